@@ -1,0 +1,177 @@
+/* budgetdesk-cli validate, fix and generate */
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "bd-checker.h"
+#include "bd-cli.h"
+#include "bd-generator.h"
+#include "bd-store.h"
+
+static void
+print_findings (BdDocument *doc,
+                GPtrArray  *findings)
+{
+  guint counts[3] = { 0 };
+  int current_part = -1;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BdFinding *finding = g_ptr_array_index (findings, i);
+
+      if ((int) finding->part != current_part)
+        {
+          g_autofree char *title = bd_document_part_title (doc, finding->part);
+          g_print ("%s%s\n", current_part == -1 ? "" : "\n", title);
+          current_part = finding->part;
+        }
+      g_print ("  %-7s %s", bd_severity_to_string (finding->severity), finding->message);
+      if (finding->expected != NULL && finding->actual != NULL)
+        g_print (_(" (expected %s, found %s)"), finding->expected, finding->actual);
+      g_print ("  [%s%s]\n", finding->rule, finding->fix.kind != BD_FIX_NONE ? _(", fixable") : "");
+      counts[finding->severity]++;
+    }
+
+  if (findings->len > 0)
+    g_print ("\n");
+  g_print (_("%u errors, %u warnings, %u notes\n"), counts[BD_SEVERITY_ERROR], counts[BD_SEVERITY_WARNING],
+           counts[BD_SEVERITY_INFO]);
+}
+
+static gboolean
+has_errors (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (((BdFinding *) g_ptr_array_index (findings, i))->severity == BD_SEVERITY_ERROR)
+      return TRUE;
+  return FALSE;
+}
+
+int
+bd_cli_validate (int    argc,
+                 char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the findings as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Checks a document. Exit status: 0 no error, 1 errors found, "
+                                           "2 it could not be checked."));
+  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+    return BD_EXIT_FAILED;
+
+  doc = bd_cli_open_document (argv[1], &error);
+  if (doc == NULL)
+    return bd_cli_report_error (NULL, error);
+
+  findings = bd_check_document (doc);
+  if (json)
+    {
+      g_autofree char *text = bd_findings_to_json (findings);
+      g_print ("%s\n", text);
+    }
+  else
+    print_findings (doc, findings);
+  return has_errors (findings) ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
+}
+
+int
+bd_cli_fix (int    argc,
+            char **argv)
+{
+  g_autofree char *rule_id = NULL;
+  GOptionEntry entries[] = {
+    { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_id, N_("Apply only the fixes of this rule"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GPtrArray) remaining = NULL;
+  const BdRule *only = NULL;
+  guint applied = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Applies the fixes whose right value is certain, and says what changed."));
+  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+    return BD_EXIT_FAILED;
+  if (rule_id != NULL && (only = bd_rule_lookup (rule_id)) == NULL)
+    {
+      g_printerr (_("budgetdesk-cli: no rule “%s”\n"), rule_id);
+      return BD_EXIT_FAILED;
+    }
+
+  store = bd_store_open (argv[1], BD_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL || (doc = bd_store_load (store, &error)) == NULL)
+    return bd_cli_report_error (NULL, error);
+
+  /* A fix can make another finding's fix possible (a corrected row lets a
+   * total agree), so check again until nothing more is fixable. */
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autoptr(GPtrArray) findings = only ? bd_check_rule (doc, only) : bd_check_document (doc);
+      guint applied_now = 0;
+
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const BdFinding *finding = g_ptr_array_index (findings, i);
+          if (bd_finding_apply_fix (finding, doc))
+            {
+              g_print (_("Fixed: %s\n"), finding->message);
+              applied_now++;
+            }
+        }
+      applied += applied_now;
+      if (applied_now == 0)
+        break;
+    }
+
+  if (applied > 0 && !bd_store_save_document (store, doc, &error))
+    return bd_cli_report_error (NULL, error);
+
+  remaining = bd_check_document (doc);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u change stored. ", "%u changes stored. ", applied), applied);
+  print_findings (doc, remaining);
+  return has_errors (remaining) ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
+}
+
+int
+bd_cli_generate (int    argc,
+                 char **argv)
+{
+  int rows = 10000;
+  int seed = 1;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "rows", 0, 0, G_OPTION_ARG_INT, &rows, N_("Function rows over schedules 2, 3 and 5 (10000)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the figures (1)"), N_("N") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document file to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("--rows N -o FILE.budget"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Writes a consistent synthetic document, for benchmarks."));
+  if (!bd_cli_parse_options (context, &argc, &argv, 0))
+    return BD_EXIT_FAILED;
+  if (output == NULL || rows < 1)
+    {
+      g_printerr (_("budgetdesk-cli: generate needs --rows N (at least 1) and -o FILE.budget\n"));
+      return BD_EXIT_FAILED;
+    }
+
+  doc = bd_generate_document (rows, seed);
+  if (!bd_store_save_as (doc, output, &error))
+    return bd_cli_report_error (NULL, error);
+  return BD_EXIT_DONE;
+}

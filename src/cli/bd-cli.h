@@ -1,0 +1,33 @@
+/* bd-cli.h: what the commands of budgetdesk-cli share */
+#pragma once
+
+#include <glib.h>
+
+#include "bd-document.h"
+
+G_BEGIN_DECLS
+
+/* Exit status: 0 done, 1 done and errors were found (validate), 2 could not do it. */
+enum {
+  BD_EXIT_DONE = 0,
+  BD_EXIT_FOUND_ERRORS = 1,
+  BD_EXIT_FAILED = 2,
+};
+
+int         bd_cli_report_error  (const char      *context,
+                                  GError          *error);
+/* Opens a document file read-only and loads it. */
+BdDocument *bd_cli_open_document (const char      *path,
+                                  GError         **error);
+/* Parses options and checks that @expected_arguments positional ones remain. */
+gboolean    bd_cli_parse_options (GOptionContext  *context,
+                                  int             *argc,
+                                  char          ***argv,
+                                  int              expected_arguments);
+
+/* The commands, one file each besides budgetdesk-cli.c's own. */
+int bd_cli_validate (int argc, char **argv);
+int bd_cli_fix      (int argc, char **argv);
+int bd_cli_generate (int argc, char **argv);
+
+G_END_DECLS

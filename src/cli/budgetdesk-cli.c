@@ -1,0 +1,209 @@
+/* budgetdesk-cli: the command-line tool over the BudgetDesk core */
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "bd-cli.h"
+#include "bd-importer.h"
+#include "bd-markdown-writer.h"
+#include "bd-store.h"
+#include "bd-text-writer.h"
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char  *name;
+  const char  *arguments;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+int
+bd_cli_report_error (const char *context,
+                     GError     *error)
+{
+  if (context != NULL)
+    g_printerr ("budgetdesk-cli: %s: %s\n", context, error->message);
+  else
+    g_printerr ("budgetdesk-cli: %s\n", error->message);
+  return BD_EXIT_FAILED;
+}
+
+BdDocument *
+bd_cli_open_document (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, error);
+
+  if (store == NULL)
+    return NULL;
+  return bd_store_load (store, error);
+}
+
+gboolean
+bd_cli_parse_options (GOptionContext  *context,
+                      int             *argc,
+                      char          ***argv,
+                      int              expected_arguments)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("budgetdesk-cli: %s\n", error->message);
+      return FALSE;
+    }
+  if (*argc - 1 != expected_arguments)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document file to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PUBLISHED.md -o FILE.budget"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Reads a published budget and writes it as a BudgetDesk document."));
+  if (!bd_cli_parse_options (context, &argc, &argv, 1) || output == NULL)
+    {
+      if (output == NULL && argc == 2)
+        g_printerr (_("budgetdesk-cli: import needs -o FILE.budget\n"));
+      return BD_EXIT_FAILED;
+    }
+
+  doc = bd_import_published_file (argv[1], &error);
+  if (doc == NULL)
+    return bd_cli_report_error (argv[1], error);
+  if (!bd_store_save_as (doc, output, &error))
+    return bd_cli_report_error (NULL, error);
+
+  g_print (_("Imported %s %d年 (%u forms) into %s\n"), doc->department, doc->year, doc->projects->len, output);
+  return BD_EXIT_DONE;
+}
+
+static int
+command_show (int    argc,
+              char **argv)
+{
+  g_autofree char *section = NULL;
+  GOptionEntry entries[] = {
+    { "section", 's', 0, G_OPTION_ARG_STRING, &section,
+      N_("1 … 9, narrative, other, employees, performance or document (the default)"), N_("PART") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  BdPart part = BD_PART_DOCUMENT;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Prints a part of a document as aligned text."));
+  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+    return BD_EXIT_FAILED;
+  if (section != NULL && !bd_part_from_string (section, &part))
+    {
+      g_printerr (_("budgetdesk-cli: unknown section “%s”: expected 1 … 9, narrative, other, employees, "
+                    "performance or document\n"), section);
+      return BD_EXIT_FAILED;
+    }
+
+  doc = bd_cli_open_document (argv[1], &error);
+  if (doc == NULL)
+    return bd_cli_report_error (NULL, error);
+  text = bd_text_write_part (doc, part);
+  fputs (text, stdout);
+  return BD_EXIT_DONE;
+}
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autofree char *markdown = NULL;
+  GOptionEntry entries[] = {
+    { "md", 0, 0, G_OPTION_ARG_FILENAME, &markdown, N_("Write the published text form"), N_("FILE.md") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget --md OUT.md"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Writes a document in another form."));
+  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+    return BD_EXIT_FAILED;
+  if (markdown == NULL)
+    {
+      g_printerr (_("budgetdesk-cli: export needs an output, such as --md OUT.md\n"));
+      return BD_EXIT_FAILED;
+    }
+
+  doc = bd_cli_open_document (argv[1], &error);
+  if (doc == NULL)
+    return bd_cli_report_error (NULL, error);
+  if (markdown != NULL && !bd_markdown_write_file (doc, markdown, &error))
+    return bd_cli_report_error (NULL, error);
+  return BD_EXIT_DONE;
+}
+
+/* One entry a command; a new command is a new entry and a file of its own. */
+static const Command commands[] = {
+  { "import", "PUBLISHED.md -o FILE.budget", N_("Read a published budget into a document file"), command_import },
+  { "show", "FILE.budget [--section PART]", N_("Print a part of a document"), command_show },
+  { "export", "FILE.budget --md OUT.md", N_("Write a document in another form"), command_export },
+  { "validate", "FILE.budget [--json]", N_("Check a document and list what disagrees"), bd_cli_validate },
+  { "fix", "FILE.budget [--rule ID]", N_("Apply the fixes whose right value is certain"), bd_cli_fix },
+  { "generate", "--rows N -o FILE.budget", N_("Write a synthetic document for benchmarks"), bd_cli_generate },
+};
+
+static int
+usage (void)
+{
+  g_printerr (_("Usage: budgetdesk-cli COMMAND [OPTIONS]\n\nCommands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_printerr ("  %-8s %-36s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
+  g_printerr (_("\nRun “budgetdesk-cli COMMAND --help” for a command's options.\n"));
+  return BD_EXIT_FAILED;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    return usage ();
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      {
+        g_autofree char *prgname = g_strdup_printf ("budgetdesk-cli %s", commands[i].name);
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      usage ();
+      return BD_EXIT_DONE;
+    }
+  g_printerr (_("budgetdesk-cli: unknown command “%s”\n"), argv[1]);
+  return usage ();
+}

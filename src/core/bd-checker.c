@@ -1,0 +1,269 @@
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "bd-check-private.h"
+#include "bd-text-writer.h"
+
+void
+bd_finding_free (BdFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->row);
+  g_free (finding->column);
+  g_free (finding->message);
+  g_free (finding->expected);
+  g_free (finding->actual);
+  g_free (finding->fix.code);
+  g_free (finding->fix.text);
+  g_free (finding);
+}
+
+const char *
+bd_severity_to_string (BdSeverity severity)
+{
+  switch (severity)
+    {
+    case BD_SEVERITY_ERROR: return "error";
+    case BD_SEVERITY_WARNING: return "warning";
+    case BD_SEVERITY_INFO:
+    default:
+      return "info";
+    }
+}
+
+const BdRule *
+bd_rule_lookup (const char *id)
+{
+  guint n_rules;
+  const BdRule *rules = bd_rules (&n_rules);
+
+  for (guint i = 0; i < n_rules; i++)
+    if (strcmp (rules[i].id, id) == 0)
+      return &rules[i];
+  return NULL;
+}
+
+BdRow *
+bd_check_row (BdCheck    *check,
+              guint       number,
+              const char *code)
+{
+  GHashTable **index = &check->index[number - 1];
+
+  if (*index == NULL)
+    {
+      BdSchedule *schedule = bd_document_get_schedule (check->doc, number);
+
+      *index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < schedule->rows->len; i++)
+        {
+          BdRow *row = g_ptr_array_index (schedule->rows, i);
+          g_hash_table_insert (*index, row->code, row);
+        }
+    }
+  return g_hash_table_lookup (*index, code);
+}
+
+BdFinding *
+bd_check_report (BdCheck    *check,
+                 BdPart      part,
+                 const char *row,
+                 const char *column,
+                 const char *expected,
+                 const char *actual,
+                 char       *message)
+{
+  BdFinding *finding = g_new0 (BdFinding, 1);
+
+  finding->rule = check->rule->id;
+  finding->severity = check->rule->severity;
+  finding->part = part;
+  finding->row = g_strdup (row);
+  finding->column = g_strdup (column);
+  finding->expected = g_strdup (expected);
+  finding->actual = g_strdup (actual);
+  finding->message = message;
+  g_ptr_array_add (check->findings, finding);
+  return finding;
+}
+
+BdFinding *
+bd_check_report_amounts (BdCheck    *check,
+                         BdPart      part,
+                         const char *row,
+                         const char *column,
+                         gint64      expected,
+                         gint64      actual,
+                         BdUnit      unit,
+                         char       *message)
+{
+  g_autofree char *expected_text = bd_money_format_unit (expected, unit);
+  g_autofree char *actual_text = bd_money_format_unit (actual, unit);
+
+  return bd_check_report (check, part, row, column, expected_text, actual_text, message);
+}
+
+static void
+run_rule (BdCheck      *check,
+          const BdRule *rule)
+{
+  check->rule = rule;
+  rule->check (check);
+}
+
+static void
+check_clear (BdCheck *check)
+{
+  for (guint i = 0; i < BD_N_SCHEDULES; i++)
+    g_clear_pointer (&check->index[i], g_hash_table_unref);
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const BdFinding *x = *(const BdFinding **) a;
+  const BdFinding *y = *(const BdFinding **) b;
+
+  if (x->part != y->part)
+    return (int) x->part - (int) y->part;
+  return (int) x->severity - (int) y->severity;
+}
+
+GPtrArray *
+bd_check_document (BdDocument *doc)
+{
+  BdCheck check = { doc, g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free), NULL, { NULL } };
+  guint n_rules;
+  const BdRule *rules = bd_rules (&n_rules);
+
+  for (guint i = 0; i < n_rules; i++)
+    run_rule (&check, &rules[i]);
+  check_clear (&check);
+  /* Stable, so each part keeps the order of the rules. */
+  g_ptr_array_sort_with_data (check.findings, compare_findings, NULL);
+  return check.findings;
+}
+
+GPtrArray *
+bd_check_rule (BdDocument   *doc,
+               const BdRule *rule)
+{
+  BdCheck check = { doc, g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free), NULL, { NULL } };
+
+  run_rule (&check, rule);
+  check_clear (&check);
+  return check.findings;
+}
+
+static BdRow *
+find_income (BdSchedule *schedule,
+             const char *key)
+{
+  if (schedule->income == NULL)
+    return NULL;
+  for (guint i = 0; i < schedule->income->len; i++)
+    {
+      BdRow *item = g_ptr_array_index (schedule->income, i);
+      if (strcmp (item->code, key) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+gboolean
+bd_finding_apply_fix (const BdFinding *finding,
+                      BdDocument      *doc)
+{
+  const BdFix *fix = &finding->fix;
+  BdSchedule *schedule = fix->schedule ? bd_document_get_schedule (doc, fix->schedule) : NULL;
+  BdRow *row;
+
+  switch (fix->kind)
+    {
+    case BD_FIX_SET_AMOUNT:
+      row = bd_schedule_find_row (schedule, fix->code);
+      if (row == NULL || !row->is_leaf || !bd_schedule_def_is_entered (schedule->def, fix->column))
+        return FALSE;
+      row->values[fix->column] = fix->value;
+      bd_schedule_forget_published_sums (schedule);
+      break;
+    case BD_FIX_SET_INCOME:
+      row = find_income (schedule, fix->code);
+      if (row == NULL || !row->is_leaf)
+        return FALSE;
+      row->values[0] = fix->value;
+      bd_schedule_forget_published_sums (schedule);
+      break;
+    case BD_FIX_ACCEPT_COMPUTED:
+      bd_schedule_forget_published_sums (schedule);
+      break;
+    case BD_FIX_SET_NOTE:
+      g_free (schedule->note);
+      schedule->note = g_strdup (fix->text);
+      break;
+    case BD_FIX_SET_NAME:
+      row = bd_schedule_find_row (schedule, fix->code);
+      if (row == NULL)
+        return FALSE;
+      g_free (row->name);
+      row->name = g_strdup (fix->text);
+      break;
+    case BD_FIX_SET_TITLE_YEAR:
+      schedule->title_year = doc->year;
+      break;
+    case BD_FIX_NONE:
+    default:
+      return FALSE;
+    }
+
+  if (schedule != NULL)
+    bd_schedule_recompute (schedule);
+  return TRUE;
+}
+
+char *
+bd_findings_to_json (GPtrArray *findings)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BdFinding *finding = g_ptr_array_index (findings, i);
+      const struct { const char *name; const char *value; } members[] = {
+        { "rule", finding->rule },
+        { "severity", bd_severity_to_string (finding->severity) },
+        { "section", bd_part_to_string (finding->part) },
+        { "row", finding->row },
+        { "column", finding->column },
+        { "message", finding->message },
+        { "expected", finding->expected },
+        { "actual", finding->actual },
+      };
+
+      json_builder_begin_object (builder);
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          json_builder_set_member_name (builder, members[m].name);
+          if (members[m].value != NULL)
+            json_builder_add_string_value (builder, members[m].value);
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}

@@ -1,0 +1,88 @@
+/* bd-checker.h: validation of a document, rule by rule
+ *
+ * The rules are one declarative list (bd-rules.c): a stable id, a severity,
+ * the part it reports on, a translatable description and a check. A check
+ * yields findings, each located (part, row, column), with the expected and
+ * actual figures as printed and, where the right value is certain, a fix.
+ * The command line, the window's badges and the tests use this same code.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "bd-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BD_SEVERITY_ERROR,
+  BD_SEVERITY_WARNING,
+  BD_SEVERITY_INFO,
+} BdSeverity;
+
+/* The edit that resolves a finding, when it is certain. */
+typedef enum {
+  BD_FIX_NONE,
+  BD_FIX_SET_AMOUNT,        /* schedule @schedule, row @code, column @column := @value */
+  BD_FIX_SET_INCOME,        /* schedule @schedule, income item @code := @value */
+  BD_FIX_ACCEPT_COMPUTED,   /* schedule @schedule: forget the published figures its sums replace */
+  BD_FIX_SET_NOTE,          /* schedule @schedule gets @text as its note (NULL: none) */
+  BD_FIX_SET_NAME,          /* row @code of schedule @schedule is renamed @text */
+  BD_FIX_SET_TITLE_YEAR,    /* schedule @schedule is titled with the document's year */
+} BdFixKind;
+
+typedef struct {
+  BdFixKind kind;
+  guint     schedule;
+  char     *code;
+  guint     column;
+  gint64    value;
+  char     *text;
+  guint     project;
+} BdFix;
+
+typedef struct {
+  const char *rule;       /* stable id, e.g. "schedule-1-matches-2" */
+  BdSeverity  severity;
+  BdPart      part;
+  char       *row;        /* code or label, or NULL */
+  char       *column;     /* column name, or NULL */
+  char       *message;
+  char       *expected;   /* as printed, or NULL */
+  char       *actual;
+  BdFix       fix;
+} BdFinding;
+
+/* What a check sees: the document, where its findings go, and look-ups
+ * built once for all rules of a run. */
+typedef struct _BdCheck BdCheck;
+
+typedef struct {
+  const char *id;
+  BdSeverity  severity;
+  BdPart      part;          /* the part it reports on; BD_PART_DOCUMENT when it varies */
+  const char *description;   /* N_() marked, translate with _() */
+  void      (*check) (BdCheck *check);
+} BdRule;
+
+const BdRule *bd_rules                 (guint       *n_rules);
+const BdRule *bd_rule_lookup           (const char  *id);
+
+/* Runs every rule; element type BdFinding*, ordered by part. */
+GPtrArray    *bd_check_document        (BdDocument  *doc);
+/* Runs one rule. */
+GPtrArray    *bd_check_rule            (BdDocument  *doc,
+                                        const BdRule *rule);
+
+void          bd_finding_free          (BdFinding   *finding);
+const char   *bd_severity_to_string    (BdSeverity   severity);
+
+/* Applies a finding's fix to the document in memory (and recomputes). The
+ * caller stores the change. Returns FALSE when the finding has no fix. */
+gboolean      bd_finding_apply_fix     (const BdFinding *finding,
+                                        BdDocument      *doc);
+
+/* {"findings": [{"rule", "severity", "section", "row", "column", "message", "expected", "actual"}]} */
+char         *bd_findings_to_json      (GPtrArray   *findings);
+
+G_END_DECLS

@@ -1,0 +1,707 @@
+#include "bd-document.h"
+
+#include "bd-catalog.h"
+
+G_DEFINE_FINAL_TYPE (BdDocument, bd_document, G_TYPE_OBJECT)
+
+/* Rows */
+
+BdRow *
+bd_row_new (const char *code,
+            const char *name)
+{
+  BdRow *row = g_new0 (BdRow, 1);
+
+  row->code = g_strdup (code ? code : "");
+  row->name = g_strdup (name ? name : "");
+  row->is_leaf = TRUE;
+  return row;
+}
+
+void
+bd_row_free (BdRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->code);
+  g_free (row->name);
+  g_free (row);
+}
+
+void
+bd_row_set_published (BdRow  *row,
+                      guint   column,
+                      gint64  value)
+{
+  g_return_if_fail (column < BD_MAX_COLUMNS);
+  row->published[column] = value;
+  row->published_mask |= 1u << column;
+}
+
+BdLevel
+bd_code_level (const char *code)
+{
+  switch (strlen (code))
+    {
+    case 3: return BD_LEVEL_LEI;
+    case 5: return BD_LEVEL_KUAN;
+    default: return BD_LEVEL_XIANG;
+    }
+}
+
+/* Schedules */
+
+static BdSchedule *
+bd_schedule_new (const BdScheduleDef *def)
+{
+  BdSchedule *schedule = g_new0 (BdSchedule, 1);
+
+  schedule->def = def;
+  schedule->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_row_free);
+
+  if (def->row_kind == BD_ROWS_SINGLE)
+    {
+      g_ptr_array_add (schedule->rows, bd_row_new ("", ""));
+      return schedule;
+    }
+
+  schedule->total = bd_row_new ("", def->row_kind == BD_ROWS_BALANCE ? "支出总计" : "合计");
+  schedule->total->is_leaf = FALSE;
+
+  if (def->row_kind == BD_ROWS_BALANCE)
+    {
+      schedule->income = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_row_free);
+      for (guint i = 0; i < def->n_income; i++)
+        {
+          BdRow *item = bd_row_new (def->income[i].source, def->income[i].name);
+          item->is_leaf = def->income[i].sum_of == 0;
+          g_ptr_array_add (schedule->income, item);
+        }
+      schedule->income_total = bd_row_new ("", "收入总计");
+      schedule->income_total->is_leaf = FALSE;
+    }
+
+  return schedule;
+}
+
+static void
+bd_schedule_free (BdSchedule *schedule)
+{
+  if (schedule == NULL)
+    return;
+  g_ptr_array_unref (schedule->rows);
+  g_clear_pointer (&schedule->income, g_ptr_array_unref);
+  bd_row_free (schedule->total);
+  bd_row_free (schedule->income_total);
+  g_free (schedule->note);
+  g_free (schedule);
+}
+
+BdLevel
+bd_schedule_leaf_level (BdSchedule *schedule)
+{
+  switch (schedule->def->row_kind)
+    {
+    case BD_ROWS_FUNCTION: return BD_LEVEL_XIANG;
+    case BD_ROWS_ECONOMIC: return BD_LEVEL_KUAN;
+    case BD_ROWS_BALANCE:
+    case BD_ROWS_SINGLE:
+    default:
+      return BD_LEVEL_LEI;
+    }
+}
+
+BdRow *
+bd_schedule_find_row (BdSchedule *schedule,
+                      const char *code)
+{
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (schedule->rows, i);
+      if (g_strcmp0 (row->code, code) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static guint
+sorted_position (BdSchedule *schedule,
+                 const char *code)
+{
+  guint position = 0;
+
+  while (position < schedule->rows->len)
+    {
+      BdRow *row = g_ptr_array_index (schedule->rows, position);
+      if (strcmp (row->code, code) > 0)
+        break;
+      position++;
+    }
+  return position;
+}
+
+static BdRow *
+ensure_row (BdSchedule *schedule,
+            const char *code,
+            const char *name,
+            gboolean    is_leaf)
+{
+  BdRow *row = bd_schedule_find_row (schedule, code);
+
+  if (row == NULL)
+    {
+      g_autofree char *catalog_name = NULL;
+
+      if (name == NULL || *name == '\0')
+        {
+          BdClassification classification = schedule->def->row_kind == BD_ROWS_ECONOMIC
+            ? BD_CLASSIFICATION_ECONOMIC : BD_CLASSIFICATION_FUNCTION;
+          const BdCatalogEntry *entry = bd_catalog_lookup (bd_catalog_get_default (), classification, code);
+          if (entry != NULL)
+            name = entry->name;
+        }
+      row = bd_row_new (code, name);
+      if (schedule->def->row_kind == BD_ROWS_BALANCE || schedule->def->row_kind == BD_ROWS_SINGLE)
+        g_ptr_array_add (schedule->rows, row);
+      else
+        g_ptr_array_insert (schedule->rows, sorted_position (schedule, code), row);
+    }
+  if (!is_leaf)
+    row->is_leaf = FALSE;
+  return row;
+}
+
+BdRow *
+bd_schedule_insert_leaf (BdSchedule *schedule,
+                         const char *code,
+                         const char *name)
+{
+  gsize length = strlen (code);
+
+  if (schedule->def->row_kind == BD_ROWS_FUNCTION || schedule->def->row_kind == BD_ROWS_ECONOMIC)
+    {
+      /* Parents first: their rows exist whenever a leaf below them does. */
+      for (gsize prefix = 3; prefix < length; prefix += 2)
+        {
+          g_autofree char *parent = g_strndup (code, prefix);
+          ensure_row (schedule, parent, NULL, FALSE);
+        }
+    }
+  return ensure_row (schedule, code, name, TRUE);
+}
+
+gboolean
+bd_schedule_is_empty (BdSchedule *schedule)
+{
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (schedule->rows, i);
+      for (guint c = 0; c < schedule->def->n_columns; c++)
+        if (row->values[c] != 0)
+          return FALSE;
+    }
+  if (schedule->income != NULL)
+    for (guint i = 0; i < schedule->income->len; i++)
+      if (((BdRow *) g_ptr_array_index (schedule->income, i))->values[0] != 0)
+        return FALSE;
+  return schedule->def->row_kind == BD_ROWS_BALANCE || schedule->def->row_kind == BD_ROWS_SINGLE
+    ? TRUE : schedule->rows->len == 0;
+}
+
+/* Sum columns refer only to columns on their right (合计 left of its parts,
+ * 小计 left of 购置费 and 运行费), so one pass from the right settles them. */
+static void
+compute_sum_columns (const BdScheduleDef *def,
+                     BdRow               *row)
+{
+  for (guint c = def->n_columns; c-- > 0;)
+    {
+      guint mask = def->columns[c].sum_of;
+      if (mask == 0)
+        continue;
+      row->values[c] = 0;
+      for (guint part = c + 1; part < def->n_columns; part++)
+        if (mask & (1u << part))
+          row->values[c] += row->values[part];
+    }
+}
+
+static void
+add_values (BdRow       *into,
+            const BdRow *from,
+            guint        n_columns)
+{
+  for (guint c = 0; c < n_columns; c++)
+    into->values[c] += from->values[c];
+}
+
+static void
+clear_values (BdRow *row)
+{
+  memset (row->values, 0, sizeof row->values);
+}
+
+static gboolean
+is_prefix (const BdRow *parent,
+           const BdRow *row)
+{
+  return parent != NULL && g_str_has_prefix (row->code, parent->code);
+}
+
+void
+bd_schedule_recompute (BdSchedule *schedule)
+{
+  const BdScheduleDef *def = schedule->def;
+  BdRow *lei = NULL;
+  BdRow *kuan = NULL;
+
+  if (schedule->total != NULL)
+    clear_values (schedule->total);
+
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (schedule->rows, i);
+
+      if (!row->is_leaf)
+        {
+          clear_values (row);
+          if (bd_code_level (row->code) == BD_LEVEL_LEI)
+            lei = row, kuan = NULL;
+          else
+            kuan = row;
+          continue;
+        }
+
+      compute_sum_columns (def, row);
+      if (is_prefix (kuan, row))
+        add_values (kuan, row, def->n_columns);
+      if (is_prefix (lei, row))
+        add_values (lei, row, def->n_columns);
+      if (schedule->total != NULL)
+        add_values (schedule->total, row, def->n_columns);
+    }
+
+  if (schedule->income != NULL)
+    {
+      guint parts = 0;
+
+      for (guint i = 0; i < def->n_income; i++)
+        parts |= def->income[i].sum_of;
+
+      for (guint i = def->n_income; i-- > 0;)
+        {
+          BdRow *item = g_ptr_array_index (schedule->income, i);
+          if (def->income[i].sum_of == 0)
+            continue;
+          item->values[0] = 0;
+          for (guint part = i + 1; part < def->n_income; part++)
+            if (def->income[i].sum_of & (1u << part))
+              item->values[0] += ((BdRow *) g_ptr_array_index (schedule->income, part))->values[0];
+        }
+
+      clear_values (schedule->income_total);
+      for (guint i = 0; i < def->n_income; i++)
+        if (!(parts & (1u << i)))
+          schedule->income_total->values[0] += ((BdRow *) g_ptr_array_index (schedule->income, i))->values[0];
+    }
+}
+
+static void
+forget_computed (const BdScheduleDef *def,
+                 BdRow               *row,
+                 guint                n_columns)
+{
+  for (guint c = 0; c < n_columns; c++)
+    if (!row->is_leaf || def->columns[c].sum_of != 0)
+      row->published_mask &= ~(1u << c);
+}
+
+void
+bd_schedule_forget_published_sums (BdSchedule *schedule)
+{
+  const BdScheduleDef *def = schedule->def;
+
+  for (guint i = 0; i < schedule->rows->len; i++)
+    forget_computed (def, g_ptr_array_index (schedule->rows, i), def->n_columns);
+  if (schedule->total != NULL)
+    schedule->total->published_mask = 0;
+  if (schedule->income != NULL)
+    {
+      for (guint i = 0; i < def->n_income; i++)
+        if (def->income[i].sum_of != 0)
+          ((BdRow *) g_ptr_array_index (schedule->income, i))->published_mask = 0;
+      schedule->income_total->published_mask = 0;
+    }
+}
+
+/* Sections and projects */
+
+BdSection *
+bd_section_new (const char *id,
+                const char *title)
+{
+  BdSection *section = g_new0 (BdSection, 1);
+
+  section->id = g_strdup (id);
+  section->title = g_strdup (title);
+  section->paragraphs = g_ptr_array_new_with_free_func (g_free);
+  return section;
+}
+
+void
+bd_section_free (BdSection *section)
+{
+  if (section == NULL)
+    return;
+  g_free (section->id);
+  g_free (section->title);
+  g_ptr_array_unref (section->paragraphs);
+  g_free (section);
+}
+
+BdIndicator *
+bd_indicator_new (const char *level1,
+                  const char *level2,
+                  const char *name,
+                  const char *target)
+{
+  BdIndicator *indicator = g_new0 (BdIndicator, 1);
+
+  indicator->level1 = g_strdup (level1 ? level1 : "");
+  indicator->level2 = g_strdup (level2 ? level2 : "");
+  indicator->name = g_strdup (name ? name : "");
+  indicator->target = g_strdup (target ? target : "");
+  return indicator;
+}
+
+void
+bd_indicator_free (BdIndicator *indicator)
+{
+  if (indicator == NULL)
+    return;
+  g_free (indicator->level1);
+  g_free (indicator->level2);
+  g_free (indicator->name);
+  g_free (indicator->target);
+  g_free (indicator);
+}
+
+BdProject *
+bd_project_new (void)
+{
+  BdProject *project = g_new0 (BdProject, 1);
+
+  project->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_indicator_free);
+  return project;
+}
+
+void
+bd_project_free (BdProject *project)
+{
+  if (project == NULL)
+    return;
+  g_free (project->name);
+  g_free (project->nature);
+  g_free (project->category);
+  g_free (project->supervisor);
+  g_free (project->implementer);
+  g_free (project->start_date);
+  g_free (project->end_date);
+  g_free (project->period);
+  g_free (project->overall_goal);
+  g_free (project->annual_goal);
+  g_ptr_array_unref (project->indicators);
+  g_free (project);
+}
+
+/* The document */
+
+static void
+bd_document_finalize (GObject *object)
+{
+  BdDocument *self = (BdDocument *) object;
+
+  g_free (self->department);
+  g_free (self->title);
+  g_free (self->attachment);
+  for (guint i = 0; i < BD_N_SCHEDULES; i++)
+    bd_schedule_free (self->schedules[i]);
+  g_ptr_array_unref (self->sections);
+  g_hash_table_unref (self->figures);
+  g_hash_table_unref (self->last_year);
+  g_ptr_array_unref (self->projects);
+
+  G_OBJECT_CLASS (bd_document_parent_class)->finalize (object);
+}
+
+static void
+bd_document_class_init (BdDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bd_document_finalize;
+}
+
+static void
+bd_document_init (BdDocument *self)
+{
+  for (guint i = 0; i < BD_N_SCHEDULES; i++)
+    self->schedules[i] = bd_schedule_new (bd_schedule_def_get (i + 1));
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_section_free);
+  self->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->last_year = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_project_free);
+}
+
+BdDocument *
+bd_document_new (const char *department,
+                 int         year)
+{
+  BdDocument *self = g_object_new (BD_TYPE_DOCUMENT, NULL);
+
+  self->department = g_strdup (department ? department : "");
+  self->year = year;
+  return self;
+}
+
+BdDocument *
+bd_document_new_empty (const char *department,
+                       int         year)
+{
+  BdDocument *self = bd_document_new (department, year);
+  g_autoptr(GPtrArray) template = bd_catalog_template_lei (bd_catalog_get_default ());
+
+  self->title = g_strdup_printf ("%d年部门预算", year);
+  for (guint s = 1; s <= BD_N_SCHEDULES; s++)
+    {
+      BdSchedule *schedule = bd_document_get_schedule (self, s);
+      if (schedule->def->row_kind != BD_ROWS_BALANCE)
+        continue;
+      for (guint i = 0; i < template->len; i++)
+        {
+          const BdCatalogEntry *entry = g_ptr_array_index (template, i);
+          bd_schedule_insert_leaf (schedule, entry->code, entry->name);
+        }
+    }
+  return self;
+}
+
+char *
+bd_document_part_title (BdDocument *self,
+                        BdPart      part)
+{
+  if (part >= BD_PART_SCHEDULE_1 && part < BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
+    {
+      guint number = part - BD_PART_SCHEDULE_1 + 1;
+      g_autofree char *title = bd_schedule_def_title (bd_schedule_def_get (number), self->year);
+      return g_strdup_printf ("%u. %s", number, title);
+    }
+  switch (part)
+    {
+    case BD_PART_NARRATIVE: return g_strdup ("部门预算编制说明");
+    case BD_PART_OTHER: return g_strdup ("其他相关情况说明");
+    case BD_PART_EMPLOYEES: return g_strdup ("政府雇员项目经费情况说明");
+    case BD_PART_PERFORMANCE: return g_strdup ("财政项目支出绩效目标表");
+    case BD_PART_DOCUMENT:
+    default:
+      return g_strdup ("整个文档");
+    }
+}
+
+BdSchedule *
+bd_document_get_schedule (BdDocument *self,
+                          guint       number)
+{
+  g_return_val_if_fail (number >= 1 && number <= BD_N_SCHEDULES, NULL);
+  return self->schedules[number - 1];
+}
+
+BdSection *
+bd_document_get_section (BdDocument *self,
+                         const char *id)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      BdSection *section = g_ptr_array_index (self->sections, i);
+      if (g_strcmp0 (section->id, id) == 0)
+        return section;
+    }
+  return NULL;
+}
+
+BdSection *
+bd_document_ensure_section (BdDocument *self,
+                            const char *id,
+                            const char *title)
+{
+  BdSection *section = bd_document_get_section (self, id);
+
+  if (section == NULL)
+    {
+      section = bd_section_new (id, title);
+      g_ptr_array_add (self->sections, section);
+    }
+  return section;
+}
+
+void
+bd_document_recompute (BdDocument *self)
+{
+  for (guint i = 0; i < BD_N_SCHEDULES; i++)
+    bd_schedule_recompute (self->schedules[i]);
+}
+
+void
+bd_document_set_figure (BdDocument   *self,
+                        const char   *key,
+                        gint64        value,
+                        BdFigureUnit  unit)
+{
+  BdFigure *figure = g_new0 (BdFigure, 1);
+
+  figure->value = value;
+  figure->unit = unit;
+  g_hash_table_replace (self->figures, g_strdup (key), figure);
+}
+
+const BdFigure *
+bd_document_get_figure (BdDocument *self,
+                        const char *key)
+{
+  return g_hash_table_lookup (self->figures, key);
+}
+
+void
+bd_document_set_last_year (BdDocument *self,
+                           const char *key,
+                           gint64      value)
+{
+  g_hash_table_replace (self->last_year, g_strdup (key), g_memdup2 (&value, sizeof value));
+}
+
+gboolean
+bd_document_get_last_year (BdDocument *self,
+                           const char *key,
+                           gint64     *value)
+{
+  gint64 *found = g_hash_table_lookup (self->last_year, key);
+
+  if (found == NULL)
+    return FALSE;
+  if (value != NULL)
+    *value = *found;
+  return TRUE;
+}
+
+/* Dump */
+
+static void
+dump_row (GString     *out,
+          const char  *prefix,
+          const BdRow *row,
+          guint        n_columns)
+{
+  g_string_append_printf (out, "%s %s|%s|%s", prefix, row->code, row->name, row->is_leaf ? "leaf" : "sum");
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_string_append_printf (out, " %" G_GINT64_FORMAT, row->values[c]);
+      if (row->published_mask & (1u << c))
+        g_string_append_printf (out, "/%" G_GINT64_FORMAT, row->published[c]);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static GPtrArray *
+sorted_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_strings);
+  return keys;
+}
+
+#define S(text) ((text) ? (text) : "")
+
+char *
+bd_document_dump (BdDocument *self)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) keys = NULL;
+
+  g_string_append_printf (out, "department %s\nyear %d\ntitle %s\nattachment %s\n",
+                          self->department, self->year,
+                          S (self->title), S (self->attachment));
+
+  for (guint s = 0; s < BD_N_SCHEDULES; s++)
+    {
+      BdSchedule *schedule = self->schedules[s];
+      guint n = schedule->def->n_columns;
+
+      g_string_append_printf (out, "schedule %u note %s\n", s + 1, schedule->note ? schedule->note : "");
+      if (schedule->income != NULL)
+        {
+          for (guint i = 0; i < schedule->income->len; i++)
+            dump_row (out, "  income", g_ptr_array_index (schedule->income, i), 1);
+          dump_row (out, "  income-total", schedule->income_total, 1);
+        }
+      for (guint i = 0; i < schedule->rows->len; i++)
+        dump_row (out, "  row", g_ptr_array_index (schedule->rows, i), n);
+      if (schedule->total != NULL)
+        dump_row (out, "  total", schedule->total, n);
+    }
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      BdSection *section = g_ptr_array_index (self->sections, i);
+      g_string_append_printf (out, "section %s|%s\n", section->id, section->title);
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        g_string_append_printf (out, "  ¶ %s\n", (char *) g_ptr_array_index (section->paragraphs, p));
+    }
+
+  keys = sorted_keys (self->figures);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const BdFigure *figure = g_hash_table_lookup (self->figures, keys->pdata[i]);
+      g_string_append_printf (out, "figure %s %" G_GINT64_FORMAT " %d\n",
+                              (char *) keys->pdata[i], figure->value, figure->unit);
+    }
+  g_clear_pointer (&keys, g_ptr_array_unref);
+
+  keys = sorted_keys (self->last_year);
+  for (guint i = 0; i < keys->len; i++)
+    g_string_append_printf (out, "last-year %s %" G_GINT64_FORMAT "\n", (char *) keys->pdata[i],
+                            *(gint64 *) g_hash_table_lookup (self->last_year, keys->pdata[i]));
+
+  for (guint i = 0; i < self->projects->len; i++)
+    {
+      BdProject *p = g_ptr_array_index (self->projects, i);
+      g_string_append_printf (out,
+                              "project %s|%s|%s|%s|%s|%s|%s|%s\n"
+                              "  funds %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n"
+                              "  overall %s\n  annual %s\n",
+                              S (p->name), S (p->nature), S (p->category), S (p->supervisor),
+                              S (p->implementer), S (p->start_date), S (p->end_date), S (p->period),
+                              p->total_funds, p->fiscal_funds, p->other_funds,
+                              p->annual_total, p->annual_fiscal, p->carryover, p->annual_other,
+                              S (p->overall_goal), S (p->annual_goal));
+      for (guint j = 0; j < p->indicators->len; j++)
+        {
+          BdIndicator *indicator = g_ptr_array_index (p->indicators, j);
+          g_string_append_printf (out, "  indicator %s|%s|%s|%s\n",
+                                  indicator->level1, indicator->level2, indicator->name, indicator->target);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}

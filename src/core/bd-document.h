@@ -1,0 +1,209 @@
+/* bd-document.h: a whole department budget document, in memory
+ *
+ * The document holds what the clerk entered; everything derivable (类/款
+ * subtotals, 合计 rows and columns, 财政拨款收入) is computed by
+ * bd_document_recompute(). The figures a document was published with are kept
+ * beside the computed ones, so a disagreement can be reported rather than
+ * silently corrected.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "bd-framework.h"
+#include "bd-money.h"
+#include "bd-schedule-def.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BD_LEVEL_LEI = 1,   /* 类 */
+  BD_LEVEL_KUAN,      /* 款 */
+  BD_LEVEL_XIANG,     /* 项 */
+} BdLevel;
+
+typedef struct {
+  gint64  id;                              /* row id in the document file; 0 until stored */
+  char   *code;                            /* function or economic code; an income source key; "" for schedule 9 */
+  char   *name;
+  gboolean is_leaf;                        /* holds entered figures; otherwise all its figures are computed */
+  gint64  values[BD_MAX_COLUMNS];          /* entered columns of leaves are the clerk's; the rest computed */
+  gint64  published[BD_MAX_COLUMNS];       /* the figures printed in the imported document */
+  guint   published_mask;                  /* bit i: published[i] is present */
+} BdRow;
+
+typedef struct {
+  const BdScheduleDef *def;
+  GPtrArray           *rows;          /* BdRow*: in code order with subtotal rows, or the 类 list of a balance schedule */
+  BdRow               *total;         /* the 合计 / 支出总计 row; NULL for schedule 9 */
+  GPtrArray           *income;        /* balance schedules: BdRow* per income item, values[0] */
+  BdRow               *income_total;  /* balance schedules: 收入总计 */
+  char                *note;          /* the note printed under the table (注：…无数据), or NULL */
+  int                  title_year;    /* the year its title was published with; 0 when it was not */
+} BdSchedule;
+
+typedef enum {
+  BD_FIGURE_WAN,     /* written in 万元 to two decimals; value in 分 */
+  BD_FIGURE_YUAN,    /* written in 元; value in 分 */
+  BD_FIGURE_COUNT,   /* a count of projects, units, vehicles, people */
+} BdFigureUnit;
+
+/* A figure quoted in a text section, keyed like "narrative.income.total". */
+typedef struct {
+  gint64        value;
+  BdFigureUnit  unit;
+} BdFigure;
+
+/* A text section: its printed title and its paragraphs, as written. */
+typedef struct {
+  char      *id;          /* functions, organisation, glossary, narrative, other, employees */
+  char      *title;
+  GPtrArray *paragraphs;  /* char*; a paragraph may hold several lines (a numbered list) */
+} BdSection;
+
+typedef struct {
+  gint64  id;
+  char   *level1;   /* 一级指标 */
+  char   *level2;   /* 二级指标 */
+  char   *name;     /* 三级指标 */
+  char   *target;   /* ≤4630048.00(元), 合理 … */
+} BdIndicator;
+
+typedef struct {
+  gint64     id;
+  char      *name;
+  char      *nature;        /* 经常性项目 | 一次性项目 */
+  char      *category;      /* 特定目标类 … */
+  char      *supervisor;    /* 主管部门 */
+  char      *implementer;   /* 实施单位 */
+  char      *start_date;    /* 2024-01-01 */
+  char      *end_date;
+  char      *period;        /* the span printed after 项目总体目标: 2024年-2024年 */
+  gint64     total_funds;     /* 项目资金总额 */
+  gint64     fiscal_funds;    /* 其中：财政资金 */
+  gint64     other_funds;     /* 其他资金 */
+  gint64     annual_total;    /* 年度资金申请总额 */
+  gint64     annual_fiscal;   /* 其中：当年财政拨款 */
+  gint64     carryover;       /* 上年结转资金 */
+  gint64     annual_other;    /* 其他资金 */
+  char      *overall_goal;  /* 项目总体目标 */
+  char      *annual_goal;   /* 年度总体目标 */
+  GPtrArray *indicators;    /* BdIndicator* */
+} BdProject;
+
+#define BD_TYPE_DOCUMENT (bd_document_get_type ())
+G_DECLARE_FINAL_TYPE (BdDocument, bd_document, BD, DOCUMENT, GObject)
+
+/* The parts of a document the command line, the checker and the window name. */
+typedef enum {
+  BD_PART_SCHEDULE_1 = 1,
+  BD_PART_SCHEDULE_2,
+  BD_PART_SCHEDULE_3,
+  BD_PART_SCHEDULE_4,
+  BD_PART_SCHEDULE_5,
+  BD_PART_SCHEDULE_6,
+  BD_PART_SCHEDULE_7,
+  BD_PART_SCHEDULE_8,
+  BD_PART_SCHEDULE_9,
+  BD_PART_NARRATIVE,
+  BD_PART_OTHER,
+  BD_PART_EMPLOYEES,
+  BD_PART_PERFORMANCE,
+  BD_PART_DOCUMENT,
+} BdPart;
+
+struct _BdDocument
+{
+  GObject     parent_instance;
+
+  char       *department;      /* 上海市闵行区城市运行管理中心 */
+  int         year;
+  char       *title;           /* 闵行区2024年区级部门预算 */
+  char       *attachment;      /* 附件1, or NULL */
+
+  BdSchedule *schedules[BD_N_SCHEDULES];
+  GPtrArray  *sections;        /* BdSection*, in published order */
+  GHashTable *figures;         /* key → BdFigure*: figures quoted by the text sections */
+  GHashTable *last_year;       /* key → gint64 分: last year's figures (income.fiscal, sangong.total, …) */
+  GPtrArray  *projects;        /* BdProject*: the performance-goal forms */
+  BdFramework framework;       /* the indicator framework the forms follow */
+};
+
+/* The title of a part as the window and the command line show it. */
+char       *bd_document_part_title     (BdDocument *self,
+                                        BdPart      part);
+
+BdDocument *bd_document_new            (const char *department,
+                                        int         year);
+/* An empty document with every fixed row in place (income items, the 类
+ * list of schedules 1 and 4, schedule 9's row) and the standard sections. */
+BdDocument *bd_document_new_empty      (const char *department,
+                                        int         year);
+
+BdSchedule *bd_document_get_schedule   (BdDocument *self,
+                                        guint       number);
+BdSection  *bd_document_get_section    (BdDocument *self,
+                                        const char *id);
+BdSection  *bd_document_ensure_section (BdDocument *self,
+                                        const char *id,
+                                        const char *title);
+
+/* The published figures of a schedule's computed cells (sum columns,
+ * subtotal and total rows) describe the document as it was imported; once
+ * the clerk changes a figure they are stale, and the sums are BudgetDesk's. */
+void        bd_schedule_forget_published_sums (BdSchedule *schedule);
+
+/* Recomputes subtotals, totals and sum columns of every schedule. */
+void        bd_document_recompute      (BdDocument *self);
+void        bd_schedule_recompute      (BdSchedule *schedule);
+
+void        bd_document_set_figure     (BdDocument  *self,
+                                        const char  *key,
+                                        gint64       value,
+                                        BdFigureUnit unit);
+const BdFigure *bd_document_get_figure (BdDocument  *self,
+                                        const char  *key);
+void        bd_document_set_last_year  (BdDocument  *self,
+                                        const char  *key,
+                                        gint64       value);
+gboolean    bd_document_get_last_year  (BdDocument  *self,
+                                        const char  *key,
+                                        gint64      *value);
+
+/* A canonical text dump of everything the document holds (ids aside), for
+ * comparing two documents. */
+char       *bd_document_dump           (BdDocument *self);
+
+/* Rows */
+BdRow      *bd_row_new                 (const char *code,
+                                        const char *name);
+void        bd_row_free                (BdRow      *row);
+void        bd_row_set_published      (BdRow      *row,
+                                        guint       column,
+                                        gint64      value);
+BdLevel     bd_code_level              (const char *code);
+
+/* Finds the row with @code; NULL when absent. */
+BdRow      *bd_schedule_find_row       (BdSchedule *schedule,
+                                        const char *code);
+/* Inserts a leaf row in code order, with the 类/款 rows above it as needed. */
+BdRow      *bd_schedule_insert_leaf    (BdSchedule *schedule,
+                                        const char *code,
+                                        const char *name);
+gboolean    bd_schedule_is_empty       (BdSchedule *schedule);
+/* The leaf level of a schedule's rows: 项 for function rows, 款 for economic. */
+BdLevel     bd_schedule_leaf_level     (BdSchedule *schedule);
+
+BdSection  *bd_section_new             (const char *id,
+                                        const char *title);
+void        bd_section_free            (BdSection  *section);
+
+BdProject  *bd_project_new             (void);
+void        bd_project_free            (BdProject  *project);
+BdIndicator *bd_indicator_new          (const char *level1,
+                                        const char *level2,
+                                        const char *name,
+                                        const char *target);
+void        bd_indicator_free          (BdIndicator *indicator);
+
+G_END_DECLS

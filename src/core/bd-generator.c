@@ -1,0 +1,110 @@
+#include "bd-catalog.h"
+#include "bd-generator.h"
+
+static void
+fill_balance (BdSchedule *balance,
+              BdSchedule *source,
+              guint       column,
+              gint64      total)
+{
+  for (guint i = 0; i < balance->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (balance->rows, i);
+      BdRow *lei = bd_schedule_find_row (source, row->code);
+      row->values[column] = lei ? lei->values[0] : 0;
+    }
+  for (guint i = 0; i < balance->income->len; i++)
+    {
+      BdRow *item = g_ptr_array_index (balance->income, i);
+      if (strcmp (item->code, "general") == 0)
+        item->values[0] = total;
+    }
+}
+
+/* Rounds up to a whole hundredth of 万元, as schedule 9 may be larger but never smaller. */
+static gint64
+wan_ceiling (gint64 fen)
+{
+  return (fen + 9999) / 10000 * 10000;
+}
+
+BdDocument *
+bd_generate_document (guint   n_rows,
+                      guint32 seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  BdCatalog *catalog = bd_catalog_get_default ();
+  g_autoptr(GPtrArray) template = bd_catalog_template_lei (catalog);
+  g_autoptr(GPtrArray) economic = bd_catalog_complete (catalog, BD_CLASSIFICATION_ECONOMIC, "3", 0);
+  g_autoptr(GPtrArray) economic_leaves = g_ptr_array_new ();
+  BdDocument *doc = bd_document_new_empty ("合成测试单位", 2024);
+  BdSchedule *s2 = bd_document_get_schedule (doc, 2);
+  BdSchedule *s3 = bd_document_get_schedule (doc, 3);
+  BdSchedule *s5 = bd_document_get_schedule (doc, 5);
+  BdSchedule *s8 = bd_document_get_schedule (doc, 8);
+  BdRow *s9 = g_ptr_array_index (bd_document_get_schedule (doc, 9)->rows, 0);
+  guint n_codes = MAX (1, n_rows / 3);
+  gint64 basic_total, share, assigned = 0;
+
+  for (guint i = 0; i < n_codes; i++)
+    {
+      const BdCatalogEntry *lei = g_ptr_array_index (template, i % template->len);
+      guint slot = i / template->len;
+      g_autofree char *code = g_strdup_printf ("%s%02u%02u", lei->code, slot / 99 + 1, slot % 99 + 1);
+      const BdCatalogEntry *known = bd_catalog_lookup (catalog, BD_CLASSIFICATION_FUNCTION, code);
+      g_autofree char *name = known ? g_strdup (known->name) : g_strdup_printf ("合成科目%u", i + 1);
+      gint64 basic = g_rand_int_range (rand, 0, 2000000) * G_GINT64_CONSTANT (100) + g_rand_int_range (rand, 0, 100);
+      gint64 project = g_rand_int_range (rand, 0, 1000000) * G_GINT64_CONSTANT (100);
+      BdRow *row;
+
+      row = bd_schedule_insert_leaf (s2, code, name);
+      row->values[1] = basic + project;
+      row = bd_schedule_insert_leaf (s3, code, name);
+      row->values[1] = basic, row->values[2] = project;
+      row = bd_schedule_insert_leaf (s5, code, name);
+      row->values[1] = basic, row->values[2] = project;
+    }
+  bd_document_recompute (doc);
+
+  /* Schedule 8 splits schedule 5's 基本支出 over the economic 款. */
+  for (guint i = 0; i < economic->len; i++)
+    {
+      const BdCatalogEntry *entry = g_ptr_array_index (economic, i);
+      if (strlen (entry->code) == 5)
+        g_ptr_array_add (economic_leaves, (gpointer) entry);
+    }
+  basic_total = s5->total->values[1];
+  share = basic_total / MAX (1, economic_leaves->len);
+  for (guint i = 0; i < economic_leaves->len; i++)
+    {
+      const BdCatalogEntry *entry = g_ptr_array_index (economic_leaves, i);
+      BdRow *row = bd_schedule_insert_leaf (s8, entry->code, entry->name);
+      gint64 amount = i + 1 == economic_leaves->len ? basic_total - assigned : share;
+
+      row->values[g_str_has_prefix (entry->code, "301") || g_str_has_prefix (entry->code, "303") ? 1 : 2] = amount;
+      assigned += amount;
+    }
+  bd_schedule_recompute (s8);
+
+  {
+    const struct { guint column; const char *code; } lines[] = {
+      { 1, "30212" }, { 2, "30217" }, { 4, "31013" }, { 5, "30231" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+      {
+        BdRow *line = bd_schedule_find_row (s8, lines[i].code);
+        s9->values[lines[i].column] = line ? wan_ceiling (line->values[0]) : 0;
+      }
+  }
+
+  fill_balance (bd_document_get_schedule (doc, 1), s2, 0, s2->total->values[0]);
+  fill_balance (bd_document_get_schedule (doc, 4), s5, 1, s5->total->values[0]);
+  for (guint number = 6; number <= 7; number++)
+    {
+      BdSchedule *empty = bd_document_get_schedule (doc, number);
+      empty->note = g_strdup_printf (empty->def->empty_note, doc->year);
+    }
+
+  bd_document_recompute (doc);
+  return doc;
+}

@@ -1,0 +1,231 @@
+#include <glib/gi18n-lib.h>
+
+#include "bd-money.h"
+
+G_DEFINE_QUARK (bd-money-error-quark, bd_money_error)
+
+/* Full-width forms (U+FF10 … U+FF19, ，．－＋) are what a Chinese input
+ * method types by default; they mean the same as their ASCII forms. */
+static gunichar
+normalise (gunichar c)
+{
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return '0' + (c - 0xFF10);
+  switch (c)
+    {
+    case 0xFF0C: return ',';
+    case 0xFF0E: return '.';
+    case 0xFF0D: return '-';
+    case 0x2212: return '-';
+    case 0xFF0B: return '+';
+    default: return c;
+    }
+}
+
+static gboolean
+refuse (GError     **error,
+        BdMoneyError code,
+        const char  *text,
+        const char  *format,
+        ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+refuse (GError      **error,
+        BdMoneyError  code,
+        const char   *text,
+        const char   *format,
+        ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: “12a” is not an amount: it contains the letter “a”. */
+  g_set_error (error, BD_MONEY_ERROR, code, _("“%s” is not an amount: %s."), text, reason);
+  return FALSE;
+}
+
+gboolean
+bd_money_parse (const char  *text,
+                BdUnit       unit,
+                gint64      *out_fen,
+                GError     **error)
+{
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  const char *p;
+  gboolean negative = FALSE;
+  guint signs = 0;
+  gint64 whole = 0;
+  gint64 fraction = 0;
+  guint decimals = 0;
+  guint digits_in_group = 0;
+  guint integer_digits = 0;
+  gboolean seen_comma = FALSE;
+  gboolean seen_point = FALSE;
+  gint64 limit = unit == BD_UNIT_WAN ? BD_MONEY_MAX_YUAN / 10000 : BD_MONEY_MAX_YUAN;
+  gint64 fen;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_fen != NULL, FALSE);
+
+  /* Normalise to ASCII, dropping blanks (including the ideographic space). */
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it is not valid text"));
+      if (g_unichar_isspace (c) || c == 0x3000)
+        continue;
+      c = normalise (c);
+      if (g_unichar_isalpha (c))
+        {
+          char letter[8] = { 0 };
+          g_unichar_to_utf8 (c, letter);
+          return refuse (error, BD_MONEY_ERROR_LETTERS, text, _("it contains the letter “%s”"), letter);
+        }
+      g_string_append_unichar (ascii, c);
+    }
+
+  if (ascii->len == 0)
+    {
+      *out_fen = 0;
+      return TRUE;
+    }
+
+  p = ascii->str;
+  while (*p == '-' || *p == '+')
+    {
+      negative ^= *p == '-';
+      signs++;
+      p++;
+    }
+  if (signs > 1 || strpbrk (p, "+-") != NULL)
+    return refuse (error, BD_MONEY_ERROR_TWO_SIGNS, text, _("it has more than one sign"));
+  if (*p == '\0')
+    return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it has no digits"));
+
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (seen_point)
+            {
+              if (++decimals > 2)
+                return refuse (error, BD_MONEY_ERROR_TOO_MANY_DECIMALS, text,
+                               _("it has more than two decimals"));
+              fraction = fraction * 10 + (*p - '0');
+            }
+          else
+            {
+              if (whole > limit)
+                return refuse (error, BD_MONEY_ERROR_TOO_LARGE, text,
+                               _("it is larger than 10^15 元"));
+              whole = whole * 10 + (*p - '0');
+              digits_in_group++;
+              integer_digits++;
+            }
+        }
+      else if (*p == ',')
+        {
+          /* Thousands separators: 1 to 3 digits first, then groups of 3. */
+          if (seen_point || integer_digits == 0 || digits_in_group > 3 || (seen_comma && digits_in_group != 3))
+            return refuse (error, BD_MONEY_ERROR_MALFORMED, text,
+                           _("its thousands separators are misplaced"));
+          seen_comma = TRUE;
+          digits_in_group = 0;
+        }
+      else if (*p == '.')
+        {
+          if (seen_point)
+            return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it has two decimal points"));
+          if (seen_comma && digits_in_group != 3)
+            return refuse (error, BD_MONEY_ERROR_MALFORMED, text,
+                           _("its thousands separators are misplaced"));
+          seen_point = TRUE;
+        }
+      else
+        {
+          char symbol[8] = { 0 };
+          g_unichar_to_utf8 (g_utf8_get_char (p), symbol);
+          return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("“%s” has no place in an amount"), symbol);
+        }
+    }
+
+  if (integer_digits == 0 && decimals == 0)
+    return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it has no digits"));
+  if (seen_comma && !seen_point && digits_in_group != 3)
+    return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("its thousands separators are misplaced"));
+
+  if (decimals == 1)
+    fraction *= 10;
+  if (whole > limit || (whole == limit && fraction > 0))
+    return refuse (error, BD_MONEY_ERROR_TOO_LARGE, text, _("it is larger than 10^15 元"));
+
+  if (unit == BD_UNIT_WAN)
+    fen = whole * BD_FEN_PER_WAN + fraction * (BD_FEN_PER_WAN / 100);
+  else
+    fen = whole * BD_FEN_PER_YUAN + fraction;
+
+  *out_fen = negative ? -fen : fen;
+  return TRUE;
+}
+
+static char *
+format_hundredths (gint64   hundredths,
+                   gboolean separators)
+{
+  GString *out = g_string_new (NULL);
+  /* Work on the magnitude as unsigned: -INT64_MIN does not fit in int64. */
+  guint64 magnitude = hundredths < 0 ? -(guint64) hundredths : (guint64) hundredths;
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
+  gsize length = strlen (digits);
+
+  if (hundredths < 0)
+    g_string_append_c (out, '-');
+  for (gsize i = 0; i < length; i++)
+    {
+      if (separators && i > 0 && (length - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append_printf (out, ".%02u", (guint) (magnitude % 100));
+  return g_string_free (out, FALSE);
+}
+
+char *
+bd_money_format (gint64 fen)
+{
+  return format_hundredths (fen, TRUE);
+}
+
+char *
+bd_money_format_plain (gint64 fen)
+{
+  return format_hundredths (fen, FALSE);
+}
+
+gint64
+bd_money_to_wan_cents (gint64 fen)
+{
+  /* One hundredth of 万元 is 10,000 分; halves round away from zero. */
+  if (fen >= 0)
+    return (fen + 5000) / 10000;
+  return -((-fen + 5000) / 10000);
+}
+
+char *
+bd_money_format_wan (gint64   fen,
+                     gboolean separators)
+{
+  return format_hundredths (bd_money_to_wan_cents (fen), separators);
+}
+
+char *
+bd_money_format_unit (gint64 fen,
+                      BdUnit unit)
+{
+  return unit == BD_UNIT_WAN ? bd_money_format_wan (fen, TRUE) : bd_money_format (fen);
+}

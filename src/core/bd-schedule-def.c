@@ -1,0 +1,121 @@
+#include "bd-schedule-def.h"
+
+#define COL(n)  { n, NULL, 0, NULL }
+#define SUM(n, mask) { n, NULL, mask, NULL }
+#define SANGONG "“三公”经费预算数"
+#define BIT(i) (1u << (i))
+
+/* The columns shared by schedules 3, 5, 6 and 7. */
+#define EXPENDITURE_COLUMNS \
+  3, { SUM ("合计", BIT (1) | BIT (2)), COL ("基本支出"), COL ("项目支出") }
+
+static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
+  {
+    .number = 1, .title = "部门财务收支预算总表", .unit = BD_UNIT_YUAN,
+    .row_kind = BD_ROWS_BALANCE, .income_header = "本年收入", .expense_header = "本年支出",
+    .n_columns = 1, .columns = { COL ("预算数") },
+    .n_income = 7,
+    .income = {
+      { "一、财政拨款收入", BIT (1) | BIT (2) | BIT (3), "fiscal" },
+      { "1. 一般公共预算资金", 0, "general" },
+      { "2. 政府性基金", 0, "fund" },
+      { "3. 国有资本经营预算", 0, "capital" },
+      { "二、事业收入", 0, "business" },
+      { "三、事业单位经营收入", 0, "operating" },
+      { "四、其他收入", 0, "other" },
+    },
+  },
+  {
+    .number = 2, .title = "部门收入预算总表", .unit = BD_UNIT_YUAN,
+    .row_kind = BD_ROWS_FUNCTION, .header_group = "收入预算",
+    .n_columns = 5,
+    .columns = {
+      SUM ("合计", BIT (1) | BIT (2) | BIT (3) | BIT (4)),
+      COL ("财政拨款收入"), COL ("事业收入"), COL ("事业单位经营收入"), COL ("其他收入"),
+    },
+  },
+  {
+    .number = 3, .title = "部门支出预算总表", .unit = BD_UNIT_YUAN,
+    .row_kind = BD_ROWS_FUNCTION, .header_group = "支出预算",
+    .n_columns = EXPENDITURE_COLUMNS,
+  },
+  {
+    .number = 4, .title = "部门财政拨款收支预算总表", .unit = BD_UNIT_YUAN,
+    .row_kind = BD_ROWS_BALANCE, .income_header = "财政拨款收入", .expense_header = "财政拨款支出",
+    .n_columns = 4,
+    .columns = {
+      SUM ("合计", BIT (1) | BIT (2) | BIT (3)),
+      COL ("一般公共预算"), COL ("政府性基金预算"), COL ("国有资本经营预算"),
+    },
+    .n_income = 3,
+    .income = {
+      { "一、一般公共预算资金", 0, "general" },
+      { "二、政府性基金", 0, "fund" },
+      { "三、国有资本经营预算", 0, "capital" },
+    },
+    .landscape = TRUE,
+  },
+  {
+    .number = 5, .title = "部门一般公共预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
+    .row_kind = BD_ROWS_FUNCTION, .header_group = "一般公共预算支出",
+    .n_columns = EXPENDITURE_COLUMNS,
+    .empty_note = "注：本部门%d年无一般公共预算安排的支出，故本表无数据。",
+  },
+  {
+    .number = 6, .title = "部门政府性基金预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
+    .row_kind = BD_ROWS_FUNCTION, .header_group = "政府性基金预算支出",
+    .n_columns = EXPENDITURE_COLUMNS,
+    .empty_note = "注：本部门%d年无政府性基金预算安排的支出，故本表无数据。",
+  },
+  {
+    .number = 7, .title = "部门国有资本经营预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
+    .row_kind = BD_ROWS_FUNCTION, .header_group = "国有资本经营预算支出",
+    .n_columns = EXPENDITURE_COLUMNS,
+    .empty_note = "注：本部门%d年无国有资本经营预算安排的支出，故本表无数据。",
+  },
+  {
+    .number = 8, .title = "部门一般公共预算基本支出部门预算经济分类预算表", .unit = BD_UNIT_YUAN,
+    .row_kind = BD_ROWS_ECONOMIC, .header_group = "一般公共预算基本支出",
+    .n_columns = 3,
+    .columns = { SUM ("合计", BIT (1) | BIT (2)), COL ("人员经费"), COL ("公用经费") },
+    .empty_note = "注：本部门%d年无一般公共预算基本支出，故本表无数据。",
+  },
+  {
+    .number = 9, .title = "部门“三公”经费和机关运行经费预算表", .unit = BD_UNIT_WAN,
+    .row_kind = BD_ROWS_SINGLE,
+    .n_columns = 7,
+    .columns = {
+      { "合计", NULL, BIT (1) | BIT (2) | BIT (3), SANGONG },
+      { "因公出国(境)费", NULL, 0, SANGONG },
+      { "公务接待费", NULL, 0, SANGONG },
+      { "小计", "公务用车购置及运行费", BIT (4) | BIT (5), SANGONG },
+      { "购置费", "公务用车购置及运行费", 0, SANGONG },
+      { "运行费", "公务用车购置及运行费", 0, SANGONG },
+      { "机关运行经费", NULL, 0, "机关运行经费预算数" },
+    },
+    .empty_note = "注：本部门%d年无财政拨款“三公”经费和机关运行经费支出，故本表无数据。",
+    .landscape = TRUE,
+  },
+};
+
+const BdScheduleDef *
+bd_schedule_def_get (guint number)
+{
+  g_return_val_if_fail (number >= 1 && number <= BD_N_SCHEDULES, NULL);
+  return &schedules[number - 1];
+}
+
+char *
+bd_schedule_def_title (const BdScheduleDef *def,
+                       int                  year)
+{
+  return g_strdup_printf ("%d年%s", year, def->title);
+}
+
+gboolean
+bd_schedule_def_is_entered (const BdScheduleDef *def,
+                            guint                column)
+{
+  g_return_val_if_fail (column < def->n_columns, FALSE);
+  return def->columns[column].sum_of == 0;
+}

@@ -1,0 +1,63 @@
+/* bd-schedule-def.h: the nine schedules of the published budget, as data
+ *
+ * Each schedule is one entry of a declarative table: its number, title, unit,
+ * the kind of rows it holds and its columns. A column either holds what the
+ * clerk enters or is the sum of other columns. A tenth schedule is a new
+ * entry, not a new code path.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "bd-money.h"
+
+G_BEGIN_DECLS
+
+#define BD_N_SCHEDULES   9
+#define BD_MAX_COLUMNS   8
+#define BD_MAX_INCOME    8
+
+typedef enum {
+  BD_ROWS_FUNCTION,   /* function classification 类/款/项, leaves are 项 */
+  BD_ROWS_ECONOMIC,   /* economic classification 类/款, leaves are 款 */
+  BD_ROWS_BALANCE,    /* income items on the left, the function 类 list on the right */
+  BD_ROWS_SINGLE,     /* one row of figures (schedule 9) */
+} BdRowKind;
+
+typedef struct {
+  const char *name;     /* 合计, 基本支出, … */
+  const char *group;    /* a header cell spanning it and its neighbours (公务用车购置及运行费), or NULL */
+  guint       sum_of;   /* bit mask of the columns this one is the sum of; 0 for an entered column */
+  const char *band;     /* top header band after the year (“三公”经费预算数), or NULL for the schedule's */
+} BdColumnDef;
+
+typedef struct {
+  const char *name;     /* as printed: 一、财政拨款收入 */
+  guint       sum_of;   /* bit mask of the income items this one is the sum of; 0 for entered */
+  const char *source;   /* stable key of the income source it stands for (fiscal, general, fund, …) */
+} BdIncomeDef;
+
+typedef struct {
+  guint              number;          /* 1 … 9 */
+  const char        *title;           /* without the year: 部门财务收支预算总表 */
+  BdUnit             unit;
+  BdRowKind          row_kind;
+  const char        *header_group;    /* 收入预算, 支出预算, … the band over the amount columns */
+  const char        *income_header;   /* balance schedules: 本年收入 / 财政拨款收入 */
+  const char        *expense_header;  /* balance schedules: 本年支出 / 财政拨款支出 */
+  guint              n_columns;
+  BdColumnDef        columns[BD_MAX_COLUMNS];
+  guint              n_income;
+  BdIncomeDef        income[BD_MAX_INCOME];
+  const char        *empty_note;      /* printf format with the year: 注：本部门%d年无…，故本表无数据。 */
+  gboolean           landscape;       /* printed on a landscape page */
+} BdScheduleDef;
+
+const BdScheduleDef *bd_schedule_def_get       (guint number);
+/* The full printed title: 2024年部门财务收支预算总表 */
+char                *bd_schedule_def_title     (const BdScheduleDef *def,
+                                                int                  year);
+gboolean             bd_schedule_def_is_entered(const BdScheduleDef *def,
+                                                guint                column);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* Helpers shared by the tests. */
+#pragma once
+
+#include <glib.h>
+
+#include "bd-importer.h"
+
+/* The bundled seed: the 2024 budget of the Minhang city operations centre. */
+static inline BdDocument *
+bd_test_load_seed (void)
+{
+  const char *path = g_getenv ("BD_SEED");
+  g_autoptr(GError) error = NULL;
+  BdDocument *doc;
+
+  g_assert_nonnull (path);
+  doc = bd_import_published_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static inline char *
+bd_test_read_seed_text (void)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (g_getenv ("BD_SEED"), &text, NULL, NULL));
+  return text;
+}
+
+/* 元 written as in the published tables, to 分: Y(1616095, 40). */
+#define Y(yuan, fen) ((gint64) (yuan) * 100 + (fen))
+
+

@@ -1,0 +1,318 @@
+/* The document file: what goes in comes out, edits persist one transaction
+ * at a time, and a file that is not ours is never written to. */
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "bd-store.h"
+#include "bd-test-util.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("bd-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "cityops-2024.budget", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_chmod (path, 0600);
+      g_unlink (path);
+    }
+  g_chmod (fixture->dir, 0700);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static void
+save_seed (Fixture *fixture)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bd_store_save_as (doc, fixture->path, &error));
+  g_assert_no_error (error);
+}
+
+static BdDocument *
+load (const char       *path,
+      BdStoreOpenFlags  flags,
+      BdStore         **store_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (path, flags, &error);
+  BdDocument *doc;
+
+  g_assert_no_error (error);
+  doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  if (store_out != NULL)
+    *store_out = g_steal_pointer (&store);
+  return doc;
+}
+
+static void
+test_save_and_load (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BdDocument) original = bd_test_load_seed ();
+  g_autoptr(BdDocument) loaded = NULL;
+  g_autofree char *expected = bd_document_dump (original);
+  g_autofree char *actual = NULL;
+  BdRow *row;
+
+  save_seed (fixture);
+  loaded = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  actual = bd_document_dump (loaded);
+  g_assert_cmpstr (actual, ==, expected);
+
+  row = bd_schedule_find_row (bd_document_get_schedule (loaded, 3), "2120199");
+  g_assert_cmpint (row->values[1], ==, Y (7959673, 40));
+  g_assert_cmpint (row->id, >, 0);
+}
+
+static char *
+checksum_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+test_edit_persists (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  BdRow *row;
+
+  save_seed (fixture);
+  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+
+  /* The fix of the seed's first error, as one edit. */
+  row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
+  row->values[0] = Y (1616095, 0);
+  g_assert_true (bd_store_update_amount (store, row, 0, &error));
+  g_assert_no_error (error);
+
+  /* A new leaf with its parents, stored with its schedule. */
+  row = bd_schedule_insert_leaf (bd_document_get_schedule (doc, 2), "2010101", "行政运行");
+  row->values[1] = Y (5000, 0);
+  g_assert_true (bd_store_save_schedule (store, bd_document_get_schedule (doc, 2), &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  again = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 1), "208")->values[0], ==, Y (1616095, 0));
+  /* The figure the document was published with is kept beside it. */
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 1), "208")->published[0], ==, Y (1616095, 40));
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 2), "201")->values[0], ==, Y (5000, 0));
+  g_assert_cmpstr (bd_schedule_find_row (bd_document_get_schedule (again, 2), "20101")->name, ==, "人大事务");
+  g_assert_cmpint (bd_document_get_schedule (again, 2)->total->values[0], ==, Y (17727077, 40));
+}
+
+static void
+test_transaction_rolls_back (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  BdRow *row;
+
+  save_seed (fixture);
+  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+  row = bd_schedule_find_row (bd_document_get_schedule (doc, 3), "2120199");
+
+  g_assert_true (bd_store_begin (store, &error));
+  row->values[1] = 1;
+  g_assert_true (bd_store_update_amount (store, row, 1, &error));
+  row->values[2] = 2;
+  g_assert_true (bd_store_update_amount (store, row, 2, &error));
+  bd_store_rollback (store);
+  g_clear_object (&store);
+
+  again = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  row = bd_schedule_find_row (bd_document_get_schedule (again, 3), "2120199");
+  g_assert_cmpint (row->values[1], ==, Y (7959673, 40));
+  g_assert_cmpint (row->values[2], ==, Y (6826475, 0));
+}
+
+static void
+assert_open_refused (const char *path,
+                     int         code,
+                     const char *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = g_file_test (path, G_FILE_TEST_EXISTS) ? checksum_of (path) : NULL;
+  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, BD_STORE_ERROR, code);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("message “%s” does not say “%s”", error->message, message_part);
+  if (before != NULL)
+    {
+      g_autofree char *after = checksum_of (path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+make_database (const char *path,
+               const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_bad_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.budget", NULL);
+  g_autofree char *foreign = g_build_filename (fixture->dir, "places.sqlite", NULL);
+  g_autofree char *truncated = g_build_filename (fixture->dir, "truncated.budget", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.budget", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (text, "收入预算1,772.21万元\n", -1, NULL));
+  assert_open_refused (text, BD_STORE_ERROR_NOT_A_DATABASE, "not a BudgetDesk document");
+
+  make_database (foreign, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)");
+  assert_open_refused (foreign, BD_STORE_ERROR_FOREIGN, "another program");
+
+  assert_open_refused (missing, BD_STORE_ERROR_NOT_FOUND, "does not exist");
+
+  /* Half a document: cut after its first pages. */
+  save_seed (fixture);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  g_assert_true (g_file_set_contents (truncated, contents, length / 2, NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BdStore) store = bd_store_open (truncated, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
+
+    g_assert_null (doc);
+    g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "damaged"));
+  }
+}
+
+static void
+test_newer_version (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", BD_STORE_SCHEMA_VERSION + 1);
+
+  save_seed (fixture);
+  make_database (fixture->path, sql);
+  assert_open_refused (fixture->path, BD_STORE_ERROR_NEWER_VERSION, "newer BudgetDesk");
+}
+
+static void
+test_failed_save_leaves_nothing (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *inside_missing = g_build_filename (fixture->dir, "no-such-folder", "x.budget", NULL);
+
+  g_assert_false (bd_store_save_as (doc, inside_missing, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (inside_missing, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_read_only_refuses_edits (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BdRow *row;
+
+  save_seed (fixture);
+  before = checksum_of (fixture->path);
+  doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, &store);
+  row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
+  g_assert_false (bd_store_update_amount (store, row, 0, &error));
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY);
+  g_clear_object (&store);
+  after = checksum_of (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_untrusted_schema (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A document received from elsewhere, carrying a trigger and a view that
+   * call a function no BudgetDesk defines. */
+  save_seed (fixture);
+  make_database (fixture->path,
+                 "CREATE VIEW sneaky AS SELECT load_extension('/tmp/evil.so');"
+                 "CREATE TRIGGER on_edit AFTER UPDATE ON cell BEGIN SELECT evil_function(); END;");
+
+  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+  g_assert_nonnull (doc);
+  /* An edit fires no trigger: triggers are off for documents. */
+  g_assert_true (bd_store_update_amount (store, bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208"),
+                                         0, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/save-and-load", test_save_and_load);
+  ADD ("/store/edit-persists", test_edit_persists);
+  ADD ("/store/transaction-rolls-back", test_transaction_rolls_back);
+  ADD ("/store/bad-files", test_bad_files);
+  ADD ("/store/newer-version", test_newer_version);
+  ADD ("/store/failed-save-leaves-nothing", test_failed_save_leaves_nothing);
+  ADD ("/store/read-only-refuses-edits", test_read_only_refuses_edits);
+  ADD ("/store/untrusted-schema", test_untrusted_schema);
+#undef ADD
+
+  return g_test_run ();
+}

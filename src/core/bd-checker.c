@@ -147,6 +147,91 @@ bd_check_document (BdDocument *doc)
   return check.findings;
 }
 
+struct _BdChecker
+{
+  GObject     parent_instance;
+
+  BdDocument *doc;
+  GPtrArray  *by_rule;    /* GPtrArray* of BdFinding* per rule, owned */
+  GPtrArray  *all;        /* every finding, borrowed from by_rule */
+  gboolean    run_once;
+};
+
+G_DEFINE_FINAL_TYPE (BdChecker, bd_checker, G_TYPE_OBJECT)
+
+static void
+bd_checker_finalize (GObject *object)
+{
+  BdChecker *self = (BdChecker *) object;
+
+  g_ptr_array_unref (self->all);
+  g_ptr_array_unref (self->by_rule);
+  g_clear_object (&self->doc);
+  G_OBJECT_CLASS (bd_checker_parent_class)->finalize (object);
+}
+
+static void
+bd_checker_class_init (BdCheckerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bd_checker_finalize;
+}
+
+static void
+bd_checker_init (BdChecker *self)
+{
+  guint n_rules;
+
+  bd_rules (&n_rules);
+  self->by_rule = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n_rules; i++)
+    g_ptr_array_add (self->by_rule, g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free));
+  self->all = g_ptr_array_new ();
+}
+
+BdChecker *
+bd_checker_new (BdDocument *doc)
+{
+  BdChecker *self = g_object_new (BD_TYPE_CHECKER, NULL);
+
+  self->doc = g_object_ref (doc);
+  return self;
+}
+
+GPtrArray *
+bd_checker_update (BdChecker *self,
+                   guint      changed)
+{
+  BdCheck check = { self->doc, NULL, NULL, { NULL } };
+  guint n_rules;
+  const BdRule *rules = bd_rules (&n_rules);
+
+  g_return_val_if_fail (BD_IS_CHECKER (self), NULL);
+
+  if (!self->run_once)
+    changed = BD_READS_EVERYTHING;
+  self->run_once = TRUE;
+
+  for (guint i = 0; i < n_rules; i++)
+    {
+      if ((rules[i].reads & changed) == 0)
+        continue;
+      check.findings = g_ptr_array_index (self->by_rule, i);
+      g_ptr_array_set_size (check.findings, 0);
+      run_rule (&check, &rules[i]);
+    }
+  check_clear (&check);
+
+  g_ptr_array_set_size (self->all, 0);
+  for (guint i = 0; i < n_rules; i++)
+    {
+      GPtrArray *findings = g_ptr_array_index (self->by_rule, i);
+      for (guint j = 0; j < findings->len; j++)
+        g_ptr_array_add (self->all, g_ptr_array_index (findings, j));
+    }
+  g_ptr_array_sort_with_data (self->all, compare_findings, NULL);
+  return self->all;
+}
+
 GPtrArray *
 bd_check_rule (BdDocument   *doc,
                const BdRule *rule)

@@ -57,10 +57,25 @@ typedef struct {
  * built once for all rules of a run. */
 typedef struct _BdCheck BdCheck;
 
+/* What a rule reads, and what an edit changed: a rule is run again only when
+ * an edit changed something it reads. */
+typedef enum {
+  BD_READS_SCHEDULE_1 = 1 << 0,       /* the figures of schedule n are bit n - 1 */
+  BD_READS_ALL_SCHEDULES = 0x1ff,
+  BD_READS_ROWS = 1 << 9,             /* which rows exist, their codes and names */
+  BD_READS_TEXT = 1 << 10,            /* the text sections and their figures */
+  BD_READS_FORMS = 1 << 11,           /* the performance-goal forms */
+  BD_READS_HEADER = 1 << 12,          /* department, year, framework, titles */
+  BD_READS_EVERYTHING = 0x1fff,
+} BdReads;
+
+#define BD_READS_SCHEDULE(n) ((BdReads) (1u << ((n) - 1)))
+
 typedef struct {
   const char *id;
   BdSeverity  severity;
   BdPart      part;          /* the part it reports on; BD_PART_DOCUMENT when it varies */
+  guint       reads;         /* BdReads */
   const char *description;   /* N_() marked, translate with _() */
   void      (*check) (BdCheck *check);
 } BdRule;
@@ -73,6 +88,18 @@ GPtrArray    *bd_check_document        (BdDocument  *doc);
 /* Runs one rule. */
 GPtrArray    *bd_check_rule            (BdDocument  *doc,
                                         const BdRule *rule);
+
+/* Keeps the findings of every rule, so that after an edit only the rules
+ * reading what changed run again. */
+#define BD_TYPE_CHECKER (bd_checker_get_type ())
+G_DECLARE_FINAL_TYPE (BdChecker, bd_checker, BD, CHECKER, GObject)
+
+BdChecker    *bd_checker_new           (BdDocument  *doc);
+/* Runs the rules that read any of @changed (BdReads; BD_READS_EVERYTHING the
+ * first time) and returns every finding, ordered by part. The array belongs
+ * to the checker and lasts until the next update. */
+GPtrArray    *bd_checker_update        (BdChecker   *self,
+                                        guint        changed);
 
 void          bd_finding_free          (BdFinding   *finding);
 const char   *bd_severity_to_string    (BdSeverity   severity);

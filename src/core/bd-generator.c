@@ -102,7 +102,7 @@ bd_generate_document (guint   n_rows,
   for (guint number = 6; number <= 7; number++)
     {
       BdSchedule *empty = bd_document_get_schedule (doc, number);
-      empty->note = g_strdup_printf (empty->def->empty_note, doc->year);
+      empty->note = bd_schedule_def_empty_note (empty->def, doc->year);
     }
 
   bd_document_recompute (doc);

@@ -119,3 +119,16 @@ bd_schedule_def_is_entered (const BdScheduleDef *def,
   g_return_val_if_fail (column < def->n_columns, FALSE);
   return def->columns[column].sum_of == 0;
 }
+
+char *
+bd_schedule_def_empty_note (const BdScheduleDef *def,
+                            int                  year)
+{
+  if (def->empty_note == NULL)
+    return NULL;
+  /* The formats are this file's own constants, each with one %d. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (def->empty_note, year);
+#pragma GCC diagnostic pop
+}

@@ -57,6 +57,9 @@ const BdScheduleDef *bd_schedule_def_get       (guint number);
 /* The full printed title: 2024年部门财务收支预算总表 */
 char                *bd_schedule_def_title     (const BdScheduleDef *def,
                                                 int                  year);
+/* The note an empty schedule carries, for @year; NULL when it has none. */
+char                *bd_schedule_def_empty_note (const BdScheduleDef *def,
+                                                int                  year);
 gboolean             bd_schedule_def_is_entered(const BdScheduleDef *def,
                                                 guint                column);
 

@@ -191,6 +191,7 @@ static void break_empty_note (BdDocument *d) { g_clear_pointer (&bd_document_get
 static void break_stale_note (BdDocument *d) { bd_schedule_insert_leaf (bd_document_get_schedule (d, 6), "2120803", "城市基础设施配套费安排的支出")->values[1] = 1; }
 static void break_narrative (BdDocument *d) { bd_document_set_figure (d, "narrative.income.total", Y (17722200, 0), BD_FIGURE_WAN); }
 static void break_narrative_item (BdDocument *d) { bd_document_set_figure (d, "narrative.item.事业单位医疗", Y (871800, 0), BD_FIGURE_WAN); }
+static void break_narrative_missing_line (BdDocument *d) { g_hash_table_remove (d->figures, "narrative.item.住房公积金"); }
 static void break_other (BdDocument *d) { bd_document_set_figure (d, "other.sangong.total", Y (75000, 0), BD_FIGURE_WAN); }
 static void break_procurement (BdDocument *d) { bd_document_set_figure (d, "other.procurement.goods", Y (20000, 0), BD_FIGURE_WAN); }
 static void break_employees (BdDocument *d) { bd_document_set_figure (d, "employees.funds", Y (4640000, 0), BD_FIGURE_WAN); }
@@ -238,6 +239,7 @@ static const RuleCase cases[] = {
   { "stale-note", NULL, break_stale_note, BD_PART_SCHEDULE_6 },
   { "narrative-figures", NULL, break_narrative, BD_PART_NARRATIVE },
   { "narrative-figures", NULL, break_narrative_item, BD_PART_NARRATIVE },
+  { "narrative-figures", NULL, break_narrative_missing_line, BD_PART_NARRATIVE },
   { "other-figures", NULL, break_other, BD_PART_OTHER },
   { "procurement-split", NULL, break_procurement, BD_PART_OTHER },
   { "employees-amount", NULL, break_employees, BD_PART_EMPLOYEES },

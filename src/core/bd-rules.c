@@ -541,6 +541,19 @@ compare_text_figure (BdCheck    *check,
     }
 }
 
+static gboolean
+has_item_lines (BdDocument *doc)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, doc->figures);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, "narrative.item."))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_narrative (BdCheck *check)
 {
@@ -594,6 +607,23 @@ check_narrative (BdCheck *check)
           continue;
         }
       compare_text_figure (check, BD_PART_NARRATIVE, key, label, row->values[0], _("schedule 5"));
+      g_hash_table_remove (items, name);
+    }
+
+  /* Once the text lists 项 lines at all, it lists every 项 of schedule 5. */
+  if (!has_item_lines (check->doc))
+    return;
+  for (guint i = 0; i < s5->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (s5->rows, i);
+
+      if (row->is_leaf && g_hash_table_contains (items, row->name))
+        {
+          g_autofree char *amount = bd_money_format_wan (row->values[0], FALSE);
+          bd_check_report (check, BD_PART_NARRATIVE, row->code, NULL, amount, NULL,
+                           g_strdup_printf (_("The text has no line for 项 %s %s (%s万元 in schedule 5)"),
+                                            row->code, row->name, amount));
+        }
     }
 }
 

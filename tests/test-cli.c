@@ -1,0 +1,168 @@
+/* budgetdesk-cli as a clerk runs it: import, show, validate, fix, export,
+ * generate; exit statuses and the JSON form of the findings. */
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <json-glib/json-glib.h>
+
+#include "bd-test-util.h"
+
+static char *dir;
+
+static int
+run (char **output,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("BD_CLI"));
+  va_start (args, output);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  if (output != NULL)
+    *output = g_steal_pointer (&out);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static char *
+path_in_dir (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+test_import_validate_fix (void)
+{
+  g_autofree char *doc = path_in_dir ("cityops.budget");
+  g_autofree char *json = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *fixed = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *findings;
+  JsonObject *first;
+
+  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
+  g_assert_cmpint (run (&shown, "show", doc, "--section", "3", NULL), ==, 0);
+  g_assert_nonnull (strstr (shown, "2024年部门支出预算总表"));
+  g_assert_nonnull (strstr (shown, "编制部门：上海市闵行区城市运行管理中心"));
+  g_assert_nonnull (strstr (shown, "7,959,673.40"));
+
+  /* Errors found: exit status 1, and exactly guide §5's findings. */
+  g_assert_cmpint (run (&json, "validate", doc, "--json", NULL), ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 5);
+  first = json_array_get_object_element (findings, 0);
+  g_assert_cmpuint (json_object_get_size (first), ==, 8);
+  g_assert_cmpstr (json_object_get_string_member (first, "rule"), ==, "schedule-1-expenditure");
+  g_assert_cmpstr (json_object_get_string_member (first, "severity"), ==, "error");
+  g_assert_cmpstr (json_object_get_string_member (first, "section"), ==, "1");
+  g_assert_cmpstr (json_object_get_string_member (first, "row"), ==, "208");
+  g_assert_cmpstr (json_object_get_string_member (first, "column"), ==, "预算数");
+  g_assert_cmpstr (json_object_get_string_member (first, "expected"), ==, "1,616,095.00");
+  g_assert_cmpstr (json_object_get_string_member (first, "actual"), ==, "1,616,095.40");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (findings, 4), "section"),
+                   ==, "performance");
+
+  /* fix says what it changed, and leaves no error. */
+  g_assert_cmpint (run (&fixed, "fix", doc, NULL), ==, 0);
+  g_assert_nonnull (strstr (fixed, "1,616,095.40"));
+  g_assert_cmpint (run (NULL, "validate", doc, NULL), ==, 0);
+  g_clear_pointer (&shown, g_free);
+  g_assert_cmpint (run (&shown, "show", doc, "--section", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (shown, "14,786,148.40"));
+  g_assert_null (strstr (shown, "1,616,095.40"));
+}
+
+static void
+test_could_not_check (void)
+{
+  g_autofree char *missing = path_in_dir ("missing.budget");
+  g_autofree char *text = path_in_dir ("notes.budget");
+
+  g_assert_true (g_file_set_contents (text, "not a document", -1, NULL));
+  g_assert_cmpint (run (NULL, "validate", missing, NULL), ==, 2);
+  g_assert_cmpint (run (NULL, "validate", text, NULL), ==, 2);
+  g_assert_cmpint (run (NULL, "show", text, NULL), ==, 2);
+}
+
+static void
+test_failed_import_leaves_nothing (void)
+{
+  g_autofree char *source = path_in_dir ("broken.md");
+  g_autofree char *doc = path_in_dir ("broken.budget");
+
+  g_assert_true (g_file_set_contents (source, "附件1\n\n名词解释\n\n| 1 | 2 |\n", -1, NULL));
+  g_assert_cmpint (run (NULL, "import", source, "-o", doc, NULL), ==, 2);
+  g_assert_false (g_file_test (doc, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_round_trip (void)
+{
+  g_autofree char *doc = path_in_dir ("round.budget");
+  g_autofree char *md = path_in_dir ("round.md");
+  g_autofree char *again = path_in_dir ("again.budget");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, "export", doc, "--md", md, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, "import", md, "-o", again, NULL), ==, 0);
+  g_assert_cmpint (run (&first, "show", doc, NULL), ==, 0);
+  g_assert_cmpint (run (&second, "show", again, NULL), ==, 0);
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_generate (void)
+{
+  g_autofree char *doc = path_in_dir ("generated.budget");
+  g_autofree char *json = NULL;
+
+  g_assert_cmpint (run (NULL, "generate", "--rows", "300", "-o", doc, NULL), ==, 0);
+  /* Consistent: no error, so exit status 0. */
+  g_assert_cmpint (run (&json, "validate", doc, "--json", NULL), ==, 0);
+  g_assert_null (strstr (json, "\"severity\" : \"error\""));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = g_dir_make_tmp ("bd-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/cli/import-validate-fix", test_import_validate_fix);
+  g_test_add_func ("/cli/could-not-check", test_could_not_check);
+  g_test_add_func ("/cli/failed-import-leaves-nothing", test_failed_import_leaves_nothing);
+  g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
+  g_test_add_func ("/cli/generate", test_generate);
+
+  status = g_test_run ();
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  }
+  return status;
+}

@@ -8,6 +8,19 @@
 #include "bd-generator.h"
 #include "bd-store.h"
 
+static const char *
+severity_label (BdSeverity severity)
+{
+  switch (severity)
+    {
+    case BD_SEVERITY_ERROR: return _("error");
+    case BD_SEVERITY_WARNING: return _("warning");
+    case BD_SEVERITY_INFO:
+    default:
+      return _("note");
+    }
+}
+
 static void
 print_findings (BdDocument *doc,
                 GPtrArray  *findings)
@@ -25,7 +38,7 @@ print_findings (BdDocument *doc,
           g_print ("%s%s\n", current_part == -1 ? "" : "\n", title);
           current_part = finding->part;
         }
-      g_print ("  %-7s %s", bd_severity_to_string (finding->severity), finding->message);
+      g_print ("  %s  %s", severity_label (finding->severity), finding->message);
       if (finding->expected != NULL && finding->actual != NULL)
         g_print (_(" (expected %s, found %s)"), finding->expected, finding->actual);
       g_print ("  [%s%s]\n", finding->rule, finding->fix.kind != BD_FIX_NONE ? _(", fixable") : "");

@@ -1092,8 +1092,8 @@ bd_import_published_text (const char  *text,
       for (const char *p = text; p < invalid; p++)
         line += *p == '\n';
       g_set_error (error, BD_IMPORT_ERROR, BD_IMPORT_ERROR_ENCODING,
-                   _("line %u: expected UTF-8 text; byte %" G_GSIZE_FORMAT " is not (is the file binary, "
-                     "or saved in GBK?)"), line, (gsize) (invalid - text) + 1);
+                   _("line %u: expected UTF-8 text; byte %lu is not (is the file binary, or saved in GBK?)"),
+                   line, (unsigned long) (invalid - text) + 1);
       return NULL;
     }
   if (memchr (text, '\0', length) != NULL)

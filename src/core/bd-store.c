@@ -1074,6 +1074,50 @@ bd_store_update_amount (BdStore  *self,
   return in_transaction (self, update_amount, &edit, error);
 }
 
+typedef struct {
+  BdRow *row;
+  guint  n_columns;
+} RowEdit;
+
+static gboolean
+update_row (BdStore  *self,
+            gpointer  data,
+            GError  **error)
+{
+  RowEdit *edit = data;
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, self->path,
+    "INSERT INTO cell (row_id, col, value, published) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (row_id, col) DO UPDATE SET value = excluded.value, published = excluded.published", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint c = 0; c < edit->n_columns; c++)
+    {
+      sqlite3_bind_int64 (stmt, 1, edit->row->id);
+      sqlite3_bind_int (stmt, 2, c);
+      sqlite3_bind_int64 (stmt, 3, edit->row->values[c]);
+      if (edit->row->published_mask & (1u << c))
+        sqlite3_bind_int64 (stmt, 4, edit->row->published[c]);
+      else
+        sqlite3_bind_null (stmt, 4);
+      if (!step_done (self->db, self->path, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+bd_store_update_row (BdStore  *self,
+                     BdRow    *row,
+                     guint     n_columns,
+                     GError  **error)
+{
+  RowEdit edit = { row, n_columns };
+
+  g_return_val_if_fail (row->id != 0, FALSE);
+  return in_transaction (self, update_row, &edit, error);
+}
+
 static gboolean
 update_row_name (BdStore  *self,
                  gpointer  data,

@@ -69,6 +69,11 @@ gboolean    bd_store_update_amount (BdStore          *self,
                                     BdRow            *row,
                                     guint             column,
                                     GError          **error);
+/* Writes every figure of a row, entered, computed and published alike. */
+gboolean    bd_store_update_row    (BdStore          *self,
+                                    BdRow            *row,
+                                    guint             n_columns,
+                                    GError          **error);
 gboolean    bd_store_update_row_name (BdStore        *self,
                                     BdRow            *row,
                                     GError          **error);

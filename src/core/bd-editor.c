@@ -1,0 +1,942 @@
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "bd-catalog.h"
+#include "bd-editor.h"
+
+/* Where a figure sits in a schedule, as the store numbers the parts. */
+typedef enum {
+  PART_ROW,
+  PART_TOTAL,
+  PART_INCOME,
+  PART_INCOME_TOTAL,
+} Part;
+
+typedef struct {
+  Part    part;
+  char   *code;
+  guint   column;
+  gint64  before;
+  gint64  after;
+} CellChange;
+
+typedef struct {
+  Part    part;
+  char   *code;
+  guint   before;
+  guint   after;
+} MaskChange;
+
+/* A whole schedule, for changes of its rows or its notes. */
+typedef struct {
+  GPtrArray *rows;
+  GPtrArray *income;
+  BdRow     *total;
+  BdRow     *income_total;
+  char      *note;
+  int        title_year;
+} Snapshot;
+
+typedef enum {
+  STEP_CELLS,
+  STEP_SCHEDULE,
+  STEP_SECTION,
+} StepKind;
+
+typedef struct {
+  StepKind   kind;
+  guint      schedule;
+  GArray    *cells;     /* CellChange */
+  GArray    *masks;     /* MaskChange */
+  Snapshot  *before;
+  Snapshot  *after;
+  char      *section;
+  GStrv      paragraphs_before;
+  GStrv      paragraphs_after;
+} Step;
+
+struct _BdEditor
+{
+  GObject     parent_instance;
+
+  BdDocument *doc;
+  BdStore    *store;
+  BdChecker  *checker;
+  GPtrArray  *findings;
+  GPtrArray  *undo;   /* Step* */
+  GPtrArray  *redo;   /* Step* */
+};
+
+G_DEFINE_FINAL_TYPE (BdEditor, bd_editor, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
+
+/* Snapshots */
+
+static BdRow *
+row_copy (const BdRow *row)
+{
+  BdRow *copy = g_memdup2 (row, sizeof *row);
+
+  copy->code = g_strdup (row->code);
+  copy->name = g_strdup (row->name);
+  return copy;
+}
+
+static GPtrArray *
+rows_copy (GPtrArray *rows)
+{
+  GPtrArray *copy;
+
+  if (rows == NULL)
+    return NULL;
+  copy = g_ptr_array_new_full (rows->len, (GDestroyNotify) bd_row_free);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (copy, row_copy (g_ptr_array_index (rows, i)));
+  return copy;
+}
+
+static Snapshot *
+snapshot_take (BdSchedule *schedule)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+
+  snapshot->rows = rows_copy (schedule->rows);
+  snapshot->income = rows_copy (schedule->income);
+  snapshot->total = schedule->total ? row_copy (schedule->total) : NULL;
+  snapshot->income_total = schedule->income_total ? row_copy (schedule->income_total) : NULL;
+  snapshot->note = g_strdup (schedule->note);
+  snapshot->title_year = schedule->title_year;
+  return snapshot;
+}
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_ptr_array_unref (snapshot->rows);
+  g_clear_pointer (&snapshot->income, g_ptr_array_unref);
+  bd_row_free (snapshot->total);
+  bd_row_free (snapshot->income_total);
+  g_free (snapshot->note);
+  g_free (snapshot);
+}
+
+static void
+snapshot_restore (const Snapshot *snapshot,
+                  BdSchedule     *schedule)
+{
+  g_ptr_array_unref (schedule->rows);
+  schedule->rows = rows_copy (snapshot->rows);
+  if (schedule->income != NULL)
+    {
+      g_ptr_array_unref (schedule->income);
+      schedule->income = rows_copy (snapshot->income);
+    }
+  if (schedule->total != NULL)
+    {
+      bd_row_free (schedule->total);
+      schedule->total = row_copy (snapshot->total);
+    }
+  if (schedule->income_total != NULL)
+    {
+      bd_row_free (schedule->income_total);
+      schedule->income_total = row_copy (snapshot->income_total);
+    }
+  g_free (schedule->note);
+  schedule->note = g_strdup (snapshot->note);
+  schedule->title_year = snapshot->title_year;
+}
+
+/* Steps */
+
+static void
+cell_change_clear (CellChange *change)
+{
+  g_free (change->code);
+}
+
+static void
+mask_change_clear (MaskChange *change)
+{
+  g_free (change->code);
+}
+
+static Step *
+step_new (StepKind kind,
+          guint    schedule)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->kind = kind;
+  step->schedule = schedule;
+  if (kind == STEP_CELLS)
+    {
+      step->cells = g_array_new (FALSE, TRUE, sizeof (CellChange));
+      g_array_set_clear_func (step->cells, (GDestroyNotify) cell_change_clear);
+      step->masks = g_array_new (FALSE, TRUE, sizeof (MaskChange));
+      g_array_set_clear_func (step->masks, (GDestroyNotify) mask_change_clear);
+    }
+  return step;
+}
+
+static void
+step_free (Step *step)
+{
+  g_clear_pointer (&step->cells, g_array_unref);
+  g_clear_pointer (&step->masks, g_array_unref);
+  snapshot_free (step->before);
+  snapshot_free (step->after);
+  g_free (step->section);
+  g_strfreev (step->paragraphs_before);
+  g_strfreev (step->paragraphs_after);
+  g_free (step);
+}
+
+static BdRow *
+find_part (BdSchedule *schedule,
+           Part        part,
+           const char *code)
+{
+  switch (part)
+    {
+    case PART_ROW:
+      return bd_schedule_find_row (schedule, code);
+    case PART_TOTAL:
+      return schedule->total;
+    case PART_INCOME:
+      for (guint i = 0; schedule->income && i < schedule->income->len; i++)
+        if (strcmp (((BdRow *) g_ptr_array_index (schedule->income, i))->code, code) == 0)
+          return g_ptr_array_index (schedule->income, i);
+      return NULL;
+    case PART_INCOME_TOTAL:
+    default:
+      return schedule->income_total;
+    }
+}
+
+/* The published figures of computed cells go stale with the first change of
+ * a figure (bd_schedule_forget_published_sums); the step records them so
+ * undo brings them back, and the findings they carried with them. */
+static void
+record_forgotten_sums (Step       *step,
+                       BdSchedule *schedule)
+{
+  const BdScheduleDef *def = schedule->def;
+  guint computed_columns = 0;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    if (def->columns[c].sum_of != 0)
+      computed_columns |= 1u << c;
+
+#define RECORD(part_, row_, kept_)                                          \
+  G_STMT_START {                                                            \
+    BdRow *r_ = (row_);                                                     \
+    guint kept__ = (kept_);                                                 \
+    if (r_ != NULL && (r_->published_mask & ~kept__) != 0)                  \
+      {                                                                     \
+        MaskChange change = { (part_), g_strdup (r_->code), r_->published_mask, \
+                              r_->published_mask & kept__ };               \
+        g_array_append_val (step->masks, change);                           \
+      }                                                                     \
+  } G_STMT_END
+
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (schedule->rows, i);
+      RECORD (PART_ROW, row, row->is_leaf ? ~computed_columns : 0);
+    }
+  RECORD (PART_TOTAL, schedule->total, 0);
+  for (guint i = 0; schedule->income && i < schedule->income->len; i++)
+    {
+      BdRow *item = g_ptr_array_index (schedule->income, i);
+      RECORD (PART_INCOME, item, item->is_leaf ? ~0u : 0);
+    }
+  RECORD (PART_INCOME_TOTAL, schedule->income_total, 0);
+#undef RECORD
+}
+
+static guint
+schedule_columns (BdSchedule *schedule,
+                  Part        part)
+{
+  return part == PART_INCOME || part == PART_INCOME_TOTAL ? 1 : schedule->def->n_columns;
+}
+
+static gboolean
+store_cells (BdEditor   *self,
+             Step       *step,
+             BdSchedule *schedule,
+             GError    **error)
+{
+  g_autoptr(GHashTable) stored = g_hash_table_new (NULL, NULL);
+
+  if (!bd_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GArray *changes = pass == 0 ? step->cells : step->masks;
+      for (guint i = 0; i < changes->len; i++)
+        {
+          Part part = pass == 0 ? g_array_index (changes, CellChange, i).part : g_array_index (changes, MaskChange, i).part;
+          const char *code = pass == 0 ? g_array_index (changes, CellChange, i).code
+                                       : g_array_index (changes, MaskChange, i).code;
+          BdRow *row = find_part (schedule, part, code);
+
+          if (row == NULL || !g_hash_table_add (stored, row))
+            continue;
+          if (!bd_store_update_row (self->store, row, schedule_columns (schedule, part), error))
+            {
+              bd_store_rollback (self->store);
+              return FALSE;
+            }
+        }
+    }
+  return bd_store_commit (self->store, error);
+}
+
+static void
+set_paragraphs (BdSection *section,
+                GStrv      paragraphs)
+{
+  g_ptr_array_set_size (section->paragraphs, 0);
+  for (guint i = 0; paragraphs && paragraphs[i]; i++)
+    g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[i]));
+}
+
+/* Makes the document as the step leaves it (@forward) or found it, and
+ * stores that. What the store refuses is undone in memory too. */
+static gboolean
+step_apply (BdEditor  *self,
+            Step      *step,
+            gboolean   forward,
+            gboolean   store,
+            guint     *reads,
+            GError   **error)
+{
+  BdSchedule *schedule = step->schedule ? bd_document_get_schedule (self->doc, step->schedule) : NULL;
+
+  switch (step->kind)
+    {
+    case STEP_CELLS:
+      for (guint i = 0; i < step->cells->len; i++)
+        {
+          CellChange *change = &g_array_index (step->cells, CellChange, i);
+          BdRow *row = find_part (schedule, change->part, change->code);
+          row->values[change->column] = forward ? change->after : change->before;
+        }
+      for (guint i = 0; i < step->masks->len; i++)
+        {
+          MaskChange *change = &g_array_index (step->masks, MaskChange, i);
+          BdRow *row = find_part (schedule, change->part, change->code);
+          if (row != NULL)
+            row->published_mask = forward ? change->after : change->before;
+        }
+      bd_schedule_recompute (schedule);
+      *reads = BD_READS_SCHEDULE (step->schedule);
+      if (store && self->store && !store_cells (self, step, schedule, error))
+        {
+          step_apply (self, step, !forward, FALSE, reads, NULL);
+          return FALSE;
+        }
+      return TRUE;
+
+    case STEP_SCHEDULE:
+      snapshot_restore (forward ? step->after : step->before, schedule);
+      bd_schedule_recompute (schedule);
+      *reads = BD_READS_SCHEDULE (step->schedule) | BD_READS_ROWS | BD_READS_HEADER;
+      if (store && self->store && !bd_store_save_schedule (self->store, schedule, error))
+        {
+          step_apply (self, step, !forward, FALSE, reads, NULL);
+          return FALSE;
+        }
+      return TRUE;
+
+    case STEP_SECTION:
+    default:
+      {
+        BdSection *section = bd_document_get_section (self->doc, step->section);
+        set_paragraphs (section, forward ? step->paragraphs_after : step->paragraphs_before);
+        *reads = BD_READS_TEXT;
+        if (store && self->store && !bd_store_save_section (self->store, self->doc, section, error))
+          {
+            step_apply (self, step, !forward, FALSE, reads, NULL);
+            return FALSE;
+          }
+        return TRUE;
+      }
+    }
+}
+
+static void
+notify_changed (BdEditor *self,
+                guint     reads)
+{
+  self->findings = bd_checker_update (self->checker, reads);
+  g_signal_emit (self, signals[CHANGED], 0, reads);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Applies a new step and puts it on the undo stack; a step that fails to be
+ * stored is dropped and leaves the document as it was. */
+static gboolean
+perform (BdEditor  *self,
+         Step      *step,
+         GError   **error)
+{
+  guint reads = 0;
+
+  if (self->store != NULL && bd_store_is_read_only (self->store))
+    {
+      g_autofree char *name = g_filename_display_basename (bd_store_get_path (self->store));
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
+                   _("“%s” is open read-only; the change was not stored."), name);
+      step_free (step);
+      return FALSE;
+    }
+  if (!step_apply (self, step, TRUE, TRUE, &reads, error))
+    {
+      step_free (step);
+      notify_changed (self, reads);
+      return FALSE;
+    }
+  g_ptr_array_add (self->undo, step);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_changed (self, reads);
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+bd_editor_finalize (GObject *object)
+{
+  BdEditor *self = (BdEditor *) object;
+
+  g_ptr_array_unref (self->undo);
+  g_ptr_array_unref (self->redo);
+  g_clear_object (&self->checker);
+  g_clear_object (&self->store);
+  g_clear_object (&self->doc);
+  G_OBJECT_CLASS (bd_editor_parent_class)->finalize (object);
+}
+
+static void
+bd_editor_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BdEditor *self = BD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, bd_editor_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, bd_editor_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bd_editor_class_init (BdEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bd_editor_finalize;
+  object_class->get_property = bd_editor_get_property;
+
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The argument says what changed, as BdReads bits. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+bd_editor_init (BdEditor *self)
+{
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+}
+
+BdEditor *
+bd_editor_new (BdDocument *doc,
+               BdStore    *store)
+{
+  BdEditor *self = g_object_new (BD_TYPE_EDITOR, NULL);
+
+  self->doc = g_object_ref (doc);
+  self->store = store ? g_object_ref (store) : NULL;
+  self->checker = bd_checker_new (doc);
+  self->findings = bd_checker_update (self->checker, BD_READS_EVERYTHING);
+  return self;
+}
+
+BdDocument *
+bd_editor_get_document (BdEditor *self)
+{
+  return self->doc;
+}
+
+BdStore *
+bd_editor_get_store (BdEditor *self)
+{
+  return self->store;
+}
+
+GPtrArray *
+bd_editor_get_findings (BdEditor *self)
+{
+  return self->findings;
+}
+
+/* Cells */
+
+static BdSchedule *
+schedule_or_error (BdEditor  *self,
+                   guint      number,
+                   GError   **error)
+{
+  if (number < 1 || number > BD_N_SCHEDULES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("There is no schedule %u."), number);
+      return NULL;
+    }
+  return bd_document_get_schedule (self->doc, number);
+}
+
+/* The row an entered figure goes into, or an error saying why it cannot. */
+static BdRow *
+entered_cell (BdSchedule  *schedule,
+              BdCellKind   kind,
+              const char  *code,
+              guint        column,
+              GError     **error)
+{
+  const BdScheduleDef *def = schedule->def;
+  BdRow *row = find_part (schedule, kind == BD_CELL_INCOME ? PART_INCOME : PART_ROW, code);
+
+  if (row == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Schedule %u has no row %s."), def->number, code);
+      return NULL;
+    }
+  if (!row->is_leaf || (kind == BD_CELL_ROW && (column >= def->n_columns || !bd_schedule_def_is_entered (def, column)))
+      || (kind == BD_CELL_INCOME && column != 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("This figure is computed from others and cannot be typed in."));
+      return NULL;
+    }
+  return row;
+}
+
+static void
+add_cell_change (Step       *step,
+                 BdCellKind  kind,
+                 BdRow      *row,
+                 guint       column,
+                 gint64      value)
+{
+  CellChange change = { kind == BD_CELL_INCOME ? PART_INCOME : PART_ROW, g_strdup (row->code), column,
+                        row->values[column], value };
+  g_array_append_val (step->cells, change);
+}
+
+gboolean
+bd_editor_set_cell (BdEditor    *self,
+                    guint        schedule_number,
+                    BdCellKind   kind,
+                    const char  *code,
+                    guint        column,
+                    gint64       value,
+                    GError     **error)
+{
+  BdSchedule *schedule = schedule_or_error (self, schedule_number, error);
+  BdRow *row = schedule ? entered_cell (schedule, kind, code, column, error) : NULL;
+  Step *step;
+
+  if (row == NULL)
+    return FALSE;
+  if (row->values[column] == value)
+    return TRUE;
+
+  step = step_new (STEP_CELLS, schedule_number);
+  add_cell_change (step, kind, row, column, value);
+  record_forgotten_sums (step, schedule);
+  return perform (self, step, error);
+}
+
+gboolean
+bd_editor_set_cell_text (BdEditor    *self,
+                         guint        schedule_number,
+                         BdCellKind   kind,
+                         const char  *code,
+                         guint        column,
+                         const char  *text,
+                         GError     **error)
+{
+  BdSchedule *schedule = schedule_or_error (self, schedule_number, error);
+  gint64 value;
+
+  if (schedule == NULL || !bd_money_parse (text, schedule->def->unit, &value, error))
+    return FALSE;
+  return bd_editor_set_cell (self, schedule_number, kind, code, column, value, error);
+}
+
+gboolean
+bd_editor_paste (BdEditor    *self,
+                 guint        schedule_number,
+                 const char  *code,
+                 guint        column,
+                 const char  *text,
+                 GError     **error)
+{
+  BdSchedule *schedule = schedule_or_error (self, schedule_number, error);
+  g_autoptr(GPtrArray) leaves = g_ptr_array_new ();
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto(GStrv) lines = NULL;
+  guint first = G_MAXUINT;
+  guint n_lines;
+  Step *step;
+
+  if (schedule == NULL)
+    return FALSE;
+
+  /* A block lands on the rows and columns a clerk can type in: subtotal
+   * rows and sum columns are computed, so they are stepped over. */
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (schedule->rows, i);
+      if (strcmp (row->code, code) == 0)
+        first = leaves->len;
+      if (row->is_leaf && first != G_MAXUINT)
+        g_ptr_array_add (leaves, row);
+    }
+  for (guint c = column; c < schedule->def->n_columns; c++)
+    if (bd_schedule_def_is_entered (schedule->def, c))
+      g_array_append_val (columns, c);
+  if (first == G_MAXUINT || leaves->len == 0 || columns->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Select a cell that can be typed in before pasting."));
+      return FALSE;
+    }
+
+  lines = g_strsplit (text, "\n", -1);
+  n_lines = g_strv_length (lines);
+  while (n_lines > 0 && *g_strstrip (lines[n_lines - 1]) == '\0')
+    n_lines--;
+  if (n_lines > leaves->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The block has %u rows, but only %u rows can take figures from here down."),
+                   n_lines, leaves->len);
+      return FALSE;
+    }
+
+  step = step_new (STEP_CELLS, schedule_number);
+  for (guint l = 0; l < n_lines; l++)
+    {
+      g_auto(GStrv) cells = g_strsplit (g_strdelimit (lines[l], "\r", ' '), "\t", -1);
+      BdRow *row = g_ptr_array_index (leaves, l);
+
+      if (g_strv_length (cells) > columns->len)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The block has %u columns, but only %u columns can take figures from here right."),
+                       g_strv_length (cells), columns->len);
+          step_free (step);
+          return FALSE;
+        }
+      for (guint c = 0; cells[c]; c++)
+        {
+          g_autoptr(GError) parse_error = NULL;
+          gint64 value;
+
+          if (!bd_money_parse (cells[c], schedule->def->unit, &value, &parse_error))
+            {
+              g_set_error (error, BD_MONEY_ERROR, parse_error->code, _("Row %u, column %u of the block: %s"),
+                           l + 1, c + 1, parse_error->message);
+              step_free (step);
+              return FALSE;
+            }
+          add_cell_change (step, BD_CELL_ROW, row, g_array_index (columns, guint, c), value);
+        }
+    }
+  record_forgotten_sums (step, schedule);
+  return perform (self, step, error);
+}
+
+/* Rows */
+
+static gboolean
+valid_leaf_code (BdSchedule *schedule,
+                 const char *code)
+{
+  gsize length = strlen (code);
+  gsize expected = schedule->def->row_kind == BD_ROWS_FUNCTION ? 7
+                 : schedule->def->row_kind == BD_ROWS_ECONOMIC ? 5 : 3;
+
+  if (schedule->def->row_kind == BD_ROWS_SINGLE || length != expected)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (code[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+bd_editor_add_row (BdEditor    *self,
+                   guint        schedule_number,
+                   const char  *code,
+                   const char  *name,
+                   GError     **error)
+{
+  BdSchedule *schedule = schedule_or_error (self, schedule_number, error);
+  BdClassification classification;
+  const BdCatalogEntry *entry;
+  Step *step;
+
+  if (schedule == NULL)
+    return FALSE;
+  if (!valid_leaf_code (schedule, code))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   schedule->def->row_kind == BD_ROWS_ECONOMIC
+                   ? _("“%s” is not a 款 code: type the 5 digits of 类 and 款, such as 30201.")
+                   : schedule->def->row_kind == BD_ROWS_FUNCTION
+                   ? _("“%s” is not a 项 code: type the 7 digits of 类, 款 and 项, such as 2080505.")
+                   : _("“%s” is not a 类 code of this schedule."), code);
+      return FALSE;
+    }
+  if (bd_schedule_find_row (schedule, code) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("Schedule %u already has a row %s."),
+                   schedule_number, code);
+      return FALSE;
+    }
+  classification = schedule->def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC : BD_CLASSIFICATION_FUNCTION;
+  entry = bd_catalog_lookup (bd_catalog_get_default (), classification, code);
+  if ((name == NULL || *name == '\0') && entry == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s is not in the classification catalog; give the row its name."), code);
+      return FALSE;
+    }
+
+  step = step_new (STEP_SCHEDULE, schedule_number);
+  step->before = snapshot_take (schedule);
+  bd_schedule_insert_leaf (schedule, code, name && *name ? name : entry->name);
+  step->after = snapshot_take (schedule);
+  snapshot_restore (step->before, schedule);
+  return perform (self, step, error);
+}
+
+static gboolean
+has_leaf_below (BdSchedule *schedule,
+                const char *code)
+{
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (schedule->rows, i);
+      if (row->is_leaf && g_str_has_prefix (row->code, code))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+bd_editor_remove_row (BdEditor    *self,
+                      guint        schedule_number,
+                      const char  *code,
+                      GError     **error)
+{
+  BdSchedule *schedule = schedule_or_error (self, schedule_number, error);
+  BdRow *row = schedule ? bd_schedule_find_row (schedule, code) : NULL;
+  Step *step;
+
+  if (schedule == NULL)
+    return FALSE;
+  if (row == NULL || !row->is_leaf || schedule->def->row_kind == BD_ROWS_BALANCE
+      || schedule->def->row_kind == BD_ROWS_SINGLE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Only rows with figures of their own can be removed; 类 and 款 rows go with their last row."));
+      return FALSE;
+    }
+
+  step = step_new (STEP_SCHEDULE, schedule_number);
+  step->before = snapshot_take (schedule);
+  g_ptr_array_remove (schedule->rows, row);
+  for (guint i = schedule->rows->len; i-- > 0;)
+    {
+      BdRow *parent = g_ptr_array_index (schedule->rows, i);
+      if (!parent->is_leaf && g_str_has_prefix (code, parent->code) && !has_leaf_below (schedule, parent->code))
+        g_ptr_array_remove_index (schedule->rows, i);
+    }
+  bd_schedule_forget_published_sums (schedule);
+  step->after = snapshot_take (schedule);
+  snapshot_restore (step->before, schedule);
+  return perform (self, step, error);
+}
+
+gboolean
+bd_editor_apply_fix (BdEditor         *self,
+                     const BdFinding  *finding,
+                     GError          **error)
+{
+  const BdFix *fix = &finding->fix;
+  BdSchedule *schedule;
+  Step *step;
+
+  switch (fix->kind)
+    {
+    case BD_FIX_NONE:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("This finding has no certain fix."));
+      return FALSE;
+    case BD_FIX_SET_AMOUNT:
+      return bd_editor_set_cell (self, fix->schedule, BD_CELL_ROW, fix->code, fix->column, fix->value, error);
+    case BD_FIX_SET_INCOME:
+      return bd_editor_set_cell (self, fix->schedule, BD_CELL_INCOME, fix->code, 0, fix->value, error);
+    case BD_FIX_ACCEPT_COMPUTED:
+    case BD_FIX_SET_NOTE:
+    case BD_FIX_SET_NAME:
+    case BD_FIX_SET_TITLE_YEAR:
+    default:
+      if ((schedule = schedule_or_error (self, fix->schedule, error)) == NULL)
+        return FALSE;
+      step = step_new (STEP_SCHEDULE, fix->schedule);
+      step->before = snapshot_take (schedule);
+      if (!bd_finding_apply_fix (finding, self->doc))
+        {
+          step_free (step);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The fix no longer applies."));
+          return FALSE;
+        }
+      step->after = snapshot_take (schedule);
+      snapshot_restore (step->before, schedule);
+      return perform (self, step, error);
+    }
+}
+
+/* Text */
+
+gboolean
+bd_editor_set_section_text (BdEditor    *self,
+                            const char  *section_id,
+                            const char  *text,
+                            GError     **error)
+{
+  BdSection *section = bd_document_get_section (self->doc, section_id);
+  g_autoptr(GRegex) blank_lines = g_regex_new ("\\n[ \\t]*\\n+", 0, 0, NULL);
+  g_auto(GStrv) split = NULL;
+  GStrvBuilder *builder;
+  Step *step;
+
+  if (section == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The document has no section “%s”."), section_id);
+      return FALSE;
+    }
+
+  split = g_regex_split (blank_lines, text, 0);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; split[i]; i++)
+    if (*g_strstrip (split[i]) != '\0')
+      g_strv_builder_add (builder, split[i]);
+
+  step = step_new (STEP_SECTION, 0);
+  step->section = g_strdup (section_id);
+  step->paragraphs_after = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < section->paragraphs->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (section->paragraphs, i));
+  step->paragraphs_before = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  if (g_strv_equal ((const char * const *) step->paragraphs_before, (const char * const *) step->paragraphs_after))
+    {
+      step_free (step);
+      return TRUE;
+    }
+  return perform (self, step, error);
+}
+
+/* Undo */
+
+gboolean
+bd_editor_can_undo (BdEditor *self)
+{
+  return self->undo->len > 0;
+}
+
+gboolean
+bd_editor_can_redo (BdEditor *self)
+{
+  return self->redo->len > 0;
+}
+
+static gboolean
+move_step (BdEditor   *self,
+           GPtrArray  *from,
+           GPtrArray  *to,
+           gboolean    forward,
+           GError    **error)
+{
+  Step *step;
+  guint reads = 0;
+
+  if (from->len == 0)
+    return FALSE;
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  if (!step_apply (self, step, forward, TRUE, &reads, error))
+    {
+      g_ptr_array_add (from, step);
+      notify_changed (self, reads);
+      return FALSE;
+    }
+  g_ptr_array_add (to, step);
+  notify_changed (self, reads);
+  return TRUE;
+}
+
+gboolean
+bd_editor_undo (BdEditor  *self,
+                GError   **error)
+{
+  return move_step (self, self->undo, self->redo, FALSE, error);
+}
+
+gboolean
+bd_editor_redo (BdEditor  *self,
+                GError   **error)
+{
+  return move_step (self, self->redo, self->undo, TRUE, error);
+}

@@ -1,0 +1,91 @@
+/* bd-editor.h: every change a clerk makes to a document, stored at once and
+ * undoable
+ *
+ * The window never touches a BdDocument directly: it asks the editor, which
+ * changes the document, stores the change in one transaction, recomputes,
+ * rechecks the rules that read what changed, and records the change on the
+ * undo stack (a paste or a fix is one step, however many cells it touches).
+ * No GTK here, so all of it is tested without a display.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "bd-checker.h"
+#include "bd-document.h"
+#include "bd-store.h"
+
+G_BEGIN_DECLS
+
+#define BD_TYPE_EDITOR (bd_editor_get_type ())
+G_DECLARE_FINAL_TYPE (BdEditor, bd_editor, BD, EDITOR, GObject)
+
+/* Where an income item of schedules 1 and 4 is edited: its key ("general",
+ * "business", …) stands in for a row code. */
+typedef enum {
+  BD_CELL_ROW,
+  BD_CELL_INCOME,
+} BdCellKind;
+
+/* @store may be NULL: a document kept in memory only (tests, previews). */
+BdEditor   *bd_editor_new             (BdDocument  *doc,
+                                       BdStore     *store);
+BdDocument *bd_editor_get_document    (BdEditor    *self);
+BdStore    *bd_editor_get_store       (BdEditor    *self);
+/* The findings after the last change; owned by the editor. */
+GPtrArray  *bd_editor_get_findings    (BdEditor    *self);
+
+/* Parses @text in the schedule's unit and stores it in an entered cell of a
+ * leaf row. A refused value changes nothing and says why. */
+gboolean    bd_editor_set_cell_text   (BdEditor    *self,
+                                       guint        schedule,
+                                       BdCellKind   kind,
+                                       const char  *code,
+                                       guint        column,
+                                       const char  *text,
+                                       GError     **error);
+gboolean    bd_editor_set_cell        (BdEditor    *self,
+                                       guint        schedule,
+                                       BdCellKind   kind,
+                                       const char  *code,
+                                       guint        column,
+                                       gint64       value,
+                                       GError     **error);
+/* Tab-separated lines, as a spreadsheet copies them, from the leaf row
+ * @code and @column on, down the rows and right along the entered
+ * columns. All cells are parsed first: one refused value refuses the paste. */
+gboolean    bd_editor_paste           (BdEditor    *self,
+                                       guint        schedule,
+                                       const char  *code,
+                                       guint        column,
+                                       const char  *text,
+                                       GError     **error);
+/* Adds a leaf row by its code, with its name from the catalog and the 类/款
+ * rows above it as needed. */
+gboolean    bd_editor_add_row         (BdEditor    *self,
+                                       guint        schedule,
+                                       const char  *code,
+                                       const char  *name,
+                                       GError     **error);
+/* Removes a leaf row, and the 类/款 rows left with no row below them. */
+gboolean    bd_editor_remove_row      (BdEditor    *self,
+                                       guint        schedule,
+                                       const char  *code,
+                                       GError     **error);
+gboolean    bd_editor_apply_fix       (BdEditor        *self,
+                                       const BdFinding *finding,
+                                       GError         **error);
+/* Replaces a text section's paragraphs (separated by blank lines in @text). */
+gboolean    bd_editor_set_section_text (BdEditor   *self,
+                                       const char  *section,
+                                       const char  *text,
+                                       GError     **error);
+
+gboolean    bd_editor_can_undo        (BdEditor    *self);
+gboolean    bd_editor_can_redo        (BdEditor    *self);
+gboolean    bd_editor_undo            (BdEditor    *self,
+                                       GError     **error);
+gboolean    bd_editor_redo            (BdEditor    *self,
+                                       GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,331 @@
+/* The edit layer: every change stored at once, undo and redo over them,
+ * pastes and fixes as single steps, refused input changing nothing. */
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "bd-editor.h"
+#include "bd-test-util.h"
+
+typedef struct {
+  char       *dir;
+  char       *path;
+  BdStore    *store;
+  BdDocument *doc;
+  BdEditor   *editor;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("bd-editor-XXXXXX", &error);
+  f->path = g_build_filename (f->dir, "cityops.budget", NULL);
+  g_assert_true (bd_store_save_as (seed, f->path, &error));
+  f->store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->doc = bd_store_load (f->store, &error);
+  g_assert_no_error (error);
+  f->editor = bd_editor_new (f->doc, f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->editor);
+  g_clear_object (&f->doc);
+  g_clear_object (&f->store);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* The figure as the file holds it, read by a second, read-only opening. */
+static gint64
+stored (Fixture    *f,
+        guint       schedule,
+        const char *code,
+        guint       column)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
+  BdRow *row;
+
+  g_assert_no_error (error);
+  row = bd_schedule_find_row (bd_document_get_schedule (doc, schedule), code);
+  return row ? row->values[column] : G_MININT64;
+}
+
+static guint
+errors (BdEditor *editor)
+{
+  GPtrArray *findings = bd_editor_get_findings (editor);
+  guint count = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    count += ((BdFinding *) g_ptr_array_index (findings, i))->severity == BD_SEVERITY_ERROR;
+  return count;
+}
+
+static guint
+findings_of (BdEditor   *editor,
+             const char *rule)
+{
+  GPtrArray *findings = bd_editor_get_findings (editor);
+  guint count = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    count += strcmp (((BdFinding *) g_ptr_array_index (findings, i))->rule, rule) == 0;
+  return count;
+}
+
+static void
+test_edit_undo_redo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (errors (f->editor), ==, 4);
+  g_assert_false (bd_editor_can_undo (f->editor));
+
+  g_assert_true (bd_editor_set_cell_text (f->editor, 1, BD_CELL_ROW, "208", 0, "1,616,095.00", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
+  /* 208 agrees now; schedule 1 no longer balances until 212 does too. */
+  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 1);
+  g_assert_cmpuint (findings_of (f->editor, "balance"), ==, 1);
+  g_assert_true (bd_editor_can_undo (f->editor));
+
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
+  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 2);
+  g_assert_cmpuint (findings_of (f->editor, "balance"), ==, 0);
+  g_assert_true (bd_editor_can_redo (f->editor));
+
+  g_assert_true (bd_editor_redo (f->editor, &error));
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
+  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 1);
+
+  /* The second fix of the row balances the schedule again. */
+  g_assert_true (bd_editor_set_cell_text (f->editor, 1, BD_CELL_ROW, "212", 0, "14786148.40", &error));
+  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 0);
+  g_assert_cmpuint (findings_of (f->editor, "balance"), ==, 0);
+  g_assert_cmpuint (errors (f->editor), ==, 2);
+}
+
+static void
+test_many_undos (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i <= 20; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", i * 1000);
+      g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 1, text, &error));
+    }
+  g_assert_cmpint (stored (f, 3, "2210201", 1), ==, Y (20000, 0));
+  for (guint i = 0; i < 20; i++)
+    g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_cmpint (stored (f, 3, "2210201", 1), ==, Y (447984, 0));
+}
+
+static void
+test_refused_value (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 1, "44798４a", &error));
+  g_assert_error (error, BD_MONEY_ERROR, BD_MONEY_ERROR_LETTERS);
+  g_clear_error (&error);
+  g_assert_false (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 1, "1.234", &error));
+  g_assert_error (error, BD_MONEY_ERROR, BD_MONEY_ERROR_TOO_MANY_DECIMALS);
+  g_clear_error (&error);
+  /* 合计 is computed: it cannot be typed in. */
+  g_assert_false (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 0, "5", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* Nor can a 类 row. */
+  g_assert_false (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "221", 1, "5", &error));
+  g_assert_nonnull (error);
+
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_cmpint (stored (f, 3, "2210201", 1), ==, Y (447984, 0));
+}
+
+static void
+test_paste (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BdSchedule *s3 = bd_document_get_schedule (f->doc, 3);
+
+  /* Three rows by two columns, as a spreadsheet copies them, onto
+   * 2080502 基本支出: the three 项 of 20805, 基本支出 and 项目支出. */
+  g_assert_true (bd_editor_paste (f->editor, 3, "2080502", 1, "100.00\t1.50\r\n200\t2\n300\t3\n", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (100, 0));
+  g_assert_cmpint (stored (f, 3, "2080502", 2), ==, Y (1, 50));
+  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, Y (300, 0));
+  g_assert_cmpint (stored (f, 3, "2080506", 2), ==, Y (3, 0));
+  /* The sums follow: 20805 = 100 + 1.50 + 200 + 2 + 300 + 3. */
+  g_assert_cmpint (bd_schedule_find_row (s3, "20805")->values[0], ==, Y (606, 50));
+
+  /* One step undoes the whole block. */
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (121500, 0));
+  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, Y (498198, 0));
+  g_assert_cmpint (bd_schedule_find_row (s3, "20805")->values[0], ==, Y (1616095, 0));
+}
+
+static void
+test_paste_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* One bad cell refuses the whole block, naming it. */
+  g_assert_false (bd_editor_paste (f->editor, 3, "2080502", 1, "1\t2\n3\tx\n", &error));
+  g_assert_error (error, BD_MONEY_ERROR, BD_MONEY_ERROR_LETTERS);
+  g_assert_nonnull (strstr (error->message, "Row 2, column 2"));
+  g_clear_error (&error);
+  /* Too tall for the rows below. */
+  g_assert_false (bd_editor_paste (f->editor, 3, "2210201", 1, "1\n2\n", &error));
+  g_assert_nonnull (error);
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (121500, 0));
+}
+
+static void
+test_fix_is_one_step (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const BdFinding *first = g_ptr_array_index (bd_editor_get_findings (f->editor), 0);
+
+  g_assert_cmpstr (first->rule, ==, "schedule-1-expenditure");
+  g_assert_true (bd_editor_apply_fix (f->editor, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 1);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 2);
+  g_assert_cmpuint (errors (f->editor), ==, 4);
+  g_assert_false (bd_editor_can_undo (f->editor));
+}
+
+static void
+test_published_sums_come_back (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BdSchedule *s3 = bd_document_get_schedule (f->doc, 3);
+
+  g_assert_true (bd_schedule_find_row (s3, "212")->published_mask & 1u);
+  g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2120199", 1, "7959673.41", &error));
+  /* The clerk's figure now rules the sums; the printed ones are gone… */
+  g_assert_false (bd_schedule_find_row (s3, "212")->published_mask & 1u);
+  /* …and come back with undo. */
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_true (bd_schedule_find_row (s3, "212")->published_mask & 1u);
+  g_assert_cmpint (bd_schedule_find_row (s3, "212")->published[0], ==, Y (14786148, 40));
+}
+
+static void
+test_add_and_remove_rows (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BdSchedule *s2 = bd_document_get_schedule (f->doc, 2);
+
+  g_assert_true (bd_editor_add_row (f->editor, 2, "2010101", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (bd_schedule_find_row (s2, "2010101")->name, ==, "行政运行");
+  g_assert_cmpstr (bd_schedule_find_row (s2, "20101")->name, ==, "人大事务");
+  g_assert_cmpstr (bd_schedule_find_row (s2, "201")->name, ==, "一般公共服务支出");
+  g_assert_true (bd_editor_set_cell_text (f->editor, 2, BD_CELL_ROW, "2010101", 1, "5000", &error));
+  g_assert_cmpint (stored (f, 2, "2010101", 1), ==, Y (5000, 0));
+  g_assert_cmpint (s2->total->values[0], ==, Y (17727077, 40));
+
+  /* Removing it takes its now empty 类 and 款 rows with it. */
+  g_assert_true (bd_editor_remove_row (f->editor, 2, "2010101", &error));
+  g_assert_null (bd_schedule_find_row (s2, "20101"));
+  g_assert_null (bd_schedule_find_row (s2, "201"));
+  g_assert_cmpint (stored (f, 2, "2010101", 1), ==, G_MININT64);
+
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpint (stored (f, 2, "2010101", 1), ==, Y (5000, 0));
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_null (bd_schedule_find_row (s2, "2010101"));
+  g_assert_cmpint (s2->rows->len, ==, 14);
+
+  /* Codes are checked. */
+  g_assert_false (bd_editor_add_row (f->editor, 2, "20101", NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (bd_editor_add_row (f->editor, 2, "2120199", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+}
+
+static void
+test_section_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BdSection *functions = bd_document_get_section (f->doc, "functions");
+  g_autofree char *first = g_strdup (g_ptr_array_index (functions->paragraphs, 0));
+
+  g_assert_true (bd_editor_set_section_text (f->editor, "functions", "第一段。\n\n第二段。\n  \n\n第三段。", &error));
+  g_assert_cmpuint (functions->paragraphs->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (functions->paragraphs, 1), ==, "第二段。");
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpuint (functions->paragraphs->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (functions->paragraphs, 0), ==, first);
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdDocument) doc = bd_store_load (store, &error);
+  g_autoptr(BdEditor) editor = bd_editor_new (doc, store);
+
+  g_assert_false (bd_editor_set_cell_text (editor, 1, BD_CELL_ROW, "208", 0, "1", &error));
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 40));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/editor/edit-undo-redo", test_edit_undo_redo);
+  ADD ("/editor/many-undos", test_many_undos);
+  ADD ("/editor/refused-value", test_refused_value);
+  ADD ("/editor/paste", test_paste);
+  ADD ("/editor/paste-refused", test_paste_refused);
+  ADD ("/editor/fix-is-one-step", test_fix_is_one_step);
+  ADD ("/editor/published-sums-come-back", test_published_sums_come_back);
+  ADD ("/editor/add-and-remove-rows", test_add_and_remove_rows);
+  ADD ("/editor/section-text", test_section_text);
+  ADD ("/editor/read-only", test_read_only);
+#undef ADD
+
+  return g_test_run ();
+}

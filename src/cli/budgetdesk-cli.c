@@ -186,7 +186,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* BUDGETDESK_LOCALEDIR: the build folder's po/, when run uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BUDGETDESK_LOCALEDIR") ? g_getenv ("BUDGETDESK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

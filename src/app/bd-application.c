@@ -1,0 +1,332 @@
+#include <glib/gi18n.h>
+
+#include "bd-application.h"
+#include "bd-importer.h"
+
+#define MAX_RECENT 10
+
+struct _BdApplication
+{
+  GtkApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (BdApplication, bd_application, GTK_TYPE_APPLICATION)
+
+/* The published example, installed with the application or, when it runs
+ * from its build folder, found in the source tree. */
+static char *
+find_example (void)
+{
+  const char *candidates[] = {
+    g_getenv ("BUDGETDESK_EXAMPLE"),
+    EXAMPLE_DIR "/minhang-cityops-2024.md",
+    SOURCE_EXAMPLE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i] != NULL && g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
+      return g_strdup (candidates[i]);
+  return NULL;
+}
+
+static char *
+documents_dir (void)
+{
+  char *dir = g_build_filename (g_get_user_data_dir (), "budgetdesk", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return dir;
+}
+
+/* A published text becomes a new document file; the text is never changed. */
+static char *
+import_published (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(BdDocument) doc = bd_import_published_file (path, error);
+  g_autofree char *dir = documents_dir ();
+  g_autofree char *base = NULL;
+  char *target = NULL;
+
+  if (doc == NULL)
+    return NULL;
+  base = g_strdup_printf ("%s-%d", doc->department, doc->year);
+  for (guint n = 1; target == NULL || g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("%s.budget", base) : g_strdup_printf ("%s-%u.budget", base, n);
+      g_free (target);
+      target = g_build_filename (dir, name, NULL);
+    }
+  if (!bd_store_save_as (doc, target, error))
+    g_clear_pointer (&target, g_free);
+  return target;
+}
+
+static void
+remember (BdApplication *self,
+          const char    *path)
+{
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint kept = 1;
+
+  if (self->settings == NULL)
+    return;
+  recent = g_settings_get_strv (self->settings, "recent-files");
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] && kept < MAX_RECENT; i++)
+    if (strcmp (recent[i], path) != 0)
+      {
+        g_strv_builder_add (builder, recent[i]);
+        kept++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
+}
+
+static void
+restore_size (BdApplication *self,
+              BdWindow      *window)
+{
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (window), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (window));
+}
+
+static gboolean
+on_close_request (GtkWindow     *window,
+                  BdApplication *self)
+{
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return FALSE;
+}
+
+BdWindow *
+bd_application_open_path (BdApplication  *self,
+                          const char     *path,
+                          GError        **error)
+{
+  g_autofree char *document = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdEditor) editor = NULL;
+  g_autoptr(GError) local_error = NULL;
+  BdWindow *window;
+
+  if (g_str_has_suffix (path, ".md") || g_str_has_suffix (path, ".txt"))
+    {
+      if ((document = import_published (path, error)) == NULL)
+        return NULL;
+    }
+  else
+    document = g_strdup (path);
+
+  store = bd_store_open (document, BD_STORE_OPEN_DEFAULT, &local_error);
+  /* A file that cannot be written, or another BudgetDesk is writing, can
+   * still be read: open it read-only and say so in the title. */
+  if (store == NULL && (g_error_matches (local_error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY)
+                        || g_error_matches (local_error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED)))
+    {
+      g_clear_error (&local_error);
+      store = bd_store_open (document, BD_STORE_OPEN_READ_ONLY, &local_error);
+    }
+  if (store == NULL || (doc = bd_store_load (store, &local_error)) == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  editor = bd_editor_new (doc, store);
+  window = bd_window_new (GTK_APPLICATION (self), editor);
+  restore_size (self, window);
+  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
+  remember (self, document);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+report (BdApplication *self,
+        const char    *path,
+        GError        *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *name = g_filename_display_basename (path);
+  GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                              _("“%s” could not be opened"), name);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+bd_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  BdApplication *self = BD_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && bd_application_open_path (self, path, &error) == NULL)
+        report (self, path, error);
+    }
+}
+
+static void
+bd_application_activate (GApplication *application)
+{
+  BdApplication *self = BD_APPLICATION (application);
+  g_auto(GStrv) recent = self->settings ? g_settings_get_strv (self->settings, "recent-files") : NULL;
+  g_autofree char *example = NULL;
+  g_autofree char *example_document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+    {
+      gtk_window_present (gtk_application_get_active_window (GTK_APPLICATION (self)));
+      return;
+    }
+  for (guint i = 0; recent && recent[i]; i++)
+    if (g_file_test (recent[i], G_FILE_TEST_IS_REGULAR) && bd_application_open_path (self, recent[i], NULL) != NULL)
+      return;
+
+  /* First start: the published example, imported once. */
+  {
+    g_autofree char *dir = documents_dir ();
+    example_document = g_build_filename (dir, "example-2024.budget", NULL);
+  }
+  if (!g_file_test (example_document, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(BdDocument) doc = NULL;
+
+      if ((example = find_example ()) == NULL
+          || (doc = bd_import_published_file (example, &error)) == NULL
+          || !bd_store_save_as (doc, example_document, &error))
+        {
+          if (error == NULL)
+            g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The example document is not installed."));
+          report (self, example ? example : "minhang-cityops-2024.md", error);
+          return;
+        }
+    }
+  if (bd_application_open_path (self, example_document, &error) == NULL)
+    report (self, example_document, error);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  const char *authors[] = { _("The BudgetDesk developers"), NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (application),
+                         "program-name", _("BudgetDesk"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Write, check and print a department's annual budget disclosure"),
+                         "authors", authors,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_activated },
+  { "quit", quit_activated },
+};
+
+static void
+bd_application_startup (GApplication *application)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+  };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (bd_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions, G_N_ELEMENTS (app_actions), application);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action, accels[i].accels);
+
+  gtk_css_provider_load_from_resource (css, "/cn/budgetdesk/BudgetDesk/ui/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+bd_application_finalize (GObject *object)
+{
+  BdApplication *self = (BdApplication *) object;
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (bd_application_parent_class)->finalize (object);
+}
+
+static void
+bd_application_class_init (BdApplicationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bd_application_finalize;
+  G_APPLICATION_CLASS (klass)->activate = bd_application_activate;
+  G_APPLICATION_CLASS (klass)->open = bd_application_open;
+  G_APPLICATION_CLASS (klass)->startup = bd_application_startup;
+}
+
+static void
+bd_application_init (BdApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+  /* Run from its build folder without the schema, it works without memory. */
+  if (schema != NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
+}
+
+BdApplication *
+bd_application_new (void)
+{
+  return g_object_new (BD_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/cn/budgetdesk/BudgetDesk",
+                       NULL);
+}

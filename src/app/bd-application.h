@@ -1,0 +1,21 @@
+/* bd-application.h: BudgetDesk as a GtkApplication: opens documents (a
+ * .budget, or a published text it imports), remembers recent ones, and on
+ * first start opens the bundled example. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bd-window.h"
+
+G_BEGIN_DECLS
+
+#define BD_TYPE_APPLICATION (bd_application_get_type ())
+G_DECLARE_FINAL_TYPE (BdApplication, bd_application, BD, APPLICATION, GtkApplication)
+
+BdApplication *bd_application_new      (void);
+/* Opens @path in a new window; FALSE with a message when it cannot. */
+BdWindow      *bd_application_open_path (BdApplication  *self,
+                                         const char     *path,
+                                         GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,309 @@
+#include <glib/gi18n.h>
+
+#include "bd-catalog.h"
+#include "bd-schedule-view.h"
+
+struct _BdScheduleView
+{
+  GtkWidget    parent_instance;
+
+  BdEditor    *editor;
+  guint        number;
+  BdTableView *table;
+  BdTableView *income_table;
+
+  GtkWidget   *box;
+  GtkLabel    *title_label;
+  GtkLabel    *department_label;
+  GtkLabel    *unit_label;
+  GtkWidget   *row_tools;
+  GtkEntry    *code_entry;
+  GtkLabel    *row_message;
+  GtkLabel    *income_label;
+  GtkWidget   *income_box;
+  GtkLabel    *band_label;
+  GtkWidget   *rows_box;
+  GtkLabel    *note_label;
+};
+
+G_DEFINE_FINAL_TYPE (BdScheduleView, bd_schedule_view, GTK_TYPE_WIDGET)
+
+enum { COMPLETION_CODE, COMPLETION_TEXT, N_COMPLETION_COLUMNS };
+
+static BdSchedule *
+get_schedule (BdScheduleView *self)
+{
+  return bd_document_get_schedule (bd_editor_get_document (self->editor), self->number);
+}
+
+static void
+update_labels (BdScheduleView *self)
+{
+  BdDocument *doc = bd_editor_get_document (self->editor);
+  BdSchedule *schedule = get_schedule (self);
+  g_autofree char *title = bd_schedule_def_title (schedule->def, schedule->title_year ? schedule->title_year : doc->year);
+  g_autofree char *department = g_strdup_printf ("编制部门：%s", doc->department);
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->department_label, department);
+  gtk_label_set_text (self->unit_label, schedule->def->unit == BD_UNIT_WAN ? "单位：万元" : "单位：元");
+  gtk_label_set_text (self->note_label, schedule->note ? schedule->note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), schedule->note != NULL);
+}
+
+gboolean
+bd_schedule_view_add_row (BdScheduleView *self,
+                          const char     *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (code));
+
+  /* "2080505 机关事业单位…" as the completion shows it: the code is the first word. */
+  trimmed[strcspn (trimmed, " \t")] = '\0';
+  if (!bd_editor_add_row (self->editor, self->number, trimmed, NULL, &error))
+    {
+      gtk_label_set_text (self->row_message, error->message);
+      return FALSE;
+    }
+  gtk_label_set_text (self->row_message, "");
+  gtk_editable_set_text (GTK_EDITABLE (self->code_entry), "");
+  bd_table_view_select (self->table, trimmed, NULL);
+  return TRUE;
+}
+
+static void
+on_code_activate (BdScheduleView *self)
+{
+  bd_schedule_view_add_row (self, gtk_editable_get_text (GTK_EDITABLE (self->code_entry)));
+}
+
+static void
+on_remove_clicked (BdScheduleView *self)
+{
+  BdSchedule *schedule = get_schedule (self);
+  g_autoptr(GError) error = NULL;
+  guint position;
+  BdRow *row;
+
+  bd_table_view_get_current (self->table, &position, NULL);
+  if (position >= schedule->rows->len)
+    return;
+  row = g_ptr_array_index (schedule->rows, position);
+  if (!bd_editor_remove_row (self->editor, self->number, row->code, &error))
+    gtk_label_set_text (self->row_message, error->message);
+  else
+    gtk_label_set_text (self->row_message, "");
+}
+
+static gboolean
+on_completion_match_selected (GtkEntryCompletion *completion,
+                              GtkTreeModel       *model,
+                              GtkTreeIter        *iter,
+                              BdScheduleView     *self)
+{
+  g_autofree char *code = NULL;
+
+  gtk_tree_model_get (model, iter, COMPLETION_CODE, &code, -1);
+  bd_schedule_view_add_row (self, code);
+  return TRUE;
+}
+
+static gboolean
+completion_matches (GtkEntryCompletion *completion,
+                    const char         *key,
+                    GtkTreeIter        *iter,
+                    gpointer            user_data)
+{
+  GtkTreeModel *model = gtk_entry_completion_get_model (completion);
+  g_autofree char *text = NULL;
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (gtk_entry_completion_get_entry (completion)));
+
+  gtk_tree_model_get (model, iter, COMPLETION_TEXT, &text, -1);
+  return *typed && (g_str_has_prefix (text, typed) || strstr (text, typed) != NULL);
+}
+
+/* Completion from the catalog: the leaf codes this schedule takes. */
+static void
+set_up_completion (BdScheduleView *self)
+{
+  const BdScheduleDef *def = get_schedule (self)->def;
+  BdClassification classification = def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC
+                                                                       : BD_CLASSIFICATION_FUNCTION;
+  gsize leaf_length = def->row_kind == BD_ROWS_ECONOMIC ? 5 : 7;
+  g_autoptr(GPtrArray) entries = bd_catalog_complete (bd_catalog_get_default (), classification, "", 0);
+  g_autoptr(GtkListStore) store = gtk_list_store_new (N_COMPLETION_COLUMNS, G_TYPE_STRING, G_TYPE_STRING);
+  g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const BdCatalogEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *text = g_strdup_printf ("%s %s", entry->code, entry->name);
+
+      if (strlen (entry->code) == leaf_length)
+        gtk_list_store_insert_with_values (store, NULL, -1, COMPLETION_CODE, entry->code, COMPLETION_TEXT, text, -1);
+    }
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (store));
+  gtk_entry_completion_set_text_column (completion, COMPLETION_TEXT);
+  gtk_entry_completion_set_match_func (completion, completion_matches, NULL, NULL);
+  gtk_entry_completion_set_minimum_key_length (completion, 1);
+  g_signal_connect (completion, "match-selected", G_CALLBACK (on_completion_match_selected), self);
+  gtk_entry_set_completion (self->code_entry, completion);
+}
+
+static void
+bd_schedule_view_dispose (GObject *object)
+{
+  BdScheduleView *self = (BdScheduleView *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_SCHEDULE_VIEW);
+  G_OBJECT_CLASS (bd_schedule_view_parent_class)->dispose (object);
+}
+
+static void
+bd_schedule_view_finalize (GObject *object)
+{
+  BdScheduleView *self = (BdScheduleView *) object;
+
+  g_clear_object (&self->editor);
+  G_OBJECT_CLASS (bd_schedule_view_parent_class)->finalize (object);
+}
+
+static void
+bd_schedule_view_class_init (BdScheduleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bd_schedule_view_dispose;
+  object_class->finalize = bd_schedule_view_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/cn/budgetdesk/BudgetDesk/ui/bd-schedule-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, box);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, department_label);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, row_tools);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, code_entry);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, row_message);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, income_label);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, income_box);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, band_label);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, rows_box);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, note_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_code_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+bd_schedule_view_init (BdScheduleView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bd_schedule_view_new (BdEditor *editor,
+                      guint     number)
+{
+  BdScheduleView *self = g_object_new (BD_TYPE_SCHEDULE_VIEW, NULL);
+  BdDocument *doc = bd_editor_get_document (editor);
+  const BdScheduleDef *def;
+  g_autofree char *band = NULL;
+
+  self->editor = g_object_ref (editor);
+  self->number = number;
+  def = get_schedule (self)->def;
+
+  self->table = BD_TABLE_VIEW (bd_table_view_new (editor, number, BD_TABLE_ROWS));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->table), TRUE);
+  gtk_box_append (GTK_BOX (self->rows_box), GTK_WIDGET (self->table));
+
+  if (def->row_kind == BD_ROWS_BALANCE)
+    {
+      self->income_table = BD_TABLE_VIEW (bd_table_view_new (editor, number, BD_TABLE_INCOME));
+      /* Income beside expenditure, as the published table has them. */
+      gtk_widget_set_vexpand (GTK_WIDGET (self->income_table), TRUE);
+      gtk_box_append (GTK_BOX (self->income_box), GTK_WIDGET (self->income_table));
+      gtk_label_set_text (self->income_label, def->income_header);
+      gtk_widget_set_visible (self->income_box, TRUE);
+      band = g_strdup (def->expense_header);
+    }
+  else if (def->row_kind == BD_ROWS_SINGLE)
+    band = g_strdup_printf ("%d年“三公”经费预算数 · %d年机关运行经费预算数", doc->year, doc->year);
+  else
+    band = g_strdup (def->header_group);
+  gtk_label_set_text (self->band_label, band ? band : "");
+
+  gtk_widget_set_visible (self->row_tools, def->row_kind == BD_ROWS_FUNCTION || def->row_kind == BD_ROWS_ECONOMIC);
+  if (def->row_kind == BD_ROWS_ECONOMIC)
+    gtk_entry_set_placeholder_text (self->code_entry, _("Type a code to add a row, such as 30201"));
+  if (gtk_widget_get_visible (self->row_tools))
+    set_up_completion (self);
+
+  update_labels (self);
+  return GTK_WIDGET (self);
+}
+
+guint
+bd_schedule_view_get_number (BdScheduleView *self)
+{
+  return self->number;
+}
+
+BdTableView *
+bd_schedule_view_get_table (BdScheduleView *self)
+{
+  return self->table;
+}
+
+BdTableView *
+bd_schedule_view_get_income_table (BdScheduleView *self)
+{
+  return self->income_table;
+}
+
+void
+bd_schedule_view_refresh (BdScheduleView *self,
+                          gboolean        rows_changed)
+{
+  update_labels (self);
+  bd_table_view_refresh (self->table, rows_changed);
+  if (self->income_table != NULL)
+    bd_table_view_refresh (self->income_table, rows_changed);
+}
+
+void
+bd_schedule_view_set_findings (BdScheduleView *self,
+                               GPtrArray      *findings)
+{
+  g_autoptr(GHashTable) marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  BdPart part = BD_PART_SCHEDULE_1 + self->number - 1;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      BdFinding *finding = g_ptr_array_index (findings, i);
+      char *key;
+
+      if (finding->part != part)
+        continue;
+      key = g_strdup_printf ("%s\t%s", finding->row ? finding->row : "", finding->column ? finding->column : "");
+      /* Errors win over warnings on the same cell. */
+      if (!g_hash_table_contains (marks, key))
+        g_hash_table_insert (marks, key, finding);
+      else
+        g_free (key);
+    }
+  bd_table_view_set_marks (self->table, marks);
+  if (self->income_table != NULL)
+    bd_table_view_set_marks (self->income_table, marks);
+}
+
+void
+bd_schedule_view_select (BdScheduleView *self,
+                         const char     *row,
+                         const char     *column)
+{
+  if (self->income_table != NULL && bd_table_view_select (self->income_table, row, column))
+    return;
+  bd_table_view_select (self->table, row, column);
+}

@@ -1,0 +1,34 @@
+/* bd-schedule-view.h: one schedule as the clerk works on it: its title lines,
+ * its table (two for schedules 1 and 4: income and expenditure), its note,
+ * and adding or removing rows by code. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bd-editor.h"
+#include "bd-table-view.h"
+
+G_BEGIN_DECLS
+
+#define BD_TYPE_SCHEDULE_VIEW (bd_schedule_view_get_type ())
+G_DECLARE_FINAL_TYPE (BdScheduleView, bd_schedule_view, BD, SCHEDULE_VIEW, GtkWidget)
+
+GtkWidget   *bd_schedule_view_new        (BdEditor       *editor,
+                                          guint           schedule);
+guint        bd_schedule_view_get_number (BdScheduleView *self);
+void         bd_schedule_view_refresh    (BdScheduleView *self,
+                                          gboolean        rows_changed);
+/* Marks the cells the findings of this schedule are about. */
+void         bd_schedule_view_set_findings (BdScheduleView *self,
+                                          GPtrArray      *findings);
+/* Selects the cell a finding is about. */
+void         bd_schedule_view_select     (BdScheduleView *self,
+                                          const char     *row,
+                                          const char     *column);
+BdTableView *bd_schedule_view_get_table  (BdScheduleView *self);
+BdTableView *bd_schedule_view_get_income_table (BdScheduleView *self);
+/* Adds a row by its code, as the code entry does. */
+gboolean     bd_schedule_view_add_row    (BdScheduleView *self,
+                                          const char     *code);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* bd-section-view.h: a text section (主要职能, 编制说明, …) as editable text,
+ * paragraphs separated by blank lines, stored through the editor. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bd-editor.h"
+
+G_BEGIN_DECLS
+
+#define BD_TYPE_SECTION_VIEW (bd_section_view_get_type ())
+G_DECLARE_FINAL_TYPE (BdSectionView, bd_section_view, BD, SECTION_VIEW, GtkWidget)
+
+GtkWidget  *bd_section_view_new     (BdEditor      *editor,
+                                     const char    *section);
+const char *bd_section_view_get_section (BdSectionView *self);
+/* Shows the section as the document has it now (after an undo, say). */
+void        bd_section_view_reload  (BdSectionView *self);
+/* Stores what is typed now rather than after the pause. */
+void        bd_section_view_store   (BdSectionView *self);
+
+G_END_DECLS

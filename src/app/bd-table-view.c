@@ -1,0 +1,903 @@
+#include <glib/gi18n.h>
+
+#include "bd-format.h"
+#include "bd-row-item.h"
+#include "bd-table-view.h"
+
+typedef enum {
+  ROLE_LEI,
+  ROLE_KUAN,
+  ROLE_XIANG,
+  ROLE_NAME,
+  ROLE_AMOUNT,
+} Role;
+
+typedef struct {
+  BdTableView *view;
+  Role         role;
+  guint        amount;   /* ROLE_AMOUNT: the schedule's column, or 0 for an income item */
+} ColumnSpec;
+
+struct _BdTableView
+{
+  GtkWidget       parent_instance;
+
+  BdEditor       *editor;
+  guint           schedule;
+  BdTableKind     kind;
+
+  GtkWidget      *overlay;
+  GtkWidget      *scroller;
+  GtkColumnView  *column_view;
+  GtkWidget      *entry;
+  GtkWidget      *error_popover;
+  GtkWidget      *error_label;
+  GListStore     *rows;
+
+  guint           n_amounts;
+  guint           current_position;
+  guint           current_column;     /* among the amount columns */
+  GHashTable     *visible;            /* position * 16 + column → GtkLabel, amount cells bound now */
+  GHashTable     *marks;              /* "row\tcolumn" → BdFinding* (borrowed) */
+  char           *error;
+  double          row_height;
+};
+
+G_DEFINE_FINAL_TYPE (BdTableView, bd_table_view, GTK_TYPE_WIDGET)
+
+#define CELL_KEY(position, column) GUINT_TO_POINTER ((position) * 16 + (column) + 1)
+
+static BdSchedule *
+get_schedule (BdTableView *self)
+{
+  return bd_document_get_schedule (bd_editor_get_document (self->editor), self->schedule);
+}
+
+static BdRowItem *
+item_at (BdTableView *self,
+         guint        position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+}
+
+/* The schedule's column under amount column @index of this table. */
+static guint
+schedule_column (BdTableView *self,
+                 guint        index)
+{
+  return self->kind == BD_TABLE_INCOME ? 0 : index;
+}
+
+static const char *
+column_name (BdTableView *self,
+             guint        index)
+{
+  return self->kind == BD_TABLE_INCOME ? "预算数" : get_schedule (self)->def->columns[index].name;
+}
+
+static gboolean
+column_is_entered (BdTableView *self,
+                   guint        index)
+{
+  return self->kind == BD_TABLE_INCOME || bd_schedule_def_is_entered (get_schedule (self)->def, index);
+}
+
+/* Rendering */
+
+static char *
+cell_text (BdTableView *self,
+           BdRowItem   *item,
+           const ColumnSpec *spec)
+{
+  BdRow *row = bd_row_item_get_row (item);
+  BdRowItemKind kind = bd_row_item_get_kind (item);
+  gboolean code = row->code && g_ascii_isdigit (row->code[0]);
+  gsize length = row->code ? strlen (row->code) : 0;
+
+  switch (spec->role)
+    {
+    case ROLE_LEI:
+      if (kind == BD_ROW_ITEM_TOTAL)
+        return g_strdup (row->name);
+      return code ? g_strndup (row->code, 3) : g_strdup ("");
+    case ROLE_KUAN:
+      return code && length > 3 ? g_strndup (row->code + 3, 2) : g_strdup ("");
+    case ROLE_XIANG:
+      return code && length > 5 ? g_strndup (row->code + 5, 2) : g_strdup ("");
+    case ROLE_NAME:
+      if (kind == BD_ROW_ITEM_TOTAL)
+        return g_strdup ("");
+      if (get_schedule (self)->def->row_kind == BD_ROWS_BALANCE && kind == BD_ROW_ITEM_ROW)
+        {
+          g_autofree char *numeral = bd_chinese_numeral (bd_row_item_get_ordinal (item));
+          return g_strdup_printf ("%s、%s", numeral, row->name);
+        }
+      return g_strdup (row->name);
+    case ROLE_AMOUNT:
+    default:
+      return bd_money_format_unit (row->values[spec->amount], get_schedule (self)->def->unit);
+    }
+}
+
+static const BdFinding *
+mark_for (BdTableView *self,
+          BdRowItem   *item,
+          const char  *column)
+{
+  g_autofree char *key = NULL;
+
+  if (self->marks == NULL)
+    return NULL;
+  key = g_strdup_printf ("%s\t%s", bd_row_item_get_label (item), column ? column : "");
+  return g_hash_table_lookup (self->marks, key);
+}
+
+static void
+render (BdTableView      *self,
+        GtkLabel         *label,
+        BdRowItem        *item,
+        const ColumnSpec *spec,
+        guint             position)
+{
+  g_autofree char *text = cell_text (self, item, spec);
+  GtkWidget *widget = GTK_WIDGET (label);
+  BdRow *row = bd_row_item_get_row (item);
+  BdRowItemKind kind = bd_row_item_get_kind (item);
+  const BdFinding *finding = NULL;
+  guint amount = spec->role == ROLE_AMOUNT ? (self->kind == BD_TABLE_INCOME ? 0 : spec->amount) : 0;
+
+  gtk_label_set_text (label, text);
+
+  if (kind == BD_ROW_ITEM_TOTAL || kind == BD_ROW_ITEM_INCOME_TOTAL)
+    gtk_widget_add_css_class (widget, "total");
+  else
+    gtk_widget_remove_css_class (widget, "total");
+  if (!row->is_leaf && kind == BD_ROW_ITEM_ROW)
+    gtk_widget_add_css_class (widget, "subtotal");
+  else
+    gtk_widget_remove_css_class (widget, "subtotal");
+
+  if (spec->role == ROLE_AMOUNT)
+    {
+      gboolean computed = !bd_row_item_is_editable (item) || !column_is_entered (self, amount);
+      gboolean current = position == self->current_position && amount == self->current_column;
+
+      if (computed)
+        gtk_widget_add_css_class (widget, "computed");
+      else
+        gtk_widget_remove_css_class (widget, "computed");
+      if (current)
+        gtk_widget_add_css_class (widget, "current-cell");
+      else
+        gtk_widget_remove_css_class (widget, "current-cell");
+      finding = mark_for (self, item, column_name (self, amount));
+    }
+  else if (spec->role == ROLE_NAME || (spec->role == ROLE_LEI && kind == BD_ROW_ITEM_TOTAL))
+    finding = mark_for (self, item, NULL);
+
+  gtk_widget_remove_css_class (widget, "finding-error");
+  gtk_widget_remove_css_class (widget, "finding-warning");
+  if (finding != NULL)
+    {
+      g_autofree char *tip = finding->expected
+        ? g_strdup_printf (_("%s\nExpected %s."), finding->message, finding->expected)
+        : g_strdup (finding->message);
+      gtk_widget_add_css_class (widget, finding->severity == BD_SEVERITY_ERROR ? "finding-error" : "finding-warning");
+      gtk_widget_set_tooltip_text (widget, tip);
+    }
+  else
+    gtk_widget_set_tooltip_text (widget, NULL);
+}
+
+static void
+refresh_visible (BdTableView *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->visible);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint packed = GPOINTER_TO_UINT (key) - 1;
+      guint position = packed / 16;
+      const ColumnSpec *spec = g_object_get_data (value, "bd-spec");
+      g_autoptr(BdRowItem) item = position < g_list_model_get_n_items (G_LIST_MODEL (self->rows))
+        ? item_at (self, position) : NULL;
+
+      if (item != NULL)
+        render (self, value, item, spec, position);
+    }
+}
+
+/* Cells */
+
+static void
+on_cell_pressed (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkLabel        *label)
+{
+  const ColumnSpec *spec = g_object_get_data (G_OBJECT (label), "bd-spec");
+  BdTableView *self = spec->view;
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "bd-position"));
+
+  if (bd_table_view_is_editing (self))
+    bd_table_view_commit (self, BD_MOVE_NONE);
+  bd_table_view_set_current (self, position, self->kind == BD_TABLE_INCOME ? 0 : spec->amount);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  if (n_press == 2)
+    {
+      g_autoptr(BdRowItem) item = item_at (self, position);
+      BdRow *row = bd_row_item_get_row (item);
+      g_autofree char *plain = bd_money_format_plain (row->values[schedule_column (self, self->current_column)]);
+      bd_table_view_begin_edit (self, plain);
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            ColumnSpec               *spec)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), spec->role == ROLE_AMOUNT ? 1.0 : 0.0);
+  gtk_widget_add_css_class (label, "cell");
+  if (spec->role == ROLE_AMOUNT)
+    {
+      GtkGesture *click = gtk_gesture_click_new ();
+
+      gtk_widget_add_css_class (label, "amount");
+      gtk_widget_add_css_class (label, "numeric");
+      g_signal_connect (click, "pressed", G_CALLBACK (on_cell_pressed), label);
+      gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+    }
+  g_object_set_data (G_OBJECT (label), "bd-spec", spec);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           ColumnSpec               *spec)
+{
+  BdTableView *self = spec->view;
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+
+  g_object_set_data (G_OBJECT (label), "bd-position", GUINT_TO_POINTER (position));
+  render (self, GTK_LABEL (label), gtk_list_item_get_item (list_item), spec, position);
+  if (spec->role == ROLE_AMOUNT)
+    g_hash_table_insert (self->visible, CELL_KEY (position, self->kind == BD_TABLE_INCOME ? 0 : spec->amount), label);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             ColumnSpec               *spec)
+{
+  BdTableView *self = spec->view;
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "bd-position"));
+  gpointer key = CELL_KEY (position, self->kind == BD_TABLE_INCOME ? 0 : spec->amount);
+
+  if (spec->role == ROLE_AMOUNT && g_hash_table_lookup (self->visible, key) == label)
+    g_hash_table_remove (self->visible, key);
+}
+
+static void
+add_column (BdTableView *self,
+            const char  *title,
+            Role         role,
+            guint        amount,
+            gboolean     expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ColumnSpec *spec = g_new0 (ColumnSpec, 1);
+  GtkColumnViewColumn *column;
+
+  spec->view = self;
+  spec->role = role;
+  spec->amount = amount;
+  g_object_set_data_full (G_OBJECT (factory), "bd-spec", spec, g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), spec);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), spec);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), spec);
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+}
+
+static void
+add_columns (BdTableView *self)
+{
+  const BdScheduleDef *def = get_schedule (self)->def;
+
+  if (self->kind == BD_TABLE_INCOME)
+    {
+      add_column (self, "项目", ROLE_NAME, 0, TRUE);
+      add_column (self, "预算数", ROLE_AMOUNT, 0, FALSE);
+      self->n_amounts = 1;
+      return;
+    }
+
+  switch (def->row_kind)
+    {
+    case BD_ROWS_FUNCTION:
+      add_column (self, "类", ROLE_LEI, 0, FALSE);
+      add_column (self, "款", ROLE_KUAN, 0, FALSE);
+      add_column (self, "项", ROLE_XIANG, 0, FALSE);
+      add_column (self, "功能分类科目名称", ROLE_NAME, 0, TRUE);
+      break;
+    case BD_ROWS_ECONOMIC:
+      add_column (self, "类", ROLE_LEI, 0, FALSE);
+      add_column (self, "款", ROLE_KUAN, 0, FALSE);
+      add_column (self, "经济分类科目名称", ROLE_NAME, 0, TRUE);
+      break;
+    case BD_ROWS_BALANCE:
+      add_column (self, "类", ROLE_LEI, 0, FALSE);
+      add_column (self, "项目", ROLE_NAME, 0, TRUE);
+      break;
+    case BD_ROWS_SINGLE:
+    default:
+      break;
+    }
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      g_autofree char *title = def->columns[c].group
+        ? g_strdup_printf ("%s\n%s", def->columns[c].group, def->columns[c].name)
+        : g_strdup (def->columns[c].name);
+      add_column (self, title, ROLE_AMOUNT, c, def->row_kind == BD_ROWS_SINGLE);
+    }
+  self->n_amounts = def->n_columns;
+}
+
+static void
+fill_rows (BdTableView *self)
+{
+  BdSchedule *schedule = get_schedule (self);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->kind == BD_TABLE_INCOME)
+    {
+      for (guint i = 0; i < schedule->income->len; i++)
+        g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_INCOME, g_ptr_array_index (schedule->income, i), i + 1));
+      g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_INCOME_TOTAL, schedule->income_total, 0));
+    }
+  else
+    {
+      for (guint i = 0; i < schedule->rows->len; i++)
+        g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_ROW, g_ptr_array_index (schedule->rows, i), i + 1));
+      if (schedule->total != NULL)
+        g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_TOTAL, schedule->total, 0));
+    }
+
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+}
+
+/* The current cell */
+
+static GtkWidget *
+current_label (BdTableView *self)
+{
+  return g_hash_table_lookup (self->visible, CELL_KEY (self->current_position, self->current_column));
+}
+
+static void
+scroll_to_current (BdTableView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *label = current_label (self);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  graphene_rect_t bounds;
+
+  if (label != NULL && gtk_widget_compute_bounds (label, self->scroller, &bounds))
+    {
+      self->row_height = MAX (self->row_height, bounds.size.height);
+      /* Header rows sit above the first row; keep a row's height of margin. */
+      if (bounds.origin.y < self->row_height * 1.5)
+        gtk_adjustment_set_value (adjustment, value + bounds.origin.y - self->row_height * 1.5);
+      else if (bounds.origin.y + bounds.size.height > page)
+        gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - page);
+    }
+  else if (self->row_height > 0)
+    gtk_adjustment_set_value (adjustment, self->current_position * self->row_height - page / 2);
+}
+
+void
+bd_table_view_set_current (BdTableView *self,
+                           guint        position,
+                           guint        column)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  g_return_if_fail (BD_IS_TABLE_VIEW (self));
+
+  if (n_rows == 0 || self->n_amounts == 0)
+    return;
+  self->current_position = MIN (position, n_rows - 1);
+  self->current_column = MIN (column, self->n_amounts - 1);
+  refresh_visible (self);
+  scroll_to_current (self);
+}
+
+void
+bd_table_view_get_current (BdTableView *self,
+                           guint       *position,
+                           guint       *column)
+{
+  if (position)
+    *position = self->current_position;
+  if (column)
+    *column = self->current_column;
+}
+
+void
+bd_table_view_move (BdTableView *self,
+                    BdMove       move)
+{
+  guint position = self->current_position;
+  guint column = self->current_column;
+
+  switch (move)
+    {
+    case BD_MOVE_DOWN: position++; break;
+    case BD_MOVE_UP: position = position ? position - 1 : 0; break;
+    case BD_MOVE_RIGHT:
+      if (column + 1 < self->n_amounts)
+        column++;
+      break;
+    case BD_MOVE_LEFT: column = column ? column - 1 : 0; break;
+    case BD_MOVE_NONE:
+    default:
+      break;
+    }
+  bd_table_view_set_current (self, position, column);
+}
+
+gboolean
+bd_table_view_select (BdTableView *self,
+                      const char  *row,
+                      const char  *column)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint target_column = 0;
+
+  for (guint c = 0; column && c < self->n_amounts; c++)
+    if (strcmp (column_name (self, c), column) == 0)
+      target_column = c;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(BdRowItem) item = item_at (self, i);
+      if (row == NULL || g_strcmp0 (bd_row_item_get_label (item), row) == 0)
+        {
+          bd_table_view_set_current (self, i, target_column);
+          gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Editing */
+
+static void
+show_error (BdTableView *self,
+            const char  *message)
+{
+  GtkWidget *label = current_label (self);
+  graphene_rect_t bounds;
+
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_text (GTK_LABEL (self->error_label), message);
+  if (label != NULL && gtk_widget_compute_bounds (label, GTK_WIDGET (self), &bounds))
+    {
+      GdkRectangle rect = { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->error_popover), &rect);
+    }
+  gtk_popover_popup (GTK_POPOVER (self->error_popover));
+}
+
+static void
+hide_error (BdTableView *self)
+{
+  g_clear_pointer (&self->error, g_free);
+  gtk_popover_popdown (GTK_POPOVER (self->error_popover));
+}
+
+gboolean
+bd_table_view_is_editing (BdTableView *self)
+{
+  return gtk_widget_get_visible (self->entry);
+}
+
+gboolean
+bd_table_view_begin_edit (BdTableView *self,
+                          const char  *initial_text)
+{
+  g_autoptr(BdRowItem) item = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
+    return FALSE;
+  item = item_at (self, self->current_position);
+  if (!bd_row_item_is_editable (item) || !column_is_entered (self, self->current_column))
+    {
+      show_error (self, _("This figure is computed from the others; change the figures it adds up."));
+      return FALSE;
+    }
+  if (bd_editor_get_store (self->editor) && bd_store_is_read_only (bd_editor_get_store (self->editor)))
+    {
+      show_error (self, _("The document is open read-only."));
+      return FALSE;
+    }
+
+  hide_error (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), initial_text ? initial_text : "");
+  gtk_widget_set_visible (self->entry, TRUE);
+  gtk_widget_grab_focus (self->entry);
+  gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+  return TRUE;
+}
+
+void
+bd_table_view_set_edit_text (BdTableView *self,
+                             const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+}
+
+static void
+end_edit (BdTableView *self)
+{
+  gtk_widget_set_visible (self->entry, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+gboolean
+bd_table_view_commit (BdTableView *self,
+                      BdMove       move)
+{
+  g_autoptr(BdRowItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  BdRow *row;
+
+  if (!bd_table_view_is_editing (self))
+    return FALSE;
+  item = item_at (self, self->current_position);
+  row = bd_row_item_get_row (item);
+  text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (!bd_editor_set_cell_text (self->editor, self->schedule,
+                                bd_row_item_get_kind (item) == BD_ROW_ITEM_INCOME ? BD_CELL_INCOME : BD_CELL_ROW,
+                                row->code, schedule_column (self, self->current_column), text, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  hide_error (self);
+  end_edit (self);
+  bd_table_view_move (self, move);
+  return TRUE;
+}
+
+void
+bd_table_view_cancel (BdTableView *self)
+{
+  hide_error (self);
+  end_edit (self);
+}
+
+const char *
+bd_table_view_get_error (BdTableView *self)
+{
+  return self->error;
+}
+
+gboolean
+bd_table_view_paste_text (BdTableView *self,
+                          const char  *text)
+{
+  g_autoptr(BdRowItem) item = item_at (self, self->current_position);
+  g_autoptr(GError) error = NULL;
+
+  if (self->kind == BD_TABLE_INCOME)
+    {
+      show_error (self, _("Paste blocks into the rows of the table below."));
+      return FALSE;
+    }
+  if (!bd_editor_paste (self->editor, self->schedule, bd_row_item_get_row (item)->code,
+                        self->current_column, text, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  hide_error (self);
+  return TRUE;
+}
+
+char *
+bd_table_view_dup_cell_text (BdTableView *self,
+                             guint        position,
+                             guint        column)
+{
+  g_autoptr(BdRowItem) item = item_at (self, position);
+  ColumnSpec spec = { self, ROLE_AMOUNT, schedule_column (self, column) };
+
+  return cell_text (self, item, &spec);
+}
+
+static void
+on_paste_ready (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BdTableView) self = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  if (text != NULL)
+    bd_table_view_paste_text (self, text);
+}
+
+/* Keys */
+
+static gboolean
+on_grid_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             BdTableView           *self)
+{
+  gboolean control = (state & GDK_CONTROL_MASK) != 0;
+  gunichar character;
+
+  if (bd_table_view_is_editing (self))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      bd_table_view_move (self, BD_MOVE_UP);
+      return TRUE;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: case GDK_KEY_Return: case GDK_KEY_KP_Enter:
+      bd_table_view_move (self, BD_MOVE_DOWN);
+      return TRUE;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: case GDK_KEY_Tab:
+      bd_table_view_move (self, BD_MOVE_RIGHT);
+      return TRUE;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: case GDK_KEY_ISO_Left_Tab:
+      bd_table_view_move (self, BD_MOVE_LEFT);
+      return TRUE;
+    case GDK_KEY_F2:
+      {
+        g_autoptr(BdRowItem) item = item_at (self, self->current_position);
+        g_autofree char *plain = bd_money_format_plain (bd_row_item_get_row (item)->values[schedule_column (self, self->current_column)]);
+        bd_table_view_begin_edit (self, plain);
+        return TRUE;
+      }
+    case GDK_KEY_BackSpace:
+      bd_table_view_begin_edit (self, "");
+      return TRUE;
+    case GDK_KEY_Delete:
+      if (bd_table_view_begin_edit (self, "0"))
+        bd_table_view_commit (self, BD_MOVE_NONE);
+      return TRUE;
+    default:
+      break;
+    }
+
+  if (control && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
+    {
+      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, on_paste_ready,
+                                     g_object_ref (self));
+      return TRUE;
+    }
+  if (control && (keyval == GDK_KEY_c || keyval == GDK_KEY_C))
+    {
+      g_autoptr(BdRowItem) item = item_at (self, self->current_position);
+      g_autofree char *plain = bd_money_format_plain (bd_row_item_get_row (item)->values[schedule_column (self, self->current_column)]);
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), plain);
+      return TRUE;
+    }
+
+  character = gdk_keyval_to_unicode (keyval);
+  if (!control && !(state & GDK_ALT_MASK) && character != 0 && g_unichar_isprint (character))
+    {
+      char text[8] = { 0 };
+      g_unichar_to_utf8 (character, text);
+      bd_table_view_begin_edit (self, text);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+on_entry_key (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              BdTableView           *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      bd_table_view_cancel (self);
+      return TRUE;
+    case GDK_KEY_Tab:
+      bd_table_view_commit (self, BD_MOVE_RIGHT);
+      return TRUE;
+    case GDK_KEY_ISO_Left_Tab:
+      bd_table_view_commit (self, BD_MOVE_LEFT);
+      return TRUE;
+    case GDK_KEY_Up:
+      bd_table_view_commit (self, BD_MOVE_UP);
+      return TRUE;
+    case GDK_KEY_Down:
+      bd_table_view_commit (self, BD_MOVE_DOWN);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_entry_activate (GtkEntry    *entry,
+                   BdTableView *self)
+{
+  bd_table_view_commit (self, BD_MOVE_DOWN);
+}
+
+/* The entry lies over the current cell. */
+static gboolean
+on_get_child_position (GtkOverlay    *overlay,
+                       GtkWidget     *child,
+                       GdkRectangle  *allocation,
+                       BdTableView   *self)
+{
+  GtkWidget *label = current_label (self);
+  graphene_rect_t bounds;
+  int minimum_height;
+
+  if (child != self->entry || label == NULL || !gtk_widget_compute_bounds (label, GTK_WIDGET (overlay), &bounds))
+    return FALSE;
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &minimum_height, NULL, NULL, NULL);
+  allocation->x = bounds.origin.x - 4;
+  allocation->width = MAX (bounds.size.width + 8, 120);
+  allocation->height = MAX (bounds.size.height, minimum_height);
+  allocation->y = bounds.origin.y + (bounds.size.height - allocation->height) / 2;
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+bd_table_view_dispose (GObject *object)
+{
+  BdTableView *self = (BdTableView *) object;
+
+  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  g_clear_pointer (&self->error_popover, gtk_widget_unparent);
+  G_OBJECT_CLASS (bd_table_view_parent_class)->dispose (object);
+}
+
+static void
+bd_table_view_finalize (GObject *object)
+{
+  BdTableView *self = (BdTableView *) object;
+
+  g_clear_object (&self->rows);
+  g_clear_object (&self->editor);
+  g_hash_table_unref (self->visible);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_free (self->error);
+  G_OBJECT_CLASS (bd_table_view_parent_class)->finalize (object);
+}
+
+static void
+bd_table_view_class_init (BdTableViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bd_table_view_dispose;
+  object_class->finalize = bd_table_view_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "bdtableview");
+}
+
+static void
+bd_table_view_init (BdTableView *self)
+{
+  GtkEventController *keys;
+
+  self->visible = g_hash_table_new (NULL, NULL);
+  self->rows = g_list_store_new (BD_TYPE_ROW_ITEM);
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (
+    gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))))));
+  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->column_view), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "schedule-grid");
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->column_view));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+
+  self->entry = gtk_entry_new ();
+  gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
+  gtk_widget_add_css_class (self->entry, "cell-editor");
+  gtk_widget_set_visible (self->entry, FALSE);
+  g_signal_connect (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key), self);
+  gtk_widget_add_controller (self->entry, keys);
+
+  self->overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->scroller);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->entry);
+  g_signal_connect (self->overlay, "get-child-position", G_CALLBACK (on_get_child_position), self);
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->error_label), 40);
+  self->error_popover = gtk_popover_new ();
+  gtk_popover_set_autohide (GTK_POPOVER (self->error_popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->error_popover), GTK_POS_BOTTOM);
+  gtk_popover_set_child (GTK_POPOVER (self->error_popover), self->error_label);
+  gtk_widget_add_css_class (self->error_popover, "cell-error");
+  gtk_widget_set_parent (self->error_popover, GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_grid_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+}
+
+GtkWidget *
+bd_table_view_new (BdEditor    *editor,
+                   guint        schedule,
+                   BdTableKind  kind)
+{
+  BdTableView *self = g_object_new (BD_TYPE_TABLE_VIEW, NULL);
+
+  self->editor = g_object_ref (editor);
+  self->schedule = schedule;
+  self->kind = kind;
+  add_columns (self);
+  fill_rows (self);
+  return GTK_WIDGET (self);
+}
+
+void
+bd_table_view_refresh (BdTableView *self,
+                       gboolean     rows_changed)
+{
+  if (rows_changed)
+    {
+      fill_rows (self);
+      bd_table_view_set_current (self, self->current_position, self->current_column);
+    }
+  else
+    refresh_visible (self);
+}
+
+void
+bd_table_view_set_marks (BdTableView *self,
+                         GHashTable  *marks)
+{
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  self->marks = marks ? g_hash_table_ref (marks) : NULL;
+  refresh_visible (self);
+}

@@ -1,0 +1,74 @@
+/* bd-table-view.h: a schedule's rows as a spreadsheet-like grid
+ *
+ * A GtkColumnView whose amount cells are navigated and edited like a
+ * spreadsheet's: a current cell, arrows to move, typing to start editing,
+ * Enter and Tab to store and move, Esc to cancel, Ctrl+V to paste a block.
+ * Every change goes through the BdEditor.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bd-editor.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BD_TABLE_ROWS,     /* the rows of the schedule and its 合计 */
+  BD_TABLE_INCOME,   /* the income items of schedules 1 and 4 and 收入总计 */
+} BdTableKind;
+
+typedef enum {
+  BD_MOVE_NONE,
+  BD_MOVE_DOWN,
+  BD_MOVE_UP,
+  BD_MOVE_RIGHT,
+  BD_MOVE_LEFT,
+} BdMove;
+
+#define BD_TYPE_TABLE_VIEW (bd_table_view_get_type ())
+G_DECLARE_FINAL_TYPE (BdTableView, bd_table_view, BD, TABLE_VIEW, GtkWidget)
+
+GtkWidget  *bd_table_view_new            (BdEditor     *editor,
+                                          guint         schedule,
+                                          BdTableKind   kind);
+/* After the editor changed the schedule: @rows_changed rebuilds the rows. */
+void        bd_table_view_refresh        (BdTableView  *self,
+                                          gboolean      rows_changed);
+/* Marks the cells findings are about: key "row\tcolumn" → BdFinding*. */
+void        bd_table_view_set_marks      (BdTableView  *self,
+                                          GHashTable   *marks);
+/* Makes the cell of @row (a code, or a label such as 合计) and @column
+ * (a column name, or NULL for the first) the current one. */
+gboolean    bd_table_view_select         (BdTableView  *self,
+                                          const char   *row,
+                                          const char   *column);
+void        bd_table_view_get_current    (BdTableView  *self,
+                                          guint        *position,
+                                          guint        *column);
+void        bd_table_view_set_current    (BdTableView  *self,
+                                          guint         position,
+                                          guint         column);
+/* What the keys do, callable by tests. */
+gboolean    bd_table_view_begin_edit     (BdTableView  *self,
+                                          const char   *initial_text);
+gboolean    bd_table_view_is_editing     (BdTableView  *self);
+void        bd_table_view_set_edit_text  (BdTableView  *self,
+                                          const char   *text);
+/* Stores what is typed and moves; FALSE (the reason shown beside the cell)
+ * when the value is refused. */
+gboolean    bd_table_view_commit         (BdTableView  *self,
+                                          BdMove        move);
+void        bd_table_view_cancel         (BdTableView  *self);
+void        bd_table_view_move           (BdTableView  *self,
+                                          BdMove        move);
+gboolean    bd_table_view_paste_text     (BdTableView  *self,
+                                          const char   *text);
+/* The reason the last value was refused, or NULL. */
+const char *bd_table_view_get_error      (BdTableView  *self);
+/* The text a cell shows, for tests. */
+char       *bd_table_view_dup_cell_text  (BdTableView  *self,
+                                          guint         position,
+                                          guint         column);
+
+G_END_DECLS

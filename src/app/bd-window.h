@@ -1,0 +1,29 @@
+/* bd-window.h: the main window: the document's parts with their badges,
+ * the selected part, and the checker's findings. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bd-editor.h"
+#include "bd-schedule-view.h"
+
+G_BEGIN_DECLS
+
+#define BD_TYPE_WINDOW (bd_window_get_type ())
+G_DECLARE_FINAL_TYPE (BdWindow, bd_window, BD, WINDOW, GtkApplicationWindow)
+
+BdWindow       *bd_window_new                (GtkApplication *application,
+                                              BdEditor       *editor);
+BdEditor       *bd_window_get_editor         (BdWindow       *self);
+/* What a part's badge shows: "2" errors, "1" warning, "✓" clean. */
+const char     *bd_window_get_badge          (BdWindow       *self,
+                                              const char     *page);
+/* Pages: functions, organisation, glossary, narrative, schedule-1 … schedule-9,
+ * other, employees, performance. */
+void            bd_window_show_page          (BdWindow       *self,
+                                              const char     *page);
+BdScheduleView *bd_window_get_schedule_view  (BdWindow       *self,
+                                              guint           number);
+guint           bd_window_get_n_findings_shown (BdWindow     *self);
+
+G_END_DECLS

@@ -307,3 +307,11 @@ bd_schedule_view_select (BdScheduleView *self,
     return;
   bd_table_view_select (self->table, row, column);
 }
+
+void
+bd_schedule_view_forget_findings (BdScheduleView *self)
+{
+  bd_table_view_forget_marks (self->table);
+  if (self->income_table != NULL)
+    bd_table_view_forget_marks (self->income_table);
+}

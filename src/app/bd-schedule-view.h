@@ -21,6 +21,8 @@ void         bd_schedule_view_refresh    (BdScheduleView *self,
 /* Marks the cells the findings of this schedule are about. */
 void         bd_schedule_view_set_findings (BdScheduleView *self,
                                           GPtrArray      *findings);
+/* Forgets the findings, which a change has just replaced. */
+void         bd_schedule_view_forget_findings (BdScheduleView *self);
 /* Selects the cell a finding is about. */
 void         bd_schedule_view_select     (BdScheduleView *self,
                                           const char     *row,

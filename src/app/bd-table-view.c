@@ -470,6 +470,9 @@ bd_table_view_select (BdTableView *self,
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint target_column = 0;
 
+  /* Without a column, the first one the clerk types in. */
+  while (column == NULL && target_column + 1 < self->n_amounts && !column_is_entered (self, target_column))
+    target_column++;
   for (guint c = 0; column && c < self->n_amounts; c++)
     if (strcmp (column_name (self, c), column) == 0)
       target_column = c;
@@ -900,4 +903,10 @@ bd_table_view_set_marks (BdTableView *self,
   g_clear_pointer (&self->marks, g_hash_table_unref);
   self->marks = marks ? g_hash_table_ref (marks) : NULL;
   refresh_visible (self);
+}
+
+void
+bd_table_view_forget_marks (BdTableView *self)
+{
+  g_clear_pointer (&self->marks, g_hash_table_unref);
 }

@@ -38,6 +38,8 @@ void        bd_table_view_refresh        (BdTableView  *self,
 /* Marks the cells findings are about: key "row\tcolumn" → BdFinding*. */
 void        bd_table_view_set_marks      (BdTableView  *self,
                                           GHashTable   *marks);
+/* Drops the marks without drawing: the findings they point to are gone. */
+void        bd_table_view_forget_marks   (BdTableView  *self);
 /* Makes the cell of @row (a code, or a label such as 合计) and @column
  * (a column name, or NULL for the first) the current one. */
 gboolean    bd_table_view_select         (BdTableView  *self,

@@ -224,6 +224,10 @@ on_editor_changed (BdEditor *editor,
                    guint     reads,
                    BdWindow *self)
 {
+  /* The change replaced the findings the cells' marks point to, and maybe
+   * the rows the grids show: forget the one, rebuild the other, then mark. */
+  for (guint s = 0; s < BD_N_SCHEDULES; s++)
+    bd_schedule_view_forget_findings (BD_SCHEDULE_VIEW (self->schedule_views[s]));
   for (guint s = 1; s <= BD_N_SCHEDULES; s++)
     if (reads & BD_READS_SCHEDULE (s))
       bd_schedule_view_refresh (BD_SCHEDULE_VIEW (self->schedule_views[s - 1]), (reads & BD_READS_ROWS) != 0);

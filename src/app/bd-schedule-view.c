@@ -24,6 +24,8 @@ struct _BdScheduleView
   GtkLabel    *band_label;
   GtkWidget   *rows_box;
   GtkLabel    *note_label;
+  gboolean     has_findings;
+  guint        findings_signature;
 };
 
 G_DEFINE_FINAL_TYPE (BdScheduleView, bd_schedule_view, GTK_TYPE_WIDGET)
@@ -274,24 +276,40 @@ bd_schedule_view_refresh (BdScheduleView *self,
 
 void
 bd_schedule_view_set_findings (BdScheduleView *self,
-                               GPtrArray      *findings)
+                               GPtrArray      *findings,
+                               guint           signature)
 {
-  g_autoptr(GHashTable) marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) marks = NULL;
   BdPart part = BD_PART_SCHEDULE_1 + self->number - 1;
 
+  /* Restyling every visible cell is what costs: the same findings as
+   * before leave the cells as they are. */
+  if (self->has_findings && signature == self->findings_signature)
+    return;
+  self->has_findings = TRUE;
+  self->findings_signature = signature;
+
+  marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) bd_mark_free);
   for (guint i = 0; i < findings->len; i++)
     {
       BdFinding *finding = g_ptr_array_index (findings, i);
       char *key;
+      BdMark *mark;
 
       if (finding->part != part)
         continue;
       key = g_strdup_printf ("%s\t%s", finding->row ? finding->row : "", finding->column ? finding->column : "");
-      /* Errors win over warnings on the same cell. */
-      if (!g_hash_table_contains (marks, key))
-        g_hash_table_insert (marks, key, finding);
-      else
-        g_free (key);
+      /* Errors come first: they win over warnings on the same cell. */
+      if (g_hash_table_contains (marks, key))
+        {
+          g_free (key);
+          continue;
+        }
+      mark = g_new0 (BdMark, 1);
+      mark->severity = finding->severity;
+      mark->tooltip = finding->expected ? g_strdup_printf (_("%s\nExpected %s."), finding->message, finding->expected)
+                                        : g_strdup (finding->message);
+      g_hash_table_insert (marks, key, mark);
     }
   bd_table_view_set_marks (self->table, marks);
   if (self->income_table != NULL)
@@ -308,10 +326,3 @@ bd_schedule_view_select (BdScheduleView *self,
   bd_table_view_select (self->table, row, column);
 }
 
-void
-bd_schedule_view_forget_findings (BdScheduleView *self)
-{
-  bd_table_view_forget_marks (self->table);
-  if (self->income_table != NULL)
-    bd_table_view_forget_marks (self->income_table);
-}

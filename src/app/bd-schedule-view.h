@@ -18,11 +18,11 @@ GtkWidget   *bd_schedule_view_new        (BdEditor       *editor,
 guint        bd_schedule_view_get_number (BdScheduleView *self);
 void         bd_schedule_view_refresh    (BdScheduleView *self,
                                           gboolean        rows_changed);
-/* Marks the cells the findings of this schedule are about. */
+/* Marks the cells the findings of this schedule are about; @signature says
+ * whether they are the same as last time (then nothing is redrawn). */
 void         bd_schedule_view_set_findings (BdScheduleView *self,
-                                          GPtrArray      *findings);
-/* Forgets the findings, which a change has just replaced. */
-void         bd_schedule_view_forget_findings (BdScheduleView *self);
+                                          GPtrArray      *findings,
+                                          guint           signature);
 /* Selects the cell a finding is about. */
 void         bd_schedule_view_select     (BdScheduleView *self,
                                           const char     *row,

@@ -119,7 +119,14 @@ cell_text (BdTableView *self,
     }
 }
 
-static const BdFinding *
+void
+bd_mark_free (BdMark *mark)
+{
+  g_free (mark->tooltip);
+  g_free (mark);
+}
+
+static const BdMark *
 mark_for (BdTableView *self,
           BdRowItem   *item,
           const char  *column)
@@ -130,6 +137,20 @@ mark_for (BdTableView *self,
     return NULL;
   key = g_strdup_printf ("%s\t%s", bd_row_item_get_label (item), column ? column : "");
   return g_hash_table_lookup (self->marks, key);
+}
+
+/* Style changes restyle the widget: make only those that change something. */
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    wanted)
+{
+  if (wanted == gtk_widget_has_css_class (widget, name))
+    return;
+  if (wanted)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
 }
 
 static void
@@ -143,50 +164,28 @@ render (BdTableView      *self,
   GtkWidget *widget = GTK_WIDGET (label);
   BdRow *row = bd_row_item_get_row (item);
   BdRowItemKind kind = bd_row_item_get_kind (item);
-  const BdFinding *finding = NULL;
+  const BdMark *finding = NULL;
   guint amount = spec->role == ROLE_AMOUNT ? (self->kind == BD_TABLE_INCOME ? 0 : spec->amount) : 0;
 
-  gtk_label_set_text (label, text);
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
 
-  if (kind == BD_ROW_ITEM_TOTAL || kind == BD_ROW_ITEM_INCOME_TOTAL)
-    gtk_widget_add_css_class (widget, "total");
-  else
-    gtk_widget_remove_css_class (widget, "total");
-  if (!row->is_leaf && kind == BD_ROW_ITEM_ROW)
-    gtk_widget_add_css_class (widget, "subtotal");
-  else
-    gtk_widget_remove_css_class (widget, "subtotal");
+  set_class (widget, "total", kind == BD_ROW_ITEM_TOTAL || kind == BD_ROW_ITEM_INCOME_TOTAL);
+  set_class (widget, "subtotal", !row->is_leaf && kind == BD_ROW_ITEM_ROW);
 
   if (spec->role == ROLE_AMOUNT)
     {
-      gboolean computed = !bd_row_item_is_editable (item) || !column_is_entered (self, amount);
-      gboolean current = position == self->current_position && amount == self->current_column;
-
-      if (computed)
-        gtk_widget_add_css_class (widget, "computed");
-      else
-        gtk_widget_remove_css_class (widget, "computed");
-      if (current)
-        gtk_widget_add_css_class (widget, "current-cell");
-      else
-        gtk_widget_remove_css_class (widget, "current-cell");
+      set_class (widget, "computed", !bd_row_item_is_editable (item) || !column_is_entered (self, amount));
+      set_class (widget, "current-cell", position == self->current_position && amount == self->current_column);
       finding = mark_for (self, item, column_name (self, amount));
     }
   else if (spec->role == ROLE_NAME || (spec->role == ROLE_LEI && kind == BD_ROW_ITEM_TOTAL))
     finding = mark_for (self, item, NULL);
 
-  gtk_widget_remove_css_class (widget, "finding-error");
-  gtk_widget_remove_css_class (widget, "finding-warning");
-  if (finding != NULL)
-    {
-      g_autofree char *tip = finding->expected
-        ? g_strdup_printf (_("%s\nExpected %s."), finding->message, finding->expected)
-        : g_strdup (finding->message);
-      gtk_widget_add_css_class (widget, finding->severity == BD_SEVERITY_ERROR ? "finding-error" : "finding-warning");
-      gtk_widget_set_tooltip_text (widget, tip);
-    }
-  else
-    gtk_widget_set_tooltip_text (widget, NULL);
+  set_class (widget, "finding-error", finding != NULL && finding->severity == BD_SEVERITY_ERROR);
+  set_class (widget, "finding-warning", finding != NULL && finding->severity != BD_SEVERITY_ERROR);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), finding ? finding->tooltip : NULL) != 0)
+    gtk_widget_set_tooltip_text (widget, finding ? finding->tooltip : NULL);
 }
 
 static void
@@ -905,8 +904,3 @@ bd_table_view_set_marks (BdTableView *self,
   refresh_visible (self);
 }
 
-void
-bd_table_view_forget_marks (BdTableView *self)
-{
-  g_clear_pointer (&self->marks, g_hash_table_unref);
-}

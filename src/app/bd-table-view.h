@@ -35,11 +35,17 @@ GtkWidget  *bd_table_view_new            (BdEditor     *editor,
 /* After the editor changed the schedule: @rows_changed rebuilds the rows. */
 void        bd_table_view_refresh        (BdTableView  *self,
                                           gboolean      rows_changed);
-/* Marks the cells findings are about: key "row\tcolumn" → BdFinding*. */
+/* What a cell shows of the finding about it. */
+typedef struct {
+  BdSeverity  severity;
+  char       *tooltip;
+} BdMark;
+
+void        bd_mark_free                 (BdMark       *mark);
+
+/* Marks the cells findings are about: key "row\tcolumn" → BdMark*. */
 void        bd_table_view_set_marks      (BdTableView  *self,
                                           GHashTable   *marks);
-/* Drops the marks without drawing: the findings they point to are gone. */
-void        bd_table_view_forget_marks   (BdTableView  *self);
 /* Makes the cell of @row (a code, or a label such as 合计) and @column
  * (a column name, or NULL for the first) the current one. */
 gboolean    bd_table_view_select         (BdTableView  *self,

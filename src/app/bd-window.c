@@ -32,6 +32,11 @@ static const PageDef pages[] = {
   { "performance", NULL, 0, BD_PART_PERFORMANCE, N_("Performance Goals") },
 };
 
+#define MAX_FINDINGS_SHOWN 200
+
+static GtkWidget *ensure_page (BdWindow *self,
+                               guint     index);
+
 struct _BdWindow
 {
   GtkApplicationWindow parent_instance;
@@ -49,6 +54,8 @@ struct _BdWindow
   GPtrArray  *section_views;
   GtkTextBuffer *performance_text;
   guint       n_findings_shown;
+  gboolean    has_list_signature;
+  guint       list_signature;
 };
 
 G_DEFINE_FINAL_TYPE (BdWindow, bd_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -76,29 +83,54 @@ page_title (BdWindow      *self,
 
 /* Badges and findings */
 
-static void
-update_badges (BdWindow *self)
-{
-  GPtrArray *findings = bd_editor_get_findings (self->editor);
+/* What the findings say of each part, gathered in one pass. */
+typedef struct {
+  guint errors[BD_PART_DOCUMENT + 1];
+  guint warnings[BD_PART_DOCUMENT + 1];
+  guint signatures[BD_PART_DOCUMENT + 1];   /* changes when a part's findings do */
+  guint signature;                         /* of them all */
+} Tally;
 
+static guint
+mix (guint       hash,
+     const char *text)
+{
+  return hash * 31 + (text ? g_str_hash (text) : 7);
+}
+
+static void
+tally_findings (GPtrArray *findings,
+                Tally     *tally)
+{
+  memset (tally, 0, sizeof *tally);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      BdFinding *finding = g_ptr_array_index (findings, i);
+      BdPart part = MIN (finding->part, BD_PART_DOCUMENT);
+      guint hash = mix (mix (mix (mix (finding->severity, finding->row), finding->column), finding->message),
+                        finding->expected);
+
+      tally->errors[part] += finding->severity == BD_SEVERITY_ERROR;
+      tally->warnings[part] += finding->severity == BD_SEVERITY_WARNING;
+      tally->signatures[part] = tally->signatures[part] * 33 + hash;
+      tally->signature = tally->signature * 33 + hash;
+    }
+}
+
+static void
+update_badges (BdWindow    *self,
+               const Tally *tally)
+{
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
       GtkWidget *badge = self->badges[p];
-      guint errors = 0, warnings = 0;
+      guint errors = tally->errors[pages[p].part], warnings = tally->warnings[pages[p].part];
       g_autofree char *text = NULL;
 
       if (pages[p].part == 0)
         {
           gtk_widget_set_visible (badge, FALSE);
           continue;
-        }
-      for (guint i = 0; i < findings->len; i++)
-        {
-          BdFinding *finding = g_ptr_array_index (findings, i);
-          if (finding->part != pages[p].part)
-            continue;
-          errors += finding->severity == BD_SEVERITY_ERROR;
-          warnings += finding->severity == BD_SEVERITY_WARNING;
         }
 
       gtk_widget_remove_css_class (badge, "error");
@@ -127,14 +159,26 @@ update_badges (BdWindow *self)
     }
 }
 
+/* Rows and buttons name a finding by its place in the editor's findings,
+ * which stay as they are until the list is built anew. */
+static const BdFinding *
+finding_at (BdWindow *self,
+            gpointer  index)
+{
+  GPtrArray *findings = bd_editor_get_findings (self->editor);
+  guint i = GPOINTER_TO_UINT (index) - 1;
+
+  return i < findings->len ? g_ptr_array_index (findings, i) : NULL;
+}
+
 static void
 on_fix_clicked (GtkButton *button,
                 BdWindow  *self)
 {
-  const BdFinding *finding = g_object_get_data (G_OBJECT (button), "bd-finding");
+  const BdFinding *finding = finding_at (self, g_object_get_data (G_OBJECT (button), "bd-finding"));
   g_autoptr(GError) error = NULL;
 
-  if (!bd_editor_apply_fix (self->editor, finding, &error))
+  if (finding != NULL && !bd_editor_apply_fix (self->editor, finding, &error))
     gtk_label_set_text (self->findings_title, error->message);
 }
 
@@ -152,6 +196,16 @@ update_findings_list (BdWindow *self)
   for (guint i = 0; i < findings->len; i++)
     {
       BdFinding *finding = g_ptr_array_index (findings, i);
+
+      errors += finding->severity == BD_SEVERITY_ERROR;
+      warnings += finding->severity == BD_SEVERITY_WARNING;
+    }
+
+  /* A list of thousands helps nobody and costs a frame: the first ones,
+   * and how many more there are (the badges count them all). */
+  for (guint i = 0; i < MIN (findings->len, MAX_FINDINGS_SHOWN); i++)
+    {
+      BdFinding *finding = g_ptr_array_index (findings, i);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *icon = gtk_image_new_from_icon_name (finding->severity == BD_SEVERITY_ERROR ? "dialog-error-symbolic"
                                                                                            : "dialog-warning-symbolic");
@@ -161,8 +215,6 @@ update_findings_list (BdWindow *self)
       GtkWidget *message = gtk_label_new (finding->message);
       GtkWidget *list_row;
 
-      errors += finding->severity == BD_SEVERITY_ERROR;
-      warnings += finding->severity == BD_SEVERITY_WARNING;
       gtk_widget_add_css_class (icon, finding->severity == BD_SEVERITY_ERROR ? "error" : "warning");
       gtk_widget_set_margin_start (row, 12);
       gtk_widget_set_margin_end (row, 12);
@@ -184,16 +236,23 @@ update_findings_list (BdWindow *self)
           g_autofree char *tip = finding->expected ? g_strdup_printf (_("Change it to %s"), finding->expected) : NULL;
           gtk_widget_set_valign (fix, GTK_ALIGN_CENTER);
           gtk_widget_set_tooltip_text (fix, tip);
-          g_object_set_data (G_OBJECT (fix), "bd-finding", finding);
+          g_object_set_data (G_OBJECT (fix), "bd-finding", GUINT_TO_POINTER (i + 1));
           g_signal_connect (fix, "clicked", G_CALLBACK (on_fix_clicked), self);
           gtk_box_append (GTK_BOX (row), fix);
         }
       gtk_list_box_append (self->findings_list, row);
       list_row = gtk_widget_get_last_child (GTK_WIDGET (self->findings_list));
-      g_object_set_data (G_OBJECT (list_row), "bd-finding", finding);
+      g_object_set_data (G_OBJECT (list_row), "bd-finding", GUINT_TO_POINTER (i + 1));
     }
 
-  self->n_findings_shown = findings->len;
+  if (findings->len > MAX_FINDINGS_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (_("… and %u more"), findings->len - MAX_FINDINGS_SHOWN);
+      GtkWidget *label = gtk_label_new (more);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_append (self->findings_list, label);
+    }
+  self->n_findings_shown = MIN (findings->len, MAX_FINDINGS_SHOWN);
   if (findings->len == 0)
     heading = g_strdup (_("Nothing disagrees: every check passes."));
   else
@@ -205,17 +264,30 @@ static void
 update_findings (BdWindow *self)
 {
   GPtrArray *findings = bd_editor_get_findings (self->editor);
+  Tally tally;
 
-  update_badges (self);
-  update_findings_list (self);
+  tally_findings (findings, &tally);
+  update_badges (self, &tally);
+  if (!self->has_list_signature || tally.signature != self->list_signature)
+    {
+      update_findings_list (self);
+      self->has_list_signature = TRUE;
+      self->list_signature = tally.signature;
+    }
   for (guint s = 0; s < BD_N_SCHEDULES; s++)
-    bd_schedule_view_set_findings (BD_SCHEDULE_VIEW (self->schedule_views[s]), findings);
+    if (self->schedule_views[s] != NULL)
+      bd_schedule_view_set_findings (BD_SCHEDULE_VIEW (self->schedule_views[s]), findings,
+                                     tally.signatures[BD_PART_SCHEDULE_1 + s]);
 }
 
 static void
 update_performance_text (BdWindow *self)
 {
-  g_autofree char *text = bd_text_write_part (bd_editor_get_document (self->editor), BD_PART_PERFORMANCE);
+  g_autofree char *text = NULL;
+
+  if (self->performance_text == NULL)
+    return;
+  text = bd_text_write_part (bd_editor_get_document (self->editor), BD_PART_PERFORMANCE);
   gtk_text_buffer_set_text (self->performance_text, text, -1);
 }
 
@@ -224,12 +296,8 @@ on_editor_changed (BdEditor *editor,
                    guint     reads,
                    BdWindow *self)
 {
-  /* The change replaced the findings the cells' marks point to, and maybe
-   * the rows the grids show: forget the one, rebuild the other, then mark. */
-  for (guint s = 0; s < BD_N_SCHEDULES; s++)
-    bd_schedule_view_forget_findings (BD_SCHEDULE_VIEW (self->schedule_views[s]));
   for (guint s = 1; s <= BD_N_SCHEDULES; s++)
-    if (reads & BD_READS_SCHEDULE (s))
+    if ((reads & BD_READS_SCHEDULE (s)) && self->schedule_views[s - 1] != NULL)
       bd_schedule_view_refresh (BD_SCHEDULE_VIEW (self->schedule_views[s - 1]), (reads & BD_READS_ROWS) != 0);
   if (reads & BD_READS_TEXT)
     for (guint i = 0; i < self->section_views->len; i++)
@@ -249,6 +317,7 @@ bd_window_show_page (BdWindow   *self,
     if (strcmp (pages[p].page, page) == 0)
       {
         GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, p);
+        ensure_page (self, p);
         gtk_list_box_select_row (self->sidebar, row);
         gtk_stack_set_visible_child_name (self->stack, page);
       }
@@ -259,14 +328,17 @@ on_part_selected (BdWindow      *self,
                   GtkListBoxRow *row)
 {
   if (row != NULL)
-    gtk_stack_set_visible_child_name (self->stack, pages[gtk_list_box_row_get_index (row)].page);
+    {
+      ensure_page (self, gtk_list_box_row_get_index (row));
+      gtk_stack_set_visible_child_name (self->stack, pages[gtk_list_box_row_get_index (row)].page);
+    }
 }
 
 static void
 on_finding_activated (BdWindow      *self,
                       GtkListBoxRow *row)
 {
-  const BdFinding *finding = g_object_get_data (G_OBJECT (row), "bd-finding");
+  const BdFinding *finding = finding_at (self, g_object_get_data (G_OBJECT (row), "bd-finding"));
   const PageDef *page = finding ? page_for_part (finding->part) : NULL;
 
   if (page == NULL)
@@ -526,34 +598,50 @@ performance_page (BdWindow *self)
   return scroller;
 }
 
-static void
-build_pages (BdWindow *self)
+/* A page is built the first time it is shown: a window opens with one
+ * schedule, not sixteen pages of widgets. */
+static GtkWidget *
+ensure_page (BdWindow *self,
+             guint     index)
 {
+  const PageDef *page = &pages[index];
   BdDocument *doc = bd_editor_get_document (self->editor);
+  GtkWidget *content = gtk_stack_get_child_by_name (self->stack, page->page);
 
-  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+  if (content != NULL)
+    return content;
+
+  if (page->schedule != 0)
     {
-      const PageDef *page = &pages[p];
-      GtkWidget *content;
+      Tally tally;
 
-      if (page->schedule != 0)
-        content = self->schedule_views[page->schedule - 1] = bd_schedule_view_new (self->editor, page->schedule);
-      else if (page->section != NULL)
-        {
-          if (bd_document_get_section (doc, page->section) == NULL)
-            {
-              g_autofree char *title = page_title (self, page);
-              bd_document_ensure_section (doc, page->section, title);
-            }
-          content = bd_section_view_new (self->editor, page->section);
-          g_ptr_array_add (self->section_views, content);
-        }
-      else
-        content = performance_page (self);
-
-      gtk_stack_add_named (self->stack, content, page->page);
-      gtk_list_box_append (self->sidebar, sidebar_row (self, page, &self->badges[p]));
+      content = self->schedule_views[page->schedule - 1] = bd_schedule_view_new (self->editor, page->schedule);
+      tally_findings (bd_editor_get_findings (self->editor), &tally);
+      bd_schedule_view_set_findings (BD_SCHEDULE_VIEW (content), bd_editor_get_findings (self->editor),
+                                     tally.signatures[page->part]);
     }
+  else if (page->section != NULL)
+    {
+      if (bd_document_get_section (doc, page->section) == NULL)
+        {
+          g_autofree char *title = page_title (self, page);
+          bd_document_ensure_section (doc, page->section, title);
+        }
+      content = bd_section_view_new (self->editor, page->section);
+      g_ptr_array_add (self->section_views, content);
+    }
+  else
+    content = performance_page (self);
+
+  gtk_stack_add_named (self->stack, content, page->page);
+  return content;
+}
+
+static void
+build_sidebar (BdWindow *self)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    gtk_list_box_append (self->sidebar, sidebar_row (self, &pages[p], &self->badges[p]));
 }
 
 static void
@@ -616,7 +704,7 @@ bd_window_new (GtkApplication *application,
   g_autofree char *subtitle = NULL;
 
   self->editor = g_object_ref (editor);
-  build_pages (self);
+  build_sidebar (self);
 
   if (store != NULL)
     {
@@ -657,6 +745,9 @@ bd_window_get_schedule_view (BdWindow *self,
                              guint     number)
 {
   g_return_val_if_fail (number >= 1 && number <= BD_N_SCHEDULES, NULL);
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    if (pages[p].schedule == number)
+      ensure_page (self, p);
   return BD_SCHEDULE_VIEW (self->schedule_views[number - 1]);
 }
 

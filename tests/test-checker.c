@@ -1,6 +1,7 @@
 /* The checker: the seed's findings exactly as guide §5 lists them, the fix,
  * and for every rule a document that passes it and one that fails it. */
 
+#include "bd-catalog.h"
 #include "bd-checker.h"
 #include "bd-test-util.h"
 
@@ -211,6 +212,9 @@ break_quantitative_output (BdDocument *d)
     }
 }
 static void break_unknown_code (BdDocument *d) { bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2080598", "不存在的科目"); }
+static void own_code (BdDocument *d) { bd_document_add_extra_code (d, BD_CLASSIFICATION_FUNCTION, "2080598", "不存在的科目"); bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2080598", "不存在的科目"); }
+static void break_other_unknown_code (BdDocument *d) { bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2080597", "另一个科目"); }
+static void break_own_code_name (BdDocument *d) { g_free (row (d, 2, "2080598")->name); row (d, 2, "2080598")->name = g_strdup ("改过的名称"); }
 static void break_code_name (BdDocument *d) { g_free (row (d, 2, "2080505")->name); row (d, 2, "2080505")->name = g_strdup ("养老保险"); }
 static void break_negative (BdDocument *d) { row (d, 8, "30299")->values[2] = -Y (4600, 0); }
 static void break_title_year (BdDocument *d) { bd_document_get_schedule (d, 3)->title_year = 2023; }
@@ -252,6 +256,9 @@ static const RuleCase cases[] = {
   { "form-quantitative-output", NULL, break_quantitative_output, BD_PART_PERFORMANCE },
   { "unknown-code", NULL, break_unknown_code, BD_PART_SCHEDULE_2 },
   { "code-name", NULL, break_code_name, BD_PART_SCHEDULE_2 },
+  /* A code the document carries is known, under the name it gives. */
+  { "unknown-code", own_code, break_other_unknown_code, BD_PART_SCHEDULE_2 },
+  { "code-name", own_code, break_own_code_name, BD_PART_SCHEDULE_2 },
   { "negative-amount", NULL, break_negative, BD_PART_SCHEDULE_8 },
   { "title-year", NULL, break_title_year, BD_PART_SCHEDULE_3 },
 };

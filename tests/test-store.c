@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "bd-catalog.h"
 #include "bd-store.h"
 #include "bd-test-util.h"
 
@@ -297,6 +298,50 @@ test_untrusted_schema (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static void
+test_extra_codes_and_migration (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdDocument) again = NULL;
+  g_autoptr(BdDocument) old = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version = 0;
+  sqlite3 *db;
+
+  /* A code the catalog lacks travels with the document. */
+  bd_document_add_extra_code (doc, BD_CLASSIFICATION_FUNCTION, "2129901", "城运平台维护");
+  g_assert_true (bd_store_save_as (doc, fixture->path, &error));
+  again = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  g_assert_cmpstr (bd_document_lookup_code (again, BD_CLASSIFICATION_FUNCTION, "2129901"), ==, "城运平台维护");
+  g_assert_cmpstr (bd_document_lookup_code (again, BD_CLASSIFICATION_FUNCTION, "208"), ==, "社会保障和就业支出");
+
+  /* A file of version 1, as the first release wrote it. */
+  make_database (fixture->path, "DROP TABLE extra_code; PRAGMA user_version = 1");
+  old = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  g_assert_null (bd_document_lookup_code (old, BD_CLASSIFICATION_FUNCTION, "2129901"));
+  g_assert_cmpuint (bd_document_get_schedule (old, 8)->rows->len, ==, 30);
+
+  /* Opened for writing, it is migrated to version 2 and keeps everything. */
+  store = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt;
+    sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+    sqlite3_step (stmt);
+    version = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  g_assert_cmpint (version, ==, 2);
+  g_clear_object (&again);
+  again = load (fixture->path, BD_STORE_OPEN_DEFAULT, NULL);
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 3), "2120199")->values[1], ==, Y (7959673, 40));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,6 +357,7 @@ main (int    argc,
   ADD ("/store/failed-save-leaves-nothing", test_failed_save_leaves_nothing);
   ADD ("/store/read-only-refuses-edits", test_read_only_refuses_edits);
   ADD ("/store/untrusted-schema", test_untrusted_schema);
+  ADD ("/store/extra-codes-and-migration", test_extra_codes_and_migration);
 #undef ADD
 
   return g_test_run ();

@@ -430,6 +430,8 @@ bd_document_finalize (GObject *object)
   g_hash_table_unref (self->figures);
   g_hash_table_unref (self->last_year);
   g_ptr_array_unref (self->projects);
+  for (guint i = 0; i < G_N_ELEMENTS (self->extra_codes); i++)
+    g_hash_table_unref (self->extra_codes[i]);
 
   G_OBJECT_CLASS (bd_document_parent_class)->finalize (object);
 }
@@ -449,6 +451,30 @@ bd_document_init (BdDocument *self)
   self->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->last_year = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_project_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->extra_codes); i++)
+    self->extra_codes[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+void
+bd_document_add_extra_code (BdDocument *self,
+                            guint       classification,
+                            const char *code,
+                            const char *name)
+{
+  g_return_if_fail (classification < G_N_ELEMENTS (self->extra_codes));
+  g_hash_table_replace (self->extra_codes[classification], g_strdup (code), g_strdup (name));
+}
+
+const char *
+bd_document_lookup_code (BdDocument *self,
+                         guint       classification,
+                         const char *code)
+{
+  const BdCatalogEntry *entry = bd_catalog_lookup (bd_catalog_get_default (), classification, code);
+
+  if (entry != NULL)
+    return entry->name;
+  return g_hash_table_lookup (self->extra_codes[classification], code);
 }
 
 BdDocument *
@@ -681,6 +707,14 @@ bd_document_dump (BdDocument *self)
   for (guint i = 0; i < keys->len; i++)
     g_string_append_printf (out, "last-year %s %" G_GINT64_FORMAT "\n", (char *) keys->pdata[i],
                             *(gint64 *) g_hash_table_lookup (self->last_year, keys->pdata[i]));
+
+  for (guint c = 0; c < G_N_ELEMENTS (self->extra_codes); c++)
+    {
+      g_autoptr(GPtrArray) codes = sorted_keys (self->extra_codes[c]);
+      for (guint i = 0; i < codes->len; i++)
+        g_string_append_printf (out, "extra-code %u %s %s\n", c, (char *) codes->pdata[i],
+                                (char *) g_hash_table_lookup (self->extra_codes[c], codes->pdata[i]));
+    }
 
   for (guint i = 0; i < self->projects->len; i++)
     {

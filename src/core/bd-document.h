@@ -127,6 +127,7 @@ struct _BdDocument
   GHashTable *last_year;       /* key → gint64 分: last year's figures (income.fiscal, sangong.total, …) */
   GPtrArray  *projects;        /* BdProject*: the performance-goal forms */
   BdFramework framework;       /* the indicator framework the forms follow */
+  GHashTable *extra_codes[2];  /* per BdClassification: code → name, codes the catalog lacks */
 };
 
 /* The title of a part as the window and the command line show it. */
@@ -169,6 +170,18 @@ void        bd_document_set_last_year  (BdDocument  *self,
 gboolean    bd_document_get_last_year  (BdDocument  *self,
                                         const char  *key,
                                         gint64      *value);
+
+/* A code the document carries besides the bundled catalog (a newer or
+ * local code), so it validates the same wherever it is opened.
+ * @classification: a BdClassification. */
+void        bd_document_add_extra_code (BdDocument *self,
+                                        guint       classification,
+                                        const char *code,
+                                        const char *name);
+/* The name of @code in the catalog or among the document's own codes. */
+const char *bd_document_lookup_code    (BdDocument *self,
+                                        guint       classification,
+                                        const char *code);
 
 /* A canonical text dump of everything the document holds (ids aside), for
  * comparing two documents. */

@@ -57,12 +57,37 @@ bd_generate_document (guint   n_rows,
       gint64 project = g_rand_int_range (rand, 0, 1000000) * G_GINT64_CONSTANT (100);
       BdRow *row;
 
+      if (known == NULL)
+        {
+          g_autofree char *kuan = g_strndup (code, 5);
+          g_autofree char *kuan_name = g_strdup_printf ("合成款%s", kuan + 3);
+
+          /* Synthetic codes travel with the document, as a clerk's own codes do. */
+          bd_document_add_extra_code (doc, BD_CLASSIFICATION_FUNCTION, code, name);
+          if (bd_catalog_lookup (catalog, BD_CLASSIFICATION_FUNCTION, kuan) == NULL)
+            bd_document_add_extra_code (doc, BD_CLASSIFICATION_FUNCTION, kuan, kuan_name);
+        }
       row = bd_schedule_insert_leaf (s2, code, name);
       row->values[1] = basic + project;
       row = bd_schedule_insert_leaf (s3, code, name);
       row->values[1] = basic, row->values[2] = project;
       row = bd_schedule_insert_leaf (s5, code, name);
       row->values[1] = basic, row->values[2] = project;
+    }
+  /* The 款 rows insert_leaf added above synthetic codes take the document's names. */
+  for (guint n = 0; n < 3; n++)
+    {
+      BdSchedule *s = n == 0 ? s2 : n == 1 ? s3 : s5;
+      for (guint i = 0; i < s->rows->len; i++)
+        {
+          BdRow *row = g_ptr_array_index (s->rows, i);
+          const char *name = bd_document_lookup_code (doc, BD_CLASSIFICATION_FUNCTION, row->code);
+          if (*row->name == '\0' && name != NULL)
+            {
+              g_free (row->name);
+              row->name = g_strdup (name);
+            }
+        }
     }
   bd_document_recompute (doc);
 

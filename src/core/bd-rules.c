@@ -953,8 +953,18 @@ check_catalog (BdCheck *check,
         {
           BdRow *row = g_ptr_array_index (s->rows, i);
           const BdCatalogEntry *entry = bd_catalog_lookup (catalog, classification, row->code);
+          const char *own = entry ? NULL : g_hash_table_lookup (check->doc->extra_codes[classification], row->code);
           BdFinding *finding;
 
+          if (own != NULL)
+            {
+              /* The document's own code: its name is the one the document gives. */
+              if (names && strcmp (own, row->name) != 0)
+                bd_check_report (check, PART_OF (number), row->code, NULL, own, row->name,
+                                 g_strdup_printf (_("Code %s is named “%s” here, “%s” in the catalog"),
+                                                  row->code, row->name, own));
+              continue;
+            }
           if (!names && entry == NULL)
             bd_check_report (check, PART_OF (number), row->code, NULL, NULL, row->code,
                              g_strdup_printf (_("Code %s (%s) is not in the classification catalog"),

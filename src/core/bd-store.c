@@ -14,14 +14,21 @@ struct _BdStore
   char    *path;
   gboolean read_only;
   guint    transaction_depth;
+  int      version;
 };
 
 G_DEFINE_FINAL_TYPE (BdStore, bd_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (bd-store-error-quark, bd_store_error)
 
-/* Version 1. A later version adds a migration step to `migrations` below and
- * bumps BD_STORE_SCHEMA_VERSION. */
-static const char schema_v1[] =
+/* The schema a new file gets. A later version changes it, adds the step from
+ * the previous one to `migrations` below and bumps BD_STORE_SCHEMA_VERSION. */
+/* Version 2: codes the document carries that the bundled catalog lacks. */
+#define EXTRA_CODE_TABLE \
+  "CREATE TABLE extra_code (" \
+  "  classification INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL," \
+  "  PRIMARY KEY (classification, code)) WITHOUT ROWID;"
+
+static const char schema[] =
   "CREATE TABLE document ("
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
   "  department TEXT NOT NULL, year INTEGER NOT NULL,"
@@ -59,7 +66,8 @@ static const char schema_v1[] =
   "CREATE TABLE indicator ("
   "  id INTEGER PRIMARY KEY,"
   "  project INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL, level1 TEXT, level2 TEXT, name TEXT, target TEXT);";
+  "  position INTEGER NOT NULL, level1 TEXT, level2 TEXT, name TEXT, target TEXT);"
+  EXTRA_CODE_TABLE;
 
 enum { PART_ROW, PART_TOTAL, PART_INCOME, PART_INCOME_TOTAL };
 
@@ -502,6 +510,35 @@ write_projects (sqlite3    *db,
 }
 
 static gboolean
+write_extra_codes (sqlite3    *db,
+                   const char *path,
+                   BdDocument *doc,
+                   GError    **error)
+{
+  g_autoptr(sqlite3_stmt) insert = prepare (db, path,
+    "INSERT INTO extra_code (classification, code, name) VALUES (?, ?, ?)", error);
+
+  if (insert == NULL || !exec (db, path, "DELETE FROM extra_code", error))
+    return FALSE;
+  for (guint c = 0; c < G_N_ELEMENTS (doc->extra_codes); c++)
+    {
+      GHashTableIter iter;
+      gpointer code, name;
+
+      g_hash_table_iter_init (&iter, doc->extra_codes[c]);
+      while (g_hash_table_iter_next (&iter, &code, &name))
+        {
+          sqlite3_bind_int (insert, 1, c);
+          bind_text (insert, 2, code);
+          bind_text (insert, 3, name);
+          if (!step_done (db, path, insert, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
 write_document (sqlite3    *db,
                 const char *path,
                 BdDocument *doc,
@@ -517,7 +554,8 @@ write_document (sqlite3    *db,
   for (guint i = 0; i < doc->sections->len; i++)
     if (!write_section (db, path, doc, g_ptr_array_index (doc->sections, i), error))
       return FALSE;
-  return write_figures (db, path, doc, error) && write_projects (db, path, doc, error);
+  return write_figures (db, path, doc, error) && write_projects (db, path, doc, error)
+    && write_extra_codes (db, path, doc, error);
 }
 
 gboolean
@@ -557,7 +595,7 @@ bd_store_save_as (BdDocument  *doc,
     }
   harden (db);
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d; PRAGMA foreign_keys = ON;"
-                         "BEGIN; %s", BD_STORE_APPLICATION_ID, BD_STORE_SCHEMA_VERSION, schema_v1);
+                         "BEGIN; %s", BD_STORE_APPLICATION_ID, BD_STORE_SCHEMA_VERSION, schema);
   ok = exec (db, path, sql, error)
     && write_document (db, path, doc, error)
     && exec (db, path, "COMMIT", error);
@@ -633,7 +671,7 @@ check_document (sqlite3    *db,
 
 /* Steps from one schema version to the next; index i goes from i + 1 to i + 2. */
 static const char * const migrations[] = {
-  NULL,
+  EXTRA_CODE_TABLE,   /* 1 → 2 */
 };
 
 static gboolean
@@ -730,6 +768,11 @@ bd_store_open (const char        *path,
   self->db = db;
   self->path = g_strdup (path);
   self->read_only = read_only;
+  {
+    gint64 version = 1;
+    pragma_int (db, path, "PRAGMA user_version", &version, NULL);
+    self->version = version;
+  }
   return g_steal_pointer (&self);
 }
 
@@ -971,6 +1014,32 @@ load_projects (BdStore    *self,
   return TRUE;
 }
 
+static gboolean
+load_extra_codes (BdStore    *self,
+                  BdDocument *doc,
+                  GError    **error)
+{
+  g_autoptr(sqlite3_stmt) codes = NULL;
+  int rc;
+
+  /* A version 1 file opened read-only was never migrated: it has none. */
+  if (self->version < 2)
+    return TRUE;
+  codes = prepare (self->db, self->path, "SELECT classification, code, name FROM extra_code", error);
+  if (codes == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (codes)) == SQLITE_ROW)
+    {
+      int classification = sqlite3_column_int (codes, 0);
+      if (classification >= 0 && classification < (int) G_N_ELEMENTS (doc->extra_codes))
+        bd_document_add_extra_code (doc, classification, (const char *) sqlite3_column_text (codes, 1),
+                                    (const char *) sqlite3_column_text (codes, 2));
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path, rc);
+  return TRUE;
+}
+
 BdDocument *
 bd_store_load (BdStore  *self,
                GError  **error)
@@ -1008,7 +1077,8 @@ bd_store_load (BdStore  *self,
   if (!exec (self->db, self->path, "BEGIN", error))
     return NULL;
   if (!load_schedules (self, doc, error) || !load_sections (self, doc, error)
-      || !load_figures (self, doc, error) || !load_projects (self, doc, error))
+      || !load_figures (self, doc, error) || !load_projects (self, doc, error)
+      || !load_extra_codes (self, doc, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return NULL;

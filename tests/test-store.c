@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "bd-catalog.h"
+#include "bd-generator.h"
 #include "bd-store.h"
 #include "bd-test-util.h"
 
@@ -342,6 +343,39 @@ test_extra_codes_and_migration (Fixture       *fixture,
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 3), "2120199")->values[1], ==, Y (7959673, 40));
 }
 
+static void
+test_stale_journal (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.budget", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  /* A document being edited has its write-ahead log beside it… */
+  save_seed (fixture);
+  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+  bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0] = 1;
+  g_assert_true (bd_store_update_amount (store, bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208"), 0, &error));
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 0);
+
+  /* …and one left behind by a killed process lies beside a path a new
+   * document is then saved to. It must not be replayed onto it. */
+  g_assert_true (g_file_set_contents (other_wal, contents, length, NULL));
+  fresh = bd_generate_document (300, 7);
+  g_assert_true (bd_store_save_as (fresh, other, &error));
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = load (other, BD_STORE_OPEN_DEFAULT, NULL);
+  g_assert_cmpstr (doc->department, ==, "合成测试单位");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -358,6 +392,7 @@ main (int    argc,
   ADD ("/store/read-only-refuses-edits", test_read_only_refuses_edits);
   ADD ("/store/untrusted-schema", test_untrusted_schema);
   ADD ("/store/extra-codes-and-migration", test_extra_codes_and_migration);
+  ADD ("/store/stale-journal", test_stale_journal);
 #undef ADD
 
   return g_test_run ();

@@ -603,6 +603,18 @@ bd_store_save_as (BdDocument  *doc,
 out:
   if (db != NULL && sqlite3_close (db) != SQLITE_OK && ok)
     ok = set_sqlite_error (error, NULL, path, SQLITE_IOERR);
+  /* A journal left beside @path (by a process killed while it had the old
+   * file open) belongs to that file: replayed on the new one, it would
+   * corrupt it. */
+  if (ok)
+    {
+      static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *journal = g_strconcat (path, suffixes[i], NULL);
+          g_unlink (journal);
+        }
+    }
   if (ok && g_rename (temp_path, path) != 0)
     {
       int saved_errno = errno;

@@ -294,6 +294,48 @@ test_section_text (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (functions->paragraphs, 0), ==, first);
 }
 
+static gint64
+figure (BdDocument *doc,
+        const char *key)
+{
+  const BdFigure *f = bd_document_get_figure (doc, key);
+  g_assert_nonnull (f);
+  return f->value;
+}
+
+static void
+test_figures_follow_the_text (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BdSection *other = bd_document_get_section (f->doc, "other");
+
+  /* The 三公 total as a field: 7.40 万元 becomes 7.50, in the text too. */
+  g_assert_true (bd_editor_set_figure_text (f->editor, "other.sangong.total", "7.5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (figure (f->doc, "other.sangong.total"), ==, Y (75000, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (other->paragraphs, 1), "预算数为7.50万元，与2023年预算持平"));
+  /* It now disagrees with schedule 9. */
+  g_assert_cmpuint (findings_of (f->editor, "other-figures"), ==, 1);
+  g_assert_cmpuint (findings_of (f->editor, "other-figures"), ==, 1);
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpint (figure (f->doc, "other.sangong.total"), ==, Y (74000, 0));
+  g_assert_cmpuint (findings_of (f->editor, "other-figures"), ==, 0);
+
+  /* A count, and text typed by hand: the figures are read from the words. */
+  g_assert_true (bd_editor_set_figure_text (f->editor, "other.goals.projects", "1", &error));
+  g_assert_cmpint (figure (f->doc, "other.goals.projects"), ==, 1);
+  g_assert_cmpuint (findings_of (f->editor, "goal-count"), ==, 0);
+  g_assert_false (bd_editor_set_figure_text (f->editor, "other.goals.projects", "1.5", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (bd_editor_set_section_text (f->editor, "employees",
+                                             "一、项目概述\n\n2024年财政资金预算安排464.00万元，主要用于政府雇员的工资。",
+                                             &error));
+  g_assert_cmpint (figure (f->doc, "employees.funds"), ==, Y (4640000, 0));
+  g_assert_cmpuint (findings_of (f->editor, "employees-amount"), ==, 1);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -325,6 +367,7 @@ main (int    argc,
   ADD ("/editor/add-and-remove-rows", test_add_and_remove_rows);
   ADD ("/editor/section-text", test_section_text);
   ADD ("/editor/read-only", test_read_only);
+  ADD ("/editor/figures-follow-the-text", test_figures_follow_the_text);
 #undef ADD
 
   return g_test_run ();

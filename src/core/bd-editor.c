@@ -3,6 +3,7 @@
 
 #include "bd-catalog.h"
 #include "bd-editor.h"
+#include "bd-importer.h"
 
 /* Where a figure sits in a schedule, as the store numbers the parts. */
 typedef enum {
@@ -310,6 +311,22 @@ store_cells (BdEditor   *self,
   return bd_store_commit (self->store, error);
 }
 
+static gboolean
+store_section (BdEditor   *self,
+               BdSection  *section,
+               GError    **error)
+{
+  if (!bd_store_begin (self->store, error))
+    return FALSE;
+  if (!bd_store_save_section (self->store, self->doc, section, error)
+      || !bd_store_save_figures (self->store, self->doc, error))
+    {
+      bd_store_rollback (self->store);
+      return FALSE;
+    }
+  return bd_store_commit (self->store, error);
+}
+
 static void
 set_paragraphs (BdSection *section,
                 GStrv      paragraphs)
@@ -372,8 +389,11 @@ step_apply (BdEditor  *self,
       {
         BdSection *section = bd_document_get_section (self->doc, step->section);
         set_paragraphs (section, forward ? step->paragraphs_after : step->paragraphs_before);
+        /* The figures a section quotes are read from its words, so the
+         * checker checks what the text says now. */
+        bd_document_read_section_figures (self->doc, section);
         *reads = BD_READS_TEXT;
-        if (store && self->store && !bd_store_save_section (self->store, self->doc, section, error))
+        if (store && self->store && !store_section (self, section, error))
           {
             step_apply (self, step, !forward, FALSE, reads, NULL);
             return FALSE;
@@ -886,6 +906,88 @@ bd_editor_set_section_text (BdEditor    *self,
       step_free (step);
       return TRUE;
     }
+  return perform (self, step, error);
+}
+
+gboolean
+bd_editor_set_figure_text (BdEditor    *self,
+                           const char  *key,
+                           const char  *text,
+                           GError     **error)
+{
+  g_autofree char *section_id = g_strndup (key, strcspn (key, "."));
+  BdSection *section = bd_document_get_section (self->doc, section_id);
+  GStrvBuilder *builder;
+  Step *step;
+  gboolean found = FALSE;
+
+  if (section == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The document has no section “%s”."), section_id);
+      return FALSE;
+    }
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < section->paragraphs->len; i++)
+    {
+      const char *paragraph = g_ptr_array_index (section->paragraphs, i);
+      g_autoptr(GArray) spans = found ? NULL : bd_section_figure_spans (section_id, paragraph);
+      g_autoptr(GString) rewritten = NULL;
+
+      for (guint j = 0; spans && j < spans->len && !found; j++)
+        {
+          BdFigureSpan *span = &g_array_index (spans, BdFigureSpan, j);
+          g_autofree char *number = NULL;
+          guint64 count;
+          gint64 value;
+
+          if (strcmp (span->key, key) != 0)
+            continue;
+          if (span->unit == BD_FIGURE_COUNT)
+            {
+              g_autofree char *trimmed = g_strstrip (g_strdup (text));
+              if (!g_ascii_string_to_unsigned (trimmed, 10, 0, 1000000, &count, NULL))
+                {
+                  g_set_error (error, BD_MONEY_ERROR, BD_MONEY_ERROR_MALFORMED,
+                               _("“%s” is not a count: write a whole number such as 17."), text);
+                  g_strv_builder_unref (builder);
+                  return FALSE;
+                }
+              number = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+            }
+          else
+            {
+              if (!bd_money_parse (text, BD_UNIT_WAN, &value, error))
+                {
+                  g_strv_builder_unref (builder);
+                  return FALSE;
+                }
+              number = bd_money_format_wan (value, TRUE);
+            }
+          rewritten = g_string_new_len (paragraph, span->start);
+          g_string_append (rewritten, number);
+          g_string_append (rewritten, paragraph + span->end);
+          found = TRUE;
+        }
+      g_strv_builder_add (builder, rewritten ? rewritten->str : paragraph);
+    }
+
+  if (!found)
+    {
+      g_strv_builder_unref (builder);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The text does not state this figure."));
+      return FALSE;
+    }
+
+  step = step_new (STEP_SECTION, 0);
+  step->section = g_strdup (section_id);
+  step->paragraphs_after = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < section->paragraphs->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (section->paragraphs, i));
+  step->paragraphs_before = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
   return perform (self, step, error);
 }
 

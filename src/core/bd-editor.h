@@ -81,6 +81,14 @@ gboolean    bd_editor_set_section_text (BdEditor   *self,
                                        const char  *text,
                                        GError     **error);
 
+/* Changes a figure a text section quotes (key as in the document's figures,
+ * "other.sangong.total"): the number is rewritten in the text, in 万元 with
+ * two decimals, or as a whole count. */
+gboolean    bd_editor_set_figure_text (BdEditor    *self,
+                                       const char  *key,
+                                       const char  *text,
+                                       GError     **error);
+
 gboolean    bd_editor_can_undo        (BdEditor    *self);
 gboolean    bd_editor_can_redo        (BdEditor    *self);
 gboolean    bd_editor_undo            (BdEditor    *self,

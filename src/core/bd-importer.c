@@ -380,10 +380,28 @@ set_text_figure (BdDocument  *doc,
  * last year's from the comparison that follows (比2023年预算减少…万元 or
  * 与2023年预算持平). */
 static void
+add_span (GArray       *spans,
+          const char   *prefix,
+          const char   *key,
+          int           start,
+          int           end,
+          BdFigureUnit  unit)
+{
+  BdFigureSpan span = { g_strdup_printf ("%s.%s", prefix, key), start, end, unit };
+
+  if (spans != NULL)
+    g_array_append_val (spans, span);
+  else
+    g_free (span.key);
+}
+
+/* @doc may be NULL, and @spans: each receives what it wants. */
+static void
 extract_money_figures (BdDocument        *doc,
                        const char        *prefix,
                        const FigureLabel *labels,
-                       const char        *paragraph)
+                       const char        *paragraph,
+                       GArray            *spans)
 {
   g_autoptr(GRegex) amount = g_regex_new ("([0-9][0-9,]*(?:\\.[0-9]+)?)万元", 0, 0, NULL);
   g_autoptr(GRegex) comparison = g_regex_new ("^比(\\d{4})年预算(增加|减少)$", 0, 0, NULL);
@@ -413,7 +431,7 @@ extract_money_figures (BdDocument        *doc,
       if (g_regex_match (comparison, label, 0, &label_match))
         {
           g_autofree char *direction = g_match_info_fetch (label_match, 2);
-          if (previous_key != NULL)
+          if (previous_key != NULL && doc != NULL)
             bd_document_set_last_year (doc, previous_key,
                                        strcmp (direction, "增加") == 0 ? previous_value - value
                                                                        : previous_value + value);
@@ -433,7 +451,13 @@ extract_money_figures (BdDocument        *doc,
           continue;
         }
 
-      set_text_figure (doc, prefix, key, value, BD_FIGURE_WAN);
+      {
+        int number_start, number_end;
+        g_match_info_fetch_pos (match, 1, &number_start, &number_end);
+        add_span (spans, prefix, key, number_start, number_end, BD_FIGURE_WAN);
+      }
+      if (doc != NULL)
+        set_text_figure (doc, prefix, key, value, BD_FIGURE_WAN);
       previous_key = g_intern_string (key);
       previous_value = value;
 
@@ -441,7 +465,7 @@ extract_money_figures (BdDocument        *doc,
       clause_end = after;
       while (*clause_end && !g_str_has_prefix (clause_end, "；") && !g_str_has_prefix (clause_end, "。"))
         clause_end++;
-      if (g_strstr_len (after, clause_end - after, "预算持平") != NULL)
+      if (doc != NULL && g_strstr_len (after, clause_end - after, "预算持平") != NULL)
         bd_document_set_last_year (doc, key, value);
     }
 }
@@ -450,7 +474,8 @@ static void
 extract_counts (BdDocument         *doc,
                 const char         *prefix,
                 const CountPattern *patterns,
-                const char         *paragraph)
+                const char         *paragraph,
+                GArray             *spans)
 {
   for (const CountPattern *pattern = patterns; pattern->pattern; pattern++)
     {
@@ -460,8 +485,36 @@ extract_counts (BdDocument         *doc,
       if (g_regex_match (regex, paragraph, 0, &match))
         {
           g_autofree char *count = g_match_info_fetch (match, 1);
-          set_text_figure (doc, prefix, pattern->key, g_ascii_strtoll (count, NULL, 10), BD_FIGURE_COUNT);
+          int start, end;
+
+          g_match_info_fetch_pos (match, 1, &start, &end);
+          add_span (spans, prefix, pattern->key, start, end, BD_FIGURE_COUNT);
+          if (doc != NULL)
+            set_text_figure (doc, prefix, pattern->key, g_ascii_strtoll (count, NULL, 10), BD_FIGURE_COUNT);
         }
+    }
+}
+
+static void
+extract_paragraph_figures (BdDocument *doc,
+                           const char *section_id,
+                           const char *paragraph,
+                           GArray     *spans)
+{
+  if (strcmp (section_id, "narrative") == 0)
+    extract_money_figures (doc, "narrative", narrative_labels, paragraph, spans);
+  else if (strcmp (section_id, "other") == 0)
+    {
+      extract_money_figures (doc, "other", other_labels, paragraph, spans);
+      extract_counts (doc, "other", other_counts, paragraph, spans);
+      /* "本部门无机关运行经费" states the figure as nothing at all. */
+      if (doc != NULL && strstr (paragraph, "无机关运行经费") != NULL)
+        set_text_figure (doc, "other", "operating_costs", 0, BD_FIGURE_WAN);
+    }
+  else if (strcmp (section_id, "employees") == 0)
+    {
+      extract_money_figures (doc, "employees", employee_labels, paragraph, spans);
+      extract_counts (doc, "employees", employee_counts, paragraph, spans);
     }
 }
 
@@ -470,25 +523,40 @@ extract_text_figures (BdDocument *doc,
                       BdSection  *section)
 {
   for (guint i = 0; i < section->paragraphs->len; i++)
-    {
-      const char *paragraph = g_ptr_array_index (section->paragraphs, i);
+    extract_paragraph_figures (doc, section->id, g_ptr_array_index (section->paragraphs, i), NULL);
+}
 
-      if (strcmp (section->id, "narrative") == 0)
-        extract_money_figures (doc, "narrative", narrative_labels, paragraph);
-      else if (strcmp (section->id, "other") == 0)
-        {
-          extract_money_figures (doc, "other", other_labels, paragraph);
-          extract_counts (doc, "other", other_counts, paragraph);
-          /* "本部门无机关运行经费" states the figure as nothing at all. */
-          if (strstr (paragraph, "无机关运行经费") != NULL)
-            set_text_figure (doc, "other", "operating_costs", 0, BD_FIGURE_WAN);
-        }
-      else if (strcmp (section->id, "employees") == 0)
-        {
-          extract_money_figures (doc, "employees", employee_labels, paragraph);
-          extract_counts (doc, "employees", employee_counts, paragraph);
-        }
-    }
+static void
+figure_span_clear (BdFigureSpan *span)
+{
+  g_free (span->key);
+}
+
+GArray *
+bd_section_figure_spans (const char *section_id,
+                         const char *paragraph)
+{
+  GArray *spans = g_array_new (FALSE, TRUE, sizeof (BdFigureSpan));
+
+  g_array_set_clear_func (spans, (GDestroyNotify) figure_span_clear);
+  extract_paragraph_figures (NULL, section_id, paragraph, spans);
+  return spans;
+}
+
+void
+bd_document_read_section_figures (BdDocument *doc,
+                                  BdSection  *section)
+{
+  g_autofree char *prefix = g_strconcat (section->id, ".", NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  /* The text is where these figures live: what it no longer says is gone. */
+  g_hash_table_iter_init (&iter, doc->figures);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, prefix))
+      g_hash_table_iter_remove (&iter);
+  extract_text_figures (doc, section);
 }
 
 /* Schedules */

@@ -3,6 +3,7 @@
  * xvfb-run with GSK_RENDERER=cairo. */
 
 #include "bd-application.h"
+#include "bd-section-view.h"
 #include "bd-test-util.h"
 
 typedef struct {
@@ -215,6 +216,27 @@ test_add_and_remove_row (Fixture       *f,
   g_assert_null (bd_schedule_find_row (bd_document_get_schedule (bd_editor_get_document (f->editor), 2), "201"));
 }
 
+static void
+test_other_figures_as_fields (Fixture       *f,
+                              gconstpointer  data)
+{
+  BdSectionView *other = BD_SECTION_VIEW (bd_window_get_page (f->window, "other"));
+  BdDocument *doc = bd_editor_get_document (f->editor);
+
+  bd_window_show_page (f->window, "other");
+  spin (100);
+  g_assert_cmpstr (bd_window_get_badge (f->window, "other"), ==, "✓");
+  /* 公务接待费 1.00 万元 typed as 1.20: the text says so, and it now
+   * disagrees with schedule 9. */
+  g_assert_true (bd_section_view_set_field (other, "other.sangong.reception", "1.2"));
+  g_assert_nonnull (strstr (g_ptr_array_index (bd_document_get_section (doc, "other")->paragraphs, 4),
+                            "公务接待费1.20万元"));
+  g_assert_cmpstr (bd_window_get_badge (f->window, "other"), ==, "1");
+  g_assert_false (bd_section_view_set_field (other, "other.sangong.reception", "1.2x"));
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
+  g_assert_cmpstr (bd_window_get_badge (f->window, "other"), ==, "✓");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +253,7 @@ main (int    argc,
   ADD ("/window/paste", test_paste);
   ADD ("/window/refused-value", test_refused_value);
   ADD ("/window/add-and-remove-row", test_add_and_remove_row);
+  ADD ("/window/other-figures-as-fields", test_other_figures_as_fields);
 #undef ADD
 
   return g_test_run ();

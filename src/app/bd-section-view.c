@@ -2,8 +2,36 @@
 
 #include "bd-section-view.h"
 
+#include "bd-money.h"
+
 /* Typing is stored after this pause, and at once when focus leaves. */
 #define STORE_DELAY_MS 800
+
+/* The figures of 其他相关情况说明 a clerk fills in as a form. */
+typedef struct {
+  const char *key;
+  const char *label;
+  const char *unit;
+} FigureField;
+
+static const FigureField other_fields[] = {
+  { "other.sangong.total", "“三公”经费预算数", "万元" },
+  { "other.sangong.outbound", "因公出国（境）费", "万元" },
+  { "other.sangong.vehicle", "公务用车购置及运行费", "万元" },
+  { "other.sangong.vehicle_purchase", "其中：公务用车购置费", "万元" },
+  { "other.sangong.vehicle_running", "公务用车运行费", "万元" },
+  { "other.sangong.reception", "公务接待费", "万元" },
+  { "other.procurement.total", "政府采购预算", "万元" },
+  { "other.procurement.goods", "其中：货物", "万元" },
+  { "other.procurement.works", "工程", "万元" },
+  { "other.procurement.services", "服务", "万元" },
+  { "other.goals.units", "编报绩效目标的预算单位", "个" },
+  { "other.goals.projects", "编报绩效目标的项目", "个" },
+  { "other.goals.funds", "涉及项目预算资金", "万元" },
+  { "other.assets.vehicles", "车辆", "辆" },
+  { "other.assets.equipment", "单价100万元以上设备", "台（套）" },
+  { NULL, NULL, NULL },
+};
 
 struct _BdSectionView
 {
@@ -15,6 +43,7 @@ struct _BdSectionView
   GtkLabel      *title;
   GtkTextBuffer *buffer;
   GtkLabel      *status;
+  GPtrArray     *fields;       /* GtkEntry*, one per FigureField */
   guint          store_source;
   gboolean       loading;
 };
@@ -32,6 +61,77 @@ section_text (BdSectionView *self)
   return g_string_free (text, FALSE);
 }
 
+static void
+reload_fields (BdSectionView *self)
+{
+  BdDocument *doc = bd_editor_get_document (self->editor);
+
+  for (guint i = 0; self->fields && i < self->fields->len; i++)
+    {
+      GtkEntry *entry = g_ptr_array_index (self->fields, i);
+      const FigureField *field = g_object_get_data (G_OBJECT (entry), "bd-field");
+      const BdFigure *figure = bd_document_get_figure (doc, field->key);
+      g_autofree char *text = figure == NULL ? g_strdup ("")
+        : figure->unit == BD_FIGURE_COUNT ? g_strdup_printf ("%" G_GINT64_FORMAT, figure->value)
+        : bd_money_format_wan (figure->value, TRUE);
+
+      gtk_widget_set_sensitive (GTK_WIDGET (entry), figure != NULL);
+      if (!gtk_widget_has_focus (GTK_WIDGET (entry)) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    }
+}
+
+static void
+on_field_activate (GtkEntry      *entry,
+                   BdSectionView *self)
+{
+  const FigureField *field = g_object_get_data (G_OBJECT (entry), "bd-field");
+  g_autoptr(GError) error = NULL;
+
+  if (self->store_source != 0)
+    bd_section_view_store (self);
+  if (!bd_editor_set_figure_text (self->editor, field->key, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    {
+      gtk_label_set_text (self->status, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+  gtk_label_set_text (self->status, "");
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  reload_fields (self);
+}
+
+static GtkWidget *
+build_fields (BdSectionView     *self,
+              const FigureField *fields)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  self->fields = g_ptr_array_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint i = 0; fields[i].key; i++)
+    {
+      GtkWidget *label = gtk_label_new (fields[i].label);
+      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *unit = gtk_label_new (fields[i].unit);
+      guint column = (i % 3) * 3, row = i / 3;
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_entry_set_alignment (GTK_ENTRY (entry), 1);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 9);
+      gtk_label_set_xalign (GTK_LABEL (unit), 0);
+      gtk_widget_add_css_class (unit, "dim-label");
+      g_object_set_data (G_OBJECT (entry), "bd-field", (gpointer) &fields[i]);
+      g_signal_connect (entry, "activate", G_CALLBACK (on_field_activate), self);
+      gtk_grid_attach (GTK_GRID (grid), label, column, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), entry, column + 1, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), unit, column + 2, row, 1, 1);
+      g_ptr_array_add (self->fields, entry);
+    }
+  return grid;
+}
+
 void
 bd_section_view_reload (BdSectionView *self)
 {
@@ -39,6 +139,7 @@ bd_section_view_reload (BdSectionView *self)
   GtkTextIter start, end;
   g_autofree char *shown = NULL;
 
+  reload_fields (self);
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   shown = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
   if (g_strcmp0 (shown, text) == 0 || self->store_source != 0)
@@ -109,6 +210,7 @@ bd_section_view_finalize (GObject *object)
   BdSectionView *self = (BdSectionView *) object;
 
   g_clear_object (&self->editor);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_free (self->section);
   G_OBJECT_CLASS (bd_section_view_parent_class)->finalize (object);
 }
@@ -147,6 +249,8 @@ bd_section_view_new (BdEditor   *editor,
   self->title = GTK_LABEL (gtk_label_new (section ? section->title : ""));
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
+  if (strcmp (section_id, "other") == 0)
+    gtk_box_append (GTK_BOX (self->box), build_fields (self, other_fields));
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 12);
@@ -178,4 +282,24 @@ const char *
 bd_section_view_get_section (BdSectionView *self)
 {
   return self->section;
+}
+
+/* What typing into a field and pressing Enter does. */
+gboolean
+bd_section_view_set_field (BdSectionView *self,
+                           const char    *key,
+                           const char    *text)
+{
+  for (guint i = 0; self->fields && i < self->fields->len; i++)
+    {
+      GtkEntry *entry = g_ptr_array_index (self->fields, i);
+      const FigureField *field = g_object_get_data (G_OBJECT (entry), "bd-field");
+
+      if (strcmp (field->key, key) != 0)
+        continue;
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      on_field_activate (entry, self);
+      return !gtk_widget_has_css_class (GTK_WIDGET (entry), "error");
+    }
+  return FALSE;
 }

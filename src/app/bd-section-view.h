@@ -16,6 +16,11 @@ GtkWidget  *bd_section_view_new     (BdEditor      *editor,
 const char *bd_section_view_get_section (BdSectionView *self);
 /* Shows the section as the document has it now (after an undo, say). */
 void        bd_section_view_reload  (BdSectionView *self);
+/* 其他相关情况说明 also shows the figures it states as fields: setting one
+ * rewrites it in the text. */
+gboolean    bd_section_view_set_field (BdSectionView *self,
+                                      const char    *key,
+                                      const char    *text);
 /* Stores what is typed now rather than after the pause. */
 void        bd_section_view_store   (BdSectionView *self);
 

@@ -756,3 +756,13 @@ bd_window_get_n_findings_shown (BdWindow *self)
 {
   return self->n_findings_shown;
 }
+
+GtkWidget *
+bd_window_get_page (BdWindow   *self,
+                    const char *page)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    if (strcmp (pages[p].page, page) == 0)
+      return ensure_page (self, p);
+  return NULL;
+}

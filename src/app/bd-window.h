@@ -22,6 +22,8 @@ const char     *bd_window_get_badge          (BdWindow       *self,
  * other, employees, performance. */
 void            bd_window_show_page          (BdWindow       *self,
                                               const char     *page);
+GtkWidget      *bd_window_get_page           (BdWindow       *self,
+                                              const char     *page);
 BdScheduleView *bd_window_get_schedule_view  (BdWindow       *self,
                                               guint           number);
 guint           bd_window_get_n_findings_shown (BdWindow     *self);

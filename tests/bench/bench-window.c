@@ -112,10 +112,13 @@ main (int    argc,
 
   if (hold)
     {
-      view = bd_schedule_view_get_table (bd_window_get_schedule_view (window, page[9] - '0'));
-      bd_table_view_set_current (view, 3, 1);
-      bd_table_view_begin_edit (view, "12a");
-      bd_table_view_commit (view, BD_MOVE_DOWN);
+      if (g_str_has_prefix (page, "schedule-"))
+        {
+          view = bd_schedule_view_get_table (bd_window_get_schedule_view (window, page[9] - '0'));
+          bd_table_view_set_current (view, 3, 1);
+          bd_table_view_begin_edit (view, "12a");
+          bd_table_view_commit (view, BD_MOVE_DOWN);
+        }
       while (TRUE)
         g_main_context_iteration (NULL, TRUE);
     }

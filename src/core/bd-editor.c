@@ -867,34 +867,20 @@ bd_editor_apply_fix (BdEditor         *self,
 
 /* Text */
 
-gboolean
-bd_editor_set_section_text (BdEditor    *self,
-                            const char  *section_id,
-                            const char  *text,
-                            GError     **error)
+/* A section's paragraphs become @paragraphs (taken, as is @builder, which
+ * made them), as one undoable step. */
+static gboolean
+perform_section (BdEditor      *self,
+                 BdSection     *section,
+                 GStrv          paragraphs,
+                 GStrvBuilder  *builder,
+                 GError       **error)
 {
-  BdSection *section = bd_document_get_section (self->doc, section_id);
-  g_autoptr(GRegex) blank_lines = g_regex_new ("\\n[ \\t]*\\n+", 0, 0, NULL);
-  g_auto(GStrv) split = NULL;
-  GStrvBuilder *builder;
-  Step *step;
+  Step *step = step_new (STEP_SECTION, 0);
 
-  if (section == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The document has no section “%s”."), section_id);
-      return FALSE;
-    }
-
-  split = g_regex_split (blank_lines, text, 0);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; split[i]; i++)
-    if (*g_strstrip (split[i]) != '\0')
-      g_strv_builder_add (builder, split[i]);
-
-  step = step_new (STEP_SECTION, 0);
-  step->section = g_strdup (section_id);
-  step->paragraphs_after = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
+  step->section = g_strdup (section->id);
+  step->paragraphs_after = paragraphs;
   builder = g_strv_builder_new ();
   for (guint i = 0; i < section->paragraphs->len; i++)
     g_strv_builder_add (builder, g_ptr_array_index (section->paragraphs, i));
@@ -910,6 +896,32 @@ bd_editor_set_section_text (BdEditor    *self,
 }
 
 gboolean
+bd_editor_set_section_text (BdEditor    *self,
+                            const char  *section_id,
+                            const char  *text,
+                            GError     **error)
+{
+  BdSection *section = bd_document_get_section (self->doc, section_id);
+  g_autoptr(GRegex) blank_lines = g_regex_new ("\\n[ \\t]*\\n+", 0, 0, NULL);
+  g_auto(GStrv) split = NULL;
+  GStrvBuilder *builder;
+
+  if (section == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The document has no section “%s”."), section_id);
+      return FALSE;
+    }
+
+  split = g_regex_split (blank_lines, text, 0);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; split[i]; i++)
+    if (*g_strstrip (split[i]) != '\0')
+      g_strv_builder_add (builder, split[i]);
+
+  return perform_section (self, section, g_strv_builder_end (builder), builder, error);
+}
+
+gboolean
 bd_editor_set_figure_text (BdEditor    *self,
                            const char  *key,
                            const char  *text,
@@ -918,7 +930,6 @@ bd_editor_set_figure_text (BdEditor    *self,
   g_autofree char *section_id = g_strndup (key, strcspn (key, "."));
   BdSection *section = bd_document_get_section (self->doc, section_id);
   GStrvBuilder *builder;
-  Step *step;
   gboolean found = FALSE;
 
   if (section == NULL)
@@ -979,16 +990,7 @@ bd_editor_set_figure_text (BdEditor    *self,
       return FALSE;
     }
 
-  step = step_new (STEP_SECTION, 0);
-  step->section = g_strdup (section_id);
-  step->paragraphs_after = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < section->paragraphs->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (section->paragraphs, i));
-  step->paragraphs_before = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return perform (self, step, error);
+  return perform_section (self, section, g_strv_builder_end (builder), builder, error);
 }
 
 /* Undo */

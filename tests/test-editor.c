@@ -63,6 +63,20 @@ stored (Fixture    *f,
   return row ? row->values[column] : G_MININT64;
 }
 
+static char *
+stored_target (Fixture *f,
+               guint    indicator)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdDocument) doc = bd_store_load (store, &error);
+  BdProject *form = g_ptr_array_index (doc->projects, 0);
+  static char target[64];
+
+  g_strlcpy (target, ((BdIndicator *) g_ptr_array_index (form->indicators, indicator))->target, sizeof target);
+  return target;
+}
+
 static guint
 errors (BdEditor *editor)
 {
@@ -336,6 +350,82 @@ test_figures_follow_the_text (Fixture       *f,
   g_assert_cmpuint (findings_of (f->editor, "employees-amount"), ==, 1);
 }
 
+static const BdFinding *
+finding_of (BdEditor   *editor,
+            const char *rule)
+{
+  GPtrArray *findings = bd_editor_get_findings (editor);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (strcmp (((BdFinding *) g_ptr_array_index (findings, i))->rule, rule) == 0)
+      return g_ptr_array_index (findings, i);
+  return NULL;
+}
+
+static void
+test_forms (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) reopened = NULL;
+  BdProject *form = g_ptr_array_index (f->doc->projects, 0);
+  const BdFinding *finding;
+
+  g_assert_cmpuint (form->indicators->len, ==, 11);
+  g_assert_null (finding_of (f->editor, "form-cost-ceiling"));
+  g_assert_null (finding_of (f->editor, "form-categories"));
+
+  /* A cost ceiling above the 4,630,048.00 of funds, on that indicator's row. */
+  g_assert_true (bd_editor_set_indicator (f->editor, 0, 0, NULL, NULL, NULL, "≤4830048.00(元)", &error));
+  g_assert_no_error (error);
+  finding = finding_of (f->editor, "form-cost-ceiling");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (finding->row, ==, "政府雇员");
+  g_assert_cmpstr (finding->column, ==, "政府雇员成本预算控制数");
+
+  /* Without the satisfaction indicator, 满意度指标 is missing. */
+  g_assert_true (bd_editor_remove_indicator (f->editor, 0, 10, &error));
+  finding = finding_of (f->editor, "form-categories");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (finding->column, ==, "满意度指标");
+  g_assert_cmpstr (stored_target (f, 0), ==, "≤4830048.00(元)");
+
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_null (finding_of (f->editor, "form-cost-ceiling"));
+  g_assert_null (finding_of (f->editor, "form-categories"));
+  g_assert_cmpstr (stored_target (f, 0), ==, "≤4630048.00(元)");
+
+  /* Next year's form from this one, and the list's order. */
+  g_assert_true (bd_editor_duplicate_project (f->editor, 0, &error));
+  g_assert_cmpuint (f->doc->projects->len, ==, 2);
+  form = g_ptr_array_index (f->doc->projects, 1);
+  g_assert_cmpstr (form->start_date, ==, "2025-01-01");
+  g_assert_cmpstr (form->period, ==, "2025年-2025年");
+  g_assert_cmpuint (form->indicators->len, ==, 11);
+  g_assert_true (bd_editor_set_project_text (f->editor, 1, "name", "政府雇员（续）", &error));
+  g_assert_true (bd_editor_move_project (f->editor, 1, -1, &error));
+  g_assert_cmpstr (((BdProject *) g_ptr_array_index (f->doc->projects, 0))->name, ==, "政府雇员（续）");
+  g_assert_false (bd_editor_set_project_amount (f->editor, 0, "total_funds", "4,630,048.001", &error));
+  g_clear_error (&error);
+  g_assert_true (bd_editor_set_project_amount (f->editor, 0, "carryover", "100", &error));
+  g_assert_nonnull (finding_of (f->editor, "form-funds"));
+
+  store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+  reopened = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reopened->projects->len, ==, 2);
+  g_assert_cmpstr (((BdProject *) g_ptr_array_index (reopened->projects, 0))->name, ==, "政府雇员（续）");
+  g_assert_cmpint (((BdProject *) g_ptr_array_index (reopened->projects, 0))->carryover, ==, Y (100, 0));
+
+  /* Removing a form is undone like anything else. */
+  g_assert_true (bd_editor_remove_project (f->editor, 0, &error));
+  g_assert_cmpuint (f->doc->projects->len, ==, 1);
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpuint (f->doc->projects->len, ==, 2);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -368,6 +458,7 @@ main (int    argc,
   ADD ("/editor/section-text", test_section_text);
   ADD ("/editor/read-only", test_read_only);
   ADD ("/editor/figures-follow-the-text", test_figures_follow_the_text);
+  ADD ("/editor/forms", test_forms);
 #undef ADD
 
   return g_test_run ();

@@ -42,6 +42,7 @@ typedef enum {
   STEP_CELLS,
   STEP_SCHEDULE,
   STEP_SECTION,
+  STEP_PROJECTS,
 } StepKind;
 
 typedef struct {
@@ -54,6 +55,10 @@ typedef struct {
   char      *section;
   GStrv      paragraphs_before;
   GStrv      paragraphs_after;
+  GPtrArray *projects_before;   /* BdProject*, the forms as they were and will be */
+  GPtrArray *projects_after;
+  BdFramework framework_before;
+  BdFramework framework_after;
 } Step;
 
 struct _BdEditor
@@ -205,6 +210,8 @@ step_free (Step *step)
   g_free (step->section);
   g_strfreev (step->paragraphs_before);
   g_strfreev (step->paragraphs_after);
+  g_clear_pointer (&step->projects_before, g_ptr_array_unref);
+  g_clear_pointer (&step->projects_after, g_ptr_array_unref);
   g_free (step);
 }
 
@@ -311,6 +318,47 @@ store_cells (BdEditor   *self,
   return bd_store_commit (self->store, error);
 }
 
+static BdProject *
+project_copy (const BdProject *project,
+              gpointer         user_data)
+{
+  BdProject *copy = bd_project_new ();
+
+  *copy = *project;
+  copy->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_indicator_free);
+  copy->name = g_strdup (project->name);
+  copy->nature = g_strdup (project->nature);
+  copy->category = g_strdup (project->category);
+  copy->supervisor = g_strdup (project->supervisor);
+  copy->implementer = g_strdup (project->implementer);
+  copy->start_date = g_strdup (project->start_date);
+  copy->end_date = g_strdup (project->end_date);
+  copy->period = g_strdup (project->period);
+  copy->overall_goal = g_strdup (project->overall_goal);
+  copy->annual_goal = g_strdup (project->annual_goal);
+  for (guint i = 0; i < project->indicators->len; i++)
+    {
+      const BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
+      g_ptr_array_add (copy->indicators, bd_indicator_new (indicator->level1, indicator->level2,
+                                                           indicator->name, indicator->target));
+    }
+  return copy;
+}
+
+static gboolean
+store_projects (BdEditor  *self,
+                GError   **error)
+{
+  if (!bd_store_begin (self->store, error))
+    return FALSE;
+  if (!bd_store_save_projects (self->store, self->doc, error) || !bd_store_save_header (self->store, self->doc, error))
+    {
+      bd_store_rollback (self->store);
+      return FALSE;
+    }
+  return bd_store_commit (self->store, error);
+}
+
 static gboolean
 store_section (BdEditor   *self,
                BdSection  *section,
@@ -378,6 +426,19 @@ step_apply (BdEditor  *self,
       bd_schedule_recompute (schedule);
       *reads = BD_READS_SCHEDULE (step->schedule) | BD_READS_ROWS | BD_READS_HEADER;
       if (store && self->store && !bd_store_save_schedule (self->store, schedule, error))
+        {
+          step_apply (self, step, !forward, FALSE, reads, NULL);
+          return FALSE;
+        }
+      return TRUE;
+
+    case STEP_PROJECTS:
+      g_ptr_array_set_size (self->doc->projects, 0);
+      g_ptr_array_extend (self->doc->projects, forward ? step->projects_after : step->projects_before,
+                          (GCopyFunc) project_copy, NULL);
+      self->doc->framework = forward ? step->framework_after : step->framework_before;
+      *reads = BD_READS_FORMS | BD_READS_HEADER;
+      if (store && self->store && !store_projects (self, error))
         {
           step_apply (self, step, !forward, FALSE, reads, NULL);
           return FALSE;
@@ -991,6 +1052,360 @@ bd_editor_set_figure_text (BdEditor    *self,
     }
 
   return perform_section (self, section, g_strv_builder_end (builder), builder, error);
+}
+
+/* Forms: each change copies the forms before and after (a department has
+ * tens of them, not thousands), so any change is undone the same way. */
+
+static GPtrArray *
+projects_copy (GPtrArray *projects)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_project_free);
+
+  g_ptr_array_extend (copy, projects, (GCopyFunc) project_copy, NULL);
+  return copy;
+}
+
+/* Starts a forms step: the caller changes step->projects_after. */
+static Step *
+projects_step (BdEditor *self)
+{
+  Step *step = step_new (STEP_PROJECTS, 0);
+
+  step->projects_before = projects_copy (self->doc->projects);
+  step->projects_after = projects_copy (self->doc->projects);
+  step->framework_before = step->framework_after = self->doc->framework;
+  return step;
+}
+
+static BdProject *
+project_or_error (Step     *step,
+                  guint     index,
+                  GError  **error)
+{
+  if (index >= step->projects_after->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no form %u."), index + 1);
+      step_free (step);
+      return NULL;
+    }
+  return g_ptr_array_index (step->projects_after, index);
+}
+
+gboolean
+bd_editor_add_project (BdEditor    *self,
+                       const char  *name,
+                       GError     **error)
+{
+  Step *step = projects_step (self);
+  BdProject *project = bd_project_new ();
+  g_autofree char *start = g_strdup_printf ("%d-01-01", self->doc->year);
+  g_autofree char *end = g_strdup_printf ("%d-12-31", self->doc->year);
+
+  project->name = g_strdup (name && *name ? name : _("New project"));
+  project->nature = g_strdup ("经常性项目");
+  project->category = g_strdup ("特定目标类");
+  project->supervisor = g_strdup (self->doc->department);
+  project->implementer = g_strdup (self->doc->department);
+  project->start_date = g_strdup (start);
+  project->end_date = g_strdup (end);
+  project->period = g_strdup_printf ("%d年-%d年", self->doc->year, self->doc->year);
+  g_ptr_array_add (step->projects_after, project);
+  return perform (self, step, error);
+}
+
+static char *
+next_year (const char *text)
+{
+  g_autoptr(GRegex) years = g_regex_new ("(\\d{4})", 0, 0, NULL);
+  GString *out = g_string_new (NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  int last = 0;
+
+  if (text == NULL)
+    return NULL;
+  g_regex_match (years, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      int start, end;
+      g_match_info_fetch_pos (match, 1, &start, &end);
+      g_string_append_len (out, text + last, start - last);
+      g_string_append_printf (out, "%d", atoi (text + start) + 1);
+      last = end;
+    }
+  g_string_append (out, text + last);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+bd_editor_duplicate_project (BdEditor  *self,
+                             guint      index,
+                             GError   **error)
+{
+  Step *step = projects_step (self);
+  BdProject *project = project_or_error (step, index, error);
+  BdProject *copy;
+
+  if (project == NULL)
+    return FALSE;
+  copy = project_copy (project, NULL);
+  /* Last year's form, moved on a year: its dates and span, its goals kept. */
+  g_free (copy->start_date), copy->start_date = next_year (project->start_date);
+  g_free (copy->end_date), copy->end_date = next_year (project->end_date);
+  g_free (copy->period), copy->period = next_year (project->period);
+  g_ptr_array_insert (step->projects_after, index + 1, copy);
+  return perform (self, step, error);
+}
+
+gboolean
+bd_editor_remove_project (BdEditor  *self,
+                          guint      index,
+                          GError   **error)
+{
+  Step *step = projects_step (self);
+
+  if (project_or_error (step, index, error) == NULL)
+    return FALSE;
+  g_ptr_array_remove_index (step->projects_after, index);
+  return perform (self, step, error);
+}
+
+static gboolean
+move_in (GPtrArray *array,
+         guint      index,
+         int        delta)
+{
+  int target = (int) index + delta;
+  gpointer item;
+
+  if (target < 0 || target >= (int) array->len || delta == 0)
+    return FALSE;
+  item = g_ptr_array_steal_index (array, index);
+  g_ptr_array_insert (array, target, item);
+  return TRUE;
+}
+
+gboolean
+bd_editor_move_project (BdEditor  *self,
+                        guint      index,
+                        int        delta,
+                        GError   **error)
+{
+  Step *step = projects_step (self);
+
+  if (project_or_error (step, index, error) == NULL)
+    return FALSE;
+  if (!move_in (step->projects_after, index, delta))
+    {
+      step_free (step);
+      return TRUE;
+    }
+  return perform (self, step, error);
+}
+
+static char **
+project_text_field (BdProject  *project,
+                    const char *field)
+{
+  const struct { const char *name; char **member; } fields[] = {
+    { "name", &project->name }, { "nature", &project->nature }, { "category", &project->category },
+    { "supervisor", &project->supervisor }, { "implementer", &project->implementer },
+    { "start_date", &project->start_date }, { "end_date", &project->end_date }, { "period", &project->period },
+    { "overall_goal", &project->overall_goal }, { "annual_goal", &project->annual_goal },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (strcmp (fields[i].name, field) == 0)
+      return fields[i].member;
+  return NULL;
+}
+
+static gint64 *
+project_amount_field (BdProject  *project,
+                      const char *field)
+{
+  const struct { const char *name; gint64 *member; } fields[] = {
+    { "total_funds", &project->total_funds }, { "fiscal_funds", &project->fiscal_funds },
+    { "other_funds", &project->other_funds }, { "annual_total", &project->annual_total },
+    { "annual_fiscal", &project->annual_fiscal }, { "carryover", &project->carryover },
+    { "annual_other", &project->annual_other },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (strcmp (fields[i].name, field) == 0)
+      return fields[i].member;
+  return NULL;
+}
+
+gboolean
+bd_editor_set_project_text (BdEditor    *self,
+                            guint        index,
+                            const char  *field,
+                            const char  *text,
+                            GError     **error)
+{
+  Step *step = projects_step (self);
+  BdProject *project = project_or_error (step, index, error);
+  char **member;
+
+  if (project == NULL)
+    return FALSE;
+  member = project_text_field (project, field);
+  g_return_val_if_fail (member != NULL, (step_free (step), FALSE));
+  if (g_strcmp0 (*member, text) == 0)
+    {
+      step_free (step);
+      return TRUE;
+    }
+  g_free (*member);
+  *member = g_strdup (text);
+  return perform (self, step, error);
+}
+
+gboolean
+bd_editor_set_project_amount (BdEditor    *self,
+                              guint        index,
+                              const char  *field,
+                              const char  *text,
+                              GError     **error)
+{
+  gint64 value;
+  Step *step;
+  BdProject *project;
+  gint64 *member;
+
+  if (!bd_money_parse (text, BD_UNIT_YUAN, &value, error))
+    return FALSE;
+  step = projects_step (self);
+  if ((project = project_or_error (step, index, error)) == NULL)
+    return FALSE;
+  member = project_amount_field (project, field);
+  g_return_val_if_fail (member != NULL, (step_free (step), FALSE));
+  if (*member == value)
+    {
+      step_free (step);
+      return TRUE;
+    }
+  *member = value;
+  return perform (self, step, error);
+}
+
+static BdIndicator *
+indicator_or_error (Step     *step,
+                    guint     index,
+                    guint     indicator,
+                    GError  **error)
+{
+  BdProject *project = project_or_error (step, index, error);
+
+  if (project == NULL)
+    return NULL;
+  if (indicator >= project->indicators->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The form has no indicator %u."), indicator + 1);
+      step_free (step);
+      return NULL;
+    }
+  return g_ptr_array_index (project->indicators, indicator);
+}
+
+gboolean
+bd_editor_add_indicator (BdEditor    *self,
+                         guint        index,
+                         const char  *level1,
+                         const char  *level2,
+                         GError     **error)
+{
+  Step *step = projects_step (self);
+  BdProject *project = project_or_error (step, index, error);
+  guint position;
+
+  if (project == NULL)
+    return FALSE;
+  /* After the last indicator of its category, so the tree stays grouped. */
+  position = project->indicators->len;
+  for (guint i = 0; i < project->indicators->len; i++)
+    if (g_strcmp0 (((BdIndicator *) g_ptr_array_index (project->indicators, i))->level1, level1) == 0)
+      position = i + 1;
+  g_ptr_array_insert (project->indicators, position, bd_indicator_new (level1, level2, "", ""));
+  return perform (self, step, error);
+}
+
+gboolean
+bd_editor_set_indicator (BdEditor    *self,
+                         guint        index,
+                         guint        position,
+                         const char  *level1,
+                         const char  *level2,
+                         const char  *name,
+                         const char  *target,
+                         GError     **error)
+{
+  Step *step = projects_step (self);
+  BdIndicator *indicator = indicator_or_error (step, index, position, error);
+  BdIndicator *changed;
+
+  if (indicator == NULL)
+    return FALSE;
+  changed = bd_indicator_new (level1 ? level1 : indicator->level1, level2 ? level2 : indicator->level2,
+                              name ? name : indicator->name, target ? target : indicator->target);
+  if (g_strcmp0 (changed->level1, indicator->level1) == 0 && g_strcmp0 (changed->level2, indicator->level2) == 0
+      && g_strcmp0 (changed->name, indicator->name) == 0 && g_strcmp0 (changed->target, indicator->target) == 0)
+    {
+      bd_indicator_free (changed);
+      step_free (step);
+      return TRUE;
+    }
+  g_ptr_array_index (((BdProject *) g_ptr_array_index (step->projects_after, index))->indicators, position) = changed;
+  bd_indicator_free (indicator);
+  return perform (self, step, error);
+}
+
+gboolean
+bd_editor_remove_indicator (BdEditor  *self,
+                            guint      index,
+                            guint      position,
+                            GError   **error)
+{
+  Step *step = projects_step (self);
+
+  if (indicator_or_error (step, index, position, error) == NULL)
+    return FALSE;
+  g_ptr_array_remove_index (((BdProject *) g_ptr_array_index (step->projects_after, index))->indicators, position);
+  return perform (self, step, error);
+}
+
+gboolean
+bd_editor_move_indicator (BdEditor  *self,
+                          guint      index,
+                          guint      position,
+                          int        delta,
+                          GError   **error)
+{
+  Step *step = projects_step (self);
+
+  if (indicator_or_error (step, index, position, error) == NULL)
+    return FALSE;
+  if (!move_in (((BdProject *) g_ptr_array_index (step->projects_after, index))->indicators, position, delta))
+    {
+      step_free (step);
+      return TRUE;
+    }
+  return perform (self, step, error);
+}
+
+gboolean
+bd_editor_set_framework (BdEditor     *self,
+                         BdFramework   framework,
+                         GError      **error)
+{
+  Step *step;
+
+  if (self->doc->framework == framework)
+    return TRUE;
+  step = projects_step (self);
+  step->framework_after = framework;
+  return perform (self, step, error);
 }
 
 /* Undo */

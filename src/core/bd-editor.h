@@ -89,6 +89,61 @@ gboolean    bd_editor_set_figure_text (BdEditor    *self,
                                        const char  *text,
                                        GError     **error);
 
+/* Performance-goal forms. Every change is one undoable step; @index is the
+ * form's place in the document. Text fields by name: name, nature, category,
+ * supervisor, implementer, start_date, end_date, period, overall_goal,
+ * annual_goal. Amounts: total_funds, fiscal_funds, other_funds,
+ * annual_total, annual_fiscal, carryover, annual_other. */
+gboolean    bd_editor_add_project     (BdEditor    *self,
+                                       const char  *name,
+                                       GError     **error);
+/* A copy of a form, for the next year (dates and period moved on a year). */
+gboolean    bd_editor_duplicate_project (BdEditor  *self,
+                                       guint        index,
+                                       GError     **error);
+gboolean    bd_editor_remove_project  (BdEditor    *self,
+                                       guint        index,
+                                       GError     **error);
+gboolean    bd_editor_move_project    (BdEditor    *self,
+                                       guint        index,
+                                       int          delta,
+                                       GError     **error);
+gboolean    bd_editor_set_project_text (BdEditor   *self,
+                                       guint        index,
+                                       const char  *field,
+                                       const char  *text,
+                                       GError     **error);
+gboolean    bd_editor_set_project_amount (BdEditor *self,
+                                       guint        index,
+                                       const char  *field,
+                                       const char  *text,
+                                       GError     **error);
+gboolean    bd_editor_add_indicator   (BdEditor    *self,
+                                       guint        index,
+                                       const char  *level1,
+                                       const char  *level2,
+                                       GError     **error);
+gboolean    bd_editor_set_indicator   (BdEditor    *self,
+                                       guint        index,
+                                       guint        indicator,
+                                       const char  *level1,
+                                       const char  *level2,
+                                       const char  *name,
+                                       const char  *target,
+                                       GError     **error);
+gboolean    bd_editor_remove_indicator (BdEditor   *self,
+                                       guint        index,
+                                       guint        indicator,
+                                       GError     **error);
+gboolean    bd_editor_move_indicator  (BdEditor    *self,
+                                       guint        index,
+                                       guint        indicator,
+                                       int          delta,
+                                       GError     **error);
+gboolean    bd_editor_set_framework   (BdEditor    *self,
+                                       BdFramework  framework,
+                                       GError     **error);
+
 gboolean    bd_editor_can_undo        (BdEditor    *self);
 gboolean    bd_editor_can_redo        (BdEditor    *self);
 gboolean    bd_editor_undo            (BdEditor    *self,

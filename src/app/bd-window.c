@@ -1,7 +1,7 @@
 #include <glib/gi18n.h>
 
+#include "bd-form-editor.h"
 #include "bd-section-view.h"
-#include "bd-text-writer.h"
 #include "bd-window.h"
 
 /* The parts of the document in published order, each a page of the stack. */
@@ -48,11 +48,13 @@ struct _BdWindow
   GtkStack   *stack;
   GtkLabel   *findings_title;
   GtkListBox *findings_list;
+  GtkPaned   *content_paned;
+  gboolean    paned_placed;
 
   GtkWidget  *badges[G_N_ELEMENTS (pages)];
   GtkWidget  *schedule_views[BD_N_SCHEDULES];
   GPtrArray  *section_views;
-  GtkTextBuffer *performance_text;
+  GtkWidget  *form_editor;
   guint       n_findings_shown;
   gboolean    has_list_signature;
   guint       list_signature;
@@ -281,17 +283,6 @@ update_findings (BdWindow *self)
 }
 
 static void
-update_performance_text (BdWindow *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->performance_text == NULL)
-    return;
-  text = bd_text_write_part (bd_editor_get_document (self->editor), BD_PART_PERFORMANCE);
-  gtk_text_buffer_set_text (self->performance_text, text, -1);
-}
-
-static void
 on_editor_changed (BdEditor *editor,
                    guint     reads,
                    BdWindow *self)
@@ -302,9 +293,9 @@ on_editor_changed (BdEditor *editor,
   if (reads & BD_READS_TEXT)
     for (guint i = 0; i < self->section_views->len; i++)
       bd_section_view_reload (g_ptr_array_index (self->section_views, i));
-  if (reads & BD_READS_FORMS)
-    update_performance_text (self);
   update_findings (self);
+  if (self->form_editor != NULL)
+    bd_form_editor_refresh (BD_FORM_EDITOR (self->form_editor));
 }
 
 /* Navigation */
@@ -321,6 +312,21 @@ bd_window_show_page (BdWindow   *self,
         gtk_list_box_select_row (self->sidebar, row);
         gtk_stack_set_visible_child_name (self->stack, page);
       }
+}
+
+/* The findings panel starts at a fixed height, the page takes the rest;
+ * the clerk can drag the divider from there. */
+static void
+on_content_paned_sized (BdWindow *self)
+{
+  int max_position = 0;
+
+  g_object_get (self->content_paned, "max-position", &max_position, NULL);
+
+  if (self->paned_placed || max_position < 400)
+    return;
+  self->paned_placed = TRUE;
+  gtk_paned_set_position (self->content_paned, max_position - 220);
 }
 
 static void
@@ -585,17 +591,8 @@ sidebar_row (BdWindow      *self,
 static GtkWidget *
 performance_page (BdWindow *self)
 {
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *text_view = gtk_text_view_new ();
-
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (text_view), FALSE);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (text_view), TRUE);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 18);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 12);
-  self->performance_text = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text_view);
-  update_performance_text (self);
-  return scroller;
+  self->form_editor = bd_form_editor_new (self->editor);
+  return self->form_editor;
 }
 
 /* A page is built the first time it is shown: a window opens with one
@@ -681,7 +678,9 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, findings_title);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, content_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_part_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_content_paned_sized);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
 }
 

@@ -72,7 +72,8 @@ main (int    argc,
   editor = bd_editor_new (doc, store);
   window = bd_window_new (NULL, editor);
   bd_window_show_page (window, page);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400,
+                               g_getenv ("BENCH_HEIGHT") ? atoi (g_getenv ("BENCH_HEIGHT")) : 900);
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_after_paint), NULL);
   while (first_frame == 0)

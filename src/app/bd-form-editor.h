@@ -1,0 +1,40 @@
+/* bd-form-editor.h: the performance-goal forms (财政项目支出绩效目标申报表):
+ * the list of projects, and the selected form laid out as a clerk reads it,
+ * with its indicator tree and the checker's findings beside what they are
+ * about. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bd-editor.h"
+
+G_BEGIN_DECLS
+
+#define BD_TYPE_FORM_EDITOR (bd_form_editor_get_type ())
+G_DECLARE_FINAL_TYPE (BdFormEditor, bd_form_editor, BD, FORM_EDITOR, GtkWidget)
+
+GtkWidget  *bd_form_editor_new              (BdEditor     *editor);
+/* After the editor changed the forms or their findings. */
+void        bd_form_editor_refresh          (BdFormEditor *self);
+void        bd_form_editor_select_project   (BdFormEditor *self,
+                                             guint         index);
+guint       bd_form_editor_get_n_indicator_rows (BdFormEditor *self);
+/* The 一级 and 二级 a row of the indicator tree shows, for tests. */
+const char *bd_form_editor_get_row_category (BdFormEditor *self,
+                                             guint         row,
+                                             gboolean      level2);
+/* The finding shown beside a row, or NULL. */
+const char *bd_form_editor_get_row_finding  (BdFormEditor *self,
+                                             guint         row);
+/* The findings shown under the indicator tree (missing categories). */
+const char *bd_form_editor_get_tree_finding (BdFormEditor *self);
+/* What the row's widgets do when a target is typed, or ✕ pressed. */
+gboolean    bd_form_editor_set_target       (BdFormEditor *self,
+                                             guint         row,
+                                             const char   *op,
+                                             const char   *value,
+                                             const char   *unit);
+gboolean    bd_form_editor_remove_row       (BdFormEditor *self,
+                                             guint         row);
+
+G_END_DECLS

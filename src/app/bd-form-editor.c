@@ -497,6 +497,7 @@ build_indicator_rows (BdFormEditor *self,
       g_auto(GStrv) level2_items = NULL;
       g_autofree char *op = NULL, *value = NULL, *unit = NULL;
       const char *suggestion = NULL;
+      const char *units = NULL;
       IndicatorRow row = { 0 };
       guint grid_row = 1 + i * 2;
       GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -508,7 +509,10 @@ build_indicator_rows (BdFormEditor *self,
           {
             g_strv_builder_add (level2s, entry->level2);
             if (g_strcmp0 (entry->level2, indicator->level2) == 0)
-              suggestion = entry->suggested_indicators;
+              {
+                suggestion = entry->suggested_indicators;
+                units = entry->suggested_units;
+              }
           }
       level2_items = g_strv_builder_end (level2s);
       split_target (indicator->target, &op, &value, &unit);
@@ -533,6 +537,12 @@ build_indicator_rows (BdFormEditor *self,
       gtk_editable_set_text (GTK_EDITABLE (row.value), value);
       gtk_editable_set_width_chars (GTK_EDITABLE (row.value), 9);
       gtk_editable_set_text (GTK_EDITABLE (row.unit), unit);
+      if (units != NULL && *units)
+        {
+          g_autofree char *hint = g_strdup (units);
+          g_strdelimit (hint, "|", '/');
+          gtk_entry_set_placeholder_text (row.unit, hint);
+        }
       gtk_editable_set_width_chars (GTK_EDITABLE (row.unit), 6);
       gtk_widget_set_sensitive (GTK_WIDGET (row.unit), strcmp (op, "定性") != 0);
 

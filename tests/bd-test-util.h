@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "bd-importer.h"
+#include "bd-store.h"
 
 /* The bundled seed: the 2024 budget of the Minhang city operations centre. */
 static inline BdDocument *
@@ -33,3 +34,21 @@ bd_test_read_seed_text (void)
 #define Y(yuan, fen) ((gint64) (yuan) * 100 + (fen))
 
 
+
+/* The figure as the file at @path holds it, read by a second, read-only
+ * opening; G_MININT64 when the row is not there. */
+static inline gint64
+bd_test_stored (const char *path,
+                guint       schedule,
+                const char *code,
+                guint       column)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
+  BdRow *row;
+
+  g_assert_no_error (error);
+  row = bd_schedule_find_row (bd_document_get_schedule (doc, schedule), code);
+  return row ? row->values[column] : G_MININT64;
+}

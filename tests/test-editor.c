@@ -46,21 +46,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-/* The figure as the file holds it, read by a second, read-only opening. */
 static gint64
 stored (Fixture    *f,
         guint       schedule,
         const char *code,
         guint       column)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
-  BdRow *row;
-
-  g_assert_no_error (error);
-  row = bd_schedule_find_row (bd_document_get_schedule (doc, schedule), code);
-  return row ? row->values[column] : G_MININT64;
+  return bd_test_stored (f->path, schedule, code, column);
 }
 
 static char *

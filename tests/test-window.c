@@ -64,12 +64,7 @@ stored (Fixture    *f,
         const char *code,
         guint       column)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(BdDocument) doc = bd_store_load (store, &error);
-
-  g_assert_no_error (error);
-  return bd_schedule_find_row (bd_document_get_schedule (doc, schedule), code)->values[column];
+  return bd_test_stored (f->path, schedule, code, column);
 }
 
 static BdTableView *

@@ -376,6 +376,68 @@ test_stale_journal (Fixture       *fixture,
   g_assert_cmpstr (doc->department, ==, "合成测试单位");
 }
 
+static void
+test_two_writers (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(BdStore) first = NULL;
+  g_autoptr(BdStore) second = NULL;
+  g_autoptr(BdStore) reader = NULL;
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lock = g_build_filename (fixture->dir, ".~lock.cityops-2024.budget#", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  save_seed (fixture);
+  first = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+
+  /* A second writer is refused, told who holds it; reading is still fine. */
+  second = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (second);
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "another BudgetDesk"));
+  g_assert_nonnull (strstr (error->message, "pid"));
+  g_clear_error (&error);
+  reader = bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  /* Nor is the file replaced underneath it. */
+  g_clear_object (&first);
+  first = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+  before = checksum_of (fixture->path);
+  g_assert_false (bd_store_save_as (doc, fixture->path, &error));
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  after = checksum_of (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Closed, the document can be opened for writing again, and the lock file is gone. */
+  g_clear_object (&first);
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  second = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_stale_lock (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *lock = g_build_filename (fixture->dir, ".~lock.cityops-2024.budget#", NULL);
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A lock file left by a BudgetDesk that crashed: it names a holder, but
+   * no process holds it any more. */
+  save_seed (fixture);
+  g_assert_true (g_file_set_contents (lock, "pid 99999, clerk@desk\n", -1, NULL));
+  store = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +455,8 @@ main (int    argc,
   ADD ("/store/untrusted-schema", test_untrusted_schema);
   ADD ("/store/extra-codes-and-migration", test_extra_codes_and_migration);
   ADD ("/store/stale-journal", test_stale_journal);
+  ADD ("/store/two-writers", test_two_writers);
+  ADD ("/store/stale-lock", test_stale_lock);
 #undef ADD
 
   return g_test_run ();

@@ -115,10 +115,11 @@ on_close_request (GtkWindow     *window,
   return FALSE;
 }
 
-BdWindow *
-bd_application_open_path (BdApplication  *self,
-                          const char     *path,
-                          GError        **error)
+static BdWindow *
+open_document (BdApplication  *self,
+               const char     *path,
+               gboolean        read_only,
+               GError        **error)
 {
   g_autofree char *document = NULL;
   g_autoptr(BdStore) store = NULL;
@@ -135,11 +136,11 @@ bd_application_open_path (BdApplication  *self,
   else
     document = g_strdup (path);
 
-  store = bd_store_open (document, BD_STORE_OPEN_DEFAULT, &local_error);
-  /* A file that cannot be written, or another BudgetDesk is writing, can
-   * still be read: open it read-only and say so in the title. */
-  if (store == NULL && (g_error_matches (local_error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY)
-                        || g_error_matches (local_error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED)))
+  store = bd_store_open (document, read_only ? BD_STORE_OPEN_READ_ONLY : BD_STORE_OPEN_DEFAULT, &local_error);
+  /* A file nobody may write can still be read: open it read-only and say
+   * so in the title. One another BudgetDesk is writing is the clerk's
+   * choice (see bd_application_open). */
+  if (store == NULL && g_error_matches (local_error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY))
     {
       g_clear_error (&local_error);
       store = bd_store_open (document, BD_STORE_OPEN_READ_ONLY, &local_error);
@@ -157,6 +158,47 @@ bd_application_open_path (BdApplication  *self,
   remember (self, document);
   gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+BdWindow *
+bd_application_open_path (BdApplication  *self,
+                          const char     *path,
+                          GError        **error)
+{
+  return open_document (self, path, FALSE, error);
+}
+
+static void
+on_read_only_response (GtkDialog     *dialog,
+                       int            response,
+                       BdApplication *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "bd-path");
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && open_document (self, path, TRUE, &error) == NULL)
+    g_warning ("%s", error->message);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Another BudgetDesk is writing the document: say who, and offer to read it. */
+static void
+offer_read_only (BdApplication *self,
+                 const char    *path,
+                 GError        *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              _("The document is open for writing elsewhere"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Open _Read-Only"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (dialog), "bd-path", g_strdup (path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_read_only_response), self);
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -188,7 +230,11 @@ bd_application_open (GApplication  *application,
       g_autofree char *path = g_file_get_path (files[i]);
       g_autoptr(GError) error = NULL;
 
-      if (path != NULL && bd_application_open_path (self, path, &error) == NULL)
+      if (path == NULL || bd_application_open_path (self, path, &error) != NULL)
+        continue;
+      if (g_error_matches (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED))
+        offer_read_only (self, path, error);
+      else
         report (self, path, error);
     }
 }
@@ -231,7 +277,12 @@ bd_application_activate (GApplication *application)
         }
     }
   if (bd_application_open_path (self, example_document, &error) == NULL)
-    report (self, example_document, error);
+    {
+      if (g_error_matches (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED))
+        offer_read_only (self, example_document, error);
+      else
+        report (self, example_document, error);
+    }
 }
 
 static void

@@ -1,7 +1,13 @@
+/* flock, O_CLOEXEC and ftruncate are POSIX/BSD, outside strict C11. */
+#define _DEFAULT_SOURCE
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bd-store.h"
@@ -15,6 +21,8 @@ struct _BdStore
   gboolean read_only;
   guint    transaction_depth;
   int      version;
+  int      lock_fd;     /* held while open for writing; -1 otherwise */
+  char    *lock_path;
 };
 
 G_DEFINE_FINAL_TYPE (BdStore, bd_store, G_TYPE_OBJECT)
@@ -71,6 +79,86 @@ static const char schema[] =
 
 enum { PART_ROW, PART_TOTAL, PART_INCOME, PART_INCOME_TOTAL };
 
+/* One writer at a time. The lock is an flock on a file beside the document,
+ * naming its holder: the kernel drops an flock when its process dies, so a
+ * lock file left by a crash holds no lock, and the next writer takes it over.
+ * The file is removed on close; taking a lock checks that the file locked
+ * is still the one at that path, or a writer that opened it just before its
+ * removal could believe it holds the lock. */
+static char *
+lock_path_for (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_strdup_printf ("%s/.~lock.%s#", dir, base);
+}
+
+static void
+release_write_lock (int         fd,
+                    const char *lock_path)
+{
+  if (fd < 0)
+    return;
+  g_unlink (lock_path);
+  close (fd);
+}
+
+static int
+take_write_lock (const char  *path,
+                 char       **lock_path_out,
+                 GError     **error)
+{
+  g_autofree char *lock_path = lock_path_for (path);
+  g_autofree char *name = g_filename_display_basename (path);
+
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      struct stat held, now;
+      g_autofree char *holder = NULL;
+      g_autofree char *owner = NULL;
+      int fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, BD_STORE_ERROR,
+                       saved_errno == EACCES || saved_errno == EROFS ? BD_STORE_ERROR_READ_ONLY : BD_STORE_ERROR_IO,
+                       saved_errno == EACCES || saved_errno == EROFS
+                       ? _("“%s” cannot be written: its folder is read-only.") : _("“%s” could not be locked: %s."),
+                       name, g_strerror (saved_errno));
+          return -1;
+        }
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          g_file_get_contents (lock_path, &holder, NULL, NULL);
+          close (fd);
+          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,
+                       _("“%s” is open for writing in another BudgetDesk (%s). Open it read-only to look at it, "
+                         "or close it there first."),
+                       name, holder && *holder ? g_strstrip (holder) : _("another program"));
+          return -1;
+        }
+      if (fstat (fd, &held) != 0 || stat (lock_path, &now) != 0 || held.st_ino != now.st_ino || held.st_dev != now.st_dev)
+        {
+          close (fd);
+          continue;
+        }
+      owner = g_strdup_printf ("%s@%s\n", g_get_user_name (), g_get_host_name ());
+      {
+        g_autofree char *text = g_strdup_printf ("pid %d, %s", (int) getpid (), owner);
+        if (ftruncate (fd, 0) != 0 || write (fd, text, strlen (text)) < 0)
+          {
+            /* The name of the holder is a courtesy: the flock is the lock. */
+          }
+      }
+      *lock_path_out = g_steal_pointer (&lock_path);
+      return fd;
+    }
+  g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED, _("“%s” could not be locked for writing."), name);
+  return -1;
+}
+
 static void
 bd_store_finalize (GObject *object)
 {
@@ -78,6 +166,8 @@ bd_store_finalize (GObject *object)
 
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  release_write_lock (self->lock_fd, self->lock_path);
+  g_free (self->lock_path);
   g_free (self->path);
   G_OBJECT_CLASS (bd_store_parent_class)->finalize (object);
 }
@@ -91,6 +181,7 @@ bd_store_class_init (BdStoreClass *klass)
 static void
 bd_store_init (BdStore *self)
 {
+  self->lock_fd = -1;
 }
 
 /* Errors */
@@ -567,10 +658,17 @@ bd_store_save_as (BdDocument  *doc,
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *temp_path = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *lock_path = NULL;
   sqlite3 *db = NULL;
   gboolean ok;
+  int lock_fd;
   int fd;
   int rc;
+
+  /* A document another BudgetDesk has open for writing is not replaced. */
+  lock_fd = take_write_lock (path, &lock_path, error);
+  if (lock_fd < 0)
+    return FALSE;
 
   temp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   fd = g_mkstemp (temp_path);
@@ -583,6 +681,7 @@ bd_store_save_as (BdDocument  *doc,
                    saved_errno == ENOSPC ? BD_STORE_ERROR_FULL
                    : (saved_errno == EACCES || saved_errno == EROFS) ? BD_STORE_ERROR_READ_ONLY : BD_STORE_ERROR_IO,
                    _("“%s” could not be written: %s."), name, g_strerror (saved_errno));
+      release_write_lock (lock_fd, lock_path);
       return FALSE;
     }
   close (fd);
@@ -626,6 +725,7 @@ out:
     }
   if (!ok)
     g_unlink (temp_path);
+  release_write_lock (lock_fd, lock_path);
   return ok;
 }
 
@@ -716,7 +816,9 @@ bd_store_open (const char        *path,
 {
   g_autoptr(BdStore) self = NULL;
   gboolean read_only = (flags & BD_STORE_OPEN_READ_ONLY) != 0;
+  g_autofree char *lock_path = NULL;
   sqlite3 *db = NULL;
+  int lock_fd = -1;
   int rc;
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -756,11 +858,14 @@ bd_store_open (const char        *path,
                        _("“%s” is read-only; open it read-only to look at it."), name);
           return NULL;
         }
+      if ((lock_fd = take_write_lock (path, &lock_path, error)) < 0)
+        return NULL;
       rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
       if (rc != SQLITE_OK)
         {
           set_sqlite_error (error, db, path, rc);
           sqlite3_close_v2 (db);
+          release_write_lock (lock_fd, lock_path);
           return NULL;
         }
       harden (db);
@@ -770,6 +875,7 @@ bd_store_open (const char        *path,
           || !migrate (db, path, error))
         {
           sqlite3_close_v2 (db);
+          release_write_lock (lock_fd, lock_path);
           return NULL;
         }
     }
@@ -780,6 +886,8 @@ bd_store_open (const char        *path,
   self->db = db;
   self->path = g_strdup (path);
   self->read_only = read_only;
+  self->lock_fd = lock_fd;
+  self->lock_path = g_steal_pointer (&lock_path);
   {
     gint64 version = 1;
     pragma_int (db, path, "PRAGMA user_version", &version, NULL);

@@ -828,9 +828,19 @@ bd_store_open (const char        *path,
       return NULL;
     }
 
-  /* Everything is checked on a read-only connection first, so a file that
-   * is not ours, is damaged or is too new is never written to. */
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  /* Everything is checked on a query-only connection first, so a file that
+   * is not ours, is damaged or is too new is never written to. After a
+   * crash, a write-ahead log beside the file holds committed edits that
+   * SQLite must replay, which a read-only connection cannot do: then the
+   * connection may write, but only that recovery (query_only). */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    gboolean recover = g_file_test (wal, G_FILE_TEST_EXISTS) && g_access (path, W_OK) == 0;
+
+    rc = sqlite3_open_v2 (path, &db, recover ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, NULL);
+    if (rc == SQLITE_OK && recover)
+      sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  }
   if (rc == SQLITE_OK)
     {
       harden (db);

@@ -2,6 +2,10 @@
  * at a time, and a file that is not ours is never written to. */
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "bd-catalog.h"
@@ -438,6 +442,73 @@ test_stale_lock (Fixture       *fixture,
   g_assert_nonnull (store);
 }
 
+/* In a child whose files may not grow past @limit bytes, as on a full disk:
+ * returns the child's exit status, 0 when the store refused with FULL and
+ * nothing was changed. */
+static int
+run_with_full_disk (Fixture *fixture,
+                    rlim_t   limit,
+                    gboolean edit)
+{
+  pid_t child = fork ();
+  int status;
+
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      struct rlimit rl = { limit, limit };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdDocument) doc = bd_test_load_seed ();
+      g_autoptr(BdStore) store = NULL;
+      g_autoptr(BdDocument) loaded = NULL;
+
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &rl) != 0)
+        _exit (10);
+      if (!edit)
+        {
+          g_autofree char *other = g_build_filename (fixture->dir, "new.budget", NULL);
+          if (bd_store_save_as (doc, other, &error) || !g_error_matches (error, BD_STORE_ERROR, BD_STORE_ERROR_FULL)
+              || strstr (error->message, "disk is full") == NULL)
+            _exit (11);
+          _exit (g_file_test (other, G_FILE_TEST_EXISTS) ? 12 : 0);
+        }
+      store = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+      loaded = store ? bd_store_load (store, &error) : NULL;
+      if (loaded == NULL)
+        _exit (g_error_matches (error, BD_STORE_ERROR, BD_STORE_ERROR_FULL) ? 0 : 13);
+      bd_schedule_find_row (bd_document_get_schedule (loaded, 1), "208")->values[0] = 1;
+      if (bd_store_save_document (store, loaded, &error) || !g_error_matches (error, BD_STORE_ERROR, BD_STORE_ERROR_FULL))
+        _exit (14);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_full_disk (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  save_seed (fixture);
+  before = checksum_of (fixture->path);
+  /* A new document that does not fit: refused, nothing left behind. */
+  g_assert_cmpint (run_with_full_disk (fixture, 16384, FALSE), ==, 0);
+  /* Saving into a document when there is no room to grow: refused, and
+   * the document is as it was. */
+  g_assert_cmpint (run_with_full_disk (fixture, 4096, TRUE), ==, 0);
+  after = checksum_of (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autoptr(BdDocument) doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+    g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 40));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -457,6 +528,7 @@ main (int    argc,
   ADD ("/store/stale-journal", test_stale_journal);
   ADD ("/store/two-writers", test_two_writers);
   ADD ("/store/stale-lock", test_stale_lock);
+  ADD ("/store/full-disk", test_full_disk);
 #undef ADD
 
   return g_test_run ();

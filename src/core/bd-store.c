@@ -195,6 +195,14 @@ set_sqlite_error (GError    **error,
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   g_autofree char *name = g_filename_display_basename (path ? path : "");
 
+  /* A write refused for want of room says so, whatever SQLite calls it:
+   * the errno is often gone by the time the failure is reported, so a
+   * failed write counts as one. */
+  if (db != NULL && (rc & 0xff) == SQLITE_IOERR
+      && (sqlite3_extended_errcode (db) == SQLITE_IOERR_WRITE
+          || sqlite3_system_errno (db) == ENOSPC || sqlite3_system_errno (db) == EFBIG))
+    rc = SQLITE_FULL;
+
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
@@ -217,7 +225,7 @@ set_sqlite_error (GError    **error,
       break;
     case SQLITE_FULL:
       g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_FULL,
-                   _("“%s” could not be saved: the disk is full. Nothing was changed."), name);
+                   _("“%s” could not be saved: the disk is full or refused the write. Nothing was changed."), name);
       break;
     case SQLITE_CANTOPEN:
       g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_NOT_FOUND,

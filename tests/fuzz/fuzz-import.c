@@ -1,0 +1,19 @@
+/* Fuzz target: the published-text importer. Any bytes: a document or a
+ * message, never a crash. */
+
+#include "bd-importer.h"
+
+int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const unsigned char *data,
+                        size_t               size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = bd_import_published_text ((const char *) data, size, &error);
+
+  g_assert ((doc == NULL) != (error == NULL));
+  if (doc != NULL)
+    g_free (bd_document_dump (doc));
+  return 0;
+}

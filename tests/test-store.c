@@ -509,6 +509,69 @@ test_full_disk (Fixture       *fixture,
   }
 }
 
+static void
+test_tampered_table (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* The schema edited by hand, as a forged file would be: every write to the
+   * figures table now calls a function of the sender's. */
+  save_seed (fixture);
+  make_database (fixture->path,
+                 "PRAGMA writable_schema = ON;"
+                 "UPDATE sqlite_schema SET sql = 'CREATE TABLE figure (key TEXT PRIMARY KEY, value INTEGER NOT NULL,"
+                 " unit INTEGER NOT NULL CHECK (evil_function (value) OR load_extension (''/tmp/bd-evil.so'')))'"
+                 " WHERE name = 'figure';"
+                 "PRAGMA writable_schema = OFF;");
+
+  /* Reading is harmless; the write is refused, and changes nothing. */
+  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+  g_assert_cmpint (bd_document_get_figure (doc, "other.goals.projects")->value, ==, 17);
+  before = checksum_of (fixture->path);
+  g_assert_false (bd_store_save_figures (store, doc, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_clear_object (&store);
+  after = checksum_of (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write anywhere: read-only documents are tested by opening them read-only");
+      return;
+    }
+  save_seed (fixture);
+  before = checksum_of (fixture->path);
+  g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
+
+  g_assert_null (bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (bd_store_save_as (doc, fixture->path, &error));
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&doc);
+  doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  after = checksum_of (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -529,6 +592,8 @@ main (int    argc,
   ADD ("/store/two-writers", test_two_writers);
   ADD ("/store/stale-lock", test_stale_lock);
   ADD ("/store/full-disk", test_full_disk);
+  ADD ("/store/tampered-table", test_tampered_table);
+  ADD ("/store/read-only-folder", test_read_only_folder);
 #undef ADD
 
   return g_test_run ();

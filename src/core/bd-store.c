@@ -125,7 +125,7 @@ take_write_lock (const char  *path,
           g_set_error (error, BD_STORE_ERROR,
                        saved_errno == EACCES || saved_errno == EROFS ? BD_STORE_ERROR_READ_ONLY : BD_STORE_ERROR_IO,
                        saved_errno == EACCES || saved_errno == EROFS
-                       ? _("“%s” cannot be written: its folder is read-only.") : _("“%s” could not be locked: %s."),
+                       ? _("“%s” cannot be written: its folder is read-only.") : _("“%s” could not be written: %s."),
                        name, g_strerror (saved_errno));
           return -1;
         }

@@ -29,5 +29,6 @@ gboolean    bd_cli_parse_options (GOptionContext  *context,
 int bd_cli_validate (int argc, char **argv);
 int bd_cli_fix      (int argc, char **argv);
 int bd_cli_generate (int argc, char **argv);
+int bd_cli_narrative (int argc, char **argv);
 
 G_END_DECLS

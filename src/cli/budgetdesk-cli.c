@@ -169,6 +169,7 @@ static const Command commands[] = {
   { "validate", "FILE.budget [--json]", N_("Check a document and list what disagrees"), bd_cli_validate },
   { "fix", "FILE.budget [--rule ID]", N_("Apply the fixes whose right value is certain"), bd_cli_fix },
   { "generate", "--rows N -o FILE.budget", N_("Write a synthetic document for benchmarks"), bd_cli_generate },
+  { "narrative", "FILE.budget", N_("Print the text written from the numbers"), bd_cli_narrative },
 };
 
 static int

@@ -1,0 +1,36 @@
+/* budgetdesk-cli narrative */
+
+#include <glib/gi18n.h>
+
+#include "bd-cli.h"
+#include "bd-narrative.h"
+
+int
+bd_cli_narrative (int    argc,
+                  char **argv)
+{
+  static const char * const sections[] = { "narrative", "other", "employees" };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+
+  g_option_context_set_summary (context, _("Prints the text sections written from the document's numbers."));
+  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+    return BD_EXIT_FAILED;
+  doc = bd_cli_open_document (argv[1], &error);
+  if (doc == NULL)
+    return bd_cli_report_error (NULL, error);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      BdSection *section = bd_document_get_section (doc, sections[s]);
+      g_auto(GStrv) paragraphs = bd_narrative_generate (doc, sections[s]);
+
+      if (section == NULL)
+        continue;
+      g_print ("%s%s\n", s ? "\n" : "", section->title);
+      for (guint i = 0; paragraphs[i]; i++)
+        g_print ("\n%s\n", paragraphs[i]);
+    }
+  return BD_EXIT_DONE;
+}

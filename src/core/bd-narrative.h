@@ -1,0 +1,21 @@
+/* bd-narrative.h: the narrative written from the numbers (guide §4)
+ *
+ * 部门预算编制说明, section 六's 三公, 机关运行经费, procurement and goals
+ * paragraphs, and the 政府雇员 amount follow a formula over the schedules,
+ * the forms and last year's figures. What the clerk wrote in them — the
+ * reason for the change, each 项's purpose clause, the assets paragraphs,
+ * the rest of the 政府雇员 sentence — is read from the current text and
+ * kept.
+ */
+#pragma once
+
+#include "bd-document.h"
+
+G_BEGIN_DECLS
+
+/* The paragraphs @section ("narrative", "other", "employees") should read,
+ * as a NULL-terminated array. */
+GStrv bd_narrative_generate (BdDocument *doc,
+                             const char *section);
+
+G_END_DECLS

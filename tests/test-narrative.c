@@ -1,0 +1,88 @@
+/* The narrative written from the numbers: for the seed, word for word the
+ * published text (its list numbering 1. 1. 2. aside); figures follow the
+ * schedules, the clerk's words stay. */
+
+#include "bd-narrative.h"
+#include "bd-test-util.h"
+
+/* "1. …\n1. …\n2. …" → the lines without their numbers. */
+static char *
+without_numbers (const char *paragraph)
+{
+  g_autoptr(GRegex) number = g_regex_new ("^[0-9]+\\. ", G_REGEX_MULTILINE, 0, NULL);
+  return g_regex_replace (number, paragraph, -1, 0, "", 0, NULL);
+}
+
+static void
+assert_generated_as_published (BdDocument *doc,
+                               const char *section_id)
+{
+  BdSection *section = bd_document_get_section (doc, section_id);
+  g_auto(GStrv) generated = bd_narrative_generate (doc, section_id);
+
+  g_assert_cmpuint (g_strv_length (generated), ==, section->paragraphs->len);
+  for (guint i = 0; generated[i]; i++)
+    {
+      g_autofree char *published = without_numbers (g_ptr_array_index (section->paragraphs, i));
+      g_autofree char *ours = without_numbers (generated[i]);
+      g_assert_cmpstr (ours, ==, published);
+    }
+}
+
+static void
+test_seed (void)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_auto(GStrv) narrative = bd_narrative_generate (doc, "narrative");
+
+  assert_generated_as_published (doc, "narrative");
+  assert_generated_as_published (doc, "other");
+  assert_generated_as_published (doc, "employees");
+  /* Our list is numbered 1 to 6. */
+  g_assert_true (g_str_has_prefix (narrative[4], "1. “事业单位离退休”科目12.15万元，"));
+  g_assert_nonnull (strstr (narrative[4], "\n6. “住房公积金”科目44.80万元，"));
+}
+
+static void
+test_follows_the_numbers (void)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  BdRow *medical = bd_schedule_find_row (bd_document_get_schedule (doc, 5), "2101102");
+  g_auto(GStrv) narrative = NULL;
+  g_auto(GStrv) other = NULL;
+
+  /* 871,950.00 元 is 87.195 万元: half up, 87.20. The clerk's clause stays. */
+  medical->values[1] = Y (871950, 0);
+  bd_document_recompute (doc);
+  narrative = bd_narrative_generate (doc, "narrative");
+  g_assert_nonnull (strstr (narrative[4], "“事业单位医疗”科目87.20万元，主要用于单位职工医疗保险费的缴纳。"));
+  g_assert_cmpstr (narrative[2], ==, "财政拨款收入支出减少的主要原因是减少政府投资项目。");
+
+  /* Last year: the same, less, more. 3,137.99 万元 last year, 1,772.21 now. */
+  g_assert_nonnull (strstr (narrative[0], "财政拨款收入1,772.21万元，比2023年预算减少1,365.78万元；"));
+  bd_document_set_last_year (doc, "income.fiscal", Y (17722100, 0));
+  g_strfreev (narrative);
+  narrative = bd_narrative_generate (doc, "narrative");
+  g_assert_nonnull (strstr (narrative[0], "财政拨款收入1,772.21万元，与2023年预算持平；"));
+  bd_document_set_last_year (doc, "income.fiscal", Y (17000000, 0));
+  g_strfreev (narrative);
+  narrative = bd_narrative_generate (doc, "narrative");
+  g_assert_nonnull (strstr (narrative[0], "财政拨款收入1,772.21万元，比2023年预算增加72.21万元；"));
+
+  /* 三公 from schedule 9, against last year's 7.40. */
+  ((BdRow *) g_ptr_array_index (bd_document_get_schedule (doc, 9)->rows, 0))->values[2] = Y (20000, 0);
+  bd_document_recompute (doc);
+  other = bd_narrative_generate (doc, "other");
+  g_assert_cmpstr (other[1], ==, "2024年“三公”经费预算数为8.40万元，比2023年预算增加1.00万元。其中：");
+  g_assert_cmpstr (other[4], ==, "（三）公务接待费2.00万元，比2023年预算增加1.00万元。");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/narrative/seed", test_seed);
+  g_test_add_func ("/narrative/follows-the-numbers", test_follows_the_numbers);
+  return g_test_run ();
+}

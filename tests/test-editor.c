@@ -419,6 +419,37 @@ test_forms (Fixture       *f,
 }
 
 static void
+test_text_follows_the_numbers (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BdSection *narrative = bd_document_get_section (f->doc, "narrative");
+  g_autofree char *published_list = g_strdup (g_ptr_array_index (narrative->paragraphs, 4));
+
+  /* 事业单位医疗 in schedule 5 from 871,850.00 to 871,950.00: its line reads
+   * 87.20 at once, the clerk's clause kept; one undo takes both back. */
+  g_assert_true (bd_editor_set_cell_text (f->editor, 5, BD_CELL_ROW, "2101102", 1, "871950", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_ptr_array_index (narrative->paragraphs, 4),
+                            "“事业单位医疗”科目87.20万元，主要用于单位职工医疗保险费的缴纳。"));
+  g_assert_cmpint (figure (f->doc, "narrative.item.事业单位医疗"), ==, Y (872000, 0));
+  g_assert_cmpuint (findings_of (f->editor, "narrative-figures"), ==, 0);
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 4), ==, published_list);
+
+  /* A paragraph the clerk rewrote is theirs: the numbers no longer change it,
+   * and the checker says where it disagrees. */
+  g_assert_true (bd_editor_set_section_text (f->editor, "narrative",
+    "2024年，本中心收入预算1,772.21万元。\n\n"
+    "支出预算1,772.21万元，其中：财政拨款支出预算1,772.21万元，比2023年预算减少1,365.78万元。\n\n"
+    "财政拨款收入支出减少的主要原因是减少政府投资项目。\n\n财政拨款支出主要内容如下：\n\n"
+    "1. “事业单位医疗”科目87.19万元，主要用于单位职工医疗保险费的缴纳。", &error));
+  g_assert_true (bd_editor_set_cell_text (f->editor, 1, BD_CELL_ROW, "221", 0, "457984", &error));
+  g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 0), ==, "2024年，本中心收入预算1,772.21万元。");
+  g_assert_cmpuint (findings_of (f->editor, "narrative-figures"), >=, 1);
+}
+
+static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
@@ -451,6 +482,7 @@ main (int    argc,
   ADD ("/editor/read-only", test_read_only);
   ADD ("/editor/figures-follow-the-text", test_figures_follow_the_text);
   ADD ("/editor/forms", test_forms);
+  ADD ("/editor/text-follows-the-numbers", test_text_follows_the_numbers);
 #undef ADD
 
   return g_test_run ();

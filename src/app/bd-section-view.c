@@ -1,5 +1,6 @@
 #include <glib/gi18n.h>
 
+#include "bd-importer.h"
 #include "bd-section-view.h"
 
 #include "bd-money.h"
@@ -132,6 +133,35 @@ build_fields (BdSectionView     *self,
   return grid;
 }
 
+/* Figures the text states are the numbers' and follow them: they are
+ * marked, so the clerk sees which words are theirs. */
+static void
+mark_figures (BdSectionView *self)
+{
+  BdSection *section = bd_document_get_section (bd_editor_get_document (self->editor), self->section);
+  GtkTextIter start, end;
+  int offset = 0;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (self->buffer, "figure", &start, &end);
+  for (guint i = 0; section && i < section->paragraphs->len; i++)
+    {
+      const char *paragraph = g_ptr_array_index (section->paragraphs, i);
+      g_autoptr(GArray) spans = bd_section_figure_spans (self->section, paragraph);
+
+      for (guint s = 0; s < spans->len; s++)
+        {
+          BdFigureSpan *span = &g_array_index (spans, BdFigureSpan, s);
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &start,
+                                              offset + g_utf8_pointer_to_offset (paragraph, paragraph + span->start));
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &end,
+                                              offset + g_utf8_pointer_to_offset (paragraph, paragraph + span->end));
+          gtk_text_buffer_apply_tag_by_name (self->buffer, "figure", &start, &end);
+        }
+      offset += g_utf8_strlen (paragraph, -1) + 2;
+    }
+}
+
 void
 bd_section_view_reload (BdSectionView *self)
 {
@@ -142,10 +172,12 @@ bd_section_view_reload (BdSectionView *self)
   reload_fields (self);
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   shown = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-  if (g_strcmp0 (shown, text) == 0 || self->store_source != 0)
+  if (self->store_source != 0)
     return;
   self->loading = TRUE;
-  gtk_text_buffer_set_text (self->buffer, text, -1);
+  if (g_strcmp0 (shown, text) != 0)
+    gtk_text_buffer_set_text (self->buffer, text, -1);
+  mark_figures (self);
   self->loading = FALSE;
 }
 
@@ -259,6 +291,8 @@ bd_section_view_new (BdEditor   *editor,
   gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (text_view), 4);
   gtk_widget_add_css_class (text_view, "section-text");
   self->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  gtk_text_buffer_create_tag (self->buffer, "figure", "foreground", "#1a5fb4", "weight", PANGO_WEIGHT_BOLD,
+                              "underline", PANGO_UNDERLINE_SINGLE, NULL);
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (text_view, focus);
 

@@ -4,6 +4,7 @@
 #include "bd-catalog.h"
 #include "bd-editor.h"
 #include "bd-importer.h"
+#include "bd-narrative.h"
 
 /* Where a figure sits in a schedule, as the store numbers the parts. */
 typedef enum {
@@ -45,7 +46,7 @@ typedef enum {
   STEP_PROJECTS,
 } StepKind;
 
-typedef struct {
+typedef struct _Step {
   StepKind   kind;
   guint      schedule;
   GArray    *cells;     /* CellChange */
@@ -59,6 +60,7 @@ typedef struct {
   GPtrArray *projects_after;
   BdFramework framework_before;
   BdFramework framework_after;
+  struct _Step *then;           /* what the change brought with it (the text following the numbers) */
 } Step;
 
 struct _BdEditor
@@ -212,6 +214,7 @@ step_free (Step *step)
   g_strfreev (step->paragraphs_after);
   g_clear_pointer (&step->projects_before, g_ptr_array_unref);
   g_clear_pointer (&step->projects_after, g_ptr_array_unref);
+  g_clear_pointer (&step->then, step_free);
   g_free (step);
 }
 
@@ -387,7 +390,7 @@ set_paragraphs (BdSection *section,
 /* Makes the document as the step leaves it (@forward) or found it, and
  * stores that. What the store refuses is undone in memory too. */
 static gboolean
-step_apply (BdEditor  *self,
+step_apply_one (BdEditor  *self,
             Step      *step,
             gboolean   forward,
             gboolean   store,
@@ -416,7 +419,7 @@ step_apply (BdEditor  *self,
       *reads = BD_READS_SCHEDULE (step->schedule);
       if (store && self->store && !store_cells (self, step, schedule, error))
         {
-          step_apply (self, step, !forward, FALSE, reads, NULL);
+          step_apply_one (self, step, !forward, FALSE, reads, NULL);
           return FALSE;
         }
       return TRUE;
@@ -427,7 +430,7 @@ step_apply (BdEditor  *self,
       *reads = BD_READS_SCHEDULE (step->schedule) | BD_READS_ROWS | BD_READS_HEADER;
       if (store && self->store && !bd_store_save_schedule (self->store, schedule, error))
         {
-          step_apply (self, step, !forward, FALSE, reads, NULL);
+          step_apply_one (self, step, !forward, FALSE, reads, NULL);
           return FALSE;
         }
       return TRUE;
@@ -440,7 +443,7 @@ step_apply (BdEditor  *self,
       *reads = BD_READS_FORMS | BD_READS_HEADER;
       if (store && self->store && !store_projects (self, error))
         {
-          step_apply (self, step, !forward, FALSE, reads, NULL);
+          step_apply_one (self, step, !forward, FALSE, reads, NULL);
           return FALSE;
         }
       return TRUE;
@@ -456,7 +459,7 @@ step_apply (BdEditor  *self,
         *reads = BD_READS_TEXT;
         if (store && self->store && !store_section (self, section, error))
           {
-            step_apply (self, step, !forward, FALSE, reads, NULL);
+            step_apply_one (self, step, !forward, FALSE, reads, NULL);
             return FALSE;
           }
         return TRUE;
@@ -472,6 +475,155 @@ notify_changed (BdEditor *self,
   g_signal_emit (self, signals[CHANGED], 0, reads);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* A step and what came with it: forward in order, back in reverse. */
+static gboolean
+step_apply (BdEditor  *self,
+            Step      *step,
+            gboolean   forward,
+            gboolean   store,
+            guint     *reads,
+            GError   **error)
+{
+  guint more = 0, own = 0;
+
+  if (step == NULL)
+    return TRUE;
+  if (forward)
+    {
+      if (!step_apply_one (self, step, TRUE, store, &own, error))
+        return FALSE;
+      if (!step_apply (self, step->then, TRUE, store, &more, error))
+        {
+          step_apply_one (self, step, FALSE, store, &own, NULL);
+          *reads |= own | more;
+          return FALSE;
+        }
+    }
+  else
+    {
+      if (!step_apply (self, step->then, FALSE, store, &more, error))
+        {
+          *reads |= more;
+          return FALSE;
+        }
+      if (!step_apply_one (self, step, FALSE, store, &own, error))
+        {
+          step_apply (self, step->then, TRUE, store, &more, NULL);
+          *reads |= own | more;
+          return FALSE;
+        }
+    }
+  *reads |= own | more;
+  return TRUE;
+}
+
+static const char * const generated_sections[] = { "narrative", "other", "employees" };
+
+/* Two paragraphs that differ only in the numbers of a list's lines say the
+ * same: published lists are sometimes numbered 1. 1. 2. */
+static gboolean
+same_words (const char *a,
+            const char *b)
+{
+  static GRegex *numbers = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  if (strcmp (a, b) == 0)
+    return TRUE;
+  if (g_once_init_enter (&numbers))
+    g_once_init_leave (&numbers, g_regex_new ("^[0-9]+\\. ", G_REGEX_MULTILINE, 0, NULL));
+  x = g_regex_replace_literal (numbers, a, -1, 0, "", 0, NULL);
+  y = g_regex_replace_literal (numbers, b, -1, 0, "", 0, NULL);
+  return g_strcmp0 (x, y) == 0;
+}
+
+/* The text as the formula writes it now, per generated section. */
+static GStrv *
+generate_all (BdEditor *self)
+{
+  GStrv *texts = g_new0 (GStrv, G_N_ELEMENTS (generated_sections));
+
+  for (guint i = 0; i < G_N_ELEMENTS (generated_sections); i++)
+    if (bd_document_get_section (self->doc, generated_sections[i]) != NULL)
+      texts[i] = bd_narrative_generate (self->doc, generated_sections[i]);
+  return texts;
+}
+
+static void
+free_all (GStrv *texts)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (generated_sections); i++)
+    g_strfreev (texts[i]);
+  g_free (texts);
+}
+
+/* After a change of the numbers, the text follows them: a paragraph that
+ * still reads as the formula wrote it takes the new figures; one the clerk
+ * rewrote is kept. The sections changed join the step, so undo takes
+ * them back with it. */
+static void
+follow_numbers (BdEditor *self,
+                Step     *step,
+                GStrv    *before,
+                guint    *reads)
+{
+  g_autoptr(GError) error = NULL;
+  GStrv *after = generate_all (self);
+  Step *last = step;
+
+  for (guint i = 0; i < G_N_ELEMENTS (generated_sections); i++)
+    {
+      BdSection *section = bd_document_get_section (self->doc, generated_sections[i]);
+      GStrvBuilder *builder;
+      Step *child;
+      guint n, child_reads = 0;
+      gboolean changed = FALSE;
+
+      if (section == NULL || before[i] == NULL || after[i] == NULL)
+        continue;
+      n = section->paragraphs->len;
+      builder = g_strv_builder_new ();
+      for (guint p = 0; p < n; p++)
+        {
+          const char *current = g_ptr_array_index (section->paragraphs, p);
+          gboolean formula = p < g_strv_length (before[i]) && same_words (current, before[i][p])
+                             && p < g_strv_length (after[i]);
+          const char *text = formula ? after[i][p] : current;
+
+          changed |= strcmp (text, current) != 0;
+          g_strv_builder_add (builder, text);
+        }
+      if (!changed)
+        {
+          g_strv_builder_unref (builder);
+          continue;
+        }
+      child = step_new (STEP_SECTION, 0);
+      child->section = g_strdup (section->id);
+      child->paragraphs_after = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+      builder = g_strv_builder_new ();
+      for (guint p = 0; p < n; p++)
+        g_strv_builder_add (builder, g_ptr_array_index (section->paragraphs, p));
+      child->paragraphs_before = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+
+      if (!step_apply_one (self, child, TRUE, TRUE, &child_reads, &error))
+        {
+          /* The numbers are stored; the text keeps its old figures, which the checker will flag. */
+          g_warning ("%s", error->message);
+          g_clear_error (&error);
+          step_free (child);
+          continue;
+        }
+      *reads |= child_reads;
+      last->then = child;
+      last = child;
+    }
+  free_all (after);
 }
 
 /* Applies a new step and puts it on the undo stack; a step that fails to be
@@ -491,12 +643,23 @@ perform (BdEditor  *self,
       step_free (step);
       return FALSE;
     }
-  if (!step_apply (self, step, TRUE, TRUE, &reads, error))
-    {
-      step_free (step);
-      notify_changed (self, reads);
-      return FALSE;
-    }
+  {
+    GStrv *before = step->kind != STEP_SECTION ? generate_all (self) : NULL;
+
+    if (!step_apply_one (self, step, TRUE, TRUE, &reads, error))
+      {
+        if (before)
+          free_all (before);
+        step_free (step);
+        notify_changed (self, reads);
+        return FALSE;
+      }
+    if (before != NULL)
+      {
+        follow_numbers (self, step, before, &reads);
+        free_all (before);
+      }
+  }
   g_ptr_array_add (self->undo, step);
   g_ptr_array_set_size (self->redo, 0);
   notify_changed (self, reads);

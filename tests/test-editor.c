@@ -450,6 +450,43 @@ test_text_follows_the_numbers (Fixture       *f,
 }
 
 static void
+test_last_year_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) last = bd_test_load_seed ();
+  g_autofree char *last_path = g_build_filename (f->dir, "cityops-2023.budget", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other-2023.budget", NULL);
+  BdSection *narrative = bd_document_get_section (f->doc, "narrative");
+  gint64 value;
+
+  /* Last year's document of the department: the same 1,772.21 万元 of 财政拨款. */
+  last->year = 2023;
+  g_assert_true (bd_store_save_as (last, last_path, &error));
+  g_assert_true (bd_editor_take_last_year (f->editor, last_path, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_ptr_array_index (narrative->paragraphs, 0),
+                            "财政拨款收入1,772.21万元，与2023年预算持平；"));
+  g_assert_nonnull (strstr (g_ptr_array_index (narrative->paragraphs, 1),
+                            "一般公共预算拨款支出预算1,772.21万元，与2023年预算持平；"));
+
+  /* Kept in the document: reopened, it still compares with them. */
+  {
+    g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) again = bd_store_load (store, &error);
+    g_assert_true (bd_document_get_last_year (again, "income.fiscal", &value));
+    g_assert_cmpint (value, ==, Y (17722077, 40));
+  }
+
+  /* Another department's file is refused. */
+  g_free (last->department);
+  last->department = g_strdup ("另一个单位");
+  g_assert_true (bd_store_save_as (last, other_path, &error));
+  g_assert_false (bd_editor_take_last_year (f->editor, other_path, &error));
+  g_assert_nonnull (error);
+}
+
+static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
@@ -483,6 +520,7 @@ main (int    argc,
   ADD ("/editor/figures-follow-the-text", test_figures_follow_the_text);
   ADD ("/editor/forms", test_forms);
   ADD ("/editor/text-follows-the-numbers", test_text_follows_the_numbers);
+  ADD ("/editor/last-year-file", test_last_year_file);
 #undef ADD
 
   return g_test_run ();

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-cli.h"
+#include "bd-editor.h"
 #include "bd-narrative.h"
 
 int
@@ -10,15 +11,32 @@ bd_cli_narrative (int    argc,
                   char **argv)
 {
   static const char * const sections[] = { "narrative", "other", "employees" };
+  g_autofree char *last_year = NULL;
+  GOptionEntry entries[] = {
+    { "last-year", 0, 0, G_OPTION_ARG_FILENAME, &last_year,
+      N_("Take last year's figures from last year's document of the department, and keep them"), N_("FILE.budget") },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Prints the text sections written from the document's numbers."));
   if (!bd_cli_parse_options (context, &argc, &argv, 1))
     return BD_EXIT_FAILED;
-  doc = bd_cli_open_document (argv[1], &error);
-  if (doc == NULL)
+  if (last_year != NULL)
+    {
+      g_autoptr(BdStore) store = bd_store_open (argv[1], BD_STORE_OPEN_DEFAULT, &error);
+      g_autoptr(BdEditor) editor = NULL;
+
+      if (store == NULL || (doc = bd_store_load (store, &error)) == NULL)
+        return bd_cli_report_error (NULL, error);
+      editor = bd_editor_new (doc, store);
+      if (!bd_editor_take_last_year (editor, last_year, &error))
+        return bd_cli_report_error (last_year, error);
+    }
+  else if ((doc = bd_cli_open_document (argv[1], &error)) == NULL)
     return bd_cli_report_error (NULL, error);
 
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)

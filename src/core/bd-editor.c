@@ -1571,6 +1571,48 @@ bd_editor_set_framework (BdEditor     *self,
   return perform (self, step, error);
 }
 
+gboolean
+bd_editor_take_last_year (BdEditor    *self,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, error);
+  g_autoptr(BdDocument) last = store ? bd_store_load (store, error) : NULL;
+  GStrv *before;
+  Step *step;
+  guint reads = BD_READS_TEXT;
+
+  if (last == NULL)
+    return FALSE;
+  /* The text as it reads with the old comparisons, to tell the formula's
+   * paragraphs from the clerk's. */
+  before = generate_all (self);
+  if (!bd_narrative_take_last_year (self->doc, last, error)
+      || (self->store && !bd_store_save_figures (self->store, self->doc, error)))
+    {
+      free_all (before);
+      return FALSE;
+    }
+  /* Last year's figures are settled once; the text they change is undoable. */
+  step = step_new (STEP_SECTION, 0);
+  step->section = g_strdup ("narrative");
+  step->paragraphs_before = g_new0 (char *, 1);
+  step->paragraphs_after = g_new0 (char *, 1);
+  follow_numbers (self, step, before, &reads);
+  free_all (before);
+  if (step->then != NULL)
+    {
+      Step *text = g_steal_pointer (&step->then);
+      step_free (step);
+      g_ptr_array_add (self->undo, text);
+      g_ptr_array_set_size (self->redo, 0);
+    }
+  else
+    step_free (step);
+  notify_changed (self, reads);
+  return TRUE;
+}
+
 /* Undo */
 
 gboolean

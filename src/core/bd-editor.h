@@ -144,6 +144,12 @@ gboolean    bd_editor_set_framework   (BdEditor    *self,
                                        BdFramework  framework,
                                        GError     **error);
 
+/* Takes last year's figures from last year's document file of the same
+ * department, stores them, and rewrites the comparisons of the text. */
+gboolean    bd_editor_take_last_year  (BdEditor    *self,
+                                       const char  *path,
+                                       GError     **error);
+
 gboolean    bd_editor_can_undo        (BdEditor    *self);
 gboolean    bd_editor_can_redo        (BdEditor    *self);
 gboolean    bd_editor_undo            (BdEditor    *self,

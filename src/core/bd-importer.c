@@ -395,13 +395,15 @@ add_span (GArray       *spans,
     g_free (span.key);
 }
 
-/* @doc may be NULL, and @spans: each receives what it wants. */
+/* @doc may be NULL, and @spans: each receives what it wants. Last year's
+ * figures are read from the comparisons only into @last_year. */
 static void
 extract_money_figures (BdDocument        *doc,
                        const char        *prefix,
                        const FigureLabel *labels,
                        const char        *paragraph,
-                       GArray            *spans)
+                       GArray            *spans,
+                       BdDocument        *last_year)
 {
   g_autoptr(GRegex) amount = g_regex_new ("([0-9][0-9,]*(?:\\.[0-9]+)?)万元", 0, 0, NULL);
   g_autoptr(GRegex) comparison = g_regex_new ("^比(\\d{4})年预算(增加|减少)$", 0, 0, NULL);
@@ -431,8 +433,8 @@ extract_money_figures (BdDocument        *doc,
       if (g_regex_match (comparison, label, 0, &label_match))
         {
           g_autofree char *direction = g_match_info_fetch (label_match, 2);
-          if (previous_key != NULL && doc != NULL)
-            bd_document_set_last_year (doc, previous_key,
+          if (previous_key != NULL && last_year != NULL)
+            bd_document_set_last_year (last_year, previous_key,
                                        strcmp (direction, "增加") == 0 ? previous_value - value
                                                                        : previous_value + value);
           previous_key = NULL;
@@ -465,8 +467,8 @@ extract_money_figures (BdDocument        *doc,
       clause_end = after;
       while (*clause_end && !g_str_has_prefix (clause_end, "；") && !g_str_has_prefix (clause_end, "。"))
         clause_end++;
-      if (doc != NULL && g_strstr_len (after, clause_end - after, "预算持平") != NULL)
-        bd_document_set_last_year (doc, key, value);
+      if (last_year != NULL && g_strstr_len (after, clause_end - after, "预算持平") != NULL)
+        bd_document_set_last_year (last_year, key, value);
     }
 }
 
@@ -499,13 +501,14 @@ static void
 extract_paragraph_figures (BdDocument *doc,
                            const char *section_id,
                            const char *paragraph,
-                           GArray     *spans)
+                           GArray     *spans,
+                           BdDocument *last_year)
 {
   if (strcmp (section_id, "narrative") == 0)
-    extract_money_figures (doc, "narrative", narrative_labels, paragraph, spans);
+    extract_money_figures (doc, "narrative", narrative_labels, paragraph, spans, last_year);
   else if (strcmp (section_id, "other") == 0)
     {
-      extract_money_figures (doc, "other", other_labels, paragraph, spans);
+      extract_money_figures (doc, "other", other_labels, paragraph, spans, last_year);
       extract_counts (doc, "other", other_counts, paragraph, spans);
       /* "本部门无机关运行经费" states the figure as nothing at all. */
       if (doc != NULL && strstr (paragraph, "无机关运行经费") != NULL)
@@ -513,17 +516,21 @@ extract_paragraph_figures (BdDocument *doc,
     }
   else if (strcmp (section_id, "employees") == 0)
     {
-      extract_money_figures (doc, "employees", employee_labels, paragraph, spans);
+      extract_money_figures (doc, "employees", employee_labels, paragraph, spans, last_year);
       extract_counts (doc, "employees", employee_counts, paragraph, spans);
     }
 }
 
+/* On import, last year's figures come from the text's comparisons too;
+ * afterwards they are the document's own (or last year's file's). */
 static void
 extract_text_figures (BdDocument *doc,
-                      BdSection  *section)
+                      BdSection  *section,
+                      gboolean    with_last_year)
 {
   for (guint i = 0; i < section->paragraphs->len; i++)
-    extract_paragraph_figures (doc, section->id, g_ptr_array_index (section->paragraphs, i), NULL);
+    extract_paragraph_figures (doc, section->id, g_ptr_array_index (section->paragraphs, i), NULL,
+                               with_last_year ? doc : NULL);
 }
 
 static void
@@ -539,7 +546,7 @@ bd_section_figure_spans (const char *section_id,
   GArray *spans = g_array_new (FALSE, TRUE, sizeof (BdFigureSpan));
 
   g_array_set_clear_func (spans, (GDestroyNotify) figure_span_clear);
-  extract_paragraph_figures (NULL, section_id, paragraph, spans);
+  extract_paragraph_figures (NULL, section_id, paragraph, spans, NULL);
   return spans;
 }
 
@@ -556,7 +563,7 @@ bd_document_read_section_figures (BdDocument *doc,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (g_str_has_prefix (key, prefix))
       g_hash_table_iter_remove (&iter);
-  extract_text_figures (doc, section);
+  extract_text_figures (doc, section, FALSE);
 }
 
 /* Schedules */
@@ -1110,7 +1117,7 @@ read_document (Reader  *reader,
           BdSection *section = bd_document_ensure_section (reader->doc, id, trim (title));
 
           read_paragraphs (reader, part, section);
-          extract_text_figures (reader->doc, section);
+          extract_text_figures (reader->doc, section, TRUE);
         }
       else if (part->kind == PART_SCHEDULE)
         {

@@ -1,3 +1,6 @@
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
 #include "bd-importer.h"
 #include "bd-narrative.h"
 
@@ -284,4 +287,39 @@ bd_narrative_generate (BdDocument *doc,
   else if (strcmp (section, "employees") == 0)
     generate_employees (doc, out);
   return g_strv_builder_end (out);
+}
+
+gboolean
+bd_narrative_take_last_year (BdDocument  *doc,
+                             BdDocument  *last,
+                             GError     **error)
+{
+  BdSchedule *s1, *s4;
+  BdRow *s9;
+  const char *sangong[] = { "sangong.total", "sangong.outbound", "sangong.reception", "sangong.vehicle",
+                            "sangong.vehicle_purchase", "sangong.vehicle_running" };
+
+  if (g_strcmp0 (doc->department, last->department) != 0 || last->year != doc->year - 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Last year's document must be %s's for %d; this one is %s's for %d."),
+                   doc->department, doc->year - 1, last->department, last->year);
+      return FALSE;
+    }
+  s1 = bd_document_get_schedule (last, 1);
+  s4 = bd_document_get_schedule (last, 4);
+  s9 = g_ptr_array_index (bd_document_get_schedule (last, 9)->rows, 0);
+  bd_document_set_last_year (doc, "income.total", s1->income_total->values[0]);
+  bd_document_set_last_year (doc, "income.fiscal", income (last, 1, "fiscal"));
+  bd_document_set_last_year (doc, "income.business", income (last, 1, "business"));
+  bd_document_set_last_year (doc, "income.operating", income (last, 1, "operating"));
+  bd_document_set_last_year (doc, "income.other", income (last, 1, "other"));
+  bd_document_set_last_year (doc, "expense.total", s1->total->values[0]);
+  bd_document_set_last_year (doc, "expense.fiscal", s4->total->values[0]);
+  bd_document_set_last_year (doc, "expense.general", s4->total->values[1]);
+  bd_document_set_last_year (doc, "expense.fund", s4->total->values[2]);
+  bd_document_set_last_year (doc, "expense.capital", s4->total->values[3]);
+  for (guint i = 0; i < G_N_ELEMENTS (sangong); i++)
+    bd_document_set_last_year (doc, sangong[i], s9->values[i]);
+  return TRUE;
 }

@@ -18,4 +18,11 @@ G_BEGIN_DECLS
 GStrv bd_narrative_generate (BdDocument *doc,
                              const char *section);
 
+/* Last year's figures the text compares with, taken from last year's
+ * document of the same department (its computed totals). They are kept in
+ * this document, so the choice is made once. */
+gboolean bd_narrative_take_last_year (BdDocument  *doc,
+                                      BdDocument  *last_year,
+                                      GError     **error);
+
 G_END_DECLS

@@ -102,6 +102,43 @@ on_field_activate (GtkEntry      *entry,
   reload_fields (self);
 }
 
+static void
+on_last_year_response (GtkNativeDialog *chooser,
+                       int              response,
+                       BdSectionView   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!bd_editor_take_last_year (self->editor, path, &error))
+        gtk_label_set_text (self->status, error->message);
+      else
+        gtk_label_set_text (self->status, "");
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+on_last_year_clicked (GtkButton     *button,
+                      BdSectionView *self)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Last Year's Document"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Budget documents"));
+  gtk_file_filter_add_suffix (filter, "budget");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_last_year_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static GtkWidget *
 build_fields (BdSectionView     *self,
               const FigureField *fields)
@@ -283,6 +320,20 @@ bd_section_view_new (BdEditor   *editor,
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
   if (strcmp (section_id, "other") == 0)
     gtk_box_append (GTK_BOX (self->box), build_fields (self, other_fields));
+  if (strcmp (section_id, "narrative") == 0)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *hint = gtk_label_new (_("Figures in blue follow the schedules; the rest is yours."));
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Compare with _Last Year's Document…"));
+
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_widget_set_hexpand (hint, TRUE);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_last_year_clicked), self);
+      gtk_box_append (GTK_BOX (row), hint);
+      gtk_box_append (GTK_BOX (row), button);
+      gtk_box_append (GTK_BOX (self->box), row);
+    }
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 12);

@@ -131,6 +131,26 @@ test_export_round_trip (void)
 }
 
 static void
+test_export_csv (void)
+{
+  g_autofree char *doc = path_in_dir ("csv.budget");
+  g_autofree char *out = path_in_dir ("csv");
+  g_autofree char *s3_path = g_build_filename (out, "3-支出预算总表.csv", NULL);
+  g_autofree char *s9_path = g_build_filename (out, "9-“三公”经费和机关运行经费预算表.csv", NULL);
+  g_autofree char *s3 = NULL;
+  g_autofree char *s9 = NULL;
+
+  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, "export", doc, "--csv", out, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (s3_path, &s3, NULL, NULL));
+  g_assert_true (g_file_get_contents (s9_path, &s9, NULL, NULL));
+  g_assert_true (g_str_has_prefix (s3, "\xEF\xBB\xBF2024年部门支出预算总表\r\n"));
+  g_assert_nonnull (strstr (s3, "\r\n212,01,99,其他城乡社区管理事务支出,14786148.40,7959673.40,6826475.00\r\n"));
+  g_assert_nonnull (strstr (s3, "\r\n合计,,,,17722077.40,10895602.40,6826475.00\r\n"));
+  g_assert_nonnull (strstr (s9, "\r\n7.40,0.00,1.00,6.40,0.00,6.40,0.00\r\n"));
+}
+
+static void
 test_generate (void)
 {
   g_autofree char *doc = path_in_dir ("generated.budget");
@@ -157,6 +177,7 @@ main (int    argc,
   g_test_add_func ("/cli/could-not-check", test_could_not_check);
   g_test_add_func ("/cli/failed-import-leaves-nothing", test_failed_import_leaves_nothing);
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
+  g_test_add_func ("/cli/export-csv", test_export_csv);
   g_test_add_func ("/cli/generate", test_generate);
 
   status = g_test_run ();

@@ -1,0 +1,162 @@
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "bd-csv-writer.h"
+#include "bd-format.h"
+
+/* RFC 4180: a field with a comma, quote or line break is quoted. */
+static void
+field (GString    *out,
+       const char *text,
+       gboolean    last)
+{
+  if (strpbrk (text, ",\"\r\n") != NULL)
+    {
+      g_autoptr(GString) quoted = g_string_new (text);
+      g_string_replace (quoted, "\"", "\"\"", 0);
+      g_string_append_printf (out, "\"%s\"", quoted->str);
+    }
+  else
+    g_string_append (out, text);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+amount (GString             *out,
+        const BdScheduleDef *def,
+        gint64               fen,
+        gboolean             last)
+{
+  /* Plain digits, so spreadsheets read numbers: 万元 to two decimals. */
+  g_autofree char *text = def->unit == BD_UNIT_WAN
+    ? g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", bd_money_to_wan_cents (fen) / 100,
+                       (int) ABS (bd_money_to_wan_cents (fen) % 100))
+    : bd_money_format_plain (fen);
+  field (out, text, last);
+}
+
+char *
+bd_csv_write_schedule (BdDocument *doc,
+                       guint       number)
+{
+  BdSchedule *s = bd_document_get_schedule (doc, number);
+  const BdScheduleDef *def = s->def;
+  GString *out = g_string_new ("\xEF\xBB\xBF");   /* a BOM, so Excel reads UTF-8 */
+  g_autofree char *title = bd_schedule_def_title (def, doc->year);
+  g_autofree char *department = g_strdup_printf ("编制部门：%s", doc->department);
+
+  field (out, title, TRUE);
+  field (out, department, FALSE);
+  field (out, def->unit == BD_UNIT_WAN ? "单位：万元" : "单位：元", TRUE);
+
+  if (def->row_kind == BD_ROWS_BALANCE)
+    {
+      field (out, "收入项目", FALSE);
+      field (out, "预算数", FALSE);
+      field (out, "类", FALSE);
+      field (out, "支出项目", FALSE);
+      for (guint c = 0; c < def->n_columns; c++)
+        field (out, def->columns[c].name, c + 1 == def->n_columns);
+      for (guint i = 0; i < MAX (s->rows->len, s->income->len); i++)
+        {
+          BdRow *item = i < s->income->len ? g_ptr_array_index (s->income, i) : NULL;
+          BdRow *row = i < s->rows->len ? g_ptr_array_index (s->rows, i) : NULL;
+
+          field (out, item ? item->name : "", FALSE);
+          if (item)
+            amount (out, def, item->values[0], FALSE);
+          else
+            field (out, "", FALSE);
+          field (out, row ? row->code : "", FALSE);
+          field (out, row ? row->name : "", FALSE);
+          for (guint c = 0; c < def->n_columns; c++)
+            {
+              if (row)
+                amount (out, def, row->values[c], c + 1 == def->n_columns);
+              else
+                field (out, "", c + 1 == def->n_columns);
+            }
+        }
+      field (out, "收入总计", FALSE);
+      amount (out, def, s->income_total->values[0], FALSE);
+      field (out, "", FALSE);
+      field (out, "支出总计", FALSE);
+      for (guint c = 0; c < def->n_columns; c++)
+        amount (out, def, s->total->values[c], c + 1 == def->n_columns);
+      return g_string_free (out, FALSE);
+    }
+
+  if (def->row_kind != BD_ROWS_SINGLE)
+    {
+      field (out, "类", FALSE);
+      field (out, "款", FALSE);
+      if (def->row_kind == BD_ROWS_FUNCTION)
+        field (out, "项", FALSE);
+      field (out, "科目名称", FALSE);
+    }
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      g_autofree char *name = def->columns[c].group
+        ? g_strdup_printf ("%s·%s", def->columns[c].group, def->columns[c].name) : g_strdup (def->columns[c].name);
+      field (out, name, c + 1 == def->n_columns);
+    }
+
+  for (guint i = 0; i < s->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (s->rows, i);
+      gsize length = strlen (row->code);
+
+      if (def->row_kind != BD_ROWS_SINGLE)
+        {
+          g_autofree char *lei = g_strndup (row->code, 3);
+          g_autofree char *kuan = length > 3 ? g_strndup (row->code + 3, 2) : g_strdup ("");
+          g_autofree char *xiang = length > 5 ? g_strndup (row->code + 5, 2) : g_strdup ("");
+
+          field (out, lei, FALSE);
+          field (out, kuan, FALSE);
+          if (def->row_kind == BD_ROWS_FUNCTION)
+            field (out, xiang, FALSE);
+          field (out, row->name, FALSE);
+        }
+      for (guint c = 0; c < def->n_columns; c++)
+        amount (out, def, row->values[c], c + 1 == def->n_columns);
+    }
+  if (s->total != NULL)
+    {
+      field (out, "合计", FALSE);
+      field (out, "", FALSE);
+      if (def->row_kind == BD_ROWS_FUNCTION)
+        field (out, "", FALSE);
+      field (out, "", FALSE);
+      for (guint c = 0; c < def->n_columns; c++)
+        amount (out, def, s->total->values[c], c + 1 == def->n_columns);
+    }
+  if (s->note != NULL)
+    field (out, s->note, TRUE);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+bd_csv_write_dir (BdDocument  *doc,
+                  const char  *dir,
+                  GError     **error)
+{
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+    {
+      const BdScheduleDef *def = bd_schedule_def_get (n);
+      g_autofree char *name = g_strdup_printf ("%u-%s.csv", n, def->title + strlen ("部门"));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = bd_csv_write_schedule (doc, n);
+
+      if (!g_file_set_contents (path, text, -1, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -144,7 +144,7 @@ test_export_csv (void)
   g_assert_cmpint (run (NULL, "export", doc, "--csv", out, NULL), ==, 0);
   g_assert_true (g_file_get_contents (s3_path, &s3, NULL, NULL));
   g_assert_true (g_file_get_contents (s9_path, &s9, NULL, NULL));
-  g_assert_true (g_str_has_prefix (s3, "\xEF\xBB\xBF2024年部门支出预算总表\r\n"));
+  g_assert_true (g_str_has_prefix (s3, "\xEF\xBB\xBF" "2024年部门支出预算总表\r\n"));
   g_assert_nonnull (strstr (s3, "\r\n212,01,99,其他城乡社区管理事务支出,14786148.40,7959673.40,6826475.00\r\n"));
   g_assert_nonnull (strstr (s3, "\r\n合计,,,,17722077.40,10895602.40,6826475.00\r\n"));
   g_assert_nonnull (strstr (s9, "\r\n7.40,0.00,1.00,6.40,0.00,6.40,0.00\r\n"));

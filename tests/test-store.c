@@ -280,27 +280,133 @@ test_read_only_refuses_edits (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The stand-in for what a forged document would load (tests/evil-extension.c)
+ * leaves a mark when loaded. */
+static char *
+arm_evil_extension (Fixture *fixture)
+{
+  const char *evil = g_getenv ("BD_EVIL_EXTENSION");
+  g_autofree char *marker = g_build_filename (fixture->dir, "evil-was-loaded", NULL);
+  sqlite3 *db;
+
+  g_assert_nonnull (evil);
+  g_setenv ("BD_EVIL_MARKER", marker, TRUE);
+
+  /* It works: a connection that allows extensions loads it, and it says so. */
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_enable_load_extension (db, 1), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_load_extension (db, evil, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_test (marker, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (marker), ==, 0);
+  return g_steal_pointer (&marker);
+}
+
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
 static void
 test_untrusted_schema (Fixture       *fixture,
                        gconstpointer  data)
 {
+  g_autofree char *marker = arm_evil_extension (fixture);
+  const char *evil = g_getenv ("BD_EVIL_EXTENSION");
+  g_autofree char *sql = NULL;
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
+  BdSection *section;
+  BdRow *row;
 
-  /* A document received from elsewhere, carrying a trigger and a view that
-   * call a function no BudgetDesk defines. */
+  /* A document received from elsewhere, carrying views and triggers that
+   * would load a library, call a function no BudgetDesk defines, or quietly
+   * write into the document when the clerk edits it. */
   save_seed (fixture);
-  make_database (fixture->path,
-                 "CREATE VIEW sneaky AS SELECT load_extension('/tmp/evil.so');"
-                 "CREATE TRIGGER on_edit AFTER UPDATE ON cell BEGIN SELECT evil_function(); END;");
+  sql = g_strdup_printf (
+    "CREATE VIEW sneaky AS SELECT load_extension ('%1$s') AS x, evil_function () AS y;"
+    "CREATE VIEW sneakier AS SELECT * FROM cell WHERE load_extension ('%1$s') IS NULL;"
+    "CREATE TRIGGER on_cell AFTER UPDATE ON cell BEGIN"
+    "  SELECT load_extension ('%1$s'); INSERT INTO last_year VALUES ('pwned.cell', 1); END;"
+    "CREATE TRIGGER on_new_cell AFTER INSERT ON cell BEGIN INSERT INTO last_year VALUES ('pwned.new-cell', 1); END;"
+    "CREATE TRIGGER on_paragraph AFTER INSERT ON paragraph BEGIN"
+    "  SELECT evil_function (); INSERT INTO last_year VALUES ('pwned.paragraph', 1); END;"
+    "CREATE TRIGGER on_figure BEFORE DELETE ON figure BEGIN SELECT load_extension ('%1$s'); END;"
+    "CREATE TRIGGER on_project AFTER INSERT ON project BEGIN SELECT * FROM sneaky; END;",
+    evil);
+  make_database (fixture->path, sql);
 
+  /* It opens and loads: views and triggers are never run by a document. */
   doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
-  g_assert_nonnull (doc);
-  /* An edit fires no trigger: triggers are off for documents. */
-  g_assert_true (bd_store_update_amount (store, bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208"),
-                                         0, &error));
+
+  /* Every kind of edit is stored, and fires nothing. */
+  row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
+  row->values[0] = Y (1616095, 0);
+  g_assert_true (bd_store_update_amount (store, row, 0, &error));
   g_assert_no_error (error);
+  row = bd_schedule_insert_leaf (bd_document_get_schedule (doc, 2), "2010101", "行政运行");
+  row->values[1] = Y (5000, 0);
+  g_assert_true (bd_store_save_schedule (store, bd_document_get_schedule (doc, 2), &error));
+  g_assert_no_error (error);
+  section = g_ptr_array_index (doc->sections, 0);
+  g_ptr_array_add (section->paragraphs, g_strdup ("新的一段。"));
+  g_assert_true (bd_store_save_section (store, doc, section, &error));
+  g_assert_no_error (error);
+  g_assert_true (bd_store_save_figures (store, doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (bd_store_save_document (store, doc, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count (*) FROM last_year WHERE key LIKE 'pwned%'"), ==, 0);
+  g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, Y (1616095, 0));
+  g_assert_cmpint (bd_test_stored (fixture->path, 2, "201", 0), ==, Y (5000, 0));
+  g_clear_object (&doc);
+  doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  section = g_ptr_array_index (doc->sections, 0);
+  g_assert_cmpstr (g_ptr_array_index (section->paragraphs, section->paragraphs->len - 1), ==, "新的一段。");
+}
+
+/* A table a document's reader relies on, swapped for a view that would
+ * compute what it shows: the file is refused, unchanged. */
+static void
+test_table_swapped_for_view (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *marker = arm_evil_extension (fixture);
+  g_autofree char *sql = g_strdup_printf (
+    "DROP TABLE figure;"
+    "CREATE VIEW figure AS SELECT 'other.goals.projects' AS key, load_extension ('%s') AS value, 2 AS unit",
+    g_getenv ("BD_EVIL_EXTENSION"));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_seed (fixture);
+  make_database (fixture->path, sql);
+  before = checksum_of (fixture->path);
+  assert_open_refused (fixture->path, BD_STORE_ERROR_CORRUPT, "its table “figure” is missing");
+  store = bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT);
+  after = checksum_of (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -509,36 +615,155 @@ test_full_disk (Fixture       *fixture,
   }
 }
 
+/* Values a well-formed database can hold but BudgetDesk never writes: each
+ * would reach code that trusts the file (a NULL key crashed loading). */
+static void
+test_forged_values (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *sql;
+    const char *says;
+  } cases[] = {
+    { "INSERT INTO figure VALUES (NULL, 1, 0)", "its table “figure” holds values BudgetDesk never writes" },
+    { "INSERT INTO last_year VALUES (NULL, 1)", "its table “last_year” holds values" },
+    { "INSERT INTO section VALUES (NULL, 99, '附')", "its table “section” holds values" },
+    { "UPDATE paragraph SET text = CAST (x'e4b8ff' AS TEXT) WHERE position = 0", "its table “paragraph” holds values" },
+    { "UPDATE schedule_row SET name = CAST (x'c0af' AS TEXT) WHERE id = 1", "its table “schedule_row” holds values" },
+    { "UPDATE cell SET value = 'abc' WHERE col = 1", "its table “cell” holds values" },
+    { "UPDATE cell SET published = 1.5 WHERE col = 1", "its table “cell” holds values" },
+    { "UPDATE figure SET unit = 77", "its table “figure” holds values" },
+    { "UPDATE document SET year = -2147483648", "its table “document” holds values" },
+    { "UPDATE project SET name = x'ff00'", "its table “project” holds values" },
+    { "UPDATE indicator SET target = CAST (x'80' AS TEXT)", "its table “indicator” holds values" },
+    { "INSERT INTO extra_code VALUES (0, '2129901', x'fe')", "its table “extra_code” holds values" },
+    /* Sums of these would overflow. */
+    { "UPDATE cell SET value = 9223372036854775807 WHERE col = 0", "its amounts are too large to add up" },
+    { "UPDATE project SET total_funds = -9223372036854775808", "its amounts are too large to add up" },
+    { "UPDATE cell SET published = 4611686018427387904 WHERE row_id = 1 AND col = 0", "too large to add up" },
+    { "DROP TABLE last_year", "its table “last_year” is missing" },
+    { "ALTER TABLE figure RENAME COLUMN unit TO kind", "its table “figure” holds values" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdStore) store = NULL;
+
+      save_seed (fixture);
+      make_database (fixture->path, cases[i].sql);
+      assert_open_refused (fixture->path, BD_STORE_ERROR_CORRUPT, cases[i].says);
+      store = bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error);
+      g_assert_null (store);
+      g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, "open a backup copy"));
+    }
+
+  /* The largest amounts the money parser takes, in every leaf, still open. */
+  save_seed (fixture);
+  make_database (fixture->path, "UPDATE cell SET value = 99999999999999999 WHERE row_id < 8 AND col = 1");
+  {
+    g_autoptr(BdDocument) doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+    g_assert_nonnull (doc);
+  }
+}
+
+typedef enum {
+  TRY_FIGURES,
+  TRY_AMOUNT,
+  TRY_SECTION,
+  TRY_PROJECTS,
+  REFUSED_AT_OPEN,
+} Tampered;
+
 static void
 test_tampered_table (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(BdStore) store = NULL;
-  g_autoptr(BdDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  /* The schema edited by hand, as a forged file would be: a write to a table
+   * now calls a function of the sender's, or loads a library (EVIL). */
+  static const struct {
+    const char *sql;
+    Tampered    outcome;
+  } cases[] = {
+    { "UPDATE sqlite_schema SET sql = 'CREATE TABLE figure (key TEXT PRIMARY KEY, value INTEGER NOT NULL,"
+      " unit INTEGER NOT NULL CHECK (evil_function (value) OR load_extension (''EVIL'')))' WHERE name = 'figure'",
+      TRY_FIGURES },
+    { "UPDATE sqlite_schema SET sql = replace (sql, 'published INTEGER,',"
+      " 'published INTEGER, sneak INTEGER AS (evil_function (value)) STORED,') WHERE name = 'cell'",
+      TRY_AMOUNT },
+    { "UPDATE sqlite_schema SET sql = 'CREATE INDEX paragraph_evil ON paragraph (evil_function (position))'"
+      " WHERE name = 'paragraph_evil'",
+      TRY_SECTION },
+    { "UPDATE sqlite_schema SET sql = replace (sql, 'annual_goal TEXT)',"
+      " 'annual_goal TEXT, CHECK (load_extension (''EVIL'') IS NULL))') WHERE name = 'project'",
+      TRY_PROJECTS },
+    /* SQLite itself refuses these: the file does not open. */
+    { "UPDATE sqlite_schema SET sql = replace (sql, 'published INTEGER,',"
+      " 'published INTEGER, sneak INTEGER AS (load_extension (''EVIL'')) STORED,') WHERE name = 'cell'",
+      REFUSED_AT_OPEN },
+    { "UPDATE sqlite_schema SET sql = 'CREATE INDEX paragraph_evil ON paragraph (position)"
+      " WHERE load_extension (''EVIL'') IS NULL' WHERE name = 'paragraph_evil'",
+      REFUSED_AT_OPEN },
+  };
+  g_autofree char *marker = arm_evil_extension (fixture);
 
-  /* The schema edited by hand, as a forged file would be: every write to the
-   * figures table now calls a function of the sender's. */
-  save_seed (fixture);
-  make_database (fixture->path,
-                 "PRAGMA writable_schema = ON;"
-                 "UPDATE sqlite_schema SET sql = 'CREATE TABLE figure (key TEXT PRIMARY KEY, value INTEGER NOT NULL,"
-                 " unit INTEGER NOT NULL CHECK (evil_function (value) OR load_extension (''/tmp/bd-evil.so'')))'"
-                 " WHERE name = 'figure';"
-                 "PRAGMA writable_schema = OFF;");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) sql = g_string_new (cases[i].sql);
+      g_autoptr(BdStore) store = NULL;
+      g_autoptr(BdDocument) doc = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gboolean stored = TRUE;
 
-  /* Reading is harmless; the write is refused, and changes nothing. */
-  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
-  g_assert_cmpint (bd_document_get_figure (doc, "other.goals.projects")->value, ==, 17);
-  before = checksum_of (fixture->path);
-  g_assert_false (bd_store_save_figures (store, doc, &error));
-  g_assert_nonnull (error);
-  g_test_message ("%s", error->message);
-  g_clear_object (&store);
-  after = checksum_of (fixture->path);
-  g_assert_cmpstr (before, ==, after);
+      g_string_replace (sql, "EVIL", g_getenv ("BD_EVIL_EXTENSION"), 0);
+      g_string_prepend (sql, "CREATE INDEX paragraph_evil ON paragraph (abs (position)); PRAGMA writable_schema = ON;");
+      save_seed (fixture);
+      make_database (fixture->path, sql->str);
+
+      if (cases[i].outcome == REFUSED_AT_OPEN)
+        {
+          assert_open_refused (fixture->path, BD_STORE_ERROR_CORRUPT, "damaged");
+          g_assert_null (bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error));
+          g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT);
+          continue;
+        }
+
+      /* Reading is harmless; the write is refused, and changes nothing. */
+      doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+      g_assert_cmpint (bd_document_get_figure (doc, "other.goals.projects")->value, ==, 17);
+      before = checksum_of (fixture->path);
+      switch (cases[i].outcome)
+        {
+        case TRY_FIGURES:
+          bd_document_set_figure (doc, "other.goals.projects", 18, BD_FIGURE_COUNT);
+          stored = bd_store_save_figures (store, doc, &error);
+          break;
+        case TRY_AMOUNT:
+          bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0] = 1;
+          stored = bd_store_update_amount (store, bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208"),
+                                           0, &error);
+          break;
+        case TRY_SECTION:
+          g_ptr_array_add (((BdSection *) g_ptr_array_index (doc->sections, 0))->paragraphs, g_strdup ("新的一段。"));
+          stored = bd_store_save_section (store, doc, g_ptr_array_index (doc->sections, 0), &error);
+          break;
+        case TRY_PROJECTS:
+          stored = bd_store_save_projects (store, doc, &error);
+          break;
+        case REFUSED_AT_OPEN:
+          g_assert_not_reached ();
+        }
+      g_assert_false (stored);
+      g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_IO);
+      g_test_message ("%s", error->message);
+      g_clear_object (&store);
+      after = checksum_of (fixture->path);
+      g_assert_cmpstr (before, ==, after);
+    }
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -587,12 +812,14 @@ main (int    argc,
   ADD ("/store/failed-save-leaves-nothing", test_failed_save_leaves_nothing);
   ADD ("/store/read-only-refuses-edits", test_read_only_refuses_edits);
   ADD ("/store/untrusted-schema", test_untrusted_schema);
+  ADD ("/store/table-swapped-for-view", test_table_swapped_for_view);
   ADD ("/store/extra-codes-and-migration", test_extra_codes_and_migration);
   ADD ("/store/stale-journal", test_stale_journal);
   ADD ("/store/two-writers", test_two_writers);
   ADD ("/store/stale-lock", test_stale_lock);
   ADD ("/store/full-disk", test_full_disk);
   ADD ("/store/tampered-table", test_tampered_table);
+  ADD ("/store/forged-values", test_forged_values);
   ADD ("/store/read-only-folder", test_read_only_folder);
 #undef ADD
 

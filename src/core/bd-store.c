@@ -195,6 +195,11 @@ set_sqlite_error (GError    **error,
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   g_autofree char *name = g_filename_display_basename (path ? path : "");
 
+  /* Statements are prepared several at a time and checked together: the
+   * first failure is the one to report. */
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
   /* A write refused for want of room says so, whatever SQLite calls it:
    * the errno is often gone by the time the failure is reported, so a
    * failed write counts as one. */
@@ -376,7 +381,13 @@ bd_store_rollback (BdStore *self)
 {
   g_return_if_fail (self->transaction_depth > 0);
 
-  sqlite3_exec (self->db, "ROLLBACK TO edit; RELEASE edit", NULL, NULL, NULL);
+  /* The outermost edit ends the whole transaction: rolled back to its
+   * savepoint and released, it would still commit, rewriting the file's
+   * header for a change that was refused. */
+  if (self->transaction_depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO edit; RELEASE edit", NULL, NULL, NULL);
   self->transaction_depth--;
 }
 
@@ -739,6 +750,158 @@ out:
 
 /* Opening */
 
+/* A document received from elsewhere may hold, in a well-formed database,
+ * values BudgetDesk never writes: NULL keys, text that is not UTF-8, numbers
+ * where text belongs, amounts whose sums overflow. Each would reach code
+ * that trusts the file; such a file is refused as damaged instead. A table
+ * or column added by a migration gets its line here. */
+static const struct {
+  const char *table;
+  int         since_version;
+  const char *bad_row;     /* a row BudgetDesk would not have written */
+} value_checks[] = {
+  { "document", 1,
+    "typeof (department) != 'text' OR NOT bd_utf8 (department) OR typeof (year) != 'integer'"
+    " OR year NOT BETWEEN 1 AND 9999 OR NOT bd_utf8 (title) OR NOT bd_utf8 (attachment)"
+    " OR typeof (framework) != 'integer'" },
+  { "schedule", 1,
+    "typeof (number) != 'integer' OR NOT bd_utf8 (note) OR typeof (title_year) != 'integer'"
+    " OR title_year NOT BETWEEN 0 AND 9999" },
+  { "schedule_row", 1,
+    "typeof (schedule) != 'integer' OR typeof (part) != 'integer' OR typeof (position) != 'integer'"
+    " OR typeof (code) != 'text' OR NOT bd_utf8 (code) OR typeof (name) != 'text' OR NOT bd_utf8 (name)"
+    " OR typeof (is_leaf) != 'integer'" },
+  { "cell", 1,
+    "typeof (row_id) != 'integer' OR typeof (col) != 'integer' OR typeof (value) != 'integer'"
+    " OR typeof (published) NOT IN ('integer', 'null')" },
+  { "section", 1,
+    "typeof (id) != 'text' OR NOT bd_utf8 (id) OR typeof (position) != 'integer'"
+    " OR typeof (title) != 'text' OR NOT bd_utf8 (title)" },
+  { "paragraph", 1,
+    "typeof (section) != 'text' OR typeof (position) != 'integer' OR typeof (text) != 'text' OR NOT bd_utf8 (text)" },
+  { "figure", 1,
+    "typeof (key) != 'text' OR NOT bd_utf8 (key) OR typeof (value) != 'integer'"
+    " OR typeof (unit) != 'integer' OR unit NOT BETWEEN 0 AND 2" },
+  { "last_year", 1, "typeof (key) != 'text' OR NOT bd_utf8 (key) OR typeof (value) != 'integer'" },
+  { "project", 1,
+    "typeof (position) != 'integer' OR NOT bd_utf8 (name) OR NOT bd_utf8 (nature) OR NOT bd_utf8 (category)"
+    " OR NOT bd_utf8 (supervisor) OR NOT bd_utf8 (implementer) OR NOT bd_utf8 (start_date)"
+    " OR NOT bd_utf8 (end_date) OR NOT bd_utf8 (period) OR NOT bd_utf8 (overall_goal)"
+    " OR NOT bd_utf8 (annual_goal) OR typeof (total_funds) != 'integer' OR typeof (fiscal_funds) != 'integer'"
+    " OR typeof (other_funds) != 'integer' OR typeof (annual_total) != 'integer'"
+    " OR typeof (annual_fiscal) != 'integer' OR typeof (carryover) != 'integer'"
+    " OR typeof (annual_other) != 'integer'" },
+  { "indicator", 1,
+    "typeof (project) != 'integer' OR typeof (position) != 'integer' OR NOT bd_utf8 (level1)"
+    " OR NOT bd_utf8 (level2) OR NOT bd_utf8 (name) OR NOT bd_utf8 (target)" },
+  { "extra_code", 2,
+    "typeof (classification) != 'integer' OR typeof (code) != 'text' OR NOT bd_utf8 (code)"
+    " OR typeof (name) != 'text' OR NOT bd_utf8 (name)" },
+};
+
+/* Every amount of a document added up, in magnitude, stays below 2^62 分
+ * (4.6 × 10^16 元, hundreds of times any state budget): then no sum the
+ * document or the checker forms can overflow. */
+#define AMOUNTS_TOTAL_LIMIT 4611686018427387904.0
+static const char amounts_total[] =
+  "SELECT (SELECT total (abs (value * 1.0)) + total (abs (published * 1.0)) FROM cell)"
+  " + (SELECT total (abs (value * 1.0)) FROM figure) + (SELECT total (abs (value * 1.0)) FROM last_year)"
+  " + (SELECT total (abs (total_funds * 1.0)) + total (abs (fiscal_funds * 1.0)) + total (abs (other_funds * 1.0))"
+  "    + total (abs (annual_total * 1.0)) + total (abs (annual_fiscal * 1.0)) + total (abs (carryover * 1.0))"
+  "    + total (abs (annual_other * 1.0)) FROM project)";
+
+static void
+utf8_valid (sqlite3_context *context,
+            int              argc,
+            sqlite3_value  **argv)
+{
+  const char *text;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_int (context, 1);
+      return;
+    }
+  /* Bytes first: text() of a blob would stop at its first NUL. */
+  text = sqlite3_value_blob (argv[0]);
+  sqlite3_result_int (context, text == NULL || g_utf8_validate (text, sqlite3_value_bytes (argv[0]), NULL));
+}
+
+static gboolean
+check_values (sqlite3    *db,
+              const char *path,
+              gint64      version,
+              GError    **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  double total;
+
+  sqlite3_create_function_v2 (db, "bd_utf8", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, utf8_valid, NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (value_checks); i++)
+    {
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (version < value_checks[i].since_version)
+        continue;
+      /* A table dropped, or swapped for a view (views are off), cannot be read. */
+      sql = g_strdup_printf ("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '%s'", value_checks[i].table);
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: its table “%s” is missing. It was not changed; open a backup copy."),
+                       name, value_checks[i].table);
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        return set_sqlite_error (error, db, path, rc);
+
+      g_free (sql);
+      sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s LIMIT 1", value_checks[i].table, value_checks[i].bad_row);
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      /* A column missing or renamed fails to prepare: damaged too. */
+      if (rc == SQLITE_ROW || (rc & 0xff) == SQLITE_ERROR)
+        {
+          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: its table “%s” holds values BudgetDesk never writes. "
+                         "It was not changed; open a backup copy."), name, value_checks[i].table);
+          return FALSE;
+        }
+      return set_sqlite_error (error, db, path, rc);
+    }
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = prepare (db, path, amounts_total, error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_ROW)
+      return set_sqlite_error (error, db, path, rc);
+    total = sqlite3_column_double (stmt, 0);
+  }
+  if (!(total < AMOUNTS_TOTAL_LIMIT))
+    {
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: its amounts are too large to add up. It was not changed; open a backup copy."),
+                   name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_document (sqlite3    *db,
                 const char *path,
@@ -786,7 +949,7 @@ check_document (sqlite3    *db,
                    name, verdict ? (const char *) verdict : "?");
       return FALSE;
     }
-  return TRUE;
+  return check_values (db, path, version, error);
 }
 
 /* Steps from one schema version to the next; index i goes from i + 1 to i + 2. */

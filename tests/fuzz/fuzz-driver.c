@@ -28,6 +28,8 @@ run_path (const char *path,
 
     if (!g_file_get_contents (path, &contents, &length, NULL))
       g_error ("cannot read %s", path);
+    /* Said before it runs: the name of an input that crashes is the last line. */
+    g_printerr ("%s\n", path);
     LLVMFuzzerTestOneInput ((const unsigned char *) contents, length);
     (*count)++;
   }

@@ -1,0 +1,1 @@
+UPDATE cell SET col = 40 WHERE col = 0 AND row_id < 10; UPDATE cell SET col = -1 WHERE col = 2;

@@ -1,0 +1,1 @@
+INSERT INTO extra_code VALUES (5, '999', 'x'), (-1, '', '');

@@ -1,0 +1,1 @@
+UPDATE figure SET unit = 77;

@@ -1,0 +1,1 @@
+UPDATE sqlite_schema SET sql = 'CREATE TABLE figure (key TEXT, value INTEGER, unit INTEGER, x AS (evil()))' WHERE name = 'figure';

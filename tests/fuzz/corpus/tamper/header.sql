@@ -1,0 +1,1 @@
+UPDATE document SET year = -2147483648, department = NULL, framework = 99;

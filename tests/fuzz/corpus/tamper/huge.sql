@@ -1,0 +1,1 @@
+UPDATE cell SET value = 9223372036854775807 WHERE col = 0;

@@ -1,0 +1,1 @@
+UPDATE indicator SET level1 = NULL, target = '≥';

@@ -1,0 +1,1 @@
+UPDATE paragraph SET text = CAST(x'e4b8ff' AS TEXT) WHERE position = 0;

@@ -1,0 +1,1 @@
+UPDATE schedule_row SET code = NULL, name = NULL WHERE id < 5;

@@ -1,0 +1,1 @@
+INSERT INTO figure VALUES (NULL, 1, 0);

@@ -1,0 +1,1 @@
+INSERT INTO last_year VALUES (NULL, 5);

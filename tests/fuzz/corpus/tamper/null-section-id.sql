@@ -1,0 +1,1 @@
+INSERT INTO section VALUES (NULL, 0, 'x');

@@ -1,0 +1,1 @@
+UPDATE project SET name = NULL, total_funds = -9223372036854775808;

@@ -1,0 +1,1 @@
+UPDATE schedule_row SET part = 7 WHERE id = 1; UPDATE schedule_row SET schedule = 1 WHERE schedule = 8;

@@ -1,0 +1,1 @@
+UPDATE schedule SET number = 0 WHERE number = 1; INSERT INTO schedule VALUES (99, NULL, 0);

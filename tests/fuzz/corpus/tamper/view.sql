@@ -1,0 +1,1 @@
+DROP TABLE figure; CREATE VIEW figure AS SELECT 'a' AS key, 1 AS value, 0 AS unit;

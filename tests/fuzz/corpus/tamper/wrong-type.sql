@@ -1,0 +1,1 @@
+UPDATE cell SET value = 'abc', published = x'00' WHERE col = 1;

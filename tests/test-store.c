@@ -1,9 +1,14 @@
 /* The document file: what goes in comes out, edits persist one transaction
  * at a time, and a file that is not ours is never written to. */
 
+#define _DEFAULT_SOURCE
+
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <sqlite3.h>
@@ -504,12 +509,12 @@ test_two_writers (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
 
-  /* A second writer is refused, told who holds it; reading is still fine. */
+  /* A second writer is refused, told who holds it (here: this very
+   * BudgetDesk, which should show its window instead); reading is still fine. */
   second = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
   g_assert_null (second);
   g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED);
-  g_assert_nonnull (strstr (error->message, "another BudgetDesk"));
-  g_assert_nonnull (strstr (error->message, "pid"));
+  g_assert_cmpstr (error->message, ==, "“cityops-2024.budget” is already open for writing in this BudgetDesk.");
   g_clear_error (&error);
   reader = bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -531,6 +536,133 @@ test_two_writers (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Runs @check in a child process, as an ordinary user when the tests run as
+ * root (root ignores file permissions); FALSE when that cannot be done.
+ * The child's assertions are the test's. */
+static gboolean
+run_as_user (void (*check) (Fixture *fixture, gpointer data),
+             Fixture *fixture,
+             gpointer data)
+{
+  pid_t child;
+  int status;
+
+  if (geteuid () != 0)
+    return FALSE;
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      /* nobody */
+      if (setgid (65534) != 0 || setuid (65534) != 0)
+        _exit (77);
+      check (fixture, data);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  return TRUE;
+}
+
+static char *
+lock_file_text (Fixture *fixture)
+{
+  g_autofree char *lock = g_build_filename (fixture->dir, ".~lock.cityops-2024.budget#", NULL);
+  char *text = NULL;
+
+  if (!g_file_get_contents (lock, &text, NULL, NULL))
+    return NULL;
+  return text;
+}
+
+/* The writer is another process: the message names it; when it is killed,
+ * its lock file stays behind, and the next writer takes it over. */
+static void
+test_writer_elsewhere (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *dead_pid = NULL;
+  g_autofree char *own_pid = g_strdup_printf ("pid %d,", (int) getpid ());
+  int ready[2], hold[2];
+  pid_t child;
+  int status;
+  char byte;
+
+  save_seed (fixture);
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (hold), ==, 0);
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      /* The other BudgetDesk: opens the document, makes an edit, says so and
+       * keeps it open until killed. */
+      g_autoptr(BdStore) writer = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, NULL);
+      g_autoptr(BdDocument) edited = writer ? bd_store_load (writer, NULL) : NULL;
+      BdRow *row = edited ? bd_schedule_find_row (bd_document_get_schedule (edited, 1), "208") : NULL;
+
+      close (ready[0]);
+      close (hold[1]);
+      if (row == NULL)
+        _exit (1);
+      row->values[0] = Y (1616095, 0);
+      if (!bd_store_update_amount (writer, row, 0, NULL) || write (ready[1], "!", 1) != 1)
+        _exit (2);
+      while (read (hold[0], &byte, 1) > 0)
+        ;
+      _exit (3);
+    }
+  close (ready[1]);
+  close (hold[0]);
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+  dead_pid = g_strdup_printf ("pid %d,", (int) child);
+
+  /* Refused, naming the holder; the clerk may read it instead, edit and all. */
+  expected = g_strdup_printf ("“cityops-2024.budget” is open for writing in another BudgetDesk (pid %d, %s@%s). "
+                              "Open it read-only to look at it, or close it there first.",
+                              (int) child, g_get_user_name (), g_get_host_name ());
+  g_assert_null (bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, Y (1616095, 0));
+
+  /* Nor is it replaced by a new document saved over it. */
+  before = checksum_of (fixture->path);
+  g_assert_false (bd_store_save_as (seed, fixture->path, &error));
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  after = checksum_of (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* It dies without closing anything: its lock file stays, naming it… */
+  kill (child, SIGKILL);
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFSIGNALED (status));
+  close (ready[0]);
+  close (hold[1]);
+  left = lock_file_text (fixture);
+  g_assert_nonnull (left);
+  g_assert_true (g_str_has_prefix (left, dead_pid));
+
+  /* …but holds no lock: the next writer takes it over, and the edit the
+   * dead one stored is there. */
+  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 0));
+  now = lock_file_text (fixture);
+  g_assert_true (g_str_has_prefix (now, own_pid));
+}
+
 static void
 test_stale_lock (Fixture       *fixture,
                  gconstpointer  data)
@@ -538,6 +670,8 @@ test_stale_lock (Fixture       *fixture,
   g_autofree char *lock = g_build_filename (fixture->dir, ".~lock.cityops-2024.budget#", NULL);
   g_autoptr(BdStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) garbage = g_string_new ("pid 99999, clerk@desk\xff\xfe");
+  int fd;
 
   /* A lock file left by a BudgetDesk that crashed: it names a holder, but
    * no process holds it any more. */
@@ -546,6 +680,114 @@ test_stale_lock (Fixture       *fixture,
   store = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
+  g_clear_object (&store);
+
+  /* A holder whose lock file says anything at all: the message quotes its
+   * first line, short and valid UTF-8. */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (garbage, "垃圾");
+  g_assert_true (g_file_set_contents (lock, garbage->str, garbage->len, NULL));
+  fd = open (lock, O_RDONLY);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+  g_assert_null (bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "(pid 99999, clerk@desk\xef\xbf\xbd"));
+  g_assert_cmpuint (strlen (error->message), <, 400);
+  g_clear_error (&error);
+  close (fd);
+
+  /* Released, it is taken over like any other. */
+  store = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+/* As an ordinary user: a lock file another user left (0600, theirs) is
+ * taken over when nobody holds it, and names them when they do. */
+static void
+open_over_others_lock (Fixture  *fixture,
+                       gpointer  data)
+{
+  gboolean held = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+
+  if (held)
+    {
+      g_assert_null (store);
+      g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED);
+      g_assert_nonnull (strstr (error->message, "another BudgetDesk (pid"));
+    }
+  else
+    {
+      g_autofree char *now = NULL;
+      g_autofree char *own_pid = g_strdup_printf ("pid %d,", (int) getpid ());
+
+      g_assert_no_error (error);
+      g_assert_nonnull (store);
+      now = lock_file_text (fixture);
+      g_assert_true (g_str_has_prefix (now, own_pid));
+    }
+}
+
+static void
+open_over_unreadable_lock (Fixture  *fixture,
+                           gpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) reader = NULL;
+
+  g_assert_null (bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED);
+  g_assert_cmpstr (error->message, ==, "“cityops-2024.budget” is locked for writing by another user’s BudgetDesk. "
+                   "Open it read-only to look at it. If nobody has it open, remove the file "
+                   "“.~lock.cityops-2024.budget#” beside it.");
+  g_clear_error (&error);
+  reader = bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_stale_lock_of_another_user (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *lock = g_build_filename (fixture->dir, ".~lock.cityops-2024.budget#", NULL);
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root, to act as two users");
+      return;
+    }
+  /* A shared folder: everyone may write the document and the folder. */
+  save_seed (fixture);
+  g_assert_cmpint (g_chmod (fixture->dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->path, 0666), ==, 0);
+
+  /* Root's BudgetDesk holds it: the other user is told. */
+  umask (077);
+  store = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+  umask (022);
+  g_assert_no_error (error);
+  g_assert_true (run_as_user (open_over_others_lock, fixture, GINT_TO_POINTER (TRUE)));
+
+  /* Root's BudgetDesk crashed: its lock file stays, root's, which the
+   * other user may read but not write. */
+  {
+    g_autofree char *kept = g_strconcat (lock, ".kept", NULL);
+    g_assert_cmpint (link (lock, kept), ==, 0);
+    g_clear_object (&store);
+    g_assert_cmpint (g_rename (kept, lock), ==, 0);
+  }
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+  g_assert_true (run_as_user (open_over_others_lock, fixture, GINT_TO_POINTER (FALSE)));
+
+  /* A lock file the other user cannot even read (not one BudgetDesk made):
+   * whether it is held is for a person to say; the message says how. */
+  g_assert_true (g_file_set_contents (lock, "pid 1, root@elsewhere\n", -1, NULL));
+  g_assert_cmpint (g_chmod (lock, 0600), ==, 0);
+  g_assert_true (run_as_user (open_over_unreadable_lock, fixture, NULL));
 }
 
 /* In a child whose files may not grow past @limit bytes, as on a full disk:
@@ -766,35 +1008,84 @@ test_tampered_table (Fixture       *fixture,
   g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
 }
 
+static char *
+folder_listing (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while (listing && (name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, (char *) name);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+typedef struct {
+  int         file_mode;
+  int         folder_mode;
+  const char *says;
+} ReadOnlyCase;
+
+/* Run as an ordinary user: the document can be read but not written, and
+ * neither it nor its folder changes. */
+static void
+check_read_only (Fixture  *fixture,
+                 gpointer  data)
+{
+  const ReadOnlyCase *c = data;
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = checksum_of (fixture->path);
+  g_autofree char *listed = folder_listing (fixture->dir);
+  g_autofree char *after = NULL;
+  g_autofree char *listed_after = NULL;
+  g_autofree char *beside = g_build_filename (fixture->dir, "new.budget", NULL);
+
+  g_assert_null (bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, c->says);
+  g_clear_error (&error);
+  if (c->folder_mode == 0555)
+    {
+      g_assert_false (bd_store_save_as (doc, beside, &error));
+      g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY);
+      g_clear_error (&error);
+      g_assert_false (bd_store_save_as (doc, fixture->path, &error));
+      g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY);
+      g_clear_error (&error);
+    }
+  g_clear_object (&doc);
+  doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 3), "2120199")->values[1], ==, Y (7959673, 40));
+
+  after = checksum_of (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  listed_after = folder_listing (fixture->dir);
+  g_assert_cmpstr (listed, ==, listed_after);
+}
+
 static void
 test_read_only_folder (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(BdDocument) doc = bd_test_load_seed ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  static const ReadOnlyCase cases[] = {
+    { 0444, 0777, "“cityops-2024.budget” is read-only; open it read-only to look at it." },
+    { 0666, 0555, "“cityops-2024.budget” cannot be written: its folder is read-only." },
+    { 0444, 0555, "“cityops-2024.budget” is read-only; open it read-only to look at it." },
+  };
 
-  if (geteuid () == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_test_skip ("root may write anywhere: read-only documents are tested by opening them read-only");
-      return;
+      g_assert_cmpint (g_chmod (fixture->dir, 0700), ==, 0);
+      save_seed (fixture);
+      g_assert_cmpint (g_chmod (fixture->path, cases[i].file_mode), ==, 0);
+      g_assert_cmpint (g_chmod (fixture->dir, cases[i].folder_mode), ==, 0);
+      /* Root may write anywhere: the checks run as nobody then. */
+      if (!run_as_user (check_read_only, fixture, (gpointer) &cases[i]))
+        check_read_only (fixture, (gpointer) &cases[i]);
     }
-  save_seed (fixture);
-  before = checksum_of (fixture->path);
-  g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
-  g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
-
-  g_assert_null (bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error));
-  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY);
-  g_clear_error (&error);
-  g_assert_false (bd_store_save_as (doc, fixture->path, &error));
-  g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY);
-  g_clear_error (&error);
-  g_clear_object (&doc);
-  doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
-  after = checksum_of (fixture->path);
-  g_assert_cmpstr (before, ==, after);
 }
 
 int
@@ -816,7 +1107,9 @@ main (int    argc,
   ADD ("/store/extra-codes-and-migration", test_extra_codes_and_migration);
   ADD ("/store/stale-journal", test_stale_journal);
   ADD ("/store/two-writers", test_two_writers);
+  ADD ("/store/writer-elsewhere", test_writer_elsewhere);
   ADD ("/store/stale-lock", test_stale_lock);
+  ADD ("/store/stale-lock-of-another-user", test_stale_lock_of_another_user);
   ADD ("/store/full-disk", test_full_disk);
   ADD ("/store/tampered-table", test_tampered_table);
   ADD ("/store/forged-values", test_forged_values);

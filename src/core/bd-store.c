@@ -104,6 +104,43 @@ release_write_lock (int         fd,
   close (fd);
 }
 
+/* How a lock file names its holder. */
+static char *
+lock_owner (void)
+{
+  return g_strdup_printf ("pid %d, %s@%s", (int) getpid (), g_get_user_name (), g_get_host_name ());
+}
+
+/* The holder a lock file names: its first line, short and valid UTF-8,
+ * since anything may have written it. */
+static char *
+read_lock_holder (int fd)
+{
+  char buffer[160];
+  ssize_t length = pread (fd, buffer, sizeof buffer - 1, 0);
+
+  if (length <= 0)
+    return NULL;
+  buffer[length] = '\0';
+  buffer[strcspn (buffer, "\r\n")] = '\0';
+  return *buffer ? g_utf8_make_valid (buffer, -1) : NULL;
+}
+
+static void
+set_folder_error (GError     **error,
+                  const char  *name,
+                  int          saved_errno)
+{
+  gboolean read_only = saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS;
+
+  if (read_only)
+    g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
+                 _("“%s” cannot be written: its folder is read-only."), name);
+  else
+    g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_IO,
+                 _("“%s” could not be written: %s."), name, g_strerror (saved_errno));
+}
+
 static int
 take_write_lock (const char  *path,
                  char       **lock_path_out,
@@ -115,28 +152,47 @@ take_write_lock (const char  *path,
   for (guint attempt = 0; attempt < 5; attempt++)
     {
       struct stat held, now;
-      g_autofree char *holder = NULL;
-      g_autofree char *owner = NULL;
+      gboolean ours = TRUE;
       int fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+      int open_errno = errno;
 
+      /* Another user's lock file (a colleague's, in a shared folder) can
+       * still be tested for its lock. */
+      if (fd < 0 && open_errno == EACCES && g_file_test (lock_path, G_FILE_TEST_EXISTS))
+        {
+          fd = open (lock_path, O_RDONLY | O_CLOEXEC);
+          if (fd < 0 && errno == ENOENT)   /* gone meanwhile */
+            continue;
+          if (fd < 0)
+            {
+              /* Not even readable: held or not, that is for a person to say. */
+              g_autofree char *lock_name = g_filename_display_basename (lock_path);
+              g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,
+                           _("“%s” is locked for writing by another user’s BudgetDesk. Open it read-only to look "
+                             "at it. If nobody has it open, remove the file “%s” beside it."), name, lock_name);
+              return -1;
+            }
+          ours = FALSE;
+        }
       if (fd < 0)
         {
-          int saved_errno = errno;
-          g_set_error (error, BD_STORE_ERROR,
-                       saved_errno == EACCES || saved_errno == EROFS ? BD_STORE_ERROR_READ_ONLY : BD_STORE_ERROR_IO,
-                       saved_errno == EACCES || saved_errno == EROFS
-                       ? _("“%s” cannot be written: its folder is read-only.") : _("“%s” could not be written: %s."),
-                       name, g_strerror (saved_errno));
+          set_folder_error (error, name, open_errno);
           return -1;
         }
       if (flock (fd, LOCK_EX | LOCK_NB) != 0)
         {
-          g_file_get_contents (lock_path, &holder, NULL, NULL);
+          g_autofree char *holder = read_lock_holder (fd);
+          g_autofree char *owner = lock_owner ();
+
           close (fd);
-          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,
-                       _("“%s” is open for writing in another BudgetDesk (%s). Open it read-only to look at it, "
-                         "or close it there first."),
-                       name, holder && *holder ? g_strstrip (holder) : _("another program"));
+          if (holder != NULL && strcmp (holder, owner) == 0)
+            g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,
+                         _("“%s” is already open for writing in this BudgetDesk."), name);
+          else
+            g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,
+                         _("“%s” is open for writing in another BudgetDesk (%s). Open it read-only to look at it, "
+                           "or close it there first."),
+                         name, holder ? holder : _("another program"));
           return -1;
         }
       if (fstat (fd, &held) != 0 || stat (lock_path, &now) != 0 || held.st_ino != now.st_ino || held.st_dev != now.st_dev)
@@ -144,10 +200,26 @@ take_write_lock (const char  *path,
           close (fd);
           continue;
         }
-      owner = g_strdup_printf ("%s@%s\n", g_get_user_name (), g_get_host_name ());
+      if (!ours)
+        {
+          /* Left by a crash, and not ours to rewrite: removed while we hold
+           * its lock (whoever opened it meanwhile finds it gone) and made
+           * anew. */
+          int saved_errno = g_unlink (lock_path) == 0 ? 0 : errno;
+
+          close (fd);
+          if (saved_errno == 0)
+            continue;
+          set_folder_error (error, name, saved_errno);
+          return -1;
+        }
       {
-        g_autofree char *text = g_strdup_printf ("pid %d, %s", (int) getpid (), owner);
-        if (ftruncate (fd, 0) != 0 || write (fd, text, strlen (text)) < 0)
+        g_autofree char *owner = lock_owner ();
+        g_autofree char *text = g_strconcat (owner, "\n", NULL);
+
+        /* Readable by all, whatever the umask: another user's BudgetDesk
+         * must be able to test it for its lock. */
+        if (fchmod (fd, 0644) != 0 || ftruncate (fd, 0) != 0 || pwrite (fd, text, strlen (text), 0) < 0)
           {
             /* The name of the holder is a courtesy: the flock is the lock. */
           }

@@ -846,8 +846,8 @@ test_full_disk (Fixture       *fixture,
   before = checksum_of (fixture->path);
   /* A new document that does not fit: refused, nothing left behind. */
   g_assert_cmpint (run_with_full_disk (fixture, 16384, FALSE), ==, 0);
-  /* Saving into a document when there is no room to grow: refused, and
-   * the document is as it was. */
+  /* Opening a document for writing when there is no room at all (its
+   * write-ahead log cannot be made): refused, and the document is as it was. */
   g_assert_cmpint (run_with_full_disk (fixture, 4096, TRUE), ==, 0);
   after = checksum_of (fixture->path);
   g_assert_cmpstr (before, ==, after);
@@ -855,6 +855,99 @@ test_full_disk (Fixture       *fixture,
     g_autoptr(BdDocument) doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
     g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 40));
   }
+}
+
+/* The disk fills while the clerk works: the edit that does not fit is
+ * refused whole, saying so, the ones before it stay, and once there is room
+ * again the same open document takes edits. */
+static void
+test_full_disk_mid_session (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  pid_t child;
+  int status;
+
+  save_seed (fixture);
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdStore) store = NULL;
+      g_autoptr(BdDocument) doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+      BdSchedule *s3 = bd_document_get_schedule (doc, 3);
+      BdRow *row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
+      struct rlimit rl;
+      GStatBuf st;
+
+      row->values[0] = Y (1616095, 0);
+      g_assert_true (bd_store_update_amount (store, row, 0, &error));
+
+      /* The disk is nearly full: files may not grow past what the log
+       * holds now and four pages more (a page is 4,096 bytes and 24 of the
+       * log's), room for a cell, not for the whole document. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (g_stat (wal, &st), ==, 0);
+      g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+      rl.rlim_cur = st.st_size + 4 * (4096 + 24);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+
+      bd_schedule_find_row (s3, "2120199")->values[1] = 1;
+      g_assert_false (bd_store_save_document (store, doc, &error));
+      g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_FULL);
+      g_assert_nonnull (strstr (error->message, "the disk is full"));
+      g_clear_error (&error);
+
+      /* The rows rewritten got ids the file no longer has: what failed is
+       * read again (the editor restores its snapshot instead). */
+      g_clear_object (&doc);
+      doc = bd_store_load (store, &error);
+      g_assert_no_error (error);
+      s3 = bd_document_get_schedule (doc, 3);
+      g_assert_cmpint (bd_schedule_find_row (s3, "2120199")->values[1], ==, Y (7959673, 40));
+
+      /* A group that does not fit: none of it. */
+      g_assert_true (bd_store_begin (store, &error));
+      bd_schedule_find_row (s3, "2120199")->values[1] = 1;
+      g_assert_true (bd_store_update_amount (store, bd_schedule_find_row (s3, "2120199"), 1, &error));
+      g_assert_false (bd_store_save_document (store, doc, &error));
+      g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_FULL);
+      g_clear_error (&error);
+      /* SQLite has undone the whole group: an edit the group goes on with is
+       * not stored on its own, and the group does not commit. */
+      row = bd_schedule_find_row (s3, "2080505");
+      row->values[1] = 777;
+      g_assert_false (bd_store_update_amount (store, row, 1, &error));
+      g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "undone after a failure"));
+      g_clear_error (&error);
+      g_assert_false (bd_store_commit (store, &error));
+      g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_IO);
+      g_clear_error (&error);
+      g_clear_object (&doc);
+      doc = bd_store_load (store, &error);
+      g_assert_no_error (error);
+      s3 = bd_document_get_schedule (doc, 3);
+
+      /* Room again. */
+      rl.rlim_cur = rl.rlim_max;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+      row = bd_schedule_find_row (s3, "2080505");
+      row->values[1] = 12345;
+      g_assert_true (bd_store_update_amount (store, row, 1, &error));
+      g_assert_no_error (error);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, Y (1616095, 0));
+  g_assert_cmpint (bd_test_stored (fixture->path, 3, "2120199", 1), ==, Y (7959673, 40));
+  g_assert_cmpint (bd_test_stored (fixture->path, 3, "2080505", 1), ==, 12345);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count (*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"),
+                   ==, 1);
 }
 
 /* Values a well-formed database can hold but BudgetDesk never writes: each
@@ -1111,6 +1204,7 @@ main (int    argc,
   ADD ("/store/stale-lock", test_stale_lock);
   ADD ("/store/stale-lock-of-another-user", test_stale_lock_of_another_user);
   ADD ("/store/full-disk", test_full_disk);
+  ADD ("/store/full-disk-mid-session", test_full_disk_mid_session);
   ADD ("/store/tampered-table", test_tampered_table);
   ADD ("/store/forged-values", test_forged_values);
   ADD ("/store/read-only-folder", test_read_only_folder);

@@ -427,6 +427,16 @@ bd_store_begin (BdStore  *self,
                    _("“%s” is open read-only; the change was not stored."), name);
       return FALSE;
     }
+  /* SQLite rolls a whole transaction back on some failures (a write the
+   * disk refused): what a group goes on with must not be stored on its own. */
+  if (self->transaction_depth > 0 && sqlite3_get_autocommit (self->db))
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_IO,
+                   _("“%s”: the changes this one goes with were undone after a failure, so it was not stored."),
+                   name);
+      return FALSE;
+    }
   if (!exec (self->db, self->path, "SAVEPOINT edit", error))
     return FALSE;
   self->transaction_depth++;
@@ -439,6 +449,14 @@ bd_store_commit (BdStore  *self,
 {
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
+  if (sqlite3_get_autocommit (self->db))
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_IO,
+                   _("“%s”: these changes were undone after a failure; none of them was stored."), name);
+      self->transaction_depth--;
+      return FALSE;
+    }
   if (!exec (self->db, self->path, "RELEASE edit", error))
     {
       bd_store_rollback (self);

@@ -77,7 +77,10 @@ gboolean    bd_store_update_row    (BdStore          *self,
 gboolean    bd_store_update_row_name (BdStore        *self,
                                     BdRow            *row,
                                     GError          **error);
-/* Rewrites one schedule's rows (after rows were added or removed). */
+/* Rewrites one schedule's rows (after rows were added or removed). Rows
+ * rewritten get new ids; when the edit fails, those in memory are not the
+ * file's: restore the schedule as it was, or load the document again (as
+ * after bd_store_save_projects() and bd_store_save_document()). */
 gboolean    bd_store_save_schedule (BdStore          *self,
                                     BdSchedule       *schedule,
                                     GError          **error);

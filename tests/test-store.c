@@ -977,6 +977,13 @@ test_forged_values (Fixture       *fixture,
     { "UPDATE project SET total_funds = -9223372036854775808", "its amounts are too large to add up" },
     { "UPDATE cell SET published = 4611686018427387904 WHERE row_id = 1 AND col = 0", "too large to add up" },
     { "DROP TABLE last_year", "its table “last_year” is missing" },
+    /* Found by fuzz-tamper: schedule 9 without its row crashed the checker. */
+    { "DELETE FROM schedule_row WHERE part = 0", "rows of schedule 9 are missing" },
+    { "DELETE FROM schedule_row WHERE part = 1 AND schedule = 3", "rows of schedule 3 are missing" },
+    { "DELETE FROM schedule_row WHERE part = 2 AND code = 'business'", "rows of schedule 1 are missing" },
+    { "DELETE FROM schedule WHERE number = 7", "rows of schedule 7 are missing" },
+    { "INSERT INTO schedule_row (schedule, part, position, code, name, is_leaf) VALUES (9, 0, 1, '', '', 1)",
+      "rows of schedule 9" },
     { "ALTER TABLE figure RENAME COLUMN unit TO kind", "its table “figure” holds values" },
   };
 

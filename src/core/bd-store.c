@@ -917,6 +917,61 @@ utf8_valid (sqlite3_context *context,
   sqlite3_result_int (context, text == NULL || g_utf8_validate (text, sqlite3_value_bytes (argv[0]), NULL));
 }
 
+/* The rows every document has (schedule 9's one row, each 合计, each income
+ * item of schedules 1 and 4) are there: without them an edit could not be
+ * stored, and schedule 9 would be read where it has no row. */
+static gboolean
+check_rows_present (sqlite3    *db,
+                    const char *path,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) schedules = prepare (db, path, "SELECT count (*) FROM schedule WHERE number = ?", error);
+  g_autoptr(sqlite3_stmt) rows = prepare (db, path,
+    "SELECT count (*) FROM schedule_row WHERE schedule = ? AND part = ? AND (?3 IS NULL OR code = ?3)", error);
+
+  if (schedules == NULL || rows == NULL)
+    return FALSE;
+  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+    {
+      const BdScheduleDef *def = bd_schedule_def_get (number);
+      gboolean single = def->row_kind == BD_ROWS_SINGLE;
+      gboolean whole;
+
+      sqlite3_bind_int (schedules, 1, number);
+      whole = sqlite3_step (schedules) == SQLITE_ROW && sqlite3_column_int (schedules, 0) == 1;
+      sqlite3_reset (schedules);
+      /* part, code, how many: none means at least one */
+      for (guint i = 0; whole && i < def->n_income + 3; i++)
+        {
+          int part = i == 0 ? PART_ROW : i == 1 ? PART_TOTAL : i == 2 ? PART_INCOME_TOTAL : PART_INCOME;
+          const char *code = part == PART_INCOME ? def->income[i - 3].source : NULL;
+          int count;
+
+          if ((part == PART_ROW && !single) || (part == PART_TOTAL && single)
+              || (part == PART_INCOME_TOTAL && def->row_kind != BD_ROWS_BALANCE))
+            continue;
+          sqlite3_bind_int (rows, 1, number);
+          sqlite3_bind_int (rows, 2, part);
+          if (code != NULL)
+            sqlite3_bind_text (rows, 3, code, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (rows, 3);
+          count = sqlite3_step (rows) == SQLITE_ROW ? sqlite3_column_int (rows, 0) : -1;
+          sqlite3_reset (rows);
+          whole = part == PART_ROW ? count == 1 : count >= 1;
+        }
+      if (!whole)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: rows of schedule %u are missing. It was not changed; open a backup copy."),
+                       name, number);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_values (sqlite3    *db,
               const char *path,
@@ -989,7 +1044,7 @@ check_values (sqlite3    *db,
                    name);
       return FALSE;
     }
-  return TRUE;
+  return check_rows_present (db, path, error);
 }
 
 static gboolean
@@ -1300,6 +1355,39 @@ load_schedules (BdStore    *self,
   return TRUE;
 }
 
+/* Every row an edit may write is one the file has: a row never read keeps
+ * id 0, which no edit can store (and schedule 9 has its one row, which the
+ * checker and the window read without asking). */
+static gboolean
+check_rows_loaded (BdStore    *self,
+                   BdDocument *doc,
+                   GError    **error)
+{
+  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+    {
+      BdSchedule *schedule = bd_document_get_schedule (doc, number);
+      gboolean whole = schedule->total == NULL || schedule->total->id != 0;
+
+      if (schedule->def->row_kind == BD_ROWS_SINGLE)
+        whole = schedule->rows->len == 1;
+      for (guint i = 0; whole && i < schedule->rows->len; i++)
+        whole = ((BdRow *) g_ptr_array_index (schedule->rows, i))->id != 0;
+      for (guint i = 0; whole && schedule->income && i < schedule->income->len; i++)
+        whole = ((BdRow *) g_ptr_array_index (schedule->income, i))->id != 0;
+      if (whole && schedule->income_total != NULL)
+        whole = schedule->income_total->id != 0;
+      if (!whole)
+        {
+          g_autofree char *name = g_filename_display_basename (self->path);
+          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: rows of schedule %u are missing. It was not changed; open a backup copy."),
+                       name, number);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 load_sections (BdStore    *self,
                BdDocument *doc,
@@ -1467,7 +1555,8 @@ bd_store_load (BdStore  *self,
 
   if (!exec (self->db, self->path, "BEGIN", error))
     return NULL;
-  if (!load_schedules (self, doc, error) || !load_sections (self, doc, error)
+  if (!load_schedules (self, doc, error) || !check_rows_loaded (self, doc, error)
+      || !load_sections (self, doc, error)
       || !load_figures (self, doc, error) || !load_projects (self, doc, error)
       || !load_extra_codes (self, doc, error))
     {

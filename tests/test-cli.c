@@ -2,7 +2,9 @@
  * generate; exit statuses and the JSON form of the findings. */
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 
 #include "bd-test-util.h"
@@ -162,6 +164,175 @@ test_generate (void)
   g_assert_cmpstr (json, ==, "{\n  \"findings\" : []\n}\n");
 }
 
+/* Runs the command line; returns its exit status and what it said on stderr.
+ * A crash is a failure here: every refusal is an exit. */
+static int
+run_saying (char **said,
+            const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("BD_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, said, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+write_in_dir (const char *name,
+              const char *data,
+              gssize      size)
+{
+  g_autofree char *path = path_in_dir (name);
+
+  g_assert_true (g_file_set_contents (path, data, size, NULL));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Every file of the folder with its checksum, one a line. */
+static char *
+folder_state (void)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = path_in_dir (name);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (lines, g_strdup_printf ("%s/", name));
+      else if (g_file_get_contents (path, &contents, &length, NULL))
+        g_ptr_array_add (lines, g_strdup_printf ("%s %s", name,
+                                                 g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                                              (const guchar *) contents, length)));
+    }
+  g_ptr_array_sort (lines, compare_names);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* docs/bad-input.md, as the clerk meets it at the command line: each bad
+ * input is refused with a message naming the problem (exit status 2, never
+ * a crash), and no file in the folder changes, the document an import
+ * would have replaced included. */
+static void
+test_bad_input_changes_nothing (void)
+{
+  static const struct {
+    const char *command;
+    const char *file;
+    const char *says;
+  } cases[] = {
+    { "import", "bad-empty.md", "line 1: expected a published budget" },
+    { "import", "bad-binary.md", "binary" },
+    { "import", "bad-gbk.md", "saved in GBK" },
+    { "import", "bad-cut.md", "expected 3 amounts in this row" },
+    { "import", "bad-missing.md", "No such file" },
+    { "import", "bad-folder.md", "Is a directory" },
+    { "validate", "bad-text.budget", "not a database at all" },
+    { "fix", "bad-text.budget", "not a database at all" },
+    { "validate", "bad-foreign.budget", "a database of another program" },
+    { "fix", "bad-half.budget", "is damaged" },
+    { "validate", "bad-newer.budget", "newer BudgetDesk" },
+    { "fix", "bad-newer.budget", "newer BudgetDesk" },
+    { "validate", "bad-forged.budget", "holds values BudgetDesk never writes" },
+    { "fix", "bad-forged.budget", "holds values BudgetDesk never writes" },
+  };
+  g_autofree char *good = path_in_dir ("good.budget");
+  g_autofree char *seed = bd_test_read_seed_text ();
+  g_autofree char *document = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(BdStore) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", good, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (good, &document, &length, NULL));
+
+  {
+    g_autofree char *path = NULL;
+    const char *cut_at = strstr (seed, "| 212 | 01 | 99 | 其他城乡社区管理事务支出 | 14,786,148.40 | 7,959,673.40");
+    sqlite3 *db;
+
+write_in_dir ("bad-empty.md", "", 0);
+    write_in_dir ("bad-binary.md", "附件1\0\1\2", 10);
+    write_in_dir ("bad-gbk.md", "\xb8\xbd\xbc\xfe" "1\n", -1);
+    g_assert_nonnull (cut_at);
+    write_in_dir ("bad-cut.md", seed, cut_at - seed + strlen ("| 212 | 01 | 99 | 其他城乡社区管理事务支出 | 14,786,148.40 |"));
+    write_in_dir ("bad-text.budget", "收入预算1,772.21万元\n", -1);
+    write_in_dir ("bad-half.budget", document, length / 2);
+    write_in_dir ("bad-newer.budget", document, length);
+    write_in_dir ("bad-forged.budget", document, length);
+    path = path_in_dir ("bad-folder.md");
+    g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+    g_free (path);
+    path = path_in_dir ("bad-foreign.budget");
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_free (path);
+    path = path_in_dir ("bad-newer.budget");
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_free (path);
+    path = path_in_dir ("bad-forged.budget");
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO figure VALUES (NULL, 1, 0)", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  before = folder_state ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *file = path_in_dir (cases[i].file);
+      g_autofree char *said = NULL;
+      g_autofree char *after = NULL;
+      const char *import_args[] = { "import", file, "-o", good, NULL };
+      const char *args[] = { cases[i].command, file, NULL };
+
+      g_assert_cmpint (run_saying (&said, strcmp (cases[i].command, "import") == 0 ? import_args : args), ==, 2);
+      if (strstr (said, cases[i].says) == NULL)
+        g_error ("%s %s said “%s”, not “%s”", cases[i].command, cases[i].file, said, cases[i].says);
+      after = folder_state ();
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* A document another BudgetDesk is writing (this test, here): fix is
+   * refused, naming it; what only reads goes on, read-only. */
+  writer = bd_store_open (good, BD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *said = NULL;
+    g_autofree char *pid = g_strdup_printf ("another BudgetDesk (pid %d,", (int) getpid ());
+    const char *fix[] = { "fix", good, NULL };
+    const char *validate[] = { "validate", good, NULL };
+
+    g_assert_cmpint (run_saying (&said, fix), ==, 2);
+    g_assert_nonnull (strstr (said, pid));
+    g_clear_pointer (&said, g_free);
+    g_assert_cmpint (run_saying (&said, validate), ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -179,6 +350,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
   g_test_add_func ("/cli/export-csv", test_export_csv);
   g_test_add_func ("/cli/generate", test_generate);
+  g_test_add_func ("/cli/bad-input-changes-nothing", test_bad_input_changes_nothing);
 
   status = g_test_run ();
   {

@@ -1108,6 +1108,13 @@ test_tampered_table (Fixture       *fixture,
   g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
 static char *
 folder_listing (const char *dir)
 {
@@ -1117,7 +1124,7 @@ folder_listing (const char *dir)
 
   while (listing && (name = g_dir_read_name (listing)) != NULL)
     g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }

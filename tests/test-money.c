@@ -66,6 +66,33 @@ test_refused (void)
   assert_refused ("-", BD_MONEY_ERROR_MALFORMED, "no digits");
   assert_refused (".", BD_MONEY_ERROR_MALFORMED, "no digits");
   assert_refused ("5%", BD_MONEY_ERROR_MALFORMED, "“%”");
+  assert_refused ("12元", BD_MONEY_ERROR_LETTERS, "the letter “元”");
+  assert_refused ("1e5", BD_MONEY_ERROR_LETTERS, "the letter “e”");
+  assert_refused ("１２.３４５", BD_MONEY_ERROR_TOO_MANY_DECIMALS, "more than two decimals");
+  assert_refused ("-1000000000000000.01", BD_MONEY_ERROR_TOO_LARGE, "10^15");
+  assert_refused ("1,2345", BD_MONEY_ERROR_MALFORMED, "separators");
+
+  /* Bytes that are not text, and a paste of a whole page: the message
+   * quotes them as valid text, and briefly. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GString) long_text = g_string_new ("1");
+    gint64 fen = 42;
+
+    assert_refused ("\xff" "12", BD_MONEY_ERROR_MALFORMED, "not valid text");
+    g_assert_false (bd_money_parse ("\xff" "12", BD_UNIT_YUAN, &fen, &error));
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_assert_cmpstr (error->message, ==, "“\xef\xbf\xbd" "12” is not an amount: it is not valid text.");
+    g_clear_error (&error);
+    for (guint i = 0; i < 2000; i++)
+      g_string_append (long_text, "二");
+    g_assert_false (bd_money_parse (long_text->str, BD_UNIT_YUAN, &fen, &error));
+    g_assert_error (error, BD_MONEY_ERROR, BD_MONEY_ERROR_LETTERS);
+    g_assert_true (g_str_has_prefix (error->message, "“1二二二"));
+    g_assert_nonnull (strstr (error->message, "二…” is not an amount"));
+    g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 100);
+    g_assert_cmpint (fen, ==, 42);
+  }
 }
 
 static void

@@ -37,13 +37,22 @@ refuse (GError      **error,
         ...)
 {
   g_autofree char *reason = NULL;
+  g_autofree char *shown = g_utf8_make_valid (text, -1);
   va_list args;
 
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
   va_end (args);
+  /* What was typed or pasted is quoted as valid text, and not at length. */
+  if (g_utf8_strlen (shown, -1) > 40)
+    {
+      g_autofree char *whole = g_steal_pointer (&shown);
+
+      *g_utf8_offset_to_pointer (whole, 40) = '\0';
+      shown = g_strconcat (whole, "…", NULL);
+    }
   /* TRANSLATORS: “12a” is not an amount: it contains the letter “a”. */
-  g_set_error (error, BD_MONEY_ERROR, code, _("“%s” is not an amount: %s."), text, reason);
+  g_set_error (error, BD_MONEY_ERROR, code, _("“%s” is not an amount: %s."), shown, reason);
   return FALSE;
 }
 

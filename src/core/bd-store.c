@@ -264,7 +264,8 @@ set_sqlite_error (GError    **error,
                   const char *path,
                   int         rc)
 {
-  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* SQLite's words may quote names from the file's schema: any bytes. */
+  g_autofree char *detail = g_utf8_make_valid (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), -1);
   g_autofree char *name = g_filename_display_basename (path ? path : "");
 
   /* Statements are prepared several at a time and checked together: the
@@ -1089,9 +1090,9 @@ check_document (sqlite3    *db,
   verdict = sqlite3_column_text (check, 0);
   if (verdict == NULL || strcmp ((const char *) verdict, "ok") != 0)
     {
+      g_autofree char *said = g_utf8_make_valid (verdict ? (const char *) verdict : "?", -1);
       g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). It was not changed; open a backup copy."),
-                   name, verdict ? (const char *) verdict : "?");
+                   _("“%s” is damaged (%s). It was not changed; open a backup copy."), name, said);
       return FALSE;
     }
   return check_values (db, path, version, error);

@@ -13,6 +13,8 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
   g_autoptr(BdDocument) doc = bd_import_published_text ((const char *) data, size, &error);
 
   g_assert ((doc == NULL) != (error == NULL));
+  if (error != NULL)
+    g_assert (error->domain == BD_IMPORT_ERROR && g_utf8_validate (error->message, -1, NULL));
   if (doc != NULL)
     g_free (bd_document_dump (doc));
   return 0;

@@ -1,6 +1,8 @@
 /* Fuzz target: the money parser. Whatever it accepts, formatting gives
  * back the same amount; whatever it refuses, it says why. */
 
+#include <string.h>
+
 #include "bd-money.h"
 
 int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
@@ -19,6 +21,8 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
       if (!bd_money_parse (text, unit, &fen, &error))
         {
           g_assert (error != NULL && error->domain == BD_MONEY_ERROR && *error->message);
+          /* Shown beside the cell as it is. */
+          g_assert (g_utf8_validate (error->message, -1, NULL) && strlen (error->message) < 400);
           continue;
         }
       if (unit == BD_UNIT_YUAN)

@@ -36,7 +36,7 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
     doc = bd_store_load (store, &error);
   g_assert ((doc == NULL) == (error != NULL));
   if (error != NULL)
-    g_assert (error->domain == BD_STORE_ERROR && *error->message);
+    g_assert (error->domain == BD_STORE_ERROR && *error->message && g_utf8_validate (error->message, -1, NULL));
   if (doc != NULL)
     g_free (bd_document_dump (doc));
   return 0;

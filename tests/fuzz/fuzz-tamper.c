@@ -126,7 +126,7 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
   g_assert ((doc == NULL) == (error != NULL));
   if (error != NULL)
     {
-      g_assert (error->domain == BD_STORE_ERROR && *error->message);
+      g_assert (error->domain == BD_STORE_ERROR && *error->message && g_utf8_validate (error->message, -1, NULL));
       return 0;
     }
 

@@ -110,6 +110,27 @@ checksum_of (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+folder_listing (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while (listing && (name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, (char *) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
 static void
 test_edit_persists (Fixture       *fixture,
                     gconstpointer  data)
@@ -222,6 +243,12 @@ test_bad_files (Fixture       *fixture,
   assert_open_refused (foreign, BD_STORE_ERROR_FOREIGN, "another program");
 
   assert_open_refused (missing, BD_STORE_ERROR_NOT_FOUND, "does not exist");
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_null (bd_store_open (fixture->dir, BD_STORE_OPEN_DEFAULT, &error));
+    g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "is not a file"));
+  }
 
   /* Half a document: cut after its first pages. */
   save_seed (fixture);
@@ -261,6 +288,25 @@ test_failed_save_leaves_nothing (Fixture       *fixture,
   g_assert_false (bd_store_save_as (doc, inside_missing, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (inside_missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A folder where the document would go: it stays a folder, and nothing
+   * is left beside it. */
+  {
+    g_autofree char *folder = g_build_filename (fixture->dir, "a-folder.budget", NULL);
+    g_autofree char *listed = NULL;
+    g_autofree char *listed_after = NULL;
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    listed = folder_listing (fixture->dir);
+    g_assert_false (bd_store_save_as (doc, folder, &error));
+    g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, "could not be written"));
+    g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+    listed_after = folder_listing (fixture->dir);
+    g_assert_cmpstr (listed, ==, listed_after);
+    g_rmdir (folder);
+  }
 }
 
 static void
@@ -1108,27 +1154,6 @@ test_tampered_table (Fixture       *fixture,
       g_assert_cmpstr (before, ==, after);
     }
   g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-static char *
-folder_listing (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  while (listing && (name = g_dir_read_name (listing)) != NULL)
-    g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 typedef struct {

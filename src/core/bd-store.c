@@ -84,7 +84,12 @@ enum { PART_ROW, PART_TOTAL, PART_INCOME, PART_INCOME_TOTAL };
  * lock file left by a crash holds no lock, and the next writer takes it over.
  * The file is removed on close; taking a lock checks that the file locked
  * is still the one at that path, or a writer that opened it just before its
- * removal could believe it holds the lock. */
+ * removal could believe it holds the lock. Whether a lock is stale is never
+ * guessed from the pid it names (which may be reused, or on another
+ * machine): only the kernel's lock says. Another user's lock file is tested
+ * through a read-only descriptor and, left by a crash, replaced while
+ * locked. flock works across machines on NFS (Linux emulates it there with
+ * fcntl locks); on SMB shares it depends on the mount. */
 static char *
 lock_path_for (const char *path)
 {

@@ -146,6 +146,18 @@ set_folder_error (GError     **error,
                  _("“%s” could not be written: %s."), name, g_strerror (saved_errno));
 }
 
+static void
+set_untestable_lock_error (GError     **error,
+                           const char  *name,
+                           const char  *lock_path)
+{
+  g_autofree char *lock_name = g_filename_display_basename (lock_path);
+
+  g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,
+               _("“%s” is locked for writing by another user’s BudgetDesk. Open it read-only to look "
+                 "at it. If nobody has it open, remove the file “%s” beside it."), name, lock_name);
+}
+
 static int
 take_write_lock (const char  *path,
                  char       **lock_path_out,
@@ -171,10 +183,7 @@ take_write_lock (const char  *path,
           if (fd < 0)
             {
               /* Not even readable: held or not, that is for a person to say. */
-              g_autofree char *lock_name = g_filename_display_basename (lock_path);
-              g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,
-                           _("“%s” is locked for writing by another user’s BudgetDesk. Open it read-only to look "
-                             "at it. If nobody has it open, remove the file “%s” beside it."), name, lock_name);
+              set_untestable_lock_error (error, name, lock_path);
               return -1;
             }
           ours = FALSE;
@@ -186,9 +195,19 @@ take_write_lock (const char  *path,
         }
       if (flock (fd, LOCK_EX | LOCK_NB) != 0)
         {
-          g_autofree char *holder = read_lock_holder (fd);
-          g_autofree char *owner = lock_owner ();
+          g_autofree char *holder = NULL;
+          g_autofree char *owner = NULL;
 
+          if (errno != EWOULDBLOCK)
+            {
+              /* Where flock is emulated with fcntl locks (NFS), a read-only
+               * descriptor cannot take one: again for a person to say. */
+              close (fd);
+              set_untestable_lock_error (error, name, lock_path);
+              return -1;
+            }
+          holder = read_lock_holder (fd);
+          owner = lock_owner ();
           close (fd);
           if (holder != NULL && strcmp (holder, owner) == 0)
             g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,

@@ -1,5 +1,6 @@
 /* Fuzz target: opening a document file. Any bytes on disk: a document or
- * a message, never a crash, and opened read-only, never written. */
+ * a message, never a crash; read-only first, and for writing when that
+ * worked. */
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -39,5 +40,21 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
     g_assert (error->domain == BD_STORE_ERROR && *error->message && g_utf8_validate (error->message, -1, NULL));
   if (doc != NULL)
     g_free (bd_document_dump (doc));
+
+  /* What reads well is opened for writing too: locked, switched to WAL,
+   * migrated when old. */
+  if (doc != NULL)
+    {
+      g_autoptr(BdStore) writer = NULL;
+      g_autoptr(BdDocument) again = NULL;
+
+      g_clear_error (&error);
+      writer = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
+      if (writer != NULL)
+        again = bd_store_load (writer, &error);
+      g_assert ((again == NULL) == (error != NULL));
+      if (error != NULL)
+        g_assert (error->domain == BD_STORE_ERROR && g_utf8_validate (error->message, -1, NULL));
+    }
   return 0;
 }

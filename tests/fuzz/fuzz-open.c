@@ -4,11 +4,29 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "bd-store.h"
 
 int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
+
+static char *work_dir;
+
+/* The temporary folder goes when the run ends (meson test runs this too). */
+static void
+remove_work_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (work_dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (work_dir);
+}
 
 int
 LLVMFuzzerTestOneInput (const unsigned char *data,
@@ -22,8 +40,9 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
 
   if (path == NULL)
     {
-      g_autofree char *dir = g_dir_make_tmp ("bd-fuzz-open-XXXXXX", NULL);
-      path = g_build_filename (dir, "fuzz.budget", NULL);
+      work_dir = g_dir_make_tmp ("bd-fuzz-open-XXXXXX", NULL);
+      atexit (remove_work_dir);
+      path = g_build_filename (work_dir, "fuzz.budget", NULL);
     }
   /* Plain writes: g_file_set_contents() syncs, which would slow every run
    * down to the disk's pace. */

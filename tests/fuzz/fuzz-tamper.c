@@ -12,6 +12,7 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -92,6 +93,23 @@ tamper (const char *path,
   sqlite3_close (db);
 }
 
+static char *work_dir;
+
+/* The temporary folder goes when the run ends (meson test runs this too). */
+static void
+remove_work_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (work_dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (work_dir);
+}
+
 int
 LLVMFuzzerTestOneInput (const unsigned char *data,
                         size_t               size)
@@ -106,9 +124,10 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
 
   if (path == NULL)
     {
-      g_autofree char *dir = g_dir_make_tmp ("bd-fuzz-tamper-XXXXXX", NULL);
-      make_base (dir);
-      path = g_build_filename (dir, "fuzz.budget", NULL);
+      work_dir = g_dir_make_tmp ("bd-fuzz-tamper-XXXXXX", NULL);
+      atexit (remove_work_dir);
+      make_base (work_dir);
+      path = g_build_filename (work_dir, "fuzz.budget", NULL);
     }
   /* VACUUM INTO writes another file. */
   if (strstr (lower, "vacuum") != NULL)

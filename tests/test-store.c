@@ -709,6 +709,47 @@ test_writer_elsewhere (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (now, own_pid));
 }
 
+/* A second BudgetDesk reading a document another is writing never writes
+ * it, not even when the writer closes first and leaves it the last one
+ * with the document open (SQLite would then fold the log into the file). */
+static void
+test_reader_never_writes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(BdStore) writer = NULL;
+  g_autoptr(BdStore) reader = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *log_before = NULL;
+  g_autofree char *log_after = NULL;
+  BdRow *row;
+
+  save_seed (fixture);
+  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &writer);
+  row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
+  row->values[0] = Y (1616095, 0);
+  g_assert_true (bd_store_update_amount (writer, row, 0, &error));
+
+  seen = load (fixture->path, BD_STORE_OPEN_READ_ONLY, &reader);
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (seen, 1), "208")->values[0], ==, Y (1616095, 0));
+  g_clear_object (&writer);
+  before = checksum_of (fixture->path);
+  log_before = checksum_of (wal);
+  g_clear_object (&reader);
+  after = checksum_of (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  log_after = checksum_of (wal);
+  g_assert_cmpstr (log_before, ==, log_after);
+
+  /* The next BudgetDesk to open it finds the edit. */
+  g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, Y (1616095, 0));
+}
+
 static void
 test_stale_lock (Fixture       *fixture,
                  gconstpointer  data)
@@ -1242,6 +1283,7 @@ main (int    argc,
   ADD ("/store/stale-journal", test_stale_journal);
   ADD ("/store/two-writers", test_two_writers);
   ADD ("/store/writer-elsewhere", test_writer_elsewhere);
+  ADD ("/store/reader-never-writes", test_reader_never_writes);
   ADD ("/store/stale-lock", test_stale_lock);
   ADD ("/store/stale-lock-of-another-user", test_stale_lock_of_another_user);
   ADD ("/store/full-disk", test_full_disk);

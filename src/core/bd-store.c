@@ -1158,6 +1158,8 @@ bd_store_open (const char        *path,
   g_autoptr(BdStore) self = NULL;
   gboolean read_only = (flags & BD_STORE_OPEN_READ_ONLY) != 0;
   g_autofree char *lock_path = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean recover;
   sqlite3 *db = NULL;
   int lock_fd = -1;
   int rc;
@@ -1174,14 +1176,10 @@ bd_store_open (const char        *path,
    * crash, a write-ahead log beside the file holds committed edits that
    * SQLite must replay, which a read-only connection cannot do: then the
    * connection may write, but only that recovery (query_only). */
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    gboolean recover = g_file_test (wal, G_FILE_TEST_EXISTS) && g_access (path, W_OK) == 0;
-
-    rc = sqlite3_open_v2 (path, &db, recover ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, NULL);
-    if (rc == SQLITE_OK && recover)
-      sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
-  }
+  recover = g_file_test (wal, G_FILE_TEST_EXISTS) && g_access (path, W_OK) == 0;
+  rc = sqlite3_open_v2 (path, &db, recover ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK && recover)
+    sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     {
       harden (db);
@@ -1231,7 +1229,31 @@ bd_store_open (const char        *path,
         }
     }
   else
-    exec (db, path, "PRAGMA foreign_keys = ON", NULL);
+    {
+      /* Reading goes on through a connection that cannot write: one that
+       * could would fold the log into the file when it is the last one
+       * open, after the writer closed. Checked again: it is a new look at
+       * the file. */
+      if (recover)
+        {
+          sqlite3_close_v2 (db);
+          db = NULL;
+          rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+          if (rc != SQLITE_OK)
+            {
+              set_sqlite_error (error, db, path, rc);
+              sqlite3_close_v2 (db);
+              return NULL;
+            }
+          harden (db);
+          if (!check_document (db, path, error))
+            {
+              sqlite3_close_v2 (db);
+              return NULL;
+            }
+        }
+      exec (db, path, "PRAGMA foreign_keys = ON", NULL);
+    }
 
   self = g_object_new (BD_TYPE_STORE, NULL);
   self->db = db;

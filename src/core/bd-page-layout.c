@@ -490,7 +490,7 @@ size_columns (BdPageLayout *self,
               Table        *table,
               double        frame)
 {
-  static const double form_shares[6] = { 0.12, 0.2, 0.15, 0.21, 0.12, 0.2 };
+  static const double form_shares[6] = { 0.135, 0.15, 0.19, 0.185, 0.14, 0.2 };
   const BdGrid *grid = table_grid (self, table);
   double natural = 0;
   double header_cap = 6 * role_fonts[ROLE_TABLE_HEAD].size + 2 * CELL_PAD_X;

@@ -715,6 +715,26 @@ add_table (BdPageLayout *self,
 
 /* The document */
 
+/* A line such as 一、项目概述 heads what follows: it is set flush, with
+ * room above, where a paragraph is indented. */
+static gboolean
+is_subheading (const char *line)
+{
+  static const char numerals[] = "一二三四五六七八九十";
+  const char *p = line;
+
+  while (*p && strncmp (p, "、", strlen ("、")) != 0)
+    {
+      char digit[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), digit);
+      if (strstr (numerals, digit) == NULL)
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+  return *p != '\0' && p != line && strstr (line, "。") == NULL && g_utf8_strlen (line, -1) <= 40;
+}
+
 static int
 add_section (BdPageLayout *self,
              const char   *id)
@@ -730,8 +750,20 @@ add_section (BdPageLayout *self,
     {
       g_auto(GStrv) lines = g_strsplit (g_ptr_array_index (section->paragraphs, i), "\n", -1);
       for (guint l = 0; lines[l]; l++)
-        if (*g_strstrip (lines[l]) != '\0')
-          add_text (self, lines[l], ROLE_BODY, PANGO_ALIGN_LEFT, TRUE, 6);
+        {
+          const char *line = g_strstrip (lines[l]);
+
+          if (*line == '\0')
+            continue;
+          if (is_subheading (line))
+            {
+              if (self->cursor_y > self->frame_top + 40)
+                self->cursor_y += 6;
+              add_text (self, line, ROLE_BODY, PANGO_ALIGN_LEFT, FALSE, 6);
+            }
+          else
+            add_text (self, line, ROLE_BODY, PANGO_ALIGN_LEFT, TRUE, 6);
+        }
     }
   return first_page;
 }

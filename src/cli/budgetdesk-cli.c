@@ -10,6 +10,7 @@
 #include "bd-markdown-writer.h"
 #include "bd-store.h"
 #include "bd-text-writer.h"
+#include "bd-xlsx-writer.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -137,8 +138,10 @@ command_export (int    argc,
 {
   g_autofree char *markdown = NULL;
   g_autofree char *csv = NULL;
+  g_autofree char *xlsx = NULL;
   GOptionEntry entries[] = {
     { "md", 0, 0, G_OPTION_ARG_FILENAME, &markdown, N_("Write the published text form"), N_("FILE.md") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Write the schedules and forms as an Excel workbook, sums as formulas"), N_("FILE.xlsx") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write each schedule as a CSV file into a folder"), N_("DIR") },
     { NULL }
   };
@@ -150,7 +153,7 @@ command_export (int    argc,
   g_option_context_set_summary (context, _("Writes a document in another form."));
   if (!bd_cli_parse_options (context, &argc, &argv, 1))
     return BD_EXIT_FAILED;
-  if (markdown == NULL && csv == NULL)
+  if (markdown == NULL && csv == NULL && xlsx == NULL)
     {
       g_printerr (_("budgetdesk-cli: export needs an output, such as --md OUT.md\n"));
       return BD_EXIT_FAILED;
@@ -163,6 +166,8 @@ command_export (int    argc,
     return bd_cli_report_error (NULL, error);
   if (csv != NULL && !bd_csv_write_dir (doc, csv, &error))
     return bd_cli_report_error (NULL, error);
+  if (xlsx != NULL && !bd_xlsx_write_file (doc, xlsx, &error))
+    return bd_cli_report_error (NULL, error);
   return BD_EXIT_DONE;
 }
 
@@ -170,7 +175,7 @@ command_export (int    argc,
 static const Command commands[] = {
   { "import", "PUBLISHED.md -o FILE.budget", N_("Read a published budget into a document file"), command_import },
   { "show", "FILE.budget [--section PART]", N_("Print a part of a document"), command_show },
-  { "export", "FILE.budget --md OUT.md | --csv DIR", N_("Write a document in another form"), command_export },
+  { "export", "FILE.budget --pdf OUT.pdf | --xlsx OUT.xlsx | --csv DIR | --md OUT.md", N_("Write a document in another form"), command_export },
   { "validate", "FILE.budget [--json]", N_("Check a document and list what disagrees"), bd_cli_validate },
   { "fix", "FILE.budget [--rule ID]", N_("Apply the fixes whose right value is certain"), bd_cli_fix },
   { "generate", "--rows N -o FILE.budget", N_("Write a synthetic document for benchmarks"), bd_cli_generate },

@@ -8,6 +8,7 @@
 #include "bd-csv-writer.h"
 #include "bd-importer.h"
 #include "bd-markdown-writer.h"
+#include "bd-page-layout.h"
 #include "bd-store.h"
 #include "bd-text-writer.h"
 #include "bd-xlsx-writer.h"
@@ -139,13 +140,15 @@ command_export (int    argc,
   g_autofree char *markdown = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *xlsx = NULL;
+  g_autofree char *pdf = NULL;
   GOptionEntry entries[] = {
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the published pages as PDF (A4)"), N_("FILE.pdf") },
     { "md", 0, 0, G_OPTION_ARG_FILENAME, &markdown, N_("Write the published text form"), N_("FILE.md") },
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Write the schedules and forms as an Excel workbook, sums as formulas"), N_("FILE.xlsx") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write each schedule as a CSV file into a folder"), N_("DIR") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget --md OUT.md"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget --pdf OUT.pdf"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
 
@@ -153,9 +156,9 @@ command_export (int    argc,
   g_option_context_set_summary (context, _("Writes a document in another form."));
   if (!bd_cli_parse_options (context, &argc, &argv, 1))
     return BD_EXIT_FAILED;
-  if (markdown == NULL && csv == NULL && xlsx == NULL)
+  if (markdown == NULL && csv == NULL && pdf == NULL && xlsx == NULL)
     {
-      g_printerr (_("budgetdesk-cli: export needs an output, such as --md OUT.md\n"));
+      g_printerr (_("budgetdesk-cli: export needs an output, such as --pdf OUT.pdf\n"));
       return BD_EXIT_FAILED;
     }
 
@@ -168,6 +171,12 @@ command_export (int    argc,
     return bd_cli_report_error (NULL, error);
   if (xlsx != NULL && !bd_xlsx_write_file (doc, xlsx, &error))
     return bd_cli_report_error (NULL, error);
+  if (pdf != NULL)
+    {
+      g_autoptr(BdPageLayout) layout = bd_page_layout_new (doc, NULL);
+      if (!bd_page_layout_write_pdf (layout, pdf, &error))
+        return bd_cli_report_error (NULL, error);
+    }
   return BD_EXIT_DONE;
 }
 
@@ -175,7 +184,7 @@ command_export (int    argc,
 static const Command commands[] = {
   { "import", "PUBLISHED.md -o FILE.budget", N_("Read a published budget into a document file"), command_import },
   { "show", "FILE.budget [--section PART]", N_("Print a part of a document"), command_show },
-  { "export", "FILE.budget --pdf OUT.pdf | --xlsx OUT.xlsx | --csv DIR | --md OUT.md", N_("Write a document in another form"), command_export },
+  { "export", "FILE.budget --pdf|--xlsx|--csv|--md OUT", N_("Write a document in another form"), command_export },
   { "validate", "FILE.budget [--json]", N_("Check a document and list what disagrees"), bd_cli_validate },
   { "fix", "FILE.budget [--rule ID]", N_("Apply the fixes whose right value is certain"), bd_cli_fix },
   { "generate", "--rows N -o FILE.budget", N_("Write a synthetic document for benchmarks"), bd_cli_generate },
@@ -187,7 +196,7 @@ usage (void)
 {
   g_printerr (_("Usage: budgetdesk-cli COMMAND [OPTIONS]\n\nCommands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_printerr ("  %-8s %-36s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
+    g_printerr ("  %-9s %-40s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
   g_printerr (_("\nRun “budgetdesk-cli COMMAND --help” for a command's options.\n"));
   return BD_EXIT_FAILED;
 }

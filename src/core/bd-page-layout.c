@@ -2,7 +2,6 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
@@ -1186,12 +1185,14 @@ bd_page_layout_write_pdf (BdPageLayout  *self,
   fd = g_mkstemp_full (temporary, O_WRONLY, 0644);
   if (fd < 0 || (file = fdopen (fd, "wb")) == NULL)
     {
-      g_autofree char *name = g_filename_display_name (path);
+      g_autofree char *name = NULL;
+
       saved_errno = errno;
+      name = g_filename_display_name (path);
       if (fd >= 0)
         close (fd), g_unlink (temporary);
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not write %s: %s"), name, g_strerror (saved_errno));
+                   "%s: %s", name, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -1227,7 +1228,7 @@ bd_page_layout_write_pdf (BdPageLayout  *self,
       g_autofree char *name = g_filename_display_name (path);
       g_unlink (temporary);
       g_set_error (error, G_FILE_ERROR, saved_errno ? g_file_error_from_errno (saved_errno) : G_FILE_ERROR_IO,
-                   _("Could not write %s: %s"), name,
+                   "%s: %s", name,
                    saved_errno ? g_strerror (saved_errno) : cairo_status_to_string (status));
       return FALSE;
     }

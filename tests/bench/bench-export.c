@@ -1,0 +1,193 @@
+/* Prints, side by side, how long making the PDF of a document takes with
+ * `budgetdesk-cli export --pdf` and with LibreOffice converting the xlsx
+ * BudgetDesk exported (`soffice --headless --convert-to pdf`), and the peak
+ * memory of each, for the seed and for a generated document of 13,000 rows.
+ * A benchmark, not a test: it prints figures and passes judgement on none.
+ *
+ *   bench-export BUDGETDESK-CLI SEED.md [ROWS]
+ */
+
+/* wait4 () */
+#define _DEFAULT_SOURCE
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#define BUDGETDESK_ROUNDS   5
+#define LIBREOFFICE_ROUNDS  3
+
+typedef struct {
+  double seconds;   /* median wall time */
+  long   peak_kib;  /* the largest peak resident set of any round */
+} Measure;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* Runs @argv once; its wall time and the peak resident set of it and the
+ * children it waited for. */
+static gboolean
+run_once (const char * const *argv,
+          double             *seconds,
+          long               *peak_kib)
+{
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  GPid pid;
+  int status;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!g_spawn_async (NULL, (char **) argv, NULL,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH
+                      | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &pid, &error))
+    {
+      g_printerr ("bench-export: %s: %s\n", argv[0], error->message);
+      return FALSE;
+    }
+  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_printerr ("bench-export: %s failed\n", argv[0]);
+      return FALSE;
+    }
+  *seconds = (g_get_monotonic_time () - start) / 1e6;
+  *peak_kib = usage.ru_maxrss;
+  return TRUE;
+}
+
+static gboolean
+measure (const char * const *argv,
+         guint               rounds,
+         Measure            *result)
+{
+  double samples[8];
+
+  result->peak_kib = 0;
+  for (guint r = 0; r < rounds; r++)
+    {
+      long peak;
+      if (!run_once (argv, &samples[r], &peak))
+        return FALSE;
+      result->peak_kib = MAX (result->peak_kib, peak);
+    }
+  qsort (samples, rounds, sizeof (double), compare_doubles);
+  result->seconds = samples[rounds / 2];
+  return TRUE;
+}
+
+static guint
+count_pages (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  const char *pages;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, NULL, NULL))
+    return 0;
+  pages = out ? strstr (out, "Pages:") : NULL;
+  return pages ? (guint) atoi (pages + strlen ("Pages:")) : 0;
+}
+
+static gboolean
+bench_document (const char *cli,
+                const char *dir,
+                const char *name,
+                const char *budget,
+                const char *soffice,
+                const char *profile)
+{
+  g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", dir, name);
+  g_autofree char *xlsx = g_strdup_printf ("%s/%s.xlsx", dir, name);
+  g_autofree char *lo_dir = g_strdup_printf ("%s/libreoffice", dir);
+  g_autofree char *lo_pdf = g_strdup_printf ("%s/%s.pdf", lo_dir, name);
+  const char *export_pdf[] = { cli, "export", budget, "--pdf", pdf, NULL };
+  const char *export_xlsx[] = { cli, "export", budget, "--xlsx", xlsx, NULL };
+  const char *convert[] = { soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", lo_dir, xlsx, NULL };
+  Measure ours, theirs = { 0, 0 };
+  double ignored;
+  long ignored_peak;
+
+  if (!run_once (export_xlsx, &ignored, &ignored_peak) || !measure (export_pdf, BUDGETDESK_ROUNDS, &ours))
+    return FALSE;
+  if (soffice != NULL && !measure (convert, LIBREOFFICE_ROUNDS, &theirs))
+    return FALSE;
+
+  g_print ("%-22s %5u %10.3f s %7.1f MiB", name, count_pages (pdf), ours.seconds, ours.peak_kib / 1024.0);
+  if (soffice != NULL)
+    g_print (" %5u %10.3f s %7.1f MiB %8.1fx\n", count_pages (lo_pdf), theirs.seconds, theirs.peak_kib / 1024.0,
+             theirs.seconds / ours.seconds);
+  else
+    g_print ("   (LibreOffice not installed: apt-get install libreoffice-calc-nogui)\n");
+  return TRUE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *seed = NULL;
+  g_autofree char *big = NULL;
+  g_autofree char *rows_name = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  const char *rows = argc > 3 ? argv[3] : "13000";
+
+  if (argc < 3)
+    {
+      g_printerr ("usage: bench-export BUDGETDESK-CLI SEED.md [ROWS]\n");
+      return 2;
+    }
+  dir = g_dir_make_tmp ("bd-bench-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  seed = g_build_filename (dir, "seed.budget", NULL);
+  big = g_build_filename (dir, "generated.budget", NULL);
+  rows_name = g_strdup_printf ("generated, %s rows", rows);
+  /* A profile of its own, made by a first run that is not timed: LibreOffice
+   * takes seconds to set one up, which a clerk pays once. */
+  profile = g_strdup_printf ("-env:UserInstallation=file://%s/profile", dir);
+
+  {
+    const char *import[] = { argv[1], "import", argv[2], "-o", seed, NULL };
+    const char *generate[] = { argv[1], "generate", "--rows", rows, "-o", big, NULL };
+    double ignored;
+    long ignored_peak;
+
+    if (!run_once (import, &ignored, &ignored_peak) || !run_once (generate, &ignored, &ignored_peak))
+      return 1;
+  }
+  if (soffice != NULL)
+    {
+      g_autofree char *warm_xlsx = g_build_filename (dir, "warm.xlsx", NULL);
+      const char *export_xlsx[] = { argv[1], "export", seed, "--xlsx", warm_xlsx, NULL };
+      const char *warm[] = { soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", dir, warm_xlsx, NULL };
+      double ignored;
+      long ignored_peak;
+
+      if (!run_once (export_xlsx, &ignored, &ignored_peak) || !run_once (warm, &ignored, &ignored_peak))
+        return 1;
+    }
+
+  g_print ("PDF of a document: median wall time of %u runs (BudgetDesk) and %u runs (LibreOffice), peak memory\n",
+           BUDGETDESK_ROUNDS, LIBREOFFICE_ROUNDS);
+  g_print ("%-22s %5s %12s %11s %5s %12s %11s %9s\n", "document", "pages", "BudgetDesk", "peak",
+           "pages", "LibreOffice", "peak", "faster");
+  if (!bench_document (argv[1], dir, "seed", seed, soffice, profile)
+      || !bench_document (argv[1], dir, rows_name, big, soffice, profile))
+    return 1;
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  }
+  return 0;
+}

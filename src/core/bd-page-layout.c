@@ -108,6 +108,17 @@ typedef struct {
   GArray   *items;   /* Item */
 } Page;
 
+/* The glyphs of the characters figures are written with, shaped once per
+ * role: a table of 13,000 rows draws some 60,000 figures, and shaping each
+ * one again would take most of the time. */
+#define FIGURE_CHARS "0123456789,.-"
+
+typedef struct {
+  PangoFont      *font;       /* NULL: the figures' characters need more than one font */
+  PangoGlyphInfo  glyphs[128];
+  double          baseline;   /* from the top of a line */
+} FigureGlyphs;
+
 struct _BdPageLayout
 {
   GObject               parent_instance;
@@ -119,6 +130,8 @@ struct _BdPageLayout
   PangoLayout          *line_layouts[N_ROLES];   /* reused for one-line text */
   GHashTable           *char_widths[N_ROLES];    /* gunichar → width in Pango units */
   double                line_heights[N_ROLES];
+  FigureGlyphs          figure_glyphs[N_ROLES];
+  PangoGlyphString     *glyph_string;            /* reused to draw figures */
 
   GPtrArray            *tables;      /* Table* */
   const Table          *grid_table;  /* the table whose grid is built, or NULL */
@@ -170,7 +183,9 @@ bd_page_layout_finalize (GObject *object)
       pango_font_description_free (self->fonts[i]);
       g_clear_object (&self->line_layouts[i]);
       g_clear_pointer (&self->char_widths[i], g_hash_table_unref);
+      g_clear_object (&self->figure_glyphs[i].font);
     }
+  g_clear_pointer (&self->glyph_string, pango_glyph_string_free);
   g_clear_pointer (&self->grid, bd_grid_free);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
@@ -192,6 +207,32 @@ bd_page_layout_init (BdPageLayout *self)
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, (GDestroyNotify) page_clear);
+}
+
+static void
+shape_figure_glyphs (BdPageLayout *self,
+                     Role          role)
+{
+  FigureGlyphs *figures = &self->figure_glyphs[role];
+  PangoLayout *layout = self->line_layouts[role];
+  PangoLayoutLine *line;
+  PangoGlyphItem *run;
+
+  pango_layout_set_text (layout, FIGURE_CHARS, -1);
+  line = pango_layout_get_line_readonly (layout, 0);
+  if (line->runs == NULL || line->runs->next != NULL)
+    return;
+  run = line->runs->data;
+  if (run->glyphs->num_glyphs != (int) strlen (FIGURE_CHARS))
+    return;
+  for (int g = 0; g < run->glyphs->num_glyphs; g++)
+    {
+      unsigned char ch = FIGURE_CHARS[run->glyphs->log_clusters[g]];
+      figures->glyphs[ch] = run->glyphs->glyphs[g];
+      figures->glyphs[ch].geometry.x_offset = figures->glyphs[ch].geometry.y_offset = 0;
+    }
+  figures->baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  figures->font = g_object_ref (run->item->analysis.font);
 }
 
 /* Text is measured in points, unhinted, so that the pages are the same on
@@ -223,7 +264,9 @@ setup_fonts (BdPageLayout *self)
       pango_layout_get_extents (self->line_layouts[i], NULL, &logical);
       self->line_heights[i] = (double) logical.height / PANGO_SCALE;
       self->char_widths[i] = g_hash_table_new (NULL, NULL);
+      shape_figure_glyphs (self, i);
     }
+  self->glyph_string = pango_glyph_string_new ();
 }
 
 /* The width of one line of @text, from the widths of its characters, each
@@ -899,16 +942,36 @@ draw_line (BdPageLayout   *self,
            PangoAlignment  align)
 {
   PangoLayout *layout = self->line_layouts[role];
-  PangoRectangle logical;
+  const FigureGlyphs *figures = &self->figure_glyphs[role];
+  gsize length = strlen (text);
   double text_w;
 
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  text_w = (double) logical.width / PANGO_SCALE;
-  if (align == PANGO_ALIGN_CENTER)
-    x += (width - text_w) / 2;
-  else if (align == PANGO_ALIGN_RIGHT)
-    x += width - text_w;
+  if (figures->font != NULL && length > 0 && strspn (text, FIGURE_CHARS) == length)
+    {
+      int width_units = 0;
+
+      pango_glyph_string_set_size (self->glyph_string, (int) length);
+      for (gsize i = 0; i < length; i++)
+        {
+          self->glyph_string->glyphs[i] = figures->glyphs[(unsigned char) text[i]];
+          self->glyph_string->log_clusters[i] = (int) i;
+          width_units += self->glyph_string->glyphs[i].geometry.width;
+        }
+      text_w = (double) width_units / PANGO_SCALE;
+      x += align == PANGO_ALIGN_CENTER ? (width - text_w) / 2 : align == PANGO_ALIGN_RIGHT ? width - text_w : 0;
+      cairo_move_to (cr, x, y + figures->baseline);
+      pango_cairo_show_glyph_string (cr, figures->font, self->glyph_string);
+      return;
+    }
+
+  {
+    PangoRectangle logical;
+
+    pango_layout_set_text (layout, text, -1);
+    pango_layout_get_extents (layout, NULL, &logical);
+    text_w = (double) logical.width / PANGO_SCALE;
+  }
+  x += align == PANGO_ALIGN_CENTER ? (width - text_w) / 2 : align == PANGO_ALIGN_RIGHT ? width - text_w : 0;
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -925,21 +988,19 @@ pango_align (BdGridAlign align)
     }
 }
 
-/* Draws one cell's box and its text, centred vertically in the box. */
+/* Draws one cell's text, centred vertically in its box. */
 static void
-draw_cell (BdPageLayout     *self,
-           cairo_t          *cr,
-           const BdGridCell *cell,
-           Role              role,
-           double            x,
-           double            y,
-           double            width,
-           double            height)
+draw_cell_text (BdPageLayout     *self,
+                cairo_t          *cr,
+                const BdGridCell *cell,
+                Role              role,
+                double            x,
+                double            y,
+                double            width,
+                double            height)
 {
   double inner = width - 2 * CELL_PAD_X;
 
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_stroke (cr);
   if (cell->text == NULL || *cell->text == '\0')
     return;
 
@@ -960,9 +1021,33 @@ draw_cell (BdPageLayout     *self,
     }
 }
 
+/* The cell that covers (@row, @column): the cell itself, or the merged
+ * cell above or to its left that spans it. */
+static void
+find_origin (const BdGrid *grid,
+             guint         row,
+             guint         column,
+             guint        *origin_row,
+             guint        *origin_column)
+{
+  for (guint r = row + 1; r-- > 0;)
+    for (guint c = column + 1; c-- > 0;)
+      {
+        const BdGridCell *cell = bd_grid_cell (grid, r, c);
+        if (cell->col_span > 0 && r + cell->row_span > row && c + cell->col_span > column)
+          {
+            *origin_row = r, *origin_column = c;
+            return;
+          }
+      }
+  *origin_row = row, *origin_column = column;
+}
+
 /* The rows drawn on a page: the header rows, then the slice. A cell merged
  * over rows that began on an earlier page is drawn again from the slice's
- * first row. */
+ * first row. The rules are drawn last, as long lines where cells do not
+ * merge across them: one line a row rather than a box a cell keeps the PDF
+ * of a long schedule small and quick to write. */
 static void
 draw_table (BdPageLayout *self,
             cairo_t      *cr,
@@ -970,60 +1055,81 @@ draw_table (BdPageLayout *self,
 {
   const Table *table = item->table;
   const BdGrid *grid = table_grid (self, table);
+  guint n_columns = grid->n_columns;
   guint n_header = grid->n_header_rows;
   guint n_drawn = n_header + (item->end_row - item->first_row);
   g_autofree guint *rows = g_new (guint, n_drawn);
   g_autofree double *tops = g_new (double, n_drawn + 1);
+  g_autofree double *lefts = g_new (double, n_columns + 1);
+  g_autofree guint *owners = g_new (guint, (gsize) n_drawn * n_columns);
 
   for (guint i = 0; i < n_drawn; i++)
     rows[i] = i < n_header ? i : item->first_row + (i - n_header);
   tops[0] = item->y;
   for (guint i = 0; i < n_drawn; i++)
     tops[i + 1] = tops[i] + table->heights[rows[i]];
+  lefts[0] = item->x;
+  for (guint c = 0; c < n_columns; c++)
+    lefts[c + 1] = lefts[c] + table->widths[c];
 
-  cairo_set_line_width (cr, RULE_WIDTH);
   for (guint i = 0; i < n_drawn; i++)
-    {
-      guint r = rows[i];
-      double x = item->x;
+    for (guint c = 0; c < n_columns; c++)
+      {
+        guint r = rows[i], origin_row = r, origin_column = c;
+        const BdGridCell *cell = bd_grid_cell (grid, r, c);
 
-      for (guint c = 0; c < grid->n_columns; x += table->widths[c], c++)
-        {
-          const BdGridCell *cell = bd_grid_cell (grid, r, c);
-          guint origin_row = r, origin_column = c;
-          guint span_rows;
+        if (cell->col_span == 0)
+          find_origin (grid, r, c, &origin_row, &origin_column);
+        owners[i * n_columns + c] = origin_row * n_columns + origin_column;
 
-          if (cell->col_span == 0)
-            {
-              /* Covered: drawn by its origin, unless the origin is on an
-               * earlier page and this is the slice's first row. */
-              if (i != n_header || r == 0)
-                continue;
-              for (origin_row = r + 1; origin_row-- > 0;)
-                {
-                  gboolean found = FALSE;
-                  for (origin_column = c + 1; origin_column-- > 0;)
-                    {
-                      const BdGridCell *o = bd_grid_cell (grid, origin_row, origin_column);
-                      if (o->col_span > 0 && origin_row + o->row_span > r && origin_column + o->col_span > c)
-                        {
-                          found = TRUE;
-                          break;
-                        }
-                    }
-                  if (found)
-                    break;
-                }
-              if (origin_column != c || origin_row >= r)
-                continue;
-              cell = bd_grid_cell (grid, origin_row, origin_column);
-            }
+        /* A cell's text is drawn from its first row on this page, which is
+         * the slice's first row when it began on an earlier page. */
+        if (origin_column == c && (origin_row == r || i == n_header))
+          {
+            guint span_rows;
 
-          span_rows = MIN (origin_row + cell->row_span - r, n_drawn - i);
-          draw_cell (self, cr, cell, cell_role (grid, r), x, tops[i],
-                     span_width (table, c, cell->col_span), tops[i + span_rows] - tops[i]);
-        }
-    }
+            cell = bd_grid_cell (grid, origin_row, origin_column);
+            span_rows = MIN (origin_row + cell->row_span - r, n_drawn - i);
+            draw_cell_text (self, cr, cell, cell_role (grid, r), lefts[c], tops[i],
+                            lefts[c + cell->col_span] - lefts[c], tops[i + span_rows] - tops[i]);
+          }
+      }
+
+  /* Across, above each row and under the last, where the cells above and below differ. */
+  for (guint i = 0; i <= n_drawn; i++)
+    for (guint c = 0; c < n_columns;)
+      {
+        guint end = c;
+        while (end < n_columns
+               && (i == 0 || i == n_drawn
+                   || owners[(i - 1) * n_columns + end] != owners[i * n_columns + end]))
+          end++;
+        if (end > c)
+          {
+            cairo_move_to (cr, lefts[c], tops[i]);
+            cairo_line_to (cr, lefts[end], tops[i]);
+          }
+        c = end + 1;
+      }
+  /* Down, left of each column and right of the last, where the cells either side differ. */
+  for (guint c = 0; c <= n_columns; c++)
+    for (guint i = 0; i < n_drawn;)
+      {
+        guint end = i;
+        while (end < n_drawn
+               && (c == 0 || c == n_columns
+                   || owners[end * n_columns + c - 1] != owners[end * n_columns + c]))
+          end++;
+        if (end > i)
+          {
+            cairo_move_to (cr, lefts[c], tops[i]);
+            cairo_line_to (cr, lefts[c], tops[end]);
+          }
+        i = end + 1;
+      }
+  cairo_set_line_width (cr, RULE_WIDTH);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  cairo_stroke (cr);
 }
 
 static void

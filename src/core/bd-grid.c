@@ -28,7 +28,7 @@ append_row (BdGrid        *grid,
     }
   grid->row_kinds[row] = kind;
   for (guint c = 0; c < grid->n_columns; c++)
-    *bd_grid_cell (grid, row, c) = (BdGridCell) { NULL, 1, 1, BD_GRID_ALIGN_CENTER, NULL, -1, FALSE };
+    *bd_grid_cell (grid, row, c) = (BdGridCell) { NULL, 1, 1, BD_GRID_ALIGN_CENTER, FALSE, 0, NULL, -1, FALSE };
   return row;
 }
 
@@ -71,6 +71,8 @@ set_amount (BdGrid      *grid,
   g_free (cell->text);
   cell->text = bd_format_cell_amount (source->values[value], grid->amount_unit);
   cell->align = BD_GRID_ALIGN_RIGHT;
+  cell->figure = TRUE;
+  cell->amount = source->values[value];
   cell->source = source;
   cell->value = value;
 }
@@ -331,8 +333,10 @@ set_form_amount (BdGrid *grid,
                  gint64  fen)
 {
   g_autofree char *text = fen == 0 ? NULL : bd_money_format (fen);
+  BdGridCell *cell = set_text (grid, row, column, col_span, row_span, BD_GRID_ALIGN_RIGHT, text);
 
-  set_text (grid, row, column, col_span, row_span, BD_GRID_ALIGN_RIGHT, text);
+  cell->figure = fen != 0;
+  cell->amount = fen;
 }
 
 static guint

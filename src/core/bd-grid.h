@@ -31,8 +31,10 @@ typedef struct {
   guint16      col_span;   /* 1 for a plain cell; 0 for a covered one */
   guint16      row_span;
   BdGridAlign  align;
-  const BdRow *source;     /* the row whose figure this cell prints, or NULL for text */
-  gint8        value;      /* index into source->values; -1 for text */
+  gboolean     figure;     /* prints an amount (in 分 below), not text */
+  gint64       amount;
+  const BdRow *source;     /* the schedule row the figure comes from, or NULL (text, a form's figures) */
+  gint8        value;      /* index into source->values; -1 without a source */
   gboolean     wrap;       /* long text (a form's goals) wraps within the cell */
 } BdGridCell;
 
@@ -66,13 +68,6 @@ bd_grid_cell (const BdGrid *grid,
               guint         column)
 {
   return &grid->cells[(gsize) row * grid->n_columns + column];
-}
-
-/* The figure a cell prints, in 分; 0 for a text cell. */
-static inline gint64
-bd_grid_cell_amount (const BdGridCell *cell)
-{
-  return cell->source != NULL && cell->value >= 0 ? cell->source->values[cell->value] : 0;
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdGrid, bd_grid_free)

@@ -371,16 +371,6 @@ is_amount (const BdGridCell *cell)
   return cell->source != NULL && cell->value >= 0;
 }
 
-/* bd-grid keeps a form's figures as text: they are its right-aligned cells. */
-static gboolean
-form_amount (const BdGrid     *grid,
-             const BdGridCell *cell,
-             gint64           *fen)
-{
-  return grid->def == NULL && cell->align == BD_GRID_ALIGN_RIGHT && cell->text != NULL && *cell->text
-    && bd_money_parse (cell->text, BD_UNIT_YUAN, fen, NULL);
-}
-
 /* Wide enough for every figure and for text in a cell of its own;
  * merged cells and long text wrap instead. */
 static void
@@ -481,7 +471,6 @@ write_cell (Writer        *writer,
   lxw_row_t row = sheet->top + r;
   lxw_row_t last_row = row + cell->row_span - 1;
   lxw_col_t last_column = c + cell->col_span - 1;
-  gint64 fen = 0;
 
   if (is_amount (cell))
     {
@@ -494,13 +483,13 @@ write_cell (Writer        *writer,
         worksheet_merge_range (worksheet, row, c, last_row, last_column, "", format);
       write_amount (worksheet, row, c, formula, written_value (sheet, cell->source, cell->value), format);
     }
-  else if (form_amount (grid, cell, &fen))
+  else if (cell->figure)
     {
       lxw_format *format = cell_format (writer, cell->align, bold, TRUE);
 
       if (last_row > row || last_column > c)
         worksheet_merge_range (worksheet, row, c, last_row, last_column, "", format);
-      write_amount (worksheet, row, c, NULL, fen, format);
+      write_amount (worksheet, row, c, NULL, cell->amount, format);
     }
   else
     write_text (worksheet, row, c, last_row, last_column, cell->text,

@@ -1,6 +1,8 @@
 #include <glib/gi18n.h>
 
 #include "bd-form-editor.h"
+#include "bd-print-operation.h"
+#include "bd-print-preview.h"
 #include "bd-section-view.h"
 #include "bd-window.h"
 
@@ -30,6 +32,7 @@ static const PageDef pages[] = {
   { "other", "other", 0, BD_PART_OTHER, N_("Other Information") },
   { "employees", "employees", 0, BD_PART_EMPLOYEES, N_("Government Employees") },
   { "performance", NULL, 0, BD_PART_PERFORMANCE, N_("Performance Goals") },
+  { "preview", NULL, 0, 0, N_("Print Preview") },
 };
 
 #define MAX_FINDINGS_SHOWN 200
@@ -49,6 +52,7 @@ struct _BdWindow
   GtkLabel   *findings_title;
   GtkListBox *findings_list;
   GtkPaned   *content_paned;
+  GtkWidget  *findings_panel;
   gboolean    paned_placed;
 
   GtkWidget  *badges[G_N_ELEMENTS (pages)];
@@ -329,6 +333,15 @@ on_content_paned_sized (BdWindow *self)
   gtk_paned_set_position (self->content_paned, max_position - 220);
 }
 
+/* The preview wants the height for its page; its banner brings the
+ * findings back (win.show-findings). */
+static void
+on_visible_page_changed (BdWindow *self)
+{
+  gtk_widget_set_visible (self->findings_panel,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") != 0);
+}
+
 static void
 on_part_selected (BdWindow      *self,
                   GtkListBoxRow *row)
@@ -536,15 +549,47 @@ new_activated (GSimpleAction *action,
 }
 
 static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               BdWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, _("The document could not be printed"), error ? error->message : "");
+    }
+  else if (bd_print_operation_was_interrupted (BD_PRINT_OPERATION (operation)))
+    show_error (self, _("Printing was stopped"),
+                _("The document changed while its pages were being sent to the printer. Print it again."));
+}
+
+static void
 print_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
   BdWindow *self = user_data;
+  g_autoptr(BdPrintOperation) operation = NULL;
 
-  show_error (self, _("Printing is not available yet"),
-              _("Export the document with “budgetdesk-cli export” meanwhile; print preview and PDF come with the "
-                "published layout."));
+  store_pending_text (self);
+  operation = bd_print_operation_new (self->editor);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  bd_print_operation_start (operation, GTK_WINDOW (self));
+}
+
+static void
+show_findings_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  BdWindow *self = user_data;
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->findings_list, 0);
+
+  gtk_widget_set_visible (self->findings_panel, TRUE);
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
 }
 
 static const GActionEntry actions[] = {
@@ -553,6 +598,7 @@ static const GActionEntry actions[] = {
   { "open", open_activated },
   { "new", new_activated },
   { "print", print_activated },
+  { "show-findings", show_findings_activated },
 };
 
 static void
@@ -586,6 +632,16 @@ sidebar_row (BdWindow      *self,
   gtk_box_append (GTK_BOX (box), badge);
   *badge_out = badge;
   return box;
+}
+
+/* The print preview stands apart from the parts it shows. */
+static void
+sidebar_header (GtkListBoxRow *row,
+                GtkListBoxRow *before,
+                gpointer       user_data)
+{
+  if (gtk_list_box_row_get_index (row) == G_N_ELEMENTS (pages) - 1 && gtk_list_box_row_get_header (row) == NULL)
+    gtk_list_box_row_set_header (row, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 }
 
 static GtkWidget *
@@ -627,6 +683,8 @@ ensure_page (BdWindow *self,
       content = bd_section_view_new (self->editor, page->section);
       g_ptr_array_add (self->section_views, content);
     }
+  else if (strcmp (page->page, "preview") == 0)
+    content = bd_print_preview_new (self->editor);
   else
     content = performance_page (self);
 
@@ -639,6 +697,7 @@ build_sidebar (BdWindow *self)
 {
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     gtk_list_box_append (self->sidebar, sidebar_row (self, &pages[p], &self->badges[p]));
+  gtk_list_box_set_header_func (self->sidebar, sidebar_header, NULL, NULL);
 }
 
 static void
@@ -679,9 +738,11 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdWindow, findings_title);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, findings_list);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, content_paned);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, findings_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_part_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_content_paned_sized);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
 }
 
 static void
@@ -721,6 +782,14 @@ bd_window_new (GtkApplication *application,
   update_findings (self);
   bd_window_show_page (self, "schedule-1");
   return self;
+}
+
+void
+bd_window_show_error (BdWindow   *self,
+                      const char *primary,
+                      const char *secondary)
+{
+  show_error (self, primary, secondary);
 }
 
 BdEditor *

@@ -19,7 +19,7 @@ BdEditor       *bd_window_get_editor         (BdWindow       *self);
 const char     *bd_window_get_badge          (BdWindow       *self,
                                               const char     *page);
 /* Pages: functions, organisation, glossary, narrative, schedule-1 … schedule-9,
- * other, employees, performance. */
+ * other, employees, performance, preview. */
 void            bd_window_show_page          (BdWindow       *self,
                                               const char     *page);
 GtkWidget      *bd_window_get_page           (BdWindow       *self,
@@ -27,5 +27,9 @@ GtkWidget      *bd_window_get_page           (BdWindow       *self,
 BdScheduleView *bd_window_get_schedule_view  (BdWindow       *self,
                                               guint           number);
 guint           bd_window_get_n_findings_shown (BdWindow     *self);
+/* A message the clerk must read before going on. */
+void            bd_window_show_error         (BdWindow       *self,
+                                              const char     *primary,
+                                              const char     *secondary);
 
 G_END_DECLS

@@ -2,8 +2,13 @@
  * edited as the keys edit it, undo, paste, and a refused value. Runs under
  * xvfb-run with GSK_RENDERER=cairo. */
 
+#include <glib/gstdio.h>
+
 #include "bd-application.h"
 #include "bd-form-editor.h"
+#include "bd-page-layout.h"
+#include "bd-print-operation.h"
+#include "bd-print-preview.h"
 #include "bd-section-view.h"
 #include "bd-test-util.h"
 
@@ -280,6 +285,224 @@ test_form_editor (Fixture       *f,
   g_assert_null (bd_form_editor_get_row_finding (forms, 0));
 }
 
+/* The seed's published pages: the cover, 一 to 四, nine schedules, 六, 七
+ * and one form (tests/test-pdf.c reads them back). */
+#define SEED_PAGES 17
+
+static BdPrintPreview *
+show_preview (Fixture *f)
+{
+  bd_window_show_page (f->window, "preview");
+  spin (200);
+  return BD_PRINT_PREVIEW (bd_window_get_page (f->window, "preview"));
+}
+
+static void
+assert_page_text (BdPrintPreview *preview,
+                  guint           page)
+{
+  g_autofree char *text = bd_print_preview_dup_page_text (preview);
+  g_autofree char *expected = g_strdup_printf ("Page %u of %u", page, SEED_PAGES);
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpuint (bd_print_preview_get_page (preview), ==, page - 1);
+}
+
+/* What `pdfinfo` says of @pdf. */
+static char *
+pdf_info (const char *pdf)
+{
+  g_autofree char *last = g_strdup_printf ("%u", SEED_PAGES);
+  const char *argv[] = { "pdfinfo", "-f", "1", "-l", last, pdf, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static void
+test_preview_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  BdPrintPreview *preview = show_preview (f);
+
+  g_assert_cmpuint (bd_print_preview_get_n_pages (preview), ==, SEED_PAGES);
+  assert_page_text (preview, 1);
+  /* On the first page there is no going back. */
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous-page", NULL);
+  assert_page_text (preview, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
+  assert_page_text (preview, 2);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
+  assert_page_text (preview, 3);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous-page", NULL);
+  assert_page_text (preview, 2);
+
+  /* A page number past the end shows the last page. */
+  bd_print_preview_set_page (preview, 99);
+  assert_page_text (preview, SEED_PAGES);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
+  assert_page_text (preview, SEED_PAGES);
+}
+
+static void
+test_preview_zoom (Fixture       *f,
+                   gconstpointer  data)
+{
+  BdPrintPreview *preview = show_preview (f);
+  double fit_width = bd_print_preview_get_scale (preview), fit_page;
+
+  /* Fitted to the window's width, the upright A4 cover is larger than
+   * at 50 % and smaller than at 200 % (96 pixels an inch). */
+  g_assert_cmpfloat (fit_width, >, 0.5 * 96 / 72);
+  g_assert_cmpfloat (fit_width, <, 2.0 * 96 / 72);
+
+  g_object_set (preview, "zoom", "100", NULL);
+  g_assert_cmpfloat_with_epsilon (bd_print_preview_get_scale (preview), 96.0 / 72, 1e-9);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (bd_print_preview_get_scale (preview), 1.25 * 96 / 72, 1e-9);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (bd_print_preview_get_scale (preview), 0.75 * 96 / 72, 1e-9);
+
+  /* The whole page is shorter than the window is wide. */
+  g_object_set (preview, "zoom", "fit-page", NULL);
+  spin (100);
+  fit_page = bd_print_preview_get_scale (preview);
+  g_assert_cmpfloat (fit_page, <, fit_width);
+  g_object_set (preview, "zoom", "fit-width", NULL);
+  spin (100);
+  g_assert_cmpfloat_with_epsilon (bd_print_preview_get_scale (preview), fit_width, 1e-9);
+}
+
+static void
+test_preview_banner (Fixture       *f,
+                     gconstpointer  data)
+{
+  BdPrintPreview *preview = show_preview (f);
+  const BdFinding *fixable;
+  g_autoptr(GError) error = NULL;
+
+  /* 208 and 212 wrong on schedules 1 and 4. */
+  g_assert_nonnull (bd_print_preview_get_banner (preview));
+  g_assert_nonnull (strstr (bd_print_preview_get_banner (preview), "has 4 errors"));
+
+  bd_print_preview_set_page (preview, 8);
+  do
+    {
+      GPtrArray *findings = bd_editor_get_findings (f->editor);
+
+      fixable = NULL;
+      for (guint i = 0; i < findings->len && fixable == NULL; i++)
+        {
+          const BdFinding *finding = g_ptr_array_index (findings, i);
+          if (finding->severity == BD_SEVERITY_ERROR && finding->fix.kind != BD_FIX_NONE)
+            fixable = finding;
+        }
+      if (fixable != NULL)
+        g_assert_true (bd_editor_apply_fix (f->editor, fixable, &error));
+    }
+  while (fixable != NULL);
+
+  /* The goal-count warning stays; warnings raise no banner. */
+  g_assert_null (bd_print_preview_get_banner (preview));
+  /* Laid out again after the fixes, on the page that was shown. */
+  spin (400);
+  g_assert_cmpuint (bd_print_preview_get_n_pages (preview), ==, SEED_PAGES);
+  assert_page_text (preview, 9);
+
+  /* The last fix undone: 212 wrong again on schedule 4, which no longer balances. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
+  g_assert_nonnull (strstr (bd_print_preview_get_banner (preview), "has 2 errors;"));
+}
+
+static void
+test_preview_export (Fixture       *f,
+                     gconstpointer  data)
+{
+  BdPrintPreview *preview = show_preview (f);
+  g_autofree char *pdf = g_build_filename (f->dir, "cityops.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "cityops.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "csv", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "missing", "cityops.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", SEED_PAGES);
+  g_autofree char *head = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n_csv = 0;
+  const char *name;
+
+  g_assert_true (bd_print_preview_export_pdf (preview, pdf, &error));
+  g_assert_no_error (error);
+  info = pdf_info (pdf);
+  g_assert_nonnull (strstr (info, pages));
+
+  g_assert_true (bd_print_preview_export_xlsx (preview, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (xlsx, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "PK"));
+
+  /* Nine schedules, nothing else left in the folder. */
+  g_mkdir (csv, 0700);
+  g_assert_true (bd_print_preview_export_csv (preview, csv, &error));
+  g_assert_no_error (error);
+  dir = g_dir_open (csv, 0, &error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (csv, name, NULL);
+      g_assert_true (g_str_has_suffix (name, ".csv"));
+      g_unlink (path);
+      n_csv++;
+    }
+  g_assert_cmpuint (n_csv, ==, 9);
+  g_rmdir (csv);
+
+  /* A folder that is not there: said so, and no file. */
+  g_assert_false (bd_print_preview_export_pdf (preview, nowhere, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_unlink (pdf);
+  g_unlink (xlsx);
+}
+
+/* Printing to a file takes the print path of the dialog: the paper of the
+ * page setup, and schedules 2, 4 and 9 turned. */
+static void
+test_print_to_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(BdPrintOperation) operation = bd_print_operation_new (f->editor);
+  g_autoptr(BdPrintOperation) next = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", SEED_PAGES);
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            GTK_WINDOW (f->window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  info = pdf_info (pdf);
+  g_assert_nonnull (strstr (info, pages));
+  g_assert_true (g_regex_match_simple ("^Page +1 size: +595\\.2\\d* x 841\\.8\\d* pts", info, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Page +9 size: +841\\.8\\d* x 595\\.2\\d* pts", info, G_REGEX_MULTILINE, 0));
+  g_assert_false (bd_print_operation_was_interrupted (operation));
+  g_unlink (pdf);
+
+  /* The next print starts from this one's settings. */
+  next = bd_print_operation_new (f->editor);
+  g_assert_nonnull (gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (next)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,6 +521,11 @@ main (int    argc,
   ADD ("/window/add-and-remove-row", test_add_and_remove_row);
   ADD ("/window/other-figures-as-fields", test_other_figures_as_fields);
   ADD ("/window/form-editor", test_form_editor);
+  ADD ("/window/preview-pages", test_preview_pages);
+  ADD ("/window/preview-zoom", test_preview_zoom);
+  ADD ("/window/preview-banner", test_preview_banner);
+  ADD ("/window/preview-export", test_preview_export);
+  ADD ("/window/print-to-file", test_print_to_file);
 #undef ADD
 
   return g_test_run ();

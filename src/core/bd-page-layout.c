@@ -33,10 +33,10 @@ typedef enum {
 static const struct {
   double size;
 } role_fonts[N_ROLES] = {
-  [ROLE_BODY]       = { 11 },
+  [ROLE_BODY]       = { 10.5 },
   [ROLE_TABLE]      = { 9 },
   [ROLE_TABLE_HEAD] = { 9 },
-  [ROLE_SMALL]      = { 10 },
+  [ROLE_SMALL]      = { 10.5 },
   [ROLE_TITLE]      = { 16 },
   [ROLE_COVER]      = { 26 },
 };

@@ -152,6 +152,27 @@ test_export_csv (void)
   g_assert_nonnull (strstr (s9, "\r\n7.40,0.00,1.00,6.40,0.00,6.40,0.00\r\n"));
 }
 
+/* The PDF from the command line; one that cannot be written leaves
+ * nothing behind and says which file. */
+static void
+test_export_pdf (void)
+{
+  g_autofree char *doc = path_in_dir ("pdf.budget");
+  g_autofree char *pdf = path_in_dir ("cityops.pdf");
+  g_autofree char *nowhere = path_in_dir ("missing/cityops.pdf");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, "export", doc, "--pdf", pdf, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpint (length, >, 6);
+  g_assert_cmpint (memcmp (contents + length - 6, "%%EOF\n", 6), ==, 0);
+  g_assert_cmpint (run (NULL, "export", doc, "--pdf", nowhere, NULL), ==, 2);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_generate (void)
 {
@@ -349,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/cli/failed-import-leaves-nothing", test_failed_import_leaves_nothing);
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
   g_test_add_func ("/cli/export-csv", test_export_csv);
+  g_test_add_func ("/cli/export-pdf", test_export_pdf);
   g_test_add_func ("/cli/generate", test_generate);
   g_test_add_func ("/cli/bad-input-changes-nothing", test_bad_input_changes_nothing);
 

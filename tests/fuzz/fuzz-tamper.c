@@ -20,6 +20,7 @@
 #include "bd-checker.h"
 #include "bd-importer.h"
 #include "bd-markdown-writer.h"
+#include "bd-page-layout.h"
 #include "bd-narrative.h"
 #include "bd-store.h"
 #include "bd-text-writer.h"
@@ -156,5 +157,17 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
   g_strfreev (bd_narrative_generate (doc, "narrative"));
   g_strfreev (bd_narrative_generate (doc, "other"));
   g_strfreev (bd_narrative_generate (doc, "employees"));
+
+  /* The published pages, drawn where nothing is written. */
+  {
+    g_autoptr(BdPageLayout) layout = bd_page_layout_new (doc, NULL);
+    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create (surface);
+
+    for (guint page = 0; page < bd_page_layout_get_n_pages (layout); page++)
+      bd_page_layout_render_page (layout, page, cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
   return 0;
 }

@@ -575,6 +575,10 @@ print_activated (GSimpleAction *action,
 
   store_pending_text (self);
   operation = bd_print_operation_new (self->editor);
+  /* Printed from the preview, "current page" is the page it shows. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") == 0)
+    gtk_print_operation_set_current_page (GTK_PRINT_OPERATION (operation),
+                                          bd_print_preview_get_page (BD_PRINT_PREVIEW (gtk_stack_get_visible_child (self->stack))));
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
   bd_print_operation_start (operation, GTK_WINDOW (self));
 }

@@ -362,6 +362,17 @@ remove_folder (const char *path)
   g_rmdir (path);
 }
 
+static void
+set_error_from_errno (GError     **error,
+                      int          saved_errno,
+                      const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", display,
+               g_strerror (saved_errno));
+}
+
 /* The files are written into a hidden folder beside them first, and moved
  * in only when all of them are whole: a full disk leaves none of them. */
 static gboolean
@@ -375,11 +386,7 @@ write_csv (BdDocument  *doc,
 
   if (g_mkdtemp (staging) == NULL)
     {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (dir);
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", display,
-                   g_strerror (saved_errno));
+      set_error_from_errno (error, errno, dir);
       return FALSE;
     }
   if (!bd_csv_write_dir (doc, staging, error) || (written = g_dir_open (staging, 0, error)) == NULL)
@@ -394,11 +401,7 @@ write_csv (BdDocument  *doc,
 
       if (g_rename (from, to) != 0)
         {
-          int saved_errno = errno;
-          g_autofree char *display = g_filename_display_name (to);
-
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", display,
-                       g_strerror (saved_errno));
+          set_error_from_errno (error, errno, to);
           remove_folder (staging);
           return FALSE;
         }
@@ -456,22 +459,19 @@ static const ExportFormat formats[] = {
     bd_print_preview_export_csv, N_("The CSV files could not be written") },
 };
 
+/* Writes where the clerk chose, and says how it went. */
 static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    BdPrintPreview  *self)
+export_to (BdPrintPreview     *self,
+           const ExportFormat *format,
+           const char         *chosen)
 {
-  const ExportFormat *format = g_object_get_data (G_OBJECT (chooser), "bd-format");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_strdup (chosen);
   g_autofree char *name = NULL;
   g_autofree char *done = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
-    goto out;
-  path = g_file_get_path (file);
-  if (format->suffix != NULL)
+  gtk_label_set_text (self->status_label, "");
+  if (path != NULL && format->suffix != NULL)
     {
       g_autofree char *dotted = g_strconcat (".", format->suffix, NULL);
 
@@ -482,20 +482,34 @@ on_export_response (GtkNativeDialog *chooser,
           path = with_suffix;
         }
     }
-  if (!format->write (self, path, &error))
+  /* A place with no local path (a network location) cannot be written to. */
+  if (path == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a place on this computer."));
+  if (path == NULL || !format->write (self, path, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-      gtk_label_set_text (self->status_label, "");
       if (BD_IS_WINDOW (root))
         bd_window_show_error (BD_WINDOW (root), _(format->failure), error->message);
-      goto out;
+      return;
     }
   name = g_filename_display_basename (path);
   done = g_strdup_printf (_("Exported to “%s”"), name);
   gtk_label_set_text (self->status_label, done);
+}
 
-out:
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    BdPrintPreview  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      export_to (self, g_object_get_data (G_OBJECT (chooser), "bd-format"), path);
+    }
   g_object_unref (chooser);
   g_object_unref (self);
 }

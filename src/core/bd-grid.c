@@ -78,15 +78,6 @@ set_amount (BdGrid      *grid,
 }
 
 static gboolean
-has_groups (const BdScheduleDef *def)
-{
-  for (guint c = 0; c < def->n_columns; c++)
-    if (def->columns[c].group != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 same (const char *a,
       const char *b)
 {
@@ -267,7 +258,7 @@ build_single (BdGrid     *grid,
               guint      *capacity)
 {
   const BdScheduleDef *def = schedule->def;
-  guint n_header = has_groups (def) ? 3 : 2;
+  guint n_header = bd_schedule_def_has_groups (def) ? 3 : 2;
 
   for (guint r = 0; r < n_header; r++)
     append_row (grid, BD_GRID_ROW_HEADER, capacity);

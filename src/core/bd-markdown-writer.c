@@ -125,15 +125,6 @@ add_column_name_cells (GPtrArray           *cells,
     }
 }
 
-static gboolean
-has_groups (const BdScheduleDef *def)
-{
-  for (guint c = 0; c < def->n_columns; c++)
-    if (def->columns[c].group != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 add_grouped_name_cells (GPtrArray           *cells,
                         const BdScheduleDef *def)
@@ -281,7 +272,7 @@ write_single_table (GString    *out,
   add_column_name_cells (cells, def);
   write_row (out, cells);
 
-  if (has_groups (def))
+  if (bd_schedule_def_has_groups (def))
     {
       cells = cells_new ();
       add_grouped_name_cells (cells, def);

@@ -120,6 +120,15 @@ bd_schedule_def_is_entered (const BdScheduleDef *def,
   return def->columns[column].sum_of == 0;
 }
 
+gboolean
+bd_schedule_def_has_groups (const BdScheduleDef *def)
+{
+  for (guint c = 0; c < def->n_columns; c++)
+    if (def->columns[c].group != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 char *
 bd_schedule_def_empty_note (const BdScheduleDef *def,
                             int                  year)

@@ -62,5 +62,7 @@ char                *bd_schedule_def_empty_note (const BdScheduleDef *def,
                                                 int                  year);
 gboolean             bd_schedule_def_is_entered(const BdScheduleDef *def,
                                                 guint                column);
+/* Whether some columns sit under a group header (schedule 9's 公务用车购置及运行费). */
+gboolean             bd_schedule_def_has_groups (const BdScheduleDef *def);
 
 G_END_DECLS

@@ -1,11 +1,10 @@
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
-#include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "bd-file-replace.h"
 #include "bd-grid.h"
 #include "bd-page-layout.h"
 
@@ -1276,30 +1275,25 @@ bd_page_layout_write_pdf (BdPageLayout  *self,
                           const char    *path,
                           GError       **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *temporary = g_build_filename (dir, template, NULL);
+  g_autofree char *temporary = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   FILE *file;
-  int fd, saved_errno;
+  int fd, saved_errno = 0;
 
   g_return_val_if_fail (BD_IS_PAGE_LAYOUT (self), FALSE);
 
-  fd = g_mkstemp_full (temporary, O_WRONLY, 0644);
-  if (fd < 0 || (file = fdopen (fd, "wb")) == NULL)
+  fd = bd_file_replace_begin (path, &temporary, error);
+  if (fd < 0)
+    return FALSE;
+  file = fdopen (fd, "wb");
+  if (file == NULL)
     {
-      g_autofree char *name = NULL;
-
       saved_errno = errno;
-      name = g_filename_display_name (path);
-      if (fd >= 0)
-        close (fd), g_unlink (temporary);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s: %s", name, g_strerror (saved_errno));
-      return FALSE;
+      close (fd);
+      return bd_file_replace_fail (temporary, path, g_file_error_from_errno (saved_errno),
+                                   g_strerror (saved_errno), error);
     }
 
   surface = cairo_pdf_surface_create_for_stream (write_to_file, file, self->paper.width, self->paper.height);
@@ -1322,21 +1316,14 @@ bd_page_layout_write_pdf (BdPageLayout  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  saved_errno = 0;
   if (fflush (file) != 0 || fsync (fileno (file)) != 0)
     saved_errno = errno;
   if (fclose (file) != 0 && saved_errno == 0)
     saved_errno = errno;
-  if (status == CAIRO_STATUS_SUCCESS && saved_errno == 0 && g_rename (temporary, path) != 0)
-    saved_errno = errno;
-  if (status != CAIRO_STATUS_SUCCESS || saved_errno != 0)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-      g_unlink (temporary);
-      g_set_error (error, G_FILE_ERROR, saved_errno ? g_file_error_from_errno (saved_errno) : G_FILE_ERROR_IO,
-                   "%s: %s", name,
-                   saved_errno ? g_strerror (saved_errno) : cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  if (saved_errno != 0)
+    return bd_file_replace_fail (temporary, path, g_file_error_from_errno (saved_errno),
+                                 g_strerror (saved_errno), error);
+  if (status != CAIRO_STATUS_SUCCESS)
+    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_IO, cairo_status_to_string (status), error);
+  return bd_file_replace_commit (temporary, path, error);
 }

@@ -1,10 +1,9 @@
 #include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "bd-file-replace.h"
 #include "bd-format.h"
 #include "bd-grid.h"
 #include "bd-xlsx-writer.h"
@@ -644,61 +643,29 @@ write_workbook (lxw_workbook *workbook,
     }
 }
 
-static gboolean
-fail (GError    **error,
-      const char *path,
-      int         code,
-      const char *reason)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_set_error (error, G_FILE_ERROR, code, "%s: %s", name, reason);
-  return FALSE;
-}
-
 gboolean
 bd_xlsx_write_file (BdDocument  *doc,
                     const char  *path,
                     GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *temporary = g_build_filename (dir, template, NULL);
+  g_autofree char *temporary = NULL;
   lxw_workbook *workbook;
   lxw_error status;
   int fd;
 
   g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
 
-  /* The workbook is written beside the file it replaces and renamed over
-   * it once whole, so a failure leaves the old file or none. */
-  fd = g_mkstemp_full (temporary, O_RDWR, 0666);
+  fd = bd_file_replace_begin (path, &temporary, error);
   if (fd < 0)
-    {
-      int saved_errno = errno;
-      return fail (error, path, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
-    }
+    return FALSE;
   close (fd);
 
   workbook = workbook_new (temporary);
   if (workbook == NULL)
-    {
-      g_unlink (temporary);
-      return fail (error, path, G_FILE_ERROR_FAILED, g_strerror (ENOMEM));
-    }
+    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, g_strerror (ENOMEM), error);
   write_workbook (workbook, doc);
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR)
-    {
-      g_unlink (temporary);
-      return fail (error, path, G_FILE_ERROR_FAILED, lxw_strerror (status));
-    }
-  if (g_rename (temporary, path) != 0)
-    {
-      int saved_errno = errno;
-      g_unlink (temporary);
-      return fail (error, path, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
-    }
-  return TRUE;
+    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, lxw_strerror (status), error);
+  return bd_file_replace_commit (temporary, path, error);
 }

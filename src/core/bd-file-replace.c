@@ -1,0 +1,65 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+
+#include "bd-file-replace.h"
+
+static void
+set_error (GError     **error,
+           const char  *path,
+           int          code,
+           const char  *reason)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, code, "%s: %s", name, reason);
+}
+
+int
+bd_file_replace_begin (const char  *path,
+                       char       **temporary,
+                       GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  char *name = g_build_filename (dir, template, NULL);
+  int fd = g_mkstemp_full (name, O_RDWR, 0644);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      set_error (error, path, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
+      g_free (name);
+      return -1;
+    }
+  *temporary = name;
+  return fd;
+}
+
+gboolean
+bd_file_replace_commit (const char  *temporary,
+                        const char  *path,
+                        GError     **error)
+{
+  if (g_rename (temporary, path) != 0)
+    {
+      int saved_errno = errno;
+      return bd_file_replace_fail (temporary, path, g_file_error_from_errno (saved_errno),
+                                   g_strerror (saved_errno), error);
+    }
+  return TRUE;
+}
+
+gboolean
+bd_file_replace_fail (const char  *temporary,
+                      const char  *path,
+                      int          code,
+                      const char  *reason,
+                      GError     **error)
+{
+  g_unlink (temporary);
+  set_error (error, path, code, reason);
+  return FALSE;
+}

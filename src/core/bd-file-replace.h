@@ -1,0 +1,26 @@
+/* bd-file-replace.h: an exported file is written beside the one it
+ * replaces, under a hidden name, and renamed over it only once whole: a
+ * failure half way leaves the old file, or none, never half a file. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Makes the hidden file beside @path and returns its descriptor, open for
+ * writing, and its name in @temporary; -1 with @error set when it cannot. */
+int      bd_file_replace_begin  (const char  *path,
+                                 char       **temporary,
+                                 GError     **error);
+/* Renames @temporary over @path; on failure removes it and sets @error. */
+gboolean bd_file_replace_commit (const char  *temporary,
+                                 const char  *path,
+                                 GError     **error);
+/* Removes @temporary and sets @error to “@path: @reason”; returns FALSE. */
+gboolean bd_file_replace_fail   (const char  *temporary,
+                                 const char  *path,
+                                 int          code,
+                                 const char  *reason,
+                                 GError     **error);
+
+G_END_DECLS

@@ -150,6 +150,16 @@ test_export_csv (void)
   g_assert_nonnull (strstr (s3, "\r\n212,01,99,其他城乡社区管理事务支出,14786148.40,7959673.40,6826475.00\r\n"));
   g_assert_nonnull (strstr (s3, "\r\n合计,,,,17722077.40,10895602.40,6826475.00\r\n"));
   g_assert_nonnull (strstr (s9, "\r\n7.40,0.00,1.00,6.40,0.00,6.40,0.00\r\n"));
+
+  /* Nine files and nothing else: the folder they were written in first is gone. */
+  {
+    g_autoptr(GDir) folder = g_dir_open (out, 0, NULL);
+    guint n_files = 0;
+
+    while (g_dir_read_name (folder) != NULL)
+      n_files++;
+    g_assert_cmpuint (n_files, ==, 9);
+  }
 }
 
 /* The PDF from the command line; one that cannot be written leaves

@@ -348,68 +348,6 @@ on_editor_changed (BdEditor       *editor,
 
 /* Export */
 
-static void
-remove_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (path);
-}
-
-static void
-set_error_from_errno (GError     **error,
-                      int          saved_errno,
-                      const char  *path)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", display,
-               g_strerror (saved_errno));
-}
-
-/* The files are written into a hidden folder beside them first, and moved
- * in only when all of them are whole: a full disk leaves none of them. */
-static gboolean
-write_csv (BdDocument  *doc,
-           const char  *dir,
-           GError     **error)
-{
-  g_autofree char *staging = g_build_filename (dir, ".budgetdesk-csv-XXXXXX", NULL);
-  g_autoptr(GDir) written = NULL;
-  const char *name;
-
-  if (g_mkdtemp (staging) == NULL)
-    {
-      set_error_from_errno (error, errno, dir);
-      return FALSE;
-    }
-  if (!bd_csv_write_dir (doc, staging, error) || (written = g_dir_open (staging, 0, error)) == NULL)
-    {
-      remove_folder (staging);
-      return FALSE;
-    }
-  while ((name = g_dir_read_name (written)) != NULL)
-    {
-      g_autofree char *from = g_build_filename (staging, name, NULL);
-      g_autofree char *to = g_build_filename (dir, name, NULL);
-
-      if (g_rename (from, to) != 0)
-        {
-          set_error_from_errno (error, errno, to);
-          remove_folder (staging);
-          return FALSE;
-        }
-    }
-  g_rmdir (staging);
-  return TRUE;
-}
-
 gboolean
 bd_print_preview_export_pdf (BdPrintPreview  *self,
                              const char      *path,
@@ -438,7 +376,7 @@ bd_print_preview_export_csv (BdPrintPreview  *self,
 {
   g_return_val_if_fail (BD_IS_PRINT_PREVIEW (self), FALSE);
 
-  return write_csv (bd_editor_get_document (self->editor), dir, error);
+  return bd_csv_write_dir (bd_editor_get_document (self->editor), dir, error);
 }
 
 typedef struct {

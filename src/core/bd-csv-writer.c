@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "bd-csv-writer.h"
 #include "bd-format.h"
@@ -136,27 +137,80 @@ bd_csv_write_schedule (BdDocument *doc,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+set_error_from_errno (GError     **error,
+                      const char  *path)
+{
+  int saved_errno = errno;
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+/* The nine files are written into a hidden folder inside @dir and moved
+ * out only once all of them are whole: a full disk leaves none of them,
+ * rather than a set from two versions of the document. */
 gboolean
 bd_csv_write_dir (BdDocument  *doc,
                   const char  *dir,
                   GError     **error)
 {
+  g_autofree char *staging = g_build_filename (dir, ".budgetdesk-csv-XXXXXX", NULL);
+
   if (g_mkdir_with_parents (dir, 0755) != 0)
+    return set_error_from_errno (error, dir);
+  if (g_mkdtemp (staging) == NULL)
+    return set_error_from_errno (error, dir);
+
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
     {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (dir);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", name, g_strerror (saved_errno));
-      return FALSE;
+      const BdScheduleDef *def = bd_schedule_def_get (n);
+      g_autofree char *name = g_strdup_printf ("%u-%s.csv", n, def->title + strlen ("部门"));
+      g_autofree char *path = g_build_filename (staging, name, NULL);
+      g_autofree char *text = bd_csv_write_schedule (doc, n);
+      FILE *file = g_fopen (path, "wb");
+      gboolean written = file != NULL && fwrite (text, 1, strlen (text), file) == strlen (text);
+
+      if (file != NULL && fclose (file) != 0)
+        written = FALSE;
+      if (!written)
+        {
+          g_autofree char *shown = g_build_filename (dir, name, NULL);
+
+          set_error_from_errno (error, shown);
+          remove_folder (staging);
+          return FALSE;
+        }
     }
   for (guint n = 1; n <= BD_N_SCHEDULES; n++)
     {
       const BdScheduleDef *def = bd_schedule_def_get (n);
       g_autofree char *name = g_strdup_printf ("%u-%s.csv", n, def->title + strlen ("部门"));
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *text = bd_csv_write_schedule (doc, n);
+      g_autofree char *from = g_build_filename (staging, name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
 
-      if (!g_file_set_contents (path, text, -1, error))
-        return FALSE;
+      if (g_rename (from, to) != 0)
+        {
+          set_error_from_errno (error, to);
+          remove_folder (staging);
+          return FALSE;
+        }
     }
+  g_rmdir (staging);
   return TRUE;
 }

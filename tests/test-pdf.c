@@ -269,6 +269,27 @@ test_continued_table (void)
   g_rmdir (dir);
 }
 
+/* A layout made before an edit is drawn safely: the preview may draw one
+ * while the next is being made. */
+static void
+test_outdated_layout (void)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdPageLayout) layout = bd_page_layout_new (doc, NULL);
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  BdSchedule *s3 = bd_document_get_schedule (doc, 3);
+
+  bd_schedule_insert_leaf (s3, "2010101", "行政运行");
+  bd_document_recompute (doc);
+  g_ptr_array_set_size (doc->projects, 0);
+  for (guint page = 0; page < bd_page_layout_get_n_pages (layout); page++)
+    bd_page_layout_render_page (layout, page, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_unwritable (void)
 {
@@ -294,6 +315,7 @@ main (int    argc,
   g_test_add ("/pdf/every-amount", Fixture, NULL, fixture_set_up, test_every_amount, fixture_tear_down);
   g_test_add ("/pdf/published-layout", Fixture, NULL, fixture_set_up, test_published_layout, fixture_tear_down);
   g_test_add_func ("/pdf/continued-table", test_continued_table);
+  g_test_add_func ("/pdf/outdated-layout", test_outdated_layout);
   g_test_add_func ("/pdf/unwritable", test_unwritable);
   return g_test_run ();
 }

@@ -76,6 +76,8 @@ typedef struct {
   guint   schedule;       /* 1 … 9, or 0 for a form */
   guint   project;        /* the form's index in doc->projects */
   guint   n_header_rows;
+  guint   n_rows;         /* the grid's shape when it was laid out */
+  guint   n_columns;
   double *widths;     /* per column */
   double *heights;    /* per row */
   double  width;
@@ -496,10 +498,13 @@ cell_role (const BdGrid *grid,
   return grid->row_kinds[row] == BD_GRID_ROW_HEADER ? ROLE_TABLE_HEAD : ROLE_TABLE;
 }
 
+/* NULL when the document no longer has the form the table printed. */
 static BdGrid *
 table_grid (BdPageLayout *self,
             const Table  *table)
 {
+  if (table->schedule == 0 && table->project >= self->doc->projects->len)
+    return NULL;
   if (self->grid_table != table)
     {
       g_clear_pointer (&self->grid, bd_grid_free);
@@ -712,6 +717,8 @@ add_table (BdPageLayout *self,
   g_ptr_array_add (self->tables, table);
   grid = table_grid (self, table);
   table->n_header_rows = grid->n_header_rows;
+  table->n_rows = grid->n_rows;
+  table->n_columns = grid->n_columns;
 
   size_columns (self, table, frame_width (self, FALSE));
   /* Turned when it would have to wrap its names to fit upright. */
@@ -1054,13 +1061,23 @@ draw_table (BdPageLayout *self,
 {
   const Table *table = item->table;
   const BdGrid *grid = table_grid (self, table);
-  guint n_columns = grid->n_columns;
-  guint n_header = grid->n_header_rows;
-  guint n_drawn = n_header + (item->end_row - item->first_row);
-  g_autofree guint *rows = g_new (guint, n_drawn);
-  g_autofree double *tops = g_new (double, n_drawn + 1);
-  g_autofree double *lefts = g_new (double, n_columns + 1);
-  g_autofree guint *owners = g_new (guint, (gsize) n_drawn * n_columns);
+  guint n_columns, n_header, n_drawn;
+  g_autofree guint *rows = NULL;
+  g_autofree double *tops = NULL;
+  g_autofree double *lefts = NULL;
+  g_autofree guint *owners = NULL;
+
+  /* The document changed shape since it was laid out: a new layout will draw it. */
+  if (grid == NULL || grid->n_rows != table->n_rows || grid->n_columns != table->n_columns)
+    return;
+
+  n_columns = grid->n_columns;
+  n_header = grid->n_header_rows;
+  n_drawn = n_header + (item->end_row - item->first_row);
+  rows = g_new (guint, n_drawn);
+  tops = g_new (double, n_drawn + 1);
+  lefts = g_new (double, n_columns + 1);
+  owners = g_new (guint, (gsize) n_drawn * n_columns);
 
   for (guint i = 0; i < n_drawn; i++)
     rows[i] = i < n_header ? i : item->first_row + (i - n_header);

@@ -36,8 +36,10 @@ BdPaper bd_paper_a4 (void);
 #define BD_TYPE_PAGE_LAYOUT (bd_page_layout_get_type ())
 G_DECLARE_FINAL_TYPE (BdPageLayout, bd_page_layout, BD, PAGE_LAYOUT, GObject)
 
-/* Lays out @doc as it is now; a later edit needs a new layout. @paper is
- * portrait; landscape pages use it turned. NULL for A4. */
+/* Lays out @doc as it is now; @paper is portrait, landscape pages use it
+ * turned; NULL for A4. A later edit needs a new layout: an outdated one
+ * still draws safely (a table whose rows changed is left out of its page),
+ * but not the document as it is. */
 BdPageLayout *bd_page_layout_new            (BdDocument    *doc,
                                              const BdPaper *paper);
 guint         bd_page_layout_get_n_pages    (BdPageLayout  *self);

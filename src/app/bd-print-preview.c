@@ -682,9 +682,11 @@ bd_print_preview_init (BdPrintPreview *self)
   gtk_list_view_set_factory (self->thumbnail_list, factory);
   gtk_list_view_set_model (self->thumbnail_list, GTK_SELECTION_MODEL (self->selection));
 
-  /* Page Up and Page Down turn pages wherever the focus is in the preview,
-   * before the scrolled page or the thumbnails take them to scroll. */
+  /* Page Up and Page Down turn pages wherever the focus is in the window
+   * while the preview shows (the sidebar row just clicked, say), before the
+   * scrolled page or the thumbnails take them to scroll. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_GLOBAL);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, 0),
                                                           gtk_named_action_new ("preview.next-page")));

@@ -21,23 +21,19 @@
 typedef enum {
   ROLE_BODY,         /* paragraphs */
   ROLE_TABLE,        /* table cells */
-  ROLE_TABLE_HEAD,   /* table header cells */
   ROLE_SMALL,        /* 编制部门, 单位, notes, contents, page numbers */
   ROLE_TITLE,        /* schedule titles and section headings */
   ROLE_COVER,        /* the document's title on the cover */
   N_ROLES
 } Role;
 
-/* Sizes in points. */
-static const struct {
-  double size;
-} role_fonts[N_ROLES] = {
-  [ROLE_BODY]       = { 10.5 },
-  [ROLE_TABLE]      = { 9 },
-  [ROLE_TABLE_HEAD] = { 9 },
-  [ROLE_SMALL]      = { 10.5 },
-  [ROLE_TITLE]      = { 16 },
-  [ROLE_COVER]      = { 26 },
+/* In points: the text in 五号 (10.5), tables a size smaller. */
+static const double role_sizes[N_ROLES] = {
+  [ROLE_BODY]  = 10.5,
+  [ROLE_TABLE] = 9,
+  [ROLE_SMALL] = 10.5,
+  [ROLE_TITLE] = 16,
+  [ROLE_COVER] = 26,
 };
 
 #define CELL_PAD_X    4.0
@@ -258,7 +254,7 @@ setup_fonts (BdPageLayout *self)
       PangoRectangle logical;
 
       self->fonts[i] = pango_font_description_from_string (SERIF);
-      pango_font_description_set_size (self->fonts[i], (int) (role_fonts[i].size * PANGO_SCALE));
+      pango_font_description_set_size (self->fonts[i], (int) (role_sizes[i] * PANGO_SCALE));
       self->line_layouts[i] = pango_layout_new (self->context);
       pango_layout_set_font_description (self->line_layouts[i], self->fonts[i]);
       pango_layout_set_text (self->line_layouts[i], "国0", -1);
@@ -319,7 +315,7 @@ wrapped_layout (BdPageLayout   *self,
   if (role == ROLE_BODY)
     pango_layout_set_line_spacing (layout, LINE_SPACING);
   if (indent)
-    pango_layout_set_indent (layout, (int) (2 * role_fonts[role].size * PANGO_SCALE));
+    pango_layout_set_indent (layout, (int) (2 * role_sizes[role] * PANGO_SCALE));
   pango_layout_set_text (layout, text, -1);
   return layout;
 }
@@ -491,13 +487,6 @@ add_line_pair (BdPageLayout *self,
 
 /* Tables */
 
-static Role
-cell_role (const BdGrid *grid,
-           guint         row)
-{
-  return grid->row_kinds[row] == BD_GRID_ROW_HEADER ? ROLE_TABLE_HEAD : ROLE_TABLE;
-}
-
 /* NULL when the document no longer has the form the table printed. */
 static BdGrid *
 table_grid (BdPageLayout *self,
@@ -539,7 +528,7 @@ size_columns (BdPageLayout *self,
   static const double form_shares[6] = { 0.135, 0.15, 0.19, 0.185, 0.14, 0.2 };
   const BdGrid *grid = table_grid (self, table);
   double natural = 0;
-  double header_cap = 6 * role_fonts[ROLE_TABLE_HEAD].size + 2 * CELL_PAD_X;
+  double header_cap = 6 * role_sizes[ROLE_TABLE] + 2 * CELL_PAD_X;
   gboolean *wraps = g_newa (gboolean, grid->n_columns);
   gboolean *stretches = g_newa (gboolean, grid->n_columns);
 
@@ -562,7 +551,7 @@ size_columns (BdPageLayout *self,
 
         if (cell->col_span != 1 || cell->text == NULL)
           continue;
-        width = text_width (self, cell_role (grid, r), cell->text) + 2 * CELL_PAD_X;
+        width = text_width (self, ROLE_TABLE, cell->text) + 2 * CELL_PAD_X;
         if (grid->row_kinds[r] == BD_GRID_ROW_HEADER)
           width = MIN (width, header_cap);
         else
@@ -581,7 +570,7 @@ size_columns (BdPageLayout *self,
 
         if (cell->col_span <= 1 || cell->text == NULL)
           continue;
-        width = text_width (self, ROLE_TABLE_HEAD, cell->text) + 2 * CELL_PAD_X;
+        width = text_width (self, ROLE_TABLE, cell->text) + 2 * CELL_PAD_X;
         have = span_width (table, c, cell->col_span);
         for (guint k = c; width > have && k < c + cell->col_span; k++)
           table->widths[k] += (width - have) / cell->col_span;
@@ -623,10 +612,10 @@ size_columns (BdPageLayout *self,
 static double
 cell_text_height (BdPageLayout     *self,
                   const BdGridCell *cell,
-                  Role              role,
                   double            width)
 {
   g_autoptr(PangoLayout) layout = NULL;
+  Role role = ROLE_TABLE;
 
   if (cell->text == NULL || *cell->text == '\0')
     return self->line_heights[role];
@@ -652,7 +641,7 @@ size_rows (BdPageLayout *self,
           if (cell->row_span == 1)
             {
               double width = span_width (table, c, cell->col_span) - 2 * CELL_PAD_X;
-              double height = cell_text_height (self, cell, cell_role (grid, r), width) + 2 * CELL_PAD_Y;
+              double height = cell_text_height (self, cell, width) + 2 * CELL_PAD_Y;
               table->heights[r] = MAX (table->heights[r], height);
             }
         }
@@ -668,7 +657,7 @@ size_rows (BdPageLayout *self,
           continue;
         for (guint k = r; k < r + cell->row_span; k++)
           have += table->heights[k];
-        need = cell_text_height (self, cell, cell_role (grid, r),
+        need = cell_text_height (self, cell,
                                  span_width (table, c, cell->col_span) - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y;
         if (need > have)
           table->heights[r + cell->row_span - 1] += need - have;
@@ -999,13 +988,13 @@ static void
 draw_cell_text (BdPageLayout     *self,
                 cairo_t          *cr,
                 const BdGridCell *cell,
-                Role              role,
                 double            x,
                 double            y,
                 double            width,
                 double            height)
 {
   double inner = width - 2 * CELL_PAD_X;
+  Role role = ROLE_TABLE;
 
   if (cell->text == NULL || *cell->text == '\0')
     return;
@@ -1106,7 +1095,7 @@ draw_table (BdPageLayout *self,
 
             cell = bd_grid_cell (grid, origin_row, origin_column);
             span_rows = MIN (origin_row + cell->row_span - r, n_drawn - i);
-            draw_cell_text (self, cr, cell, cell_role (grid, r), lefts[c], tops[i],
+            draw_cell_text (self, cr, cell, lefts[c], tops[i],
                             lefts[c + cell->col_span] - lefts[c], tops[i + span_rows] - tops[i]);
           }
       }
@@ -1162,7 +1151,7 @@ draw_contents (BdPageLayout *self,
       const ContentsEntry *entry = &contents[i];
       g_autofree char *label = NULL;
       g_autofree char *number = NULL;
-      double indent = entry->label == NULL ? 2 * role_fonts[ROLE_BODY].size : 0;
+      double indent = entry->label == NULL ? 2 * role_sizes[ROLE_BODY] : 0;
       double label_w, number_w;
 
       if (entry->label != NULL)

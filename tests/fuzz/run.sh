@@ -29,6 +29,7 @@ ninja -C "$build" $(for t in $targets; do echo "tests/fuzz/fuzz-$t"; done)
 # Stop at the first sign of undefined behaviour, as at the first memory error.
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS=detect_leaks=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp
 export BD_SEED=data/minhang-cityops-2024.md
 
 status=0

@@ -574,9 +574,11 @@ write_sheet (Writer        *writer,
 static gsize
 utf16_length (const char *text)
 {
-  glong length = 0;
-  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (text, -1, NULL, &length, NULL);
+  gsize length = 0;
 
+  /* Excel counts UTF-16 units: a character beyond the BMP counts twice. */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    length += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
   return length;
 }
 

@@ -561,7 +561,9 @@ size_columns (BdPageLayout *self,
           }
         table->widths[c] = MAX (table->widths[c], width);
       }
-  /* Merged header cells wider than the columns under them widen them evenly. */
+  /* Merged header cells wider than the columns under them widen them evenly,
+   * as far as six characters: beyond, they wrap (部门预算经济分类科目编码
+   * over the two narrow code columns). */
   for (guint r = 0; r < grid->n_header_rows; r++)
     for (guint c = 0; c < grid->n_columns; c++)
       {
@@ -570,7 +572,7 @@ size_columns (BdPageLayout *self,
 
         if (cell->col_span <= 1 || cell->text == NULL)
           continue;
-        width = text_width (self, ROLE_TABLE, cell->text) + 2 * CELL_PAD_X;
+        width = MIN (text_width (self, ROLE_TABLE, cell->text) + 2 * CELL_PAD_X, header_cap);
         have = span_width (table, c, cell->col_span);
         for (guint k = c; width > have && k < c + cell->col_span; k++)
           table->widths[k] += (width - have) / cell->col_span;
@@ -583,14 +585,17 @@ size_columns (BdPageLayout *self,
   if (natural <= frame)
     {
       /* Codes (centred cells) keep their width; names and figures share
-       * what is left evenly. */
+       * what is left evenly. An empty schedule has neither: its columns
+       * grow with their headers' widths, the narrow code columns least. */
       guint n_stretchable = 0;
 
       for (guint c = 0; c < grid->n_columns; c++)
         n_stretchable += stretches[c];
       for (guint c = 0; c < grid->n_columns; c++)
-        if (stretches[c])
-          table->widths[c] += (frame - natural) / MAX (n_stretchable, 1);
+        if (n_stretchable == 0)
+          table->widths[c] += (frame - natural) * table->widths[c] / natural;
+        else if (stretches[c])
+          table->widths[c] += (frame - natural) / n_stretchable;
     }
   else
     {

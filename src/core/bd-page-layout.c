@@ -562,8 +562,8 @@ size_columns (BdPageLayout *self,
         table->widths[c] = MAX (table->widths[c], width);
       }
   /* Merged header cells wider than the columns under them widen them evenly,
-   * as far as six characters: beyond, they wrap (部门预算经济分类科目编码
-   * over the two narrow code columns). */
+   * as far as eight characters (功能分类科目编码): beyond, they wrap
+   * (部门预算经济分类科目编码 over the two narrow code columns). */
   for (guint r = 0; r < grid->n_header_rows; r++)
     for (guint c = 0; c < grid->n_columns; c++)
       {
@@ -572,7 +572,7 @@ size_columns (BdPageLayout *self,
 
         if (cell->col_span <= 1 || cell->text == NULL)
           continue;
-        width = MIN (text_width (self, ROLE_TABLE, cell->text) + 2 * CELL_PAD_X, header_cap);
+        width = MIN (text_width (self, ROLE_TABLE, cell->text), 8 * role_sizes[ROLE_TABLE]) + 2 * CELL_PAD_X;
         have = span_width (table, c, cell->col_span);
         for (guint k = c; width > have && k < c + cell->col_span; k++)
           table->widths[k] += (width - have) / cell->col_span;

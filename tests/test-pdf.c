@@ -64,15 +64,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  bd_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->pdf);
   g_object_unref (fixture->doc);
@@ -265,8 +257,7 @@ test_continued_table (void)
     }
   g_assert_nonnull (strstr (all->str, total));
 
-  g_unlink (pdf);
-  g_rmdir (dir);
+  bd_test_remove_dir (dir);
 }
 
 /* A layout made before an edit is drawn safely: the preview may draw one

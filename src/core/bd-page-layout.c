@@ -233,13 +233,18 @@ shape_figure_glyphs (BdPageLayout *self,
 }
 
 /* Text is measured in points, unhinted, so that the pages are the same on
- * paper, in a PDF and in the preview at any zoom. */
+ * paper, in a PDF and in the preview at any zoom. The options are a PDF
+ * surface's own: the fonts text is measured with are then the very fonts a
+ * PDF draws with, and cairo loads each glyph once, not once for each. */
 static void
 setup_fonts (BdPageLayout *self)
 {
   PangoFontMap *font_map = pango_cairo_font_map_get_default ();
   cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream (NULL, NULL, 1, 1);
 
+  cairo_surface_get_font_options (pdf, options);
+  cairo_surface_destroy (pdf);
   self->context = pango_font_map_create_context (font_map);
   pango_cairo_context_set_resolution (self->context, 72);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);

@@ -70,6 +70,20 @@ bd_grid_cell (const BdGrid *grid,
   return &grid->cells[(gsize) row * grid->n_columns + column];
 }
 
+/* How wide a cell spanning @span columns from @column is, given the widths
+ * of the columns (in whatever unit the caller lays them out in). */
+static inline double
+bd_grid_span_width (const double *widths,
+                    guint         column,
+                    guint         span)
+{
+  double width = 0;
+
+  for (guint c = column; c < column + span; c++)
+    width += widths[c];
+  return width;
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdGrid, bd_grid_free)
 
 G_END_DECLS

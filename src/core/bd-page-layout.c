@@ -510,18 +510,6 @@ table_grid (BdPageLayout *self,
   return self->grid;
 }
 
-static double
-span_width (const Table *table,
-            guint        column,
-            guint        span)
-{
-  double width = 0;
-
-  for (guint c = column; c < column + span; c++)
-    width += table->widths[c];
-  return width;
-}
-
 /* The widths of the columns: each as wide as its widest figure or name,
  * header text allowed to wrap after six characters, then stretched to the
  * frame or, when too wide, the names wrapped. A form has fixed shares. */
@@ -578,7 +566,7 @@ size_columns (BdPageLayout *self,
         if (cell->col_span <= 1 || cell->text == NULL)
           continue;
         width = MIN (text_width (self, ROLE_TABLE, cell->text), 8 * role_sizes[ROLE_TABLE]) + 2 * CELL_PAD_X;
-        have = span_width (table, c, cell->col_span);
+        have = bd_grid_span_width (table->widths, c, cell->col_span);
         for (guint k = c; width > have && k < c + cell->col_span; k++)
           table->widths[k] += (width - have) / cell->col_span;
       }
@@ -650,7 +638,7 @@ size_rows (BdPageLayout *self,
           const BdGridCell *cell = bd_grid_cell (grid, r, c);
           if (cell->row_span == 1)
             {
-              double width = span_width (table, c, cell->col_span) - 2 * CELL_PAD_X;
+              double width = bd_grid_span_width (table->widths, c, cell->col_span) - 2 * CELL_PAD_X;
               double height = cell_text_height (self, cell, width) + 2 * CELL_PAD_Y;
               table->heights[r] = MAX (table->heights[r], height);
             }
@@ -668,7 +656,7 @@ size_rows (BdPageLayout *self,
         for (guint k = r; k < r + cell->row_span; k++)
           have += table->heights[k];
         need = cell_text_height (self, cell,
-                                 span_width (table, c, cell->col_span) - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y;
+                                 bd_grid_span_width (table->widths, c, cell->col_span) - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y;
         if (need > have)
           table->heights[r + cell->row_span - 1] += need - have;
       }

@@ -347,18 +347,6 @@ text_lines (const char *text,
 }
 
 static double
-span_width (const Sheet *sheet,
-            guint        column,
-            guint        span)
-{
-  double width = 0;
-
-  for (guint c = column; c < column + span; c++)
-    width += sheet->widths[c];
-  return width;
-}
-
-static double
 row_height (guint lines)
 {
   return MIN (MAX_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING);
@@ -412,7 +400,7 @@ measure_rows (const Sheet *sheet)
 
           if (cell->text == NULL || cell->col_span == 0 || is_amount (cell) || (cell->row_span > 1) != pass)
             continue;
-          needed = text_lines (cell->text, span_width (sheet, c, cell->col_span));
+          needed = text_lines (cell->text, bd_grid_span_width (sheet->widths, c, cell->col_span));
           for (guint k = r; k < r + cell->row_span; k++)
             have += lines[k];
           if (needed > have)
@@ -518,7 +506,7 @@ write_sheet (Writer        *writer,
   measure_columns (&sheet);
   for (guint c = 0; c < grid->n_columns; c++)
     worksheet_set_column (worksheet, c, c, widths[c], NULL);
-  table_width = span_width (&sheet, 0, grid->n_columns);
+  table_width = bd_grid_span_width (sheet.widths, 0, grid->n_columns);
 
   write_text (worksheet, row, 0, row, last_column, grid->title, writer->title);
   worksheet_set_row (worksheet, row++, 2 * TITLE_SIZE, NULL);

@@ -42,27 +42,31 @@ static const double role_sizes[N_ROLES] = {
 #define LINE_SPACING  1.5
 #define RULE_WIDTH    0.6
 
-/* The table of contents, in published order. Each entry names what it
- * points at: a text section, a schedule, or the forms. */
+/* The table of contents, in published order, which is also the order the
+ * parts are laid out in. Each entry names what it points at: a text
+ * section, a schedule (its title when it has no label of its own), or the
+ * forms; and the part the window and the checker know it by. */
 typedef struct {
   const char *label;      /* NULL: the schedule's own title */
   const char *section;
   guint       schedule;
-  gboolean    forms;
+  BdPart      part;
 } ContentsEntry;
 
 static const ContentsEntry contents[] = {
-  { "一、部门主要职能", "functions", 0, FALSE },
-  { "二、部门机构设置", "organisation", 0, FALSE },
-  { "三、名词解释", "glossary", 0, FALSE },
-  { "四、部门预算编制说明", "narrative", 0, FALSE },
-  { "五、部门预算表", NULL, 1, FALSE },
-  { NULL, NULL, 1, FALSE }, { NULL, NULL, 2, FALSE }, { NULL, NULL, 3, FALSE },
-  { NULL, NULL, 4, FALSE }, { NULL, NULL, 5, FALSE }, { NULL, NULL, 6, FALSE },
-  { NULL, NULL, 7, FALSE }, { NULL, NULL, 8, FALSE }, { NULL, NULL, 9, FALSE },
-  { "六、其他相关情况说明", "other", 0, FALSE },
-  { "七、政府雇员项目经费情况说明", "employees", 0, FALSE },
-  { "八、财政项目支出绩效目标表", NULL, 0, TRUE },
+  { "一、部门主要职能", "functions", 0, 0 },
+  { "二、部门机构设置", "organisation", 0, 0 },
+  { "三、名词解释", "glossary", 0, 0 },
+  { "四、部门预算编制说明", "narrative", 0, BD_PART_NARRATIVE },
+  { "五、部门预算表", NULL, 1, 0 },
+  { NULL, NULL, 1, BD_PART_SCHEDULE_1 }, { NULL, NULL, 2, BD_PART_SCHEDULE_2 },
+  { NULL, NULL, 3, BD_PART_SCHEDULE_3 }, { NULL, NULL, 4, BD_PART_SCHEDULE_4 },
+  { NULL, NULL, 5, BD_PART_SCHEDULE_5 }, { NULL, NULL, 6, BD_PART_SCHEDULE_6 },
+  { NULL, NULL, 7, BD_PART_SCHEDULE_7 }, { NULL, NULL, 8, BD_PART_SCHEDULE_8 },
+  { NULL, NULL, 9, BD_PART_SCHEDULE_9 },
+  { "六、其他相关情况说明", "other", 0, BD_PART_OTHER },
+  { "七、政府雇员项目经费情况说明", "employees", 0, BD_PART_EMPLOYEES },
+  { "八、财政项目支出绩效目标表", NULL, 0, BD_PART_PERFORMANCE },
 };
 
 /* A table's grid is not kept: a 13,000-row schedule's cells take more
@@ -825,33 +829,29 @@ static void
 lay_out (BdPageLayout *self)
 {
   BdDocument *doc = self->doc;
-  int schedule_pages[BD_N_SCHEDULES + 1] = { 0 };
-  int forms_page = -1;
 
   add_cover (self);
   for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
-    if (contents[i].section != NULL && g_strcmp0 (contents[i].section, "other") != 0
-        && g_strcmp0 (contents[i].section, "employees") != 0)
-      self->contents_pages[i] = add_section (self, contents[i].section);
-  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
     {
-      schedule_pages[n] = self->pages->len;
-      add_table (self, n, 0);
+      const ContentsEntry *entry = &contents[i];
+
+      if (entry->section != NULL)
+        {
+          self->contents_pages[i] = add_section (self, entry->section);
+          continue;
+        }
+      /* 五 has no page of its own: it points at schedule 1's, the next one. */
+      self->contents_pages[i] = self->pages->len;
+      if (entry->part == BD_PART_PERFORMANCE)
+        {
+          if (doc->projects->len == 0)
+            self->contents_pages[i] = -1;
+          for (guint p = 0; p < doc->projects->len; p++)
+            add_table (self, 0, p);
+        }
+      else if (entry->label == NULL)
+        add_table (self, entry->schedule, 0);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
-    if (g_strcmp0 (contents[i].section, "other") == 0 || g_strcmp0 (contents[i].section, "employees") == 0)
-      self->contents_pages[i] = add_section (self, contents[i].section);
-  for (guint i = 0; i < doc->projects->len; i++)
-    {
-      if (i == 0)
-        forms_page = self->pages->len;
-      add_table (self, 0, i);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
-    if (contents[i].schedule != 0)
-      self->contents_pages[i] = schedule_pages[contents[i].schedule];
-    else if (contents[i].forms)
-      self->contents_pages[i] = forms_page;
 }
 
 BdPageLayout *
@@ -901,22 +901,8 @@ bd_page_layout_get_part_page (BdPageLayout *self,
   if (part == BD_PART_DOCUMENT)
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
-    {
-      gboolean match = FALSE;
-
-      if (part >= BD_PART_SCHEDULE_1 && part <= BD_PART_SCHEDULE_9)
-        match = contents[i].schedule == (guint) part && contents[i].label == NULL;
-      else if (part == BD_PART_NARRATIVE)
-        match = g_strcmp0 (contents[i].section, "narrative") == 0;
-      else if (part == BD_PART_OTHER)
-        match = g_strcmp0 (contents[i].section, "other") == 0;
-      else if (part == BD_PART_EMPLOYEES)
-        match = g_strcmp0 (contents[i].section, "employees") == 0;
-      else if (part == BD_PART_PERFORMANCE)
-        match = contents[i].forms;
-      if (match)
-        return self->contents_pages[i];
-    }
+    if (contents[i].part == part && part != 0)
+      return self->contents_pages[i];
   return -1;
 }
 
@@ -1135,6 +1121,19 @@ draw_table (BdPageLayout *self,
   cairo_stroke (cr);
 }
 
+/* 一、部门主要职能, or 1. 2024年部门财务收支预算总表 */
+static char *
+contents_label (BdPageLayout        *self,
+                const ContentsEntry *entry)
+{
+  g_autofree char *title = NULL;
+
+  if (entry->label != NULL)
+    return g_strdup (entry->label);
+  title = bd_schedule_def_title (bd_schedule_def_get (entry->schedule), self->doc->year);
+  return g_strdup_printf ("%u. %s", entry->schedule, title);
+}
+
 static void
 draw_contents (BdPageLayout *self,
                cairo_t      *cr,
@@ -1147,18 +1146,11 @@ draw_contents (BdPageLayout *self,
   for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
     {
       const ContentsEntry *entry = &contents[i];
-      g_autofree char *label = NULL;
+      g_autofree char *label = contents_label (self, entry);
       g_autofree char *number = NULL;
       double indent = entry->label == NULL ? 2 * role_sizes[ROLE_BODY] : 0;
       double label_w, number_w;
 
-      if (entry->label != NULL)
-        label = g_strdup (entry->label);
-      else
-        {
-          g_autofree char *title = bd_schedule_def_title (bd_schedule_def_get (entry->schedule), self->doc->year);
-          label = g_strdup_printf ("%u. %s", entry->schedule, title);
-        }
       draw_line (self, cr, ROLE_BODY, label, left + indent, y, right - left - indent, PANGO_ALIGN_LEFT);
       label_w = text_width (self, ROLE_BODY, label);
       if (self->contents_pages[i] >= 0)
@@ -1262,10 +1254,7 @@ add_outline (BdPageLayout    *self,
 
       if (self->contents_pages[i] < 0)
         continue;
-      if (contents[i].label != NULL)
-        label = g_strdup (contents[i].label);
-      else
-        label = bd_schedule_def_title (bd_schedule_def_get (contents[i].schedule), self->doc->year);
+      label = contents_label (self, &contents[i]);
       link = g_strdup_printf ("page=%d", self->contents_pages[i] + 1);
       id = cairo_pdf_surface_add_outline (surface, contents[i].label ? CAIRO_PDF_OUTLINE_ROOT : parent,
                                           label, link, 0);

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <glib.h>
-#include <glib/gstdio.h>
 
 #include "bd-importer.h"
 #include "bd-store.h"
@@ -29,21 +28,6 @@ bd_test_read_seed_text (void)
 
   g_assert_true (g_file_get_contents (g_getenv ("BD_SEED"), &text, NULL, NULL));
   return text;
-}
-
-/* Removes a test's temporary folder and the files in it. */
-static inline void
-bd_test_remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-      g_remove (file);
-    }
-  g_rmdir (path);
 }
 
 /* 元 written as in the published tables, to 分: Y(1616095, 40). */

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bd-file-replace.h"
 #include "bd-format.h"
 #include "bd-generator.h"
 #include "bd-page-layout.h"
@@ -64,7 +65,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  bd_test_remove_dir (fixture->dir);
+  bd_file_remove_folder (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->pdf);
   g_object_unref (fixture->doc);
@@ -257,7 +258,7 @@ test_continued_table (void)
     }
   g_assert_nonnull (strstr (all->str, total));
 
-  bd_test_remove_dir (dir);
+  bd_file_remove_folder (dir);
 }
 
 /* A layout made before an edit is drawn safely: the preview may draw one

@@ -1,8 +1,8 @@
-#include <errno.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "bd-csv-writer.h"
+#include "bd-file-replace.h"
 #include "bd-format.h"
 
 /* RFC 4180: a field with a comma, quote or line break is quoted. */
@@ -137,31 +137,6 @@ bd_csv_write_schedule (BdDocument *doc,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-set_error_from_errno (GError     **error,
-                      const char  *path)
-{
-  int saved_errno = errno;
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", name, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static void
-remove_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (path);
-}
-
 /* The nine files are written into a hidden folder inside @dir and moved
  * out only once all of them are whole: a full disk leaves none of them,
  * rather than a set from two versions of the document. */
@@ -173,9 +148,9 @@ bd_csv_write_dir (BdDocument  *doc,
   g_autofree char *staging = g_build_filename (dir, ".budgetdesk-csv-XXXXXX", NULL);
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
-    return set_error_from_errno (error, dir);
+    return bd_file_error_from_errno (error, dir);
   if (g_mkdtemp (staging) == NULL)
-    return set_error_from_errno (error, dir);
+    return bd_file_error_from_errno (error, dir);
 
   for (guint n = 1; n <= BD_N_SCHEDULES; n++)
     {
@@ -192,8 +167,8 @@ bd_csv_write_dir (BdDocument  *doc,
         {
           g_autofree char *shown = g_build_filename (dir, name, NULL);
 
-          set_error_from_errno (error, shown);
-          remove_folder (staging);
+          bd_file_error_from_errno (error, shown);
+          bd_file_remove_folder (staging);
           return FALSE;
         }
     }
@@ -206,8 +181,8 @@ bd_csv_write_dir (BdDocument  *doc,
 
       if (g_rename (from, to) != 0)
         {
-          set_error_from_errno (error, to);
-          remove_folder (staging);
+          bd_file_error_from_errno (error, to);
+          bd_file_remove_folder (staging);
           return FALSE;
         }
     }

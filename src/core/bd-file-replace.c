@@ -28,9 +28,7 @@ bd_file_replace_begin (const char  *path,
 
   if (fd < 0)
     {
-      int saved_errno = errno;
-
-      set_error (error, path, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
+      bd_file_error_from_errno (error, path);
       g_free (name);
       return -1;
     }
@@ -62,4 +60,28 @@ bd_file_replace_fail (const char  *temporary,
   g_unlink (temporary);
   set_error (error, path, code, reason);
   return FALSE;
+}
+
+gboolean
+bd_file_error_from_errno (GError     **error,
+                          const char  *path)
+{
+  int saved_errno = errno;
+
+  set_error (error, path, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
+  return FALSE;
+}
+
+void
+bd_file_remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (path);
 }

@@ -22,5 +22,10 @@ gboolean bd_file_replace_fail   (const char  *temporary,
                                  int          code,
                                  const char  *reason,
                                  GError     **error);
+/* Sets @error to “@path: ” and what errno says now; returns FALSE. */
+gboolean bd_file_error_from_errno (GError     **error,
+                                   const char  *path);
+/* Removes a folder and the files in it (a hidden one written into first). */
+void     bd_file_remove_folder  (const char  *path);
 
 G_END_DECLS

@@ -1,7 +1,5 @@
-#include <errno.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "bd-csv-writer.h"
 #include "bd-page-layout.h"
@@ -43,7 +41,6 @@ struct _BdPrintPreview
   GListStore         *thumbnails;
   GtkSingleSelection *selection;
   gboolean            updating;
-  char               *banner_text;
 
   GtkWidget          *box;   /* bound so that disposing the template unparents it */
   GtkWidget          *banner;
@@ -304,23 +301,17 @@ rebuild_after_pause (gpointer user_data)
 static void
 update_banner (BdPrintPreview *self)
 {
-  GPtrArray *findings = bd_editor_get_findings (self->editor);
-  guint errors = 0;
-
-  for (guint i = 0; i < findings->len; i++)
-    errors += ((BdFinding *) g_ptr_array_index (findings, i))->severity == BD_SEVERITY_ERROR;
-
   /* Warnings are the clerk's judgement; errors are what the bureau sends back. */
-  g_clear_pointer (&self->banner_text, g_free);
-  if (errors > 0)
-    self->banner_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                      "This document has %u error; it is not marked on the pages, "
-                                                      "but the finance bureau will find it.",
-                                                      "This document has %u errors; they are not marked on the "
-                                                      "pages, but the finance bureau will find them.",
-                                                      errors),
-                                         errors);
-  gtk_label_set_text (self->banner_label, self->banner_text ? self->banner_text : "");
+  guint errors = bd_findings_count (bd_editor_get_findings (self->editor), BD_SEVERITY_ERROR);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "This document has %u error; it is not marked on the pages, "
+                                                        "but the finance bureau will find it.",
+                                                        "This document has %u errors; they are not marked on the "
+                                                        "pages, but the finance bureau will find them.",
+                                                        errors),
+                                           errors);
+
+  gtk_label_set_text (self->banner_label, text);
   gtk_widget_set_visible (self->banner, errors > 0);
 }
 
@@ -581,7 +572,6 @@ bd_print_preview_finalize (GObject *object)
   g_clear_object (&self->thumbnails);
   g_clear_object (&self->layout);
   g_clear_object (&self->editor);
-  g_free (self->banner_text);
   G_OBJECT_CLASS (bd_print_preview_parent_class)->finalize (object);
 }
 
@@ -767,5 +757,5 @@ bd_print_preview_get_banner (BdPrintPreview *self)
 {
   g_return_val_if_fail (BD_IS_PRINT_PREVIEW (self), NULL);
 
-  return gtk_widget_get_visible (self->banner) ? self->banner_text : NULL;
+  return gtk_widget_get_visible (self->banner) ? gtk_label_get_text (self->banner_label) : NULL;
 }

@@ -193,19 +193,12 @@ update_findings_list (BdWindow *self)
 {
   GPtrArray *findings = bd_editor_get_findings (self->editor);
   GtkWidget *child;
-  guint errors = 0, warnings = 0;
+  guint errors = bd_findings_count (findings, BD_SEVERITY_ERROR);
+  guint warnings = bd_findings_count (findings, BD_SEVERITY_WARNING);
   g_autofree char *heading = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
     gtk_list_box_remove (self->findings_list, child);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      BdFinding *finding = g_ptr_array_index (findings, i);
-
-      errors += finding->severity == BD_SEVERITY_ERROR;
-      warnings += finding->severity == BD_SEVERITY_WARNING;
-    }
 
   /* A list of thousands helps nobody and costs a frame: the first ones,
    * and how many more there are (the badges count them all). */

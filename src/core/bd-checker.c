@@ -352,3 +352,14 @@ bd_findings_to_json (GPtrArray *findings)
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, NULL);
 }
+
+guint
+bd_findings_count (GPtrArray  *findings,
+                   BdSeverity  severity)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    count += ((BdFinding *) g_ptr_array_index (findings, i))->severity == severity;
+  return count;
+}

@@ -111,5 +111,8 @@ gboolean      bd_finding_apply_fix     (const BdFinding *finding,
 
 /* {"findings": [{"rule", "severity", "section", "row", "column", "message", "expected", "actual"}]} */
 char         *bd_findings_to_json      (GPtrArray   *findings);
+/* How many of @findings are of @severity. */
+guint         bd_findings_count        (GPtrArray   *findings,
+                                        BdSeverity   severity);
 
 G_END_DECLS

@@ -241,9 +241,9 @@ clear_values (BdRow *row)
   memset (row->values, 0, sizeof row->values);
 }
 
-static gboolean
-is_prefix (const BdRow *parent,
-           const BdRow *row)
+gboolean
+bd_row_encloses (const BdRow *parent,
+                 const BdRow *row)
 {
   return parent != NULL && g_str_has_prefix (row->code, parent->code);
 }
@@ -273,9 +273,9 @@ bd_schedule_recompute (BdSchedule *schedule)
         }
 
       compute_sum_columns (def, row);
-      if (is_prefix (kuan, row))
+      if (bd_row_encloses (kuan, row))
         add_values (kuan, row, def->n_columns);
-      if (is_prefix (lei, row))
+      if (bd_row_encloses (lei, row))
         add_values (lei, row, def->n_columns);
       if (schedule->total != NULL)
         add_values (schedule->total, row, def->n_columns);

@@ -195,6 +195,10 @@ void        bd_row_set_published      (BdRow      *row,
                                         guint       column,
                                         gint64      value);
 BdLevel     bd_code_level              (const char *code);
+/* Whether @row sits under @parent (a 类 or 款 row whose code begins its
+ * own); FALSE when @parent is NULL. */
+gboolean    bd_row_encloses            (const BdRow *parent,
+                                        const BdRow *row);
 
 /* Finds the row with @code; NULL when absent. */
 BdRow      *bd_schedule_find_row       (BdSchedule *schedule,

@@ -121,13 +121,6 @@ add_child (GHashTable  *children,
   g_ptr_array_add (list, (gpointer) child);
 }
 
-static gboolean
-encloses (const BdRow *parent,
-          const BdRow *row)
-{
-  return parent != NULL && g_str_has_prefix (row->code, parent->code);
-}
-
 /* The rows each computed row is the sum of, as bd_schedule_recompute()
  * adds them up: a 项 into its 款, a 款 (or a leaf right under the 类) into
  * its 类, what nothing encloses into the total; income items into the item
@@ -153,11 +146,11 @@ schedule_children (BdSchedule *schedule)
         }
       else if (!row->is_leaf)
         {
-          parent = encloses (lei, row) ? lei : schedule->total;
+          parent = bd_row_encloses (lei, row) ? lei : schedule->total;
           kuan = row;
         }
       else
-        parent = encloses (kuan, row) ? kuan : encloses (lei, row) ? lei : schedule->total;
+        parent = bd_row_encloses (kuan, row) ? kuan : bd_row_encloses (lei, row) ? lei : schedule->total;
       if (parent != NULL)
         add_child (children, parent, row);
     }

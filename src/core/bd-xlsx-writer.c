@@ -452,24 +452,18 @@ write_cell (Writer        *writer,
   lxw_row_t last_row = row + cell->row_span - 1;
   lxw_col_t last_column = c + cell->col_span - 1;
 
-  if (is_amount (cell))
+  if (cell->figure)
     {
-      g_autoptr(GArray) terms = terms_of (sheet, cell->source, cell->value);
+      /* A schedule's figure may be a sum, written as a formula; a form's never is. */
+      g_autoptr(GArray) terms = is_amount (cell) ? terms_of (sheet, cell->source, cell->value) : NULL;
       g_autofree char *formula = terms ? formula_for (sheet, terms) : NULL;
+      gint64 value = is_amount (cell) ? written_value (sheet, cell->source, cell->value) : cell->amount;
       lxw_format *format = cell_format (writer, cell->align, bold, TRUE);
 
       /* A merged cell takes a number once merged: merging writes text. */
       if (last_row > row || last_column > c)
         worksheet_merge_range (worksheet, row, c, last_row, last_column, "", format);
-      write_amount (worksheet, row, c, formula, written_value (sheet, cell->source, cell->value), format);
-    }
-  else if (cell->figure)
-    {
-      lxw_format *format = cell_format (writer, cell->align, bold, TRUE);
-
-      if (last_row > row || last_column > c)
-        worksheet_merge_range (worksheet, row, c, last_row, last_column, "", format);
-      write_amount (worksheet, row, c, NULL, cell->amount, format);
+      write_amount (worksheet, row, c, formula, value, format);
     }
   else
     write_text (worksheet, row, c, last_row, last_column, cell->text,

@@ -40,14 +40,29 @@ struct _BdSectionView
 
   BdEditor      *editor;
   char          *section;
+
+  /* Template widgets */
   GtkWidget     *box;
   GtkLabel      *title;
-  GtkTextBuffer *buffer;
+  GtkWidget     *fields_grid;
+  GtkWidget     *narrative_row;
+  GtkTextView   *text_view;
   GtkLabel      *status;
+
+  GtkTextBuffer *buffer;
   GPtrArray     *fields;       /* GtkEntry*, one per FigureField */
   guint          store_source;
   gboolean       loading;
 };
+
+enum {
+  PROP_0,
+  PROP_EDITOR,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BdSectionView, bd_section_view, GTK_TYPE_WIDGET)
 
@@ -123,11 +138,13 @@ on_last_year_response (GtkNativeDialog *chooser,
 }
 
 static void
-on_last_year_clicked (GtkButton     *button,
-                      BdSectionView *self)
+last_year_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
+  BdSectionView *self = BD_SECTION_VIEW (widget);
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Last Year's Document"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+    gtk_file_chooser_native_new (_("Last Year's Document"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -139,15 +156,14 @@ on_last_year_clicked (GtkButton     *button,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static GtkWidget *
+static void
 build_fields (BdSectionView     *self,
               const FigureField *fields)
 {
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *grid = self->fields_grid;
 
   self->fields = g_ptr_array_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_visible (grid, TRUE);
   for (guint i = 0; fields[i].key; i++)
     {
       GtkWidget *label = gtk_label_new (fields[i].label);
@@ -167,7 +183,6 @@ build_fields (BdSectionView     *self,
       gtk_grid_attach (GTK_GRID (grid), unit, column + 2, row, 1, 1);
       g_ptr_array_add (self->fields, entry);
     }
-  return grid;
 }
 
 /* Figures the text states are the numbers' and follow them: they are
@@ -255,11 +270,68 @@ on_changed (GtkTextBuffer *buffer,
 }
 
 static void
-on_focus_leave (GtkEventControllerFocus *controller,
-                BdSectionView           *self)
+on_focus_leave (BdSectionView *self)
 {
   if (self->store_source != 0)
     bd_section_view_store (self);
+}
+
+static void
+bd_section_view_constructed (GObject *object)
+{
+  BdSectionView *self = (BdSectionView *) object;
+  BdSection *section = bd_document_get_section (bd_editor_get_document (self->editor), self->section);
+
+  G_OBJECT_CLASS (bd_section_view_parent_class)->constructed (object);
+
+  gtk_label_set_text (self->title, section ? section->title : "");
+  if (strcmp (self->section, "other") == 0)
+    build_fields (self, other_fields);
+  gtk_widget_set_visible (self->narrative_row, strcmp (self->section, "narrative") == 0);
+  bd_section_view_reload (self);
+  g_signal_connect (self->buffer, "changed", G_CALLBACK (on_changed), self);
+}
+
+static void
+bd_section_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BdSectionView *self = BD_SECTION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
+      break;
+    case PROP_SECTION:
+      g_value_set_string (value, self->section);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bd_section_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BdSectionView *self = BD_SECTION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      self->editor = g_value_dup_object (value);
+      break;
+    case PROP_SECTION:
+      self->section = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -269,7 +341,7 @@ bd_section_view_dispose (GObject *object)
 
   if (self->store_source != 0)
     bd_section_view_store (self);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_SECTION_VIEW);
   G_OBJECT_CLASS (bd_section_view_parent_class)->dispose (object);
 }
 
@@ -287,80 +359,52 @@ bd_section_view_finalize (GObject *object)
 static void
 bd_section_view_class_init (BdSectionViewClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = bd_section_view_dispose;
-  G_OBJECT_CLASS (klass)->finalize = bd_section_view_finalize;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = bd_section_view_constructed;
+  object_class->get_property = bd_section_view_get_property;
+  object_class->set_property = bd_section_view_set_property;
+  object_class->dispose = bd_section_view_dispose;
+  object_class->finalize = bd_section_view_finalize;
+
+  properties[PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, BD_TYPE_EDITOR,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/cn/budgetdesk/BudgetDesk/ui/bd-section-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, box);
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, title);
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, fields_grid);
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, narrative_row);
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, status);
+  gtk_widget_class_bind_template_callback (widget_class, on_focus_leave);
+  gtk_widget_class_install_action (widget_class, "section.last-year", NULL, last_year_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 bd_section_view_init (BdSectionView *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_create_tag (self->buffer, "figure", "foreground", "#1a5fb4", "weight", PANGO_WEIGHT_BOLD,
+                              "underline", PANGO_UNDERLINE_SINGLE, NULL);
 }
 
 GtkWidget *
 bd_section_view_new (BdEditor   *editor,
                      const char *section_id)
 {
-  BdSectionView *self = g_object_new (BD_TYPE_SECTION_VIEW, NULL);
-  BdSection *section = bd_document_get_section (bd_editor_get_document (editor), section_id);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *text_view = gtk_text_view_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_return_val_if_fail (BD_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
 
-  self->editor = g_object_ref (editor);
-  self->section = g_strdup (section_id);
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (self->box, 18);
-  gtk_widget_set_margin_end (self->box, 18);
-  gtk_widget_set_margin_top (self->box, 12);
-  gtk_widget_set_margin_bottom (self->box, 12);
-  self->title = GTK_LABEL (gtk_label_new (section ? section->title : ""));
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
-  if (strcmp (section_id, "other") == 0)
-    gtk_box_append (GTK_BOX (self->box), build_fields (self, other_fields));
-  if (strcmp (section_id, "narrative") == 0)
-    {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *hint = gtk_label_new (_("Figures in blue follow the schedules; the rest is yours."));
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Compare with _Last Year's Document…"));
-
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_widget_set_hexpand (hint, TRUE);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_last_year_clicked), self);
-      gtk_box_append (GTK_BOX (row), hint);
-      gtk_box_append (GTK_BOX (row), button);
-      gtk_box_append (GTK_BOX (self->box), row);
-    }
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 12);
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (text_view), 4);
-  gtk_widget_add_css_class (text_view, "section-text");
-  self->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
-  gtk_text_buffer_create_tag (self->buffer, "figure", "foreground", "#1a5fb4", "weight", PANGO_WEIGHT_BOLD,
-                              "underline", PANGO_UNDERLINE_SINGLE, NULL);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
-  gtk_widget_add_controller (text_view, focus);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text_view);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_box_append (GTK_BOX (self->box), scroller);
-
-  self->status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->status, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), "error");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->status));
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  bd_section_view_reload (self);
-  g_signal_connect (self->buffer, "changed", G_CALLBACK (on_changed), self);
-  return GTK_WIDGET (self);
+  return g_object_new (BD_TYPE_SECTION_VIEW, "editor", editor, "section", section_id, NULL);
 }
 
 const char *

@@ -1145,6 +1145,17 @@ bd_editor_set_section_text (BdEditor    *self,
   return perform_section (self, section, g_strv_builder_end (builder), builder, error);
 }
 
+BdSection *
+bd_editor_ensure_section (BdEditor   *self,
+                          const char *id,
+                          const char *title)
+{
+  g_return_val_if_fail (BD_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return bd_document_ensure_section (self->doc, id, title);
+}
+
 gboolean
 bd_editor_set_figure_text (BdEditor    *self,
                            const char  *key,

@@ -394,3 +394,17 @@ bd_schedule_view_select (BdScheduleView *self,
   bd_table_view_select (self->table, row, column);
 }
 
+
+gboolean
+bd_schedule_view_commit_pending (BdScheduleView *self)
+{
+  gboolean stored = TRUE;
+
+  g_return_val_if_fail (BD_IS_SCHEDULE_VIEW (self), FALSE);
+
+  if (bd_table_view_is_editing (self->table))
+    stored &= bd_table_view_commit (self->table, BD_MOVE_NONE);
+  if (self->income_table != NULL && bd_table_view_is_editing (self->income_table))
+    stored &= bd_table_view_commit (self->income_table, BD_MOVE_NONE);
+  return stored;
+}

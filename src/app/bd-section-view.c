@@ -34,6 +34,21 @@ static const FigureField other_fields[] = {
   { NULL, NULL, NULL },
 };
 
+/* A figure field on screen. */
+typedef struct {
+  BdSectionView     *view;
+  const FigureField *field;
+  GtkWidget         *entry;
+  char              *shown;     /* what the document said when last shown: typing differs from it */
+} Field;
+
+static void
+field_free (Field *field)
+{
+  g_free (field->shown);
+  g_free (field);
+}
+
 struct _BdSectionView
 {
   GtkWidget      parent_instance;
@@ -50,9 +65,10 @@ struct _BdSectionView
   GtkLabel      *status;
 
   GtkTextBuffer *buffer;
-  GPtrArray     *fields;       /* GtkEntry*, one per FigureField */
+  GPtrArray     *fields;       /* Field*, one per FigureField */
   guint          store_source;
   gboolean       loading;
+  gboolean       disposed;
 };
 
 enum {
@@ -66,6 +82,8 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BdSectionView, bd_section_view, GTK_TYPE_WIDGET)
 
+static void bd_section_view_store_text (BdSectionView *self);
+
 static char *
 section_text (BdSectionView *self)
 {
@@ -77,6 +95,12 @@ section_text (BdSectionView *self)
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+field_is_typed (Field *field)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field->entry)), field->shown) != 0;
+}
+
 static void
 reload_fields (BdSectionView *self)
 {
@@ -84,37 +108,84 @@ reload_fields (BdSectionView *self)
 
   for (guint i = 0; self->fields && i < self->fields->len; i++)
     {
-      GtkEntry *entry = g_ptr_array_index (self->fields, i);
-      const FigureField *field = g_object_get_data (G_OBJECT (entry), "bd-field");
-      const BdFigure *figure = bd_document_get_figure (doc, field->key);
-      g_autofree char *text = figure == NULL ? g_strdup ("")
+      Field *field = g_ptr_array_index (self->fields, i);
+      const BdFigure *figure = bd_document_get_figure (doc, field->field->key);
+      char *text = figure == NULL ? g_strdup ("")
         : figure->unit == BD_FIGURE_COUNT ? g_strdup_printf ("%" G_GINT64_FORMAT, figure->value)
         : bd_money_format_wan (figure->value, TRUE);
 
-      gtk_widget_set_sensitive (GTK_WIDGET (entry), figure != NULL);
-      if (!gtk_widget_has_focus (GTK_WIDGET (entry)) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      gtk_widget_set_sensitive (field->entry, figure != NULL);
+      /* What the clerk typed and has not stored (or was refused) stays
+       * under their hands: it is not replaced by the document's figure. */
+      if (field->shown != NULL && field_is_typed (field))
+        {
+          g_free (text);
+          continue;
+        }
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field->entry)), text) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (field->entry), text);
+      g_free (field->shown);
+      field->shown = text;
     }
 }
 
-static void
-on_field_activate (GtkEntry      *entry,
-                   BdSectionView *self)
+/* Stores what was typed into @field, if anything; FALSE (the reason shown
+ * below, the field marked) when the figure is refused. */
+static gboolean
+commit_field (Field *field)
 {
-  const FigureField *field = g_object_get_data (G_OBJECT (entry), "bd-field");
+  BdSectionView *self = field->view;
   g_autoptr(GError) error = NULL;
 
+  /* Going away: the window stored what it had before it closed. */
+  if (self->disposed || !field_is_typed (field))
+    return TRUE;
   if (self->store_source != 0)
-    bd_section_view_store (self);
-  if (!bd_editor_set_figure_text (self->editor, field->key, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    bd_section_view_store_text (self);
+  if (!bd_editor_set_figure_text (self->editor, field->field->key, gtk_editable_get_text (GTK_EDITABLE (field->entry)),
+                                  &error))
     {
       gtk_label_set_text (self->status, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return;
+      gtk_widget_add_css_class (field->entry, "error");
+      return FALSE;
     }
   gtk_label_set_text (self->status, "");
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_remove_css_class (field->entry, "error");
+  /* Shown as stored ("1.5" becomes "1.50"). */
+  g_clear_pointer (&field->shown, g_free);
   reload_fields (self);
+  return TRUE;
+}
+
+static void
+on_field_activate (GtkEntry *entry,
+                   Field    *field)
+{
+  commit_field (field);
+}
+
+/* Tab, a click elsewhere: the figure is stored as on Enter. */
+static void
+on_field_leave (GtkEventControllerFocus *controller,
+                Field                   *field)
+{
+  commit_field (field);
+}
+
+/* Esc puts back the figure the document has. */
+static gboolean
+on_field_key (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              Field                 *field)
+{
+  if (keyval != GDK_KEY_Escape || !field_is_typed (field))
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (field->entry), field->shown);
+  gtk_widget_remove_css_class (field->entry, "error");
+  gtk_label_set_text (field->view->status, "");
+  return TRUE;
 }
 
 static void
@@ -162,7 +233,7 @@ build_fields (BdSectionView     *self,
 {
   GtkWidget *grid = self->fields_grid;
 
-  self->fields = g_ptr_array_new ();
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   gtk_widget_set_visible (grid, TRUE);
   for (guint i = 0; fields[i].key; i++)
     {
@@ -170,18 +241,28 @@ build_fields (BdSectionView     *self,
       GtkWidget *entry = gtk_entry_new ();
       GtkWidget *unit = gtk_label_new (fields[i].unit);
       guint column = (i % 3) * 3, row = i / 3;
+      Field *field = g_new0 (Field, 1);
+      GtkEventController *controller;
 
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_entry_set_alignment (GTK_ENTRY (entry), 1);
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 9);
       gtk_label_set_xalign (GTK_LABEL (unit), 0);
       gtk_widget_add_css_class (unit, "dim-label");
-      g_object_set_data (G_OBJECT (entry), "bd-field", (gpointer) &fields[i]);
-      g_signal_connect (entry, "activate", G_CALLBACK (on_field_activate), self);
+      field->view = self;
+      field->field = &fields[i];
+      field->entry = entry;
+      g_signal_connect (entry, "activate", G_CALLBACK (on_field_activate), field);
+      controller = gtk_event_controller_focus_new ();
+      g_signal_connect (controller, "leave", G_CALLBACK (on_field_leave), field);
+      gtk_widget_add_controller (entry, controller);
+      controller = gtk_event_controller_key_new ();
+      g_signal_connect (controller, "key-pressed", G_CALLBACK (on_field_key), field);
+      gtk_widget_add_controller (entry, controller);
       gtk_grid_attach (GTK_GRID (grid), label, column, row, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), entry, column + 1, row, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), unit, column + 2, row, 1, 1);
-      g_ptr_array_add (self->fields, entry);
+      g_ptr_array_add (self->fields, field);
     }
 }
 
@@ -233,8 +314,8 @@ bd_section_view_reload (BdSectionView *self)
   self->loading = FALSE;
 }
 
-void
-bd_section_view_store (BdSectionView *self)
+static void
+bd_section_view_store_text (BdSectionView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -249,13 +330,27 @@ bd_section_view_store (BdSectionView *self)
     gtk_label_set_text (self->status, "");
 }
 
+gboolean
+bd_section_view_store (BdSectionView *self)
+{
+  gboolean stored = TRUE;
+
+  g_return_val_if_fail (BD_IS_SECTION_VIEW (self), FALSE);
+
+  if (self->store_source != 0)
+    bd_section_view_store_text (self);
+  for (guint i = 0; self->fields && i < self->fields->len; i++)
+    stored &= commit_field (g_ptr_array_index (self->fields, i));
+  return stored;
+}
+
 static gboolean
 store_after_pause (gpointer user_data)
 {
   BdSectionView *self = user_data;
 
   self->store_source = 0;
-  bd_section_view_store (self);
+  bd_section_view_store_text (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -273,7 +368,7 @@ static void
 on_focus_leave (BdSectionView *self)
 {
   if (self->store_source != 0)
-    bd_section_view_store (self);
+    bd_section_view_store_text (self);
 }
 
 static void
@@ -340,7 +435,8 @@ bd_section_view_dispose (GObject *object)
   BdSectionView *self = (BdSectionView *) object;
 
   if (self->store_source != 0)
-    bd_section_view_store (self);
+    bd_section_view_store_text (self);
+  self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_SECTION_VIEW);
   G_OBJECT_CLASS (bd_section_view_parent_class)->dispose (object);
 }
@@ -413,22 +509,51 @@ bd_section_view_get_section (BdSectionView *self)
   return self->section;
 }
 
+static Field *
+find_field (BdSectionView *self,
+            const char    *key)
+{
+  for (guint i = 0; self->fields && i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (strcmp (field->field->key, key) == 0)
+        return field;
+    }
+  return NULL;
+}
+
 /* What typing into a field and pressing Enter does. */
 gboolean
 bd_section_view_set_field (BdSectionView *self,
                            const char    *key,
                            const char    *text)
 {
-  for (guint i = 0; self->fields && i < self->fields->len; i++)
-    {
-      GtkEntry *entry = g_ptr_array_index (self->fields, i);
-      const FigureField *field = g_object_get_data (G_OBJECT (entry), "bd-field");
+  Field *field;
 
-      if (strcmp (field->key, key) != 0)
-        continue;
-      gtk_editable_set_text (GTK_EDITABLE (entry), text);
-      on_field_activate (entry, self);
-      return !gtk_widget_has_css_class (GTK_WIDGET (entry), "error");
-    }
-  return FALSE;
+  g_return_val_if_fail (BD_IS_SECTION_VIEW (self), FALSE);
+
+  if ((field = find_field (self, key)) == NULL)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (field->entry), text);
+  return commit_field (field);
+}
+
+GtkWidget *
+bd_section_view_get_field (BdSectionView *self,
+                           const char    *key)
+{
+  Field *field;
+
+  g_return_val_if_fail (BD_IS_SECTION_VIEW (self), NULL);
+
+  field = find_field (self, key);
+  return field ? field->entry : NULL;
+}
+
+GtkWidget *
+bd_section_view_get_text_view (BdSectionView *self)
+{
+  g_return_val_if_fail (BD_IS_SECTION_VIEW (self), NULL);
+  return GTK_WIDGET (self->text_view);
 }

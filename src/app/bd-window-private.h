@@ -35,7 +35,8 @@ struct _BdWindow
 void   _bd_window_class_actions_init (BdWindowClass *klass);
 void   _bd_window_update_actions     (BdWindow      *self);
 /* Stores what is typed but not yet stored, on every page: before an undo,
- * a print, a page change or the window closing. */
-void   _bd_window_commit_pending     (BdWindow      *self);
+ * a print, a page change or the window closing. FALSE when a value typed
+ * is refused (it stays where it was typed, with the reason). */
+gboolean _bd_window_commit_pending   (BdWindow      *self);
 
 G_END_DECLS

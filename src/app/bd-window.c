@@ -298,6 +298,8 @@ on_content_paned_sized (BdWindow *self)
 static void
 on_visible_page_changed (BdWindow *self)
 {
+  /* What was typed on the page left is stored, as if Enter were pressed. */
+  _bd_window_commit_pending (self);
   gtk_widget_set_visible (self->findings_panel,
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") != 0);
 }
@@ -329,11 +331,17 @@ on_finding_activated (BdWindow      *self,
                              bd_finding_item_get_row (finding), bd_finding_item_get_column (finding));
 }
 
-void
+gboolean
 _bd_window_commit_pending (BdWindow *self)
 {
+  gboolean stored = TRUE;
+
   for (guint i = 0; i < self->section_views->len; i++)
-    bd_section_view_store (g_ptr_array_index (self->section_views, i));
+    stored &= bd_section_view_store (g_ptr_array_index (self->section_views, i));
+  for (guint s = 0; s < BD_N_SCHEDULES; s++)
+    if (self->schedule_views[s] != NULL)
+      stored &= bd_schedule_view_commit_pending (BD_SCHEDULE_VIEW (self->schedule_views[s]));
+  return stored;
 }
 
 /* Building */
@@ -494,11 +502,14 @@ bd_window_set_property (GObject      *object,
     }
 }
 
-/* Typing not yet stored is stored before the window goes. */
+/* Typing not yet stored is stored before the window goes; a value that
+ * cannot be stored keeps the window open, the reason beside it (Esc
+ * drops the value). */
 static gboolean
 bd_window_close_request (GtkWindow *window)
 {
-  _bd_window_commit_pending (BD_WINDOW (window));
+  if (!_bd_window_commit_pending (BD_WINDOW (window)))
+    return TRUE;
   return GTK_WINDOW_CLASS (bd_window_parent_class)->close_request (window);
 }
 

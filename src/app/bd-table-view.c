@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-format.h"
+#include "bd-paste.h"
 #include "bd-row-item.h"
 #include "bd-table-view-private.h"
 
@@ -579,16 +580,22 @@ gboolean
 bd_table_view_paste_text (BdTableView *self,
                           const char  *text)
 {
-  g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, self->current_position);
   g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *code = NULL;
+  guint column = 0;
+
+  g_return_val_if_fail (BD_IS_TABLE_VIEW (self), FALSE);
 
   if (self->kind == BD_TABLE_INCOME)
     {
       _bd_table_view_show_error (self, _("Paste blocks into the rows of the table below."));
       return FALSE;
     }
-  if (!bd_editor_paste (self->editor, self->schedule, bd_row_item_get_row (item)->code,
-                        self->current_column, text, &error))
+  /* Placed by code, or line for line on the rows as shown; one step. */
+  plan = bd_paste_plan (get_schedule (self), self->current_position, self->current_column, text, &code, &column,
+                        &error);
+  if (plan == NULL || !bd_editor_paste (self->editor, self->schedule, code, column, plan, &error))
     {
       _bd_table_view_show_error (self, error->message);
       return FALSE;

@@ -1,0 +1,184 @@
+/* BdTableView: the schedule grid as a clerk uses it, each change read back
+ * from the file. Figures of the seed are read from data/minhang-cityops-2024.md,
+ * schedule 3 (部门支出预算总表) and 5 (一般公共预算支出功能分类预算表). */
+
+#include "bd-window-fixture.h"
+
+static BdTableView *
+show_table (WindowFixture *f,
+            guint          schedule)
+{
+  g_autofree char *page = g_strdup_printf ("schedule-%u", schedule);
+  BdTableView *view = bd_schedule_view_get_table (bd_window_get_schedule_view (f->window, schedule));
+
+  bd_window_show_page (f->window, page);
+  bd_test_spin (100);
+  return view;
+}
+
+static gint64
+stored (WindowFixture *f,
+        guint          schedule,
+        const char    *code,
+        guint          column)
+{
+  return bd_test_stored (f->path, schedule, code, column);
+}
+
+/* Schedule 3 columns: 0 合计 (sum), 1 基本支出, 2 项目支出. */
+static void
+assert_seed_208 (WindowFixture *f)
+{
+  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (121500, 0));
+  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (996397, 0));
+  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, Y (498198, 0));
+}
+
+static void
+assert_pasted_208 (WindowFixture *f)
+{
+  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (200000, 0));
+  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (1000000, 0));
+  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, Y (500000, 0));
+  g_assert_cmpint (stored (f, 3, "2080502", 2), ==, 0);
+  /* The rows after the block are untouched. */
+  g_assert_cmpint (stored (f, 3, "2101102", 1), ==, Y (871850, 0));
+}
+
+/* The 208 group as the published layout has it (split codes, names, every
+ * column), with new figures: 200,000 + 1,000,000 + 500,000 = 1,700,000. */
+static const char published_208[] =
+  "208\t\t\t社会保障和就业支出\t1,700,000.00\t1,700,000.00\t0\n"
+  "208\t05\t\t行政事业单位养老支出\t1,700,000.00\t1,700,000.00\t0\n"
+  "208\t05\t02\t事业单位离退休\t200,000.00\t200,000.00\t0\n"
+  "208\t05\t05\t机关事业单位基本养老保险缴费支出\t1,000,000.00\t1,000,000.00\t0\n"
+  "208\t05\t06\t机关事业单位职业年金缴费支出\t500,000.00\t500,000.00\t0\n";
+
+static void
+test_paste_published_block_at_lei (WindowFixture *f,
+                                   gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+
+  /* At the 类 row 208, in its 合计 cell, as a clerk clicks it. */
+  g_assert_true (bd_table_view_select (view, "208", "合计"));
+  g_assert_true (bd_table_view_paste_text (view, published_208));
+  assert_pasted_208 (f);
+
+  /* One step. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  assert_seed_208 (f);
+}
+
+/* The same block with the codes joined, pasted anywhere: placed by code. */
+static void
+test_paste_joined_codes_anywhere (WindowFixture *f,
+                                  gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+
+  g_assert_true (bd_table_view_select (view, "2210201", "项目支出"));
+  g_assert_true (bd_table_view_paste_text (view,
+    "208\t社会保障和就业支出\t1,700,000.00\t1,700,000.00\t0\n"
+    "20805\t行政事业单位养老支出\t1,700,000.00\t1,700,000.00\t0\n"
+    "2080502\t事业单位离退休\t200,000.00\t200,000.00\t0\n"
+    "2080505\t机关事业单位基本养老保险缴费支出\t1,000,000.00\t1,000,000.00\t0\n"
+    "2080506\t机关事业单位职业年金缴费支出\t500,000.00\t500,000.00\t0\n"));
+  assert_pasted_208 (f);
+  g_assert_cmpint (stored (f, 3, "2210201", 2), ==, 0);
+}
+
+/* The fault of issue 14.6: the figures of the published rows without their
+ * codes, pasted at the 类 row, filled only the 项 rows, one and two rows off
+ * (2080502 took 208's 1,700,000). Now line for line, as the table shows. */
+static void
+test_paste_figures_at_lei (WindowFixture *f,
+                           gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+
+  g_assert_true (bd_table_view_select (view, "208", "基本支出"));
+  g_assert_true (bd_table_view_paste_text (view,
+    "1,700,000.00\t0\n1,700,000.00\t0\n200,000.00\t0\n1,000,000.00\t0\n500,000.00\t0\n"));
+  assert_pasted_208 (f);
+}
+
+/* Codes the schedule does not have: refused, saying which, nothing stored. */
+static void
+test_paste_unknown_codes_refused (WindowFixture *f,
+                                  gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+
+  g_assert_true (bd_table_view_select (view, "208", "合计"));
+  g_assert_false (bd_table_view_paste_text (view,
+    "2080502\t事业单位离退休\t200,000.00\t200,000.00\t0\n"
+    "2010101\t行政运行\t8,000.00\t8,000.00\t0\n"
+    "2010102\t一般行政管理事务\t1,000.00\t1,000.00\t0\n"));
+  g_assert_nonnull (strstr (bd_table_view_get_error (view), "2010101、2010102"));
+  assert_seed_208 (f);
+  g_assert_false (bd_editor_can_undo (f->editor));
+}
+
+/* Only computed rows: refused, naming them. */
+static void
+test_paste_computed_rows_refused (WindowFixture *f,
+                                  gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+
+  g_assert_true (bd_table_view_select (view, "208", "合计"));
+  g_assert_false (bd_table_view_paste_text (view,
+    "208\t\t\t社会保障和就业支出\t1,700,000.00\t1,700,000.00\t0\n"
+    "208\t05\t\t行政事业单位养老支出\t1,700,000.00\t1,700,000.00\t0\n"));
+  g_assert_nonnull (strstr (bd_table_view_get_error (view), "208、20805"));
+  assert_seed_208 (f);
+}
+
+/* Figures of 项 rows only, pasted at the 类 row: the first line would land
+ * on 208, which is not their sum (1,000 ≠ 3,000 + 996,397 + 498,198): refused,
+ * saying where it landed. */
+static void
+test_paste_misaligned_refused (WindowFixture *f,
+                               gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+
+  g_assert_true (bd_table_view_select (view, "208", "基本支出"));
+  g_assert_false (bd_table_view_paste_text (view, "1000\t0\n2000\t0\n3000\t0\n"));
+  g_assert_nonnull (strstr (bd_table_view_get_error (view), "208 社会保障和就业支出"));
+  assert_seed_208 (f);
+}
+
+static void
+test_finalize (void)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdEditor) editor = bd_editor_new (doc, NULL);
+  GtkWidget *view = g_object_ref_sink (bd_table_view_new (editor, 3, BD_TABLE_ROWS));
+  GtkWidget *schedule = g_object_ref_sink (bd_schedule_view_new (editor, 4));
+
+  g_assert_finalize_object (view);
+  g_assert_finalize_object (schedule);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+#define ADD(path, func) g_test_add (path, WindowFixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
+  ADD ("/table-view/paste-published-block-at-lei", test_paste_published_block_at_lei);
+  ADD ("/table-view/paste-joined-codes-anywhere", test_paste_joined_codes_anywhere);
+  ADD ("/table-view/paste-figures-at-lei", test_paste_figures_at_lei);
+  ADD ("/table-view/paste-unknown-codes-refused", test_paste_unknown_codes_refused);
+  ADD ("/table-view/paste-computed-rows-refused", test_paste_computed_rows_refused);
+  ADD ("/table-view/paste-misaligned-refused", test_paste_misaligned_refused);
+#undef ADD
+  g_test_add_func ("/table-view/finalize", test_finalize);
+
+  return g_test_run ();
+}

@@ -150,6 +150,186 @@ test_paste_misaligned_refused (WindowFixture *f,
   assert_seed_208 (f);
 }
 
+
+static void
+assert_range (BdTableView *view,
+              guint        top,
+              guint        left,
+              guint        bottom,
+              guint        right)
+{
+  guint t, l, b, r;
+
+  bd_table_view_get_range (view, &t, &l, &b, &r);
+  g_assert_cmpuint (t, ==, top);
+  g_assert_cmpuint (l, ==, left);
+  g_assert_cmpuint (b, ==, bottom);
+  g_assert_cmpuint (r, ==, right);
+}
+
+/* Schedule 3 of the seed as the table shows it: 208, 20805, 2080502,
+ * 2080505, 2080506, 210, 21011, 2101102, 212, 21201, 2120199, 221, 22102,
+ * 2210201, then 合计: 15 rows; 3 figure columns. */
+#define ROWS_3 15
+
+static void
+test_range_with_shift (WindowFixture *f,
+                       gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+  GtkWidget *grid = bd_table_view_get_grid (view);
+  g_autofree char *text = NULL;
+  g_autofree char *html = NULL;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  GValue value = G_VALUE_INIT;
+
+  g_assert_true (bd_table_view_select (view, "2080502", "基本支出"));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Right, GDK_SHIFT_MASK));
+  assert_range (view, 2, 1, 4, 2);
+
+  /* The seed's 基本支出 and 项目支出 of 2080502, 2080505, 2080506. */
+  text = bd_table_view_dup_range_text (view);
+  g_assert_cmpstr (text, ==, "121500.00\t0.00\n996397.00\t0.00\n498198.00\t0.00\n");
+  html = bd_table_view_dup_range_html (view);
+  g_assert_nonnull (strstr (html, "<tr><td style=\"mso-number-format:'0\\.00'\" align=\"right\">121500.00</td>"));
+
+  /* Ctrl+C puts both on the clipboard. */
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_c, GDK_CONTROL_MASK));
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "text/html"));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, text);
+  g_value_unset (&value);
+
+  /* A move without Shift leaves a single cell. */
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Up, 0));
+  assert_range (view, 3, 2, 3, 2);
+}
+
+static void
+test_select_all_copies_codes (WindowFixture *f,
+                              gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+  GtkWidget *grid = bd_table_view_get_grid (view);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (bd_table_view_select (view, "2120199", "项目支出"));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_a, GDK_CONTROL_MASK));
+  assert_range (view, 0, 0, ROWS_3 - 1, 2);
+
+  /* Whole rows go with their codes and names, as the table shows them. */
+  text = bd_table_view_dup_range_text (view);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, ROWS_3 + 1);
+  g_assert_cmpstr (lines[0], ==, "208\t\t\t社会保障和就业支出\t1616095.00\t1616095.00\t0.00");
+  g_assert_cmpstr (lines[2], ==, "208\t05\t02\t事业单位离退休\t121500.00\t121500.00\t0.00");
+  g_assert_cmpstr (lines[ROWS_3 - 1], ==, "合计\t\t\t\t17722077.40\t10895602.40\t6826475.00");
+
+  /* Pasted back anywhere, it lands by code: nothing changes. */
+  g_assert_true (bd_table_view_select (view, "2210201", "基本支出"));
+  g_assert_true (bd_table_view_paste_text (view, text));
+  g_assert_cmpint (stored (f, 3, "2120199", 2), ==, Y (6826475, 0));
+  g_assert_cmpint (stored (f, 3, "2210201", 1), ==, Y (447984, 0));
+  assert_seed_208 (f);
+}
+
+static void
+test_delete_clears_range (WindowFixture *f,
+                          gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+  GtkWidget *grid = bd_table_view_get_grid (view);
+
+  /* From the 款 row 20805 down to 2080506, both typed columns. */
+  g_assert_true (bd_table_view_select (view, "20805", "基本支出"));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (bd_test_press_key (grid, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_End, GDK_SHIFT_MASK));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Delete, 0));
+  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, 0);
+  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, 0);
+  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, 0);
+  g_assert_cmpint (stored (f, 3, "2101102", 1), ==, Y (871850, 0));
+
+  /* One step. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  assert_seed_208 (f);
+  g_assert_false (bd_editor_can_undo (f->editor));
+}
+
+static void
+test_page_and_home_keys (WindowFixture *f,
+                         gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+  GtkWidget *grid = bd_table_view_get_grid (view);
+  guint position, column;
+
+  g_assert_true (bd_table_view_select (view, "2080502", "基本支出"));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_End, GDK_CONTROL_MASK));
+  bd_table_view_get_current (view, &position, &column);
+  g_assert_cmpuint (position, ==, ROWS_3 - 1);
+  g_assert_cmpuint (column, ==, 2);
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Home, 0));
+  bd_table_view_get_current (view, &position, &column);
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Home, GDK_CONTROL_MASK));
+  bd_table_view_get_current (view, &position, &column);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_End, 0));
+  bd_table_view_get_current (view, &position, &column);
+  g_assert_cmpuint (column, ==, 2);
+
+  /* A page down moves by the rows in sight, a page up comes back. */
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Page_Down, 0));
+  bd_table_view_get_current (view, &position, NULL);
+  g_assert_cmpuint (position, >, 1);
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Page_Up, 0));
+  bd_table_view_get_current (view, &position, NULL);
+  g_assert_cmpuint (position, ==, 0);
+}
+
+/* A figure typed, then a click elsewhere: stored as on Enter. */
+static void
+test_cell_stored_on_focus_loss (WindowFixture *f,
+                                gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+
+  g_assert_true (bd_table_view_select (view, "2080502", "基本支出"));
+  g_assert_true (bd_table_view_begin_edit (view, "123456"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  bd_test_spin (50);
+  g_assert_false (bd_table_view_is_editing (view));
+  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (123456, 0));
+}
+
+/* Typed, then another page or the window closed (Ctrl+W): stored. */
+static void
+test_cell_stored_on_page_change_and_close (WindowFixture *f,
+                                           gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+
+  g_assert_true (bd_table_view_select (view, "2080502", "基本支出"));
+  g_assert_true (bd_table_view_begin_edit (view, "1000"));
+  bd_window_show_page (f->window, "schedule-5");
+  bd_test_spin (50);
+  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (1000, 0));
+
+  view = show_table (f, 3);
+  g_assert_true (bd_table_view_select (view, "2080505", "基本支出"));
+  g_assert_true (bd_table_view_begin_edit (view, "2000"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close", NULL);
+  bd_test_spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (2000, 0));
+}
+
 static void
 test_finalize (void)
 {
@@ -177,6 +357,12 @@ main (int    argc,
   ADD ("/table-view/paste-unknown-codes-refused", test_paste_unknown_codes_refused);
   ADD ("/table-view/paste-computed-rows-refused", test_paste_computed_rows_refused);
   ADD ("/table-view/paste-misaligned-refused", test_paste_misaligned_refused);
+  ADD ("/table-view/range-with-shift", test_range_with_shift);
+  ADD ("/table-view/select-all-copies-codes", test_select_all_copies_codes);
+  ADD ("/table-view/delete-clears-range", test_delete_clears_range);
+  ADD ("/table-view/page-and-home-keys", test_page_and_home_keys);
+  ADD ("/table-view/cell-stored-on-focus-loss", test_cell_stored_on_focus_loss);
+  ADD ("/table-view/cell-stored-on-page-change-and-close", test_cell_stored_on_page_change_and_close);
 #undef ADD
   g_test_add_func ("/table-view/finalize", test_finalize);
 

@@ -2,6 +2,9 @@
  * from the file. Figures of the seed are read from data/minhang-cityops-2024.md,
  * schedule 3 (部门支出预算总表) and 5 (一般公共预算支出功能分类预算表). */
 
+#include <math.h>
+
+#include "bd-generator.h"
 #include "bd-window-fixture.h"
 
 static BdTableView *
@@ -330,6 +333,89 @@ test_cell_stored_on_page_change_and_close (WindowFixture *f,
   g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (2000, 0));
 }
 
+
+/* A wheel click on @scroller, handed to its scroll controllers as GTK
+ * does: those of the capture phase first; the first that takes it ends it. */
+static void
+wheel_click (GtkWidget *scroller)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+
+  for (guint phase = 0; phase < 2; phase++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+        gboolean handled = FALSE;
+
+        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller)
+            || (gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE) != (phase == 0))
+          continue;
+        g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+        if (handled)
+          return;
+      }
+}
+
+/* The GTK 4.8 list jump: a burst of 40 wheel clicks from the top of a
+ * 13,000-row schedule 3 landed on its last rows. Each click scrolls
+ * page^(2/3) pixels, as GtkScrolledWindow has it: 40 of them stay within
+ * the first rows. Then typing edits the current cell, brought back into
+ * sight. */
+static void
+test_wheel_burst_on_large_schedule (void)
+{
+  g_autoptr(BdDocument) doc = bd_generate_document (13000, 2024);
+  g_autoptr(BdEditor) editor = bd_editor_new (doc, NULL);
+  BdWindow *window = g_object_ref_sink (bd_window_new (NULL, editor));
+  BdSchedule *schedule = bd_document_get_schedule (doc, 3);
+  BdTableView *view;
+  GtkWidget *grid, *scroller, *focus;
+  GtkAdjustment *adjustment;
+  double step, top;
+  graphene_rect_t bounds;
+  BdRow *row = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  bd_window_show_page (window, "schedule-3");
+  bd_test_spin (500);
+  view = bd_schedule_view_get_table (bd_window_get_schedule_view (window, 3));
+  grid = bd_table_view_get_grid (view);
+  scroller = gtk_widget_get_parent (grid);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* `budgetdesk-cli generate --rows 13000` spreads them over schedules 2,
+   * 3 and 5: schedule 3 has over 4,000. */
+  g_assert_cmpuint (schedule->rows->len, >, 4000);
+  /* The current cell: the first typed column of the first leaf row. */
+  for (guint i = 0; i < schedule->rows->len && (row == NULL || !row->is_leaf); i++)
+    row = g_ptr_array_index (schedule->rows, i);
+  g_assert_true (bd_table_view_select (view, row->code, "基本支出"));
+  bd_test_spin (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, gtk_adjustment_get_page_size (adjustment));
+
+  step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  for (guint i = 0; i < 40; i++)
+    wheel_click (scroller);
+  bd_test_spin (500);
+  top = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (top, >, 39 * step);
+  g_assert_cmpfloat (top, <, 41 * step);
+
+  /* Typing: the entry lies over the current cell, in sight. */
+  g_assert_true (bd_table_view_begin_edit (view, "7"));
+  bd_test_spin (200);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_compute_bounds (focus, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_adjustment_get_page_size (adjustment));
+  g_assert_true (bd_table_view_commit (view, BD_MOVE_NONE));
+  g_assert_cmpint (row->values[1], ==, Y (7, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_finalize (void)
 {
@@ -364,6 +450,7 @@ main (int    argc,
   ADD ("/table-view/cell-stored-on-focus-loss", test_cell_stored_on_focus_loss);
   ADD ("/table-view/cell-stored-on-page-change-and-close", test_cell_stored_on_page_change_and_close);
 #undef ADD
+  g_test_add_func ("/table-view/wheel-burst-on-large-schedule", test_wheel_burst_on_large_schedule);
   g_test_add_func ("/table-view/finalize", test_finalize);
 
   return g_test_run ();

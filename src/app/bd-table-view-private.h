@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* A key of BdTableView.visible: the amount cell at @position, @column. */
+#define CELL_KEY(position, column) GUINT_TO_POINTER ((position) * 16 + (column) + 1)
+
 typedef enum {
   ROLE_LEI,
   ROLE_KUAN,
@@ -49,9 +52,15 @@ struct _BdTableView
   GHashTable     *marks;              /* "row\tcolumn" → BdMark* */
   char           *error;
   double          row_height;
+  double          wheel_pending;      /* pixels the wheel asked for since the last frame */
+  guint           wheel_tick;
 };
 
 void        _bd_table_view_class_actions_init (BdTableViewClass *klass);
+void        _bd_table_view_class_scroll_init  (BdTableViewClass *klass);
+void        _bd_table_view_init_scroll        (BdTableView      *self);
+GtkWidget  *_bd_table_view_current_label     (BdTableView      *self);
+void        _bd_table_view_scroll_to_current (BdTableView      *self);
 BdSchedule *_bd_table_view_get_schedule      (BdTableView      *self);
 gboolean    _bd_table_view_column_is_entered (BdTableView      *self,
                                               guint             index);

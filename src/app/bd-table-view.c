@@ -17,7 +17,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BdTableView, bd_table_view, GTK_TYPE_WIDGET)
 
-#define CELL_KEY(position, column) GUINT_TO_POINTER ((position) * 16 + (column) + 1)
 
 BdSchedule *
 _bd_table_view_get_schedule (BdTableView *self)
@@ -364,34 +363,6 @@ fill_rows (BdTableView *self)
 
 /* The current cell */
 
-static GtkWidget *
-current_label (BdTableView *self)
-{
-  return g_hash_table_lookup (self->visible, CELL_KEY (self->current_position, self->current_column));
-}
-
-static void
-scroll_to_current (BdTableView *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  GtkWidget *label = current_label (self);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double value = gtk_adjustment_get_value (adjustment);
-  graphene_rect_t bounds;
-
-  if (label != NULL && gtk_widget_compute_bounds (label, self->scroller, &bounds))
-    {
-      self->row_height = MAX (self->row_height, bounds.size.height);
-      /* Header rows sit above the first row; keep a row's height of margin. */
-      if (bounds.origin.y < self->row_height * 1.5)
-        gtk_adjustment_set_value (adjustment, value + bounds.origin.y - self->row_height * 1.5);
-      else if (bounds.origin.y + bounds.size.height > page)
-        gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - page);
-    }
-  else if (self->row_height > 0)
-    gtk_adjustment_set_value (adjustment, self->current_position * self->row_height - page / 2);
-}
-
 void
 _bd_table_view_set_current (BdTableView *self,
                             guint        position,
@@ -410,7 +381,7 @@ _bd_table_view_set_current (BdTableView *self,
       self->anchor_column = self->current_column;
     }
   refresh_visible (self);
-  scroll_to_current (self);
+  _bd_table_view_scroll_to_current (self);
 }
 
 void
@@ -446,21 +417,6 @@ bd_table_view_get_range (BdTableView *self,
   *bottom = MAX (self->anchor_position, self->current_position);
   *left = MIN (self->anchor_column, self->current_column);
   *right = MAX (self->anchor_column, self->current_column);
-}
-
-guint
-_bd_table_view_page_rows (BdTableView *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  GtkWidget *label = current_label (self);
-  graphene_rect_t bounds;
-
-  if (label != NULL && gtk_widget_compute_bounds (label, self->scroller, &bounds))
-    self->row_height = MAX (self->row_height, bounds.size.height);
-  if (self->row_height <= 0)
-    return 10;
-  /* Less the header row, and one row kept in sight across the turn. */
-  return MAX (1, (guint) (gtk_adjustment_get_page_size (adjustment) / self->row_height) - 2);
 }
 
 static void
@@ -558,7 +514,7 @@ void
 _bd_table_view_show_error (BdTableView *self,
                            const char  *message)
 {
-  GtkWidget *label = current_label (self);
+  GtkWidget *label = _bd_table_view_current_label (self);
   graphene_rect_t bounds;
 
   g_free (self->error);
@@ -606,6 +562,9 @@ bd_table_view_begin_edit (BdTableView *self,
     }
 
   _bd_table_view_hide_error (self);
+  /* Typing edits the current cell: it is brought into sight if the wheel
+   * took it away. */
+  _bd_table_view_scroll_to_current (self);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), initial_text ? initial_text : "");
   gtk_widget_set_visible (self->entry, TRUE);
   _bd_table_view_update_actions (self);
@@ -726,27 +685,6 @@ bd_table_view_dup_cell_text (BdTableView *self,
 
 /* Keys */
 
-/* The entry lies over the current cell. */
-static gboolean
-on_get_child_position (GtkOverlay    *overlay,
-                       GtkWidget     *child,
-                       GdkRectangle  *allocation,
-                       BdTableView   *self)
-{
-  GtkWidget *label = current_label (self);
-  graphene_rect_t bounds;
-  int minimum_height;
-
-  if (child != self->entry || label == NULL || !gtk_widget_compute_bounds (label, GTK_WIDGET (overlay), &bounds))
-    return FALSE;
-  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &minimum_height, NULL, NULL, NULL);
-  allocation->x = bounds.origin.x - 4;
-  allocation->width = MAX (bounds.size.width + 8, 120);
-  allocation->height = MAX (bounds.size.height, minimum_height);
-  allocation->y = bounds.origin.y + (bounds.size.height - allocation->height) / 2;
-  return TRUE;
-}
-
 /* GObject */
 
 static void
@@ -859,11 +797,11 @@ bd_table_view_class_init (BdTableViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdTableView, error_popover);
   gtk_widget_class_bind_template_child (widget_class, BdTableView, error_label);
   gtk_widget_class_bind_template_child (widget_class, BdTableView, rows);
-  gtk_widget_class_bind_template_callback (widget_class, on_get_child_position);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bdtableview");
 
   _bd_table_view_class_actions_init (klass);
+  _bd_table_view_class_scroll_init (klass);
 }
 
 static void
@@ -871,6 +809,7 @@ bd_table_view_init (BdTableView *self)
 {
   self->visible = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  _bd_table_view_init_scroll (self);
 }
 
 GtkWidget *

@@ -334,6 +334,48 @@ test_cell_stored_on_page_change_and_close (WindowFixture *f,
 }
 
 
+static GtkWidget *
+find_entry (GtkWidget *widget)
+{
+  if (GTK_IS_ENTRY (widget) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The "computed" hint goes on Esc, on a move and on a click elsewhere. */
+static void
+test_computed_hint_closes (WindowFixture *f,
+                           gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+  GtkWidget *grid = bd_table_view_get_grid (view);
+
+  g_assert_true (bd_table_view_select (view, "208", "基本支出"));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_5, 0));
+  g_assert_nonnull (bd_table_view_get_error (view));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Escape, 0));
+  g_assert_null (bd_table_view_get_error (view));
+
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_5, 0));
+  g_assert_nonnull (bd_table_view_get_error (view));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Down, 0));
+  g_assert_null (bd_table_view_get_error (view));
+
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_Up, 0));
+  g_assert_true (bd_test_press_key (grid, GDK_KEY_5, 0));
+  g_assert_nonnull (bd_table_view_get_error (view));
+  /* A click into the code entry above the table. */
+  g_assert_true (gtk_widget_grab_focus (find_entry (gtk_widget_get_ancestor (GTK_WIDGET (view), BD_TYPE_SCHEDULE_VIEW))));
+  bd_test_spin (50);
+  g_assert_null (bd_table_view_get_error (view));
+}
+
 /* A wheel click on @scroller, handed to its scroll controllers as GTK
  * does: those of the capture phase first; the first that takes it ends it. */
 static void
@@ -449,6 +491,7 @@ main (int    argc,
   ADD ("/table-view/page-and-home-keys", test_page_and_home_keys);
   ADD ("/table-view/cell-stored-on-focus-loss", test_cell_stored_on_focus_loss);
   ADD ("/table-view/cell-stored-on-page-change-and-close", test_cell_stored_on_page_change_and_close);
+  ADD ("/table-view/computed-hint-closes", test_computed_hint_closes);
 #undef ADD
   g_test_add_func ("/table-view/wheel-burst-on-large-schedule", test_wheel_burst_on_large_schedule);
   g_test_add_func ("/table-view/finalize", test_finalize);

@@ -184,6 +184,11 @@ on_grid_key (GtkEventControllerKey *controller,
   if (bd_table_view_is_editing (self))
     return FALSE;
 
+  if (keyval == GDK_KEY_Escape && bd_table_view_get_error (self) != NULL)
+    {
+      _bd_table_view_hide_error (self);
+      return TRUE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     if (keys[i].keyval == lower && keys[i].modifiers == modifiers)
       return gtk_widget_activate_action (GTK_WIDGET (self), keys[i].action, keys[i].move ? "s" : NULL, keys[i].move);
@@ -255,6 +260,15 @@ on_entry_leave (GtkEventControllerFocus *controller,
     bd_table_view_commit (self, BD_MOVE_NONE);
 }
 
+/* A click anywhere else closes the hint of the grid. */
+static void
+on_grid_leave (GtkEventControllerFocus *controller,
+               BdTableView             *self)
+{
+  if (!bd_table_view_is_editing (self))
+    _bd_table_view_hide_error (self);
+}
+
 void
 _bd_table_view_class_actions_init (BdTableViewClass *klass)
 {
@@ -272,4 +286,5 @@ _bd_table_view_class_actions_init (BdTableViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_key);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_leave);
 }

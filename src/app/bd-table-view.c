@@ -380,6 +380,10 @@ _bd_table_view_set_current (BdTableView *self,
       self->anchor_position = self->current_position;
       self->anchor_column = self->current_column;
     }
+  /* A hint about the cell left ("computed", a refused paste) goes with it;
+   * a refused value being typed keeps its reason in sight. */
+  if (!bd_table_view_is_editing (self))
+    _bd_table_view_hide_error (self);
   refresh_visible (self);
   _bd_table_view_scroll_to_current (self);
 }

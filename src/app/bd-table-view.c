@@ -2,6 +2,7 @@
 
 #include "bd-format.h"
 #include "bd-paste.h"
+#include "bd-tooltip.h"
 #include "bd-row-item.h"
 #include "bd-table-view-private.h"
 
@@ -135,6 +136,7 @@ render (BdTableView      *self,
   BdRow *row = bd_row_item_get_row (item);
   BdRowItemKind kind = bd_row_item_get_kind (item);
   const BdMark *finding = NULL;
+  const char *tooltip;
   guint amount = spec->role == ROLE_AMOUNT ? (self->kind == BD_TABLE_INCOME ? 0 : spec->amount) : 0;
 
   if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
@@ -159,8 +161,9 @@ render (BdTableView      *self,
 
   set_class (widget, "finding-error", finding != NULL && finding->severity == BD_SEVERITY_ERROR);
   set_class (widget, "finding-warning", finding != NULL && finding->severity != BD_SEVERITY_ERROR);
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), finding ? finding->tooltip : NULL) != 0)
-    gtk_widget_set_tooltip_text (widget, finding ? finding->tooltip : NULL);
+  tooltip = finding ? finding->tooltip : spec->role == ROLE_NAME && *text ? text : NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) != 0)
+    gtk_widget_set_tooltip_text (widget, tooltip);
 }
 
 static void
@@ -222,6 +225,14 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), spec->role == ROLE_AMOUNT ? 1.0 : 0.0);
   gtk_widget_add_css_class (label, "cell");
+  bd_tooltip_attach (label);
+  /* Names give way to the figures when the window is narrow (schedule 4
+   * at 1366 pixels); the whole name is in the tooltip. */
+  if (spec->role == ROLE_NAME)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
   if (spec->role == ROLE_AMOUNT)
     {
       GtkGesture *click = gtk_gesture_click_new ();

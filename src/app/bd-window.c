@@ -5,6 +5,7 @@
 #include "bd-print-preview.h"
 #include "bd-section-view.h"
 #include "bd-finding-item.h"
+#include "bd-tooltip.h"
 #include "bd-window-private.h"
 
 /* The parts of the document in published order, each a page of the stack. */
@@ -174,6 +175,8 @@ create_finding_row (gpointer item,
   gtk_label_set_width_chars (GTK_LABEL (place), 14);
   gtk_label_set_xalign (GTK_LABEL (place), 0);
   gtk_label_set_ellipsize (GTK_LABEL (place), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (place, where);
+  bd_tooltip_attach (place);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
@@ -368,6 +371,7 @@ sidebar_row (BdWindow      *self,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_tooltip_text (label, title);
+  bd_tooltip_attach (label);
   gtk_widget_add_css_class (badge, "badge");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), label);

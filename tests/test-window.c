@@ -285,6 +285,49 @@ test_form_editor (Fixture       *f,
   g_assert_null (bd_form_editor_get_row_finding (forms, 0));
 }
 
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 修正 on the third finding (schedule 4, 208: 1,616,095.40 where schedule 5
+ * has 1,616,095.00): that row changes (schedule 4 now says it no longer
+ * balances), the rows of the others stay as they are, and with them the
+ * list's place. */
+static void
+test_findings_keep_place (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkListBox *list = bd_window_get_findings_list (f->window);
+  /* Held, so that a row made anew cannot take the place of one gone. */
+  g_autoptr(GtkListBoxRow) first = g_object_ref (gtk_list_box_get_row_at_index (list, 0));
+  g_autoptr(GtkListBoxRow) second = g_object_ref (gtk_list_box_get_row_at_index (list, 1));
+  g_autoptr(GtkListBoxRow) third = g_object_ref (gtk_list_box_get_row_at_index (list, 2));
+  g_autoptr(GtkListBoxRow) last = g_object_ref (gtk_list_box_get_row_at_index (list, 4));
+  guint n;
+
+  g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (third)), "clicked");
+  spin (50);
+  /* Schedule 4's 一般公共预算 of 208 is now schedule 5's. */
+  g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 0));
+  n = bd_window_get_n_findings_shown (f->window);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) == first);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 1) == second);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 2) != third);
+  g_assert_true (gtk_list_box_get_row_at_index (list, n - 1) == last);
+}
+
 /* The seed's published pages: the cover, 一 to 四, nine schedules, 六, 七
  * and one form (tests/test-pdf.c reads them back). */
 #define SEED_PAGES 17
@@ -530,6 +573,7 @@ main (int    argc,
   ADD ("/window/add-and-remove-row", test_add_and_remove_row);
   ADD ("/window/other-figures-as-fields", test_other_figures_as_fields);
   ADD ("/window/form-editor", test_form_editor);
+  ADD ("/window/findings-keep-place", test_findings_keep_place);
   ADD ("/window/preview-pages", test_preview_pages);
   ADD ("/window/preview-zoom", test_preview_zoom);
   ADD ("/window/preview-banner", test_preview_banner);

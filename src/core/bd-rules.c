@@ -103,40 +103,24 @@ published_differs (BdRow *row,
 static void
 check_row_parts (BdCheck *check)
 {
-  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
-    {
-      BdSchedule *s = schedule (check, number);
+  g_auto(BdCellIter) it = { 0 };
 
-      for (guint i = 0; i < s->rows->len; i++)
-        {
-          BdRow *row = g_ptr_array_index (s->rows, i);
-          if (!row->is_leaf)
-            continue;
-          for (guint c = 0; c < s->def->n_columns; c++)
-            if (s->def->columns[c].sum_of != 0 && published_differs (row, c))
-              report_published (check, number, row, c, _("its parts"));
-        }
-    }
+  bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_LEAVES | BD_ITER_SUM_COLUMNS);
+  while (bd_cell_iter_next (&it))
+    if (published_differs (it.row, it.column))
+      report_published (check, it.number, it.row, it.column, _("its parts"));
 }
 
 static void
 check_subtotals (BdCheck *check)
 {
-  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
-    {
-      BdSchedule *s = schedule (check, number);
+  g_auto(BdCellIter) it = { 0 };
 
-      for (guint i = 0; i < s->rows->len; i++)
-        {
-          BdRow *row = g_ptr_array_index (s->rows, i);
-          if (row->is_leaf)
-            continue;
-          for (guint c = 0; c < s->def->n_columns; c++)
-            if (published_differs (row, c))
-              report_published (check, number, row, c,
-                                bd_code_level (row->code) == BD_LEVEL_LEI ? _("its 款 rows") : _("its 项 rows"));
-        }
-    }
+  bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_SUMS | BD_ITER_ALL_COLUMNS);
+  while (bd_cell_iter_next (&it))
+    if (published_differs (it.row, it.column))
+      report_published (check, it.number, it.row, it.column,
+                        bd_code_level (it.row->code) == BD_LEVEL_LEI ? _("its 款 rows") : _("its 项 rows"));
 }
 
 static void
@@ -172,8 +156,8 @@ check_balance (BdCheck *check)
 
       if (s->def->row_kind != BD_ROWS_BALANCE)
         continue;
-      income = s->income_total->values[0];
-      expense = s->total->values[0];
+      income = s->income_total->values[BD_COL_AMOUNT];
+      expense = s->total->values[BD_COL_AMOUNT];
       if (income != expense)
         {
           g_autofree char *a = bd_money_format (income);
@@ -190,7 +174,8 @@ static void
 check_schedule_1_income (BdCheck *check)
 {
   static const struct { const char *key; guint column; } sources[] = {
-    { "fiscal", 1 }, { "business", 2 }, { "operating", 3 }, { "other", 4 },
+    { "fiscal", BD_COL_INCOME_FISCAL }, { "business", BD_COL_INCOME_BUSINESS },
+    { "operating", BD_COL_INCOME_OPERATING }, { "other", BD_COL_INCOME_OTHER },
   };
   BdSchedule *s2 = schedule (check, 2);
 
@@ -200,55 +185,50 @@ check_schedule_1_income (BdCheck *check)
       gint64 expected = s2->total->values[sources[i].column];
       BdFinding *finding;
 
-      if (item == NULL || item->values[0] == expected)
+      if (item == NULL || item->values[BD_COL_AMOUNT] == expected)
         continue;
       {
-        g_autofree char *a = bd_money_format (item->values[0]);
+        g_autofree char *a = bd_money_format (item->values[BD_COL_AMOUNT]);
         g_autofree char *b = bd_money_format (expected);
         finding = bd_check_report_amounts (check, BD_PART_SCHEDULE_1, item->name, "预算数", expected,
-                                           item->values[0], BD_UNIT_YUAN,
+                                           item->values[BD_COL_AMOUNT], BD_UNIT_YUAN,
                                            g_strdup_printf (_("%s is %s, but schedule 2's %s column totals %s"),
                                                             item->name, a, s2->def->columns[sources[i].column].name, b));
       }
       /* 财政拨款收入 is the sum of its sources: which one is wrong is not certain. */
       if (item->is_leaf)
-        set_fix (finding, BD_FIX_SET_INCOME, 1, item->code, 0, expected);
+        set_fix (finding, BD_FIX_SET_INCOME, 1, item->code, BD_COL_AMOUNT, expected);
     }
 }
 
+/* The 类 codes of @schedules (BdReads bits), each once. */
 static GPtrArray *
-lei_codes (BdCheck            *check,
-           const guint        *numbers,
-           guint               n_numbers)
+lei_codes (BdCheck *check,
+           guint    schedules)
 {
   GPtrArray *codes = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(BdCellIter) it = { 0 };
 
-  for (guint n = 0; n < n_numbers; n++)
-    {
-      BdSchedule *s = schedule (check, numbers[n]);
-      for (guint i = 0; i < s->rows->len; i++)
-        {
-          BdRow *row = g_ptr_array_index (s->rows, i);
-          if (bd_code_level (row->code) == BD_LEVEL_LEI && g_hash_table_add (seen, row->code))
-            g_ptr_array_add (codes, row->code);
-        }
-    }
+  bd_cell_iter_init (&it, check, schedules, BD_ITER_LEAVES | BD_ITER_SUMS | BD_ITER_LEI | BD_ITER_UNIQUE);
+  while (bd_cell_iter_next (&it))
+    g_ptr_array_add (codes, it.row->code);
   return codes;
 }
+
+#define S(n) BD_READS_SCHEDULE (n)
 
 static void
 check_schedule_1_expense (BdCheck *check)
 {
-  static const guint numbers[] = { 1, 2, 3 };
-  g_autoptr(GPtrArray) codes = lei_codes (check, numbers, G_N_ELEMENTS (numbers));
+  g_autoptr(GPtrArray) codes = lei_codes (check, S (1) | S (2) | S (3));
 
   for (guint i = 0; i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
       BdRow *row = bd_check_row (check, 1, code);
       BdRow *in_2 = bd_check_row (check, 2, code);
-      gint64 s1 = row_value (row, 0), s2 = row_value (in_2, 0), s3 = row_value (bd_check_row (check, 3, code), 0);
+      gint64 s1 = row_value (row, BD_COL_AMOUNT), s2 = row_value (in_2, BD_COL_INCOME_TOTAL);
+      gint64 s3 = row_value (bd_check_row (check, 3, code), BD_COL_EXPENSE_TOTAL);
       g_autofree char *a = NULL, *b = NULL, *c = NULL;
       BdFinding *finding;
 
@@ -270,7 +250,7 @@ check_schedule_1_expense (BdCheck *check)
           finding = bd_check_report_amounts (check, BD_PART_SCHEDULE_1, code, "预算数", s2, s1, BD_UNIT_YUAN,
                                              g_strdup_printf (_("%s %s is %s here, but %s in schedules 2 and 3"),
                                                               code, row->name, a, b));
-          set_fix (finding, BD_FIX_SET_AMOUNT, 1, code, 0, s2);
+          set_fix (finding, BD_FIX_SET_AMOUNT, 1, code, BD_COL_AMOUNT, s2);
         }
       else if (s1 != s2)
         bd_check_report_amounts (check, BD_PART_SCHEDULE_1, code, "预算数", s2, s1, BD_UNIT_YUAN,
@@ -283,32 +263,22 @@ check_schedule_1_expense (BdCheck *check)
 static void
 check_schedules_2_3 (BdCheck *check)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(BdCellIter) it = { 0 };
 
-  for (guint pass = 0; pass < 2; pass++)
+  bd_cell_iter_init (&it, check, S (2) | S (3), BD_ITER_LEAVES | BD_ITER_UNIQUE);
+  while (bd_cell_iter_next (&it))
     {
-      BdSchedule *s = schedule (check, pass == 0 ? 2 : 3);
+      BdRow *row = it.row;
+      gint64 a = row_value (bd_check_row (check, 2, row->code), BD_COL_INCOME_TOTAL);
+      gint64 b = row_value (bd_check_row (check, 3, row->code), BD_COL_EXPENSE_TOTAL);
 
-      for (guint i = 0; i < s->rows->len; i++)
+      if (a != b)
         {
-          BdRow *row = g_ptr_array_index (s->rows, i);
-          BdRow *in_2, *in_3;
-          gint64 a, b;
-
-          if (!row->is_leaf || !g_hash_table_add (seen, row->code))
-            continue;
-          in_2 = bd_check_row (check, 2, row->code);
-          in_3 = bd_check_row (check, 3, row->code);
-          a = row_value (in_2, 0);
-          b = row_value (in_3, 0);
-          if (a != b)
-            {
-              g_autofree char *x = bd_money_format (a);
-              g_autofree char *y = bd_money_format (b);
-              bd_check_report_amounts (check, BD_PART_SCHEDULE_3, row->code, "合计", a, b, BD_UNIT_YUAN,
-                                       g_strdup_printf (_("%s %s: income %s in schedule 2, expenditure %s here"),
-                                                        row->code, row->name, x, y));
-            }
+          g_autofree char *x = bd_money_format (a);
+          g_autofree char *y = bd_money_format (b);
+          bd_check_report_amounts (check, BD_PART_SCHEDULE_3, row->code, "合计", a, b, BD_UNIT_YUAN,
+                                   g_strdup_printf (_("%s %s: income %s in schedule 2, expenditure %s here"),
+                                                    row->code, row->name, x, y));
         }
     }
 }
@@ -323,11 +293,12 @@ check_schedule_4_income (BdCheck *check)
       BdRow *in_4 = income_item (check, 4, keys[i]);
       BdRow *in_1 = income_item (check, 1, keys[i]);
 
-      if (in_4 != NULL && in_1 != NULL && in_4->values[0] != in_1->values[0])
+      if (in_4 != NULL && in_1 != NULL && in_4->values[BD_COL_AMOUNT] != in_1->values[BD_COL_AMOUNT])
         {
-          g_autofree char *a = bd_money_format (in_4->values[0]);
-          g_autofree char *b = bd_money_format (in_1->values[0]);
-          bd_check_report_amounts (check, BD_PART_SCHEDULE_4, in_4->name, "预算数", in_1->values[0], in_4->values[0],
+          g_autofree char *a = bd_money_format (in_4->values[BD_COL_AMOUNT]);
+          g_autofree char *b = bd_money_format (in_1->values[BD_COL_AMOUNT]);
+          bd_check_report_amounts (check, BD_PART_SCHEDULE_4, in_4->name, "预算数", in_1->values[BD_COL_AMOUNT],
+                                   in_4->values[BD_COL_AMOUNT],
                                    BD_UNIT_YUAN,
                                    g_strdup_printf (_("%s is %s here, but %s in schedule 1"), in_4->name, a, b));
         }
@@ -337,8 +308,11 @@ check_schedule_4_income (BdCheck *check)
 static void
 check_schedule_4_expense (BdCheck *check)
 {
-  static const guint numbers[] = { 4, 5, 6, 7 };
-  g_autoptr(GPtrArray) codes = lei_codes (check, numbers, G_N_ELEMENTS (numbers));
+  /* Each column of schedule 4 is the 合计 of the schedule of its fund. */
+  static const struct { guint column; guint source; } columns[] = {
+    { BD_COL_FISCAL_GENERAL, 5 }, { BD_COL_FISCAL_FUND, 6 }, { BD_COL_FISCAL_CAPITAL, 7 },
+  };
+  g_autoptr(GPtrArray) codes = lei_codes (check, S (4) | S (5) | S (6) | S (7));
   BdSchedule *s4 = schedule (check, 4);
 
   for (guint i = 0; i < codes->len; i++)
@@ -346,11 +320,11 @@ check_schedule_4_expense (BdCheck *check)
       const char *code = g_ptr_array_index (codes, i);
       BdRow *row = bd_check_row (check, 4, code);
 
-      for (guint column = 1; column <= 3; column++)
+      for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
         {
-          guint source = 4 + column;
+          guint column = columns[k].column, source = columns[k].source;
           BdRow *in_source = bd_check_row (check, source, code);
-          gint64 here = row_value (row, column), there = row_value (in_source, 0);
+          gint64 here = row_value (row, column), there = row_value (in_source, BD_COL_EXPENSE_TOTAL);
           const char *column_name = s4->def->columns[column].name;
           BdFinding *finding;
 
@@ -381,45 +355,37 @@ check_schedule_4_expense (BdCheck *check)
 static void
 check_schedules_5_6_7 (BdCheck *check)
 {
-  BdSchedule *s2 = schedule (check, 2);
-  gboolean all_fiscal = s2->total->values[2] == 0 && s2->total->values[3] == 0 && s2->total->values[4] == 0;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  static const guint numbers[] = { 3, 5, 6, 7 };
+  BdRow *income = schedule (check, 2)->total;
+  gboolean all_fiscal = income->values[BD_COL_INCOME_BUSINESS] == 0 && income->values[BD_COL_INCOME_OPERATING] == 0
+                        && income->values[BD_COL_INCOME_OTHER] == 0;
+  g_auto(BdCellIter) it = { 0 };
 
-  for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
+  /* Schedules 3, 5, 6 and 7 share their columns: the iterator steps through them
+   * on the first schedule holding each code. */
+  bd_cell_iter_init (&it, check, S (3) | S (5) | S (6) | S (7), BD_ITER_LEAVES | BD_ITER_UNIQUE | BD_ITER_ALL_COLUMNS);
+  while (bd_cell_iter_next (&it))
     {
-      BdSchedule *s = schedule (check, numbers[n]);
+      BdRow *row = it.row;
+      guint c = it.column;
+      const char *column_name = it.schedule->def->columns[c].name;
+      gint64 split = row_value (bd_check_row (check, 5, row->code), c)
+                   + row_value (bd_check_row (check, 6, row->code), c)
+                   + row_value (bd_check_row (check, 7, row->code), c);
+      gint64 whole = row_value (bd_check_row (check, 3, row->code), c);
 
-      for (guint i = 0; i < s->rows->len; i++)
+      if (split > whole || (all_fiscal && split != whole))
         {
-          BdRow *row = g_ptr_array_index (s->rows, i);
-          BdRow *in_3;
-
-          if (!row->is_leaf || !g_hash_table_add (seen, row->code))
-            continue;
-          in_3 = bd_check_row (check, 3, row->code);
-          for (guint c = 0; c < 3; c++)
-            {
-              gint64 split = row_value (bd_check_row (check, 5, row->code), c)
-                           + row_value (bd_check_row (check, 6, row->code), c)
-                           + row_value (bd_check_row (check, 7, row->code), c);
-              gint64 whole = row_value (in_3, c);
-
-              if (split > whole || (all_fiscal && split != whole))
-                {
-                  g_autofree char *a = bd_money_format (split);
-                  g_autofree char *b = bd_money_format (whole);
-                  bd_check_report_amounts (check, BD_PART_SCHEDULE_3, row->code, s->def->columns[c].name,
-                                           whole, split, BD_UNIT_YUAN,
-                                           split > whole
-                                           ? g_strdup_printf (_("%s %s, %s: schedules 5, 6 and 7 together give %s, "
-                                                                "more than %s here"), row->code, row->name,
-                                                              s->def->columns[c].name, a, b)
-                                           : g_strdup_printf (_("%s %s, %s: schedules 5, 6 and 7 together give %s, "
-                                                                "but all income is 财政拨款 and this schedule has %s"),
-                                                              row->code, row->name, s->def->columns[c].name, a, b));
-                }
-            }
+          g_autofree char *a = bd_money_format (split);
+          g_autofree char *b = bd_money_format (whole);
+          bd_check_report_amounts (check, BD_PART_SCHEDULE_3, row->code, column_name,
+                                   whole, split, BD_UNIT_YUAN,
+                                   split > whole
+                                   ? g_strdup_printf (_("%s %s, %s: schedules 5, 6 and 7 together give %s, "
+                                                        "more than %s here"), row->code, row->name,
+                                                      column_name, a, b)
+                                   : g_strdup_printf (_("%s %s, %s: schedules 5, 6 and 7 together give %s, "
+                                                        "but all income is 财政拨款 and this schedule has %s"),
+                                                      row->code, row->name, column_name, a, b));
         }
     }
 }
@@ -427,8 +393,8 @@ check_schedules_5_6_7 (BdCheck *check)
 static void
 check_schedule_8 (BdCheck *check)
 {
-  gint64 here = schedule (check, 8)->total->values[0];
-  gint64 basic = schedule (check, 5)->total->values[1];
+  gint64 here = schedule (check, 8)->total->values[BD_COL_ECONOMIC_TOTAL];
+  gint64 basic = schedule (check, 5)->total->values[BD_COL_BASIC];
 
   if (here != basic)
     {
@@ -443,7 +409,8 @@ static void
 check_schedule_9 (BdCheck *check)
 {
   static const struct { guint column; const char *code; } lines[] = {
-    { 1, "30212" }, { 2, "30217" }, { 4, "31013" }, { 5, "30231" },
+    { BD_COL_OUTBOUND, "30212" }, { BD_COL_RECEPTION, "30217" },
+    { BD_COL_VEHICLE_PURCHASE, "31013" }, { BD_COL_VEHICLE_RUNNING, "30231" },
   };
   BdSchedule *s9 = schedule (check, 9);
   BdRow *row = g_ptr_array_index (s9->rows, 0);
@@ -454,11 +421,11 @@ check_schedule_9 (BdCheck *check)
       gint64 budget = row->values[lines[i].column];
 
       /* Schedule 9 also covers project spending, so it may be larger. */
-      if (line == NULL || bd_money_to_wan_cents (budget) >= bd_money_to_wan_cents (line->values[0]))
+      if (line == NULL || bd_money_to_wan_cents (budget) >= bd_money_to_wan_cents (line->values[BD_COL_ECONOMIC_TOTAL]))
         continue;
       {
         g_autofree char *a = bd_money_format_wan (budget, TRUE);
-        g_autofree char *b = bd_money_format_wan (line->values[0], TRUE);
+        g_autofree char *b = bd_money_format_wan (line->values[BD_COL_ECONOMIC_TOTAL], TRUE);
         g_autofree char *expected = g_strdup_printf ("≥%s", b);
         const char *column_name = s9->def->columns[lines[i].column].name;
 
@@ -559,34 +526,32 @@ check_narrative (BdCheck *check)
 {
   BdSchedule *s1 = schedule (check, 1);
   BdSchedule *s4 = schedule (check, 4);
-  BdSchedule *s5 = schedule (check, 5);
   const struct { const char *key; const char *label; gint64 value; const char *source; } figures[] = {
-    { "narrative.income.total", "收入预算", s1->income_total->values[0], _("schedule 1") },
-    { "narrative.income.fiscal", "财政拨款收入", row_value (income_item (check, 1, "fiscal"), 0), _("schedule 1") },
-    { "narrative.income.business", "事业收入", row_value (income_item (check, 1, "business"), 0), _("schedule 1") },
-    { "narrative.income.operating", "事业单位经营收入", row_value (income_item (check, 1, "operating"), 0), _("schedule 1") },
-    { "narrative.income.other", "其他收入", row_value (income_item (check, 1, "other"), 0), _("schedule 1") },
-    { "narrative.expense.total", "支出预算", s1->total->values[0], _("schedule 1") },
-    { "narrative.expense.fiscal", "财政拨款支出预算", s4->total->values[0], _("schedule 4") },
-    { "narrative.expense.general", "一般公共预算拨款支出预算", s4->total->values[1], _("schedule 4") },
-    { "narrative.expense.fund", "政府性基金拨款支出预算", s4->total->values[2], _("schedule 4") },
-    { "narrative.expense.capital", "国有资本经营预算拨款支出预算", s4->total->values[3], _("schedule 4") },
+    { "narrative.income.total", "收入预算", s1->income_total->values[BD_COL_AMOUNT], _("schedule 1") },
+    { "narrative.income.fiscal", "财政拨款收入", row_value (income_item (check, 1, "fiscal"), BD_COL_AMOUNT), _("schedule 1") },
+    { "narrative.income.business", "事业收入", row_value (income_item (check, 1, "business"), BD_COL_AMOUNT), _("schedule 1") },
+    { "narrative.income.operating", "事业单位经营收入", row_value (income_item (check, 1, "operating"), BD_COL_AMOUNT),
+      _("schedule 1") },
+    { "narrative.income.other", "其他收入", row_value (income_item (check, 1, "other"), BD_COL_AMOUNT), _("schedule 1") },
+    { "narrative.expense.total", "支出预算", s1->total->values[BD_COL_AMOUNT], _("schedule 1") },
+    { "narrative.expense.fiscal", "财政拨款支出预算", s4->total->values[BD_COL_FISCAL_TOTAL], _("schedule 4") },
+    { "narrative.expense.general", "一般公共预算拨款支出预算", s4->total->values[BD_COL_FISCAL_GENERAL], _("schedule 4") },
+    { "narrative.expense.fund", "政府性基金拨款支出预算", s4->total->values[BD_COL_FISCAL_FUND], _("schedule 4") },
+    { "narrative.expense.capital", "国有资本经营预算拨款支出预算", s4->total->values[BD_COL_FISCAL_CAPITAL], _("schedule 4") },
   };
   GHashTableIter iter;
   gpointer key;
   g_autoptr(GHashTable) items = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(BdCellIter) it = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     compare_text_figure (check, BD_PART_NARRATIVE, figures[i].key, figures[i].label, figures[i].value,
                          figures[i].source);
 
   /* One line per 项 of schedule 5, keyed by its name. */
-  for (guint i = 0; i < s5->rows->len; i++)
-    {
-      BdRow *row = g_ptr_array_index (s5->rows, i);
-      if (row->is_leaf)
-        g_hash_table_insert (items, row->name, row);
-    }
+  bd_cell_iter_init (&it, check, S (5), BD_ITER_LEAVES);
+  while (bd_cell_iter_next (&it))
+    g_hash_table_insert (items, it.row->name, it.row);
 
   g_hash_table_iter_init (&iter, check->doc->figures);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -606,20 +571,22 @@ check_narrative (BdCheck *check)
                            g_strdup_printf (_("The text names %s, which is not a 项 of schedule 5"), label));
           continue;
         }
-      compare_text_figure (check, BD_PART_NARRATIVE, key, label, row->values[0], _("schedule 5"));
+      compare_text_figure (check, BD_PART_NARRATIVE, key, label, row->values[BD_COL_EXPENSE_TOTAL], _("schedule 5"));
       g_hash_table_remove (items, name);
     }
 
   /* Once the text lists 项 lines at all, it lists every 项 of schedule 5. */
   if (!has_item_lines (check->doc))
     return;
-  for (guint i = 0; i < s5->rows->len; i++)
+  bd_cell_iter_clear (&it);
+  bd_cell_iter_init (&it, check, S (5), BD_ITER_LEAVES);
+  while (bd_cell_iter_next (&it))
     {
-      BdRow *row = g_ptr_array_index (s5->rows, i);
+      BdRow *row = it.row;
 
-      if (row->is_leaf && g_hash_table_contains (items, row->name))
+      if (g_hash_table_contains (items, row->name))
         {
-          g_autofree char *amount = bd_money_format_wan (row->values[0], FALSE);
+          g_autofree char *amount = bd_money_format_wan (row->values[BD_COL_EXPENSE_TOTAL], FALSE);
           bd_check_report (check, BD_PART_NARRATIVE, row->code, NULL, amount, NULL,
                            g_strdup_printf (_("The text has no line for 项 %s %s (%s万元 in schedule 5)"),
                                             row->code, row->name, amount));
@@ -632,14 +599,15 @@ check_other (BdCheck *check)
 {
   BdRow *s9 = g_ptr_array_index (schedule (check, 9)->rows, 0);
   const struct { const char *key; const char *label; gint64 value; const char *source; } figures[] = {
-    { "other.sangong.total", "“三公”经费", s9->values[0], _("schedule 9") },
-    { "other.sangong.outbound", "因公出国（境）费", s9->values[1], _("schedule 9") },
-    { "other.sangong.reception", "公务接待费", s9->values[2], _("schedule 9") },
-    { "other.sangong.vehicle", "公务用车购置及运行费", s9->values[3], _("schedule 9") },
-    { "other.sangong.vehicle_purchase", "公务用车购置费", s9->values[4], _("schedule 9") },
-    { "other.sangong.vehicle_running", "公务用车运行费", s9->values[5], _("schedule 9") },
-    { "other.operating_costs", "机关运行经费", s9->values[6], _("schedule 9") },
-    { "other.goals.funds", "绩效目标项目预算资金", schedule (check, 3)->total->values[2], _("schedule 3's 项目支出") },
+    { "other.sangong.total", "“三公”经费", s9->values[BD_COL_SANGONG_TOTAL], _("schedule 9") },
+    { "other.sangong.outbound", "因公出国（境）费", s9->values[BD_COL_OUTBOUND], _("schedule 9") },
+    { "other.sangong.reception", "公务接待费", s9->values[BD_COL_RECEPTION], _("schedule 9") },
+    { "other.sangong.vehicle", "公务用车购置及运行费", s9->values[BD_COL_VEHICLE], _("schedule 9") },
+    { "other.sangong.vehicle_purchase", "公务用车购置费", s9->values[BD_COL_VEHICLE_PURCHASE], _("schedule 9") },
+    { "other.sangong.vehicle_running", "公务用车运行费", s9->values[BD_COL_VEHICLE_RUNNING], _("schedule 9") },
+    { "other.operating_costs", "机关运行经费", s9->values[BD_COL_OPERATING_COSTS], _("schedule 9") },
+    { "other.goals.funds", "绩效目标项目预算资金", schedule (check, 3)->total->values[BD_COL_PROJECT],
+      _("schedule 3's 项目支出") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
@@ -712,7 +680,7 @@ static void
 check_forms_against_schedule_3 (BdCheck *check)
 {
   const BdFigure *declared = bd_document_get_figure (check->doc, "other.goals.projects");
-  gint64 projects = schedule (check, 3)->total->values[2];
+  gint64 projects = schedule (check, 3)->total->values[BD_COL_PROJECT];
   gint64 forms = forms_total (check->doc);
 
   if (check->doc->projects->len == 0 || (declared != NULL && declared->value != check->doc->projects->len))
@@ -936,47 +904,39 @@ check_catalog (BdCheck *check,
                gboolean names)
 {
   BdCatalog *catalog = bd_catalog_get_default ();
+  g_auto(BdCellIter) it = { 0 };
 
-  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+  bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_LEAVES | BD_ITER_SUMS | BD_ITER_CLASSIFIED);
+  while (bd_cell_iter_next (&it))
     {
-      BdSchedule *s = schedule (check, number);
-      BdClassification classification;
+      guint number = it.number;
+      BdRow *row = it.row;
+      BdClassification classification = it.schedule->def->row_kind == BD_ROWS_FUNCTION
+                                        ? BD_CLASSIFICATION_FUNCTION : BD_CLASSIFICATION_ECONOMIC;
+      const BdCatalogEntry *entry = bd_catalog_lookup (catalog, classification, row->code);
+      const char *own = entry ? NULL : g_hash_table_lookup (check->doc->extra_codes[classification], row->code);
+      BdFinding *finding;
 
-      if (s->def->row_kind == BD_ROWS_FUNCTION)
-        classification = BD_CLASSIFICATION_FUNCTION;
-      else if (s->def->row_kind == BD_ROWS_ECONOMIC)
-        classification = BD_CLASSIFICATION_ECONOMIC;
-      else
-        continue;
-
-      for (guint i = 0; i < s->rows->len; i++)
+      if (own != NULL)
         {
-          BdRow *row = g_ptr_array_index (s->rows, i);
-          const BdCatalogEntry *entry = bd_catalog_lookup (catalog, classification, row->code);
-          const char *own = entry ? NULL : g_hash_table_lookup (check->doc->extra_codes[classification], row->code);
-          BdFinding *finding;
-
-          if (own != NULL)
-            {
-              /* The document's own code: its name is the one the document gives. */
-              if (names && strcmp (own, row->name) != 0)
-                bd_check_report (check, PART_OF (number), row->code, NULL, own, row->name,
-                                 g_strdup_printf (_("Code %s is named “%s” here, “%s” in the catalog"),
-                                                  row->code, row->name, own));
-              continue;
-            }
-          if (!names && entry == NULL)
-            bd_check_report (check, PART_OF (number), row->code, NULL, NULL, row->code,
-                             g_strdup_printf (_("Code %s (%s) is not in the classification catalog"),
-                                              row->code, row->name));
-          else if (names && entry != NULL && strcmp (entry->name, row->name) != 0)
-            {
-              finding = bd_check_report (check, PART_OF (number), row->code, NULL, entry->name, row->name,
-                                         g_strdup_printf (_("Code %s is named “%s” here, “%s” in the catalog"),
-                                                          row->code, row->name, entry->name));
-              set_fix (finding, BD_FIX_SET_NAME, number, row->code, 0, 0);
-              finding->fix.text = g_strdup (entry->name);
-            }
+          /* The document's own code: its name is the one the document gives. */
+          if (names && strcmp (own, row->name) != 0)
+            bd_check_report (check, PART_OF (number), row->code, NULL, own, row->name,
+                             g_strdup_printf (_("Code %s is named “%s” here, “%s” in the catalog"),
+                                              row->code, row->name, own));
+          continue;
+        }
+      if (!names && entry == NULL)
+        bd_check_report (check, PART_OF (number), row->code, NULL, NULL, row->code,
+                         g_strdup_printf (_("Code %s (%s) is not in the classification catalog"),
+                                          row->code, row->name));
+      else if (names && entry != NULL && strcmp (entry->name, row->name) != 0)
+        {
+          finding = bd_check_report (check, PART_OF (number), row->code, NULL, entry->name, row->name,
+                                     g_strdup_printf (_("Code %s is named “%s” here, “%s” in the catalog"),
+                                                      row->code, row->name, entry->name));
+          set_fix (finding, BD_FIX_SET_NAME, number, row->code, 0, 0);
+          finding->fix.text = g_strdup (entry->name);
         }
     }
 }
@@ -996,30 +956,29 @@ check_code_names (BdCheck *check)
 static void
 check_negative (BdCheck *check)
 {
+  g_auto(BdCellIter) it = { 0 };
+
+  bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_LEAVES | BD_ITER_ENTERED_COLUMNS);
+  while (bd_cell_iter_next (&it))
+    if (it.row->values[it.column] < 0)
+      {
+        const char *column_name = it.schedule->def->columns[it.column].name;
+        g_autofree char *title = row_title (it.row);
+
+        bd_check_report_amounts (check, PART_OF (it.number), row_label (it.row), column_name, 0,
+                                 it.row->values[it.column], it.schedule->def->unit,
+                                 g_strdup_printf (_("%s, %s: a budget amount cannot be negative"), title, column_name));
+      }
+
   for (guint number = 1; number <= BD_N_SCHEDULES; number++)
     {
       BdSchedule *s = schedule (check, number);
 
-      for (guint i = 0; i < s->rows->len; i++)
-        {
-          BdRow *row = g_ptr_array_index (s->rows, i);
-          if (!row->is_leaf)
-            continue;
-          for (guint c = 0; c < s->def->n_columns; c++)
-            if (bd_schedule_def_is_entered (s->def, c) && row->values[c] < 0)
-              {
-                g_autofree char *title = row_title (row);
-                bd_check_report_amounts (check, PART_OF (number), row_label (row), s->def->columns[c].name, 0,
-                                         row->values[c], s->def->unit,
-                                         g_strdup_printf (_("%s, %s: a budget amount cannot be negative"),
-                                                          title, s->def->columns[c].name));
-              }
-        }
       for (guint i = 0; s->income && i < s->income->len; i++)
         {
           BdRow *item = g_ptr_array_index (s->income, i);
-          if (item->values[0] < 0)
-            bd_check_report_amounts (check, PART_OF (number), item->name, "预算数", 0, item->values[0], s->def->unit,
+          if (item->values[BD_COL_AMOUNT] < 0)
+            bd_check_report_amounts (check, PART_OF (number), item->name, "预算数", 0, item->values[BD_COL_AMOUNT], s->def->unit,
                                      g_strdup_printf (_("%s: a budget amount cannot be negative"), item->name));
         }
     }
@@ -1045,8 +1004,6 @@ check_title_years (BdCheck *check)
       set_fix (finding, BD_FIX_SET_TITLE_YEAR, number, NULL, 0, 0);
     }
 }
-
-#define S(n) BD_READS_SCHEDULE (n)
 
 static const BdRule rules[] = {
   { "row-parts", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_ALL_SCHEDULES,

@@ -211,11 +211,18 @@ break_quantitative_output (BdDocument *d)
       indicator (d, i)->target = g_strdup ("完成");
     }
 }
-static void break_unknown_code (BdDocument *d) { bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2080598", "不存在的科目"); }
+/* 20898 is no 款 of 208: neither the code nor its 款 is known. */
+static void break_unknown_code (BdDocument *d) { bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2089898", "不存在的科目"); }
+/* 20805 行政事业单位养老支出 is known, 2080598 is not: a code of another year or region, a note. */
+static void break_not_in_catalog (BdDocument *d) { bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2080598", "不存在的科目"); }
 static void own_code (BdDocument *d) { bd_document_add_extra_code (d, BD_CLASSIFICATION_FUNCTION, "2080598", "不存在的科目"); bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2080598", "不存在的科目"); }
 static void break_other_unknown_code (BdDocument *d) { bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2080597", "另一个科目"); }
 static void break_own_code_name (BdDocument *d) { g_free (row (d, 2, "2080598")->name); row (d, 2, "2080598")->name = g_strdup ("改过的名称"); }
 static void break_code_name (BdDocument *d) { g_free (row (d, 2, "2080505")->name); row (d, 2, "2080505")->name = g_strdup ("养老保险"); }
+/* 2080506 is 机关事业单位职业年金缴费支出: the name of 2080505's sibling, so no rename is certain. */
+static void break_code_sibling_name (BdDocument *d) { g_free (row (d, 2, "2080505")->name); row (d, 2, "2080505")->name = g_strdup ("机关事业单位职业年金缴费支出"); }
+/* 210 was 医疗卫生与计划生育支出 until 2018; the seed is a 2024 document. */
+static void break_code_earlier_name (BdDocument *d) { g_free (row (d, 2, "210")->name); row (d, 2, "210")->name = g_strdup ("医疗卫生与计划生育支出"); }
 static void break_negative (BdDocument *d) { row (d, 8, "30299")->values[2] = -Y (4600, 0); }
 static void break_title_year (BdDocument *d) { bd_document_get_schedule (d, 3)->title_year = 2023; }
 
@@ -255,9 +262,12 @@ static const RuleCase cases[] = {
   { "form-target", NULL, break_target, BD_PART_PERFORMANCE },
   { "form-quantitative-output", NULL, break_quantitative_output, BD_PART_PERFORMANCE },
   { "unknown-code", NULL, break_unknown_code, BD_PART_SCHEDULE_2 },
+  { "code-not-in-catalog", NULL, break_not_in_catalog, BD_PART_SCHEDULE_2 },
   { "code-name", NULL, break_code_name, BD_PART_SCHEDULE_2 },
+  { "code-name", NULL, break_code_sibling_name, BD_PART_SCHEDULE_2 },
+  { "code-name", NULL, break_code_earlier_name, BD_PART_SCHEDULE_2 },
   /* A code the document carries is known, under the name it gives. */
-  { "unknown-code", own_code, break_other_unknown_code, BD_PART_SCHEDULE_2 },
+  { "code-not-in-catalog", own_code, break_other_unknown_code, BD_PART_SCHEDULE_2 },
   { "code-name", own_code, break_own_code_name, BD_PART_SCHEDULE_2 },
   { "negative-amount", NULL, break_negative, BD_PART_SCHEDULE_8 },
   { "title-year", NULL, break_title_year, BD_PART_SCHEDULE_3 },
@@ -300,6 +310,54 @@ test_rule (gconstpointer data)
     }
 }
 
+/* What kind of finding each catalog case gives, and which fix. */
+static void
+test_catalog_findings (void)
+{
+  struct { void (*mutate) (BdDocument *); const char *rule; BdSeverity severity; BdFixKind fix; } cases[] = {
+    { break_not_in_catalog, "code-not-in-catalog", BD_SEVERITY_INFO, BD_FIX_NONE },
+    { break_unknown_code, "unknown-code", BD_SEVERITY_WARNING, BD_FIX_NONE },
+    { break_code_sibling_name, "code-name", BD_SEVERITY_WARNING, BD_FIX_NONE },
+    { break_code_earlier_name, "code-name", BD_SEVERITY_WARNING, BD_FIX_SET_NAME },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BdDocument) doc = load_corrected ();
+      g_autoptr(GPtrArray) findings = NULL;
+      const BdFinding *f = NULL;
+
+      cases[i].mutate (doc);
+      findings = bd_check_document (doc);
+      for (guint j = 0; j < findings->len && f == NULL; j++)
+        if (strcmp (finding_at (findings, j)->rule, cases[i].rule) == 0)
+          f = finding_at (findings, j);
+      g_assert_nonnull (f);
+      g_assert_cmpint (f->severity, ==, cases[i].severity);
+      g_assert_cmpint (f->fix.kind, ==, cases[i].fix);
+      if (cases[i].mutate == break_not_in_catalog)
+        g_assert_nonnull (strstr (f->message, "2024"));
+      if (cases[i].fix == BD_FIX_SET_NAME)
+        g_assert_cmpstr (f->fix.text, ==, "卫生健康支出");
+    }
+}
+
+/* 维修(护)费 printed with ASCII brackets (putuo-wanli-2025, schedule 8) is the
+ * catalog's 维修（护）费: no finding. */
+static void
+test_bracket_width (void)
+{
+  g_autoptr(BdDocument) doc = load_corrected ();
+  BdRow *repair = bd_schedule_find_row (bd_document_get_schedule (doc, 8), "30213");
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_assert_nonnull (repair);
+  g_free (repair->name);
+  repair->name = g_strdup ("维修(护)费");
+  findings = bd_check_rule (doc, bd_rule_lookup ("code-name"));
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
 static void
 test_every_rule_is_tested (void)
 {
@@ -327,6 +385,8 @@ main (int    argc,
   g_test_add_func ("/checker/corrected-has-no-error", test_corrected_has_no_error);
   g_test_add_func ("/checker/json", test_json);
   g_test_add_func ("/checker/every-rule-is-tested", test_every_rule_is_tested);
+  g_test_add_func ("/checker/catalog-findings", test_catalog_findings);
+  g_test_add_func ("/checker/bracket-width", test_bracket_width);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/checker/rule/%s/%u", cases[i].rule, i);

@@ -90,6 +90,7 @@ void bd_rules_compare_text_figure (BdCheck    *check,
 void bd_rule_balance (BdCheck *check);
 void bd_rule_categories (BdCheck *check);
 void bd_rule_code_names (BdCheck *check);
+void bd_rule_codes_not_in_catalog (BdCheck *check);
 void bd_rule_cost_ceiling (BdCheck *check);
 void bd_rule_employees (BdCheck *check);
 void bd_rule_empty_notes (BdCheck *check);

@@ -226,6 +226,71 @@ static void break_code_earlier_name (BdDocument *d) { g_free (row (d, 2, "210")-
 static void break_negative (BdDocument *d) { row (d, 8, "30299")->values[2] = -Y (4600, 0); }
 static void break_title_year (BdDocument *d) { bd_document_get_schedule (d, 3)->title_year = 2023; }
 
+/* The text: each mutation rewrites words read in the seed (data/minhang-cityops-2024.md). */
+static void
+replace_in_section (BdDocument *doc,
+                    const char *id,
+                    const char *from,
+                    const char *to)
+{
+  BdSection *section = bd_document_get_section (doc, id);
+  guint replaced = 0;
+
+  g_assert_nonnull (section);
+  for (guint p = 0; p < section->paragraphs->len && replaced == 0; p++)
+    {
+      g_autoptr(GString) text = g_string_new (g_ptr_array_index (section->paragraphs, p));
+
+      replaced = g_string_replace (text, from, to, 1);
+      if (replaced)
+        {
+          g_free (g_ptr_array_index (section->paragraphs, p));
+          g_ptr_array_index (section->paragraphs, p) = g_string_free (g_steal_pointer (&text), FALSE);
+        }
+    }
+  g_assert_cmpuint (replaced, ==, 1);
+}
+
+/* Line 70: 财政拨款收入1,772.21万元，比2023年预算减少1,365.78万元 in the 2024 budget. */
+static void break_text_year (BdDocument *d) { replace_in_section (d, "narrative", "比2023年预算减少1,365.78万元；", "比2024年预算减少1,365.78万元；"); }
+static void break_heading_year (BdDocument *d) { g_free (bd_document_get_section (d, "narrative")->title); bd_document_get_section (d, "narrative")->title = g_strdup ("2023年部门预算编制说明"); }
+/* Line 72: 政府性基金拨款支出预算0万元，与2023年预算持平. */
+static void break_comparison_words (BdDocument *d) { replace_in_section (d, "narrative", "0万元，与2023年预算持平", "0万元，比2023年预算持平"); }
+static void break_comparison_zero (BdDocument *d) { replace_in_section (d, "narrative", "0万元，与2023年预算持平", "0万元，比2023年预算增加0万元"); }
+/* Lines 70 and 72 both derive last year's 财政拨款 as 1,772.21 + 1,365.78 = 3,137.99万元; income now 3,138.08. */
+static void break_fiscal_movement (BdDocument *d) { replace_in_section (d, "narrative", "比2023年预算减少1,365.78万元；事业收入", "比2023年预算减少1,365.87万元；事业收入"); }
+
+/* Item 1 (line 78) rewritten in the style of putuo-wanli-2025 with an outturn:
+ * (12.15 - 11.00) / 11.00 = 10.4545…% → 10.45 %, a change of 10 % or more with its reason. */
+#define ITEM_PATH "“社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）”科目12.15万元，主要用于单位退休职工的生活补贴。" \
+                  "2023年当年预算执行数为11.00万元，2024年预算安排12.15万元，比2023年预算执行数增加10.45%。"
+static void item_in_path_style (BdDocument *d) { replace_in_section (d, "narrative", "“事业单位离退休”科目12.15万元，主要用于单位退休职工的生活补贴。", ITEM_PATH "主要原因是：退休人员增加。"); }
+static void break_item_percent (BdDocument *d) { replace_in_section (d, "narrative", "增加10.45%", "增加10.46%"); }
+static void break_item_two_amounts (BdDocument *d) { replace_in_section (d, "narrative", "2024年预算安排12.15万元", "2024年预算安排121.50万元"); }
+static void break_item_reason (BdDocument *d) { replace_in_section (d, "narrative", "主要原因是：退休人员增加。", ""); }
+/* 行政事业单位养老支出 holds 事业单位离退休 as 2080502: coded, as 类名（208类）款名（05款）项名（02项）. */
+static void break_item_schedule_5 (BdDocument *d) { replace_in_section (d, "narrative", "（款）事业单位离退休（项）”科目12.15万元", "（款）事业单位离退休（项）”科目12.51万元"); replace_in_section (d, "narrative", "安排12.15万元", "安排12.51万元"); replace_in_section (d, "narrative", "增加10.45%", "增加13.73%"); }
+
+/* Line 255: the note of schedule 7 names 国有资本经营预算; a note copied from schedule 6 does not. */
+static void break_note_words (BdDocument *d) { g_free (bd_document_get_schedule (d, 7)->note); bd_document_get_schedule (d, 7)->note = g_strdup ("注：本部门2024年无政府性基金预算安排的支出，故本表无数据。"); }
+/* Schedule 9 has figures (7.40万元 of 三公) and, here, the note of an empty one (as putuo documents word it). */
+static void break_stale_note_wording (BdDocument *d) { bd_document_get_schedule (d, 9)->note = g_strdup ("注：本部门无财政拨款“三公”经费支出，故本表为空表。"); }
+static void break_placeholder (BdDocument *d) { replace_in_section (d, "functions", "上海市闵行区城市运行管理中心是", "XX是"); }
+static void break_doubled_word (BdDocument *d) { replace_in_section (d, "narrative", "收入预算1,772.21万元", "收入预算预算1,772.21万元"); }
+static void break_doubled_punctuation (BdDocument *d) { replace_in_section (d, "narrative", "主要用于单位职工医疗保险费的缴纳。", "主要用于单位职工医疗保险费的缴纳。。"); }
+static void
+break_repeated_paragraph (BdDocument *d)
+{
+  BdSection *functions = bd_document_get_section (d, "functions");
+  g_ptr_array_add (functions->paragraphs, g_strdup (g_ptr_array_index (functions->paragraphs, 0)));
+}
+static void break_empty_section (BdDocument *d) { g_ptr_array_set_size (bd_document_get_section (d, "glossary")->paragraphs, 0); }
+/* Line 46: 事业单位1家; section 六: 本部门1个预算单位. */
+static void break_unit_count (BdDocument *d) { replace_in_section (d, "other", "本部门1个预算单位", "本部门2个预算单位"); }
+static void break_form_dates (BdDocument *d) { g_free (form (d)->end_date); form (d)->end_date = g_strdup ("2023-12-31"); }
+static void rate_indicator (BdDocument *d) { g_free (indicator (d, 2)->name); indicator (d, 2)->name = g_strdup ("案件按时结案率"); g_free (indicator (d, 2)->target); indicator (d, 2)->target = g_strdup ("≥95.00(%)"); }
+static void break_form_rate (BdDocument *d) { g_free (indicator (d, 2)->target); indicator (d, 2)->target = g_strdup ("≥120.00(%)"); }
+
 typedef struct {
   const char *rule;
   void      (*prepare) (BdDocument *doc);   /* makes the corrected document pass, where it does not already */
@@ -271,6 +336,25 @@ static const RuleCase cases[] = {
   { "code-name", own_code, break_own_code_name, BD_PART_SCHEDULE_2 },
   { "negative-amount", NULL, break_negative, BD_PART_SCHEDULE_8 },
   { "title-year", NULL, break_title_year, BD_PART_SCHEDULE_3 },
+  { "text-year", NULL, break_text_year, BD_PART_NARRATIVE },
+  { "heading-year", NULL, break_heading_year, BD_PART_NARRATIVE },
+  { "comparison-words", NULL, break_comparison_words, BD_PART_NARRATIVE },
+  { "comparison-words", NULL, break_comparison_zero, BD_PART_NARRATIVE },
+  { "fiscal-movement", NULL, break_fiscal_movement, BD_PART_NARRATIVE },
+  { "narrative-items", item_in_path_style, break_item_percent, BD_PART_NARRATIVE },
+  { "narrative-items", item_in_path_style, break_item_two_amounts, BD_PART_NARRATIVE },
+  { "narrative-items", item_in_path_style, break_item_reason, BD_PART_NARRATIVE },
+  { "narrative-items", item_in_path_style, break_item_schedule_5, BD_PART_NARRATIVE },
+  { "note-words", NULL, break_note_words, BD_PART_SCHEDULE_7 },
+  { "stale-note", NULL, break_stale_note_wording, BD_PART_SCHEDULE_9 },
+  { "placeholder", NULL, break_placeholder, BD_PART_DOCUMENT },
+  { "doubled-text", NULL, break_doubled_word, BD_PART_NARRATIVE },
+  { "doubled-text", NULL, break_doubled_punctuation, BD_PART_NARRATIVE },
+  { "repeated-paragraph", NULL, break_repeated_paragraph, BD_PART_DOCUMENT },
+  { "empty-section", NULL, break_empty_section, BD_PART_DOCUMENT },
+  { "unit-count", NULL, break_unit_count, BD_PART_OTHER },
+  { "form-dates", NULL, break_form_dates, BD_PART_PERFORMANCE },
+  { "form-rate", rate_indicator, break_form_rate, BD_PART_PERFORMANCE },
 };
 
 static void

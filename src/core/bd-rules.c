@@ -69,6 +69,38 @@ static const BdRule rules[] = {
     N_("No amount is negative"), bd_rule_negative },
   { "title-year", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_HEADER,
     N_("Every schedule is titled with the document's year"), bd_rule_title_years },
+
+  /* What the text says (bd-rules-words.c, bd-rules-items.c, bd-rules-quality.c) */
+  { "text-year", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT | BD_READS_HEADER,
+    N_("比YYYY年, YYYY年当年预算执行数 and 截至YYYY年12月31日 name the year before the document's"),
+    bd_rule_text_years },
+  { "heading-year", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT | BD_READS_HEADER,
+    N_("The title and the headings carry the document's year"), bd_rule_heading_years },
+  { "comparison-words", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT,
+    N_("A comparison's words agree with its figure: 与…持平 for no change, 增加/减少 with a nonzero one"),
+    bd_rule_comparison_words },
+  { "fiscal-movement", BD_SEVERITY_ERROR, BD_PART_NARRATIVE, BD_READS_TEXT,
+    N_("财政拨款 income and expenditure change alike, so last year's figures the text implies balance"),
+    bd_rule_fiscal_movement },
+  { "narrative-items", BD_SEVERITY_ERROR, BD_PART_NARRATIVE, S (5) | BD_READS_ROWS | BD_READS_TEXT,
+    N_("The 编制说明's items: one amount each, equal to schedule 5, percentages that follow from their "
+       "figures, a reason for a change of 10 % or more, every 项 listed once"), bd_rule_narrative_items },
+  { "note-words", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_ALL_SCHEDULES | BD_READS_HEADER,
+    N_("An empty schedule's note names its own fund and the document's year"), bd_rule_note_words },
+  { "placeholder", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT,
+    N_("No placeholder is left from the template (XX, ××, ……, 待填写, {单位}, （略）)"), bd_rule_placeholders },
+  { "doubled-text", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_TEXT,
+    N_("No punctuation or word is written twice (。。, 预算预算)"), bd_rule_doubled },
+  { "repeated-paragraph", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_TEXT,
+    N_("No paragraph is printed twice"), bd_rule_repeated_paragraph },
+  { "empty-section", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT,
+    N_("职能, 机构设置, 名词解释 and 编制说明 are not empty"), bd_rule_empty_sections },
+  { "unit-count", BD_SEVERITY_WARNING, BD_PART_OTHER, BD_READS_TEXT,
+    N_("机构设置 and 绩效目标设置情况 count the same units"), bd_rule_unit_count },
+  { "form-dates", BD_SEVERITY_ERROR, BD_PART_PERFORMANCE, BD_READS_FORMS | BD_READS_HEADER,
+    N_("A form's dates are in order and its span covers the budget year"), bd_rule_form_dates },
+  { "form-rate", BD_SEVERITY_ERROR, BD_PART_PERFORMANCE, BD_READS_FORMS,
+    N_("A rate's target is not above 100 %"), bd_rule_form_rates },
 };
 
 const BdRule *

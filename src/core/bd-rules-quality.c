@@ -110,9 +110,20 @@ section_is_empty (BdSection *section)
   return TRUE;
 }
 
+/* A section left empty among written ones is a slip; a document with no
+ * text yet (tables entered first, or generated) is being written. */
 void
 bd_rule_empty_sections (BdCheck *check)
 {
+  gboolean any_text = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (required_sections) && !any_text; i++)
+    {
+      BdSection *section = bd_document_get_section (check->doc, required_sections[i].id);
+      any_text = section != NULL && !section_is_empty (section);
+    }
+  if (!any_text)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (required_sections); i++)
     {
       BdSection *section = bd_document_get_section (check->doc, required_sections[i].id);

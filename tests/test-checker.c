@@ -3,6 +3,7 @@
 
 #include "bd-catalog.h"
 #include "bd-checker.h"
+#include "bd-editor.h"
 #include "bd-test-util.h"
 
 /* The seed with the four rows of its two errors carrying the figures of
@@ -442,6 +443,115 @@ test_bracket_width (void)
   g_assert_cmpuint (findings->len, ==, 0);
 }
 
+/* Incremental rechecks equal the full check: an edit of every kind through
+ * BdEditor on the seed, and after each the editor's findings (only the rules
+ * reading what changed were run) against bd_check_document of the same state. */
+
+static char *
+findings_text (GPtrArray *findings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BdFinding *f = g_ptr_array_index (findings, i);
+      g_string_append_printf (out, "%s|%d|%d|%s|%s|%s|%s|%s\n", f->rule, f->severity, f->part, f->row, f->column,
+                              f->expected, f->actual, f->message);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef gboolean (*Edit) (BdEditor *editor, GError **error);
+
+static gboolean edit_cell (BdEditor *e, GError **error) { return bd_editor_set_cell_text (e, 3, BD_CELL_ROW, "2080502", 1, "130,000.00", error); }
+static gboolean edit_cell_5 (BdEditor *e, GError **error) { return bd_editor_set_cell_text (e, 5, BD_CELL_ROW, "2080502", 1, "130,000.00", error); }
+static gboolean edit_income (BdEditor *e, GError **error) { return bd_editor_set_cell_text (e, 1, BD_CELL_INCOME, "business", 0, "100.00", error); }
+static gboolean edit_schedule_9 (BdEditor *e, GError **error) { return bd_editor_set_cell_text (e, 9, BD_CELL_ROW, "", 2, "0.50", error); }
+static gboolean edit_paste (BdEditor *e, GError **error) { return bd_editor_paste (e, 3, "2080502", 1, "100.00\t1.50\n200\t2\n", error); }
+static gboolean edit_add_row (BdEditor *e, GError **error) { return bd_editor_add_row (e, 2, "2080598", "不在目录的科目", error); }
+static gboolean edit_remove_row (BdEditor *e, GError **error) { return bd_editor_remove_row (e, 2, "2080598", error); }
+static gboolean edit_add_row_6 (BdEditor *e, GError **error) { return bd_editor_add_row (e, 6, "2120803", NULL, error); }
+static gboolean edit_cell_6 (BdEditor *e, GError **error) { return bd_editor_set_cell_text (e, 6, BD_CELL_ROW, "2120803", 2, "10.00", error); }
+static gboolean
+edit_fix (BdEditor *e, GError **error)
+{
+  GPtrArray *findings = bd_editor_get_findings (e);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (((BdFinding *) g_ptr_array_index (findings, i))->fix.kind != BD_FIX_NONE)
+      return bd_editor_apply_fix (e, g_ptr_array_index (findings, i), error);
+  return TRUE;
+}
+static gboolean edit_functions (BdEditor *e, GError **error) { return bd_editor_set_section_text (e, "functions", "一、职能XX。\n\n二、预算预算。。", error); }
+static gboolean
+edit_narrative (BdEditor *e, GError **error)
+{
+  return bd_editor_set_section_text (e, "narrative",
+                                     "2024年，收入预算1,772.21万元，其中：财政拨款收入1,772.21万元，比2024年预算减少1,365.78万元。\n\n"
+                                     "支出预算1,772.21万元，其中：财政拨款支出预算1,772.21万元，比2023年预算减少1,365.00万元；"
+                                     "政府性基金拨款支出预算0万元，比2023年预算持平。", error);
+}
+static gboolean edit_figure (BdEditor *e, GError **error) { return bd_editor_set_figure_text (e, "other.sangong.total", "8.00", error); }
+static gboolean edit_add_project (BdEditor *e, GError **error) { return bd_editor_add_project (e, "新项目", error); }
+static gboolean edit_duplicate_project (BdEditor *e, GError **error) { return bd_editor_duplicate_project (e, 0, error); }
+static gboolean edit_move_project (BdEditor *e, GError **error) { return bd_editor_move_project (e, 1, -1, error); }
+static gboolean edit_project_text (BdEditor *e, GError **error) { return bd_editor_set_project_text (e, 0, "end_date", "2023-06-30", error); }
+static gboolean edit_project_amount (BdEditor *e, GError **error) { return bd_editor_set_project_amount (e, 0, "fiscal_funds", "1.00", error); }
+static gboolean edit_add_indicator (BdEditor *e, GError **error) { return bd_editor_add_indicator (e, 0, "产出指标", "质量指标", error); }
+static gboolean
+edit_indicator (BdEditor *e, GError **error)
+{
+  BdProject *p = g_ptr_array_index (bd_editor_get_document (e)->projects, 0);
+  return bd_editor_set_indicator (e, 0, p->indicators->len - 1, "产出指标", "质量指标", "结案率", "≥120.00(%)", error);
+}
+static gboolean
+edit_remove_indicator (BdEditor *e, GError **error)
+{
+  BdProject *p = g_ptr_array_index (bd_editor_get_document (e)->projects, 0);
+  return bd_editor_remove_indicator (e, 0, p->indicators->len - 1, error);
+}
+static gboolean edit_move_indicator (BdEditor *e, GError **error) { return bd_editor_move_indicator (e, 0, 1, 1, error); }
+static gboolean edit_remove_project (BdEditor *e, GError **error) { return bd_editor_remove_project (e, 1, error); }
+static gboolean edit_framework (BdEditor *e, GError **error) { return bd_editor_set_framework (e, BD_FRAMEWORK_THREE_CATEGORIES, error); }
+static gboolean edit_undo (BdEditor *e, GError **error) { return bd_editor_undo (e, error); }
+static gboolean edit_redo (BdEditor *e, GError **error) { return bd_editor_redo (e, error); }
+
+static void
+test_incremental_equals_full (void)
+{
+  static const struct { const char *name; Edit edit; } edits[] = {
+    { "cell", edit_cell }, { "cell of schedule 5", edit_cell_5 }, { "income item", edit_income },
+    { "schedule 9", edit_schedule_9 }, { "paste", edit_paste }, { "undo", edit_undo }, { "redo", edit_redo },
+    { "add row", edit_add_row }, { "remove row", edit_remove_row }, { "undo", edit_undo },
+    { "add row to 6", edit_add_row_6 }, { "cell of 6", edit_cell_6 }, { "fix", edit_fix }, { "fix", edit_fix },
+    { "functions", edit_functions }, { "narrative", edit_narrative }, { "undo", edit_undo },
+    { "figure", edit_figure }, { "add project", edit_add_project }, { "duplicate project", edit_duplicate_project },
+    { "move project", edit_move_project }, { "project text", edit_project_text },
+    { "project amount", edit_project_amount }, { "add indicator", edit_add_indicator },
+    { "indicator", edit_indicator }, { "move indicator", edit_move_indicator },
+    { "remove indicator", edit_remove_indicator }, { "remove project", edit_remove_project },
+    { "framework", edit_framework }, { "undo", edit_undo }, { "undo", edit_undo }, { "redo", edit_redo },
+  };
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdEditor) editor = bd_editor_new (doc, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) full = NULL;
+      g_autofree char *incremental_text = NULL;
+      g_autofree char *full_text = NULL;
+
+      g_assert_true (edits[i].edit (editor, &error));
+      g_assert_no_error (error);
+      full = bd_check_document (doc);
+      incremental_text = findings_text (bd_editor_get_findings (editor));
+      full_text = findings_text (full);
+      if (g_strcmp0 (incremental_text, full_text) != 0)
+        g_error ("after edit %u (%s), incremental:\n%s\nfull:\n%s", i, edits[i].name, incremental_text, full_text);
+    }
+}
+
 static void
 test_every_rule_is_tested (void)
 {
@@ -471,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/checker/every-rule-is-tested", test_every_rule_is_tested);
   g_test_add_func ("/checker/catalog-findings", test_catalog_findings);
   g_test_add_func ("/checker/bracket-width", test_bracket_width);
+  g_test_add_func ("/checker/incremental-equals-full", test_incremental_equals_full);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/checker/rule/%s/%u", cases[i].rule, i);

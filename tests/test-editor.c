@@ -444,7 +444,10 @@ test_text_follows_the_numbers (Fixture       *f,
     "支出预算1,772.21万元，其中：财政拨款支出预算1,772.21万元，比2023年预算减少1,365.78万元。\n\n"
     "财政拨款收入支出减少的主要原因是减少政府投资项目。\n\n财政拨款支出主要内容如下：\n\n"
     "1. “事业单位医疗”科目87.19万元，主要用于单位职工医疗保险费的缴纳。", &error));
-  g_assert_true (bd_editor_set_cell_text (f->editor, 1, BD_CELL_ROW, "221", 0, "457984", &error));
+  /* 住房公积金 in schedule 3 from 447,984.00 to 457,984.00: schedule 1's
+   * 221 follows it, and with it the 支出预算 the text quotes. */
+  g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 1, "457984", &error));
+  g_assert_cmpint (stored (f, 1, "221", 0), ==, Y (457984, 0));
   g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 0), ==, "2024年，本中心收入预算1,772.21万元。");
   g_assert_cmpuint (findings_of (f->editor, "narrative-figures"), >=, 1);
 }
@@ -500,6 +503,59 @@ test_read_only (Fixture       *f,
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 40));
 }
 
+/* Issue 14: schedules 1 and 4 by 类 are computed from schedules 3 and 5-7;
+ * the figures they were published with stay findings until a source
+ * changes. Figures read from the seed (data/minhang-cityops-2024.md). */
+static void
+test_typed_once (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) fresh = bd_document_new_empty ("某单位", 2024);
+  g_autoptr(BdEditor) editor = bd_editor_new (fresh, NULL);
+  BdSchedule *s4 = bd_document_get_schedule (fresh, 4);
+
+  /* As published: 208 and 212 of schedules 1 and 4 disagree (guide §5). */
+  g_assert_cmpuint (errors (f->editor), ==, 4);
+  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 2);
+
+  /* Schedule 1's 208 is schedule 3's 1,616,095.00: another figure is refused
+   * with where to type it. */
+  g_assert_false (bd_editor_set_cell_text (f->editor, 1, BD_CELL_ROW, "208", 0, "1,616,095.40", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "schedule 3"));
+  g_assert_nonnull (strstr (error->message, "1,616,095.00"));
+  g_clear_error (&error);
+
+  /* 事业单位离退休 in schedule 3 from 121,500.00 to 121,600.00: schedule 1's
+   * 208 becomes 1,616,095.00 + 100 and its 212 schedule 3's 14,786,148.40,
+   * both stored; schedule 4 follows schedule 5, not 3. */
+  g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2080502", 1, "121,600", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616195, 0));
+  g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 40));
+  g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 40));
+  /* 208 now differs from schedule 2 (1,616,095.00); 212 agrees. */
+  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 1);
+
+  /* One undo takes schedule 1 back to its published figures. */
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
+  g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 0));
+  g_assert_cmpuint (errors (f->editor), ==, 4);
+
+  /* A new document: a 项 typed in schedule 5 fills schedule 4's 类 row,
+   * its 合计 and 支出总计. */
+  g_assert_true (bd_editor_add_row (editor, 5, "2080505", NULL, &error));
+  g_assert_true (bd_editor_set_cell_text (editor, 5, BD_CELL_ROW, "2080505", 1, "1,000", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bd_schedule_find_row (s4, "208")->values[1], ==, Y (1000, 0));
+  g_assert_cmpint (bd_schedule_find_row (s4, "208")->values[0], ==, Y (1000, 0));
+  g_assert_cmpint (s4->total->values[0], ==, Y (1000, 0));
+  g_assert_true (bd_editor_undo (editor, &error));
+  g_assert_cmpint (bd_schedule_find_row (s4, "208")->values[1], ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +577,7 @@ main (int    argc,
   ADD ("/editor/forms", test_forms);
   ADD ("/editor/text-follows-the-numbers", test_text_follows_the_numbers);
   ADD ("/editor/last-year-file", test_last_year_file);
+  ADD ("/editor/typed-once", test_typed_once);
 #undef ADD
 
   return g_test_run ();

@@ -146,6 +146,50 @@ bd_schedule_find_part (BdSchedule *schedule,
     }
 }
 
+/* The cells of schedules 1 and 4 computed from another schedule's 合计. */
+static const struct {
+  guint target;
+  guint column;
+  guint source;
+} derived_cells[] = {
+  { 1, 0, 3 },
+  { 4, 1, 5 },
+  { 4, 2, 6 },
+  { 4, 3, 7 },
+};
+
+gboolean
+bd_document_derived_cell (BdDocument *self,
+                          guint       number,
+                          const char *code,
+                          guint       column,
+                          gint64     *value,
+                          guint      *source_number)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (derived_cells); i++)
+    if (derived_cells[i].target == number && derived_cells[i].column == column)
+      {
+        BdRow *source = bd_schedule_find_row (bd_document_get_schedule (self, derived_cells[i].source), code);
+
+        if (value != NULL)
+          *value = source != NULL ? source->values[0] : 0;
+        if (source_number != NULL)
+          *source_number = derived_cells[i].source;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+bd_schedule_derives_from (guint target,
+                          guint number)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (derived_cells); i++)
+    if (derived_cells[i].target == target && derived_cells[i].source == number)
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 sorted_position (BdSchedule *schedule,
                  const char *code)

@@ -29,7 +29,6 @@ typedef struct {
 
 typedef struct {
   BdStep   parent;
-  guint    schedule;
   GArray  *cells;     /* CellChange */
   GArray  *masks;     /* MaskChange */
 } CellsStep;
@@ -52,7 +51,7 @@ cells_apply (BdStep   *step,
              gboolean  forward)
 {
   CellsStep *self = (CellsStep *) step;
-  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->schedule);
+  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
 
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -68,7 +67,7 @@ cells_apply (BdStep   *step,
         row->published_mask = forward ? change->after : change->before;
     }
   bd_schedule_recompute (schedule);
-  return BD_READS_SCHEDULE (self->schedule);
+  return BD_READS_SCHEDULE (self->parent.schedule);
 }
 
 static guint
@@ -99,7 +98,7 @@ cells_store (BdStep    *step,
              GError   **error)
 {
   CellsStep *self = (CellsStep *) step;
-  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->schedule);
+  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
   g_autoptr(GHashTable) stored = g_hash_table_new (NULL, NULL);
   gboolean ok = TRUE;
 
@@ -146,7 +145,7 @@ bd_cells_step_new (guint schedule)
   CellsStep *self = g_new0 (CellsStep, 1);
 
   self->parent.kind = &cells_kind;
-  self->schedule = schedule;
+  self->parent.schedule = schedule;
   self->cells = g_array_new (FALSE, TRUE, sizeof (CellChange));
   g_array_set_clear_func (self->cells, (GDestroyNotify) cell_change_clear);
   self->masks = g_array_new (FALSE, TRUE, sizeof (MaskChange));
@@ -216,6 +215,58 @@ bd_cells_step_forget_sums (BdStep     *step,
   record_mask (self, BD_ROW_PART_INCOME_TOTAL, schedule->income_total, 0);
 }
 
+/* The cells of schedule @target computed from other schedules, as they
+ * should read now; NULL when they do. */
+static BdStep *
+derived_step (BdDocument *doc,
+              guint       target)
+{
+  BdSchedule *schedule = bd_document_get_schedule (doc, target);
+  BdStep *step = bd_cells_step_new (target);
+
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (schedule->rows, i);
+
+      for (guint c = 0; row->is_leaf && c < schedule->def->n_columns; c++)
+        {
+          gint64 value;
+
+          if (bd_document_derived_cell (doc, target, row->code, c, &value, NULL) && row->values[c] != value)
+            bd_cells_step_add (step, BD_ROW_PART_TABLE, row, c, value);
+        }
+    }
+  if (bd_cells_step_is_empty (step))
+    {
+      bd_step_free (step);
+      return NULL;
+    }
+  bd_cells_step_forget_sums (step, schedule);
+  return step;
+}
+
+BdStep **
+bd_editor_follow_sources (BdEditor  *self,
+                          guint      number,
+                          BdStep   **link,
+                          guint     *reads)
+{
+  static const guint targets[] = { 1, 4 };
+
+  for (guint i = 0; number != 0 && i < G_N_ELEMENTS (targets); i++)
+    {
+      BdStep *step;
+
+      if (!bd_schedule_derives_from (targets[i], number) || (step = derived_step (self->doc, targets[i])) == NULL)
+        continue;
+      if (!bd_editor_apply_follower (self, step, reads))
+        continue;
+      *link = step;
+      link = &step->then;
+    }
+  return link;
+}
+
 /* Schedules: the whole schedule before and after, for changes of its rows
  * or its notes */
 
@@ -230,7 +281,6 @@ typedef struct {
 
 typedef struct {
   BdStep    parent;
-  guint     schedule;
   Snapshot *before;
   Snapshot *after;
 } ScheduleStep;
@@ -317,11 +367,11 @@ schedule_apply (BdStep   *step,
                 gboolean  forward)
 {
   ScheduleStep *self = (ScheduleStep *) step;
-  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->schedule);
+  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
 
   snapshot_restore (forward ? self->after : self->before, schedule);
   bd_schedule_recompute (schedule);
-  return BD_READS_SCHEDULE (self->schedule) | BD_READS_ROWS | BD_READS_HEADER;
+  return BD_READS_SCHEDULE (self->parent.schedule) | BD_READS_ROWS | BD_READS_HEADER;
 }
 
 static gboolean
@@ -331,7 +381,7 @@ schedule_store (BdStep    *step,
 {
   ScheduleStep *self = (ScheduleStep *) step;
 
-  return bd_store_save_schedule (editor->store, bd_document_get_schedule (editor->doc, self->schedule), error);
+  return bd_store_save_schedule (editor->store, bd_document_get_schedule (editor->doc, self->parent.schedule), error);
 }
 
 static void
@@ -357,7 +407,7 @@ bd_schedule_step_begin (BdSchedule *schedule)
   ScheduleStep *self = g_new0 (ScheduleStep, 1);
 
   self->parent.kind = &schedule_kind;
-  self->schedule = schedule->def->number;
+  self->parent.schedule = schedule->def->number;
   self->before = snapshot_take (schedule);
   return &self->parent;
 }
@@ -402,6 +452,32 @@ entered_cell (BdSchedule  *schedule,
   return row;
 }
 
+/* A cell computed from another schedule takes only the figure it gives
+ * (typing it confirms it, as a fix does); any other is typed there. */
+static gboolean
+derived_accepts (BdEditor    *self,
+                 BdSchedule  *schedule,
+                 BdCellKind   kind,
+                 BdRow       *row,
+                 guint        column,
+                 gint64       value,
+                 GError     **error)
+{
+  g_autofree char *computed = NULL;
+  gint64 derived;
+  guint source;
+
+  if (kind != BD_CELL_ROW
+      || !bd_document_derived_cell (self->doc, schedule->def->number, row->code, column, &derived, &source)
+      || value == derived)
+    return TRUE;
+  computed = bd_money_format_unit (derived, schedule->def->unit);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("This figure is computed from schedule %u (%s there): type the change in schedule %u."),
+               source, computed, source);
+  return FALSE;
+}
+
 gboolean
 bd_editor_set_cell (BdEditor    *self,
                     guint        schedule_number,
@@ -418,9 +494,11 @@ bd_editor_set_cell (BdEditor    *self,
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
 
+  if (!bd_editor_check_writable (self, error))
+    return FALSE;
   schedule = bd_editor_schedule_or_error (self, schedule_number, error);
   row = schedule ? entered_cell (schedule, kind, code, column, error) : NULL;
-  if (row == NULL)
+  if (row == NULL || !derived_accepts (self, schedule, kind, row, column, value, error))
     return FALSE;
   if (row->values[column] == value)
     return TRUE;

@@ -33,7 +33,8 @@ typedef struct {
 /* The first member of every kind's own step struct. */
 struct _BdStep {
   const BdStepKind *kind;
-  BdStep           *then;   /* what the change brought with it (the text following the numbers) */
+  guint             schedule;   /* the schedule it changes; 0 for none */
+  BdStep           *then;       /* what the change brought with it (the figures and text following it) */
 };
 
 struct _BdEditor
@@ -56,11 +57,21 @@ void        bd_step_free                (BdStep     *step);
 gboolean    bd_editor_perform           (BdEditor   *self,
                                          BdStep     *step,
                                          GError    **error);
+/* Nothing is checked where nothing can be stored: FALSE, and why, when the
+ * file is open read-only. */
+gboolean    bd_editor_check_writable    (BdEditor   *self,
+                                         GError    **error);
 /* Puts a step already applied and stored on the undo stack. */
 void        bd_editor_push              (BdEditor   *self,
                                          BdStep     *step);
 void        bd_editor_notify_changed    (BdEditor   *self,
                                          guint       reads);
+/* Applies and stores a step that follows another (computed cells, the
+ * text); a follower the store refuses is dropped with a warning: what it
+ * follows is stored, and the checker will flag the disagreement. */
+gboolean    bd_editor_apply_follower    (BdEditor   *self,
+                                         BdStep     *step,
+                                         guint      *reads);
 BdSchedule *bd_editor_schedule_or_error (BdEditor   *self,
                                          guint       number,
                                          GError    **error);
@@ -79,6 +90,13 @@ void        bd_cells_step_add           (BdStep     *step,
 void        bd_cells_step_forget_sums   (BdStep     *step,
                                          BdSchedule *schedule);
 gboolean    bd_cells_step_is_empty      (BdStep     *step);
+/* After a change of schedule @number, the cells of schedules 1 and 4
+ * computed from it take its figures (bd_document_derived_cell), as steps
+ * chained at *@link; returns the link after them. */
+BdStep    **bd_editor_follow_sources    (BdEditor   *self,
+                                         guint       number,
+                                         BdStep    **link,
+                                         guint      *reads);
 /* Starts a schedule step: change the schedule, then end it. */
 BdStep     *bd_schedule_step_begin      (BdSchedule *schedule);
 /* Takes the schedule as changed into the step and puts the schedule back

@@ -117,6 +117,20 @@ bd_editor_push (BdEditor *self,
 }
 
 gboolean
+bd_editor_check_writable (BdEditor  *self,
+                          GError   **error)
+{
+  if (self->store != NULL && bd_store_is_read_only (self->store))
+    {
+      g_autofree char *name = g_filename_display_basename (bd_store_get_path (self->store));
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
+                   _("“%s” is open read-only; the change was not stored."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 bd_editor_perform (BdEditor  *self,
                    BdStep    *step,
                    GError   **error)
@@ -124,11 +138,8 @@ bd_editor_perform (BdEditor  *self,
   GStrv *before = NULL;
   guint reads = 0;
 
-  if (self->store != NULL && bd_store_is_read_only (self->store))
+  if (!bd_editor_check_writable (self, error))
     {
-      g_autofree char *name = g_filename_display_basename (bd_store_get_path (self->store));
-      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
-                   _("“%s” is open read-only; the change was not stored."), name);
       bd_step_free (step);
       return FALSE;
     }
@@ -147,11 +158,30 @@ bd_editor_perform (BdEditor  *self,
 
       while (*link != NULL)
         link = &(*link)->then;
+      link = bd_editor_follow_sources (self, step->schedule, link, &reads);
       bd_editor_follow_numbers (self, link, before, &reads);
       bd_editor_free_text (before);
     }
   bd_editor_push (self, step);
   bd_editor_notify_changed (self, reads);
+  return TRUE;
+}
+
+gboolean
+bd_editor_apply_follower (BdEditor *self,
+                          BdStep   *step,
+                          guint    *reads)
+{
+  g_autoptr(GError) error = NULL;
+  guint own = 0;
+
+  if (!step_apply_one (self, step, TRUE, TRUE, &own, &error))
+    {
+      g_warning ("%s", error->message);
+      bd_step_free (step);
+      return FALSE;
+    }
+  *reads |= own;
   return TRUE;
 }
 

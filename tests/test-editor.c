@@ -556,6 +556,47 @@ test_typed_once (Fixture       *f,
   g_assert_cmpint (bd_schedule_find_row (s4, "208")->values[1], ==, 0);
 }
 
+/* 修正全部: the seed's four certain fixes (guide §5: 208 and 212 of
+ * schedules 1 and 4 take the figures of schedules 2, 3 and 5) as one step. */
+static void
+test_fix_all (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fixed = NULL;
+  g_autoptr(GPtrArray) only = NULL;
+
+  g_assert_true (bd_editor_fix_all (f->editor, NULL, &fixed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixed->len, ==, 4);
+  g_assert_nonnull (strstr (g_ptr_array_index (fixed, 0), "1,616,095.40"));
+  g_assert_cmpuint (errors (f->editor), ==, 0);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
+  g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 40));
+  g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 0));
+  g_assert_cmpint (stored (f, 4, "212", 1), ==, Y (14786148, 40));
+  /* 合计 of schedule 4's 212 is its 一般公共预算 alone. */
+  g_assert_cmpint (stored (f, 4, "212", 0), ==, Y (14786148, 40));
+
+  /* One undo takes all four back, in memory and in the file. */
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_cmpuint (errors (f->editor), ==, 4);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
+  g_assert_cmpint (stored (f, 4, "212", 1), ==, Y (14786148, 0));
+  g_assert_true (bd_editor_redo (f->editor, &error));
+  g_assert_cmpuint (errors (f->editor), ==, 0);
+  g_assert_cmpint (stored (f, 4, "212", 1), ==, Y (14786148, 40));
+  g_assert_true (bd_editor_undo (f->editor, &error));
+
+  /* The fixes of one rule only: schedule 4's two rows. */
+  g_assert_true (bd_editor_fix_all (f->editor, "schedule-4-expenditure", &only, &error));
+  g_assert_cmpuint (only->len, ==, 2);
+  g_assert_cmpuint (errors (f->editor), ==, 2);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
+  g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -578,6 +619,7 @@ main (int    argc,
   ADD ("/editor/text-follows-the-numbers", test_text_follows_the_numbers);
   ADD ("/editor/last-year-file", test_last_year_file);
   ADD ("/editor/typed-once", test_typed_once);
+  ADD ("/editor/fix-all", test_fix_all);
 #undef ADD
 
   return g_test_run ();

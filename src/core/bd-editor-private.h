@@ -47,6 +47,7 @@ struct _BdEditor
   GPtrArray  *findings;
   GPtrArray  *undo;   /* BdStep* */
   GPtrArray  *redo;   /* BdStep* */
+  GPtrArray  *group;  /* BdStep*: the steps of a group being made, or NULL */
 };
 
 /* bd-editor.c */
@@ -64,6 +65,10 @@ gboolean    bd_editor_check_writable    (BdEditor   *self,
 /* Puts a step already applied and stored on the undo stack. */
 void        bd_editor_push              (BdEditor   *self,
                                          BdStep     *step);
+/* Between these, performed steps gather into one (bd_editor_fix_all). */
+void        bd_editor_begin_group       (BdEditor   *self);
+void        bd_editor_end_group         (BdEditor   *self,
+                                         gboolean    keep);
 void        bd_editor_notify_changed    (BdEditor   *self,
                                          guint       reads);
 /* Applies and stores a step that follows another (computed cells, the

@@ -75,6 +75,15 @@ gboolean    bd_editor_remove_row      (BdEditor    *self,
 gboolean    bd_editor_apply_fix       (BdEditor        *self,
                                        const BdFinding *finding,
                                        GError         **error);
+/* 修正全部: applies every fix whose right value is certain (of rule @rule
+ * only, unless NULL), rounds after rounds while fixes make others certain,
+ * as ONE undoable step stored in one transaction. @fixed (may be NULL)
+ * receives the messages of the findings fixed (char*); none fixed is no
+ * error. */
+gboolean    bd_editor_fix_all         (BdEditor    *self,
+                                       const char  *rule,
+                                       GPtrArray  **fixed,
+                                       GError     **error);
 /* Replaces a text section's paragraphs (separated by blank lines in @text). */
 gboolean    bd_editor_set_section_text (BdEditor   *self,
                                        const char  *section,

@@ -106,7 +106,8 @@ gboolean    bd_editor_set_figure_text (BdEditor    *self,
 gboolean    bd_editor_add_project     (BdEditor    *self,
                                        const char  *name,
                                        GError     **error);
-/* A copy of a form, for the next year (dates and period moved on a year). */
+/* A copy of a form, after it: a form of this document's year, as the
+ * original, to be renamed and changed. */
 gboolean    bd_editor_duplicate_project (BdEditor  *self,
                                        guint        index,
                                        GError     **error);

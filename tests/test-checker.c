@@ -217,6 +217,7 @@ static void break_other_unknown_code (BdDocument *d) { bd_schedule_insert_leaf (
 static void break_own_code_name (BdDocument *d) { g_free (row (d, 2, "2080598")->name); row (d, 2, "2080598")->name = g_strdup ("改过的名称"); }
 static void break_code_name (BdDocument *d) { g_free (row (d, 2, "2080505")->name); row (d, 2, "2080505")->name = g_strdup ("养老保险"); }
 static void break_negative (BdDocument *d) { row (d, 8, "30299")->values[2] = -Y (4600, 0); }
+static void break_sections (BdDocument *d) { g_ptr_array_set_size (bd_document_get_section (d, "functions")->paragraphs, 0); }
 static void break_title_year (BdDocument *d) { bd_document_get_schedule (d, 3)->title_year = 2023; }
 
 typedef struct {
@@ -261,6 +262,7 @@ static const RuleCase cases[] = {
   { "code-name", own_code, break_own_code_name, BD_PART_SCHEDULE_2 },
   { "negative-amount", NULL, break_negative, BD_PART_SCHEDULE_8 },
   { "title-year", NULL, break_title_year, BD_PART_SCHEDULE_3 },
+  { "empty-section", NULL, break_sections, BD_PART_DOCUMENT },
 };
 
 static void

@@ -600,6 +600,67 @@ test_fix_all (Fixture       *f,
   g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 0));
 }
 
+/* Issue 14: a new document starts with what every document has; its
+ * 编制说明 follows the numbers from the first figure typed. The terms are
+ * the seed's 名词解释; the sentences are the guide's formula (§4) worked out
+ * by hand for 10,000.00 元 (1.00 万元). */
+static void
+test_new_document (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "new.budget", NULL);
+  g_autoptr(BdDocument) fresh = bd_document_new_empty ("某单位", 2024);
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdEditor) editor = NULL;
+  BdSection *glossary, *narrative;
+
+  g_assert_true (bd_store_save_as (fresh, path, &error));
+  store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
+  doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  editor = bd_editor_new (doc, store);
+
+  glossary = bd_document_get_section (doc, "glossary");
+  g_assert_cmpuint (glossary->paragraphs->len, ==, 8);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (glossary->paragraphs, 0), "（一）财政拨款收入：是区级预算主管部门"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (glossary->paragraphs, 7), "（八）机关运行经费：指行政单位"));
+  narrative = bd_document_get_section (doc, "narrative");
+  g_assert_cmpstr (narrative->title, ==, "2024年部门预算编制说明");
+  g_assert_cmpuint (narrative->paragraphs->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 0), ==,
+                   "2024年，某单位收入预算0万元，其中：财政拨款收入0万元；事业收入0万元；事业单位经营收入0万元；其他收入0万元。");
+  /* 主要职能 and 机构设置 are the clerk's to write. */
+  g_assert_cmpuint (findings_of (editor, "empty-section"), ==, 2);
+
+  g_assert_true (bd_editor_add_row (editor, 3, "2080505", NULL, &error));
+  g_assert_true (bd_editor_set_cell_text (editor, 3, BD_CELL_ROW, "2080505", 1, "10,000", &error));
+  g_assert_true (bd_editor_add_row (editor, 5, "2080505", NULL, &error));
+  g_assert_true (bd_editor_set_cell_text (editor, 5, BD_CELL_ROW, "2080505", 1, "10,000", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 1), ==,
+                   "支出预算1.00万元，其中：财政拨款支出预算1.00万元。财政拨款支出预算中，一般公共预算拨款支出预算1.00万元；"
+                   "政府性基金拨款支出预算0万元；国有资本经营预算拨款支出预算0万元。");
+  g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 3), ==, "1. “机关事业单位基本养老保险缴费支出”科目1.00万元。");
+  g_assert_cmpuint (findings_of (editor, "narrative-figures"), ==, 0);
+
+  /* Stored as shown. */
+  {
+    g_autoptr(BdStore) again = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) reopened = bd_store_load (again, &error);
+    BdSection *stored_narrative = bd_document_get_section (reopened, "narrative");
+
+    g_assert_cmpstr (g_ptr_array_index (stored_narrative->paragraphs, 3), ==,
+                     "1. “机关事业单位基本养老保险缴费支出”科目1.00万元。");
+    g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (reopened, 1), "208")->values[0], ==,
+                     Y (10000, 0));
+  }
+
+  g_assert_true (bd_editor_set_section_text (editor, "functions", "负责本区城市运行的统筹协调。", &error));
+  g_assert_cmpuint (findings_of (editor, "empty-section"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -623,6 +684,7 @@ main (int    argc,
   ADD ("/editor/last-year-file", test_last_year_file);
   ADD ("/editor/typed-once", test_typed_once);
   ADD ("/editor/fix-all", test_fix_all);
+  ADD ("/editor/new-document", test_new_document);
 #undef ADD
 
   return g_test_run ();

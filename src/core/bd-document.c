@@ -1,4 +1,5 @@
 #include "bd-document.h"
+#include "bd-narrative.h"
 
 #include "bd-catalog.h"
 
@@ -555,7 +556,7 @@ bd_document_new (const char *department,
 }
 
 BdDocument *
-bd_document_new_empty (const char *department,
+bd_document_new_fixed (const char *department,
                        int         year)
 {
   BdDocument *self = bd_document_new (department, year);
@@ -573,6 +574,16 @@ bd_document_new_empty (const char *department,
           bd_schedule_insert_leaf (schedule, entry->code, entry->name);
         }
     }
+  return self;
+}
+
+BdDocument *
+bd_document_new_empty (const char *department,
+                       int         year)
+{
+  BdDocument *self = bd_document_new_fixed (department, year);
+
+  bd_narrative_start (self);
   return self;
 }
 

@@ -151,8 +151,12 @@ char       *bd_document_part_title     (BdDocument *self,
 BdDocument *bd_document_new            (const char *department,
                                         int         year);
 /* An empty document with every fixed row in place (income items, the 类
- * list of schedules 1 and 4, schedule 9's row) and the standard sections. */
+ * list of schedules 1 and 4, schedule 9's row) and the standard sections
+ * (bd_narrative_start): a new document as a clerk starts it. */
 BdDocument *bd_document_new_empty      (const char *department,
+                                        int         year);
+/* The fixed rows alone, no section: documents made by a program. */
+BdDocument *bd_document_new_fixed      (const char *department,
                                         int         year);
 
 BdSchedule *bd_document_get_schedule   (BdDocument *self,

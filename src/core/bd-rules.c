@@ -1046,6 +1046,31 @@ check_title_years (BdCheck *check)
     }
 }
 
+/* The sections every document has, once there, carry text: a new document
+ * starts with them (bd_narrative_start) and the clerk writes 主要职能 and
+ * 机构设置. A document made without them (the generator's) is not held to
+ * them. */
+static void
+check_sections (BdCheck *check)
+{
+  static const struct { const char *id; BdPart part; } required[] = {
+    { "functions", BD_PART_DOCUMENT }, { "organisation", BD_PART_DOCUMENT }, { "glossary", BD_PART_DOCUMENT },
+    { "narrative", BD_PART_NARRATIVE }, { "other", BD_PART_OTHER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    {
+      BdSection *section = bd_document_get_section (check->doc, required[i].id);
+      gboolean written = FALSE;
+
+      for (guint p = 0; section != NULL && p < section->paragraphs->len && !written; p++)
+        written = *(const char *) g_ptr_array_index (section->paragraphs, p) != '\0';
+      if (section != NULL && !written)
+        bd_check_report (check, required[i].part, section->title, NULL, NULL, NULL,
+                         g_strdup_printf (_("“%s” has no text yet"), section->title));
+    }
+}
+
 #define S(n) BD_READS_SCHEDULE (n)
 
 static const BdRule rules[] = {
@@ -1107,6 +1132,8 @@ static const BdRule rules[] = {
     N_("No amount is negative"), check_negative },
   { "title-year", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_HEADER,
     N_("Every schedule is titled with the document's year"), check_title_years },
+  { "empty-section", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT,
+    N_("The sections every document has carry text"), check_sections },
 };
 
 const BdRule *

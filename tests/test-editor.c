@@ -661,6 +661,58 @@ test_new_document (Fixture       *f,
   g_assert_cmpuint (findings_of (editor, "empty-section"), ==, 1);
 }
 
+/* Issue 14: a 项 financed by 一般公共预算 alone, typed in schedule 3, fills
+ * schedules 2 and 5 in the same undo step. Seed figures: 住房公积金 2210201 is
+ * 447,984.00 in schedules 2, 3 and 5. */
+static void
+test_fill_from_expenditure (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Schedules 2 and 5 already say what schedule 3 does: nothing to offer. */
+  g_assert_false (bd_editor_can_fill_from_expenditure (f->editor, "2210201"));
+  g_assert_false (bd_editor_fill_from_expenditure (f->editor, "2210201", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 1, "457,984", &error));
+  g_assert_true (bd_editor_can_fill_from_expenditure (f->editor, "2210201"));
+  g_assert_true (bd_editor_fill_from_expenditure (f->editor, "2210201", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored (f, 2, "2210201", 1), ==, Y (457984, 0));
+  g_assert_cmpint (stored (f, 2, "2210201", 0), ==, Y (457984, 0));
+  g_assert_cmpint (stored (f, 5, "2210201", 1), ==, Y (457984, 0));
+  g_assert_cmpint (stored (f, 5, "2210201", 2), ==, 0);
+  /* …and schedules 1 and 4 follow 3 and 5. */
+  g_assert_cmpint (stored (f, 1, "221", 0), ==, Y (457984, 0));
+  g_assert_cmpint (stored (f, 4, "221", 1), ==, Y (457984, 0));
+  g_assert_cmpuint (findings_of (f->editor, "schedule-2-3"), ==, 0);
+  g_assert_cmpuint (findings_of (f->editor, "schedules-5-6-7"), ==, 0);
+
+  /* One undo: the typed figure and the filling. */
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_cmpint (stored (f, 3, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (stored (f, 2, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (stored (f, 5, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (stored (f, 4, "221", 1), ==, Y (447984, 0));
+  g_assert_true (bd_editor_redo (f->editor, &error));
+  g_assert_cmpint (stored (f, 5, "2210201", 1), ==, Y (457984, 0));
+
+  /* A 项 new to the document: its rows, with 类 201 and 款 20101, appear in
+   * schedules 2 and 5. */
+  g_assert_true (bd_editor_add_row (f->editor, 3, "2010101", NULL, &error));
+  g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2010101", 2, "8,000", &error));
+  g_assert_true (bd_editor_fill_from_expenditure (f->editor, "2010101", &error));
+  g_assert_cmpint (stored (f, 2, "2010101", 1), ==, Y (8000, 0));
+  g_assert_cmpint (stored (f, 2, "201", 1), ==, Y (8000, 0));
+  g_assert_cmpint (stored (f, 5, "2010101", 2), ==, Y (8000, 0));
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpint (stored (f, 2, "2010101", 1), ==, G_MININT64);
+  g_assert_cmpint (stored (f, 3, "2010101", 2), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -685,6 +737,7 @@ main (int    argc,
   ADD ("/editor/typed-once", test_typed_once);
   ADD ("/editor/fix-all", test_fix_all);
   ADD ("/editor/new-document", test_new_document);
+  ADD ("/editor/fill-from-expenditure", test_fill_from_expenditure);
 #undef ADD
 
   return g_test_run ();

@@ -1,7 +1,9 @@
 /* bd-editor-private.h: what the editor's files share
  *
  * A change is a step of one of a few kinds (cells, a schedule's rows, a
- * section's text, the forms). Each kind says how to put the document as the
+ * section's text, the forms, a group of steps). Files: bd-editor.c (what
+ * every step shares, groups, undo), -cells.c (figures and rows), -across.c
+ * (schedules following others), -fixes.c, -text.c and -forms.c. Each kind says how to put the document as the
  * step leaves it or found it, and how to store that; bd-editor.c does the
  * rest the same way for every kind: the transaction, the undo stack, the
  * text that follows the numbers and the recheck.
@@ -82,7 +84,8 @@ BdSchedule *bd_editor_schedule_or_error (BdEditor   *self,
                                          GError    **error);
 
 /* bd-editor-cells.c: a step that changes figures of one schedule, and one
- * that replaces a schedule's rows (for rows added or removed, fixes). */
+ * that replaces a schedule's rows (for rows added or removed, fixes). The
+ * follow-up of bd-editor-across.c: */
 BdStep     *bd_cells_step_new           (guint       schedule);
 /* Records @value for the entered cell (@part, @row, @column); the cell
  * keeps its figure until the step is applied. */

@@ -152,29 +152,6 @@ bd_editor_add_project (BdEditor    *self,
   return bd_editor_perform (self, &step->parent, error);
 }
 
-static char *
-next_year (const char *text)
-{
-  g_autoptr(GRegex) years = g_regex_new ("(\\d{4})", 0, 0, NULL);
-  GString *out = g_string_new (NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  int last = 0;
-
-  if (text == NULL)
-    return NULL;
-  g_regex_match (years, text, 0, &match);
-  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
-    {
-      int start, end;
-      g_match_info_fetch_pos (match, 1, &start, &end);
-      g_string_append_len (out, text + last, start - last);
-      g_string_append_printf (out, "%d", atoi (text + start) + 1);
-      last = end;
-    }
-  g_string_append (out, text + last);
-  return g_string_free (out, FALSE);
-}
-
 gboolean
 bd_editor_duplicate_project (BdEditor  *self,
                              guint      index,
@@ -190,11 +167,9 @@ bd_editor_duplicate_project (BdEditor  *self,
   project = project_or_error (step, index, error);
   if (project == NULL)
     return FALSE;
+  /* A form of this document, as the original: moving its dates on a year
+   * made a 2025 form in a 2024 document. */
   copy = project_copy (project, NULL);
-  /* Last year's form, moved on a year: its dates and span, its goals kept. */
-  g_free (copy->start_date), copy->start_date = next_year (project->start_date);
-  g_free (copy->end_date), copy->end_date = next_year (project->end_date);
-  g_free (copy->period), copy->period = next_year (project->period);
   g_ptr_array_insert (step->after, index + 1, copy);
   return bd_editor_perform (self, &step->parent, error);
 }

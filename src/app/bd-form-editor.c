@@ -177,10 +177,7 @@ commit_field (BdFormEditor *self,
   text = widget_text (widget);
   saved = self->shown[field_index[w]];
   self->shown[field_index[w]] = text;
-  if (field->kind == BD_PROJECT_FIELD_AMOUNT)
-    stored = bd_editor_set_project_amount (self->editor, self->bound, field->name, text, &error);
-  else
-    stored = bd_editor_set_project_text (self->editor, self->bound, field->name, text, &error);
+  stored = bd_editor_set_project_field (self->editor, self->bound, field->name, text, &error);
   if (!stored)
     {
       g_free (self->shown[field_index[w]]);

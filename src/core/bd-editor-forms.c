@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bd-editor-private.h"
+#include "bd-project-field.h"
 
 typedef struct {
   BdStep      parent;
@@ -22,18 +23,8 @@ project_copy (const BdProject *project,
 {
   BdProject *copy = bd_project_new ();
 
-  *copy = *project;
-  copy->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_indicator_free);
-  copy->name = g_strdup (project->name);
-  copy->nature = g_strdup (project->nature);
-  copy->category = g_strdup (project->category);
-  copy->supervisor = g_strdup (project->supervisor);
-  copy->implementer = g_strdup (project->implementer);
-  copy->start_date = g_strdup (project->start_date);
-  copy->end_date = g_strdup (project->end_date);
-  copy->period = g_strdup (project->period);
-  copy->overall_goal = g_strdup (project->overall_goal);
-  copy->annual_goal = g_strdup (project->annual_goal);
+  copy->id = project->id;
+  bd_project_fields_copy (copy, project);
   for (guint i = 0; i < project->indicators->len; i++)
     {
       const BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
@@ -251,97 +242,83 @@ bd_editor_move_project (BdEditor  *self,
   return bd_editor_perform (self, &step->parent, error);
 }
 
-static char **
-project_text_field (BdProject  *project,
-                    const char *field)
+/* One field of a form, by its name in the field table, from what the
+ * clerk typed (an amount in 元). */
+static gboolean
+set_project_field (BdEditor             *self,
+                   guint                 index,
+                   const BdProjectField *field,
+                   const char           *text,
+                   GError              **error)
 {
-  const struct { const char *name; char **member; } fields[] = {
-    { "name", &project->name }, { "nature", &project->nature }, { "category", &project->category },
-    { "supervisor", &project->supervisor }, { "implementer", &project->implementer },
-    { "start_date", &project->start_date }, { "end_date", &project->end_date }, { "period", &project->period },
-    { "overall_goal", &project->overall_goal }, { "annual_goal", &project->annual_goal },
-  };
+  ProjectsStep *step = projects_step (self);
+  BdProject *project = project_or_error (step, index, error);
+  gboolean changed;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (strcmp (fields[i].name, field) == 0)
-      return fields[i].member;
-  return NULL;
+  if (project == NULL)
+    return FALSE;
+  if (!bd_project_field_parse (field, project, text, &changed, error))
+    {
+      bd_step_free (&step->parent);
+      return FALSE;
+    }
+  if (!changed)
+    {
+      bd_step_free (&step->parent);
+      return TRUE;
+    }
+  return bd_editor_perform (self, &step->parent, error);
 }
 
-static gint64 *
-project_amount_field (BdProject  *project,
-                      const char *field)
+gboolean
+bd_editor_set_project_field (BdEditor    *self,
+                             guint        index,
+                             const char  *name,
+                             const char  *text,
+                             GError     **error)
 {
-  const struct { const char *name; gint64 *member; } fields[] = {
-    { "total_funds", &project->total_funds }, { "fiscal_funds", &project->fiscal_funds },
-    { "other_funds", &project->other_funds }, { "annual_total", &project->annual_total },
-    { "annual_fiscal", &project->annual_fiscal }, { "carryover", &project->carryover },
-    { "annual_other", &project->annual_other },
-  };
+  const BdProjectField *field;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (strcmp (fields[i].name, field) == 0)
-      return fields[i].member;
-  return NULL;
+  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
+  field = bd_project_field_find (name);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  return set_project_field (self, index, field, text, error);
 }
 
 gboolean
 bd_editor_set_project_text (BdEditor    *self,
                             guint        index,
-                            const char  *field,
+                            const char  *name,
                             const char  *text,
                             GError     **error)
 {
-  ProjectsStep *step;
-  BdProject *project;
-  char **member;
+  const BdProjectField *field;
 
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
+  field = bd_project_field_find (name);
+  g_return_val_if_fail (field != NULL && field->kind == BD_PROJECT_FIELD_TEXT, FALSE);
 
-  step = projects_step (self);
-  project = project_or_error (step, index, error);
-  if (project == NULL)
-    return FALSE;
-  member = project_text_field (project, field);
-  g_return_val_if_fail (member != NULL, (bd_step_free (&step->parent), FALSE));
-  if (g_strcmp0 (*member, text) == 0)
-    {
-      bd_step_free (&step->parent);
-      return TRUE;
-    }
-  g_free (*member);
-  *member = g_strdup (text);
-  return bd_editor_perform (self, &step->parent, error);
+  return set_project_field (self, index, field, text, error);
 }
 
 gboolean
 bd_editor_set_project_amount (BdEditor    *self,
                               guint        index,
-                              const char  *field,
+                              const char  *name,
                               const char  *text,
                               GError     **error)
 {
-  gint64 value;
-  ProjectsStep *step;
-  BdProject *project;
-  gint64 *member;
+  const BdProjectField *field;
 
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
+  field = bd_project_field_find (name);
+  g_return_val_if_fail (field != NULL && field->kind == BD_PROJECT_FIELD_AMOUNT, FALSE);
 
-  if (!bd_money_parse (text, BD_UNIT_YUAN, &value, error))
-    return FALSE;
-  step = projects_step (self);
-  if ((project = project_or_error (step, index, error)) == NULL)
-    return FALSE;
-  member = project_amount_field (project, field);
-  g_return_val_if_fail (member != NULL, (bd_step_free (&step->parent), FALSE));
-  if (*member == value)
-    {
-      bd_step_free (&step->parent);
-      return TRUE;
-    }
-  *member = value;
-  return bd_editor_perform (self, &step->parent, error);
+  return set_project_field (self, index, field, text, error);
 }
 
 static BdIndicator *

@@ -34,6 +34,23 @@ spin (guint milliseconds)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Runs the main loop until the window has drawn two more frames, so that
+ * what was changed is laid out and on screen (waited for, not timed: at
+ * most 10 s). */
+static void
+wait_for_frames (Fixture *f)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gdk_frame_clock_get_frame_counter (clock) < frame + 2 && g_get_monotonic_time () < end)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (f->window));
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 static void
 open_window (Fixture *f)
 {
@@ -200,6 +217,40 @@ test_form_change_commits_first (Fixture       *f,
   }
 }
 
+/* An amount refused: the form stays on screen with what was typed, until
+ * it is corrected. */
+static void
+test_refused_amount_keeps_its_form (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkListBox *list = bd_form_editor_get_project_list (f->forms);
+
+  type_into (field (f, "fiscal_funds"), "4,630,048.001");
+  g_signal_emit_by_name (field (f, "fiscal_funds"), "activate");
+  g_assert_true (gtk_widget_has_css_class (field (f, "fiscal_funds"), "error"));
+  click_form (f, 1);
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (text_of (field (f, "name")), ==, "政府雇员");
+  g_assert_cmpstr (text_of (field (f, "fiscal_funds")), ==, "4,630,048.001");
+  {
+    g_autoptr(BdDocument) doc = stored (f);
+    g_assert_cmpint (project_of (doc, 0)->fiscal_funds, ==, SEED_FISCAL);
+    g_assert_cmpint (project_of (doc, 1)->fiscal_funds, ==, 0);
+  }
+
+  type_into (field (f, "fiscal_funds"), "4630048.5");
+  g_signal_emit_by_name (field (f, "fiscal_funds"), "activate");
+  g_assert_false (gtk_widget_has_css_class (field (f, "fiscal_funds"), "error"));
+  g_assert_cmpstr (text_of (field (f, "fiscal_funds")), ==, "4,630,048.50");
+  click_form (f, 1);
+  g_assert_cmpstr (text_of (field (f, "name")), ==, "New project");
+  {
+    g_autoptr(BdDocument) doc = stored (f);
+    g_assert_cmpint (project_of (doc, 0)->fiscal_funds, ==, Y (4630048, 50));
+    g_assert_cmpint (project_of (doc, 1)->fiscal_funds, ==, 0);
+  }
+}
+
 /* The item of the 添加指标 menu that reads @text, found as the clerk sees
  * it: a clickable widget whose label says so. */
 static GtkWidget *
@@ -245,20 +296,22 @@ test_add_indicator_from_menu (Fixture       *f,
   GtkWidget *popover, *item;
   double at;
 
-  /* Scrolled down to the menu, as the clerk is when using it. */
+  /* Scrolled down to the menu, as the clerk is when using it, once the
+   * form is laid out. */
+  wait_for_frames (f);
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
-  spin (50);
+  wait_for_frames (f);
   at = gtk_adjustment_get_value (scroll);
   g_assert_cmpfloat (at, >, 0);
 
   gtk_menu_button_popup (button);
-  spin (50);
+  wait_for_frames (f);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_assert_true (gtk_widget_get_visible (popover));
   item = clickable_ancestor (find_item (popover, "产出指标 · 数量指标"));
   g_assert_nonnull (item);
   g_signal_emit_by_name (item, "clicked");
-  spin (100);
+  wait_for_frames (f);
 
   /* After the last 产出指标 (rows 2 to 5), stored; the menu closed and
    * still the one the form shows, the view where it was. */
@@ -452,6 +505,30 @@ test_store_on_every_exit (Fixture       *f,
       }
 }
 
+/* The editor on its own in a window, its forms and rows made, then let go:
+ * nothing it made keeps it alive (a binding, an action, a row). */
+static void
+test_finalize (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *forms = g_object_ref_sink (bd_form_editor_new (f->editor));
+  GtkWidget *row;
+
+  gtk_window_set_child (GTK_WINDOW (window), forms);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (BD_FORM_EDITOR (forms)), ==, 11);
+  row = gtk_widget_get_ancestor (bd_form_editor_get_indicator_widget (BD_FORM_EDITOR (forms), 0, "name"),
+                                 g_type_from_name ("BdIndicatorRow"));
+  g_assert_nonnull (row);
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+  g_assert_finalize_object (forms);
+  g_assert_null (row);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -466,9 +543,11 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/form-editor/form-change-commits-first", test_form_change_commits_first);
+  ADD ("/form-editor/refused-amount-keeps-its-form", test_refused_amount_keeps_its_form);
   ADD ("/form-editor/add-indicator-from-menu", test_add_indicator_from_menu);
   ADD ("/form-editor/qualitative-to-quantitative", test_qualitative_to_quantitative);
   ADD ("/form-editor/store-on-every-exit", test_store_on_every_exit);
+  ADD ("/form-editor/finalize", test_finalize);
 #undef ADD
 
   return g_test_run ();

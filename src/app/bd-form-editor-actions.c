@@ -20,7 +20,8 @@ add_form (GtkWidget  *widget,
   BdFormEditor *self = BD_FORM_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
-  bd_form_editor_commit_all (self);
+  if (!bd_form_editor_commit_all (self))
+    return;
   if (bd_editor_add_project (self->editor, NULL, &error))
     bd_form_editor_select_project (self, bd_editor_get_document (self->editor)->projects->len - 1);
   report (self, error);
@@ -34,7 +35,8 @@ duplicate_form (GtkWidget  *widget,
   BdFormEditor *self = BD_FORM_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
-  bd_form_editor_commit_all (self);
+  if (!bd_form_editor_commit_all (self))
+    return;
   if (bd_editor_duplicate_project (self->editor, self->project, &error))
     bd_form_editor_select_project (self, self->project + 1);
   report (self, error);
@@ -48,7 +50,8 @@ remove_form (GtkWidget  *widget,
   BdFormEditor *self = BD_FORM_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
-  bd_form_editor_commit_all (self);
+  if (!bd_form_editor_commit_all (self))
+    return;
   /* The fields are bound to no form while it goes: there is nothing left
    * to store into it. */
   self->bound = G_MAXUINT;
@@ -69,7 +72,8 @@ move_form (GtkWidget  *widget,
   guint n = bd_editor_get_document (self->editor)->projects->len;
   g_autoptr(GError) error = NULL;
 
-  bd_form_editor_commit_all (self);
+  if (!bd_form_editor_commit_all (self))
+    return;
   if ((delta < 0 && self->project == 0) || self->project + delta >= n)
     return;
   /* The fields follow their form to its new place. */

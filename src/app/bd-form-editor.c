@@ -461,8 +461,15 @@ bd_form_editor_select_project (BdFormEditor *self,
   g_return_if_fail (BD_IS_FORM_EDITOR (self));
 
   /* What was typed goes to the form it was typed for, before the fields
-   * show another one. */
-  bd_form_editor_commit_all (self);
+   * show another one; a value refused keeps its form on screen, the reason
+   * beside it, as a spreadsheet keeps a cell whose value it refused. */
+  if (!bd_form_editor_commit_all (self))
+    {
+      self->syncing = TRUE;
+      sync_list (self);
+      self->syncing = FALSE;
+      return;
+    }
   self->project = index;
   bd_form_editor_refresh (self);
 }

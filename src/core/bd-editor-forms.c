@@ -143,8 +143,10 @@ bd_editor_add_project (BdEditor    *self,
   return bd_editor_perform (self, &step->parent, error);
 }
 
+/* @text with every year in it moved by @delta: "2023年-2023年" → "2024年-2024年". */
 static char *
-next_year (const char *text)
+shift_years (const char *text,
+             int         delta)
 {
   g_autoptr(GRegex) years = g_regex_new ("(\\d{4})", 0, 0, NULL);
   GString *out = g_string_new (NULL);
@@ -159,7 +161,7 @@ next_year (const char *text)
       int start, end;
       g_match_info_fetch_pos (match, 1, &start, &end);
       g_string_append_len (out, text + last, start - last);
-      g_string_append_printf (out, "%d", atoi (text + start) + 1);
+      g_string_append_printf (out, "%d", atoi (text + start) + delta);
       last = end;
     }
   g_string_append (out, text + last);
@@ -174,6 +176,7 @@ bd_editor_duplicate_project (BdEditor  *self,
   ProjectsStep *step;
   BdProject *project;
   BdProject *copy;
+  int year, delta;
 
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
 
@@ -182,10 +185,16 @@ bd_editor_duplicate_project (BdEditor  *self,
   if (project == NULL)
     return FALSE;
   copy = project_copy (project, NULL);
-  /* Last year's form, moved on a year: its dates and span, its goals kept. */
-  g_free (copy->start_date), copy->start_date = next_year (project->start_date);
-  g_free (copy->end_date), copy->end_date = next_year (project->end_date);
-  g_free (copy->period), copy->period = next_year (project->period);
+  /* A form of the document's year (issue 14): a copy of this year's form
+   * stays in this year; last year's form, carried into this document, is
+   * moved on to it, dates and span, its goals kept. */
+  year = project->start_date ? atoi (project->start_date) : 0;
+  delta = year >= 1000 && year <= 9999 ? self->doc->year - year : 0;
+  g_free (copy->start_date), copy->start_date = shift_years (project->start_date, delta);
+  g_free (copy->end_date), copy->end_date = shift_years (project->end_date, delta);
+  g_free (copy->period), copy->period = shift_years (project->period, delta);
+  /* Findings name a form by its name: the copy needs its own. */
+  g_free (copy->name), copy->name = g_strdup_printf (_("%s (copy)"), project->name ? project->name : "");
   g_ptr_array_insert (step->after, index + 1, copy);
   return bd_editor_perform (self, &step->parent, error);
 }

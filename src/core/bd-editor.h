@@ -101,7 +101,8 @@ gboolean    bd_editor_set_figure_text (BdEditor    *self,
 gboolean    bd_editor_add_project     (BdEditor    *self,
                                        const char  *name,
                                        GError     **error);
-/* A copy of a form, for the next year (dates and period moved on a year). */
+/* A copy of a form, named "… (copy)", placed after it: a form of the
+ * document's year (a form of last year moved on a year, dates and period). */
 gboolean    bd_editor_duplicate_project (BdEditor  *self,
                                        guint        index,
                                        GError     **error);

@@ -251,6 +251,55 @@ test_refused_amount_keeps_its_form (Fixture       *f,
   }
 }
 
+/* The list's and the rows' actions, each after storing what was typed. */
+static void
+test_actions (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *forms = GTK_WIDGET (f->forms);
+
+  /* A name typed, then 复制: the name is stored first, the copy takes it,
+   * stays a 2024 form and is shown. */
+  type_into (field (f, "name"), "政府雇员项目");
+  g_assert_true (gtk_widget_activate_action (forms, "forms.duplicate", NULL));
+  g_assert_cmpstr (text_of (field (f, "name")), ==, "政府雇员项目 (copy)");
+  g_assert_cmpstr (text_of (field (f, "start_date")), ==, "2024-01-01");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) doc = bd_store_load (store, &error);
+
+    g_assert_cmpuint (doc->projects->len, ==, 3);
+    g_assert_cmpstr (project_of (doc, 0)->name, ==, "政府雇员项目");
+    g_assert_cmpstr (project_of (doc, 1)->name, ==, "政府雇员项目 (copy)");
+    g_assert_cmpint (project_of (doc, 1)->fiscal_funds, ==, SEED_FISCAL);
+    g_assert_cmpstr (project_of (doc, 2)->name, ==, "New project");
+  }
+  /* Moved down below the new form, then removed: the list as it was. */
+  g_assert_true (gtk_widget_activate_action (forms, "forms.move-down", NULL));
+  g_assert_cmpstr (text_of (field (f, "name")), ==, "政府雇员项目 (copy)");
+  g_assert_true (gtk_widget_activate_action (forms, "forms.remove", NULL));
+  g_assert_cmpstr (text_of (field (f, "name")), ==, "New project");
+  {
+    g_autoptr(BdDocument) doc = stored (f);
+    g_assert_cmpstr (project_of (doc, 0)->name, ==, "政府雇员项目");
+    g_assert_cmpstr (project_of (doc, 1)->name, ==, "New project");
+  }
+
+  /* The seed's first two indicators swapped by the first row's ↓. */
+  click_form (f, 0);
+  g_assert_true (gtk_widget_activate_action (forms, "forms.move-indicator-down", "u", 0));
+  {
+    g_autoptr(BdDocument) doc = stored (f);
+    g_assert_cmpstr (indicator_of (doc, 0, 0)->name, ==, "雇员薪酬标准合理性");
+    g_assert_cmpstr (indicator_of (doc, 0, 1)->name, ==, "政府雇员成本预算控制数");
+  }
+  g_assert_cmpstr (text_of (indicator (f, 0, "name")), ==, "雇员薪酬标准合理性");
+  g_assert_true (gtk_widget_activate_action (forms, "forms.remove-indicator", "u", 0));
+  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (f->forms), ==, 10);
+  g_assert_cmpstr (text_of (indicator (f, 0, "name")), ==, "政府雇员成本预算控制数");
+}
+
 /* The item of the 添加指标 menu that reads @text, found as the clerk sees
  * it: a clickable widget whose label says so. */
 static GtkWidget *
@@ -313,27 +362,30 @@ test_add_indicator_from_menu (Fixture       *f,
   g_signal_emit_by_name (item, "clicked");
   wait_for_frames (f);
 
-  /* After the last 产出指标 (rows 2 to 5), stored; the menu closed and
-   * still the one the form shows, the view where it was. */
+  /* After the last 数量指标 (rows 2 and 3), before 质量指标, stored; the
+   * menu closed and still the one the form shows, the view where it was. */
   {
     g_autoptr(BdDocument) doc = stored (f);
     g_assert_cmpuint (project_of (doc, 0)->indicators->len, ==, 12);
-    g_assert_cmpstr (indicator_of (doc, 0, 6)->level1, ==, "产出指标");
-    g_assert_cmpstr (indicator_of (doc, 0, 6)->level2, ==, "数量指标");
-    g_assert_cmpstr (indicator_of (doc, 0, 7)->level1, ==, "效益指标");
+    g_assert_cmpstr (indicator_of (doc, 0, 4)->level1, ==, "产出指标");
+    g_assert_cmpstr (indicator_of (doc, 0, 4)->level2, ==, "数量指标");
+    g_assert_cmpstr (indicator_of (doc, 0, 4)->name, ==, "");
+    g_assert_cmpstr (indicator_of (doc, 0, 5)->level2, ==, "质量指标");
   }
   g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (f->forms), ==, 12);
   g_assert_true (bd_form_editor_get_add_indicator_button (f->forms) == button);
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, at);
-  g_assert_cmpstr (bd_form_editor_get_row_category (f->forms, 6, TRUE), ==, "数量指标");
+  g_assert_cmpstr (bd_form_editor_get_row_category (f->forms, 4, TRUE), ==, "数量指标");
 
-  /* The form still answers: the new indicator named and stored. */
-  type_into (indicator (f, 6, "name"), "巡查次数");
-  g_signal_emit_by_name (indicator (f, 6, "name"), "activate");
+  /* The form still answers: the new indicator has the focus, named and
+   * stored. */
+  g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (indicator (f, 4, "name"))));
+  type_into (indicator (f, 4, "name"), "巡查次数");
+  g_signal_emit_by_name (indicator (f, 4, "name"), "activate");
   {
     g_autoptr(BdDocument) doc = stored (f);
-    g_assert_cmpstr (indicator_of (doc, 0, 6)->name, ==, "巡查次数");
+    g_assert_cmpstr (indicator_of (doc, 0, 4)->name, ==, "巡查次数");
   }
 }
 
@@ -544,6 +596,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/form-editor/form-change-commits-first", test_form_change_commits_first);
   ADD ("/form-editor/refused-amount-keeps-its-form", test_refused_amount_keeps_its_form);
+  ADD ("/form-editor/actions", test_actions);
   ADD ("/form-editor/add-indicator-from-menu", test_add_indicator_from_menu);
   ADD ("/form-editor/qualitative-to-quantitative", test_qualitative_to_quantitative);
   ADD ("/form-editor/store-on-every-exit", test_store_on_every_exit);

@@ -34,11 +34,13 @@ duplicate_form (GtkWidget  *widget,
 {
   BdFormEditor *self = BD_FORM_EDITOR (widget);
   g_autoptr(GError) error = NULL;
+  guint index;
 
   if (!bd_form_editor_commit_all (self))
     return;
-  if (bd_editor_duplicate_project (self->editor, self->project, &error))
-    bd_form_editor_select_project (self, self->project + 1);
+  index = self->project;
+  if (bd_editor_duplicate_project (self->editor, index, &error))
+    bd_form_editor_select_project (self, index + 1);
   report (self, error);
 }
 
@@ -49,28 +51,29 @@ remove_form (GtkWidget  *widget,
 {
   BdFormEditor *self = BD_FORM_EDITOR (widget);
   g_autoptr(GError) error = NULL;
+  guint index;
 
   if (!bd_form_editor_commit_all (self))
     return;
+  index = self->project;
   /* The fields are bound to no form while it goes: there is nothing left
    * to store into it. */
   self->bound = G_MAXUINT;
-  if (bd_editor_remove_project (self->editor, self->project, &error))
-    bd_form_editor_select_project (self, self->project > 0 ? self->project - 1 : 0);
+  /* The editor's change refreshes the page, which may move self->project. */
+  if (bd_editor_remove_project (self->editor, index, &error))
+    bd_form_editor_select_project (self, index > 0 ? index - 1 : 0);
   else
     bd_form_editor_refresh (self);
   report (self, error);
 }
 
 static void
-move_form (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+move_form (BdFormEditor *self,
+           int           delta)
 {
-  BdFormEditor *self = BD_FORM_EDITOR (widget);
-  int delta = g_str_has_suffix (action_name, "up") ? -1 : 1;
   guint n = bd_editor_get_document (self->editor)->projects->len;
   g_autoptr(GError) error = NULL;
+  guint index;
 
   if (!bd_form_editor_commit_all (self))
     return;
@@ -78,11 +81,28 @@ move_form (GtkWidget  *widget,
     return;
   /* The fields follow their form to its new place. */
   self->bound = G_MAXUINT;
-  if (bd_editor_move_project (self->editor, self->project, delta, &error))
-    bd_form_editor_select_project (self, self->project + delta);
+  index = self->project;
+  if (bd_editor_move_project (self->editor, index, delta, &error))
+    bd_form_editor_select_project (self, index + delta);
   else
     bd_form_editor_refresh (self);
   report (self, error);
+}
+
+static void
+move_form_up (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  move_form (BD_FORM_EDITOR (widget), -1);
+}
+
+static void
+move_form_down (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_form (BD_FORM_EDITOR (widget), 1);
 }
 
 /* The new indicator, where the editor put it: the last of its 二级 with no
@@ -119,7 +139,8 @@ add_indicator (GtkWidget  *widget,
     n++;
   if (index >= n)
     return;
-  bd_form_editor_commit_all (self);
+  if (!bd_form_editor_commit_all (self))
+    return;
   if (bd_editor_add_indicator (self->editor, self->project, entries[index].level1, entries[index].level2, &error))
     {
       bd_form_editor_refresh (self);
@@ -129,22 +150,48 @@ add_indicator (GtkWidget  *widget,
 }
 
 static void
-change_indicator (GtkWidget  *widget,
+remove_indicator (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   BdFormEditor *self = BD_FORM_EDITOR (widget);
-  guint row = g_variant_get_uint32 (parameter);
   g_autoptr(GError) error = NULL;
 
-  bd_form_editor_commit_all (self);
-  if (g_str_has_suffix (action_name, "remove-indicator"))
-    bd_editor_remove_indicator (self->editor, self->project, row, &error);
-  else
-    bd_editor_move_indicator (self->editor, self->project, row, g_str_has_suffix (action_name, "up") ? -1 : 1,
-                              &error);
+  if (!bd_form_editor_commit_all (self))
+    return;
+  bd_editor_remove_indicator (self->editor, self->project, g_variant_get_uint32 (parameter), &error);
   bd_form_editor_refresh (self);
   report (self, error);
+}
+
+static void
+move_indicator (BdFormEditor *self,
+                guint         row,
+                int           delta)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_form_editor_commit_all (self))
+    return;
+  bd_editor_move_indicator (self->editor, self->project, row, delta, &error);
+  bd_form_editor_refresh (self);
+  report (self, error);
+}
+
+static void
+move_indicator_up (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  move_indicator (BD_FORM_EDITOR (widget), g_variant_get_uint32 (parameter), -1);
+}
+
+static void
+move_indicator_down (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_indicator (BD_FORM_EDITOR (widget), g_variant_get_uint32 (parameter), 1);
 }
 
 void
@@ -167,10 +214,10 @@ bd_form_editor_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "forms.add", NULL, add_form);
   gtk_widget_class_install_action (widget_class, "forms.duplicate", NULL, duplicate_form);
   gtk_widget_class_install_action (widget_class, "forms.remove", NULL, remove_form);
-  gtk_widget_class_install_action (widget_class, "forms.move-up", NULL, move_form);
-  gtk_widget_class_install_action (widget_class, "forms.move-down", NULL, move_form);
+  gtk_widget_class_install_action (widget_class, "forms.move-up", NULL, move_form_up);
+  gtk_widget_class_install_action (widget_class, "forms.move-down", NULL, move_form_down);
   gtk_widget_class_install_action (widget_class, "forms.add-indicator", "u", add_indicator);
-  gtk_widget_class_install_action (widget_class, "forms.remove-indicator", "u", change_indicator);
-  gtk_widget_class_install_action (widget_class, "forms.move-indicator-up", "u", change_indicator);
-  gtk_widget_class_install_action (widget_class, "forms.move-indicator-down", "u", change_indicator);
+  gtk_widget_class_install_action (widget_class, "forms.remove-indicator", "u", remove_indicator);
+  gtk_widget_class_install_action (widget_class, "forms.move-indicator-up", "u", move_indicator_up);
+  gtk_widget_class_install_action (widget_class, "forms.move-indicator-down", "u", move_indicator_down);
 }

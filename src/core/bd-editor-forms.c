@@ -349,6 +349,26 @@ indicator_or_error (ProjectsStep *step,
   return g_ptr_array_index (project->indicators, indicator);
 }
 
+/* Where a 二级 stands in the framework; a 二级 the framework lacks stands
+ * at the end of its 一级, an unknown 一级 at the end. */
+static guint
+framework_rank (BdFramework  framework,
+                const char  *level1,
+                const char  *level2)
+{
+  const BdFrameworkEntry *entries = bd_framework_entries (framework);
+  guint rank = G_MAXUINT;
+
+  for (guint i = 0; entries[i].level1 != NULL; i++)
+    if (g_strcmp0 (entries[i].level1, level1) == 0)
+      {
+        if (g_strcmp0 (entries[i].level2, level2) == 0)
+          return i;
+        rank = i;
+      }
+  return rank;
+}
+
 gboolean
 bd_editor_add_indicator (BdEditor    *self,
                          guint        index,
@@ -366,11 +386,16 @@ bd_editor_add_indicator (BdEditor    *self,
   project = project_or_error (step, index, error);
   if (project == NULL)
     return FALSE;
-  /* After the last indicator of its category, so the tree stays grouped. */
-  position = project->indicators->len;
+  /* In the framework's order, after the last indicator of its 二级: the
+   * printed tree merges the cells of a 二级, which must stay together. */
+  position = 0;
   for (guint i = 0; i < project->indicators->len; i++)
-    if (g_strcmp0 (((BdIndicator *) g_ptr_array_index (project->indicators, i))->level1, level1) == 0)
-      position = i + 1;
+    {
+      const BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
+      if (framework_rank (self->doc->framework, indicator->level1, indicator->level2)
+          <= framework_rank (self->doc->framework, level1, level2))
+        position = i + 1;
+    }
   g_ptr_array_insert (project->indicators, position, bd_indicator_new (level1, level2, "", ""));
   return bd_editor_perform (self, &step->parent, error);
 }

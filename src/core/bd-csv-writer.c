@@ -1,5 +1,9 @@
+/* lstat () and O_CLOEXEC are POSIX, beyond C11. */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
+#include <sys/stat.h>
 
 #include "bd-csv-writer.h"
 #include "bd-file-replace.h"
@@ -137,55 +141,122 @@ bd_csv_write_schedule (BdDocument *doc,
   return g_string_free (out, FALSE);
 }
 
+static char *
+file_name (guint n)
+{
+  return g_strdup_printf ("%u-%s.csv", n, bd_schedule_def_get (n)->title + strlen ("部门"));
+}
+
+static gboolean
+write_staged (BdDocument  *doc,
+              const char  *staging,
+              const char  *dir,
+              guint        n,
+              GError     **error)
+{
+  g_autofree char *name = file_name (n);
+  g_autofree char *path = g_build_filename (staging, name, NULL);
+  g_autofree char *shown = g_build_filename (dir, name, NULL);
+  g_autofree char *text = bd_csv_write_schedule (doc, n);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  gboolean written;
+
+  if (fd < 0)
+    return bd_file_error_from_errno (error, shown);
+  written = bd_file_write_all (fd, text, strlen (text), shown, error);
+  return bd_file_close (fd, shown, written ? error : NULL) && written;
+}
+
+/* What stands at a target's name must be a file (or nothing): a folder or
+ * a device there would stop the set half way through. */
+static gboolean
+check_target (const char  *path,
+              GError     **error)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return errno == ENOENT ? TRUE : bd_file_error_from_errno (error, path);
+  if (S_ISREG (st.st_mode))
+    return TRUE;
+  errno = S_ISDIR (st.st_mode) ? EISDIR : EEXIST;
+  return bd_file_error_from_errno (error, path);
+}
+
+/* Puts the new files in place, each old one first moved into @staging;
+ * a failure moves every old file back, so the set is never mixed. */
+static gboolean
+move_in (const char  *staging,
+         const char  *dir,
+         GError     **error)
+{
+  gboolean had_old[BD_N_SCHEDULES + 1] = { FALSE };
+  guint done = 0;
+
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+    {
+      g_autofree char *name = file_name (n);
+      g_autofree char *old_name = g_strconcat ("old-", name, NULL);
+      g_autofree char *from = g_build_filename (staging, name, NULL);
+      g_autofree char *old = g_build_filename (staging, old_name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+
+      had_old[n] = g_rename (to, old) == 0;
+      if ((!had_old[n] && errno != ENOENT) || g_rename (from, to) != 0)
+        {
+          bd_file_error_from_errno (error, to);
+          if (had_old[n])
+            g_rename (old, to);
+          break;
+        }
+      done = n;
+    }
+  if (done == BD_N_SCHEDULES)
+    return TRUE;
+  for (guint n = done; n >= 1; n--)
+    {
+      g_autofree char *name = file_name (n);
+      g_autofree char *old_name = g_strconcat ("old-", name, NULL);
+      g_autofree char *old = g_build_filename (staging, old_name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+
+      if (had_old[n])
+        g_rename (old, to);
+      else
+        g_unlink (to);
+    }
+  return FALSE;
+}
+
 /* The nine files are written into a hidden folder inside @dir and moved
- * out only once all of them are whole: a full disk leaves none of them,
- * rather than a set from two versions of the document. */
+ * out only once all of them are whole, and only when every name they take
+ * is free or a file: a full disk, or a folder where a file goes, leaves the
+ * set as it was rather than a set from two versions of the document. */
 gboolean
 bd_csv_write_dir (BdDocument  *doc,
                   const char  *dir,
                   GError     **error)
 {
   g_autofree char *staging = g_build_filename (dir, ".budgetdesk-csv-XXXXXX", NULL);
+  gboolean done = TRUE;
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
     return bd_file_error_from_errno (error, dir);
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+    {
+      g_autofree char *name = file_name (n);
+      g_autofree char *target = g_build_filename (dir, name, NULL);
+
+      if (!check_target (target, error))
+        return FALSE;
+    }
   if (g_mkdtemp (staging) == NULL)
     return bd_file_error_from_errno (error, dir);
 
-  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
-    {
-      const BdScheduleDef *def = bd_schedule_def_get (n);
-      g_autofree char *name = g_strdup_printf ("%u-%s.csv", n, def->title + strlen ("部门"));
-      g_autofree char *path = g_build_filename (staging, name, NULL);
-      g_autofree char *text = bd_csv_write_schedule (doc, n);
-      FILE *file = g_fopen (path, "wb");
-      gboolean written = file != NULL && fwrite (text, 1, strlen (text), file) == strlen (text);
-
-      if (file != NULL && fclose (file) != 0)
-        written = FALSE;
-      if (!written)
-        {
-          g_autofree char *shown = g_build_filename (dir, name, NULL);
-
-          bd_file_error_from_errno (error, shown);
-          bd_file_remove_folder (staging);
-          return FALSE;
-        }
-    }
-  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
-    {
-      const BdScheduleDef *def = bd_schedule_def_get (n);
-      g_autofree char *name = g_strdup_printf ("%u-%s.csv", n, def->title + strlen ("部门"));
-      g_autofree char *from = g_build_filename (staging, name, NULL);
-      g_autofree char *to = g_build_filename (dir, name, NULL);
-
-      if (g_rename (from, to) != 0)
-        {
-          bd_file_error_from_errno (error, to);
-          bd_file_remove_folder (staging);
-          return FALSE;
-        }
-    }
-  g_rmdir (staging);
-  return TRUE;
+  for (guint n = 1; n <= BD_N_SCHEDULES && done; n++)
+    done = write_staged (doc, staging, dir, n, error);
+  if (done)
+    done = move_in (staging, dir, error);
+  bd_file_remove_folder (staging);
+  return done;
 }

@@ -1,0 +1,131 @@
+#include <cairo-pdf.h>
+
+#include "bd-page-layout-private.h"
+
+static void
+shape_figure_glyphs (BdPageLayout *self,
+                     Role          role)
+{
+  FigureGlyphs *figures = &self->figure_glyphs[role];
+  PangoLayout *layout = self->line_layouts[role];
+  PangoLayoutLine *line;
+  PangoGlyphItem *run;
+
+  pango_layout_set_text (layout, FIGURE_CHARS, -1);
+  line = pango_layout_get_line_readonly (layout, 0);
+  if (line->runs == NULL || line->runs->next != NULL)
+    return;
+  run = line->runs->data;
+  if (run->glyphs->num_glyphs != (int) strlen (FIGURE_CHARS))
+    return;
+  for (int g = 0; g < run->glyphs->num_glyphs; g++)
+    {
+      unsigned char ch = FIGURE_CHARS[run->glyphs->log_clusters[g]];
+      figures->glyphs[ch] = run->glyphs->glyphs[g];
+      figures->glyphs[ch].geometry.x_offset = figures->glyphs[ch].geometry.y_offset = 0;
+    }
+  figures->baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  figures->font = g_object_ref (run->item->analysis.font);
+}
+
+/* Text is measured in points, unhinted, so that the pages are the same on
+ * paper, in a PDF and in the preview at any zoom. The options are a PDF
+ * surface's own: the fonts text is measured with are then the very fonts a
+ * PDF draws with, and cairo loads each glyph once, not once for each. */
+void
+bd_page_setup_fonts (BdPageLayout *self)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream (NULL, NULL, 1, 1);
+
+  cairo_surface_get_font_options (pdf, options);
+  cairo_surface_destroy (pdf);
+  self->context = pango_font_map_create_context (font_map);
+  pango_cairo_context_set_resolution (self->context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
+
+  for (guint i = 0; i < N_ROLES; i++)
+    {
+      PangoRectangle logical;
+
+      self->fonts[i] = pango_font_description_from_string (SERIF);
+      pango_font_description_set_size (self->fonts[i], (int) (bd_page_role_sizes[i] * PANGO_SCALE));
+      self->line_layouts[i] = pango_layout_new (self->context);
+      pango_layout_set_font_description (self->line_layouts[i], self->fonts[i]);
+      pango_layout_set_text (self->line_layouts[i], "国0", -1);
+      pango_layout_get_extents (self->line_layouts[i], NULL, &logical);
+      self->line_heights[i] = (double) logical.height / PANGO_SCALE;
+      self->char_widths[i] = g_hash_table_new (NULL, NULL);
+      shape_figure_glyphs (self, i);
+    }
+  self->glyph_string = pango_glyph_string_new ();
+}
+
+/* The width of one line of @text, from the widths of its characters, each
+ * shaped once: a table of 13,000 rows is measured without shaping each cell.
+ * Kerning is ignored, so callers leave a little room. */
+double
+bd_page_text_width (BdPageLayout *self,
+            Role          role,
+            const char   *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      gpointer known = g_hash_table_lookup (self->char_widths[role], GUINT_TO_POINTER (ch));
+
+      if (known == NULL)
+        {
+          char buffer[8] = { 0 };
+          PangoRectangle logical;
+
+          g_unichar_to_utf8 (ch, buffer);
+          pango_layout_set_text (self->line_layouts[role], buffer, -1);
+          pango_layout_get_extents (self->line_layouts[role], NULL, &logical);
+          /* Stored plus one, so that a zero width is not mistaken for a miss. */
+          known = GINT_TO_POINTER (logical.width + 1);
+          g_hash_table_insert (self->char_widths[role], GUINT_TO_POINTER (ch), known);
+        }
+      width += GPOINTER_TO_INT (known) - 1;
+    }
+  return width * 1.02 / PANGO_SCALE;
+}
+
+PangoLayout *
+bd_page_wrapped_layout (BdPageLayout   *self,
+                Role            role,
+                const char     *text,
+                double          width,
+                PangoAlignment  align,
+                gboolean        indent)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  pango_layout_set_font_description (layout, self->fonts[role]);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, align);
+  if (role == ROLE_BODY)
+    pango_layout_set_line_spacing (layout, LINE_SPACING);
+  if (indent)
+    pango_layout_set_indent (layout, (int) (2 * bd_page_role_sizes[role] * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+double
+bd_page_layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}

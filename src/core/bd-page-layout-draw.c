@@ -12,8 +12,8 @@ draw_line (BdPageLayout   *self,
            double          width,
            PangoAlignment  align)
 {
-  PangoLayout *layout = self->line_layouts[role];
-  const FigureGlyphs *figures = &self->figure_glyphs[role];
+  PangoLayout *layout = self->fonts->line_layouts[role];
+  const FigureGlyphs *figures = &self->fonts->figure_glyphs[role];
   gsize length = strlen (text);
   double text_w;
 
@@ -38,6 +38,7 @@ draw_line (BdPageLayout   *self,
   {
     PangoRectangle logical;
 
+    bd_page_note_text (self, text);
     pango_layout_set_text (layout, text, -1);
     pango_layout_get_extents (layout, NULL, &logical);
     text_w = (double) logical.width / PANGO_SCALE;

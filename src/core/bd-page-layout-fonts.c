@@ -4,10 +4,11 @@
 
 static void
 shape_figure_glyphs (BdPageLayout *self,
+                     PageFonts    *fonts,
                      Role          role)
 {
-  FigureGlyphs *figures = &self->figure_glyphs[role];
-  PangoLayout *layout = self->line_layouts[role];
+  FigureGlyphs *figures = &fonts->figure_glyphs[role];
+  PangoLayout *layout = fonts->line_layouts[role];
   PangoLayoutLine *line;
   PangoGlyphItem *run;
 
@@ -33,38 +34,89 @@ shape_figure_glyphs (BdPageLayout *self,
  * surface's own: the fonts text is measured with are then the very fonts a
  * PDF draws with, and cairo loads each glyph once, not once for each. */
 void
-bd_page_setup_fonts (BdPageLayout *self)
+bd_page_fonts_init (BdPageLayout *self,
+                    PageFonts    *fonts,
+                    PangoFontMap *font_map)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
   cairo_font_options_t *options = cairo_font_options_create ();
   cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream (NULL, NULL, 1, 1);
 
   cairo_surface_get_font_options (pdf, options);
   cairo_surface_destroy (pdf);
-  self->context = pango_font_map_create_context (font_map);
-  pango_cairo_context_set_resolution (self->context, 72);
+  fonts->context = pango_font_map_create_context (font_map);
+  pango_cairo_context_set_resolution (fonts->context, 72);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
+  pango_cairo_context_set_font_options (fonts->context, options);
   cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-  pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
+  pango_context_set_round_glyph_positions (fonts->context, FALSE);
+  pango_context_set_language (fonts->context, pango_language_from_string ("zh-cn"));
 
+  for (guint i = 0; i < N_ROLES; i++)
+    {
+      fonts->line_layouts[i] = pango_layout_new (fonts->context);
+      pango_layout_set_font_description (fonts->line_layouts[i], self->descriptions[i]);
+      shape_figure_glyphs (self, fonts, i);
+    }
+}
+
+void
+bd_page_fonts_clear (PageFonts *fonts)
+{
+  for (guint i = 0; i < N_ROLES; i++)
+    {
+      g_clear_object (&fonts->line_layouts[i]);
+      g_clear_object (&fonts->figure_glyphs[i].font);
+    }
+  g_clear_object (&fonts->context);
+}
+
+void
+bd_page_setup_fonts (BdPageLayout *self)
+{
+  for (guint i = 0; i < N_ROLES; i++)
+    {
+      self->descriptions[i] = pango_font_description_from_string (SERIF);
+      pango_font_description_set_size (self->descriptions[i], (int) (bd_page_role_sizes[i] * PANGO_SCALE));
+      self->char_widths[i] = g_hash_table_new (NULL, NULL);
+    }
+  bd_page_fonts_init (self, &self->system, pango_cairo_font_map_get_default ());
+  self->fonts = &self->system;
   for (guint i = 0; i < N_ROLES; i++)
     {
       PangoRectangle logical;
 
-      self->fonts[i] = pango_font_description_from_string (SERIF);
-      pango_font_description_set_size (self->fonts[i], (int) (bd_page_role_sizes[i] * PANGO_SCALE));
-      self->line_layouts[i] = pango_layout_new (self->context);
-      pango_layout_set_font_description (self->line_layouts[i], self->fonts[i]);
-      pango_layout_set_text (self->line_layouts[i], "国0", -1);
-      pango_layout_get_extents (self->line_layouts[i], NULL, &logical);
+      pango_layout_set_text (self->fonts->line_layouts[i], "国0", -1);
+      pango_layout_get_extents (self->fonts->line_layouts[i], NULL, &logical);
       self->line_heights[i] = (double) logical.height / PANGO_SCALE;
-      self->char_widths[i] = g_hash_table_new (NULL, NULL);
-      shape_figure_glyphs (self, i);
     }
   self->glyph_string = pango_glyph_string_new ();
+  /* What every page draws besides the document's text: its number. */
+  bd_page_note_text (self, "— 0123456789 " FIGURE_CHARS);
+}
+
+/* Notes the characters of @text as drawn on the pages. */
+void
+bd_page_note_text (BdPageLayout *self,
+                   const char   *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      guint32 bit = 1u << (ch % 32);
+
+      if (ch > 0xFFFF)
+        self->missed = TRUE;
+      else if (!(self->chars[ch / 32] & bit))
+        {
+          self->chars[ch / 32] |= bit;
+          if (self->fonts != &self->system && !self->missed)
+            {
+              g_debug ("U+%04X is drawn but was not laid out", ch);
+              self->missed = TRUE;
+            }
+        }
+    }
 }
 
 /* The width of one line of @text, from the widths of its characters, each
@@ -72,8 +124,8 @@ bd_page_setup_fonts (BdPageLayout *self)
  * Kerning is ignored, so callers leave a little room. */
 double
 bd_page_text_width (BdPageLayout *self,
-            Role          role,
-            const char   *text)
+                    Role          role,
+                    const char   *text)
 {
   int width = 0;
 
@@ -88,8 +140,9 @@ bd_page_text_width (BdPageLayout *self,
           PangoRectangle logical;
 
           g_unichar_to_utf8 (ch, buffer);
-          pango_layout_set_text (self->line_layouts[role], buffer, -1);
-          pango_layout_get_extents (self->line_layouts[role], NULL, &logical);
+          bd_page_note_text (self, buffer);
+          pango_layout_set_text (self->fonts->line_layouts[role], buffer, -1);
+          pango_layout_get_extents (self->fonts->line_layouts[role], NULL, &logical);
           /* Stored plus one, so that a zero width is not mistaken for a miss. */
           known = GINT_TO_POINTER (logical.width + 1);
           g_hash_table_insert (self->char_widths[role], GUINT_TO_POINTER (ch), known);
@@ -101,15 +154,16 @@ bd_page_text_width (BdPageLayout *self,
 
 PangoLayout *
 bd_page_wrapped_layout (BdPageLayout   *self,
-                Role            role,
-                const char     *text,
-                double          width,
-                PangoAlignment  align,
-                gboolean        indent)
+                        Role            role,
+                        const char     *text,
+                        double          width,
+                        PangoAlignment  align,
+                        gboolean        indent)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
+  PangoLayout *layout = pango_layout_new (self->fonts->context);
 
-  pango_layout_set_font_description (layout, self->fonts[role]);
+  bd_page_note_text (self, text);
+  pango_layout_set_font_description (layout, self->descriptions[role]);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_alignment (layout, align);

@@ -1,4 +1,7 @@
+/* ftruncate () is POSIX, beyond C11. */
+#define _DEFAULT_SOURCE
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <cairo-pdf.h>
@@ -66,15 +69,81 @@ add_outline (BdPageLayout    *self,
     }
 }
 
+/* Every page into @output, with the outline; cairo's status. */
+static cairo_status_t
+write_pages (BdPageLayout *self,
+             Output       *output)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_file, output, self->paper.width, self->paper.height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->doc->title ? self->doc->title : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->doc->department);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "BudgetDesk");
+  cr = cairo_create (surface);
+  for (guint i = 0; i < self->pages->len && output->error == 0; i++)
+    {
+      double width, height;
+
+      bd_page_layout_get_page_size (self, i, &width, &height);
+      cairo_pdf_surface_set_size (surface, width, height);
+      bd_page_layout_render_page (self, i, cr);
+      cairo_show_page (cr);
+    }
+  add_outline (self, surface);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+/* Draws the pages with the face cut down to their characters; should a
+ * page draw one it lacks (a layout is never meant to), the file is
+ * started again with the system's fonts. */
+static cairo_status_t
+write_pages_subset (BdPageLayout *self,
+                    Output       *output)
+{
+  g_autofree char *face_file = NULL;
+  PangoFontMap *font_map = bd_page_subset_font_map (self, &face_file);
+  PageFonts subset = { NULL };
+  cairo_status_t status;
+
+  if (font_map == NULL)
+    return write_pages (self, output);
+
+  bd_page_fonts_init (self, &subset, font_map);
+  self->fonts = &subset;
+  status = write_pages (self, output);
+  self->fonts = &self->system;
+  bd_page_fonts_clear (&subset);
+  g_object_unref (font_map);
+  g_unlink (face_file);
+
+  if (self->missed && output->error == 0)
+    {
+      g_debug ("A page drew a character its face was not cut for: drawn again whole");
+      if (fflush (output->file) != 0 || ftruncate (fileno (output->file), 0) != 0)
+        output->error = errno;
+      rewind (output->file);
+      if (output->error == 0)
+        status = write_pages (self, output);
+    }
+  return status;
+}
+
 gboolean
 bd_page_layout_write_pdf (BdPageLayout  *self,
                           const char    *path,
                           GError       **error)
 {
   g_autofree char *temporary = NULL;
-  cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
   Output output = { NULL, 0 };
   int fd, saved_errno;
 
@@ -92,28 +161,7 @@ bd_page_layout_write_pdf (BdPageLayout  *self,
                                    g_strerror (saved_errno), error);
     }
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_file, &output, self->paper.width, self->paper.height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->doc->title ? self->doc->title : "");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->doc->department);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "BudgetDesk");
-  cr = cairo_create (surface);
-  for (guint i = 0; i < self->pages->len && output.error == 0; i++)
-    {
-      double width, height;
-
-      bd_page_layout_get_page_size (self, i, &width, &height);
-      cairo_pdf_surface_set_size (surface, width, height);
-      bd_page_layout_render_page (self, i, cr);
-      cairo_show_page (cr);
-    }
-  add_outline (self, surface);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
+  status = write_pages_subset (self, &output);
   saved_errno = close_output (&output);
   if (saved_errno != 0)
     return bd_file_replace_fail (temporary, path, g_file_error_from_errno (saved_errno),

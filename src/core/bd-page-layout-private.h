@@ -18,9 +18,9 @@ G_BEGIN_DECLS
 #define MM(x) ((x) * 72.0 / 25.4)
 
 /* One face for every role, a Song-style serif as printed budgets are set:
- * a CJK face is 20 to 30 MB, and cairo reads each face it embeds whole to
- * subset it, so a second face (a bold, a sans for titles) would cost as much
- * memory again. Titles stand out by size, as 小标宋 titles do. Fontconfig
+ * a CJK face is 20 to 30 MB, and each face a PDF embeds is cut down from
+ * it, so a second face (a bold, a sans for titles) would cost as much
+ * time again. Titles stand out by size, as 小标宋 titles do. Fontconfig
  * takes the first family installed. */
 #define SERIF "Noto Serif CJK SC,Source Han Serif SC,AR PL UMing CN,Noto Sans CJK SC,serif"
 
@@ -107,19 +107,34 @@ typedef struct {
   double          baseline;   /* from the top of a line */
 } FigureGlyphs;
 
+/* What text is shaped and drawn with: the system's fonts, or (while a
+ * PDF is written) the same face cut down to the characters the pages use
+ * (bd-page-layout-subset.c). Both have the same metrics, so the layout
+ * made with one is drawn with the other. */
+typedef struct {
+  PangoContext *context;
+  PangoLayout  *line_layouts[N_ROLES];   /* reused for one-line text */
+  FigureGlyphs  figure_glyphs[N_ROLES];
+} PageFonts;
+
 struct _BdPageLayout
 {
   GObject               parent_instance;
 
   BdDocument           *doc;
   BdPaper               paper;
-  PangoContext         *context;
-  PangoFontDescription *fonts[N_ROLES];
-  PangoLayout          *line_layouts[N_ROLES];   /* reused for one-line text */
+  PangoFontDescription *descriptions[N_ROLES];
+  PageFonts             system;
+  PageFonts            *fonts;                   /* &system, or the subset's */
   GHashTable           *char_widths[N_ROLES];    /* gunichar → width in Pango units */
   double                line_heights[N_ROLES];
-  FigureGlyphs          figure_glyphs[N_ROLES];
   PangoGlyphString     *glyph_string;            /* reused to draw figures */
+  /* Every character of the Basic Multilingual Plane measured or drawn, a
+   * bit each, for the subset; one beyond it (rare in a budget) or drawn
+   * with a subset that lacks it sets @missed: the PDF is then drawn with
+   * the system's fonts. */
+  guint32               chars[0x10000 / 32];
+  gboolean              missed;
 
   GPtrArray            *tables;      /* Table* */
   const Table          *grid_table;  /* the table whose grid is built, or NULL */
@@ -145,6 +160,16 @@ PangoLayout *bd_page_wrapped_layout (BdPageLayout   *self,
                                      PangoAlignment  align,
                                      gboolean        indent);
 void bd_page_setup_fonts (BdPageLayout *self);
+void bd_page_fonts_init (BdPageLayout *self,
+                         PageFonts    *fonts,
+                         PangoFontMap *font_map);
+void bd_page_fonts_clear (PageFonts *fonts);
+void bd_page_note_text (BdPageLayout *self,
+                        const char   *text);
+
+/* bd-page-layout-subset.c: the face cut down for a PDF */
+PangoFontMap *bd_page_subset_font_map (BdPageLayout  *self,
+                                       char         **path);
 
 /* bd-page-layout.c: pages and the cursor */
 void bd_page_add_text (BdPageLayout   *self,
@@ -184,6 +209,7 @@ BdGrid *bd_page_table_grid (BdPageLayout *self,
                             const Table  *table);
 
 /* bd-page-layout-draw.c: drawing */
+
 char *bd_page_contents_label (BdPageLayout        *self,
                               const ContentsEntry *entry);
 

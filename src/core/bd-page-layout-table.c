@@ -11,7 +11,7 @@ bd_page_table_free (Table *table)
 /* NULL when the document no longer has the form the table printed. */
 BdGrid *
 bd_page_table_grid (BdPageLayout *self,
-            const Table  *table)
+                    const Table  *table)
 {
   if (table->schedule == 0 && table->project >= self->doc->projects->len)
     return NULL;
@@ -218,8 +218,8 @@ add_table_slice (BdPageLayout *self,
  * continues on, and the note under it. */
 void
 bd_page_add_table (BdPageLayout *self,
-           guint         schedule,
-           guint         project)
+                   guint         schedule,
+                   guint         project)
 {
   Table *table = g_new0 (Table, 1);
   BdGrid *grid;

@@ -52,16 +52,14 @@ bd_page_layout_finalize (GObject *object)
 
   for (guint i = 0; i < N_ROLES; i++)
     {
-      pango_font_description_free (self->fonts[i]);
-      g_clear_object (&self->line_layouts[i]);
+      pango_font_description_free (self->descriptions[i]);
       g_clear_pointer (&self->char_widths[i], g_hash_table_unref);
-      g_clear_object (&self->figure_glyphs[i].font);
     }
   g_clear_pointer (&self->glyph_string, pango_glyph_string_free);
   g_clear_pointer (&self->grid, bd_grid_free);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
-  g_clear_object (&self->context);
+  bd_page_fonts_clear (&self->system);
   g_clear_object (&self->doc);
 
   G_OBJECT_CLASS (bd_page_layout_parent_class)->finalize (object);
@@ -89,9 +87,9 @@ bd_page_current (BdPageLayout *self)
 
 void
 bd_page_size (BdPageLayout *self,
-           gboolean      landscape,
-           double       *width,
-           double       *height)
+              gboolean      landscape,
+              double       *width,
+              double       *height)
 {
   *width = landscape ? self->paper.height : self->paper.width;
   *height = landscape ? self->paper.width : self->paper.height;
@@ -102,11 +100,11 @@ bd_page_size (BdPageLayout *self,
  * bottom of a turned page, so a bound edge stays bound). */
 void
 bd_page_margins (BdPageLayout *self,
-              gboolean      landscape,
-              double       *top,
-              double       *right,
-              double       *bottom,
-              double       *left)
+                 gboolean      landscape,
+                 double       *top,
+                 double       *right,
+                 double       *bottom,
+                 double       *left)
 {
   const BdPaper *p = &self->paper;
 
@@ -118,7 +116,7 @@ bd_page_margins (BdPageLayout *self,
 
 double
 bd_page_frame_width (BdPageLayout *self,
-             gboolean      landscape)
+                     gboolean      landscape)
 {
   double width, height, top, right, bottom, left;
 
@@ -141,7 +139,7 @@ bd_page_frame_bottom (BdPageLayout *self)
 
 void
 bd_page_new_page (BdPageLayout *self,
-          gboolean      landscape)
+                  gboolean      landscape)
 {
   Page page = { landscape, g_array_new (FALSE, TRUE, sizeof (Item)) };
   double right, bottom;
@@ -153,7 +151,7 @@ bd_page_new_page (BdPageLayout *self,
 
 Item *
 bd_page_add_item (BdPageLayout *self,
-          ItemKind      kind)
+                  ItemKind      kind)
 {
   Page *page = bd_page_current (self);
   Item item = { .kind = kind, .x = self->frame_left, .y = self->cursor_y,
@@ -167,11 +165,11 @@ bd_page_add_item (BdPageLayout *self,
  * the page goes on on the next one, line by line. */
 void
 bd_page_add_text (BdPageLayout   *self,
-          const char     *text,
-          Role            role,
-          PangoAlignment  align,
-          gboolean        indent,
-          double          space_after)
+                  const char     *text,
+                  Role            role,
+                  PangoAlignment  align,
+                  gboolean        indent,
+                  double          space_after)
 {
   g_autoptr(PangoLayout) layout = NULL;
   gboolean landscape = bd_page_current (self)->landscape;
@@ -222,11 +220,14 @@ bd_page_add_text (BdPageLayout   *self,
 /* 编制部门：… on the left and 单位：元 on the right of one line. */
 void
 bd_page_add_line_pair (BdPageLayout *self,
-               const char   *left,
-               const char   *right)
+                       const char   *left,
+                       const char   *right)
 {
   Item *item = bd_page_add_item (self, ITEM_TEXT);
 
+  /* Not measured: noted for the PDF's face. */
+  bd_page_note_text (self, left);
+  bd_page_note_text (self, right);
   item->text = g_strdup (left);
   item->role = ROLE_SMALL, item->align = PANGO_ALIGN_LEFT;
   item = bd_page_add_item (self, ITEM_TEXT);
@@ -315,6 +316,10 @@ lay_out (BdPageLayout *self)
   for (guint i = 0; i < BD_PAGE_N_CONTENTS; i++)
     {
       const ContentsEntry *entry = &bd_page_contents[i];
+      g_autofree char *label = bd_page_contents_label (self, entry);
+
+      /* Drawn on the cover and measured only then. */
+      bd_page_note_text (self, label);
 
       if (entry->section != NULL)
         {

@@ -1,5 +1,50 @@
 #include "bd-page-layout-private.h"
 
+/* A line of characters each set alone (a schedule's names and codes)
+ * drawn from their glyphs shaped once and the widths the layout measured
+ * them with, as pango would draw them but without shaping each cell again;
+ * FALSE when @text holds another character. */
+static gboolean
+draw_glyphs (BdPageLayout   *self,
+             cairo_t        *cr,
+             Role            role,
+             const char     *text,
+             double          x,
+             double          y,
+             double          width,
+             PangoAlignment  align)
+{
+  const FigureGlyphs *figures = &self->fonts->figure_glyphs[role];
+  cairo_glyph_t glyphs[128];
+  cairo_text_cluster_t clusters[128];
+  int n = 0, position = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
+    {
+      const PangoGlyphInfo *glyph;
+
+      if (n == G_N_ELEMENTS (glyphs) || (glyph = bd_page_char_glyph (self, role, g_utf8_get_char (p))) == NULL)
+        return FALSE;
+      glyphs[n] = (cairo_glyph_t) { glyph->glyph, (double) position / PANGO_SCALE, figures->baseline };
+      clusters[n] = (cairo_text_cluster_t) { g_utf8_next_char (p) - p, 1 };
+      position += glyph->geometry.width;
+    }
+  if (n == 0)
+    return FALSE;
+
+  x += align == PANGO_ALIGN_CENTER ? (width - (double) position / PANGO_SCALE) / 2
+     : align == PANGO_ALIGN_RIGHT ? width - (double) position / PANGO_SCALE : 0;
+  /* Where pango would start: the current point, which cairo keeps in
+   * fixed point, so that the glyphs land where pango would put them. */
+  cairo_move_to (cr, x, y);
+  cairo_get_current_point (cr, &x, &y);
+  for (int i = 0; i < n; i++)
+    glyphs[i].x += x, glyphs[i].y += y;
+  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (figures->font)));
+  cairo_show_text_glyphs (cr, text, -1, glyphs, n, clusters, n, 0);
+  return TRUE;
+}
+
 /* One line of text at (x, y) within @width, aligned; the layout is reused,
  * as tables draw thousands of cells. */
 static void
@@ -35,10 +80,13 @@ draw_line (BdPageLayout   *self,
       return;
     }
 
+  bd_page_note_text (self, text);
+  if (draw_glyphs (self, cr, role, text, x, y, width, align))
+    return;
+
   {
     PangoRectangle logical;
 
-    bd_page_note_text (self, text);
     pango_layout_set_text (layout, text, -1);
     pango_layout_get_extents (layout, NULL, &logical);
     text_w = (double) logical.width / PANGO_SCALE;

@@ -29,6 +29,65 @@ shape_figure_glyphs (BdPageLayout *self,
   figures->font = g_object_ref (run->item->analysis.font);
 }
 
+static PangoGlyphInfo no_glyph;
+
+static void
+free_glyph (gpointer glyph)
+{
+  if (glyph != &no_glyph)
+    g_free (glyph);
+}
+
+/* Characters set one to a glyph, each its own width, with nothing between
+ * them: Chinese characters, their punctuation and figures. Latin letters
+ * kern and join, so text holding them is shaped whole. */
+static gboolean
+is_set_alone (gunichar ch)
+{
+  return (ch >= 0x4E00 && ch <= 0x9FFF) || (ch >= 0x3400 && ch <= 0x4DBF)
+    || (ch >= 0x3001 && ch <= 0x303F) || (ch >= 0xFF01 && ch <= 0xFF5E)
+    || (ch < 0x80 && strchr (FIGURE_CHARS, (int) ch) != NULL && ch != 0);
+}
+
+/* The glyph @ch is drawn with alone in @role, shaped once for the fonts
+ * drawing now; NULL when it is not one glyph of the role's face, or not a
+ * character set alone (then the text it is in is shaped whole). */
+const PangoGlyphInfo *
+bd_page_char_glyph (BdPageLayout *self,
+                    Role          role,
+                    gunichar      ch)
+{
+  PangoFont *font = self->fonts->figure_glyphs[role].font;
+  PangoGlyphInfo *glyph = g_hash_table_lookup (self->fonts->char_glyphs[role], GUINT_TO_POINTER (ch));
+
+  if (glyph != NULL)
+    return glyph != &no_glyph ? glyph : NULL;
+  if (font == NULL || !is_set_alone (ch))
+    glyph = &no_glyph;
+  else
+    {
+      PangoLayout *layout = self->fonts->line_layouts[role];
+      char buffer[8] = { 0 };
+      PangoLayoutLine *line;
+      PangoGlyphItem *run;
+
+      g_unichar_to_utf8 (ch, buffer);
+      pango_layout_set_text (layout, buffer, -1);
+      line = pango_layout_get_line_readonly (layout, 0);
+      run = line->runs != NULL && line->runs->next == NULL ? line->runs->data : NULL;
+      if (run == NULL || run->glyphs->num_glyphs != 1 || run->item->analysis.font != font
+          || (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+        glyph = &no_glyph;
+      else
+        {
+          glyph = g_memdup2 (&run->glyphs->glyphs[0], sizeof (PangoGlyphInfo));
+          glyph->geometry.x_offset = glyph->geometry.y_offset = 0;
+        }
+    }
+  g_hash_table_insert (self->fonts->char_glyphs[role], GUINT_TO_POINTER (ch), glyph);
+  return glyph != &no_glyph ? glyph : NULL;
+}
+
 /* Text is measured in points, unhinted, so that the pages are the same on
  * paper, in a PDF and in the preview at any zoom. The options are a PDF
  * surface's own: the fonts text is measured with are then the very fonts a
@@ -56,6 +115,7 @@ bd_page_fonts_init (BdPageLayout *self,
     {
       fonts->line_layouts[i] = pango_layout_new (fonts->context);
       pango_layout_set_font_description (fonts->line_layouts[i], self->descriptions[i]);
+      fonts->char_glyphs[i] = g_hash_table_new_full (NULL, NULL, NULL, free_glyph);
       shape_figure_glyphs (self, fonts, i);
     }
 }
@@ -67,6 +127,7 @@ bd_page_fonts_clear (PageFonts *fonts)
     {
       g_clear_object (&fonts->line_layouts[i]);
       g_clear_object (&fonts->figure_glyphs[i].font);
+      g_clear_pointer (&fonts->char_glyphs[i], g_hash_table_unref);
     }
   g_clear_object (&fonts->context);
 }

@@ -115,6 +115,7 @@ typedef struct {
   PangoContext *context;
   PangoLayout  *line_layouts[N_ROLES];   /* reused for one-line text */
   FigureGlyphs  figure_glyphs[N_ROLES];
+  GHashTable   *char_glyphs[N_ROLES];    /* gunichar → PangoGlyphInfo*, or &no_glyph */
 } PageFonts;
 
 struct _BdPageLayout
@@ -166,6 +167,9 @@ void bd_page_fonts_init (BdPageLayout *self,
 void bd_page_fonts_clear (PageFonts *fonts);
 void bd_page_note_text (BdPageLayout *self,
                         const char   *text);
+const PangoGlyphInfo *bd_page_char_glyph (BdPageLayout *self,
+                                          Role          role,
+                                          gunichar      ch);
 
 /* bd-page-layout-subset.c: the face cut down for a PDF */
 PangoFontMap *bd_page_subset_font_map (BdPageLayout  *self,

@@ -288,7 +288,7 @@ test_csv_full_disk (void)
 
 /* The seed's one form, 政府雇员: its 项目总体目标 given 40,000 characters.
  * Before, the cell was left empty and the export said nothing. The sheet
- * (rows by hand: 1 the title, 2 编制部门 and 单位, 3 项目名称, 4 主管部门,
+ * (rows by hand: 1 the title, 2 (2024年度), 3 项目名称, 4 主管部门,
  * 5 计划开始日期, 6-9 the funds, 10 the goals' heads, 11 their texts) has
  * the text in B11, merged over B11:C11. */
 static void

@@ -8,6 +8,7 @@
 #include "bd-csv-writer.h"
 #include "bd-file-replace.h"
 #include "bd-format.h"
+#include "bd-grid.h"
 
 /* RFC 4180: a field with a comma, quote or line break is quoted. */
 static void
@@ -40,71 +41,75 @@ amount (GString             *out,
   field (out, text, last);
 }
 
-char *
-bd_csv_write_schedule (BdDocument *doc,
-                       guint       number)
+/* The header row: each column's one-line label from the grid, a grouped
+ * one as “基本支出·人员经费”; @code_after puts the code column (类) of the
+ * rows of a balance schedule, which the printed table does not have,
+ * before that column. */
+static void
+header_row (GString      *out,
+            const BdGrid *grid,
+            int           code_before)
 {
-  BdSchedule *s = bd_document_get_schedule (doc, number);
-  const BdScheduleDef *def = s->def;
-  GString *out = g_string_new ("\xEF\xBB\xBF");   /* a BOM, so Excel reads UTF-8 */
-  g_autofree char *title = bd_schedule_def_title (def, doc->year);
-  g_autofree char *department = g_strdup_printf ("编制部门：%s", doc->department);
-
-  field (out, title, TRUE);
-  field (out, department, FALSE);
-  field (out, def->unit == BD_UNIT_WAN ? "单位：万元" : "单位：元", TRUE);
-
-  if (def->row_kind == BD_ROWS_BALANCE)
+  for (guint c = 0; c < grid->n_columns; c++)
     {
-      field (out, "收入项目", FALSE);
-      field (out, "预算数", FALSE);
-      field (out, "类", FALSE);
-      field (out, "支出项目", FALSE);
-      for (guint c = 0; c < def->n_columns; c++)
-        field (out, def->columns[c].name, c + 1 == def->n_columns);
-      for (guint i = 0; i < MAX (s->rows->len, s->income->len); i++)
-        {
-          BdRow *item = i < s->income->len ? g_ptr_array_index (s->income, i) : NULL;
-          BdRow *row = i < s->rows->len ? g_ptr_array_index (s->rows, i) : NULL;
+      const char *group = grid->column_groups[c];
+      g_autofree char *label = group ? g_strdup_printf ("%s·%s", group, grid->column_labels[c])
+                                     : g_strdup (grid->column_labels[c]);
 
-          field (out, item ? item->name : "", FALSE);
-          if (item)
-            amount (out, def, item->values[0], FALSE);
-          else
-            field (out, "", FALSE);
-          field (out, row ? row->code : "", FALSE);
-          field (out, row ? row->name : "", FALSE);
-          for (guint c = 0; c < def->n_columns; c++)
-            {
-              if (row)
-                amount (out, def, row->values[c], c + 1 == def->n_columns);
-              else
-                field (out, "", c + 1 == def->n_columns);
-            }
-        }
-      field (out, "收入总计", FALSE);
-      amount (out, def, s->income_total->values[0], FALSE);
-      field (out, "", FALSE);
-      field (out, "支出总计", FALSE);
-      for (guint c = 0; c < def->n_columns; c++)
-        amount (out, def, s->total->values[c], c + 1 == def->n_columns);
-      return g_string_free (out, FALSE);
+      if ((int) c == code_before)
+        field (out, "类", FALSE);
+      field (out, label, c + 1 == grid->n_columns);
     }
+}
 
-  if (def->row_kind != BD_ROWS_SINGLE)
-    {
-      field (out, "类", FALSE);
-      field (out, "款", FALSE);
-      if (def->row_kind == BD_ROWS_FUNCTION)
-        field (out, "项", FALSE);
-      field (out, "科目名称", FALSE);
-    }
+static void
+amounts (GString             *out,
+         const BdScheduleDef *def,
+         const BdRow         *row)
+{
   for (guint c = 0; c < def->n_columns; c++)
     {
-      g_autofree char *name = def->columns[c].group
-        ? g_strdup_printf ("%s·%s", def->columns[c].group, def->columns[c].name) : g_strdup (def->columns[c].name);
-      field (out, name, c + 1 == def->n_columns);
+      if (row != NULL)
+        amount (out, def, row->values[c], c + 1 == def->n_columns);
+      else
+        field (out, "", c + 1 == def->n_columns);
     }
+}
+
+static void
+write_balance (GString      *out,
+               BdSchedule   *s,
+               const BdGrid *grid)
+{
+  const BdScheduleDef *def = s->def;
+
+  header_row (out, grid, 2);
+  for (guint i = 0; i < MAX (s->rows->len, s->income->len); i++)
+    {
+      BdRow *item = i < s->income->len ? g_ptr_array_index (s->income, i) : NULL;
+      BdRow *row = i < s->rows->len ? g_ptr_array_index (s->rows, i) : NULL;
+
+      field (out, item ? item->name : "", FALSE);
+      if (item)
+        amount (out, def, item->values[0], FALSE);
+      else
+        field (out, "", FALSE);
+      field (out, row ? row->code : "", FALSE);
+      field (out, row ? row->name : "", FALSE);
+      amounts (out, def, row);
+    }
+  field (out, "收入总计", FALSE);
+  amount (out, def, s->income_total->values[0], FALSE);
+  field (out, "", FALSE);
+  field (out, "支出总计", FALSE);
+  amounts (out, def, s->total);
+}
+
+static void
+write_rows (GString    *out,
+            BdSchedule *s)
+{
+  const BdScheduleDef *def = s->def;
 
   for (guint i = 0; i < s->rows->len; i++)
     {
@@ -123,8 +128,7 @@ bd_csv_write_schedule (BdDocument *doc,
             field (out, xiang, FALSE);
           field (out, row->name, FALSE);
         }
-      for (guint c = 0; c < def->n_columns; c++)
-        amount (out, def, row->values[c], c + 1 == def->n_columns);
+      amounts (out, def, row);
     }
   if (s->total != NULL)
     {
@@ -133,9 +137,31 @@ bd_csv_write_schedule (BdDocument *doc,
       if (def->row_kind == BD_ROWS_FUNCTION)
         field (out, "", FALSE);
       field (out, "", FALSE);
-      for (guint c = 0; c < def->n_columns; c++)
-        amount (out, def, s->total->values[c], c + 1 == def->n_columns);
+      amounts (out, def, s->total);
     }
+}
+
+/* The title lines and the headers are the grid's, as printed; the rows
+ * are the schedule's own, figures as plain digits for spreadsheets. */
+char *
+bd_csv_write_schedule (BdDocument *doc,
+                       guint       number)
+{
+  BdSchedule *s = bd_document_get_schedule (doc, number);
+  g_autoptr(BdGrid) grid = bd_grid_new_for_schedule (doc, number);
+  GString *out = g_string_new ("\xEF\xBB\xBF");   /* a BOM, so Excel reads UTF-8 */
+
+  field (out, grid->title, TRUE);
+  field (out, grid->department, FALSE);
+  field (out, grid->unit, TRUE);
+
+  if (s->def->row_kind == BD_ROWS_BALANCE)
+    {
+      write_balance (out, s, grid);
+      return g_string_free (out, FALSE);
+    }
+  header_row (out, grid, -1);
+  write_rows (out, s);
   if (s->note != NULL)
     field (out, s->note, TRUE);
   return g_string_free (out, FALSE);

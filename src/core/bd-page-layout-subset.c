@@ -55,7 +55,10 @@ collect_characters (BdPageLayout *self,
         continue;
       /* Line breaks and tabs are never drawn. */
       if (ch >= 0x20 && !hb_font_get_nominal_glyph (font, ch, &glyph))
-        return FALSE;
+        {
+          g_debug ("The pages' face lacks U+%04X: the PDF is drawn with the system's fonts", ch);
+          return FALSE;
+        }
       hb_set_add (unicodes, ch);
     }
   return TRUE;

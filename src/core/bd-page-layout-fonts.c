@@ -38,15 +38,72 @@ free_glyph (gpointer glyph)
     g_free (glyph);
 }
 
-/* Characters set one to a glyph, each its own width, with nothing between
- * them: Chinese characters, their punctuation and figures. Latin letters
- * kern and join, so text holding them is shaped whole. */
+/* Characters that may be set one to a glyph, each its own width, with
+ * nothing between them: Chinese characters, their punctuation and figures
+ * (not the tone marks and repeat marks of U+302A-3035, which reorder and
+ * join). Latin letters kern and join, so text holding them is shaped whole;
+ * so is text holding a glyph the face kerns (contextual_glyphs ()). */
 static gboolean
 is_set_alone (gunichar ch)
 {
   return (ch >= 0x4E00 && ch <= 0x9FFF) || (ch >= 0x3400 && ch <= 0x4DBF)
-    || (ch >= 0x3001 && ch <= 0x303F) || (ch >= 0xFF01 && ch <= 0xFF5E)
+    || (ch >= 0x3001 && ch <= 0x303F && !(ch >= 0x302A && ch <= 0x3035))
+    || (ch >= 0xFF01 && ch <= 0xFF5E)
     || (ch < 0x80 && strchr (FIGURE_CHARS, (int) ch) != NULL && ch != 0);
+}
+
+/* The glyphs that the lookups HarfBuzz applies by default to horizontal
+ * Chinese text (script hani, language ZHS, as pango shapes zh-cn) may
+ * substitute or move next to others. In Noto Serif CJK SC: closing
+ * punctuation and “,-.”, which its kern feature pairs; a character drawn
+ * from such a glyph is drawn with its text shaped whole. */
+static hb_set_t *
+contextual_glyphs (hb_face_t *face)
+{
+  static const hb_tag_t features[] = {
+    HB_TAG ('a','b','v','m'), HB_TAG ('b','l','w','m'), HB_TAG ('c','c','m','p'), HB_TAG ('l','o','c','l'),
+    HB_TAG ('m','a','r','k'), HB_TAG ('m','k','m','k'), HB_TAG ('r','l','i','g'), HB_TAG ('c','a','l','t'),
+    HB_TAG ('c','l','i','g'), HB_TAG ('c','u','r','s'), HB_TAG ('d','i','s','t'), HB_TAG ('k','e','r','n'),
+    HB_TAG ('l','i','g','a'), HB_TAG ('r','c','l','t'), HB_TAG ('r','v','r','n'),
+  };
+  static const hb_tag_t tables[] = { HB_OT_TAG_GSUB, HB_OT_TAG_GPOS };
+  hb_tag_t scripts[] = { HB_TAG ('h','a','n','i'), HB_OT_TAG_DEFAULT_SCRIPT };
+  hb_tag_t language = HB_TAG ('Z','H','S',' ');
+  hb_set_t *glyphs = hb_set_create ();
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      unsigned int script, lang, feature, required;
+      hb_tag_t chosen;
+
+      hb_ot_layout_table_select_script (face, tables[t], G_N_ELEMENTS (scripts), scripts, &script, &chosen);
+      if (script == HB_OT_LAYOUT_NO_SCRIPT_INDEX)
+        continue;
+      hb_ot_layout_script_select_language (face, tables[t], script, 1, &language, &lang);
+      for (guint f = 0; f <= G_N_ELEMENTS (features); f++)
+        {
+          unsigned int lookups[64], n = G_N_ELEMENTS (lookups), start = 0;
+
+          if (f == G_N_ELEMENTS (features))
+            {
+              if (!hb_ot_layout_language_get_required_feature (face, tables[t], script, lang, &required, NULL))
+                continue;
+              feature = required;
+            }
+          else if (!hb_ot_layout_language_find_feature (face, tables[t], script, lang, features[f], &feature))
+            continue;
+          do
+            {
+              n = G_N_ELEMENTS (lookups);
+              hb_ot_layout_feature_get_lookups (face, tables[t], feature, start, &n, lookups);
+              for (unsigned int i = 0; i < n; i++)
+                hb_ot_layout_lookup_collect_glyphs (face, tables[t], lookups[i], glyphs, glyphs, glyphs, NULL);
+              start += n;
+            }
+          while (n == G_N_ELEMENTS (lookups));
+        }
+    }
+  return glyphs;
 }
 
 /* The glyph @ch is drawn with alone in @role, shaped once for the fonts
@@ -76,7 +133,9 @@ bd_page_char_glyph (BdPageLayout *self,
       line = pango_layout_get_line_readonly (layout, 0);
       run = line->runs != NULL && line->runs->next == NULL ? line->runs->data : NULL;
       if (run == NULL || run->glyphs->num_glyphs != 1 || run->item->analysis.font != font
-          || (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+          || (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+          || self->fonts->contextual == NULL
+          || hb_set_has (self->fonts->contextual, run->glyphs->glyphs[0].glyph))
         glyph = &no_glyph;
       else
         {
@@ -118,6 +177,11 @@ bd_page_fonts_init (BdPageLayout *self,
       fonts->char_glyphs[i] = g_hash_table_new_full (NULL, NULL, NULL, free_glyph);
       shape_figure_glyphs (self, fonts, i);
     }
+  if (fonts->figure_glyphs[ROLE_TABLE].font != NULL)
+    {
+      fonts->contextual = contextual_glyphs (hb_font_get_face (pango_font_get_hb_font (fonts->figure_glyphs[ROLE_TABLE].font)));
+      g_debug ("%u glyphs of the pages' face change next to others", hb_set_get_population (fonts->contextual));
+    }
 }
 
 void
@@ -129,6 +193,7 @@ bd_page_fonts_clear (PageFonts *fonts)
       g_clear_object (&fonts->figure_glyphs[i].font);
       g_clear_pointer (&fonts->char_glyphs[i], g_hash_table_unref);
     }
+  g_clear_pointer (&fonts->contextual, hb_set_destroy);
   g_clear_object (&fonts->context);
 }
 

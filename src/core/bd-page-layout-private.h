@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <hb-ot.h>
 #include <pango/pangocairo.h>
 
 #include "bd-grid.h"
@@ -116,6 +117,7 @@ typedef struct {
   PangoLayout  *line_layouts[N_ROLES];   /* reused for one-line text */
   FigureGlyphs  figure_glyphs[N_ROLES];
   GHashTable   *char_glyphs[N_ROLES];    /* gunichar → PangoGlyphInfo*, or &no_glyph */
+  hb_set_t     *contextual;              /* glyphs a default lookup may change next to others */
 } PageFonts;
 
 struct _BdPageLayout

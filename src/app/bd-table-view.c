@@ -680,6 +680,30 @@ bd_table_view_paste_text (BdTableView *self,
   return TRUE;
 }
 
+void
+bd_table_view_use_outside_header (BdTableView *self,
+                                  int          width)
+{
+  GListModel *columns;
+  GtkWidget *header;
+
+  g_return_if_fail (BD_IS_TABLE_VIEW (self));
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      gtk_column_view_column_set_fixed_width (column, width);
+      gtk_column_view_column_set_resizable (column, FALSE);
+      gtk_column_view_column_set_expand (column, FALSE);
+    }
+  /* GTK 4.8 has no switch for the titles: the column view's first child is
+   * its header row. */
+  header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  if (header != NULL && g_strcmp0 (gtk_widget_get_css_name (header), "header") == 0)
+    gtk_widget_set_visible (header, FALSE);
+}
+
 GtkWidget *
 bd_table_view_get_grid (BdTableView *self)
 {

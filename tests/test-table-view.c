@@ -376,6 +376,28 @@ test_computed_hint_closes (WindowFixture *f,
   g_assert_null (bd_table_view_get_error (view));
 }
 
+/* A figure being typed while a change elsewhere adds rows above it (201,
+ * 20101, 2010101 before 208): it still goes to its own row. */
+static void
+test_typed_cell_follows_its_row (WindowFixture *f,
+                                 gconstpointer  data)
+{
+  BdTableView *view = show_table (f, 3);
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_assert_true (bd_table_view_select (view, "2080505", "基本支出"));
+  g_assert_true (bd_table_view_begin_edit (view, "777"));
+  g_assert_true (bd_editor_add_row (f->editor, 3, "2010101", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bd_table_view_is_editing (view));
+  bd_table_view_get_current (view, &position, NULL);
+  g_assert_cmpuint (position, ==, 3 + 3);
+  g_assert_true (bd_table_view_commit (view, BD_MOVE_NONE));
+  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (777, 0));
+  g_assert_cmpint (stored (f, 3, "2010101", 1), ==, 0);
+}
+
 /* A wheel click on @scroller, handed to its scroll controllers as GTK
  * does: those of the capture phase first; the first that takes it ends it. */
 static void
@@ -503,6 +525,7 @@ main (int    argc,
   ADD ("/table-view/cell-stored-on-focus-loss", test_cell_stored_on_focus_loss);
   ADD ("/table-view/cell-stored-on-page-change-and-close", test_cell_stored_on_page_change_and_close);
   ADD ("/table-view/computed-hint-closes", test_computed_hint_closes);
+  ADD ("/table-view/typed-cell-follows-its-row", test_typed_cell_follows_its_row);
 #undef ADD
   g_test_add_func ("/table-view/wheel-burst-on-large-schedule", test_wheel_burst_on_large_schedule);
   g_test_add_func ("/table-view/finalize", test_finalize);

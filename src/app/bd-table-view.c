@@ -580,6 +580,9 @@ bd_table_view_begin_edit (BdTableView *self,
   /* Typing edits the current cell: it is brought into sight if the wheel
    * took it away. */
   _bd_table_view_scroll_to_current (self);
+  g_free (self->edit_code);
+  self->edit_code = g_strdup (bd_row_item_get_row (item)->code);
+  self->edit_income = bd_row_item_get_kind (item) == BD_ROW_ITEM_INCOME;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), initial_text ? initial_text : "");
   gtk_widget_set_visible (self->entry, TRUE);
   _bd_table_view_update_actions (self);
@@ -615,20 +618,17 @@ gboolean
 bd_table_view_commit (BdTableView *self,
                       BdMove       move)
 {
-  g_autoptr(BdRowItem) item = NULL;
   g_autoptr(GError) error = NULL;
   const char *text;
-  BdRow *row;
 
   if (!bd_table_view_is_editing (self))
     return FALSE;
-  item = _bd_table_view_item_at (self, self->current_position);
-  row = bd_row_item_get_row (item);
   text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
-  if (!bd_editor_set_cell_text (self->editor, self->schedule,
-                                bd_row_item_get_kind (item) == BD_ROW_ITEM_INCOME ? BD_CELL_INCOME : BD_CELL_ROW,
-                                row->code, _bd_table_view_schedule_column (self, self->current_column), text, &error))
+  /* The row typed in, wherever it is now. */
+  if (!bd_editor_set_cell_text (self->editor, self->schedule, self->edit_income ? BD_CELL_INCOME : BD_CELL_ROW,
+                                self->edit_code, _bd_table_view_schedule_column (self, self->current_column), text,
+                                &error))
     {
       _bd_table_view_show_error (self, error->message);
       return FALSE;
@@ -801,6 +801,7 @@ bd_table_view_finalize (GObject *object)
   g_hash_table_unref (self->visible);
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_free (self->error);
+  g_free (self->edit_code);
   G_OBJECT_CLASS (bd_table_view_parent_class)->finalize (object);
 }
 
@@ -867,8 +868,19 @@ bd_table_view_refresh (BdTableView *self,
 {
   if (rows_changed)
     {
+      guint position = self->current_position;
+
       fill_rows (self);
-      bd_table_view_set_current (self, self->current_position, self->current_column);
+      /* A cell being typed in stays the cell of its row, wherever the
+       * change (an undo, a fix) moved the row. */
+      for (guint i = 0; bd_table_view_is_editing (self) && i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+        {
+          g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, i);
+          if (g_strcmp0 (bd_row_item_get_row (item)->code, self->edit_code) == 0
+              && (bd_row_item_get_kind (item) == BD_ROW_ITEM_INCOME) == self->edit_income)
+            position = i;
+        }
+      _bd_table_view_set_current (self, position, self->current_column, FALSE);
     }
   else
     refresh_visible (self);

@@ -11,56 +11,15 @@
 #include "bd-print-preview.h"
 #include "bd-section-view.h"
 #include "bd-test-util.h"
+#include "bd-window-fixture.h"
 
-typedef struct {
-  char     *dir;
-  char     *path;
-  BdEditor *editor;
-  BdWindow *window;
-} Fixture;
+/* The window on a copy of the seed, finalized at the end of each test. */
+typedef WindowFixture Fixture;
 
 static void
 spin (guint milliseconds)
 {
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(BdDocument) seed = bd_test_load_seed ();
-  g_autoptr(BdStore) store = NULL;
-  g_autoptr(BdDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("bd-window-XXXXXX", &error);
-  f->path = g_build_filename (f->dir, "cityops.budget", NULL);
-  g_assert_true (bd_store_save_as (seed, f->path, &error));
-  store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
-  f->editor = bd_editor_new (doc, store);
-  f->window = bd_window_new (NULL, f->editor);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin (300);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->editor);
-  spin (50);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  g_free (f->dir);
-  g_free (f->path);
+  bd_test_spin (milliseconds);
 }
 
 static gint64
@@ -565,7 +524,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
   ADD ("/window/badges", test_badges);
   ADD ("/window/edit-and-undo", test_edit_and_undo);
   ADD ("/window/paste", test_paste);

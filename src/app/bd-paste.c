@@ -96,10 +96,16 @@ read_code (GStrv        cells,
 static gboolean
 is_name (const char *text)
 {
-  for (const char *p = text; *p; p++)
-    if (g_ascii_isdigit (*p))
-      return FALSE;
-  return *text != '\0';
+  gboolean letters = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      if (g_ascii_isdigit (*p))
+        return FALSE;
+      /* "-" for zero, as spreadsheets write it, is no name. */
+      letters |= g_unichar_isalpha (g_utf8_get_char (p));
+    }
+  return letters;
 }
 
 /* The cells after the code and the name; trailing blank cells dropped. */
@@ -448,7 +454,9 @@ bd_paste_plan (BdSchedule  *schedule,
   g_array_set_clear_func (lines, (GDestroyNotify) line_clear);
   split = g_strsplit (text, "\n", -1);
   n_split = g_strv_length (split);
-  while (n_split > 0 && *g_strstrip (split[n_split - 1]) == '\0')
+  /* Trailing empty lines go; a last line's leading tabs (blank code cells)
+   * stay. */
+  while (n_split > 0 && split[n_split - 1][strspn (split[n_split - 1], " \t\r")] == '\0')
     n_split--;
   for (guint l = 0; l < n_split; l++)
     {

@@ -328,13 +328,45 @@ test_refused (void)
   assert_refused (no_department, -1, BD_IMPORT_ERROR_MISSING, "预算主管部门");
   assert_refused ("", 0, BD_IMPORT_ERROR_MISSING, "line 1:");
   assert_refused (gbk, sizeof gbk - 1, BD_IMPORT_ERROR_ENCODING, "UTF-8");
-  assert_refused ("abc\0def", 7, BD_IMPORT_ERROR_ENCODING, "binary");
+  /* NUL bytes get the message of a binary file, not of an encoding (issue 17). */
+  assert_refused ("abc\0def", 7, BD_IMPORT_ERROR_ENCODING, "NUL bytes");
+  {
+    g_autofree char *extra = seed_with ("| 302 | 28 | 工会经费 | 137,610.40 | 0 | 137,610.40 |",
+                                        "| 302 | 28 | 工会经费 | 137,610.40 | 0 | 137,610.40 | 5.00 |");
+    /* A fourth amount in a row of schedule 8 (three columns) is not dropped. */
+    assert_refused (extra, -1, BD_IMPORT_ERROR_SYNTAX, "line 291:");
+    assert_refused (extra, -1, BD_IMPORT_ERROR_SYNTAX, "“5.00” in a cell beyond them");
+  }
 
   /* Cut off mid-table: schedule 3 stops inside a row. */
   g_assert_cmpuint (cut_length, >, 0);
   cut = g_strndup (seed, cut_length);
   g_free (seed);
   assert_refused (cut, -1, BD_IMPORT_ERROR_SYNTAX, "expected 3 amounts");
+}
+
+/* The seed with every line ending a lone CR (classic Mac) or CR LF reads as
+ * the seed does (issue 17: a lone CR gave "no section titles"). */
+static void
+test_line_endings (void)
+{
+  g_autofree char *seed = bd_test_read_seed_text ();
+  const char *endings[] = { "\r", "\r\n" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    {
+      g_autoptr(GString) text = g_string_new (seed);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdDocument) doc = NULL;
+
+      g_string_replace (text, "\n", endings[e], 0);
+      doc = bd_import_published_text (text->str, text->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (doc->department, ==, "上海市闵行区城市运行管理中心");
+      /* Schedule 8, 302 28 工会经费: 137,610.40 (seed line 291). */
+      g_assert_cmpint (row_of (doc, 8, "30228")->values[0], ==, Y (137610, 40));
+      g_assert_cmpuint (doc->projects->len, ==, 1);
+    }
 }
 
 int
@@ -354,6 +386,7 @@ main (int    argc,
   g_test_add_func ("/import/other-and-employees", test_other_and_employees);
   g_test_add_func ("/import/form", test_form);
   g_test_add_func ("/import/refused", test_refused);
+  g_test_add_func ("/import/line-endings", test_line_endings);
 
   return g_test_run ();
 }

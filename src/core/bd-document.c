@@ -111,10 +111,51 @@ bd_schedule_leaf_level (BdSchedule *schedule)
     }
 }
 
+static gboolean
+rows_in_code_order (BdSchedule *schedule)
+{
+  return schedule->def->row_kind == BD_ROWS_FUNCTION || schedule->def->row_kind == BD_ROWS_ECONOMIC;
+}
+
+/* The first position whose code is not below @code. Classified rows are kept
+ * in code order (ensure_row inserts them so, the store saves and loads them in
+ * that order), so a lookup is a binary search: a linear one made importing
+ * 100,000 rows quadratic (issue 17). */
+static guint
+lower_bound (BdSchedule *schedule,
+             const char *code)
+{
+  guint low = 0, high = schedule->rows->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      BdRow *row = g_ptr_array_index (schedule->rows, middle);
+
+      if (g_strcmp0 (row->code, code) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
 BdRow *
 bd_schedule_find_row (BdSchedule *schedule,
                       const char *code)
 {
+  if (code == NULL)
+    return NULL;
+  if (rows_in_code_order (schedule))
+    {
+      guint position = lower_bound (schedule, code);
+      BdRow *row;
+
+      if (position >= schedule->rows->len)
+        return NULL;
+      row = g_ptr_array_index (schedule->rows, position);
+      return g_strcmp0 (row->code, code) == 0 ? row : NULL;
+    }
   for (guint i = 0; i < schedule->rows->len; i++)
     {
       BdRow *row = g_ptr_array_index (schedule->rows, i);
@@ -122,22 +163,6 @@ bd_schedule_find_row (BdSchedule *schedule,
         return row;
     }
   return NULL;
-}
-
-static guint
-sorted_position (BdSchedule *schedule,
-                 const char *code)
-{
-  guint position = 0;
-
-  while (position < schedule->rows->len)
-    {
-      BdRow *row = g_ptr_array_index (schedule->rows, position);
-      if (strcmp (row->code, code) > 0)
-        break;
-      position++;
-    }
-  return position;
 }
 
 static BdRow *
@@ -164,7 +189,7 @@ ensure_row (BdSchedule *schedule,
       if (schedule->def->row_kind == BD_ROWS_BALANCE || schedule->def->row_kind == BD_ROWS_SINGLE)
         g_ptr_array_add (schedule->rows, row);
       else
-        g_ptr_array_insert (schedule->rows, sorted_position (schedule, code), row);
+        g_ptr_array_insert (schedule->rows, lower_bound (schedule, code), row);
     }
   if (!is_leaf)
     row->is_leaf = FALSE;

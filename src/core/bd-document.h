@@ -200,7 +200,8 @@ BdLevel     bd_code_level              (const char *code);
 gboolean    bd_row_encloses            (const BdRow *parent,
                                         const BdRow *row);
 
-/* Finds the row with @code; NULL when absent. */
+/* Finds the row with @code; NULL when absent. Classified rows are kept in
+ * code order: the lookup is a binary search. */
 BdRow      *bd_schedule_find_row       (BdSchedule *schedule,
                                         const char *code);
 /* Inserts a leaf row in code order, with the 类/款 rows above it as needed. */

@@ -17,9 +17,17 @@ normalise (gunichar c)
     case 0xFF0E: return '.';
     case 0xFF0D: return '-';
     case 0x2212: return '-';
+    case 0x2013: return '-';  /* – */
+    case 0x2014: return '-';  /* — */
     case 0xFF0B: return '+';
     default: return c;
     }
+}
+
+static gboolean
+is_blank (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000;
 }
 
 static gboolean
@@ -73,22 +81,50 @@ bd_money_parse (const char  *text,
   guint integer_digits = 0;
   gboolean seen_comma = FALSE;
   gboolean seen_point = FALSE;
-  gint64 limit = unit == BD_UNIT_WAN ? BD_MONEY_MAX_YUAN / 10000 : BD_MONEY_MAX_YUAN;
+  gint64 limit;
   gint64 fen;
+  const char *end;
+  gboolean blank_after_digit = FALSE;
+  static const struct { const char *text; BdUnit unit; } suffixes[] = {
+    { "万元", BD_UNIT_WAN }, { "万", BD_UNIT_WAN }, { "元", BD_UNIT_YUAN },
+  };
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out_fen != NULL, FALSE);
 
-  /* Normalise to ASCII, dropping blanks (including the ideographic space). */
-  for (p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+  if (!g_utf8_validate (text, -1, NULL))
+    return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it is not valid text"));
+  end = text + strlen (text);
+  while (end > text && is_blank (g_utf8_get_char (g_utf8_find_prev_char (text, end))))
+    end = g_utf8_find_prev_char (text, end);
+  /* What a spreadsheet user types: "50万" or "50万元" is in 万元, "12元" in 元,
+   * whatever the unit of the schedule; a lone dash is zero. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (end - text > (gssize) strlen (suffixes[i].text)
+        && strncmp (end - strlen (suffixes[i].text), suffixes[i].text, strlen (suffixes[i].text)) == 0)
+      {
+        end -= strlen (suffixes[i].text);
+        unit = suffixes[i].unit;
+        break;
+      }
+  limit = unit == BD_UNIT_WAN ? BD_MONEY_MAX_YUAN / 10000 : BD_MONEY_MAX_YUAN;
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it is not valid text"));
-      if (g_unichar_isspace (c) || c == 0x3000)
-        continue;
+  /* Normalise to ASCII, dropping blanks (including the ideographic space);
+   * a blank between digits separates thousands as a comma does, so "12 34"
+   * is refused as "12,34" is, and "1 000" read as "1,000". */
+  for (p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_blank (c))
+        {
+          blank_after_digit = ascii->len > 0 && g_ascii_isdigit (ascii->str[ascii->len - 1]);
+          continue;
+        }
       c = normalise (c);
+      if (blank_after_digit && c < 0x80 && g_ascii_isdigit (c))
+        g_string_append_c (ascii, ',');
+      blank_after_digit = FALSE;
       if (g_unichar_isalpha (c))
         {
           char letter[8] = { 0 };
@@ -98,7 +134,8 @@ bd_money_parse (const char  *text,
       g_string_append_unichar (ascii, c);
     }
 
-  if (ascii->len == 0)
+  /* Empty, or the dash of a spreadsheet's accounting format: zero. */
+  if (ascii->len == 0 || strcmp (ascii->str, "-") == 0)
     {
       *out_fen = 0;
       return TRUE;

@@ -1,0 +1,134 @@
+/* bd-import-util.c: lines, cells and messages, shared by the importer's parts */
+
+#include <glib/gi18n-lib.h>
+
+#include "bd-import-private.h"
+
+gboolean
+bd_import_fail (GError      **error,
+      BdImportError code,
+      guint         line_index,
+      const char   *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: "line 12: expected …" */
+  g_set_error (error, BD_IMPORT_ERROR, code, _("line %u: %s"), line_index + 1, message);
+  return FALSE;
+}
+
+gboolean
+bd_import_is_blank (const char *line)
+{
+  for (; *line; line = g_utf8_next_char (line))
+    if (!g_unichar_isspace (g_utf8_get_char (line)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Trims ASCII and ideographic blanks in place. */
+char *
+bd_import_trim (char *text)
+{
+  char *end;
+
+  while (*text && g_unichar_isspace (g_utf8_get_char (text)))
+    text = g_utf8_next_char (text);
+  end = text + strlen (text);
+  while (end > text)
+    {
+      char *previous = g_utf8_find_prev_char (text, end);
+      if (!g_unichar_isspace (g_utf8_get_char (previous)))
+        break;
+      end = previous;
+    }
+  *end = '\0';
+  return text;
+}
+
+gboolean
+bd_import_is_table_line (const char *line)
+{
+  while (*line == ' ')
+    line++;
+  return *line == '|';
+}
+
+gboolean
+bd_import_is_separator_line (const char *line)
+{
+  gboolean dash = FALSE;
+
+  for (; *line; line++)
+    {
+      if (*line == '-')
+        dash = TRUE;
+      else if (!strchr ("|: \t", *line))
+        return FALSE;
+    }
+  return dash;
+}
+
+/* "| a | b |" → { "a", "b" } */
+GStrv
+bd_import_split_cells (const char *line)
+{
+  g_autofree char *copy = g_strdup (line);
+  char *start = bd_import_trim (copy);
+  gsize length = strlen (start);
+  g_auto(GStrv) raw = NULL;
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv cells;
+
+  if (*start == '|')
+    start++, length--;
+  if (length > 0 && start[length - 1] == '|')
+    start[length - 1] = '\0';
+  raw = g_strsplit (start, "|", -1);
+  for (guint i = 0; raw[i]; i++)
+    g_strv_builder_add (builder, bd_import_trim (raw[i]));
+  cells = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return cells;
+}
+
+gboolean
+bd_import_cells_all_blank (GStrv cells)
+{
+  for (guint i = 0; cells[i]; i++)
+    if (*cells[i])
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+bd_import_is_digits (const char *text,
+           gsize       length)
+{
+  if (strlen (text) != length)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The year of "2024年…", or 0. */
+int
+bd_import_leading_year (const char *line)
+{
+  int year = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isdigit (line[i]))
+        return 0;
+      year = year * 10 + (line[i] - '0');
+    }
+  return g_str_has_prefix (line + 4, "年") ? year : 0;
+}

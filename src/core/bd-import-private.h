@@ -41,6 +41,12 @@ gboolean  bd_import_fail              (GError       **error,
                                        guint          line_index,
                                        const char    *format,
                                        ...) G_GNUC_PRINTF (4, 5);
+/* While set (for this thread), messages name the page of a line, not the line. */
+void      bd_import_set_line_pages    (GArray      *line_pages);
+/* Reads text made from a PDF; @line_pages holds the page of each line. */
+BdDocument *bd_import_published_text_paged (const char *text,
+                                       GArray      *line_pages,
+                                       GError     **error);
 gboolean  bd_import_is_blank          (const char  *line);
 /* Trims ASCII and ideographic blanks in place. */
 char     *bd_import_trim              (char        *text);
@@ -62,6 +68,8 @@ gboolean  bd_import_parse_amount      (const char  *cell,
                                        const char  *column,
                                        GError     **error);
 
+/* What a title line starts: a schedule, a text section, a form, or nothing. */
+Part      bd_import_classify_title    (const char  *line);
 gboolean  bd_import_read_schedule     (Reader      *reader,
                                        const Part  *part,
                                        GError     **error);

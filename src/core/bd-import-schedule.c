@@ -5,6 +5,12 @@
 #include "bd-catalog.h"
 #include "bd-import-private.h"
 
+/* A schedule being read, and the unit its table says it is printed in. */
+typedef struct {
+  BdSchedule *schedule;
+  BdUnit      unit;
+} Table;
+
 /* Schedules */
 
 gboolean
@@ -28,13 +34,14 @@ bd_import_parse_amount (const char          *cell,
 }
 
 static gboolean
-read_amounts (BdSchedule *schedule,
+read_amounts (Table      *table,
               BdRow      *row,
               GStrv       cells,
               guint       first_cell,
               guint       line_index,
               GError    **error)
 {
+  BdSchedule *schedule = table->schedule;
   const BdScheduleDef *def = schedule->def;
 
   guint n_cells = g_strv_length (cells);
@@ -54,7 +61,7 @@ read_amounts (BdSchedule *schedule,
     {
       gint64 value;
 
-      if (!bd_import_parse_amount (cells[first_cell + c], def->unit, &value, line_index, row->name, def->columns[c].name, error))
+      if (!bd_import_parse_amount (cells[first_cell + c], table->unit, &value, line_index, row->name, def->columns[c].name, error))
         return FALSE;
       bd_row_set_published (row, c, value);
       row->values[c] = value;
@@ -63,11 +70,12 @@ read_amounts (BdSchedule *schedule,
 }
 
 static gboolean
-read_classified_row (BdSchedule *schedule,
+read_classified_row (Table      *table,
                      GStrv       cells,
                      guint       line_index,
                      GError    **error)
 {
+  BdSchedule *schedule = table->schedule;
   gboolean function = schedule->def->row_kind == BD_ROWS_FUNCTION;
   guint name_cell = function ? 3 : 2;
   g_autofree char *code = NULL;
@@ -78,7 +86,7 @@ read_classified_row (BdSchedule *schedule,
                  function ? _(", 项") : "");
 
   if (strcmp (cells[0], "合计") == 0)
-    return read_amounts (schedule, schedule->total, cells, name_cell + 1, line_index, error);
+    return read_amounts (table, schedule->total, cells, name_cell + 1, line_index, error);
 
   if (!bd_import_is_digits (cells[0], 3) || (*cells[1] && !bd_import_is_digits (cells[1], 2))
       || (function && *cells[2] && (!bd_import_is_digits (cells[2], 2) || !*cells[1])))
@@ -93,20 +101,57 @@ read_classified_row (BdSchedule *schedule,
   row = bd_schedule_insert_leaf (schedule, code, cells[name_cell]);
   g_free (row->name);
   row->name = g_strdup (cells[name_cell]);
-  return read_amounts (schedule, row, cells, name_cell + 1, line_index, error);
+  return read_amounts (table, row, cells, name_cell + 1, line_index, error);
+}
+
+/* An income label as years and departments print it, reduced to what tells
+ * it apart: no enumerator (一、, 1., 1．), no blanks, and no 资金 or 预算
+ * at its end (一般公共预算资金 before 2025, 一般公共预算 since; 政府性基金 and
+ * 政府性基金预算). */
+static char *
+label_key (const char *label)
+{
+  static GRegex *enumerator = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autofree char *bare = NULL;
+
+  if (g_once_init_enter (&enumerator))
+    g_once_init_leave (&enumerator, g_regex_new ("^(?:[一二三四五六七八九十]+[、.．]|[0-9０-９]+[.．、]?)", 0, 0, NULL));
+  for (const char *p = label; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x3000)
+      g_string_append_unichar (key, g_utf8_get_char (p));
+  bare = g_regex_replace_literal (enumerator, key->str, -1, 0, "", 0, NULL);
+  for (gboolean stripped = TRUE; stripped;)
+    {
+      gsize length = strlen (bare);
+      stripped = FALSE;
+      if (g_str_has_suffix (bare, "资金") && length > strlen ("资金"))
+        bare[length - strlen ("资金")] = '\0', stripped = TRUE;
+      else if (g_str_has_suffix (bare, "预算") && length > strlen ("预算"))
+        bare[length - strlen ("预算")] = '\0', stripped = TRUE;
+    }
+  return g_steal_pointer (&bare);
 }
 
 static gboolean
 same_label (const char *a,
             const char *b)
 {
-  g_autoptr(GString) x = g_string_new (a);
-  g_autoptr(GString) y = g_string_new (b);
+  g_autofree char *x = label_key (a);
+  g_autofree char *y = label_key (b);
 
-  g_string_replace (x, " ", "", 0);
-  g_string_replace (y, " ", "", 0);
-  return strcmp (x->str, y->str) == 0;
+  return strcmp (x, y) == 0;
 }
+
+/* 类 names of earlier catalogs, as older documents print them. */
+static const struct {
+  const char *old_name;
+  const char *name;
+} renamed_lei[] = {
+  { "医疗卫生与计划生育支出", "卫生健康支出" },
+  { "文化体育与传媒支出", "文化旅游体育与传媒支出" },
+  { "国土海洋气象等支出", "自然资源海洋气象等支出" },
+};
 
 /* "七、社会保障和就业支出" → the 类 whose printed name follows the numeral. */
 static const BdCatalogEntry *
@@ -116,6 +161,11 @@ lookup_lei_by_label (const char *label)
   const char *name = strstr (label, "、");
 
   name = name ? name + strlen ("、") : label;
+  while (*name == ' ')
+    name++;
+  for (guint i = 0; i < G_N_ELEMENTS (renamed_lei); i++)
+    if (strcmp (name, renamed_lei[i].old_name) == 0)
+      name = renamed_lei[i].name;
   for (guint i = 0; i < template->len; i++)
     {
       const BdCatalogEntry *entry = g_ptr_array_index (template, i);
@@ -126,12 +176,13 @@ lookup_lei_by_label (const char *label)
 }
 
 static gboolean
-read_balance_row (BdSchedule *schedule,
+read_balance_row (Table      *table,
                   GStrv       cells,
                   gboolean   *seen_data,
                   guint       line_index,
                   GError    **error)
 {
+  BdSchedule *schedule = table->schedule;
   const BdScheduleDef *def = schedule->def;
   guint n_cells = g_strv_length (cells);
   gboolean income_found = FALSE;
@@ -147,10 +198,10 @@ read_balance_row (BdSchedule *schedule,
   if (strcmp (cells[0], "收入总计") == 0)
     {
       gint64 value;
-      if (!bd_import_parse_amount (cells[1], def->unit, &value, line_index, NULL, "收入总计", error))
+      if (!bd_import_parse_amount (cells[1], table->unit, &value, line_index, NULL, "收入总计", error))
         return FALSE;
       bd_row_set_published (schedule->income_total, 0, value);
-      return read_amounts (schedule, schedule->total, cells, 3, line_index, error);
+      return read_amounts (table, schedule->total, cells, 3, line_index, error);
     }
 
   if (*cells[0])
@@ -161,7 +212,7 @@ read_balance_row (BdSchedule *schedule,
             BdRow *item = g_ptr_array_index (schedule->income, i);
             gint64 value;
 
-            if (!bd_import_parse_amount (cells[1], def->unit, &value, line_index, NULL, def->income[i].name, error))
+            if (!bd_import_parse_amount (cells[1], table->unit, &value, line_index, NULL, def->income[i].name, error))
               return FALSE;
             bd_row_set_published (item, 0, value);
             item->values[0] = value;
@@ -181,7 +232,7 @@ read_balance_row (BdSchedule *schedule,
         return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
                      _("expected a function 类 of the template, found “%s”"), cells[2]);
       row = bd_schedule_insert_leaf (schedule, lei->code, lei->name);
-      if (!read_amounts (schedule, row, cells, 3, line_index, error))
+      if (!read_amounts (table, row, cells, 3, line_index, error))
         return FALSE;
     }
 
@@ -190,17 +241,18 @@ read_balance_row (BdSchedule *schedule,
 }
 
 static gboolean
-read_single_row (BdSchedule *schedule,
+read_single_row (Table      *table,
                  GStrv       cells,
                  gboolean   *seen_data,
                  guint       line_index,
                  GError    **error)
 {
+  BdSchedule *schedule = table->schedule;
   guint n_cells = g_strv_length (cells);
 
   /* Header rows hold words; the data row holds only figures. */
   for (guint i = 0; i < n_cells; i++)
-    if (*cells[i] && !bd_money_parse (cells[i], schedule->def->unit, &(gint64) { 0 }, NULL))
+    if (*cells[i] && !bd_money_parse (cells[i], table->unit, &(gint64) { 0 }, NULL))
       {
         if (*seen_data)
           return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
@@ -212,7 +264,65 @@ read_single_row (BdSchedule *schedule,
     return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
                  _("expected one row of figures in schedule %u, found a second"), schedule->def->number);
   *seen_data = TRUE;
-  return read_amounts (schedule, g_ptr_array_index (schedule->rows, 0), cells, 0, line_index, error);
+  return read_amounts (table, g_ptr_array_index (schedule->rows, 0), cells, 0, line_index, error);
+}
+
+/* "编制部门：X" or "编制部门:X": X, or NULL. Documents use either colon. */
+static const char *
+after_label (const char *line,
+             const char *label)
+{
+  if (!g_str_has_prefix (line, label))
+    return NULL;
+  line += strlen (label);
+  if (g_str_has_prefix (line, "："))
+    return line + strlen ("：");
+  if (*line == ':')
+    return line + 1;
+  return NULL;
+}
+
+/* The lines above and below a table: who made it, its unit, its note. */
+static gboolean
+read_header_line (Reader     *reader,
+                  Table      *table,
+                  const char *line,
+                  guint       i,
+                  gboolean   *header,
+                  GError    **error)
+{
+  BdSchedule *schedule = table->schedule;
+  const char *value;
+
+  *header = TRUE;
+  if ((value = after_label (line, "编制部门")) != NULL || (value = after_label (line, "编制单位")) != NULL
+      || (value = after_label (line, "预算单位")) != NULL)
+    {
+      if (strcmp (value, reader->doc->department) != 0)
+        return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, i,
+                               _("expected 编制部门：%s, as in the document's header, found “%s”"),
+                               reader->doc->department, value);
+    }
+  else if ((value = after_label (line, "单位")) != NULL)
+    {
+      /* The unit is the table's own: a schedule printed in 万元 where the
+       * template has 元 is read in 万元. */
+      if (strcmp (value, "万元") == 0)
+        table->unit = BD_UNIT_WAN;
+      else if (strcmp (value, "元") == 0)
+        table->unit = BD_UNIT_YUAN;
+      else
+        return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, i, _("expected 单位：元 or 单位：万元 for schedule %u, found “%s”"),
+                               schedule->def->number, line);
+    }
+  else if (after_label (line, "注") != NULL)
+    {
+      g_free (schedule->note);
+      schedule->note = g_strdup (line);
+    }
+  else
+    *header = FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -223,37 +333,22 @@ bd_import_read_schedule (Reader     *reader,
   BdSchedule *schedule = bd_document_get_schedule (reader->doc, part->schedule);
   const BdScheduleDef *def = schedule->def;
   gboolean seen_data = FALSE;
+  Table table = { schedule, def->unit };
 
   schedule->title_year = part->year;
 
   for (guint i = part->first_line + 1; i < part->end_line; i++)
     {
       char *line = bd_import_trim (reader->lines[i]);
+      gboolean header;
 
       if (*line == '\0' || bd_import_is_separator_line (line))
         continue;
-
-      if (g_str_has_prefix (line, "编制部门："))
-        {
-          const char *department = line + strlen ("编制部门：");
-          if (strcmp (department, reader->doc->department) != 0)
-            return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, i,
-                         _("expected 编制部门：%s, as in the document's header, found “%s”"),
-                         reader->doc->department, department);
-        }
-      else if (g_str_has_prefix (line, "单位："))
-        {
-          const char *expected = def->unit == BD_UNIT_WAN ? "万元" : "元";
-          if (strcmp (line + strlen ("单位："), expected) != 0)
-            return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, i, _("expected 单位：%s for schedule %u, found “%s”"),
-                         expected, def->number, line);
-        }
-      else if (g_str_has_prefix (line, "注："))
-        {
-          g_free (schedule->note);
-          schedule->note = g_strdup (line);
-        }
-      else if (bd_import_is_table_line (line))
+      if (!read_header_line (reader, &table, line, i, &header, error))
+        return FALSE;
+      if (header)
+        continue;
+      if (bd_import_is_table_line (line))
         {
           g_auto(GStrv) cells = bd_import_split_cells (line);
           gboolean ok = TRUE;
@@ -267,7 +362,7 @@ bd_import_read_schedule (Reader     *reader,
             case BD_ROWS_ECONOMIC:
               if (strcmp (cells[0], "合计") == 0 || g_ascii_isdigit (cells[0][0]))
                 {
-                  ok = read_classified_row (schedule, cells, i, error);
+                  ok = read_classified_row (&table, cells, i, error);
                   seen_data = TRUE;
                 }
               else if (seen_data)
@@ -275,11 +370,11 @@ bd_import_read_schedule (Reader     *reader,
                            _("expected a row starting with a classification code or 合计, found “%s”"), cells[0]);
               break;
             case BD_ROWS_BALANCE:
-              ok = read_balance_row (schedule, cells, &seen_data, i, error);
+              ok = read_balance_row (&table, cells, &seen_data, i, error);
               break;
             case BD_ROWS_SINGLE:
             default:
-              ok = read_single_row (schedule, cells, &seen_data, i, error);
+              ok = read_single_row (&table, cells, &seen_data, i, error);
               break;
             }
           if (!ok)

@@ -4,21 +4,37 @@
 
 #include "bd-import-private.h"
 
+/* The page of each line when the text was read from a PDF: messages then
+ * name the page, which is what the clerk has in hand. */
+static GPrivate line_pages_key;
+
+void
+bd_import_set_line_pages (GArray *line_pages)
+{
+  g_private_set (&line_pages_key, line_pages);
+}
+
 gboolean
 bd_import_fail (GError      **error,
-      BdImportError code,
-      guint         line_index,
-      const char   *format,
-      ...)
+                BdImportError code,
+                guint         line_index,
+                const char   *format,
+                ...)
 {
   g_autofree char *message = NULL;
+  GArray *line_pages = g_private_get (&line_pages_key);
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  /* TRANSLATORS: "line 12: expected …" */
-  g_set_error (error, BD_IMPORT_ERROR, code, _("line %u: %s"), line_index + 1, message);
+  if (line_pages != NULL && line_pages->len > 0)
+    /* TRANSLATORS: "page 9: expected …" */
+    g_set_error (error, BD_IMPORT_ERROR, code, _("page %u: %s"),
+                 g_array_index (line_pages, guint, MIN (line_index, line_pages->len - 1)), message);
+  else
+    /* TRANSLATORS: "line 12: expected …" */
+    g_set_error (error, BD_IMPORT_ERROR, code, _("line %u: %s"), line_index + 1, message);
   return FALSE;
 }
 

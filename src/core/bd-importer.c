@@ -71,8 +71,8 @@ static const CountPattern employee_counts[] = {
   { NULL, NULL },
 };
 
-static Part
-classify_title (const char *line)
+Part
+bd_import_classify_title (const char *line)
 {
   Part part = { PART_NONE, 0, 0, 0, 0 };
   int year;
@@ -462,7 +462,7 @@ read_document (Reader  *reader,
   for (guint i = 0; i < reader->n_lines; i++)
     {
       g_autofree char *line = g_strdup (reader->lines[i]);
-      Part part = classify_title (bd_import_trim (line));
+      Part part = bd_import_classify_title (bd_import_trim (line));
 
       if (part.kind == PART_NONE)
         continue;
@@ -571,6 +571,19 @@ bd_import_published_text (const char  *text,
   if (!read_document (&reader, error))
     return NULL;
   return g_steal_pointer (&doc);
+}
+
+BdDocument *
+bd_import_published_text_paged (const char *text,
+                                GArray     *line_pages,
+                                GError    **error)
+{
+  BdDocument *doc;
+
+  bd_import_set_line_pages (line_pages);
+  doc = bd_import_published_text (text, -1, error);
+  bd_import_set_line_pages (NULL);
+  return doc;
 }
 
 BdDocument *

@@ -106,6 +106,30 @@ test_wanli_2023 (void)
   g_assert_cmpint (value_of (doc, 4, "207", 1), ==, Y (200000, 0));
 }
 
+/* 上海市财政局 2025 单位预算 (21 pages, Excel): 预算单位：, 编制单位：, titles
+ * 预算单位…表, and schedule 1's expenditure side in four columns. */
+static void
+test_unit_2025 (void)
+{
+  g_autoptr(BdDocument) doc = import_real ("shanghai-czj-2025-unit.pdf");
+  BdSchedule *s1 = bd_document_get_schedule (doc, 1);
+
+  g_assert_true (doc->unit_budget);
+  g_assert_cmpstr (doc->department, ==, "上海市财政局");
+  g_assert_cmpuint (s1->def->n_columns, ==, 4);
+  /* Page 7, schedule 1: 一、一般公共服务支出 127,886,849 = 人员经费 60,330,260
+   * + 公用经费 24,531,459 + 项目支出 43,025,130. */
+  g_assert_cmpint (value_of (doc, 1, "201", 0), ==, Y (127886849, 0));
+  g_assert_cmpint (value_of (doc, 1, "201", 1), ==, Y (60330260, 0));
+  g_assert_cmpint (value_of (doc, 1, "201", 2), ==, Y (24531459, 0));
+  g_assert_cmpint (value_of (doc, 1, "201", 3), ==, Y (43025130, 0));
+  /* Page 7: 三、卫生健康支出 公用经费 printed blank, 项目支出 48,000. */
+  g_assert_cmpint (value_of (doc, 1, "210", 2), ==, 0);
+  g_assert_cmpint (value_of (doc, 1, "210", 3), ==, Y (48000, 0));
+  /* Page 8, schedule 2: 201 06 05 财政国库业务 14,111,000. */
+  g_assert_cmpint (value_of (doc, 2, "2010605", 0), ==, Y (14111000, 0));
+}
+
 /* Every amount pdftotext reads in the PDF, written without separators or
  * trailing zeros ("189,767,551" and "189767551.00" are both "189767551"). */
 static char *
@@ -217,6 +241,7 @@ main (int    argc,
 {
   static const char * const real[] = {
     "putuo-wanli-2025-dept.pdf", "putuo-wanli-2023-dept.pdf", "putuo-czj-2025-dept.pdf",
+    "shanghai-czj-2025-unit.pdf",
   };
 
   g_test_init (&argc, &argv, NULL);
@@ -224,6 +249,7 @@ main (int    argc,
   g_test_add_func ("/import-pdf/wanli-2025", test_wanli_2025);
   g_test_add_func ("/import-pdf/czj-2025", test_czj_2025);
   g_test_add_func ("/import-pdf/wanli-2023", test_wanli_2023);
+  g_test_add_func ("/import-pdf/unit-2025", test_unit_2025);
   for (guint i = 0; i < G_N_ELEMENTS (real); i++)
     {
       g_autofree char *test = g_strdup_printf ("/import-pdf/nothing-dropped/%s", real[i]);

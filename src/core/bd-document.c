@@ -140,6 +140,20 @@ lower_bound (BdSchedule *schedule,
   return low;
 }
 
+void
+bd_document_set_unit_budget (BdDocument *doc,
+                             gboolean    unit_budget)
+{
+  doc->unit_budget = unit_budget;
+  doc->schedules[0]->def = bd_schedule_def_get_for (1, unit_budget);
+}
+
+gboolean
+bd_title_is_unit_budget (const char *title)
+{
+  return title != NULL && g_str_has_suffix (title, "单位预算");
+}
+
 BdRow *
 bd_schedule_find_row (BdSchedule *schedule,
                       const char *code)

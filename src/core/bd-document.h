@@ -120,6 +120,7 @@ struct _BdDocument
   int         year;
   char       *title;           /* 闵行区2024年区级部门预算 */
   char       *attachment;      /* 附件1, or NULL */
+  gboolean    unit_budget;     /* a 单位预算 (预算单位：…): schedule 1 has four expenditure columns */
 
   BdSchedule *schedules[BD_N_SCHEDULES];
   GPtrArray  *sections;        /* BdSection*, in published order */
@@ -199,6 +200,13 @@ BdLevel     bd_code_level              (const char *code);
  * own); FALSE when @parent is NULL. */
 gboolean    bd_row_encloses            (const BdRow *parent,
                                         const BdRow *row);
+
+/* Makes @doc a unit budget (单位预算) or a department budget (部门预算): the
+ * definition of schedule 1 follows. Its figures stay where they are. */
+void        bd_document_set_unit_budget (BdDocument *doc,
+                                        gboolean    unit_budget);
+/* Whether a document's title names a unit budget (…单位预算). */
+gboolean    bd_title_is_unit_budget    (const char *title);
 
 /* Finds the row with @code; NULL when absent. Classified rows are kept in
  * code order: the lookup is a binary search. */

@@ -71,6 +71,34 @@ static const CountPattern employee_counts[] = {
   { NULL, NULL },
 };
 
+/* "2024年部门收入预算总表" → "部门收入预算总表": titles are printed with their
+ * year or without it. */
+static const char *
+without_year (const char *line)
+{
+  return bd_import_leading_year (line) ? line + strlen ("2024年") : line;
+}
+
+/* The schedule a title names, or 0. A unit budget titles its schedules
+ * 预算单位…表 (单位“三公”经费… for schedule 9) where a department's say 部门…表. */
+static guint
+schedule_of_title (const char *line,
+                   int        *year)
+{
+  const char *body = without_year (line);
+  g_autofree char *as_department = NULL;
+
+  *year = bd_import_leading_year (line);
+  if (g_str_has_prefix (body, "预算单位"))
+    body = as_department = g_strconcat ("部门", body + strlen ("预算单位"), NULL);
+  else if (g_str_has_prefix (body, "单位"))
+    body = as_department = g_strconcat ("部门", body + strlen ("单位"), NULL);
+  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+    if (strcmp (body, bd_schedule_def_get (number)->title) == 0)
+      return number;
+  return 0;
+}
+
 Part
 bd_import_classify_title (const char *line)
 {
@@ -80,15 +108,12 @@ bd_import_classify_title (const char *line)
   if (g_str_has_prefix (line, "-") || g_str_has_prefix (line, "|"))
     return part;
 
-  if ((year = bd_import_leading_year (line)) != 0)
-    for (guint number = 1; number <= BD_N_SCHEDULES; number++)
-      if (strcmp (line + strlen ("2024年"), bd_schedule_def_get (number)->title) == 0)
-        {
-          part.kind = PART_SCHEDULE;
-          part.schedule = number;
-          part.year = year;
-          return part;
-        }
+  if ((part.schedule = schedule_of_title (line, &year)) != 0)
+    {
+      part.kind = PART_SCHEDULE;
+      part.year = year;
+      return part;
+    }
 
   if (g_str_has_suffix (line, "主要职能") && !g_str_has_prefix (line, "一、"))
     part.kind = PART_FUNCTIONS;
@@ -96,13 +121,14 @@ bd_import_classify_title (const char *line)
     part.kind = PART_ORGANISATION;
   else if (strcmp (line, "名词解释") == 0)
     part.kind = PART_GLOSSARY;
-  else if (bd_import_leading_year (line) && g_str_has_suffix (line, "部门预算编制说明"))
+  else if (strcmp (without_year (line), "部门预算编制说明") == 0
+           || strcmp (without_year (line), "单位预算编制说明") == 0)
     part.kind = PART_NARRATIVE;
   else if (strcmp (line, "其他相关情况说明") == 0)
     part.kind = PART_OTHER;
   else if (g_str_has_suffix (line, "经费情况说明"))
     part.kind = PART_EMPLOYEES;
-  else if (strcmp (line, "财政项目支出绩效目标申报表") == 0)
+  else if (strcmp (line, "财政项目支出绩效目标申报表") == 0 || strcmp (line, "财政项目支出绩效目标填报表") == 0)
     part.kind = PART_FORM;
   return part;
 }
@@ -428,12 +454,13 @@ read_preamble (Reader  *reader,
 
       if (g_str_has_prefix (line, "附件") && doc->attachment == NULL)
         doc->attachment = g_strdup (line);
-      else if (g_str_has_prefix (line, "预算主管部门："))
+      else if (g_str_has_prefix (line, "预算主管部门：") || g_str_has_prefix (line, "预算单位："))
         {
           g_free (doc->department);
-          doc->department = g_strdup (line + strlen ("预算主管部门："));
+          doc->department = g_strdup (strstr (line, "：") + strlen ("："));
         }
-      else if (g_str_has_suffix (line, "部门预算") && strstr (line, "年") != NULL && doc->title == NULL)
+      else if ((g_str_has_suffix (line, "部门预算") || g_str_has_suffix (line, "单位预算"))
+               && strstr (line, "年") != NULL && doc->title == NULL)
         {
           const char *year = strstr (line, "年");
           doc->title = g_strdup (line);
@@ -443,6 +470,8 @@ read_preamble (Reader  *reader,
         }
     }
 
+  if (doc->title != NULL && bd_title_is_unit_budget (doc->title))
+    bd_document_set_unit_budget (doc, TRUE);
   if (doc->department == NULL || *doc->department == '\0')
     return bd_import_fail (error, BD_IMPORT_ERROR_MISSING, end_line,
                  _("expected the line 预算主管部门：<department> before the first section"));

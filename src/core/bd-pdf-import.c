@@ -31,6 +31,7 @@ typedef struct {
   guint                pending_name_cell;
   GString             *paragraph;
   double               left, right;   /* the text's margins on this page */
+  gboolean             unit_budget;   /* its cover says 预算单位： or …单位预算 */
   GError              *error;
 } Converter;
 
@@ -573,11 +574,14 @@ text_line (Converter *self,
   gboolean indented = line->x0 > self->left + 1.2 * line->height;
   gboolean previous_short = previous != NULL && previous->x1 < self->right - 2 * previous->height;
 
+  if (self->part.kind == PART_NONE && (g_str_has_prefix (line->text, "预算单位：")
+                                       || g_str_has_suffix (line->text, "单位预算")))
+    self->unit_budget = TRUE;
   if (self->part.kind == PART_NONE || self->part.kind == PART_FORM)
     {
       /* The cover, the contents and the forms: a line is what it is. */
       flush_paragraph (self);
-      if (self->part.kind == PART_FORM && line->cells->len > 1)
+      if (self->part.kind == PART_FORM && !g_str_has_prefix (line->text, "（") && !g_str_has_prefix (line->text, "("))
         {
           g_autoptr(GString) row = g_string_new ("|");
           for (guint i = 0; i < line->cells->len; i++)
@@ -631,7 +635,7 @@ title_line (Converter *self,
   emit (self, part.kind == PART_SCHEDULE ? text : line->text);
   emit (self, "");
   self->part = part;
-  self->def = part.kind == PART_SCHEDULE ? bd_schedule_def_get (part.schedule) : NULL;
+  self->def = part.kind == PART_SCHEDULE ? bd_schedule_def_get_for (part.schedule, self->unit_budget) : NULL;
   self->have_anchors = FALSE;
   self->page_has_rows = FALSE;
   return TRUE;

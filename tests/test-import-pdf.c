@@ -2,6 +2,9 @@
  * 2023-2025), unedited. Expected figures were read off the pages by hand
  * (`pdftotext -layout -f N -l N`); each says its page and place. */
 
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
 #include "bd-markdown-writer.h"
 #include "bd-money.h"
 #include "bd-pdf-import.h"
@@ -235,6 +238,94 @@ test_nothing_dropped (gconstpointer data)
     g_error ("%s: amounts of the PDF missing from the document:%s", name, missing->str);
 }
 
+/* A PDF that is refused gets a message saying why, naming the page where
+ * there is one (docs/bad-input.md, "Importing a published PDF"). */
+static void
+assert_pdf_refused (const char *path,
+                    int         code,
+                    const char *says)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = bd_import_any_file (path, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, BD_IMPORT_ERROR, code);
+  if (strstr (error->message, says) == NULL)
+    g_error ("message “%s” does not say “%s”", error->message, says);
+}
+
+/* A one-page PDF drawn with cairo: a grey block (a scanned page has only an
+ * image) or a line of text that is no budget. */
+static void
+draw_pdf (const char *path,
+          const char *text)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  if (text != NULL)
+    {
+      cairo_set_font_size (cr, 20);
+      cairo_move_to (cr, 100, 100);
+      cairo_show_text (cr, text);
+    }
+  else
+    {
+      cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+      cairo_rectangle (cr, 50, 50, 495, 742);
+      cairo_fill (cr);
+    }
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bd-import-pdf-XXXXXX", NULL);
+  g_autofree char *not_pdf = g_build_filename (dir, "budget.pdf", NULL);
+  g_autofree char *scan = g_build_filename (dir, "scan.pdf", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.pdf", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.pdf", NULL);
+  g_autofree char *encrypted = g_build_filename (g_getenv ("BD_REAL"), "..", "bad", "encrypted.pdf", NULL);
+  g_autofree char *real = real_pdf ("putuo-wanli-2025-dept.pdf");
+  g_autofree char *whole = NULL;
+  gsize length;
+
+  /* Text saved under a .pdf name. */
+  g_assert_true (g_file_set_contents (not_pdf, "预算主管部门：某局\n", -1, NULL));
+  assert_pdf_refused (not_pdf, BD_IMPORT_ERROR_ENCODING, "expected a PDF");
+  /* Protected by a password (made with gs -sUserPassword=budget). */
+  assert_pdf_refused (encrypted, BD_IMPORT_ERROR_ENCODING, "password");
+  /* A scan: pages without text. */
+  draw_pdf (scan, NULL);
+  assert_pdf_refused (scan, BD_IMPORT_ERROR_MISSING, "no text");
+  /* A PDF of something else. */
+  draw_pdf (other, "Minutes of the meeting");
+  assert_pdf_refused (other, BD_IMPORT_ERROR_MISSING, "page 1: expected a published budget with section titles");
+  /* Cut off after its first 60%: poppler rebuilds what it can; the import
+   * names the page where the document stops short. */
+  g_assert_true (g_file_get_contents (real, &whole, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, whole, length * 6 / 10, NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BdDocument) doc = bd_import_any_file (cut, &error);
+
+    g_assert_null (doc);
+    g_assert_error (error, BD_IMPORT_ERROR, BD_IMPORT_ERROR_ENCODING);
+    g_assert_nonnull (strstr (error->message, "damaged"));
+  }
+
+  g_unlink (not_pdf);
+  g_unlink (scan);
+  g_unlink (other);
+  g_unlink (cut);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -250,6 +341,7 @@ main (int    argc,
   g_test_add_func ("/import-pdf/czj-2025", test_czj_2025);
   g_test_add_func ("/import-pdf/wanli-2023", test_wanli_2023);
   g_test_add_func ("/import-pdf/unit-2025", test_unit_2025);
+  g_test_add_func ("/import-pdf/refused", test_refused);
   for (guint i = 0; i < G_N_ELEMENTS (real); i++)
     {
       g_autofree char *test = g_strdup_printf ("/import-pdf/nothing-dropped/%s", real[i]);

@@ -154,6 +154,24 @@ read_preamble (Reader  *reader,
   return TRUE;
 }
 
+/* A schedule's title with nothing under it, whose schedule comes again
+ * later: an entry of the contents printed without page numbers. */
+static gboolean
+is_contents_entry (Reader *reader,
+                   GArray *parts,
+                   guint   index)
+{
+  const Part *part = &g_array_index (parts, Part, index);
+
+  for (guint i = part->first_line + 1; i < part->end_line; i++)
+    if (!bd_import_is_blank (reader->lines[i]))
+      return FALSE;
+  for (guint p = index + 1; p < parts->len; p++)
+    if (g_array_index (parts, Part, p).kind == PART_SCHEDULE && g_array_index (parts, Part, p).schedule == part->schedule)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 read_document (Reader  *reader,
                GError **error)
@@ -197,6 +215,8 @@ read_document (Reader  *reader,
         }
       else if (part->kind == PART_SCHEDULE)
         {
+          if (is_contents_entry (reader, parts, p))
+            continue;
           if (seen_schedule[part->schedule - 1])
             return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, part->first_line,
                          _("schedule %u appears a second time"), part->schedule);

@@ -32,6 +32,9 @@ typedef struct {
   GString             *paragraph;
   double               left, right;   /* the text's margins on this page */
   gboolean             unit_budget;   /* its cover says 预算单位： or …单位预算 */
+  GPtrArray           *page_lines;    /* the page being read, and where */
+  guint                line_index;
+  gboolean             anchors_from_rows_tried;
   GError              *error;
 } Converter;
 
@@ -238,7 +241,7 @@ compare_cells_by_x (gconstpointer a,
 }
 
 /* The amount columns from the header cells above the first row of a page. */
-static void
+static gboolean
 read_anchors (Converter *self,
               GPtrArray *header_lines)
 {
@@ -261,18 +264,95 @@ read_anchors (Converter *self,
   if (def->row_kind == BD_ROWS_BALANCE)
     {
       if (!find_anchor (header, "预算数", after, used, &anchors[n]))
-        return;
+        return FALSE;
       after = anchors[n++];
     }
   for (guint c = 0; c < def->n_columns; c++)
     {
       if (!find_anchor (header, def->columns[c].name, after, used, &anchors[n]))
-        return;
+        return FALSE;
       n++;
     }
   memcpy (self->anchors, anchors, sizeof anchors);
   self->n_anchors = n;
   self->have_anchors = TRUE;
+  return TRUE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = ((const double *) a)[0], y = ((const double *) b)[0];
+  return (x > y) - (x < y);
+}
+
+static guint
+n_slots (Converter *self)
+{
+  return self->def->n_columns + (self->def->row_kind == BD_ROWS_BALANCE);
+}
+
+/* Without header cells naming the columns (a layout of other words), the
+ * columns are where the amounts of the page's rows stand: amounts are
+ * right-aligned, so their right edges gather in one place per column. When
+ * they gather in as many places as the schedule has columns, those are the
+ * columns. */
+static gboolean
+anchors_from_rows (Converter *self)
+{
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, 2 * sizeof (double));
+  double anchors[BD_MAX_COLUMNS + 1];
+  guint n = 0, in_cluster = 0;
+  double sum = 0, previous = -G_MAXDOUBLE, height = 10;
+  gboolean seen_name;
+
+  self->anchors_from_rows_tried = TRUE;
+  for (guint l = self->line_index; self->page_lines && l < self->page_lines->len; l++)
+    {
+      BdPdfLine *line = g_ptr_array_index (self->page_lines, l);
+
+      if (!is_row_line (self, line) && count_amounts (line) != line->cells->len)
+        continue;
+      height = line->height;
+      /* A classified row's codes stand before its name: amounts follow it. */
+      seen_name = self->def->row_kind != BD_ROWS_FUNCTION && self->def->row_kind != BD_ROWS_ECONOMIC;
+      for (guint i = 0; i < line->cells->len; i++)
+        {
+          BdPdfCell *cell = g_ptr_array_index (line->cells, i);
+          double edge[2] = { cell->x1, centre (cell) };
+
+          if (!is_amount_cell (cell->text))
+            seen_name = TRUE;
+          else if (seen_name)
+            g_array_append_val (edges, edge);
+        }
+    }
+  g_array_sort (edges, compare_doubles);
+  for (guint i = 0; i <= edges->len; i++)
+    {
+      const double *edge = i < edges->len ? &g_array_index (edges, double, 2 * i) : NULL;
+
+      if (in_cluster > 0 && (edge == NULL || edge[0] - previous > height))
+        {
+          if (n == G_N_ELEMENTS (anchors))
+            return FALSE;
+          anchors[n++] = sum / in_cluster;
+          in_cluster = 0;
+          sum = 0;
+        }
+      if (edge == NULL)
+        break;
+      sum += edge[1];
+      in_cluster++;
+      previous = edge[0];
+    }
+  if (n != n_slots (self))
+    return FALSE;
+  memcpy (self->anchors, anchors, sizeof anchors);
+  self->n_anchors = n;
+  self->have_anchors = TRUE;
+  return TRUE;
 }
 
 /* Places each amount under the column whose header centre is nearest;
@@ -303,8 +383,15 @@ place_amounts (Converter  *self,
         if (fabs (centre (cell) - self->anchors[a]) < fabs (centre (cell) - self->anchors[best]))
           best = a;
       if (slots[best] != NULL)
-        return fail_at (self, _("the amounts %s and %s of schedule %u stand under the same column"),
-                        slots[best], cell->text, self->def->number);
+        {
+          if (!self->anchors_from_rows_tried && anchors_from_rows (self))
+            {
+              memset (slots, 0, n_slots * sizeof (char *));
+              return place_amounts (self, amounts, slots, n_slots);
+            }
+          return fail_at (self, _("the amounts %s and %s of schedule %u stand under the same column"),
+                          slots[best], cell->text, self->def->number);
+        }
       slots[best] = cell->text;
     }
   return TRUE;
@@ -533,8 +620,9 @@ schedule_line (Converter *self,
     }
   if (!self->page_has_rows)
     {
-      if (header_lines->len > 0)
-        read_anchors (self, header_lines);
+      self->anchors_from_rows_tried = FALSE;
+      if (!(header_lines->len > 0 && read_anchors (self, header_lines)) && !self->have_anchors)
+        anchors_from_rows (self);
       self->page_has_rows = TRUE;
     }
   switch (self->def->row_kind)
@@ -617,28 +705,68 @@ page_margins (Converter *self,
     self->left = self->right = 0;
 }
 
-static gboolean
-title_line (Converter *self,
-            BdPdfLine *line)
+/* A title as the recogniser reads it: without blanks (名 词 解 释), without
+ * a leading 表3 or 附表3, without the （续） of a continued table. */
+static char *
+title_text (const char *text)
 {
-  g_autofree char *text = normalise (line->text);
-  Part part;
+  static GRegex *decoration = NULL;
+  g_autoptr(GString) bare = g_string_new (NULL);
 
-  if (line->cells->len > 2)
-    return FALSE;
-  part = bd_import_classify_title (text);
-  if (part.kind == PART_NONE)
+  if (g_once_init_enter (&decoration))
+    g_once_init_leave (&decoration, g_regex_new ("^附?表[0-9]+[-－.．、:：]?|[（(]续[）)]$", 0, 0, NULL));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x3000)
+      g_string_append_unichar (bare, g_utf8_get_char (p));
+  return g_regex_replace_literal (decoration, bare->str, -1, 0, "", 0, NULL);
+}
+
+/* Starts the part @raw is the title of, if it is one; @tables_only for a
+ * title rebuilt from two lines, where only a schedule's or a form's is
+ * trusted. A schedule's title repeated on the next page continues it. */
+static gboolean
+title_from_text (Converter  *self,
+                 const char *raw,
+                 gboolean    tables_only)
+{
+  g_autofree char *text = title_text (raw);
+  Part part = bd_import_classify_title (text);
+
+  if (part.kind == PART_NONE || (tables_only && part.kind != PART_SCHEDULE && part.kind != PART_FORM))
     return FALSE;
   flush_row (self);
   flush_paragraph (self);
+  if (part.kind == PART_SCHEDULE && self->part.kind == PART_SCHEDULE && part.schedule == self->part.schedule)
+    return TRUE;
   emit (self, "");
-  emit (self, part.kind == PART_SCHEDULE ? text : line->text);
+  emit (self, text);
   emit (self, "");
   self->part = part;
   self->def = part.kind == PART_SCHEDULE ? bd_schedule_def_get_for (part.schedule, self->unit_budget) : NULL;
   self->have_anchors = FALSE;
   self->page_has_rows = FALSE;
   return TRUE;
+}
+
+/* A title is a line of one or two cells, or two such lines close together
+ * (a long title wrapped). Returns how many lines it took, or 0. */
+static guint
+title_lines (Converter *self,
+             GPtrArray *lines,
+             guint      i)
+{
+  BdPdfLine *line = g_ptr_array_index (lines, i);
+  BdPdfLine *next = i + 1 < lines->len ? g_ptr_array_index (lines, i + 1) : NULL;
+  g_autofree char *joined = NULL;
+
+  if (line->cells->len > 2)
+    return 0;
+  if (title_from_text (self, line->text, FALSE))
+    return 1;
+  if (next == NULL || next->cells->len > 2 || next->y0 - line->y1 > line->height)
+    return 0;
+  joined = g_strconcat (line->text, next->text, NULL);
+  return title_from_text (self, joined, TRUE) ? 2 : 0;
 }
 
 static void
@@ -650,12 +778,18 @@ read_page (Converter *self,
 
   page_margins (self, lines);
   self->page_has_rows = FALSE;
+  self->page_lines = lines;
   for (guint i = 0; i < lines->len && self->error == NULL; i++)
     {
       BdPdfLine *line = g_ptr_array_index (lines, i);
 
-      if (title_line (self, line))
+      self->line_index = i;
+
+      guint taken = title_lines (self, lines, i);
+
+      if (taken > 0)
         {
+          i += taken - 1;
           previous = NULL;
           g_ptr_array_set_size (header_lines, 0);
           continue;
@@ -676,6 +810,7 @@ bd_pdf_to_published_text (GBytes  *data,
   PopplerDocument *pdf = NULL;
   g_autoptr(GError) local_error = NULL;
   Converter self = { 0 };
+  GPtrArray *pages;
   guint n_pages;
   gboolean any_text = FALSE;
 
@@ -701,19 +836,25 @@ bd_pdf_to_published_text (GBytes  *data,
   self.line_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   self.paragraph = g_string_new (NULL);
   n_pages = poppler_document_get_n_pages (pdf);
-  for (guint p = 0; p < n_pages && self.error == NULL; p++)
+  pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint p = 0; p < n_pages; p++)
     {
       PopplerPage *page = poppler_document_get_page (pdf, p);
-      g_autoptr(GPtrArray) lines = page ? bd_pdf_page_lines (page, p + 1) : NULL;
 
+      g_ptr_array_add (pages, page ? bd_pdf_page_lines (page, p + 1) : g_ptr_array_new ());
       g_clear_object (&page);
-      if (lines == NULL)
-        continue;
+    }
+  bd_pdf_drop_running_lines (pages);
+  /* A row's name may continue on the next page, and a paragraph. */
+  for (guint p = 0; p < n_pages && self.error == NULL; p++)
+    {
+      GPtrArray *lines = g_ptr_array_index (pages, p);
+
       any_text |= lines->len > 0;
       self.page = p + 1;
       read_page (&self, lines);
-      /* A row's name may continue on the next page; a paragraph too. */
     }
+  g_ptr_array_unref (pages);
   g_object_unref (pdf);
   flush_row (&self);
   flush_paragraph (&self);

@@ -201,6 +201,7 @@ bd_pdf_page_lines (PopplerPage *page,
         }
       g_array_sort (line, compare_glyphs_by_x);
       built = line_from_glyphs (line, number);
+      built->page_height = height;
       start = end;
 
       if ((built->y1 < 0.1 * height || built->y0 > 0.88 * height) && is_page_number (built->text))
@@ -209,4 +210,68 @@ bd_pdf_page_lines (PopplerPage *page,
         g_ptr_array_add (lines, built);
     }
   return lines;
+}
+
+static gboolean
+in_margin (const BdPdfLine *line)
+{
+  return line->y1 < 0.1 * line->page_height || line->y0 > 0.9 * line->page_height;
+}
+
+/* The words of a line with its digits as "#": "第3页" and "第4页" agree. */
+static char *
+running_key (const BdPdfLine *line)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = line->text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c))
+        continue;
+      if (g_unichar_isdigit (c))
+        c = '#';
+      g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+void
+bd_pdf_drop_running_lines (GPtrArray *pages)
+{
+  g_autoptr(GHashTable) pages_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint enough = MAX (3, (pages->len + 1) / 2);
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GPtrArray *lines = g_ptr_array_index (pages, p);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          BdPdfLine *line = g_ptr_array_index (lines, i);
+          char *key;
+
+          if (!in_margin (line))
+            continue;
+          key = running_key (line);
+          if (!g_hash_table_add (seen, key))
+            continue;
+          g_hash_table_insert (pages_of, g_strdup (key),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pages_of, key)) + 1));
+        }
+    }
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GPtrArray *lines = g_ptr_array_index (pages, p);
+
+      for (guint i = lines->len; i-- > 0;)
+        {
+          BdPdfLine *line = g_ptr_array_index (lines, i);
+          g_autofree char *key = in_margin (line) ? running_key (line) : NULL;
+
+          if (key != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (pages_of, key)) >= enough)
+            g_ptr_array_remove_index (lines, i);
+        }
+    }
 }

@@ -19,12 +19,18 @@ typedef struct {
   double     x0, y0, x1, y1;
   double     height;    /* of its glyphs: the font size, near enough */
   guint      page;      /* from 1 */
+  double     page_height;
 } BdPdfLine;
 
 /* The lines of @page, top to bottom, without page numbers. */
 GPtrArray *bd_pdf_page_lines (PopplerPage *page,
                               guint        number);
 void       bd_pdf_line_free  (BdPdfLine   *line);
+
+/* Drops the running headers and footers from @pages (GPtrArray* of the
+ * lines of each page): a line standing in the top or bottom tenth of a page
+ * with the same words (digits aside) on at least half of the pages. */
+void       bd_pdf_drop_running_lines (GPtrArray *pages);
 
 /* Whether @text is an amount as tables print it: 1,234.50, 0, -12, 0.00. */
 gboolean   bd_pdf_is_amount  (const char  *text);

@@ -345,6 +345,57 @@ test_refused (void)
   assert_refused (cut, -1, BD_IMPORT_ERROR_SYNTAX, "expected 3 amounts");
 }
 
+/* Replaces every @from in @text with @to (at least one must be there). */
+static void
+replace_all (GString    *text,
+             const char *from,
+             const char *to)
+{
+  g_assert_cmpuint (g_string_replace (text, from, to, 0), >, 0);
+}
+
+/* The layouts of the family (issue 12), on the seed: each variant imports
+ * with the seed's figures. */
+static void
+test_family (void)
+{
+  g_autofree char *seed = bd_test_read_seed_text ();
+  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  BdSchedule *s1;
+
+  /* Half-width colons, as 2025 documents print them. */
+  replace_all (text, "单位：元", "单位:元");
+  replace_all (text, "注：本部门2024年无政府性基金", "注:本部门2024年无政府性基金");
+  /* Income labels since 2025: 一般公共预算 without 资金, 政府性基金预算;
+   * 1、 for 1. as the unit budgets print it. */
+  replace_all (text, "| 1. 一般公共预算资金 | 17,722,077.40 |", "| 1、一般公共预算 | 17,722,077.40 |");
+  replace_all (text, "| 2. 政府性基金 | 0 |", "| 2. 政府性基金预算 | 0 |");
+  /* The old 类 name in schedule 1. */
+  replace_all (text, "| | | 八、卫生健康支出 | 871,850.00 |", "| | | 八、医疗卫生与计划生育支出 | 871,850.00 |");
+  /* Schedule 2's title without its year, and an entry of the contents
+   * printed as a bare title (no page number, no leader). */
+  replace_all (text, "\n2024年部门收入预算总表\n", "\n部门收入预算总表\n");
+  replace_all (text, " - 3. 2024年部门支出预算总表\n", "2024年部门支出预算总表\n");
+  /* Schedule 9 printed in 元 where the template has 万元: read per table. */
+  replace_all (text, "单位：万元", "单位：元");
+  replace_all (text, "| 7.40 | 0 | 1.00 | 6.40 | 0 | 6.40 | 0 |", "| 74,000 | 0 | 10,000 | 64,000 | 0 | 64,000 | 0 |");
+
+  doc = bd_import_published_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  s1 = bd_document_get_schedule (doc, 1);
+  /* Schedule 1 (seed line 95): 1. 一般公共预算资金 17,722,077.40. */
+  g_assert_cmpint (((BdRow *) g_ptr_array_index (s1->income, 1))->published[0], ==, Y (17722077, 40));
+  /* Seed line 101: 八、卫生健康支出 871,850.00, printed under its old name. */
+  g_assert_cmpint (row_of (doc, 1, "210")->published[0], ==, Y (871850, 0));
+  g_assert_cmpint (bd_document_get_schedule (doc, 2)->title_year, ==, 0);
+  g_assert_true (g_str_has_prefix (bd_document_get_schedule (doc, 6)->note, "注:"));
+  /* Schedule 9 (seed line 313): “三公”经费 7.40 万元, here printed as 74,000 元. */
+  g_assert_cmpint (((BdRow *) g_ptr_array_index (bd_document_get_schedule (doc, 9)->rows, 0))->published[0], ==,
+                   Y (74000, 0));
+}
+
 /* The seed with every line ending a lone CR (classic Mac) or CR LF reads as
  * the seed does (issue 17: a lone CR gave "no section titles"). */
 static void
@@ -387,6 +438,7 @@ main (int    argc,
   g_test_add_func ("/import/form", test_form);
   g_test_add_func ("/import/refused", test_refused);
   g_test_add_func ("/import/line-endings", test_line_endings);
+  g_test_add_func ("/import/family", test_family);
 
   return g_test_run ();
 }

@@ -154,7 +154,7 @@ read_preamble (Reader  *reader,
   return TRUE;
 }
 
-/* A schedule's title with nothing under it, whose schedule comes again
+/* A schedule's title with no table under it, whose schedule comes again
  * later: an entry of the contents printed without page numbers. */
 static gboolean
 is_contents_entry (Reader *reader,
@@ -164,7 +164,7 @@ is_contents_entry (Reader *reader,
   const Part *part = &g_array_index (parts, Part, index);
 
   for (guint i = part->first_line + 1; i < part->end_line; i++)
-    if (!bd_import_is_blank (reader->lines[i]))
+    if (bd_import_is_table_line (reader->lines[i]))
       return FALSE;
   for (guint p = index + 1; p < parts->len; p++)
     if (g_array_index (parts, Part, p).kind == PART_SCHEDULE && g_array_index (parts, Part, p).schedule == part->schedule)

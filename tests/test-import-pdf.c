@@ -109,6 +109,46 @@ test_wanli_2023 (void)
   g_assert_cmpint (value_of (doc, 4, "207", 1), ==, Y (200000, 0));
 }
 
+/* 万里街道 2023, pages 31-35: five forms titled 绩效目标填报表, the goals in two
+ * columns over several lines, the pre-2021 indicator tree with cells wrapped
+ * over two lines. */
+static void
+test_wanli_2023_forms (void)
+{
+  g_autoptr(BdDocument) doc = import_real ("putuo-wanli-2023-dept.pdf");
+  BdProject *p;
+  BdIndicator *last;
+
+  g_assert_cmpuint (doc->projects->len, ==, 5);
+  /* Page 31: the first form. */
+  p = g_ptr_array_index (doc->projects, 0);
+  g_assert_cmpstr (p->name, ==, "新建万里街道社区公共服务中心");
+  g_assert_cmpstr (p->nature, ==, "阶段性项目");
+  g_assert_cmpstr (p->category, ==, "特定目标类");
+  g_assert_cmpstr (p->start_date, ==, "2023-01-01");
+  g_assert_cmpint (p->total_funds, ==, Y (4100000, 0));
+  g_assert_cmpint (p->annual_fiscal, ==, Y (4100000, 0));
+  g_assert_cmpint (p->carryover, ==, 0);
+  /* Its goals: the same words in both columns, wrapped differently. */
+  g_assert_cmpstr (p->overall_goal, ==, "建成后作为万里街道社区事务受理、社区管理、社区文化艺术活动场所。"
+                   "更有效的整合社区公共服务资源，为周边居民提供便捷、优质的社区服务和生活配套设施。");
+  g_assert_cmpstr (p->annual_goal, ==, p->overall_goal);
+  /* Its first indicator, and its last: 服务对象满意度指标 printed over two
+   * lines, above and below the row's 居民满意度. */
+  g_assert_cmpuint (p->indicators->len, ==, 5);
+  g_assert_cmpstr (((BdIndicator *) g_ptr_array_index (p->indicators, 0))->name, ==, "规划建筑面积");
+  g_assert_cmpstr (((BdIndicator *) g_ptr_array_index (p->indicators, 0))->target, ==, "≥13459.00(平方米)");
+  last = g_ptr_array_index (p->indicators, 4);
+  g_assert_cmpstr (last->level1, ==, "满意度指标");
+  g_assert_cmpstr (last->level2, ==, "服务对象满意度指标");
+  g_assert_cmpstr (last->name, ==, "居民满意度");
+  /* Page 32: 就业援助基地补贴, 6,351,000.00. */
+  p = g_ptr_array_index (doc->projects, 1);
+  g_assert_cmpstr (p->name, ==, "就业援助基地补贴");
+  g_assert_cmpint (p->total_funds, ==, Y (6351000, 0));
+  g_assert_cmpstr (p->overall_goal, ==, "管理各类下拨费用，实报实销");
+}
+
 /* 上海市财政局 2025 单位预算 (21 pages, Excel): 预算单位：, 编制单位：, titles
  * 预算单位…表, and schedule 1's expenditure side in four columns. */
 static void
@@ -340,6 +380,7 @@ main (int    argc,
   g_test_add_func ("/import-pdf/wanli-2025", test_wanli_2025);
   g_test_add_func ("/import-pdf/czj-2025", test_czj_2025);
   g_test_add_func ("/import-pdf/wanli-2023", test_wanli_2023);
+  g_test_add_func ("/import-pdf/wanli-2023-forms", test_wanli_2023_forms);
   g_test_add_func ("/import-pdf/unit-2025", test_unit_2025);
   g_test_add_func ("/import-pdf/refused", test_refused);
   for (guint i = 0; i < G_N_ELEMENTS (real); i++)

@@ -155,7 +155,7 @@ bd_import_read_form (Reader     *reader,
         {
           if (strcmp (cells[c], "一级指标") == 0)
             in_indicators = TRUE;
-          else if (g_str_has_prefix (cells[c], "项目总体目标"))
+          else if (g_str_has_prefix (cells[c], "项目总体目标") || g_str_has_prefix (cells[c], "项目总目标"))
             {
               const char *open = strchr (cells[c], '(');
               goal_columns[0] = c;

@@ -13,33 +13,12 @@
 #include "bd-import-private.h"
 #include "bd-pdf-import.h"
 #include "bd-pdf-layout.h"
+#include "bd-pdf-private.h"
 #include "bd-schedule-def.h"
 
-typedef struct {
-  GString             *out;
-  GArray              *line_pages;
-  guint                page;
-  Part                 part;
-  const BdScheduleDef *def;
-  /* x centre of each amount column; a balance schedule's income amount first */
-  double               anchors[BD_MAX_COLUMNS + 1];
-  guint                n_anchors;
-  gboolean             have_anchors;
-  gboolean             page_has_rows;
-  GPtrArray           *pending;       /* char*: a row not yet written, its name may continue */
-  double               pending_name_x;
-  guint                pending_name_cell;
-  GString             *paragraph;
-  double               left, right;   /* the text's margins on this page */
-  gboolean             unit_budget;   /* its cover says 预算单位： or …单位预算 */
-  GPtrArray           *page_lines;    /* the page being read, and where */
-  guint                line_index;
-  gboolean             anchors_from_rows_tried;
-  GError              *error;
-} Converter;
 
-static void
-emit (Converter  *self,
+void
+bd_pdf_emit (Converter  *self,
       const char *text)
 {
   g_string_append (self->out, text);
@@ -47,13 +26,13 @@ emit (Converter  *self,
   g_array_append_val (self->line_pages, self->page);
 }
 
-static void
-flush_paragraph (Converter *self)
+void
+bd_pdf_flush_paragraph (Converter *self)
 {
   if (self->paragraph->len == 0)
     return;
-  emit (self, self->paragraph->str);
-  emit (self, "");
+  bd_pdf_emit (self, self->paragraph->str);
+  bd_pdf_emit (self, "");
   g_string_truncate (self->paragraph, 0);
 }
 
@@ -69,7 +48,7 @@ flush_row (Converter *self)
       const char *cell = g_ptr_array_index (self->pending, i);
       g_string_append_printf (row, " %s |", cell ? cell : "");
     }
-  emit (self, row->str);
+  bd_pdf_emit (self, row->str);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
 }
 
@@ -586,7 +565,7 @@ schedule_other_line (Converter *self,
     {
       flush_row (self);
       for (guint i = 0; i < line->cells->len; i++)
-        emit (self, ((BdPdfCell *) g_ptr_array_index (line->cells, i))->text);
+        bd_pdf_emit (self, ((BdPdfCell *) g_ptr_array_index (line->cells, i))->text);
       return;
     }
   if (self->pending != NULL && self->pending_name_x >= 0 && count_amounts (line) == 0
@@ -668,20 +647,15 @@ text_line (Converter *self,
   if (self->part.kind == PART_NONE || self->part.kind == PART_FORM)
     {
       /* The cover, the contents and the forms: a line is what it is. */
-      flush_paragraph (self);
-      if (self->part.kind == PART_FORM && !g_str_has_prefix (line->text, "（") && !g_str_has_prefix (line->text, "("))
-        {
-          g_autoptr(GString) row = g_string_new ("|");
-          for (guint i = 0; i < line->cells->len; i++)
-            g_string_append_printf (row, " %s |", ((BdPdfCell *) g_ptr_array_index (line->cells, i))->text);
-          emit (self, row->str);
-        }
+      bd_pdf_flush_paragraph (self);
+      if (self->part.kind == PART_FORM)
+        bd_pdf_form_line (self, line);
       else
-        emit (self, line->text);
+        bd_pdf_emit (self, line->text);
       return;
     }
   if (indented || previous_short || previous == NULL || starts_paragraph (line->text))
-    flush_paragraph (self);
+    bd_pdf_flush_paragraph (self);
   g_string_append (self->paragraph, line->text);
 }
 
@@ -734,15 +708,18 @@ title_from_text (Converter  *self,
 
   if (part.kind == PART_NONE || (tables_only && part.kind != PART_SCHEDULE && part.kind != PART_FORM))
     return FALSE;
+  if (self->part.kind == PART_FORM)
+    bd_pdf_form_finish (self);
   flush_row (self);
-  flush_paragraph (self);
+  bd_pdf_flush_paragraph (self);
   if (part.kind == PART_SCHEDULE && self->part.kind == PART_SCHEDULE && part.schedule == self->part.schedule)
     return TRUE;
-  emit (self, "");
-  emit (self, text);
-  emit (self, "");
+  bd_pdf_emit (self, "");
+  bd_pdf_emit (self, text);
+  bd_pdf_emit (self, "");
   self->part = part;
   self->def = part.kind == PART_SCHEDULE ? bd_schedule_def_get_for (part.schedule, self->unit_budget) : NULL;
+  bd_pdf_form_start (self);
   self->have_anchors = FALSE;
   self->page_has_rows = FALSE;
   return TRUE;
@@ -759,7 +736,8 @@ title_lines (Converter *self,
   BdPdfLine *next = i + 1 < lines->len ? g_ptr_array_index (lines, i + 1) : NULL;
   g_autofree char *joined = NULL;
 
-  if (line->cells->len > 2)
+  /* A title may be spaced out (名 词 解 释), never holds an amount. */
+  if (line->cells->len > 2 && (count_amounts (line) > 0 || g_utf8_strlen (line->text, -1) > 40))
     return 0;
   if (title_from_text (self, line->text, FALSE))
     return 1;
@@ -856,10 +834,17 @@ bd_pdf_to_published_text (GBytes  *data,
     }
   g_ptr_array_unref (pages);
   g_object_unref (pdf);
+  if (self.part.kind == PART_FORM)
+    bd_pdf_form_finish (&self);
   flush_row (&self);
-  flush_paragraph (&self);
+  bd_pdf_flush_paragraph (&self);
   g_string_free (self.paragraph, TRUE);
   g_clear_pointer (&self.pending, g_ptr_array_unref);
+  g_clear_pointer (&self.form.row, g_ptr_array_unref);
+  for (guint i = 0; i < 4; i++)
+    if (self.form.carried[i] != NULL)
+      g_string_free (self.form.carried[i], TRUE);
+  g_clear_pointer (&self.form.goal_lines, g_ptr_array_unref);
 
   if (self.error == NULL && !any_text)
     g_set_error (&self.error, BD_IMPORT_ERROR, BD_IMPORT_ERROR_MISSING,

@@ -53,6 +53,7 @@ bd_pdf_line_free (BdPdfLine *line)
     {
       BdPdfCell *cell = g_ptr_array_index (line->cells, i);
       g_free (cell->text);
+      g_array_unref (cell->char_x);
       g_free (cell);
     }
   g_ptr_array_unref (line->cells);
@@ -64,6 +65,29 @@ static gboolean
 is_wide (gunichar c)
 {
   return c >= 0x2E80;
+}
+
+static gboolean
+is_ideograph (gunichar c)
+{
+  return is_wide (c) && g_unichar_type (c) == G_UNICODE_OTHER_LETTER;
+}
+
+char *
+bd_pdf_cell_split (const BdPdfCell *cell,
+                   double           x,
+                   gboolean         left)
+{
+  GString *out = g_string_new (NULL);
+  guint i = 0;
+
+  for (const char *p = cell->text; *p; p = g_utf8_next_char (p), i++)
+    {
+      double at = i < cell->char_x->len ? g_array_index (cell->char_x, double, i) : cell->x1;
+      if ((at < x) == left)
+        g_string_append_unichar (out, g_utf8_get_char (p));
+    }
+  return g_strstrip (g_string_free (out, FALSE));
 }
 
 /* Builds a line from glyphs sorted left to right. A gap wider than most of
@@ -97,10 +121,12 @@ line_from_glyphs (GArray *glyphs,
       if (previous && previous->c == g->c && fabs (previous->x0 - g->x0) < 0.5)
         continue;
       /* A digit right against the next column's words (189,767,551 一、…)
-       * is still two cells. */
+       * is still two cells; so are two words where a blank parts
+       * ideographs (阶段性项目 项目类别), which Chinese text never has. */
       if (cell != NULL && (gap > 0.7 * line->height
                            || (gap > 0.15 * line->height && g_unichar_isdigit (previous->c) != g_unichar_isdigit (g->c)
-                               && (is_wide (g->c) || is_wide (previous->c)))))
+                               && (is_wide (g->c) || is_wide (previous->c)))
+                           || (gap > 0.35 * line->height && is_ideograph (g->c) && is_ideograph (previous->c))))
         {
           cell->text = g_string_free (g_steal_pointer (&cell_text), FALSE);
           g_ptr_array_add (line->cells, cell);
@@ -111,12 +137,15 @@ line_from_glyphs (GArray *glyphs,
         }
       else if (previous && gap > 0.2 * line->height && (!is_wide (g->c) || !is_wide (previous->c)))
         {
+          double at = g->x0;
           g_string_append_c (cell_text, ' ');
+          g_array_append_val (cell->char_x, at);
           g_string_append_c (text, ' ');
         }
       if (cell == NULL)
         {
           cell = g_new0 (BdPdfCell, 1);
+          cell->char_x = g_array_new (FALSE, FALSE, sizeof (double));
           cell->x0 = g->x0;
           cell->y0 = g->y0;
           cell->y1 = g->y1;
@@ -125,6 +154,7 @@ line_from_glyphs (GArray *glyphs,
       cell->y0 = MIN (cell->y0, g->y0);
       cell->y1 = MAX (cell->y1, g->y1);
       g_string_append_unichar (cell_text, g->c);
+      g_array_append_vals (cell->char_x, &g->x0, 1);
       g_string_append_unichar (text, g->c);
       line->x0 = MIN (line->x0, g->x0);
       line->x1 = MAX (line->x1, g->x1);

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef struct {
   char   *text;
   double  x0, y0, x1, y1;
+  GArray *char_x;       /* double: where each character of text begins */
 } BdPdfCell;
 
 typedef struct {
@@ -31,6 +32,12 @@ void       bd_pdf_line_free  (BdPdfLine   *line);
  * lines of each page): a line standing in the top or bottom tenth of a page
  * with the same words (digits aside) on at least half of the pages. */
 void       bd_pdf_drop_running_lines (GPtrArray *pages);
+
+/* The part of @cell's text that begins left of @x (@left) or at it or
+ * beyond; for a cell that runs over a column's edge. */
+char      *bd_pdf_cell_split (const BdPdfCell *cell,
+                              double           x,
+                              gboolean         left);
 
 /* Whether @text is an amount as tables print it: 1,234.50, 0, -12, 0.00. */
 gboolean   bd_pdf_is_amount  (const char  *text);

@@ -96,6 +96,60 @@ static const FormField form_fields[] = {
   { NULL, 0, FALSE, SIDE_ANY },
 };
 
+/* The row under 项目总体目标 and 年度总体目标: the goals, in those columns. */
+static void
+read_goals (BdProject *project,
+            GStrv      cells,
+            const int *goal_columns)
+{
+  guint n_cells = g_strv_length (cells);
+
+  for (guint g = 0; g < 2; g++)
+    if (goal_columns[g] >= 0 && (guint) goal_columns[g] < n_cells)
+      {
+        char **target = g == 0 ? &project->overall_goal : &project->annual_goal;
+        g_free (*target);
+        *target = g_strdup (cells[goal_columns[g]]);
+      }
+}
+
+/* The field whose label is cells[@c], its value in the cell after it. 其他资金
+ * is printed twice in a row: the project's first (left of the fourth cell),
+ * then the year's. */
+static gboolean
+read_field (BdProject *project,
+            GStrv      cells,
+            guint      c,
+            gboolean  *other_funds_seen,
+            guint      line_index,
+            GError   **error)
+{
+  guint n_cells = g_strv_length (cells);
+  const char *value = c + 1 < n_cells ? cells[c + 1] : "";
+
+  for (const FormField *field = form_fields; field->label; field++)
+    {
+      FormSide side;
+
+      if (strcmp (cells[c], field->label) != 0)
+        continue;
+      side = c >= 3 || *other_funds_seen ? SIDE_ANNUAL : SIDE_PROJECT;
+      if (field->side != SIDE_ANY && field->side != side)
+        continue;
+      if (field->side != SIDE_ANY)
+        *other_funds_seen = TRUE;
+      if (field->amount)
+        return read_form_amount (value, G_STRUCT_MEMBER_P (project, field->offset), line_index, field->label, error);
+      {
+        char **member = G_STRUCT_MEMBER_P (project, field->offset);
+        g_free (*member);
+        *member = g_strdup (value);
+      }
+      return TRUE;
+    }
+  return TRUE;
+}
+
 gboolean
 bd_import_read_form (Reader     *reader,
            const Part *part,
@@ -108,6 +162,7 @@ bd_import_read_form (Reader     *reader,
   int goal_columns[2] = { -1, -1 };
   gboolean goals_next = FALSE;
   gboolean in_indicators = FALSE;
+  gboolean other_funds_seen;
 
   g_ptr_array_add (doc->projects, project);
 
@@ -129,6 +184,7 @@ bd_import_read_form (Reader     *reader,
 
       cells = bd_import_split_cells (line);
       n_cells = g_strv_length (cells);
+      other_funds_seen = FALSE;
       if (bd_import_cells_all_blank (cells))
         continue;
 
@@ -140,13 +196,7 @@ bd_import_read_form (Reader     *reader,
 
       if (goals_next)
         {
-          for (guint g = 0; g < 2; g++)
-            if (goal_columns[g] >= 0 && (guint) goal_columns[g] < n_cells)
-              {
-                char **target = g == 0 ? &project->overall_goal : &project->annual_goal;
-                g_free (*target);
-                *target = g_strdup (cells[goal_columns[g]]);
-              }
+          read_goals (project, cells, goal_columns);
           goals_next = FALSE;
           continue;
         }
@@ -168,26 +218,8 @@ bd_import_read_form (Reader     *reader,
             }
           else if (strcmp (cells[c], "年度总体目标") == 0)
             goal_columns[1] = c;
-          else
-            for (const FormField *field = form_fields; field->label; field++)
-              {
-                if (strcmp (cells[c], field->label) != 0
-                    || (field->side == SIDE_PROJECT && c >= 3) || (field->side == SIDE_ANNUAL && c < 3))
-                  continue;
-                if (field->amount)
-                  {
-                    if (!read_form_amount (c + 1 < n_cells ? cells[c + 1] : "",
-                                           G_STRUCT_MEMBER_P (project, field->offset), i, field->label, error))
-                      return FALSE;
-                  }
-                else
-                  {
-                    char **member = G_STRUCT_MEMBER_P (project, field->offset);
-                    g_free (*member);
-                    *member = g_strdup (c + 1 < n_cells ? cells[c + 1] : "");
-                  }
-                break;
-              }
+          else if (!read_field (project, cells, c, &other_funds_seen, i, error))
+            return FALSE;
         }
     }
 

@@ -52,13 +52,8 @@ flush_row (Converter *self)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
 }
 
-static gboolean
-fail_at (Converter  *self,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail_at (Converter  *self,
+gboolean
+bd_pdf_fail_at (Converter  *self,
          const char *format,
          ...)
 {
@@ -76,8 +71,8 @@ fail_at (Converter  *self,
 }
 
 /* Header text as the schedule definitions spell it: no blanks, ASCII brackets. */
-static char *
-normalise (const char *text)
+char *
+bd_pdf_normalise (const char *text)
 {
   GString *out = g_string_new (NULL);
 
@@ -96,14 +91,14 @@ normalise (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static double
-centre (const BdPdfCell *cell)
+double
+bd_pdf_centre (const BdPdfCell *cell)
 {
   return (cell->x0 + cell->x1) / 2;
 }
 
-static gboolean
-is_amount_cell (const char *text)
+gboolean
+bd_pdf_is_amount_cell (const char *text)
 {
   return bd_pdf_is_amount (text) || strcmp (text, "-") == 0 || strcmp (text, "—") == 0;
 }
@@ -133,22 +128,22 @@ starts_with_enumerator (const char *text)
   return g_regex_match (enumerator, text, 0, NULL);
 }
 
-static guint
-count_amounts (const BdPdfLine *line)
+guint
+bd_pdf_count_amounts (const BdPdfLine *line)
 {
   guint n = 0;
 
   for (guint i = 0; i < line->cells->len; i++)
-    n += is_amount_cell (((BdPdfCell *) g_ptr_array_index (line->cells, i))->text);
+    n += bd_pdf_is_amount_cell (((BdPdfCell *) g_ptr_array_index (line->cells, i))->text);
   return n;
 }
 
-static gboolean
-is_row_line (Converter       *self,
+gboolean
+bd_pdf_is_row_line (Converter       *self,
              const BdPdfLine *line)
 {
   const BdPdfCell *first = g_ptr_array_index (line->cells, 0);
-  g_autofree char *first_text = normalise (first->text);
+  g_autofree char *first_text = bd_pdf_normalise (first->text);
 
   switch (self->def->row_kind)
     {
@@ -157,7 +152,7 @@ is_row_line (Converter       *self,
       return (g_ascii_isdigit (first_text[0]) && strlen (first_text) >= 3 && is_code_cell (first_text))
           || strcmp (first_text, "合计") == 0;
     case BD_ROWS_BALANCE:
-      if (count_amounts (line) > 0)
+      if (bd_pdf_count_amounts (line) > 0)
         return TRUE;
       for (guint i = 0; i < line->cells->len; i++)
         if (starts_with_enumerator (((BdPdfCell *) g_ptr_array_index (line->cells, i))->text))
@@ -165,215 +160,8 @@ is_row_line (Converter       *self,
       return FALSE;
     case BD_ROWS_SINGLE:
     default:
-      return count_amounts (line) == line->cells->len;
+      return bd_pdf_count_amounts (line) == line->cells->len;
     }
-}
-
-/* Columns */
-
-static gboolean
-header_matches (const char *cell,
-                const char *name)
-{
-  if (strcmp (cell, name) == 0)
-    return TRUE;
-  /* A header wrapped over two lines (事业单位 / 经营收入), or one with more
-   * words than the definition's (机关运行经费预算数). */
-  return g_utf8_strlen (cell, -1) >= 2
-      && (g_str_has_prefix (name, cell) || g_str_has_prefix (cell, name));
-}
-
-static gboolean
-find_anchor (GPtrArray  *header,
-             const char *name,
-             double      after,
-             gboolean   *used,
-             double     *anchor)
-{
-  g_autofree char *wanted = normalise (name);
-
-  /* Exact names first, then wrapped ones; leftmost first. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < header->len; i++)
-      {
-        const BdPdfCell *cell = g_ptr_array_index (header, i);
-        g_autofree char *text = normalise (cell->text);
-
-        if (used[i] || centre (cell) <= after)
-          continue;
-        if (pass == 0 ? strcmp (text, wanted) == 0 : header_matches (text, wanted))
-          {
-            used[i] = TRUE;
-            *anchor = centre (cell);
-            return TRUE;
-          }
-      }
-  return FALSE;
-}
-
-static int
-compare_cells_by_x (gconstpointer a,
-                    gconstpointer b)
-{
-  const BdPdfCell *x = *(BdPdfCell * const *) a, *y = *(BdPdfCell * const *) b;
-  return (x->x0 > y->x0) - (x->x0 < y->x0);
-}
-
-/* The amount columns from the header cells above the first row of a page. */
-static gboolean
-read_anchors (Converter *self,
-              GPtrArray *header_lines)
-{
-  g_autoptr(GPtrArray) header = g_ptr_array_new ();
-  g_autofree gboolean *used = NULL;
-  const BdScheduleDef *def = self->def;
-  double anchors[BD_MAX_COLUMNS + 1];
-  guint n = 0;
-  double after = -1;
-
-  for (guint l = 0; l < header_lines->len; l++)
-    {
-      BdPdfLine *line = g_ptr_array_index (header_lines, l);
-      for (guint i = 0; i < line->cells->len; i++)
-        g_ptr_array_add (header, g_ptr_array_index (line->cells, i));
-    }
-  g_ptr_array_sort (header, compare_cells_by_x);
-  used = g_new0 (gboolean, header->len + 1);
-
-  if (def->row_kind == BD_ROWS_BALANCE)
-    {
-      if (!find_anchor (header, "预算数", after, used, &anchors[n]))
-        return FALSE;
-      after = anchors[n++];
-    }
-  for (guint c = 0; c < def->n_columns; c++)
-    {
-      if (!find_anchor (header, def->columns[c].name, after, used, &anchors[n]))
-        return FALSE;
-      n++;
-    }
-  memcpy (self->anchors, anchors, sizeof anchors);
-  self->n_anchors = n;
-  self->have_anchors = TRUE;
-  return TRUE;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = ((const double *) a)[0], y = ((const double *) b)[0];
-  return (x > y) - (x < y);
-}
-
-static guint
-n_slots (Converter *self)
-{
-  return self->def->n_columns + (self->def->row_kind == BD_ROWS_BALANCE);
-}
-
-/* Without header cells naming the columns (a layout of other words), the
- * columns are where the amounts of the page's rows stand: amounts are
- * right-aligned, so their right edges gather in one place per column. When
- * they gather in as many places as the schedule has columns, those are the
- * columns. */
-static gboolean
-anchors_from_rows (Converter *self)
-{
-  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, 2 * sizeof (double));
-  double anchors[BD_MAX_COLUMNS + 1];
-  guint n = 0, in_cluster = 0;
-  double sum = 0, previous = -G_MAXDOUBLE, height = 10;
-  gboolean seen_name;
-
-  self->anchors_from_rows_tried = TRUE;
-  for (guint l = self->line_index; self->page_lines && l < self->page_lines->len; l++)
-    {
-      BdPdfLine *line = g_ptr_array_index (self->page_lines, l);
-
-      if (!is_row_line (self, line) && count_amounts (line) != line->cells->len)
-        continue;
-      height = line->height;
-      /* A classified row's codes stand before its name: amounts follow it. */
-      seen_name = self->def->row_kind != BD_ROWS_FUNCTION && self->def->row_kind != BD_ROWS_ECONOMIC;
-      for (guint i = 0; i < line->cells->len; i++)
-        {
-          BdPdfCell *cell = g_ptr_array_index (line->cells, i);
-          double edge[2] = { cell->x1, centre (cell) };
-
-          if (!is_amount_cell (cell->text))
-            seen_name = TRUE;
-          else if (seen_name)
-            g_array_append_val (edges, edge);
-        }
-    }
-  g_array_sort (edges, compare_doubles);
-  for (guint i = 0; i <= edges->len; i++)
-    {
-      const double *edge = i < edges->len ? &g_array_index (edges, double, 2 * i) : NULL;
-
-      if (in_cluster > 0 && (edge == NULL || edge[0] - previous > height))
-        {
-          if (n == G_N_ELEMENTS (anchors))
-            return FALSE;
-          anchors[n++] = sum / in_cluster;
-          in_cluster = 0;
-          sum = 0;
-        }
-      if (edge == NULL)
-        break;
-      sum += edge[1];
-      in_cluster++;
-      previous = edge[0];
-    }
-  if (n != n_slots (self))
-    return FALSE;
-  memcpy (self->anchors, anchors, sizeof anchors);
-  self->n_anchors = n;
-  self->have_anchors = TRUE;
-  return TRUE;
-}
-
-/* Places each amount under the column whose header centre is nearest;
- * without a header, amounts fill the columns in order when they are as many. */
-static gboolean
-place_amounts (Converter  *self,
-               GPtrArray  *amounts,
-               char      **slots,
-               guint       n_slots)
-{
-  if (!self->have_anchors)
-    {
-      if (amounts->len != n_slots)
-        return fail_at (self, _("found %u amounts in a row of schedule %u, which has %u columns, "
-                                "and no header cells naming its columns"),
-                        amounts->len, self->def->number, n_slots);
-      for (guint i = 0; i < amounts->len; i++)
-        slots[i] = ((BdPdfCell *) g_ptr_array_index (amounts, i))->text;
-      return TRUE;
-    }
-
-  for (guint i = 0; i < amounts->len; i++)
-    {
-      const BdPdfCell *cell = g_ptr_array_index (amounts, i);
-      guint best = 0;
-
-      for (guint a = 1; a < self->n_anchors; a++)
-        if (fabs (centre (cell) - self->anchors[a]) < fabs (centre (cell) - self->anchors[best]))
-          best = a;
-      if (slots[best] != NULL)
-        {
-          if (!self->anchors_from_rows_tried && anchors_from_rows (self))
-            {
-              memset (slots, 0, n_slots * sizeof (char *));
-              return place_amounts (self, amounts, slots, n_slots);
-            }
-          return fail_at (self, _("the amounts %s and %s of schedule %u stand under the same column"),
-                          slots[best], cell->text, self->def->number);
-        }
-      slots[best] = cell->text;
-    }
-  return TRUE;
 }
 
 /* Rows */
@@ -411,26 +199,26 @@ classified_row (Converter *self,
   for (guint i = 0; i < line->cells->len; i++)
     {
       BdPdfCell *cell = g_ptr_array_index (line->cells, i);
-      g_autofree char *text = normalise (cell->text);
+      g_autofree char *text = bd_pdf_normalise (cell->text);
 
       if (name->len == 0 && amounts->len == 0 && is_code_cell (text))
         g_string_append (code, text);
-      else if (amounts->len == 0 && !is_amount_cell (text))
+      else if (amounts->len == 0 && !bd_pdf_is_amount_cell (text))
         {
           if (name_x < 0)
             name_x = cell->x0;
           g_string_append (name, cell->text);
         }
-      else if (is_amount_cell (text))
+      else if (bd_pdf_is_amount_cell (text))
         g_ptr_array_add (amounts, cell);
       else
         {
-          fail_at (self, _("expected amounts after “%s” in schedule %u, found “%s”"),
+          bd_pdf_fail_at (self, _("expected amounts after “%s” in schedule %u, found “%s”"),
                    name->str, self->def->number, cell->text);
           return;
         }
     }
-  if (!place_amounts (self, amounts, slots, self->def->n_columns))
+  if (!bd_pdf_place_amounts (self, amounts, slots, self->def->n_columns))
     return;
 
   start_row (self, n_codes + 1 + self->def->n_columns);
@@ -469,17 +257,17 @@ balance_row (Converter *self,
     {
       BdPdfCell *cell = g_ptr_array_index (line->cells, i);
 
-      if (is_amount_cell (cell->text))
+      if (bd_pdf_is_amount_cell (cell->text))
         g_ptr_array_add (amounts, cell);
       else
         {
-          gboolean left = centre (cell) < divide;
+          gboolean left = bd_pdf_centre (cell) < divide;
           g_string_append (left ? income : expense, cell->text);
           label_x = cell->x0;
           label_cell = left ? 0 : 2;
         }
     }
-  if (!place_amounts (self, amounts, slots, self->def->n_columns + 1))
+  if (!bd_pdf_place_amounts (self, amounts, slots, self->def->n_columns + 1))
     return;
   start_row (self, 3 + self->def->n_columns);
   set_cell (self, 0, income->str);
@@ -500,7 +288,7 @@ single_row (Converter *self,
 
   for (guint i = 0; i < line->cells->len; i++)
     g_ptr_array_add (amounts, g_ptr_array_index (line->cells, i));
-  if (!place_amounts (self, amounts, slots, self->def->n_columns))
+  if (!bd_pdf_place_amounts (self, amounts, slots, self->def->n_columns))
     return;
   start_row (self, self->def->n_columns);
   for (guint c = 0; c < self->def->n_columns; c++)
@@ -536,14 +324,14 @@ joins_pending_row (Converter *self,
   guint n_slots = self->def->n_columns + (self->def->row_kind == BD_ROWS_BALANCE);
 
   if (self->pending == NULL || self->def->row_kind == BD_ROWS_SINGLE
-      || count_amounts (line) != line->cells->len)
+      || bd_pdf_count_amounts (line) != line->cells->len)
     return FALSE;
   for (guint s = 0; s < n_slots; s++)
     if (*(char *) g_ptr_array_index (self->pending, amount_cell (self, s)))
       return FALSE;
   for (guint i = 0; i < line->cells->len; i++)
     g_ptr_array_add (amounts, g_ptr_array_index (line->cells, i));
-  if (!place_amounts (self, amounts, slots, n_slots))
+  if (!bd_pdf_place_amounts (self, amounts, slots, n_slots))
     return TRUE;
   for (guint s = 0; s < n_slots; s++)
     set_cell (self, amount_cell (self, s), slots[s]);
@@ -568,7 +356,7 @@ schedule_other_line (Converter *self,
         bd_pdf_emit (self, ((BdPdfCell *) g_ptr_array_index (line->cells, i))->text);
       return;
     }
-  if (self->pending != NULL && self->pending_name_x >= 0 && count_amounts (line) == 0
+  if (self->pending != NULL && self->pending_name_x >= 0 && bd_pdf_count_amounts (line) == 0
       && fabs (line->x0 - self->pending_name_x) < 3 * line->height)
     {
       guint name_cell = self->pending_name_cell;
@@ -581,8 +369,8 @@ schedule_other_line (Converter *self,
       g_ptr_array_add (header_lines, line);
       return;
     }
-  if (count_amounts (line) > 0)
-    fail_at (self, _("the line “%s” holds amounts but is not a row of schedule %u"), line->text, self->def->number);
+  if (bd_pdf_count_amounts (line) > 0)
+    bd_pdf_fail_at (self, _("the line “%s” holds amounts but is not a row of schedule %u"), line->text, self->def->number);
 }
 
 static void
@@ -592,7 +380,7 @@ schedule_line (Converter *self,
 {
   if (self->page_has_rows && joins_pending_row (self, line))
     return;
-  if (!is_row_line (self, line))
+  if (!bd_pdf_is_row_line (self, line))
     {
       schedule_other_line (self, line, header_lines);
       return;
@@ -600,8 +388,8 @@ schedule_line (Converter *self,
   if (!self->page_has_rows)
     {
       self->anchors_from_rows_tried = FALSE;
-      if (!(header_lines->len > 0 && read_anchors (self, header_lines)) && !self->have_anchors)
-        anchors_from_rows (self);
+      if (!(header_lines->len > 0 && bd_pdf_read_anchors (self, header_lines)) && !self->have_anchors)
+        bd_pdf_anchors_from_rows (self);
       self->page_has_rows = TRUE;
     }
   switch (self->def->row_kind)
@@ -737,7 +525,7 @@ title_lines (Converter *self,
   g_autofree char *joined = NULL;
 
   /* A title may be spaced out (名 词 解 释), never holds an amount. */
-  if (line->cells->len > 2 && (count_amounts (line) > 0 || g_utf8_strlen (line->text, -1) > 40))
+  if (line->cells->len > 2 && (bd_pdf_count_amounts (line) > 0 || g_utf8_strlen (line->text, -1) > 40))
     return 0;
   if (title_from_text (self, line->text, FALSE))
     return 1;
@@ -780,13 +568,42 @@ read_page (Converter *self,
     }
 }
 
+static PopplerDocument *
+open_pdf (GBytes  *data,
+          GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PopplerDocument *pdf = poppler_document_new_from_bytes (data, NULL, &local_error);
+
+  if (pdf != NULL)
+    return pdf;
+  if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    g_set_error (error, BD_IMPORT_ERROR, BD_IMPORT_ERROR_ENCODING,
+                 _("the PDF is protected by a password; save a copy without the password and import that"));
+  else
+    g_set_error (error, BD_IMPORT_ERROR, BD_IMPORT_ERROR_ENCODING,
+                 _("the PDF is damaged and cannot be read (%s)"), local_error->message);
+  return NULL;
+}
+
+static void
+converter_clear (Converter *self)
+{
+  g_string_free (self->paragraph, TRUE);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->form.row, g_ptr_array_unref);
+  for (guint i = 0; i < 4; i++)
+    if (self->form.carried[i] != NULL)
+      g_string_free (self->form.carried[i], TRUE);
+  g_clear_pointer (&self->form.goal_lines, g_ptr_array_unref);
+}
+
 char *
 bd_pdf_to_published_text (GBytes  *data,
                           GArray **line_pages,
                           GError **error)
 {
   PopplerDocument *pdf = NULL;
-  g_autoptr(GError) local_error = NULL;
   Converter self = { 0 };
   GPtrArray *pages;
   guint n_pages;
@@ -798,17 +615,8 @@ bd_pdf_to_published_text (GBytes  *data,
                    _("expected a PDF; the file does not begin as one does (%%PDF-)"));
       return NULL;
     }
-  pdf = poppler_document_new_from_bytes (data, NULL, &local_error);
-  if (pdf == NULL)
-    {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error (error, BD_IMPORT_ERROR, BD_IMPORT_ERROR_ENCODING,
-                     _("the PDF is protected by a password; save a copy without the password and import that"));
-      else
-        g_set_error (error, BD_IMPORT_ERROR, BD_IMPORT_ERROR_ENCODING,
-                     _("the PDF is damaged and cannot be read (%s)"), local_error->message);
-      return NULL;
-    }
+  if ((pdf = open_pdf (data, error)) == NULL)
+    return NULL;
 
   self.out = g_string_new (NULL);
   self.line_pages = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -838,13 +646,7 @@ bd_pdf_to_published_text (GBytes  *data,
     bd_pdf_form_finish (&self);
   flush_row (&self);
   bd_pdf_flush_paragraph (&self);
-  g_string_free (self.paragraph, TRUE);
-  g_clear_pointer (&self.pending, g_ptr_array_unref);
-  g_clear_pointer (&self.form.row, g_ptr_array_unref);
-  for (guint i = 0; i < 4; i++)
-    if (self.form.carried[i] != NULL)
-      g_string_free (self.form.carried[i], TRUE);
-  g_clear_pointer (&self.form.goal_lines, g_ptr_array_unref);
+  converter_clear (&self);
 
   if (self.error == NULL && !any_text)
     g_set_error (&self.error, BD_IMPORT_ERROR, BD_IMPORT_ERROR_MISSING,

@@ -54,6 +54,28 @@ void bd_pdf_emit            (Converter  *self,
                              const char *text);
 void bd_pdf_flush_paragraph (Converter  *self);
 
+/* bd-pdf-import.c */
+gboolean bd_pdf_fail_at        (Converter       *self,
+                                const char      *format,
+                                ...) G_GNUC_PRINTF (2, 3);
+/* Header text as the schedule definitions spell it: no blanks, ASCII brackets. */
+char    *bd_pdf_normalise      (const char      *text);
+double   bd_pdf_centre         (const BdPdfCell *cell);
+gboolean bd_pdf_is_amount_cell (const char      *text);
+guint    bd_pdf_count_amounts  (const BdPdfLine *line);
+gboolean bd_pdf_is_row_line    (Converter       *self,
+                                const BdPdfLine *line);
+
+/* bd-pdf-columns.c */
+gboolean bd_pdf_read_anchors      (Converter  *self,
+                                   GPtrArray  *header_lines);
+gboolean bd_pdf_anchors_from_rows (Converter  *self);
+/* Places each amount of a row under its column: @slots receives their text. */
+gboolean bd_pdf_place_amounts     (Converter  *self,
+                                   GPtrArray  *amounts,
+                                   char      **slots,
+                                   guint       n_slots);
+
 /* bd-pdf-form.c */
 void bd_pdf_form_start      (Converter  *self);
 void bd_pdf_form_line       (Converter  *self,

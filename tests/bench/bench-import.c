@@ -2,13 +2,16 @@
  * document of 1k → 100k rows written as published text, and a paragraph
  * quoting 1k → 100k figures ("1万元"). Linear paths keep the growth factor
  * near the size factor (10); a quadratic one shows ~100. A benchmark, not a
- * test. Usage: bench-import [MAX_ROWS] [PDF…] */
+ * test. Then each PDF given: its import, in process (the whole process of
+ * `budgetdesk-cli validate X.pdf` adds its start and the check).
+ * Usage: bench-import [MAX_ROWS] [PDF…] */
 
 #include <stdio.h>
 
 #include "bd-generator.h"
 #include "bd-importer.h"
 #include "bd-markdown-writer.h"
+#include "bd-pdf-import.h"
 
 static double
 import_seconds (const char *text)
@@ -92,5 +95,16 @@ main (int    argc,
   printf ("%-22s %7s  %10s\n", "import", "size", "time");
   walk ("rows", max, make_rows, NULL);
   walk ("figures in a paragraph", max, make_paragraph, seed);
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(BdDocument) doc = bd_import_any_file (argv[i], &error);
+      g_autofree char *name = g_path_get_basename (argv[i]);
+
+      if (doc == NULL)
+        g_error ("%s: %s", argv[i], error->message);
+      printf ("%-30s %8.3f s\n", name, (g_get_monotonic_time () - start) / 1e6);
+    }
   return 0;
 }

@@ -66,12 +66,18 @@ test_wanli_2025 (void)
   /* Page 10, schedule 2: 201 05 07 专项普查活动 438,300 under 合计 and 财政拨款收入. */
   g_assert_cmpint (value_of (doc, 2, "2010507", 0), ==, Y (438300, 0));
   g_assert_cmpint (value_of (doc, 2, "2010507", 1), ==, Y (438300, 0));
-  /* Page 15, schedule 3: 212 01 01 行政运行 17,887,739 = 17,737,739 基本 + 150,000 项目. */
+  /* Page 17, schedule 3: 212 01 01 行政运行 17,887,739 = 17,737,739 基本 + 150,000 项目. */
   g_assert_cmpint (value_of (doc, 3, "2120101", 1), ==, Y (17737739, 0));
   g_assert_cmpint (value_of (doc, 3, "2120101", 2), ==, Y (150000, 0));
-  /* Pages 19-23, schedule 5 continued over five pages with its header
-   * repeated: 221 03 99 其他城乡社区住宅支出 2,177,200 项目支出 on page 23. */
+  /* Pages 20-24, schedule 5 continued over five pages with its header
+   * repeated: 221 03 99 其他城乡社区住宅支出 2,177,200 项目支出 on page 24. */
   g_assert_cmpint (value_of (doc, 5, "2210399", 2), ==, Y (2177200, 0));
+  /* Each row keeps its page, and each schedule the page of its title. */
+  g_assert_cmpuint (bd_schedule_find_row (bd_document_get_schedule (doc, 5), "2210399")->source_page, ==, 24);
+  g_assert_cmpuint (bd_schedule_find_row (bd_document_get_schedule (doc, 3), "2120101")->source_page, ==, 17);
+  g_assert_cmpuint (bd_schedule_find_row (bd_document_get_schedule (doc, 2), "2010507")->source_page, ==, 10);
+  g_assert_cmpuint (bd_document_get_schedule (doc, 5)->source_page, ==, 20);
+  g_assert_cmpuint (bd_document_get_schedule (doc, 1)->source_page, ==, 9);
   /* Page 29, schedule 9 in 万元: 公务用车购置费 15, 运行费 21.56, 机关运行经费 464.64. */
   s9 = bd_document_get_schedule (doc, 9);
   g_assert_cmpint (published (g_ptr_array_index (s9->rows, 0), 4), ==, 15 * BD_FEN_PER_WAN);
@@ -79,6 +85,7 @@ test_wanli_2025 (void)
   g_assert_cmpint (published (g_ptr_array_index (s9->rows, 0), 6), ==, 464640000);
   /* Page 25, schedule 6: empty, with its note (half-width colon as printed). */
   g_assert_true (g_str_has_prefix (bd_document_get_schedule (doc, 6)->note, "注:本部门2025年无政府性基金"));
+  g_assert_cmpuint (s9->source_page, ==, 29);
 }
 
 /* 普陀区财政局 2025 (24 pages): blank cells for zero, amounts with 分. */
@@ -88,10 +95,10 @@ test_czj_2025 (void)
   g_autoptr(BdDocument) doc = import_real ("putuo-czj-2025-dept.pdf");
 
   g_assert_cmpstr (doc->department, ==, "上海市普陀区财政局");
-  /* Page 7, schedule 3: 201 06 01 行政运行 16,231,840.80 = 16,093,326.00 + 138,514.80. */
+  /* Page 12, schedule 3: 201 06 01 行政运行 16,231,840.80 = 16,093,326.00 + 138,514.80. */
   g_assert_cmpint (value_of (doc, 3, "2010601", 0), ==, Y (16231840, 80));
   g_assert_cmpint (value_of (doc, 3, "2010601", 2), ==, Y (138514, 80));
-  /* Page 7: 201 06 02 一般行政管理事务 100,000.00, 基本支出 blank. */
+  /* Page 12: 201 06 02 一般行政管理事务 100,000.00, 基本支出 blank. */
   g_assert_cmpint (value_of (doc, 3, "2010602", 1), ==, 0);
   g_assert_cmpint (value_of (doc, 3, "2010602", 2), ==, Y (100000, 0));
 }

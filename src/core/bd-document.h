@@ -30,6 +30,7 @@ typedef struct {
   gint64  values[BD_MAX_COLUMNS];          /* entered columns of leaves are the clerk's; the rest computed */
   gint64  published[BD_MAX_COLUMNS];       /* the figures printed in the imported document */
   guint   published_mask;                  /* bit i: published[i] is present */
+  guint   source_page;                     /* the page of the PDF it was imported from; 0 otherwise (not stored) */
 } BdRow;
 
 typedef struct {
@@ -40,6 +41,7 @@ typedef struct {
   BdRow               *income_total;  /* balance schedules: 收入总计 */
   char                *note;          /* the note printed under the table (注：…无数据), or NULL */
   int                  title_year;    /* the year its title was published with; 0 when it was not */
+  guint                source_page;   /* the page of the PDF its title is on; 0 otherwise (not stored) */
 } BdSchedule;
 
 /* Where a row stands in a schedule: the document file numbers its rows

@@ -43,6 +43,8 @@ gboolean  bd_import_fail              (GError       **error,
                                        ...) G_GNUC_PRINTF (4, 5);
 /* While set (for this thread), messages name the page of a line, not the line. */
 void      bd_import_set_line_pages    (GArray      *line_pages);
+/* The page of the PDF line @line_index was read from, or 0 for a text. */
+guint     bd_import_page_of_line      (guint        line_index);
 /* Reads text made from a PDF; @line_pages holds the page of each line. */
 BdDocument *bd_import_published_text_paged (const char *text,
                                        GArray      *line_pages,

@@ -66,6 +66,7 @@ read_amounts (Table      *table,
       bd_row_set_published (row, c, value);
       row->values[c] = value;
     }
+  row->source_page = bd_import_page_of_line (line_index);
   return TRUE;
 }
 
@@ -216,6 +217,7 @@ read_balance_row (Table      *table,
               return FALSE;
             bd_row_set_published (item, 0, value);
             item->values[0] = value;
+            item->source_page = bd_import_page_of_line (line_index);
             income_found = TRUE;
           }
       if (!income_found)
@@ -336,6 +338,7 @@ bd_import_read_schedule (Reader     *reader,
   Table table = { schedule, def->unit };
 
   schedule->title_year = part->year;
+  schedule->source_page = bd_import_page_of_line (part->first_line);
 
   for (guint i = part->first_line + 1; i < part->end_line; i++)
     {

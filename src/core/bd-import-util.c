@@ -14,6 +14,16 @@ bd_import_set_line_pages (GArray *line_pages)
   g_private_set (&line_pages_key, line_pages);
 }
 
+guint
+bd_import_page_of_line (guint line_index)
+{
+  GArray *line_pages = g_private_get (&line_pages_key);
+
+  if (line_pages == NULL || line_pages->len == 0)
+    return 0;
+  return g_array_index (line_pages, guint, MIN (line_index, line_pages->len - 1));
+}
+
 gboolean
 bd_import_fail (GError      **error,
                 BdImportError code,

@@ -226,6 +226,14 @@ typedef struct {
   BdPart      part;
 } RuleCase;
 
+/* What the importer notes when a document disagrees with itself (the
+ * importer's own cases are in test-import.c). */
+static void
+note_import_disagreement (BdDocument *doc)
+{
+  bd_document_add_import_note (doc, BD_PART_SCHEDULE_8, "30228", 12, g_strdup ("30228 工会经费 is printed twice"));
+}
+
 static const RuleCase cases[] = {
   { "row-parts", NULL, break_row_parts, BD_PART_SCHEDULE_3 },
   { "subtotal", NULL, break_subtotal, BD_PART_SCHEDULE_2 },
@@ -261,6 +269,7 @@ static const RuleCase cases[] = {
   { "code-name", own_code, break_own_code_name, BD_PART_SCHEDULE_2 },
   { "negative-amount", NULL, break_negative, BD_PART_SCHEDULE_8 },
   { "title-year", NULL, break_title_year, BD_PART_SCHEDULE_3 },
+  { "as-printed", NULL, note_import_disagreement, BD_PART_SCHEDULE_8 },
 };
 
 static void

@@ -1,5 +1,6 @@
 /* The importer against the seed, figure by figure as checked by hand. */
 
+#include "bd-checker.h"
 #include "bd-test-util.h"
 
 static BdRow *
@@ -396,6 +397,48 @@ test_family (void)
                    Y (74000, 0));
 }
 
+/* A document at odds with itself is read, and each disagreement is a
+ * finding where it stands (issue 12): a 编制部门 unlike the document's, a
+ * code printed twice, a 款 printed with one digit. */
+static void
+test_disagreements (void)
+{
+  g_autofree char *seed = bd_test_read_seed_text ();
+  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  const char *row = "| 302 | 28 | 工会经费 | 137,610.40 | 0 | 137,610.40 |\n";
+  char *schedule_3 = strstr (text->str, "2024年部门支出预算总表\n\n编制部门：上海市闵行区城市运行管理中心");
+  gsize at;
+
+  /* Schedule 3's 编制部门 without 管理 (seed line 146). */
+  g_assert_nonnull (schedule_3);
+  at = schedule_3 - text->str + strlen ("2024年部门支出预算总表\n\n编制部门：上海市闵行区城市运行");
+  g_string_erase (text, at, strlen ("管理"));
+  /* Schedule 8's 302 28 工会经费 printed again with other figures, and its
+   * 301 01 基本工资 with the 款 as "1". */
+  g_assert_cmpuint (g_string_replace (text, row, "| 302 | 28 | 工会经费 | 137,610.40 | 0 | 137,610.40 |\n"
+                                                 "| 302 | 28 | 工会经费 | 1.00 | 0 | 1.00 |\n", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "| 301 | 01 |", "| 301 | 1 |", 1), ==, 1);
+
+  doc = bd_import_published_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  /* The first 工会经费 stands (seed line 291): 137,610.40. */
+  g_assert_cmpint (row_of (doc, 8, "30228")->published[0], ==, Y (137610, 40));
+  /* 301 1 is read as 301 01 基本工资. */
+  g_assert_nonnull (bd_schedule_find_row (bd_document_get_schedule (doc, 8), "30101"));
+
+  findings = bd_check_rule (doc, bd_rule_lookup ("as-printed"));
+  g_assert_cmpuint (findings->len, ==, 3);
+  g_assert_cmpint (((BdFinding *) g_ptr_array_index (findings, 0))->part, ==, BD_PART_SCHEDULE_3);
+  g_assert_nonnull (strstr (((BdFinding *) g_ptr_array_index (findings, 0))->message, "上海市闵行区城市运行中心"));
+  g_assert_cmpint (((BdFinding *) g_ptr_array_index (findings, 1))->part, ==, BD_PART_SCHEDULE_8);
+  g_assert_nonnull (strstr (((BdFinding *) g_ptr_array_index (findings, 1))->message, "“1”, read as 01"));
+  g_assert_cmpstr (((BdFinding *) g_ptr_array_index (findings, 2))->row, ==, "30228");
+  g_assert_nonnull (strstr (((BdFinding *) g_ptr_array_index (findings, 2))->message, "other figures (1.00, 0.00, 1.00)"));
+}
+
 /* The seed with every line ending a lone CR (classic Mac) or CR LF reads as
  * the seed does (issue 17: a lone CR gave "no section titles"). */
 static void
@@ -439,6 +482,7 @@ main (int    argc,
   g_test_add_func ("/import/refused", test_refused);
   g_test_add_func ("/import/line-endings", test_line_endings);
   g_test_add_func ("/import/family", test_family);
+  g_test_add_func ("/import/disagreements", test_disagreements);
 
   return g_test_run ();
 }

@@ -140,6 +140,32 @@ lower_bound (BdSchedule *schedule,
   return low;
 }
 
+static void
+import_note_free (BdImportNote *note)
+{
+  g_free (note->row);
+  g_free (note->message);
+  g_free (note);
+}
+
+void
+bd_document_add_import_note (BdDocument *doc,
+                             BdPart      part,
+                             const char *row,
+                             guint       page,
+                             char       *message)
+{
+  BdImportNote *note = g_new0 (BdImportNote, 1);
+
+  note->part = part;
+  note->row = g_strdup (row);
+  note->page = page;
+  note->message = message;
+  if (doc->import_notes == NULL)
+    doc->import_notes = g_ptr_array_new_with_free_func ((GDestroyNotify) import_note_free);
+  g_ptr_array_add (doc->import_notes, note);
+}
+
 void
 bd_document_set_unit_budget (BdDocument *doc,
                              gboolean    unit_budget)
@@ -501,6 +527,7 @@ bd_document_finalize (GObject *object)
   g_ptr_array_unref (self->projects);
   for (guint i = 0; i < G_N_ELEMENTS (self->extra_codes); i++)
     g_hash_table_unref (self->extra_codes[i]);
+  g_clear_pointer (&self->import_notes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bd_document_parent_class)->finalize (object);
 }

@@ -123,6 +123,16 @@ typedef enum {
   BD_PART_DOCUMENT,
 } BdPart;
 
+/* Where a published document disagreed with itself and was read anyway (a
+ * 编制部门 unlike the document's, a code printed twice, a 款 printed as "2"):
+ * the checker reports each (rule "as-printed"). Kept in memory only. */
+typedef struct {
+  BdPart  part;
+  char   *row;       /* code or label, or NULL */
+  guint   page;      /* of the PDF, or 0 */
+  char   *message;
+} BdImportNote;
+
 struct _BdDocument
 {
   GObject     parent_instance;
@@ -140,6 +150,7 @@ struct _BdDocument
   GPtrArray  *projects;        /* BdProject*: the performance-goal forms */
   BdFramework framework;       /* the indicator framework the forms follow */
   GHashTable *extra_codes[2];  /* per BdClassification: code → name, codes the catalog lacks */
+  GPtrArray  *import_notes;    /* BdImportNote*: what the import read from a document at odds with itself */
 };
 
 /* "3", "narrative", … → the part, as the command line and the findings'
@@ -216,6 +227,13 @@ BdLevel     bd_code_level              (const char *code);
  * own); FALSE when @parent is NULL. */
 gboolean    bd_row_encloses            (const BdRow *parent,
                                         const BdRow *row);
+
+/* Adds a note of the import; @message is taken. */
+void        bd_document_add_import_note (BdDocument *doc,
+                                        BdPart      part,
+                                        const char *row,
+                                        guint       page,
+                                        char       *message);
 
 /* Makes @doc a unit budget (单位预算) or a department budget (部门预算): the
  * definition of schedule 1 follows. Its figures stay where they are. */

@@ -9,7 +9,46 @@
 typedef struct {
   BdSchedule *schedule;
   BdUnit      unit;
+  BdDocument *doc;
 } Table;
+
+/* A disagreement of the document with itself, read anyway and reported by
+ * the checker at its place. */
+static void
+note (Table      *table,
+      const char *row,
+      guint       line_index,
+      char       *message)
+{
+  bd_document_add_import_note (table->doc, BD_PART_SCHEDULE_1 + table->schedule->def->number - 1, row,
+                               bd_import_page_of_line (line_index), message);
+}
+
+/* A 款 or 项 printed with one digit ("2"): the 02 it stands for. */
+static char *
+code_part (Table      *table,
+           const char *printed,
+           const char *level,
+           guint       line_index)
+{
+  if (strlen (printed) == 1 && g_ascii_isdigit (printed[0]))
+    {
+      note (table, NULL, line_index,
+            g_strdup_printf (_("%s printed as “%s”, read as 0%s"), level, printed, printed));
+      return g_strconcat ("0", printed, NULL);
+    }
+  return g_strdup (printed);
+}
+
+/* A code printed a second time: the same figures say nothing new; others are
+ * reported, not read (the first row's stand). */
+static gboolean
+read_repeated_row (Table      *table,
+                   BdRow      *first,
+                   GStrv       cells,
+                   guint       first_cell,
+                   guint       line_index,
+                   GError    **error);
 
 /* Schedules */
 
@@ -80,6 +119,8 @@ read_classified_row (Table      *table,
   gboolean function = schedule->def->row_kind == BD_ROWS_FUNCTION;
   guint name_cell = function ? 3 : 2;
   g_autofree char *code = NULL;
+  g_autofree char *kuan = NULL;
+  g_autofree char *xiang = NULL;
   BdRow *row;
 
   if (g_strv_length (cells) <= name_cell)
@@ -89,15 +130,17 @@ read_classified_row (Table      *table,
   if (strcmp (cells[0], "合计") == 0)
     return read_amounts (table, schedule->total, cells, name_cell + 1, line_index, error);
 
-  if (!bd_import_is_digits (cells[0], 3) || (*cells[1] && !bd_import_is_digits (cells[1], 2))
-      || (function && *cells[2] && (!bd_import_is_digits (cells[2], 2) || !*cells[1])))
+  kuan = code_part (table, cells[1], "款", line_index);
+  xiang = function ? code_part (table, cells[2], "项", line_index) : g_strdup ("");
+  if (!bd_import_is_digits (cells[0], 3) || (*kuan && !bd_import_is_digits (kuan, 2))
+      || (*xiang && (!bd_import_is_digits (xiang, 2) || !*kuan)))
     return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
                  _("expected a classification code (类 of 3 digits, then 款 and 项 of 2), found “%s”"), cells[0]);
 
-  code = g_strconcat (cells[0], cells[1], function ? cells[2] : "", NULL);
-  if (bd_schedule_find_row (schedule, code) != NULL && bd_schedule_find_row (schedule, code)->published_mask)
-    return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index, _("code %s appears twice in schedule %u"),
-                 code, schedule->def->number);
+  code = g_strconcat (cells[0], kuan, xiang, NULL);
+  row = bd_schedule_find_row (schedule, code);
+  if (row != NULL && row->published_mask)
+    return read_repeated_row (table, row, cells, name_cell + 1, line_index, error);
 
   row = bd_schedule_insert_leaf (schedule, code, cells[name_cell]);
   g_free (row->name);
@@ -132,6 +175,41 @@ label_key (const char *label)
         bare[length - strlen ("预算")] = '\0', stripped = TRUE;
     }
   return g_steal_pointer (&bare);
+}
+
+static gboolean
+read_repeated_row (Table      *table,
+                   BdRow      *first,
+                   GStrv       cells,
+                   guint       first_cell,
+                   guint       line_index,
+                   GError    **error)
+{
+  BdRow *again = bd_row_new (first->code, first->name);
+  Table scratch = *table;
+  g_autoptr(GString) figures = g_string_new (NULL);
+  gboolean same = TRUE;
+
+  if (!read_amounts (&scratch, again, cells, first_cell, line_index, error))
+    {
+      bd_row_free (again);
+      return FALSE;
+    }
+  for (guint c = 0; c < table->schedule->def->n_columns; c++)
+    {
+      g_autofree char *figure = bd_money_format_unit (again->published[c], table->unit);
+      same &= again->published[c] == first->published[c];
+      g_string_append_printf (figures, "%s%s", c ? ", " : "", figure);
+    }
+  if (same)
+    note (table, first->code, line_index,
+          g_strdup_printf (_("%s %s is printed twice, with the same figures"), first->code, first->name));
+  else
+    note (table, first->code, line_index,
+          g_strdup_printf (_("%s %s is printed twice; the second time with other figures (%s), "
+                             "which were not read"), first->code, first->name, figures->str));
+  bd_row_free (again);
+  return TRUE;
 }
 
 static gboolean
@@ -301,9 +379,8 @@ read_header_line (Reader     *reader,
       || (value = after_label (line, "预算单位")) != NULL)
     {
       if (strcmp (value, reader->doc->department) != 0)
-        return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, i,
-                               _("expected 编制部门：%s, as in the document's header, found “%s”"),
-                               reader->doc->department, value);
+        note (table, NULL, i, g_strdup_printf (_("编制部门 printed as “%s”, unlike the document's “%s”"),
+                                               value, reader->doc->department));
     }
   else if ((value = after_label (line, "单位")) != NULL)
     {
@@ -335,7 +412,7 @@ bd_import_read_schedule (Reader     *reader,
   BdSchedule *schedule = bd_document_get_schedule (reader->doc, part->schedule);
   const BdScheduleDef *def = schedule->def;
   gboolean seen_data = FALSE;
-  Table table = { schedule, def->unit };
+  Table table = { schedule, def->unit, reader->doc };
 
   schedule->title_year = part->year;
   schedule->source_page = bd_import_page_of_line (part->first_line);

@@ -116,5 +116,7 @@ void bd_rule_targets (BdCheck *check);
 void bd_rule_title_years (BdCheck *check);
 void bd_rule_total_rows (BdCheck *check);
 void bd_rule_unknown_codes (BdCheck *check);
+/* bd-rules-import.c */
+void bd_rule_as_printed (BdCheck *check);
 
 G_END_DECLS

@@ -67,6 +67,9 @@ static const BdRule rules[] = {
     N_("No amount is negative"), bd_rule_negative },
   { "title-year", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_HEADER,
     N_("Every schedule is titled with the document's year"), bd_rule_title_years },
+  { "as-printed", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_HEADER,
+    N_("The published document agrees with itself where it was read (编制部门, codes printed once and in full)"),
+    bd_rule_as_printed },
 };
 
 const BdRule *

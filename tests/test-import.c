@@ -315,6 +315,7 @@ test_refused (void)
 {
   g_autofree char *letters = seed_with ("| 302 | 28 | 工会经费 | 137,610.40 |", "| 302 | 28 | 工会经费 | 137,61O.40 |");
   g_autofree char *no_department = seed_with ("预算主管部门：上海市闵行区城市运行管理中心", "");
+  g_autoptr(GString) no_department_anywhere = g_string_new (no_department);
   g_autofree char *cut = NULL;
   char *seed = bd_test_read_seed_text ();
   /* Schedule 3's row: the only one followed by 7,959,673.40. */
@@ -326,7 +327,15 @@ test_refused (void)
   /* The letter O typed for a zero, on line 291 of the seed. */
   assert_refused (letters, -1, BD_IMPORT_ERROR_SYNTAX, "line 291:");
   assert_refused (letters, -1, BD_IMPORT_ERROR_SYNTAX, "工会经费");
-  assert_refused (no_department, -1, BD_IMPORT_ERROR_MISSING, "预算主管部门");
+  /* Without 预算主管部门, the first table's 编制部门 names the department;
+   * without either, the document is refused. */
+  {
+    g_autoptr(BdDocument) doc = bd_import_published_text (no_department, -1, NULL);
+    g_assert_nonnull (doc);
+    g_assert_cmpstr (doc->department, ==, "上海市闵行区城市运行管理中心");
+  }
+  g_string_replace (no_department_anywhere, "编制部门：上海市闵行区城市运行管理中心", "", 0);
+  assert_refused (no_department_anywhere->str, -1, BD_IMPORT_ERROR_MISSING, "预算主管部门");
   assert_refused ("", 0, BD_IMPORT_ERROR_MISSING, "line 1:");
   assert_refused (gbk, sizeof gbk - 1, BD_IMPORT_ERROR_ENCODING, "UTF-8");
   /* NUL bytes get the message of a binary file, not of an encoding (issue 17). */
@@ -383,8 +392,12 @@ test_family (void)
   replace_all (text, "单位：万元", "单位：元");
   replace_all (text, "| 7.40 | 0 | 1.00 | 6.40 | 0 | 6.40 | 0 |", "| 74,000 | 0 | 10,000 | 64,000 | 0 | 64,000 | 0 |");
 
+  /* A cover without its title (seed line 5): the year is the schedules'. */
+  replace_all (text, "闵行区2024年区级部门预算\n", "\n");
+
   doc = bd_import_published_text (text->str, text->len, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (doc->year, ==, 2024);
   s1 = bd_document_get_schedule (doc, 1);
   /* Schedule 1 (seed line 95): 1. 一般公共预算资金 17,722,077.40. */
   g_assert_cmpint (((BdRow *) g_ptr_array_index (s1->income, 1))->published[0], ==, Y (17722077, 40));

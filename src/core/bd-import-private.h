@@ -59,6 +59,9 @@ GStrv     bd_import_split_cells       (const char  *line);
 gboolean  bd_import_cells_all_blank   (GStrv        cells);
 gboolean  bd_import_is_digits         (const char  *text,
                                        gsize        length);
+/* "编制部门：X" or "编制部门:X": X, or NULL. Documents use either colon. */
+const char *bd_import_after_label     (const char  *line,
+                                       const char  *label);
 /* The year of "2024年…", or 0. */
 int       bd_import_leading_year      (const char  *line);
 /* Parses @cell in @unit; the message names the row (when not NULL) and column. */

@@ -347,20 +347,6 @@ read_single_row (Table      *table,
   return read_amounts (table, g_ptr_array_index (schedule->rows, 0), cells, 0, line_index, error);
 }
 
-/* "编制部门：X" or "编制部门:X": X, or NULL. Documents use either colon. */
-static const char *
-after_label (const char *line,
-             const char *label)
-{
-  if (!g_str_has_prefix (line, label))
-    return NULL;
-  line += strlen (label);
-  if (g_str_has_prefix (line, "："))
-    return line + strlen ("：");
-  if (*line == ':')
-    return line + 1;
-  return NULL;
-}
 
 /* The lines above and below a table: who made it, its unit, its note. */
 static gboolean
@@ -375,14 +361,14 @@ read_header_line (Reader     *reader,
   const char *value;
 
   *header = TRUE;
-  if ((value = after_label (line, "编制部门")) != NULL || (value = after_label (line, "编制单位")) != NULL
-      || (value = after_label (line, "预算单位")) != NULL)
+  if ((value = bd_import_after_label (line, "编制部门")) != NULL || (value = bd_import_after_label (line, "编制单位")) != NULL
+      || (value = bd_import_after_label (line, "预算单位")) != NULL)
     {
       if (strcmp (value, reader->doc->department) != 0)
         note (table, NULL, i, g_strdup_printf (_("编制部门 printed as “%s”, unlike the document's “%s”"),
                                                value, reader->doc->department));
     }
-  else if ((value = after_label (line, "单位")) != NULL)
+  else if ((value = bd_import_after_label (line, "单位")) != NULL)
     {
       /* The unit is the table's own: a schedule printed in 万元 where the
        * template has 元 is read in 万元. */
@@ -394,7 +380,7 @@ read_header_line (Reader     *reader,
         return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, i, _("expected 单位：元 or 单位：万元 for schedule %u, found “%s”"),
                                schedule->def->number, line);
     }
-  else if (after_label (line, "注") != NULL)
+  else if (bd_import_after_label (line, "注") != NULL)
     {
       g_free (schedule->note);
       schedule->note = g_strdup (line);

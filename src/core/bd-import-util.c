@@ -158,3 +158,18 @@ bd_import_leading_year (const char *line)
     }
   return g_str_has_prefix (line + 4, "年") ? year : 0;
 }
+
+/* "编制部门：X" or "编制部门:X": X, or NULL. Documents use either colon. */
+const char *
+bd_import_after_label (const char *line,
+             const char *label)
+{
+  if (!g_str_has_prefix (line, label))
+    return NULL;
+  line += strlen (label);
+  if (g_str_has_prefix (line, "："))
+    return line + strlen ("：");
+  if (*line == ':')
+    return line + 1;
+  return NULL;
+}

@@ -120,6 +120,7 @@ read_preamble (Reader  *reader,
                GError **error)
 {
   BdDocument *doc = reader->doc;
+  const char *value;
 
   for (guint i = 0; i < end_line; i++)
     {
@@ -127,10 +128,11 @@ read_preamble (Reader  *reader,
 
       if (g_str_has_prefix (line, "附件") && doc->attachment == NULL)
         doc->attachment = g_strdup (line);
-      else if (g_str_has_prefix (line, "预算主管部门：") || g_str_has_prefix (line, "预算单位："))
+      else if ((value = bd_import_after_label (line, "预算主管部门")) != NULL
+               || (value = bd_import_after_label (line, "预算单位")) != NULL)
         {
           g_free (doc->department);
-          doc->department = g_strdup (strstr (line, "：") + strlen ("："));
+          doc->department = g_strdup (value);
         }
       else if ((g_str_has_suffix (line, "部门预算") || g_str_has_suffix (line, "单位预算"))
                && strstr (line, "年") != NULL && doc->title == NULL)
@@ -145,11 +147,37 @@ read_preamble (Reader  *reader,
 
   if (doc->title != NULL && bd_title_is_unit_budget (doc->title))
     bd_document_set_unit_budget (doc, TRUE);
+  /* A cover without the department: the 编制部门 of the first table. */
+  for (guint i = end_line; (doc->department == NULL || *doc->department == '\0') && i < reader->n_lines; i++)
+    {
+      g_autofree char *line = g_strdup (reader->lines[i]);
+
+      if ((value = bd_import_after_label (bd_import_trim (line), "编制部门")) != NULL
+          || (value = bd_import_after_label (bd_import_trim (line), "编制单位")) != NULL)
+        {
+          g_free (doc->department);
+          doc->department = g_strdup (value);
+        }
+    }
   if (doc->department == NULL || *doc->department == '\0')
     return bd_import_fail (error, BD_IMPORT_ERROR_MISSING, end_line,
                  _("expected the line 预算主管部门：<department> before the first section"));
+  return TRUE;
+}
+
+/* A cover without its title: the year of the schedules' titles. */
+static gboolean
+check_year (Reader  *reader,
+            GArray  *parts,
+            GError **error)
+{
+  BdDocument *doc = reader->doc;
+
+  for (guint p = 0; (doc->year < 1900 || doc->year > 2999) && p < parts->len; p++)
+    if (g_array_index (parts, Part, p).kind == PART_SCHEDULE)
+      doc->year = g_array_index (parts, Part, p).year;
   if (doc->year < 1900 || doc->year > 2999)
-    return bd_import_fail (error, BD_IMPORT_ERROR_MISSING, end_line,
+    return bd_import_fail (error, BD_IMPORT_ERROR_MISSING, g_array_index (parts, Part, 0).first_line,
                  _("expected the document's title with its year (…2024年…部门预算) before the first section"));
   return TRUE;
 }
@@ -197,7 +225,8 @@ read_document (Reader  *reader,
                    "2024年部门财务收支预算总表; none was found"));
   g_array_index (parts, Part, parts->len - 1).end_line = reader->n_lines;
 
-  if (!read_preamble (reader, g_array_index (parts, Part, 0).first_line, error))
+  if (!read_preamble (reader, g_array_index (parts, Part, 0).first_line, error)
+      || !check_year (reader, parts, error))
     return FALSE;
 
   for (guint p = 0; p < parts->len; p++)

@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 
 #include "bd-markdown-writer.h"
+#include "bd-page-layout.h"
+#include "bd-text-writer.h"
 #include "bd-money.h"
 #include "bd-pdf-import.h"
 #include "bd-test-util.h"
@@ -285,6 +287,39 @@ test_nothing_dropped (gconstpointer data)
     g_error ("%s: amounts of the PDF missing from the document:%s", name, missing->str);
 }
 
+/* BudgetDesk's own pages of the seed (a layout of its own: codes split
+ * 类 | 款 | 项, merged headers, forms with bordered cells, blank for zero in
+ * the form) read back: every schedule and the form as the seed has them. */
+static void
+test_own_pages (void)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autoptr(BdPageLayout) layout = bd_page_layout_new (seed, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bd-import-pdf-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "seed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+
+  g_assert_true (bd_page_layout_write_pdf (layout, pdf, &error));
+  g_assert_no_error (error);
+  doc = bd_import_any_file (pdf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->department, ==, seed->department);
+  for (BdPart part = BD_PART_SCHEDULE_1; part <= BD_PART_SCHEDULE_9; part++)
+    {
+      g_autofree char *expected = bd_text_write_part (seed, part);
+      g_autofree char *found = bd_text_write_part (doc, part);
+      g_assert_cmpstr (found, ==, expected);
+    }
+  {
+    g_autofree char *expected = bd_text_write_part (seed, BD_PART_PERFORMANCE);
+    g_autofree char *found = bd_text_write_part (doc, BD_PART_PERFORMANCE);
+    g_assert_cmpstr (found, ==, expected);
+  }
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 /* A PDF that is refused gets a message saying why, naming the page where
  * there is one (docs/bad-input.md, "Importing a published PDF"). */
 static void
@@ -390,6 +425,7 @@ main (int    argc,
   g_test_add_func ("/import-pdf/wanli-2023-forms", test_wanli_2023_forms);
   g_test_add_func ("/import-pdf/unit-2025", test_unit_2025);
   g_test_add_func ("/import-pdf/refused", test_refused);
+  g_test_add_func ("/import-pdf/own-pages", test_own_pages);
   for (guint i = 0; i < G_N_ELEMENTS (real); i++)
     {
       g_autofree char *test = g_strdup_printf ("/import-pdf/nothing-dropped/%s", real[i]);

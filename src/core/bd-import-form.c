@@ -127,6 +127,10 @@ read_field (BdProject *project,
   guint n_cells = g_strv_length (cells);
   const char *value = c + 1 < n_cells ? cells[c + 1] : "";
 
+  /* A blank value is not printed: the next label follows at once. */
+  for (const FormField *other = form_fields; other->label; other++)
+    if (strcmp (value, other->label) == 0)
+      value = "";
   for (const FormField *field = form_fields; field->label; field++)
     {
       FormSide side;

@@ -105,6 +105,133 @@ emit_goals (Converter *self)
   g_ptr_array_set_size (form->goal_lines, 0);
 }
 
+/* The labels of the form's fields, as printed. */
+static const char * const field_labels[] = {
+  "项目名称", "项目性质", "项目类别", "主管部门", "实施单位", "计划开始日期", "计划完成日期",
+  "项目资金总额", "其中：财政资金", "年度资金申请总额", "其中：当年财政拨款", "上年结转资金", "其他资金",
+  NULL,
+};
+
+static gboolean
+is_field_label (const char *text)
+{
+  g_autofree char *bare = without_blanks (text);
+
+  return g_strv_contains (field_labels, bare);
+}
+
+static gboolean
+is_label_line (BdPdfLine *line)
+{
+  for (guint i = 0; i < line->cells->len; i++)
+    if (is_field_label (((BdPdfCell *) g_ptr_array_index (line->cells, i))->text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The cell of @line that overlaps [@x0, @x1] the most, or -1. */
+static int
+overlapping_cell (BdPdfLine *line,
+                  double     x0,
+                  double     x1)
+{
+  int best = -1;
+  double best_overlap = 0;
+
+  for (guint i = 0; i < line->cells->len; i++)
+    {
+      BdPdfCell *cell = g_ptr_array_index (line->cells, i);
+      double overlap = MIN (x1, cell->x1) - MAX (x0, cell->x0);
+      if (overlap > best_overlap)
+        best = i, best_overlap = overlap;
+    }
+  return best;
+}
+
+static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+/* The fields, their values wrapped over lines joined: a line without any
+ * label holds pieces of the values above and below it (上海市闵行区城 /
+ * 市运行管理中心 / (汇总)), each joined to the cell it stands over or under
+ * in the nearer line of labels. */
+static void
+emit_fields (Converter *self)
+{
+  BdPdfForm *form = &self->form;
+  GPtrArray *lines = form->field_lines;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint l = 0; l < lines->len; l++)
+    {
+      BdPdfLine *line = g_ptr_array_index (lines, l);
+      GPtrArray *cells = g_ptr_array_new_with_free_func (free_string);
+
+      for (guint i = 0; i < line->cells->len; i++)
+        g_ptr_array_add (cells, g_string_new (((BdPdfCell *) g_ptr_array_index (line->cells, i))->text));
+      g_ptr_array_add (texts, cells);
+    }
+  for (guint l = 0; l < lines->len; l++)
+    {
+      BdPdfLine *line = g_ptr_array_index (lines, l);
+      BdPdfLine *above = NULL, *below = NULL;
+      guint above_index = 0, below_index = 0;
+
+      if (is_label_line (line))
+        continue;
+      for (guint k = l; k-- > 0;)
+        if (is_label_line (g_ptr_array_index (lines, k)))
+          {
+            above = g_ptr_array_index (lines, k);
+            above_index = k;
+            break;
+          }
+      for (guint k = l + 1; k < lines->len; k++)
+        if (is_label_line (g_ptr_array_index (lines, k)))
+          {
+            below = g_ptr_array_index (lines, k);
+            below_index = k;
+            break;
+          }
+      for (guint i = 0; i < line->cells->len; i++)
+        {
+          BdPdfCell *piece = g_ptr_array_index (line->cells, i);
+          double to_above = above ? piece->y0 - above->y1 : G_MAXDOUBLE;
+          double to_below = below ? below->y0 - piece->y1 : G_MAXDOUBLE;
+          BdPdfLine *target = to_below < to_above ? below : above;
+          guint target_index = to_below < to_above ? below_index : above_index;
+          int c = target ? overlapping_cell (target, piece->x0, piece->x1) : -1;
+          GString *joined;
+
+          if (c < 0 || is_field_label (((BdPdfCell *) g_ptr_array_index (target->cells, c))->text))
+            continue;
+          joined = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (texts, target_index), c);
+          if (target == below)
+            g_string_prepend (joined, piece->text);
+          else
+            g_string_append (joined, piece->text);
+          /* Joined: not written again as a row of its own. */
+          g_string_truncate (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (texts, l), i), 0);
+        }
+    }
+  for (guint l = 0; l < texts->len; l++)
+    {
+      GPtrArray *cells = g_ptr_array_index (texts, l);
+      g_autofree const char **row = g_new0 (const char *, cells->len + 1);
+      guint n = 0;
+
+      for (guint i = 0; i < cells->len; i++)
+        if (((GString *) g_ptr_array_index (cells, i))->len > 0)
+          row[n++] = ((GString *) g_ptr_array_index (cells, i))->str;
+      if (n > 0)
+        emit_cells (self, row, n);
+    }
+  g_ptr_array_set_size (lines, 0);
+}
+
 static void
 flush_indicator (Converter *self)
 {
@@ -121,6 +248,8 @@ bd_pdf_form_finish (Converter *self)
 {
   BdPdfForm *form = &self->form;
 
+  if (form->stage == FORM_FIELDS)
+    emit_fields (self);
   if (form->stage == FORM_GOALS)
     emit_goals (self);
   flush_indicator (self);
@@ -143,6 +272,9 @@ bd_pdf_form_start (Converter *self)
   if (form->goal_lines == NULL)
     form->goal_lines = g_ptr_array_new ();
   g_ptr_array_set_size (form->goal_lines, 0);
+  if (form->field_lines == NULL)
+    form->field_lines = g_ptr_array_new ();
+  g_ptr_array_set_size (form->field_lines, 0);
   for (guint c = 0; c < 4; c++)
     {
       if (form->carried[c] == NULL)
@@ -179,6 +311,8 @@ indicator_header (Converter *self,
 
   if (find_cell (line, names[0]) == NULL)
     return FALSE;
+  if (form->stage == FORM_FIELDS)
+    emit_fields (self);
   if (form->stage == FORM_GOALS)
     emit_goals (self);
   form->stage = FORM_INDICATORS;
@@ -209,6 +343,7 @@ goals_header (Converter *self,
     overall = find_cell (line, "项目总目标");
   if (overall == NULL || annual == NULL)
     return FALSE;
+  emit_fields (self);
   {
     const char *cells[2] = { overall->text, annual->text };
     emit_cells (self, cells, 2);
@@ -308,6 +443,16 @@ indicator_line (Converter *self,
   }
 }
 
+static gboolean
+is_period (const char *text)
+{
+  static GRegex *period = NULL;
+
+  if (g_once_init_enter (&period))
+    g_once_init_leave (&period, g_regex_new ("^\\s*[（(]\\s*[0-9]{4}年度?\\s*[）)]\\s*$", 0, 0, NULL));
+  return g_regex_match (period, text, 0, NULL);
+}
+
 void
 bd_pdf_form_line (Converter *self,
                   BdPdfLine *line)
@@ -332,10 +477,10 @@ bd_pdf_form_line (Converter *self,
     case FORM_FIELDS:
     default:
       /* （2024年度） under the title */
-      if (g_str_has_prefix (line->text, "（") || g_str_has_prefix (line->text, "("))
+      if (is_period (line->text))
         bd_pdf_emit (self, line->text);
       else if (!goals_header (self, line))
-        emit_line (self, line);
+        g_ptr_array_add (form->field_lines, line);
       return;
     }
 }

@@ -416,7 +416,7 @@ starts_paragraph (const char *text)
   static GRegex *marker = NULL;
 
   if (g_once_init_enter (&marker))
-    g_once_init_leave (&marker, g_regex_new ("^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、"
+    g_once_init_leave (&marker, g_regex_new ("^(?:[（(](?:[一二三四五六七八九十]+|[0-9]{1,2})[）)]|[一二三四五六七八九十]+、"
                                              "|[0-9]+[.．、]|第[一二三四五六七八九十]+)", 0, 0, NULL));
   return g_regex_match (marker, text, 0, NULL);
 }
@@ -596,6 +596,7 @@ converter_clear (Converter *self)
     if (self->form.carried[i] != NULL)
       g_string_free (self->form.carried[i], TRUE);
   g_clear_pointer (&self->form.goal_lines, g_ptr_array_unref);
+  g_clear_pointer (&self->form.field_lines, g_ptr_array_unref);
 }
 
 char *

@@ -20,6 +20,7 @@ typedef struct {
   double         overall_centre;     /* of the 项目总体目标 header */
   double         annual_centre;      /* of the 年度总体目标 header */
   GPtrArray     *goal_lines;         /* BdPdfLine*, until the goals end */
+  GPtrArray     *field_lines;        /* BdPdfLine*, until the fields end */
   double         columns[4];         /* centres of the indicator columns */
   GPtrArray     *row;                /* char*[4]: the indicator row being built */
   double         row_y;

@@ -190,6 +190,7 @@ static const Command commands[] = {
   { "generate", "--rows N -o FILE.budget", N_("Write a synthetic document for benchmarks"), bd_cli_generate },
   { "narrative", "FILE.budget", N_("Print the text written from the numbers"), bd_cli_narrative },
   { "review", "FOLDER [-o REPORT.xlsx] [--json]", N_("Check every document of a folder, in one report"), bd_cli_review },
+  { "backups", "FILE.budget [--restore DAY -o NEW]", N_("List, keep or restore a document's daily copies"), bd_cli_backups },
 };
 
 static int

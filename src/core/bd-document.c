@@ -124,6 +124,28 @@ bd_schedule_find_row (BdSchedule *schedule,
   return NULL;
 }
 
+BdRow *
+bd_schedule_find_part (BdSchedule *schedule,
+                       BdRowPart   part,
+                       const char *code)
+{
+  switch (part)
+    {
+    case BD_ROW_PART_TABLE:
+      return bd_schedule_find_row (schedule, code);
+    case BD_ROW_PART_TOTAL:
+      return schedule->total;
+    case BD_ROW_PART_INCOME:
+      for (guint i = 0; schedule->income && i < schedule->income->len; i++)
+        if (g_strcmp0 (((BdRow *) g_ptr_array_index (schedule->income, i))->code, code) == 0)
+          return g_ptr_array_index (schedule->income, i);
+      return NULL;
+    case BD_ROW_PART_INCOME_TOTAL:
+    default:
+      return schedule->income_total;
+    }
+}
+
 static guint
 sorted_position (BdSchedule *schedule,
                  const char *code)
@@ -530,6 +552,48 @@ bd_document_part_title (BdDocument *self,
     default:
       return g_strdup ("整个文档");
     }
+}
+
+static const struct {
+  const char *name;
+  BdPart      part;
+} part_names[] = {
+  { "narrative", BD_PART_NARRATIVE },
+  { "other", BD_PART_OTHER },
+  { "employees", BD_PART_EMPLOYEES },
+  { "performance", BD_PART_PERFORMANCE },
+  { "document", BD_PART_DOCUMENT },
+};
+
+gboolean
+bd_part_from_string (const char *name,
+                     BdPart     *part)
+{
+  if (name[0] >= '1' && name[0] <= '0' + BD_N_SCHEDULES && name[1] == '\0')
+    {
+      *part = BD_PART_SCHEDULE_1 + (name[0] - '1');
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (part_names); i++)
+    if (strcmp (name, part_names[i].name) == 0)
+      {
+        *part = part_names[i].part;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+bd_part_to_string (BdPart part)
+{
+  static const char * const numbers[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9" };
+
+  if (part >= BD_PART_SCHEDULE_1 && part < BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
+    return numbers[part - BD_PART_SCHEDULE_1];
+  for (guint i = 0; i < G_N_ELEMENTS (part_names); i++)
+    if (part_names[i].part == part)
+      return part_names[i].name;
+  return NULL;
 }
 
 BdSchedule *

@@ -42,6 +42,15 @@ typedef struct {
   int                  title_year;    /* the year its title was published with; 0 when it was not */
 } BdSchedule;
 
+/* Where a row stands in a schedule: the document file numbers its rows
+ * by these (schedule_row.part), and the editor records changes by them. */
+typedef enum {
+  BD_ROW_PART_TABLE,          /* a row of the table */
+  BD_ROW_PART_TOTAL,          /* its 合计 (支出总计) row */
+  BD_ROW_PART_INCOME,         /* an income item of a balance schedule, by its key */
+  BD_ROW_PART_INCOME_TOTAL,   /* 收入总计 */
+} BdRowPart;
+
 typedef enum {
   BD_FIGURE_WAN,     /* written in 万元 to two decimals; value in 分 */
   BD_FIGURE_YUAN,    /* written in 元; value in 分 */
@@ -130,6 +139,11 @@ struct _BdDocument
   GHashTable *extra_codes[2];  /* per BdClassification: code → name, codes the catalog lacks */
 };
 
+/* "3", "narrative", … → the part, as the command line and the findings'
+ * JSON name it; FALSE when the name is unknown. */
+gboolean    bd_part_from_string        (const char *name,
+                                        BdPart     *part);
+const char *bd_part_to_string          (BdPart      part);
 /* The title of a part as the window and the command line show it. */
 char       *bd_document_part_title     (BdDocument *self,
                                         BdPart      part);
@@ -202,6 +216,11 @@ gboolean    bd_row_encloses            (const BdRow *parent,
 
 /* Finds the row with @code; NULL when absent. */
 BdRow      *bd_schedule_find_row       (BdSchedule *schedule,
+                                        const char *code);
+/* The row of @part with @code (for the table rows and income items; the
+ * totals have none); NULL when absent. */
+BdRow      *bd_schedule_find_part      (BdSchedule *schedule,
+                                        BdRowPart   part,
                                         const char *code);
 /* Inserts a leaf row in code order, with the 类/款 rows above it as needed. */
 BdRow      *bd_schedule_insert_leaf    (BdSchedule *schedule,

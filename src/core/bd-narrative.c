@@ -1,7 +1,6 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
-#include "bd-importer.h"
 #include "bd-narrative.h"
 
 /* The published text writes figures three ways: the totals of the

@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-application.h"
+#include "bd-backup.h"
 #include "bd-importer.h"
 
 #define MAX_RECENT 10
@@ -115,6 +116,20 @@ on_close_request (GtkWindow     *window,
   return FALSE;
 }
 
+/* The first opening of the day keeps a copy of the document as it was. A
+ * copy that cannot be kept does not keep the clerk from working: it is
+ * logged, and the next opening tries again. */
+static void
+keep_daily_copy (const char *document)
+{
+  g_autofree char *folder = bd_backup_folder (document, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_backup_daily (document, folder, bd_backup_count_setting (), now, NULL, &error))
+    g_message ("%s", error->message);
+}
+
 static BdWindow *
 open_document (BdApplication  *self,
                const char     *path,
@@ -151,6 +166,8 @@ open_document (BdApplication  *self,
       return NULL;
     }
 
+  if (!bd_store_is_read_only (store))
+    keep_daily_copy (document);
   editor = bd_editor_new (doc, store);
   window = bd_window_new (GTK_APPLICATION (self), editor);
   restore_size (self, window);
@@ -305,6 +322,39 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GtkWindow *parent = GTK_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   _("The user guide could not be opened"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("%s\n\nThe guide is read with the help viewer, yelp "
+                                              "(apt install yelp)."), error->message);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The user guide (help/, installed for yelp). */
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (parent != NULL)
+    gtk_show_uri_full (parent, "help:budgetdesk", GDK_CURRENT_TIME, NULL, on_help_shown, NULL);
+}
+
+static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -314,6 +364,7 @@ quit_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_activated },
+  { "help", help_activated },
   { "quit", quit_activated },
 };
 
@@ -328,6 +379,7 @@ bd_application_startup (GApplication *application)
     { "win.print", { "<Control>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
   };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 

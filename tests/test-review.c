@@ -161,6 +161,9 @@ test_review_entries (void)
       const Expected *expected = &expected_entries[i];
 
       g_assert_cmpstr (entry->file, ==, expected->file);
+      /* The report links to the file by its absolute path. */
+      g_assert_true (g_path_is_absolute (entry->path));
+      g_assert_true (g_str_has_suffix (entry->path, expected->file));
       g_assert_cmpint (entry->status, ==, expected->status);
       g_assert_cmpuint (entry->counts[BD_SEVERITY_ERROR], ==, expected->errors);
       g_assert_cmpuint (entry->counts[BD_SEVERITY_WARNING], ==, expected->warnings);

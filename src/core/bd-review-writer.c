@@ -79,6 +79,7 @@ build_documents (JsonBuilder *builder,
 
       json_builder_begin_object (builder);
       add_string_member (builder, "file", entry->file);
+      add_string_member (builder, "path", entry->path);
       add_string_member (builder, "department", entry->department);
       add_int_member (builder, "year", entry->year);
       add_string_member (builder, "kind", entry->kind);
@@ -170,11 +171,29 @@ add_sheet (lxw_workbook  *workbook,
   return sheet;
 }
 
+/* The file's name, linked to the file: in a spreadsheet, a click opens the
+ * department's document (a .budget in BudgetDesk, with its findings). */
+static void
+write_file_link (lxw_worksheet       *sheet,
+                 lxw_row_t            row,
+                 lxw_col_t            column,
+                 const BdReviewEntry *entry,
+                 lxw_format          *link)
+{
+  g_autofree char *uri = g_filename_to_uri (entry->path, NULL, NULL);
+
+  /* Excel takes links of up to 2079 characters; a longer one is the name alone. */
+  if (uri == NULL || strlen (uri) > 2079
+      || worksheet_write_url_opt (sheet, row, column, uri, link, entry->file, NULL) != LXW_NO_ERROR)
+    worksheet_write_string (sheet, row, column, entry->file, link);
+}
+
 static void
 write_departments (lxw_workbook *workbook,
                    GPtrArray    *entries,
                    lxw_format   *header,
-                   lxw_format   *text)
+                   lxw_format   *text,
+                   lxw_format   *link)
 {
   lxw_worksheet *sheet = add_sheet (workbook, _("Departments"), department_columns,
                                     G_N_ELEMENTS (department_columns), header);
@@ -184,7 +203,7 @@ write_departments (lxw_workbook *workbook,
       const BdReviewEntry *entry = g_ptr_array_index (entries, i);
       lxw_row_t row = i + 1;
 
-      worksheet_write_string (sheet, row, 0, entry->file, text);
+      write_file_link (sheet, row, 0, entry, link);
       if (entry->status != BD_REVIEW_UNREADABLE)
         {
           worksheet_write_string (sheet, row, 1, entry->department, text);
@@ -217,7 +236,8 @@ static void
 write_findings (lxw_workbook *workbook,
                 GPtrArray    *entries,
                 lxw_format   *header,
-                lxw_format   *text)
+                lxw_format   *text,
+                lxw_format   *link)
 {
   g_autoptr(GPtrArray) findings = bd_review_sorted_findings (entries);
   lxw_worksheet *sheet = add_sheet (workbook, _("Findings"), finding_columns,
@@ -229,7 +249,7 @@ write_findings (lxw_workbook *workbook,
       lxw_row_t row = i + 1;
 
       worksheet_write_string (sheet, row, 0, finding->entry->department, text);
-      worksheet_write_string (sheet, row, 1, finding->entry->file, text);
+      write_file_link (sheet, row, 1, finding->entry, link);
       worksheet_write_string (sheet, row, 2, finding->section, text);
       if (finding->page > 0)
         worksheet_write_number (sheet, row, 3, finding->page, text);
@@ -247,7 +267,7 @@ bd_review_write_xlsx (GPtrArray   *entries,
 {
   g_autofree char *temporary = NULL;
   lxw_workbook *workbook;
-  lxw_format *header, *text;
+  lxw_format *header, *text, *link;
   lxw_error status;
   int fd;
 
@@ -265,8 +285,12 @@ bd_review_write_xlsx (GPtrArray   *entries,
   format_set_font_name (header, FONT);
   format_set_bold (header);
   format_set_bg_color (header, 0xDDDDDD);
-  write_departments (workbook, entries, header, text);
-  write_findings (workbook, entries, header, text);
+  link = workbook_add_format (workbook);
+  format_set_font_name (link, FONT);
+  format_set_font_color (link, LXW_COLOR_BLUE);
+  format_set_underline (link, LXW_UNDERLINE_SINGLE);
+  write_departments (workbook, entries, header, text, link);
+  write_findings (workbook, entries, header, text, link);
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR)
     return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, lxw_strerror (status), error);

@@ -107,6 +107,7 @@ bd_review_entry_free (BdReviewEntry *entry)
   if (entry == NULL)
     return;
   g_free (entry->file);
+  g_free (entry->path);
   g_free (entry->department);
   g_free (entry->kind);
   g_free (entry->reason);
@@ -208,6 +209,7 @@ bd_review_file (const char *folder,
   g_autoptr(GPtrArray) findings = NULL;
 
   entry->file = g_strdup (file);
+  entry->path = g_canonicalize_filename (path, NULL);
   entry->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) review_finding_free);
   doc = read_document (path, &error);
   if (doc == NULL)

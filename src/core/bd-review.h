@@ -34,6 +34,7 @@ typedef struct {
 
 struct _BdReviewEntry {
   char           *file;        /* relative to the folder reviewed */
+  char           *path;        /* absolute: the report links to it */
   char           *department;  /* NULL when unreadable */
   int             year;
   char           *kind;        /* 部门预算 or 单位预算, as the title says; NULL when unreadable */
@@ -70,7 +71,7 @@ const char *bd_review_status_label (BdReviewStatus     status);
 /* Every finding of @entries, errors first, then by department and part. */
 GPtrArray  *bd_review_sorted_findings (GPtrArray      *entries);
 
-/* {"documents": [{file, department, year, kind, status, reason, errors,
+/* {"documents": [{file, path, department, year, kind, status, reason, errors,
  * warnings, notes}], "findings": [{file, department, section, page, rule,
  * severity, message}]} */
 char       *bd_review_to_json      (GPtrArray         *entries);

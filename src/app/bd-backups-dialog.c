@@ -209,6 +209,19 @@ bd_backups_dialog_set_property (GObject      *object,
 }
 
 static void
+bd_backups_dialog_dispose (GObject *object)
+{
+  BdBackupsDialog *self = BD_BACKUPS_DIALOG (object);
+
+  /* A list box being disposed unselects its row, after the button it would
+   * make insensitive is gone: not a selection to answer. */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_BACKUPS_DIALOG);
+  G_OBJECT_CLASS (bd_backups_dialog_parent_class)->dispose (object);
+}
+
+static void
 bd_backups_dialog_finalize (GObject *object)
 {
   BdBackupsDialog *self = BD_BACKUPS_DIALOG (object);
@@ -229,6 +242,7 @@ bd_backups_dialog_class_init (BdBackupsDialogClass *klass)
   object_class->constructed = bd_backups_dialog_constructed;
   object_class->get_property = bd_backups_dialog_get_property;
   object_class->set_property = bd_backups_dialog_set_property;
+  object_class->dispose = bd_backups_dialog_dispose;
   object_class->finalize = bd_backups_dialog_finalize;
 
   properties[PROP_DOCUMENT] = g_param_spec_string ("document", NULL, NULL, NULL,

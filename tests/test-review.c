@@ -262,6 +262,8 @@ test_review_json (void)
   document = json_array_get_object_element (documents, 1);
   g_assert_cmpstr (json_object_get_string_member (document, "file"), ==, "refused.budget");
   g_assert_cmpstr (json_object_get_string_member (document, "status"), ==, "unreadable");
+  g_assert_true (json_object_get_null_member (document, "year"));
+  g_assert_true (json_object_get_null_member (document, "department"));
   document = json_array_get_object_element (documents, 3);
   g_assert_cmpstr (json_object_get_string_member (document, "file"), ==, "seed.md");
   g_assert_cmpstr (json_object_get_string_member (document, "department"), ==, "上海市闵行区城市运行管理中心");

@@ -81,7 +81,11 @@ build_documents (JsonBuilder *builder,
       add_string_member (builder, "file", entry->file);
       add_string_member (builder, "path", entry->path);
       add_string_member (builder, "department", entry->department);
-      add_int_member (builder, "year", entry->year);
+      json_builder_set_member_name (builder, "year");
+      if (entry->status == BD_REVIEW_UNREADABLE)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_int_value (builder, entry->year);
       add_string_member (builder, "kind", entry->kind);
       add_string_member (builder, "status", status_ids[entry->status]);
       add_string_member (builder, "reason", entry->reason);

@@ -106,6 +106,16 @@ test_open_keeps_copy_and_lists_it (void)
   g_assert_cmpuint (count_rows (list), ==, 1);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* In the desktop's recent files, as a BudgetDesk document. */
+  {
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+    g_autoptr(GtkRecentInfo) info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (gtk_recent_info_get_mime_type (info), ==, "application/x-budgetdesk");
+    g_assert_true (gtk_recent_info_has_application (info, "budgetdesk"));
+  }
+
   /* F1 is the user guide's key. */
   g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (application), "help") != NULL);
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "app.help");

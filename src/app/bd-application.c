@@ -88,6 +88,23 @@ remember (BdApplication *self,
   g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
 }
 
+/* The desktop's recent files too (the file manager's Recent, every file
+ * chooser), with the document's type: listed as a BudgetDesk document and
+ * opened in BudgetDesk from there. */
+static void
+add_to_recent_files (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  GtkRecentData data = {
+    .mime_type = (char *) "application/x-budgetdesk",
+    .app_name = (char *) "budgetdesk",
+    .app_exec = (char *) "budgetdesk %u",
+  };
+
+  if (uri != NULL)
+    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
 static void
 restore_size (BdApplication *self,
               BdWindow      *window)
@@ -173,6 +190,7 @@ open_document (BdApplication  *self,
   restore_size (self, window);
   g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
   remember (self, document);
+  add_to_recent_files (document);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }

@@ -551,13 +551,18 @@ bd_window_set_property (GObject      *object,
 }
 
 /* Typing not yet stored is stored before the window goes; a value that
- * cannot be stored keeps the window open, the reason beside it (Esc
- * drops the value). */
+ * cannot be stored keeps the window open once, the reason beside it (Esc
+ * drops the value); closing again leaves it. */
 static gboolean
 bd_window_close_request (GtkWindow *window)
 {
-  if (!_bd_window_commit_pending (BD_WINDOW (window)))
-    return TRUE;
+  BdWindow *self = BD_WINDOW (window);
+
+  if (!_bd_window_commit_pending (self) && !self->close_refused)
+    {
+      self->close_refused = TRUE;
+      return TRUE;
+    }
   return GTK_WINDOW_CLASS (bd_window_parent_class)->close_request (window);
 }
 

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -673,6 +674,70 @@ test_lock_keyed_on_file (Fixture       *fixture,
     }
 }
 
+/* Opens @path both ways in a child: refused as damaged, with the child's
+ * peak memory under 100 MB. Prints how long it took (not asserted). */
+static void
+assert_refused_cheaply (const char *path,
+                        const char *label)
+{
+  gint64 start = g_get_monotonic_time ();
+  pid_t child = fork ();
+
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      struct rusage usage;
+
+      for (guint read_only = 0; read_only < 2; read_only++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(BdStore) store = bd_store_open (path, read_only ? BD_STORE_OPEN_READ_ONLY : BD_STORE_OPEN_DEFAULT,
+                                                    &error);
+
+          if (store != NULL || !g_error_matches (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT))
+            _exit (1);
+        }
+      getrusage (RUSAGE_SELF, &usage);
+      _exit (usage.ru_maxrss < 100 * 1024 ? 0 : 2);
+    }
+  wait_child (child);
+  g_test_message ("%s: refused in %.3f s", label, (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* Files built to make SQLite compute: a generated column of
+ * length (hex (zeroblob (450000000))) made validate take 43 s and 4.8 GB,
+ * nested replace () ran past 300 s, a CHECK of zeroblob made fix take 111 s
+ * and 2 GB. Each is refused on opening, within 100 MB (17.6). */
+static void
+test_hostile_schema (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *label;
+    const char *sql;
+  } cases[] = {
+    { "generated column of zeroblob",
+      "ALTER TABLE document ADD COLUMN evil INTEGER AS (length (hex (zeroblob (450000000))))" },
+    { "generated column of nested replace",
+      "ALTER TABLE paragraph ADD COLUMN evil TEXT AS (replace (replace (replace (hex (zeroblob (4000)), '0',"
+      " hex (zeroblob (40))), '0', hex (zeroblob (40))), '0', 'ab'))" },
+    { "CHECK of zeroblob",
+      "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace (sql, 'PRIMARY KEY (row_id, col)',"
+      " 'CHECK (length (hex (zeroblob (450000000))) > 0), PRIMARY KEY (row_id, col)') WHERE name = 'cell'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      sqlite3 *db;
+
+      save_seed (fixture->path);
+      g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, cases[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      assert_refused_cheaply (fixture->path, cases[i].label);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -686,6 +751,7 @@ main (int    argc,
   ADD ("/store-journal/writer-among-readers", test_writer_among_readers);
   ADD ("/store-journal/lock-follows-no-link", test_lock_follows_no_link);
   ADD ("/store-journal/lock-keyed-on-file", test_lock_keyed_on_file);
+  ADD ("/store-journal/hostile-schema", test_hostile_schema);
 #undef ADD
 
   return g_test_run ();

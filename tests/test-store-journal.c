@@ -461,9 +461,9 @@ run_cli (const char *command,
     g_assert_nonnull (strstr (err, says));
 }
 
-/* Nothing of this process's points at a file that was removed under it. */
+/* Nothing of this process's in @dir is a file that was removed under it. */
 static void
-assert_nothing_deleted_under_us (void)
+assert_nothing_deleted_under_us (const char *dir)
 {
   g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
   const char *name;
@@ -473,7 +473,7 @@ assert_nothing_deleted_under_us (void)
       g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
       g_autofree char *target = g_file_read_link (link, NULL);
 
-      if (target != NULL)
+      if (target != NULL && g_str_has_prefix (target, dir))
         g_assert_null (strstr (target, "(deleted)"));
     }
 }
@@ -552,7 +552,7 @@ test_writer_among_readers (Fixture       *fixture,
       set_amount (writer, doc, ++value);
       g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, value);
       g_assert_cmpint (stored_alone (fixture), ==, value);
-      assert_nothing_deleted_under_us ();
+      assert_nothing_deleted_under_us (fixture->dir);
     }
   g_assert_cmpint (g_stat (fixture->path, &after), ==, 0);
   g_assert_cmpint (after.st_ino, ==, before.st_ino);
@@ -698,7 +698,8 @@ assert_refused_cheaply (const char *path,
             _exit (1);
         }
       getrusage (RUSAGE_SELF, &usage);
-      _exit (usage.ru_maxrss < 100 * 1024 ? 0 : 2);
+      /* valgrind's own memory is counted too: no figure there. */
+      _exit (usage.ru_maxrss < 100 * 1024 || g_getenv ("BD_UNDER_VALGRIND") ? 0 : 2);
     }
   wait_child (child);
   g_test_message ("%s: refused in %.3f s", label, (g_get_monotonic_time () - start) / 1e6);

@@ -325,7 +325,8 @@ static BdProject *
 project_copy (const BdProject *project,
               gpointer         user_data)
 {
-  BdProject *copy = bd_project_new ();
+  /* Not bd_project_new (): its indicators array would be overwritten just below. */
+  BdProject *copy = g_new (BdProject, 1);
 
   *copy = *project;
   copy->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_indicator_free);

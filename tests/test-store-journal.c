@@ -417,6 +417,28 @@ test_hot_journal (Fixture       *fixture,
   g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, 303);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 
+  /* Killed before its journal was synced (no record counted in its
+   * header): the file was not written from it; it is removed, whatever
+   * file it came from, and reading goes on. */
+  crash_after_edits (fixture->path);
+  interrupt_an_edit (fixture);
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BdStore) store = NULL;
+
+    g_assert_true (g_file_get_contents (journal, &contents, &length, NULL));
+    memset (contents + 8, 0, 4);
+    g_assert_true (g_file_set_contents (journal, contents, length, NULL));
+    store = bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_null (bd_store_get_set_aside (store));
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
+  /* (What the test wrote over the file stays: it was never a real kill.) */
+  g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, 424242);
+
   /* Yesterday's copy put in its place, as a new file or written into it:
    * the journal is set aside, and the copy opens as it was. */
   for (guint in_place = 0; in_place < 2; in_place++)
@@ -556,6 +578,10 @@ test_writer_among_readers (Fixture       *fixture,
     }
   g_assert_cmpint (g_stat (fixture->path, &after), ==, 0);
   g_assert_cmpint (after.st_ino, ==, before.st_ino);
+  /* What an export checks before it writes over a file. */
+  g_assert_true (bd_store_is_document_file (fixture->path));
+  g_assert_false (bd_store_is_document_file (md));
+  g_assert_false (bd_store_is_document_file (fixture->dir));
   g_clear_object (&reader);
   g_clear_object (&writer);
   g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, value);

@@ -10,8 +10,10 @@
  *   is that writer's and nobody else touches it;
  * - nothing to undo: a rollback journal with no record the file could
  *   have been written from (SQLite writes the file only after the journal
- *   holds page 1 and is synced, and the writer keeps cache_spill off);
- *   set aside;
+ *   holds page 1 and is synced, and the writer keeps cache_spill off):
+ *   whichever file it came from, this one was not written from it, and it
+ *   holds nothing anyone needs; removed (a kill before an edit commits
+ *   leaves one each time);
  * - paired: it belongs to this very file: the lock note the stopped writer
  *   left names the file's device and inode, and the journal's copy of
  *   page 1 carries the change counter the file has (not yet written) or
@@ -279,6 +281,9 @@ bd_store_journal_check (const char  *real_path,
           *replay = TRUE;
           continue;
         case LEFTOVER_NOTHING_TO_UNDO:
+          if (g_unlink (journal) == 0)
+            continue;
+          G_GNUC_FALLTHROUGH;
         case LEFTOVER_FOREIGN:
         default:
           g_free (*set_aside_path);

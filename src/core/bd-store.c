@@ -4,6 +4,7 @@
 /* The store: the object, opening a document file, transactions, and the
  * edit API. See bd-store-private.h for where the rest lives. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -233,6 +234,26 @@ bd_store_save_as (BdDocument  *doc,
     remove_old_journals (real_path);
   bd_store_lock_release (lock);
   return ok;
+}
+
+gboolean
+bd_store_is_document_file (const char *path)
+{
+  static const char sqlite_magic[16] = "SQLite format 3";
+  guchar header[100];
+  gboolean is_document = FALSE;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+  if (read (fd, header, sizeof header) == sizeof header && memcmp (header, sqlite_magic, 16) == 0)
+    is_document = ((guint32) header[68] << 24 | (guint32) header[69] << 16 | (guint32) header[70] << 8 | header[71])
+                  == BD_STORE_APPLICATION_ID;
+  close (fd);
+  return is_document;
 }
 
 /* Opening */

@@ -51,6 +51,13 @@ gboolean    bd_store_save_as       (BdDocument       *doc,
                                     const char       *path,
                                     GError          **error);
 
+/* Whether the file at @path (links followed) is a BudgetDesk document:
+ * an SQLite database carrying BudgetDesk's application id. An export is
+ * never written over one (“export x.budget --md x.budget” replaced the
+ * document, under its open writer too); only bd_store_save_as() replaces
+ * a document, and never one open for writing. */
+gboolean    bd_store_is_document_file (const char    *path);
+
 BdStore    *bd_store_open          (const char       *path,
                                     BdStoreOpenFlags  flags,
                                     GError          **error);

@@ -6,6 +6,8 @@
 #pragma once
 
 #include "bd-document.h"
+/* The figures of the text sections, read by the importer too. */
+#include "bd-narrative.h"
 
 G_BEGIN_DECLS
 
@@ -18,23 +20,6 @@ typedef enum {
 } BdImportError;
 
 GQuark      bd_import_error_quark     (void);
-
-/* Where a figure stands in a paragraph of a text section: bytes [start, end)
- * are its number, and key names it as the document's figures do. */
-typedef struct {
-  char         *key;
-  int           start;
-  int           end;
-  BdFigureUnit  unit;
-} BdFigureSpan;
-
-/* Element type: BdFigureSpan. */
-GArray     *bd_section_figure_spans   (const char  *section_id,
-                                       const char  *paragraph);
-/* Reads the figures a text section quotes into the document's figures,
- * replacing those it quoted before. */
-void        bd_document_read_section_figures (BdDocument *doc,
-                                       BdSection   *section);
 
 /* Reads the published text; on failure the message names the line and what
  * was expected there. */

@@ -13,6 +13,32 @@
 
 G_BEGIN_DECLS
 
+/* The figures the text quotes (bd-narrative-figures.c) */
+
+/* Where a figure stands in a paragraph of a text section: bytes [start, end)
+ * are its number, and key names it as the document's figures do. */
+typedef struct {
+  char         *key;
+  int           start;
+  int           end;
+  BdFigureUnit  unit;
+} BdFigureSpan;
+
+/* Element type: BdFigureSpan. */
+GArray     *bd_section_figure_spans   (const char  *section_id,
+                                       const char  *paragraph);
+/* Reads the figures a text section quotes into the document's figures,
+ * replacing those it quoted before. */
+void        bd_document_read_section_figures (BdDocument *doc,
+                                       BdSection   *section);
+/* The same on import, where last year's figures are read from the text's
+ * comparisons too (afterwards they are the document's own). */
+void        bd_document_import_section_figures (BdDocument *doc,
+                                       BdSection   *section);
+
+/* The text written from the numbers (bd-narrative.c) */
+
+
 /* The paragraphs @section ("narrative", "other", "employees") should read,
  * as a NULL-terminated array. */
 GStrv bd_narrative_generate (BdDocument *doc,
@@ -24,5 +50,10 @@ GStrv bd_narrative_generate (BdDocument *doc,
 gboolean bd_narrative_take_last_year (BdDocument  *doc,
                                       BdDocument  *last_year,
                                       GError     **error);
+
+/* Gives a new document the sections every document has: 主要职能 and 机构设置
+ * to be written, 名词解释 with its standard terms, the 编制说明 and 其他相关情况说明
+ * written from the numbers. */
+void     bd_narrative_start          (BdDocument  *doc);
 
 G_END_DECLS

@@ -3,48 +3,6 @@
 #include "bd-format.h"
 #include "bd-text-writer.h"
 
-static const struct {
-  const char *name;
-  BdPart      part;
-} part_names[] = {
-  { "narrative", BD_PART_NARRATIVE },
-  { "other", BD_PART_OTHER },
-  { "employees", BD_PART_EMPLOYEES },
-  { "performance", BD_PART_PERFORMANCE },
-  { "document", BD_PART_DOCUMENT },
-};
-
-gboolean
-bd_part_from_string (const char *name,
-                     BdPart     *part)
-{
-  if (name[0] >= '1' && name[0] <= '0' + BD_N_SCHEDULES && name[1] == '\0')
-    {
-      *part = BD_PART_SCHEDULE_1 + (name[0] - '1');
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (part_names); i++)
-    if (strcmp (name, part_names[i].name) == 0)
-      {
-        *part = part_names[i].part;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-bd_part_to_string (BdPart part)
-{
-  static const char * const numbers[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9" };
-
-  if (part >= BD_PART_SCHEDULE_1 && part < BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
-    return numbers[part - BD_PART_SCHEDULE_1];
-  for (guint i = 0; i < G_N_ELEMENTS (part_names); i++)
-    if (part_names[i].part == part)
-      return part_names[i].name;
-  return NULL;
-}
-
 /* A table laid out for a terminal: every column as wide as its widest cell,
  * text left-aligned and figures right-aligned. */
 typedef struct {

@@ -8,9 +8,5 @@ G_BEGIN_DECLS
 /* @part: BD_PART_SCHEDULE_1 + n, BD_PART_NARRATIVE, … BD_PART_DOCUMENT */
 char    *bd_text_write_part  (BdDocument  *doc,
                               BdPart       part);
-/* "3", "narrative", … → the part; FALSE when the name is unknown. */
-gboolean bd_part_from_string (const char  *name,
-                              BdPart      *part);
-const char *bd_part_to_string (BdPart     part);
 
 G_END_DECLS

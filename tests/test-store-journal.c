@@ -168,7 +168,7 @@ test_file_alone_holds_every_edit (Fixture       *fixture,
   g_assert_cmpint (stored_alone (fixture), ==, 777);
 }
 
-/* A program that changes @path in WAL mode, as BudgetDesk before 0.2 did,
+/* A program that changes @path in WAL mode, as BudgetDesk before file format 3 did,
  * and is killed before it checkpoints: its edit stays in the -wal. */
 static void
 leave_wal (const char *path)

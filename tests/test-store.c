@@ -397,7 +397,7 @@ test_untrusted_schema (Fixture       *fixture,
   make_database (fixture->path, sql);
 
   /* Refused on opening: its schema is not exactly one BudgetDesk writes
-   * (since 0.2; before, it opened and views and triggers never ran). */
+   * (since file format 3; before, it opened and views and triggers never ran). */
   assert_open_refused (fixture->path, BD_STORE_ERROR_CORRUPT, "is not as BudgetDesk writes it");
   g_assert_null (bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error));
   g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT);
@@ -477,7 +477,7 @@ test_extra_codes_and_migration (Fixture       *fixture,
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 3), "2120199")->values[1], ==, Y (7959673, 40));
 }
 
-/* A program that changes @path in WAL mode, as BudgetDesk before 0.2
+/* A program that changes @path in WAL mode, as BudgetDesk before file format 3
  * did, and is killed before it checkpoints: its edits stay in the -wal. */
 static void
 leave_wal (const char *path,
@@ -1107,7 +1107,7 @@ test_tampered_table (Fixture       *fixture,
 {
   /* The schema edited by hand, as a forged file would be: a write or a
    * read of a table would call a function of the sender's, or load a
-   * library (EVIL). Refused on opening, since 0.2: the schema is not
+   * library (EVIL). Refused on opening, since file format 3: the schema is not
    * exactly one BudgetDesk writes; before, the file opened and the edit
    * touching the table was refused. */
   static const char * const cases[] = {

@@ -23,7 +23,7 @@
  * - anything else belongs to another file: set aside under NAME-journal.unused
  *   (or -wal.unused), never applied, never deleted.
  *
- * Write-ahead logs are only left by BudgetDesk before 0.2 (it now writes
+ * Write-ahead logs are only left by BudgetDesk before file format 3 (it now writes
  * with a rollback journal, so that the .budget alone always holds every
  * acknowledged edit): one is paired when the file is in WAL mode, its note
  * names the file or says nothing of one, and the file has not changed
@@ -87,7 +87,7 @@ page_size_of (const guchar header[100])
 
 /* What the note the last writer left says of the file it held: TRUE when
  * it names @st, FALSE when it names another; *@says_nothing when there is
- * no note or it names no file (a BudgetDesk before 0.2). */
+ * no note or it names no file (a BudgetDesk before file format 3). */
 static gboolean
 note_names (const char        *real_path,
             const struct stat *st,

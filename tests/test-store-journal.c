@@ -278,6 +278,72 @@ test_leftover_wal_not_replayed (Fixture       *fixture,
     }
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+listing (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (folder && (name = g_dir_read_name (folder)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A document a BudgetDesk before file format 3 left in WAL mode: read as
+ * it is, nothing made beside it; its first writer turns it to a rollback
+ * journal. */
+static void
+test_old_wal_document (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *now = NULL;
+  sqlite3 *db;
+
+  save_seed (fixture->path);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = checksum_of (fixture->path);
+  listed = listing (fixture->dir);
+  g_assert_cmpstr (listed, ==, "cityops-2024.budget");
+
+  g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, SEED_208);
+  now = checksum_of (fixture->path);
+  g_assert_cmpstr (now, ==, before);
+  g_free (listed);
+  listed = listing (fixture->dir);
+  g_assert_cmpstr (listed, ==, "cityops-2024.budget");
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BdStore) writer = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(BdDocument) doc = bd_store_load (writer, &error);
+
+    g_assert_no_error (error);
+    set_amount (writer, doc, 42);
+    g_assert_cmpint (stored_alone (fixture), ==, 42);
+  }
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (fixture->path, &contents, NULL, NULL));
+    g_assert_cmpint (contents[18], ==, 1);
+    g_assert_cmpint (contents[19], ==, 1);
+  }
+}
+
 static void
 put32 (guchar  *p,
        guint32  value)
@@ -779,6 +845,7 @@ main (int    argc,
   ADD ("/store-journal/lock-follows-no-link", test_lock_follows_no_link);
   ADD ("/store-journal/lock-keyed-on-file", test_lock_keyed_on_file);
   ADD ("/store-journal/hostile-schema", test_hostile_schema);
+  ADD ("/store-journal/old-wal-document", test_old_wal_document);
 #undef ADD
 
   return g_test_run ();

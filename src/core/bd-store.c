@@ -278,6 +278,26 @@ connect (const char  *path,
   return db;
 }
 
+/* A document a BudgetDesk before file format 3 left in WAL mode, read
+ * while nobody writes it: SQLite would make a -wal and a -shm beside it
+ * to read it, and leave them. It is read as it is instead (immutable);
+ * its first writer turns it to a rollback journal. */
+static gboolean
+read_as_it_is (const char *real_path)
+{
+  g_autofree char *wal = g_strconcat (real_path, "-wal", NULL);
+  guchar header[20];
+  GStatBuf st;
+  gboolean wal_mode;
+  int fd = open (real_path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return FALSE;
+  wal_mode = read (fd, header, sizeof header) == sizeof header && header[18] == 2 && header[19] == 2;
+  close (fd);
+  return wal_mode && (g_stat (wal, &st) != 0 || st.st_size == 0) && !bd_store_lock_is_held (real_path);
+}
+
 /* A connection that has passed every check; NULL with @error set. One
  * that may write does so only to roll back the file's own journal. */
 static sqlite3 *
@@ -286,7 +306,18 @@ connect_verified (const char  *path,
                   int          flags,
                   GError     **error)
 {
-  sqlite3 *db = connect (path, name, flags, error);
+  g_autofree char *uri = NULL;
+  sqlite3 *db;
+
+  if (!(flags & SQLITE_OPEN_READWRITE) && read_as_it_is (path) && (uri = g_filename_to_uri (path, NULL, NULL)))
+    {
+      char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      g_free (uri);
+      uri = immutable;
+      flags |= SQLITE_OPEN_URI;
+    }
+  db = connect (uri ? uri : path, name, flags, error);
 
   if (db != NULL && (flags & SQLITE_OPEN_READWRITE))
     sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);

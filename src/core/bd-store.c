@@ -116,14 +116,17 @@ bd_store_rollback (BdStore *self)
 
 /* Saving a new file */
 
-/* A failure of bd-file-replace, told as the store tells its own. */
+/* A failure of bd-file-replace on @real_path, told as the store tells its
+ * own, naming @path. */
 static gboolean
 set_replace_error (GError     **error,
                    GError      *replace_error,
-                   const char  *path)
+                   const char  *path,
+                   const char  *real_path)
 {
   g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+  g_autofree char *real_name = g_filename_display_name (real_path);
+  g_autofree char *prefix = g_strconcat (real_name, ": ", NULL);
   const char *reason = replace_error->message;
   int code = BD_STORE_ERROR_IO;
 
@@ -221,7 +224,7 @@ bd_store_save_as (BdDocument  *doc,
   if (fd < 0)
     {
       bd_store_lock_release (lock);
-      return set_replace_error (error, replace_error, path);
+      return set_replace_error (error, replace_error, path, real_path);
     }
   close (fd);
 
@@ -229,7 +232,7 @@ bd_store_save_as (BdDocument  *doc,
   if (!ok)
     g_unlink (temporary);
   else if (!bd_file_replace_commit (temporary, real_path, &replace_error))
-    ok = set_replace_error (error, replace_error, path);
+    ok = set_replace_error (error, replace_error, path, real_path);
   if (ok)
     remove_old_journals (real_path);
   bd_store_lock_release (lock);

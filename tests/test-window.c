@@ -127,10 +127,10 @@ test_edit_and_undo (Fixture       *f,
   spin (50);
 
   /* Ctrl+Z, as the window's action. */
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 0));
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-1"), ==, "2");
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "redo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
   g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 40));
 }
 
@@ -155,7 +155,7 @@ test_paste (Fixture       *f,
   /* Schedules 2 and 3 now disagree on both rows. */
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-3"), !=, "✓");
 
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (121500, 0));
   g_assert_cmpint (stored (f, 3, "2080505", 2), ==, 0);
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-3"), ==, "✓");
@@ -211,8 +211,8 @@ test_add_and_remove_row (Fixture       *f,
   g_assert_cmpint (stored (f, 2, "2010101", 1), ==, Y (8000, 0));
   spin (100);
 
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   spin (100);
   g_assert_null (bd_schedule_find_row (bd_document_get_schedule (bd_editor_get_document (f->editor), 2), "201"));
 }
@@ -234,7 +234,7 @@ test_other_figures_as_fields (Fixture       *f,
                             "公务接待费1.20万元"));
   g_assert_cmpstr (bd_window_get_badge (f->window, "other"), ==, "1");
   g_assert_false (bd_section_view_set_field (other, "other.sangong.reception", "1.2x"));
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_cmpstr (bd_window_get_badge (f->window, "other"), ==, "✓");
 }
 
@@ -277,8 +277,8 @@ test_form_editor (Fixture       *f,
   g_assert_nonnull (strstr (bd_form_editor_get_tree_finding (forms), "满意度指标"));
 
   /* Undo restores both. */
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   spin (50);
   g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
   g_assert_null (bd_form_editor_get_tree_finding (forms));
@@ -418,7 +418,7 @@ test_preview_banner (Fixture       *f,
   assert_page_text (preview, 9);
 
   /* The last fix undone: 212 wrong again on schedule 4, which no longer balances. */
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_nonnull (strstr (bd_print_preview_get_banner (preview), "has 2 errors;"));
 }
 

@@ -28,6 +28,15 @@ struct _BdScheduleView
   guint        findings_signature;
 };
 
+enum {
+  PROP_0,
+  PROP_EDITOR,
+  PROP_NUMBER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (BdScheduleView, bd_schedule_view, GTK_TYPE_WIDGET)
 
 enum { COMPLETION_CODE, COMPLETION_TEXT, N_COMPLETION_COLUMNS };
@@ -153,6 +162,87 @@ set_up_completion (BdScheduleView *self)
 }
 
 static void
+bd_schedule_view_constructed (GObject *object)
+{
+  BdScheduleView *self = (BdScheduleView *) object;
+  BdDocument *doc = bd_editor_get_document (self->editor);
+  const BdScheduleDef *def = get_schedule (self)->def;
+  g_autofree char *band = NULL;
+
+  G_OBJECT_CLASS (bd_schedule_view_parent_class)->constructed (object);
+
+  self->table = BD_TABLE_VIEW (bd_table_view_new (self->editor, self->number, BD_TABLE_ROWS));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->table), TRUE);
+  gtk_box_append (GTK_BOX (self->rows_box), GTK_WIDGET (self->table));
+
+  if (def->row_kind == BD_ROWS_BALANCE)
+    {
+      self->income_table = BD_TABLE_VIEW (bd_table_view_new (self->editor, self->number, BD_TABLE_INCOME));
+      /* Income beside expenditure, as the published table has them. */
+      gtk_widget_set_vexpand (GTK_WIDGET (self->income_table), TRUE);
+      gtk_box_append (GTK_BOX (self->income_box), GTK_WIDGET (self->income_table));
+      gtk_label_set_text (self->income_label, def->income_header);
+      gtk_widget_set_visible (self->income_box, TRUE);
+      band = g_strdup (def->expense_header);
+    }
+  else if (def->row_kind == BD_ROWS_SINGLE)
+    band = g_strdup_printf ("%d年“三公”经费预算数 · %d年机关运行经费预算数", doc->year, doc->year);
+  else
+    band = g_strdup (def->header_group);
+  gtk_label_set_text (self->band_label, band ? band : "");
+
+  gtk_widget_set_visible (self->row_tools, def->row_kind == BD_ROWS_FUNCTION || def->row_kind == BD_ROWS_ECONOMIC);
+  if (def->row_kind == BD_ROWS_ECONOMIC)
+    gtk_entry_set_placeholder_text (self->code_entry, _("Type a code to add a row, such as 30201"));
+  if (gtk_widget_get_visible (self->row_tools))
+    set_up_completion (self);
+
+  update_labels (self);
+}
+
+static void
+bd_schedule_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BdScheduleView *self = BD_SCHEDULE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
+      break;
+    case PROP_NUMBER:
+      g_value_set_uint (value, self->number);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bd_schedule_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BdScheduleView *self = BD_SCHEDULE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      self->editor = g_value_dup_object (value);
+      break;
+    case PROP_NUMBER:
+      self->number = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bd_schedule_view_dispose (GObject *object)
 {
   BdScheduleView *self = (BdScheduleView *) object;
@@ -176,8 +266,19 @@ bd_schedule_view_class_init (BdScheduleViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = bd_schedule_view_constructed;
+  object_class->get_property = bd_schedule_view_get_property;
+  object_class->set_property = bd_schedule_view_set_property;
   object_class->dispose = bd_schedule_view_dispose;
   object_class->finalize = bd_schedule_view_finalize;
+
+  properties[PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, BD_TYPE_EDITOR,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NUMBER] =
+    g_param_spec_uint ("number", NULL, NULL, 1, BD_N_SCHEDULES, 1,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/budgetdesk/BudgetDesk/ui/bd-schedule-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, box);
@@ -207,43 +308,10 @@ GtkWidget *
 bd_schedule_view_new (BdEditor *editor,
                       guint     number)
 {
-  BdScheduleView *self = g_object_new (BD_TYPE_SCHEDULE_VIEW, NULL);
-  BdDocument *doc = bd_editor_get_document (editor);
-  const BdScheduleDef *def;
-  g_autofree char *band = NULL;
+  g_return_val_if_fail (BD_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (number >= 1 && number <= BD_N_SCHEDULES, NULL);
 
-  self->editor = g_object_ref (editor);
-  self->number = number;
-  def = get_schedule (self)->def;
-
-  self->table = BD_TABLE_VIEW (bd_table_view_new (editor, number, BD_TABLE_ROWS));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->table), TRUE);
-  gtk_box_append (GTK_BOX (self->rows_box), GTK_WIDGET (self->table));
-
-  if (def->row_kind == BD_ROWS_BALANCE)
-    {
-      self->income_table = BD_TABLE_VIEW (bd_table_view_new (editor, number, BD_TABLE_INCOME));
-      /* Income beside expenditure, as the published table has them. */
-      gtk_widget_set_vexpand (GTK_WIDGET (self->income_table), TRUE);
-      gtk_box_append (GTK_BOX (self->income_box), GTK_WIDGET (self->income_table));
-      gtk_label_set_text (self->income_label, def->income_header);
-      gtk_widget_set_visible (self->income_box, TRUE);
-      band = g_strdup (def->expense_header);
-    }
-  else if (def->row_kind == BD_ROWS_SINGLE)
-    band = g_strdup_printf ("%d年“三公”经费预算数 · %d年机关运行经费预算数", doc->year, doc->year);
-  else
-    band = g_strdup (def->header_group);
-  gtk_label_set_text (self->band_label, band ? band : "");
-
-  gtk_widget_set_visible (self->row_tools, def->row_kind == BD_ROWS_FUNCTION || def->row_kind == BD_ROWS_ECONOMIC);
-  if (def->row_kind == BD_ROWS_ECONOMIC)
-    gtk_entry_set_placeholder_text (self->code_entry, _("Type a code to add a row, such as 30201"));
-  if (gtk_widget_get_visible (self->row_tools))
-    set_up_completion (self);
-
-  update_labels (self);
-  return GTK_WIDGET (self);
+  return g_object_new (BD_TYPE_SCHEDULE_VIEW, "editor", editor, "number", number, NULL);
 }
 
 guint
@@ -326,3 +394,17 @@ bd_schedule_view_select (BdScheduleView *self,
   bd_table_view_select (self->table, row, column);
 }
 
+
+gboolean
+bd_schedule_view_commit_pending (BdScheduleView *self)
+{
+  gboolean stored = TRUE;
+
+  g_return_val_if_fail (BD_IS_SCHEDULE_VIEW (self), FALSE);
+
+  if (bd_table_view_is_editing (self->table))
+    stored &= bd_table_view_commit (self->table, BD_MOVE_NONE);
+  if (self->income_table != NULL && bd_table_view_is_editing (self->income_table))
+    stored &= bd_table_view_commit (self->income_table, BD_MOVE_NONE);
+  return stored;
+}

@@ -29,6 +29,8 @@ void         bd_schedule_view_select     (BdScheduleView *self,
                                           const char     *column);
 BdTableView *bd_schedule_view_get_table  (BdScheduleView *self);
 BdTableView *bd_schedule_view_get_income_table (BdScheduleView *self);
+/* Stores a figure being typed in either table; FALSE when it is refused. */
+gboolean     bd_schedule_view_commit_pending (BdScheduleView *self);
 /* Adds a row by its code, as the code entry does. */
 gboolean     bd_schedule_view_add_row    (BdScheduleView *self,
                                           const char     *code);

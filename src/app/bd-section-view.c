@@ -34,22 +34,55 @@ static const FigureField other_fields[] = {
   { NULL, NULL, NULL },
 };
 
+/* A figure field on screen. */
+typedef struct {
+  BdSectionView     *view;
+  const FigureField *field;
+  GtkWidget         *entry;
+  char              *shown;     /* what the document said when last shown: typing differs from it */
+} Field;
+
+static void
+field_free (Field *field)
+{
+  g_free (field->shown);
+  g_free (field);
+}
+
 struct _BdSectionView
 {
   GtkWidget      parent_instance;
 
   BdEditor      *editor;
   char          *section;
+
+  /* Template widgets */
   GtkWidget     *box;
   GtkLabel      *title;
-  GtkTextBuffer *buffer;
+  GtkWidget     *fields_grid;
+  GtkWidget     *narrative_row;
+  GtkTextView   *text_view;
   GtkLabel      *status;
-  GPtrArray     *fields;       /* GtkEntry*, one per FigureField */
+
+  GtkTextBuffer *buffer;
+  GPtrArray     *fields;       /* Field*, one per FigureField */
   guint          store_source;
   gboolean       loading;
+  gboolean       disposed;
 };
 
+enum {
+  PROP_0,
+  PROP_EDITOR,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (BdSectionView, bd_section_view, GTK_TYPE_WIDGET)
+
+static void bd_section_view_store_text (BdSectionView *self);
 
 static char *
 section_text (BdSectionView *self)
@@ -62,6 +95,12 @@ section_text (BdSectionView *self)
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+field_is_typed (Field *field)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field->entry)), field->shown) != 0;
+}
+
 static void
 reload_fields (BdSectionView *self)
 {
@@ -69,37 +108,84 @@ reload_fields (BdSectionView *self)
 
   for (guint i = 0; self->fields && i < self->fields->len; i++)
     {
-      GtkEntry *entry = g_ptr_array_index (self->fields, i);
-      const FigureField *field = g_object_get_data (G_OBJECT (entry), "bd-field");
-      const BdFigure *figure = bd_document_get_figure (doc, field->key);
-      g_autofree char *text = figure == NULL ? g_strdup ("")
+      Field *field = g_ptr_array_index (self->fields, i);
+      const BdFigure *figure = bd_document_get_figure (doc, field->field->key);
+      char *text = figure == NULL ? g_strdup ("")
         : figure->unit == BD_FIGURE_COUNT ? g_strdup_printf ("%" G_GINT64_FORMAT, figure->value)
         : bd_money_format_wan (figure->value, TRUE);
 
-      gtk_widget_set_sensitive (GTK_WIDGET (entry), figure != NULL);
-      if (!gtk_widget_has_focus (GTK_WIDGET (entry)) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      gtk_widget_set_sensitive (field->entry, figure != NULL);
+      /* What the clerk typed and has not stored (or was refused) stays
+       * under their hands: it is not replaced by the document's figure. */
+      if (field->shown != NULL && field_is_typed (field))
+        {
+          g_free (text);
+          continue;
+        }
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field->entry)), text) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (field->entry), text);
+      g_free (field->shown);
+      field->shown = text;
     }
 }
 
-static void
-on_field_activate (GtkEntry      *entry,
-                   BdSectionView *self)
+/* Stores what was typed into @field, if anything; FALSE (the reason shown
+ * below, the field marked) when the figure is refused. */
+static gboolean
+commit_field (Field *field)
 {
-  const FigureField *field = g_object_get_data (G_OBJECT (entry), "bd-field");
+  BdSectionView *self = field->view;
   g_autoptr(GError) error = NULL;
 
+  /* Going away: the window stored what it had before it closed. */
+  if (self->disposed || !field_is_typed (field))
+    return TRUE;
   if (self->store_source != 0)
-    bd_section_view_store (self);
-  if (!bd_editor_set_figure_text (self->editor, field->key, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    bd_section_view_store_text (self);
+  if (!bd_editor_set_figure_text (self->editor, field->field->key, gtk_editable_get_text (GTK_EDITABLE (field->entry)),
+                                  &error))
     {
       gtk_label_set_text (self->status, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return;
+      gtk_widget_add_css_class (field->entry, "error");
+      return FALSE;
     }
   gtk_label_set_text (self->status, "");
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_remove_css_class (field->entry, "error");
+  /* Shown as stored ("1.5" becomes "1.50"). */
+  g_clear_pointer (&field->shown, g_free);
   reload_fields (self);
+  return TRUE;
+}
+
+static void
+on_field_activate (GtkEntry *entry,
+                   Field    *field)
+{
+  commit_field (field);
+}
+
+/* Tab, a click elsewhere: the figure is stored as on Enter. */
+static void
+on_field_leave (GtkEventControllerFocus *controller,
+                Field                   *field)
+{
+  commit_field (field);
+}
+
+/* Esc puts back the figure the document has. */
+static gboolean
+on_field_key (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              Field                 *field)
+{
+  if (keyval != GDK_KEY_Escape || !field_is_typed (field))
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (field->entry), field->shown);
+  gtk_widget_remove_css_class (field->entry, "error");
+  gtk_label_set_text (field->view->status, "");
+  return TRUE;
 }
 
 static void
@@ -123,11 +209,13 @@ on_last_year_response (GtkNativeDialog *chooser,
 }
 
 static void
-on_last_year_clicked (GtkButton     *button,
-                      BdSectionView *self)
+last_year_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
+  BdSectionView *self = BD_SECTION_VIEW (widget);
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Last Year's Document"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+    gtk_file_chooser_native_new (_("Last Year's Document"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -139,35 +227,43 @@ on_last_year_clicked (GtkButton     *button,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static GtkWidget *
+static void
 build_fields (BdSectionView     *self,
               const FigureField *fields)
 {
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *grid = self->fields_grid;
 
-  self->fields = g_ptr_array_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+  gtk_widget_set_visible (grid, TRUE);
   for (guint i = 0; fields[i].key; i++)
     {
       GtkWidget *label = gtk_label_new (fields[i].label);
       GtkWidget *entry = gtk_entry_new ();
       GtkWidget *unit = gtk_label_new (fields[i].unit);
       guint column = (i % 3) * 3, row = i / 3;
+      Field *field = g_new0 (Field, 1);
+      GtkEventController *controller;
 
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_entry_set_alignment (GTK_ENTRY (entry), 1);
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 9);
       gtk_label_set_xalign (GTK_LABEL (unit), 0);
       gtk_widget_add_css_class (unit, "dim-label");
-      g_object_set_data (G_OBJECT (entry), "bd-field", (gpointer) &fields[i]);
-      g_signal_connect (entry, "activate", G_CALLBACK (on_field_activate), self);
+      field->view = self;
+      field->field = &fields[i];
+      field->entry = entry;
+      g_signal_connect (entry, "activate", G_CALLBACK (on_field_activate), field);
+      controller = gtk_event_controller_focus_new ();
+      g_signal_connect (controller, "leave", G_CALLBACK (on_field_leave), field);
+      gtk_widget_add_controller (entry, controller);
+      controller = gtk_event_controller_key_new ();
+      g_signal_connect (controller, "key-pressed", G_CALLBACK (on_field_key), field);
+      gtk_widget_add_controller (entry, controller);
       gtk_grid_attach (GTK_GRID (grid), label, column, row, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), entry, column + 1, row, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), unit, column + 2, row, 1, 1);
-      g_ptr_array_add (self->fields, entry);
+      g_ptr_array_add (self->fields, field);
     }
-  return grid;
 }
 
 /* Figures the text states are the numbers' and follow them: they are
@@ -218,8 +314,8 @@ bd_section_view_reload (BdSectionView *self)
   self->loading = FALSE;
 }
 
-void
-bd_section_view_store (BdSectionView *self)
+static void
+bd_section_view_store_text (BdSectionView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -234,13 +330,27 @@ bd_section_view_store (BdSectionView *self)
     gtk_label_set_text (self->status, "");
 }
 
+gboolean
+bd_section_view_store (BdSectionView *self)
+{
+  gboolean stored = TRUE;
+
+  g_return_val_if_fail (BD_IS_SECTION_VIEW (self), FALSE);
+
+  if (self->store_source != 0)
+    bd_section_view_store_text (self);
+  for (guint i = 0; self->fields && i < self->fields->len; i++)
+    stored &= commit_field (g_ptr_array_index (self->fields, i));
+  return stored;
+}
+
 static gboolean
 store_after_pause (gpointer user_data)
 {
   BdSectionView *self = user_data;
 
   self->store_source = 0;
-  bd_section_view_store (self);
+  bd_section_view_store_text (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -255,11 +365,68 @@ on_changed (GtkTextBuffer *buffer,
 }
 
 static void
-on_focus_leave (GtkEventControllerFocus *controller,
-                BdSectionView           *self)
+on_focus_leave (BdSectionView *self)
 {
   if (self->store_source != 0)
-    bd_section_view_store (self);
+    bd_section_view_store_text (self);
+}
+
+static void
+bd_section_view_constructed (GObject *object)
+{
+  BdSectionView *self = (BdSectionView *) object;
+  BdSection *section = bd_document_get_section (bd_editor_get_document (self->editor), self->section);
+
+  G_OBJECT_CLASS (bd_section_view_parent_class)->constructed (object);
+
+  gtk_label_set_text (self->title, section ? section->title : "");
+  if (strcmp (self->section, "other") == 0)
+    build_fields (self, other_fields);
+  gtk_widget_set_visible (self->narrative_row, strcmp (self->section, "narrative") == 0);
+  bd_section_view_reload (self);
+  g_signal_connect (self->buffer, "changed", G_CALLBACK (on_changed), self);
+}
+
+static void
+bd_section_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BdSectionView *self = BD_SECTION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
+      break;
+    case PROP_SECTION:
+      g_value_set_string (value, self->section);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bd_section_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BdSectionView *self = BD_SECTION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      self->editor = g_value_dup_object (value);
+      break;
+    case PROP_SECTION:
+      self->section = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -268,8 +435,9 @@ bd_section_view_dispose (GObject *object)
   BdSectionView *self = (BdSectionView *) object;
 
   if (self->store_source != 0)
-    bd_section_view_store (self);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+    bd_section_view_store_text (self);
+  self->disposed = TRUE;
+  gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_SECTION_VIEW);
   G_OBJECT_CLASS (bd_section_view_parent_class)->dispose (object);
 }
 
@@ -287,80 +455,52 @@ bd_section_view_finalize (GObject *object)
 static void
 bd_section_view_class_init (BdSectionViewClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = bd_section_view_dispose;
-  G_OBJECT_CLASS (klass)->finalize = bd_section_view_finalize;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = bd_section_view_constructed;
+  object_class->get_property = bd_section_view_get_property;
+  object_class->set_property = bd_section_view_set_property;
+  object_class->dispose = bd_section_view_dispose;
+  object_class->finalize = bd_section_view_finalize;
+
+  properties[PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, BD_TYPE_EDITOR,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/cn/budgetdesk/BudgetDesk/ui/bd-section-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, box);
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, title);
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, fields_grid);
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, narrative_row);
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, BdSectionView, status);
+  gtk_widget_class_bind_template_callback (widget_class, on_focus_leave);
+  gtk_widget_class_install_action (widget_class, "section.last-year", NULL, last_year_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 bd_section_view_init (BdSectionView *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_create_tag (self->buffer, "figure", "foreground", "#1a5fb4", "weight", PANGO_WEIGHT_BOLD,
+                              "underline", PANGO_UNDERLINE_SINGLE, NULL);
 }
 
 GtkWidget *
 bd_section_view_new (BdEditor   *editor,
                      const char *section_id)
 {
-  BdSectionView *self = g_object_new (BD_TYPE_SECTION_VIEW, NULL);
-  BdSection *section = bd_document_get_section (bd_editor_get_document (editor), section_id);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *text_view = gtk_text_view_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_return_val_if_fail (BD_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
 
-  self->editor = g_object_ref (editor);
-  self->section = g_strdup (section_id);
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (self->box, 18);
-  gtk_widget_set_margin_end (self->box, 18);
-  gtk_widget_set_margin_top (self->box, 12);
-  gtk_widget_set_margin_bottom (self->box, 12);
-  self->title = GTK_LABEL (gtk_label_new (section ? section->title : ""));
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
-  if (strcmp (section_id, "other") == 0)
-    gtk_box_append (GTK_BOX (self->box), build_fields (self, other_fields));
-  if (strcmp (section_id, "narrative") == 0)
-    {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *hint = gtk_label_new (_("Figures in blue follow the schedules; the rest is yours."));
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Compare with _Last Year's Document…"));
-
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_widget_set_hexpand (hint, TRUE);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_last_year_clicked), self);
-      gtk_box_append (GTK_BOX (row), hint);
-      gtk_box_append (GTK_BOX (row), button);
-      gtk_box_append (GTK_BOX (self->box), row);
-    }
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 12);
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (text_view), 4);
-  gtk_widget_add_css_class (text_view, "section-text");
-  self->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
-  gtk_text_buffer_create_tag (self->buffer, "figure", "foreground", "#1a5fb4", "weight", PANGO_WEIGHT_BOLD,
-                              "underline", PANGO_UNDERLINE_SINGLE, NULL);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
-  gtk_widget_add_controller (text_view, focus);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text_view);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_box_append (GTK_BOX (self->box), scroller);
-
-  self->status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->status, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), "error");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->status));
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  bd_section_view_reload (self);
-  g_signal_connect (self->buffer, "changed", G_CALLBACK (on_changed), self);
-  return GTK_WIDGET (self);
+  return g_object_new (BD_TYPE_SECTION_VIEW, "editor", editor, "section", section_id, NULL);
 }
 
 const char *
@@ -369,22 +509,51 @@ bd_section_view_get_section (BdSectionView *self)
   return self->section;
 }
 
+static Field *
+find_field (BdSectionView *self,
+            const char    *key)
+{
+  for (guint i = 0; self->fields && i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (strcmp (field->field->key, key) == 0)
+        return field;
+    }
+  return NULL;
+}
+
 /* What typing into a field and pressing Enter does. */
 gboolean
 bd_section_view_set_field (BdSectionView *self,
                            const char    *key,
                            const char    *text)
 {
-  for (guint i = 0; self->fields && i < self->fields->len; i++)
-    {
-      GtkEntry *entry = g_ptr_array_index (self->fields, i);
-      const FigureField *field = g_object_get_data (G_OBJECT (entry), "bd-field");
+  Field *field;
 
-      if (strcmp (field->key, key) != 0)
-        continue;
-      gtk_editable_set_text (GTK_EDITABLE (entry), text);
-      on_field_activate (entry, self);
-      return !gtk_widget_has_css_class (GTK_WIDGET (entry), "error");
-    }
-  return FALSE;
+  g_return_val_if_fail (BD_IS_SECTION_VIEW (self), FALSE);
+
+  if ((field = find_field (self, key)) == NULL)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (field->entry), text);
+  return commit_field (field);
+}
+
+GtkWidget *
+bd_section_view_get_field (BdSectionView *self,
+                           const char    *key)
+{
+  Field *field;
+
+  g_return_val_if_fail (BD_IS_SECTION_VIEW (self), NULL);
+
+  field = find_field (self, key);
+  return field ? field->entry : NULL;
+}
+
+GtkWidget *
+bd_section_view_get_text_view (BdSectionView *self)
+{
+  g_return_val_if_fail (BD_IS_SECTION_VIEW (self), NULL);
+  return GTK_WIDGET (self->text_view);
 }

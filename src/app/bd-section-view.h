@@ -21,7 +21,13 @@ void        bd_section_view_reload  (BdSectionView *self);
 gboolean    bd_section_view_set_field (BdSectionView *self,
                                       const char    *key,
                                       const char    *text);
-/* Stores what is typed now rather than after the pause. */
-void        bd_section_view_store   (BdSectionView *self);
+/* The field of figure @key, and the text: for tests. */
+GtkWidget  *bd_section_view_get_field (BdSectionView *self,
+                                      const char    *key);
+GtkWidget  *bd_section_view_get_text_view (BdSectionView *self);
+/* Stores what is typed now rather than after the pause or on leaving a
+ * field; FALSE when a typed figure is refused (it stays, marked, the
+ * reason below it). */
+gboolean    bd_section_view_store   (BdSectionView *self);
 
 G_END_DECLS

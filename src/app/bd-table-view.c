@@ -2,46 +2,17 @@
 
 #include "bd-format.h"
 #include "bd-row-item.h"
-#include "bd-table-view.h"
+#include "bd-table-view-private.h"
 
-typedef enum {
-  ROLE_LEI,
-  ROLE_KUAN,
-  ROLE_XIANG,
-  ROLE_NAME,
-  ROLE_AMOUNT,
-} Role;
-
-typedef struct {
-  BdTableView *view;
-  Role         role;
-  guint        amount;   /* ROLE_AMOUNT: the schedule's column, or 0 for an income item */
-} ColumnSpec;
-
-struct _BdTableView
-{
-  GtkWidget       parent_instance;
-
-  BdEditor       *editor;
-  guint           schedule;
-  BdTableKind     kind;
-
-  GtkWidget      *overlay;
-  GtkWidget      *scroller;
-  GtkColumnView  *column_view;
-  GtkWidget      *entry;
-  GtkWidget      *error_popover;
-  GtkWidget      *error_label;
-  GListStore     *rows;
-
-  guint           n_amounts;
-  guint           current_position;
-  guint           current_column;     /* among the amount columns */
-  GHashTable     *visible;            /* position * 16 + column → GtkLabel, amount cells bound now */
-  GHashTable     *marks;              /* "row\tcolumn" → BdFinding* (borrowed) */
-  char           *error;
-  double          row_height;
+enum {
+  PROP_0,
+  PROP_EDITOR,
+  PROP_SCHEDULE,
+  PROP_KIND,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BdTableView, bd_table_view, GTK_TYPE_WIDGET)
 
@@ -53,17 +24,16 @@ get_schedule (BdTableView *self)
   return bd_document_get_schedule (bd_editor_get_document (self->editor), self->schedule);
 }
 
-static BdRowItem *
-item_at (BdTableView *self,
-         guint        position)
+BdRowItem *
+_bd_table_view_item_at (BdTableView *self,
+                        guint        position)
 {
   return g_list_model_get_item (G_LIST_MODEL (self->rows), position);
 }
 
-/* The schedule's column under amount column @index of this table. */
-static guint
-schedule_column (BdTableView *self,
-                 guint        index)
+guint
+_bd_table_view_schedule_column (BdTableView *self,
+                                guint        index)
 {
   return self->kind == BD_TABLE_INCOME ? 0 : index;
 }
@@ -201,7 +171,7 @@ refresh_visible (BdTableView *self)
       guint position = packed / 16;
       const ColumnSpec *spec = g_object_get_data (value, "bd-spec");
       g_autoptr(BdRowItem) item = position < g_list_model_get_n_items (G_LIST_MODEL (self->rows))
-        ? item_at (self, position) : NULL;
+        ? _bd_table_view_item_at (self, position) : NULL;
 
       if (item != NULL)
         render (self, value, item, spec, position);
@@ -227,9 +197,9 @@ on_cell_pressed (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   if (n_press == 2)
     {
-      g_autoptr(BdRowItem) item = item_at (self, position);
+      g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, position);
       BdRow *row = bd_row_item_get_row (item);
-      g_autofree char *plain = bd_money_format_plain (row->values[schedule_column (self, self->current_column)]);
+      g_autofree char *plain = bd_money_format_plain (row->values[_bd_table_view_schedule_column (self, self->current_column)]);
       bd_table_view_begin_edit (self, plain);
     }
 }
@@ -478,7 +448,7 @@ bd_table_view_select (BdTableView *self,
 
   for (guint i = 0; i < n_rows; i++)
     {
-      g_autoptr(BdRowItem) item = item_at (self, i);
+      g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, i);
       if (row == NULL || g_strcmp0 (bd_row_item_get_label (item), row) == 0)
         {
           bd_table_view_set_current (self, i, target_column);
@@ -491,9 +461,9 @@ bd_table_view_select (BdTableView *self,
 
 /* Editing */
 
-static void
-show_error (BdTableView *self,
-            const char  *message)
+void
+_bd_table_view_show_error (BdTableView *self,
+                           const char  *message)
 {
   GtkWidget *label = current_label (self);
   graphene_rect_t bounds;
@@ -530,15 +500,15 @@ bd_table_view_begin_edit (BdTableView *self,
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
     return FALSE;
-  item = item_at (self, self->current_position);
+  item = _bd_table_view_item_at (self, self->current_position);
   if (!bd_row_item_is_editable (item) || !column_is_entered (self, self->current_column))
     {
-      show_error (self, _("This figure is computed from the others; change the figures it adds up."));
+      _bd_table_view_show_error (self, _("This figure is computed from the others; change the figures it adds up."));
       return FALSE;
     }
   if (bd_editor_get_store (self->editor) && bd_store_is_read_only (bd_editor_get_store (self->editor)))
     {
-      show_error (self, _("The document is open read-only."));
+      _bd_table_view_show_error (self, _("The document is open read-only."));
       return FALSE;
     }
 
@@ -575,15 +545,15 @@ bd_table_view_commit (BdTableView *self,
 
   if (!bd_table_view_is_editing (self))
     return FALSE;
-  item = item_at (self, self->current_position);
+  item = _bd_table_view_item_at (self, self->current_position);
   row = bd_row_item_get_row (item);
   text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
   if (!bd_editor_set_cell_text (self->editor, self->schedule,
                                 bd_row_item_get_kind (item) == BD_ROW_ITEM_INCOME ? BD_CELL_INCOME : BD_CELL_ROW,
-                                row->code, schedule_column (self, self->current_column), text, &error))
+                                row->code, _bd_table_view_schedule_column (self, self->current_column), text, &error))
     {
-      show_error (self, error->message);
+      _bd_table_view_show_error (self, error->message);
       return FALSE;
     }
   hide_error (self);
@@ -609,18 +579,18 @@ gboolean
 bd_table_view_paste_text (BdTableView *self,
                           const char  *text)
 {
-  g_autoptr(BdRowItem) item = item_at (self, self->current_position);
+  g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, self->current_position);
   g_autoptr(GError) error = NULL;
 
   if (self->kind == BD_TABLE_INCOME)
     {
-      show_error (self, _("Paste blocks into the rows of the table below."));
+      _bd_table_view_show_error (self, _("Paste blocks into the rows of the table below."));
       return FALSE;
     }
   if (!bd_editor_paste (self->editor, self->schedule, bd_row_item_get_row (item)->code,
                         self->current_column, text, &error))
     {
-      show_error (self, error->message);
+      _bd_table_view_show_error (self, error->message);
       return FALSE;
     }
   hide_error (self);
@@ -632,22 +602,10 @@ bd_table_view_dup_cell_text (BdTableView *self,
                              guint        position,
                              guint        column)
 {
-  g_autoptr(BdRowItem) item = item_at (self, position);
-  ColumnSpec spec = { self, ROLE_AMOUNT, schedule_column (self, column) };
+  g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, position);
+  ColumnSpec spec = { self, ROLE_AMOUNT, _bd_table_view_schedule_column (self, column) };
 
   return cell_text (self, item, &spec);
-}
-
-static void
-on_paste_ready (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(BdTableView) self = user_data;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-
-  if (text != NULL)
-    bd_table_view_paste_text (self, text);
 }
 
 /* Keys */
@@ -681,8 +639,8 @@ on_grid_key (GtkEventControllerKey *controller,
       return TRUE;
     case GDK_KEY_F2:
       {
-        g_autoptr(BdRowItem) item = item_at (self, self->current_position);
-        g_autofree char *plain = bd_money_format_plain (bd_row_item_get_row (item)->values[schedule_column (self, self->current_column)]);
+        g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, self->current_position);
+        g_autofree char *plain = bd_money_format_plain (bd_row_item_get_row (item)->values[_bd_table_view_schedule_column (self, self->current_column)]);
         bd_table_view_begin_edit (self, plain);
         return TRUE;
       }
@@ -697,19 +655,11 @@ on_grid_key (GtkEventControllerKey *controller,
       break;
     }
 
+  /* Before the list's own bindings (Ctrl+A selects its rows). */
   if (control && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
-    {
-      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, on_paste_ready,
-                                     g_object_ref (self));
-      return TRUE;
-    }
+    return gtk_widget_activate_action (GTK_WIDGET (self), "table.paste", NULL);
   if (control && (keyval == GDK_KEY_c || keyval == GDK_KEY_C))
-    {
-      g_autoptr(BdRowItem) item = item_at (self, self->current_position);
-      g_autofree char *plain = bd_money_format_plain (bd_row_item_get_row (item)->values[schedule_column (self, self->current_column)]);
-      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), plain);
-      return TRUE;
-    }
+    return gtk_widget_activate_action (GTK_WIDGET (self), "table.copy", NULL);
 
   character = gdk_keyval_to_unicode (keyval);
   if (!control && !(state & GDK_ALT_MASK) && character != 0 && g_unichar_isprint (character))
@@ -782,12 +732,68 @@ on_get_child_position (GtkOverlay    *overlay,
 /* GObject */
 
 static void
-bd_table_view_dispose (GObject *object)
+bd_table_view_constructed (GObject *object)
 {
   BdTableView *self = (BdTableView *) object;
 
-  g_clear_pointer (&self->overlay, gtk_widget_unparent);
-  g_clear_pointer (&self->error_popover, gtk_widget_unparent);
+  G_OBJECT_CLASS (bd_table_view_parent_class)->constructed (object);
+
+  add_columns (self);
+  fill_rows (self);
+}
+
+static void
+bd_table_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BdTableView *self = BD_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
+      break;
+    case PROP_SCHEDULE:
+      g_value_set_uint (value, self->schedule);
+      break;
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bd_table_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BdTableView *self = BD_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      self->editor = g_value_dup_object (value);
+      break;
+    case PROP_SCHEDULE:
+      self->schedule = g_value_get_uint (value);
+      break;
+    case PROP_KIND:
+      self->kind = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bd_table_view_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), BD_TYPE_TABLE_VIEW);
   G_OBJECT_CLASS (bd_table_view_parent_class)->dispose (object);
 }
 
@@ -796,7 +802,6 @@ bd_table_view_finalize (GObject *object)
 {
   BdTableView *self = (BdTableView *) object;
 
-  g_clear_object (&self->rows);
   g_clear_object (&self->editor);
   g_hash_table_unref (self->visible);
   g_clear_pointer (&self->marks, g_hash_table_unref);
@@ -810,61 +815,47 @@ bd_table_view_class_init (BdTableViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = bd_table_view_constructed;
+  object_class->get_property = bd_table_view_get_property;
+  object_class->set_property = bd_table_view_set_property;
   object_class->dispose = bd_table_view_dispose;
   object_class->finalize = bd_table_view_finalize;
+
+  properties[PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, BD_TYPE_EDITOR,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHEDULE] =
+    g_param_spec_uint ("schedule", NULL, NULL, 1, BD_N_SCHEDULES, 1,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL, BD_TABLE_ROWS, BD_TABLE_INCOME, BD_TABLE_ROWS,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BD_TYPE_ROW_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, "/cn/budgetdesk/BudgetDesk/ui/bd-table-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BdTableView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, BdTableView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BdTableView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, BdTableView, entry);
+  gtk_widget_class_bind_template_child (widget_class, BdTableView, error_popover);
+  gtk_widget_class_bind_template_child (widget_class, BdTableView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BdTableView, rows);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_key);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_key);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_get_child_position);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bdtableview");
+
+  _bd_table_view_class_actions_init (klass);
 }
 
 static void
 bd_table_view_init (BdTableView *self)
 {
-  GtkEventController *keys;
-
   self->visible = g_hash_table_new (NULL, NULL);
-  self->rows = g_list_store_new (BD_TYPE_ROW_ITEM);
-
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (
-    gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))))));
-  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
-  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
-  gtk_widget_set_focusable (GTK_WIDGET (self->column_view), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "schedule-grid");
-
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->column_view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (self->scroller, TRUE);
-
-  self->entry = gtk_entry_new ();
-  gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
-  gtk_widget_add_css_class (self->entry, "cell-editor");
-  gtk_widget_set_visible (self->entry, FALSE);
-  g_signal_connect (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key), self);
-  gtk_widget_add_controller (self->entry, keys);
-
-  self->overlay = gtk_overlay_new ();
-  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->scroller);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->entry);
-  g_signal_connect (self->overlay, "get-child-position", G_CALLBACK (on_get_child_position), self);
-  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
-
-  self->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->error_label), 40);
-  self->error_popover = gtk_popover_new ();
-  gtk_popover_set_autohide (GTK_POPOVER (self->error_popover), FALSE);
-  gtk_popover_set_position (GTK_POPOVER (self->error_popover), GTK_POS_BOTTOM);
-  gtk_popover_set_child (GTK_POPOVER (self->error_popover), self->error_label);
-  gtk_widget_add_css_class (self->error_popover, "cell-error");
-  gtk_widget_set_parent (self->error_popover, GTK_WIDGET (self));
-
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_grid_key), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -872,14 +863,9 @@ bd_table_view_new (BdEditor    *editor,
                    guint        schedule,
                    BdTableKind  kind)
 {
-  BdTableView *self = g_object_new (BD_TYPE_TABLE_VIEW, NULL);
+  g_return_val_if_fail (BD_IS_EDITOR (editor), NULL);
 
-  self->editor = g_object_ref (editor);
-  self->schedule = schedule;
-  self->kind = kind;
-  add_columns (self);
-  fill_rows (self);
-  return GTK_WIDGET (self);
+  return g_object_new (BD_TYPE_TABLE_VIEW, "editor", editor, "schedule", schedule, "kind", kind, NULL);
 }
 
 void

@@ -65,6 +65,124 @@ bd_check_row (BdCheck    *check,
   return g_hash_table_lookup (*index, code);
 }
 
+void
+bd_cell_iter_init (BdCellIter *iter,
+                   BdCheck    *check,
+                   guint       schedules,
+                   guint       flags)
+{
+  memset (iter, 0, sizeof *iter);
+  iter->check = check;
+  iter->schedules = schedules & BD_READS_ALL_SCHEDULES;
+  iter->flags = flags;
+  if (flags & BD_ITER_UNIQUE)
+    iter->seen = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+void
+bd_cell_iter_clear (BdCellIter *iter)
+{
+  g_clear_pointer (&iter->seen, g_hash_table_unref);
+}
+
+static gboolean
+iter_wants_row (BdCellIter *iter,
+                BdRow      *row)
+{
+  guint flags = iter->flags;
+
+  if ((flags & BD_ITER_LEI) && bd_code_level (row->code) != BD_LEVEL_LEI)
+    return FALSE;
+  if ((flags & BD_ITER_LEAVES) && !(flags & BD_ITER_SUMS) && !row->is_leaf)
+    return FALSE;
+  if ((flags & BD_ITER_SUMS) && !(flags & BD_ITER_LEAVES) && row->is_leaf)
+    return FALSE;
+  if (iter->seen != NULL && !g_hash_table_add (iter->seen, row->code))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+iter_wants_column (BdCellIter *iter,
+                   guint       column)
+{
+  gboolean entered = bd_schedule_def_is_entered (iter->schedule->def, column);
+
+  return (iter->flags & (entered ? BD_ITER_ENTERED_COLUMNS : BD_ITER_SUM_COLUMNS)) != 0;
+}
+
+/* The next column of the current row wanted, or FALSE at its end. */
+static gboolean
+iter_next_column (BdCellIter *iter,
+                  guint       from)
+{
+  for (guint c = from; c < iter->schedule->def->n_columns; c++)
+    if (iter_wants_column (iter, c))
+      {
+        iter->column = c;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+iter_next_schedule (BdCellIter *iter)
+{
+  for (iter->number++; iter->number <= BD_N_SCHEDULES; iter->number++)
+    {
+      BdSchedule *s;
+
+      if (!(iter->schedules & BD_READS_SCHEDULE (iter->number)))
+        continue;
+      s = bd_document_get_schedule (iter->check->doc, iter->number);
+      if ((iter->flags & BD_ITER_CLASSIFIED)
+          && s->def->row_kind != BD_ROWS_FUNCTION && s->def->row_kind != BD_ROWS_ECONOMIC)
+        continue;
+      iter->schedule = s;
+      iter->index = 0;
+      return TRUE;
+    }
+  iter->schedule = NULL;
+  return FALSE;
+}
+
+gboolean
+bd_cell_iter_next (BdCellIter *iter)
+{
+  gboolean by_column = (iter->flags & BD_ITER_ALL_COLUMNS) != 0;
+
+  if (iter->in_row && iter_next_column (iter, iter->column + 1))
+    return TRUE;
+  iter->in_row = FALSE;
+
+  if (iter->schedule == NULL && (iter->number > BD_N_SCHEDULES || !iter_next_schedule (iter)))
+    return FALSE;
+  for (;;)
+    {
+      while (iter->index < iter->schedule->rows->len)
+        {
+          BdRow *row = g_ptr_array_index (iter->schedule->rows, iter->index++);
+
+          if (!iter_wants_row (iter, row))
+            continue;
+          iter->row = row;
+          iter->column = 0;
+          if (!by_column)
+            return TRUE;
+          if (iter_next_column (iter, 0))
+            {
+              iter->in_row = TRUE;
+              return TRUE;
+            }
+        }
+      if (!iter_next_schedule (iter))
+        {
+          iter->row = NULL;
+          return FALSE;
+        }
+    }
+}
+
 BdFinding *
 bd_check_report (BdCheck    *check,
                  BdPart      part,
@@ -155,6 +273,9 @@ struct _BdChecker
   GPtrArray  *by_rule;    /* GPtrArray* of BdFinding* per rule, owned */
   GPtrArray  *all;        /* every finding, borrowed from by_rule */
   gboolean    run_once;
+  /* The code indexes of the schedules, kept from one update to the next until
+   * rows change: rebuilding them is most of a one-cell recheck. */
+  GHashTable *index[BD_N_SCHEDULES];
 };
 
 G_DEFINE_FINAL_TYPE (BdChecker, bd_checker, G_TYPE_OBJECT)
@@ -164,6 +285,8 @@ bd_checker_finalize (GObject *object)
 {
   BdChecker *self = (BdChecker *) object;
 
+  for (guint i = 0; i < BD_N_SCHEDULES; i++)
+    g_clear_pointer (&self->index[i], g_hash_table_unref);
   g_ptr_array_unref (self->all);
   g_ptr_array_unref (self->by_rule);
   g_clear_object (&self->doc);
@@ -211,6 +334,14 @@ bd_checker_update (BdChecker *self,
     changed = BD_READS_EVERYTHING;
   self->run_once = TRUE;
 
+  /* Rows added, removed or replaced leave the indexes pointing at old rows. */
+  for (guint i = 0; i < BD_N_SCHEDULES; i++)
+    {
+      if (changed & BD_READS_ROWS)
+        g_clear_pointer (&self->index[i], g_hash_table_unref);
+      check.index[i] = g_steal_pointer (&self->index[i]);
+    }
+
   for (guint i = 0; i < n_rules; i++)
     {
       if ((rules[i].reads & changed) == 0)
@@ -219,7 +350,8 @@ bd_checker_update (BdChecker *self,
       g_ptr_array_set_size (check.findings, 0);
       run_rule (&check, &rules[i]);
     }
-  check_clear (&check);
+  for (guint i = 0; i < BD_N_SCHEDULES; i++)
+    self->index[i] = g_steal_pointer (&check.index[i]);
 
   g_ptr_array_set_size (self->all, 0);
   for (guint i = 0; i < n_rules; i++)

@@ -313,6 +313,17 @@ rewrite_figure (const char  *section_id,
   return NULL;
 }
 
+BdSection *
+bd_editor_ensure_section (BdEditor   *self,
+                          const char *id,
+                          const char *title)
+{
+  g_return_val_if_fail (BD_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return bd_document_ensure_section (self->doc, id, title);
+}
+
 gboolean
 bd_editor_set_figure_text (BdEditor    *self,
                            const char  *key,

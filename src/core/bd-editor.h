@@ -103,6 +103,12 @@ gboolean    bd_editor_set_section_text (BdEditor   *self,
                                        const char  *text,
                                        GError     **error);
 
+/* The section @id, added empty (titled @title) when the document has none
+ * yet: a page for it can be shown. Nothing is stored until its text is. */
+BdSection  *bd_editor_ensure_section  (BdEditor    *self,
+                                       const char  *id,
+                                       const char  *title);
+
 /* Changes a figure a text section quotes (key as in the document's figures,
  * "other.sangong.total"): the number is rewritten in the text, in 万元 with
  * two decimals, or as a whole count. */

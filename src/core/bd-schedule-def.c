@@ -7,13 +7,17 @@
 
 /* The columns shared by schedules 3, 5, 6 and 7. */
 #define EXPENDITURE_COLUMNS \
-  3, { SUM ("合计", BIT (1) | BIT (2)), COL ("基本支出"), COL ("项目支出") }
+  3, { \
+    [BD_COL_EXPENSE_TOTAL] = SUM ("合计", BIT (BD_COL_BASIC) | BIT (BD_COL_PROJECT)), \
+    [BD_COL_BASIC] = COL ("基本支出"), \
+    [BD_COL_PROJECT] = COL ("项目支出"), \
+  }
 
 static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
   {
     .number = 1, .title = "部门财务收支预算总表", .unit = BD_UNIT_YUAN,
     .row_kind = BD_ROWS_BALANCE, .income_header = "本年收入", .expense_header = "本年支出",
-    .n_columns = 1, .columns = { COL ("预算数") },
+    .n_columns = 1, .columns = { [BD_COL_AMOUNT] = COL ("预算数") },
     .n_income = 7,
     .income = {
       { "一、财政拨款收入", BIT (1) | BIT (2) | BIT (3), "fiscal" },
@@ -30,8 +34,12 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
     .row_kind = BD_ROWS_FUNCTION, .header_group = "收入预算",
     .n_columns = 5,
     .columns = {
-      SUM ("合计", BIT (1) | BIT (2) | BIT (3) | BIT (4)),
-      COL ("财政拨款收入"), COL ("事业收入"), COL ("事业单位经营收入"), COL ("其他收入"),
+      [BD_COL_INCOME_TOTAL] = SUM ("合计", BIT (BD_COL_INCOME_FISCAL) | BIT (BD_COL_INCOME_BUSINESS)
+                                           | BIT (BD_COL_INCOME_OPERATING) | BIT (BD_COL_INCOME_OTHER)),
+      [BD_COL_INCOME_FISCAL] = COL ("财政拨款收入"),
+      [BD_COL_INCOME_BUSINESS] = COL ("事业收入"),
+      [BD_COL_INCOME_OPERATING] = COL ("事业单位经营收入"),
+      [BD_COL_INCOME_OTHER] = COL ("其他收入"),
     },
   },
   {
@@ -44,8 +52,11 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
     .row_kind = BD_ROWS_BALANCE, .income_header = "财政拨款收入", .expense_header = "财政拨款支出",
     .n_columns = 4,
     .columns = {
-      SUM ("合计", BIT (1) | BIT (2) | BIT (3)),
-      COL ("一般公共预算"), COL ("政府性基金预算"), COL ("国有资本经营预算"),
+      [BD_COL_FISCAL_TOTAL] = SUM ("合计", BIT (BD_COL_FISCAL_GENERAL) | BIT (BD_COL_FISCAL_FUND)
+                                           | BIT (BD_COL_FISCAL_CAPITAL)),
+      [BD_COL_FISCAL_GENERAL] = COL ("一般公共预算"),
+      [BD_COL_FISCAL_FUND] = COL ("政府性基金预算"),
+      [BD_COL_FISCAL_CAPITAL] = COL ("国有资本经营预算"),
     },
     .n_income = 3,
     .income = {
@@ -77,7 +88,11 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
     .number = 8, .title = "部门一般公共预算基本支出部门预算经济分类预算表", .unit = BD_UNIT_YUAN,
     .row_kind = BD_ROWS_ECONOMIC, .header_group = "一般公共预算基本支出",
     .n_columns = 3,
-    .columns = { SUM ("合计", BIT (1) | BIT (2)), COL ("人员经费"), COL ("公用经费") },
+    .columns = {
+      [BD_COL_ECONOMIC_TOTAL] = SUM ("合计", BIT (BD_COL_PERSONNEL) | BIT (BD_COL_PUBLIC)),
+      [BD_COL_PERSONNEL] = COL ("人员经费"),
+      [BD_COL_PUBLIC] = COL ("公用经费"),
+    },
     .empty_note = "注：本部门%d年无一般公共预算基本支出，故本表无数据。",
   },
   {
@@ -85,13 +100,15 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
     .row_kind = BD_ROWS_SINGLE,
     .n_columns = 7,
     .columns = {
-      { "合计", NULL, BIT (1) | BIT (2) | BIT (3), SANGONG },
-      { "因公出国(境)费", NULL, 0, SANGONG },
-      { "公务接待费", NULL, 0, SANGONG },
-      { "小计", "公务用车购置及运行费", BIT (4) | BIT (5), SANGONG },
-      { "购置费", "公务用车购置及运行费", 0, SANGONG },
-      { "运行费", "公务用车购置及运行费", 0, SANGONG },
-      { "机关运行经费", NULL, 0, "机关运行经费预算数" },
+      [BD_COL_SANGONG_TOTAL] = { "合计", NULL, BIT (BD_COL_OUTBOUND) | BIT (BD_COL_RECEPTION) | BIT (BD_COL_VEHICLE),
+                                 SANGONG },
+      [BD_COL_OUTBOUND] = { "因公出国(境)费", NULL, 0, SANGONG },
+      [BD_COL_RECEPTION] = { "公务接待费", NULL, 0, SANGONG },
+      [BD_COL_VEHICLE] = { "小计", "公务用车购置及运行费", BIT (BD_COL_VEHICLE_PURCHASE) | BIT (BD_COL_VEHICLE_RUNNING),
+                           SANGONG },
+      [BD_COL_VEHICLE_PURCHASE] = { "购置费", "公务用车购置及运行费", 0, SANGONG },
+      [BD_COL_VEHICLE_RUNNING] = { "运行费", "公务用车购置及运行费", 0, SANGONG },
+      [BD_COL_OPERATING_COSTS] = { "机关运行经费", NULL, 0, "机关运行经费预算数" },
     },
     .empty_note = "注：本部门%d年无财政拨款“三公”经费和机关运行经费支出，故本表无数据。",
     .landscape = TRUE,

@@ -24,6 +24,49 @@ typedef enum {
   BD_ROWS_SINGLE,     /* one row of figures (schedule 9) */
 } BdRowKind;
 
+/* Named columns: code says which figure it means, never a bare index. The
+ * table in bd-schedule-def.c places each column by these names. */
+typedef enum {
+  BD_COL_AMOUNT = 0,            /* schedule 1's 预算数; an income item's figure */
+} BdBalanceColumn;
+
+typedef enum {                  /* schedule 2 */
+  BD_COL_INCOME_TOTAL = 0,      /* 合计 */
+  BD_COL_INCOME_FISCAL,         /* 财政拨款收入 */
+  BD_COL_INCOME_BUSINESS,       /* 事业收入 */
+  BD_COL_INCOME_OPERATING,      /* 事业单位经营收入 */
+  BD_COL_INCOME_OTHER,          /* 其他收入 */
+} BdIncomeColumn;
+
+typedef enum {                  /* schedules 3, 5, 6 and 7 */
+  BD_COL_EXPENSE_TOTAL = 0,     /* 合计 */
+  BD_COL_BASIC,                 /* 基本支出 */
+  BD_COL_PROJECT,               /* 项目支出 */
+} BdExpenseColumn;
+
+typedef enum {                  /* schedule 4's expenditure side */
+  BD_COL_FISCAL_TOTAL = 0,      /* 合计 */
+  BD_COL_FISCAL_GENERAL,        /* 一般公共预算 */
+  BD_COL_FISCAL_FUND,           /* 政府性基金预算 */
+  BD_COL_FISCAL_CAPITAL,        /* 国有资本经营预算 */
+} BdFiscalColumn;
+
+typedef enum {                  /* schedule 8 */
+  BD_COL_ECONOMIC_TOTAL = 0,    /* 合计 */
+  BD_COL_PERSONNEL,             /* 人员经费 */
+  BD_COL_PUBLIC,                /* 公用经费 */
+} BdEconomicColumn;
+
+typedef enum {                  /* schedule 9 (万元) */
+  BD_COL_SANGONG_TOTAL = 0,     /* 合计 */
+  BD_COL_OUTBOUND,              /* 因公出国(境)费 */
+  BD_COL_RECEPTION,             /* 公务接待费 */
+  BD_COL_VEHICLE,               /* 公务用车购置及运行费：小计 */
+  BD_COL_VEHICLE_PURCHASE,      /* 购置费 */
+  BD_COL_VEHICLE_RUNNING,       /* 运行费 */
+  BD_COL_OPERATING_COSTS,       /* 机关运行经费 */
+} BdSangongColumn;
+
 typedef struct {
   const char *name;     /* 合计, 基本支出, … */
   const char *group;    /* a header cell spanning it and its neighbours (公务用车购置及运行费), or NULL */

@@ -1,0 +1,116 @@
+#include "bd-finding-item.h"
+
+struct _BdFindingItem
+{
+  GObject     parent_instance;
+
+  guint       index;
+  BdSeverity  severity;
+  BdPart      part;
+  char       *message;
+  char       *expected;
+  char       *row;
+  char       *column;
+  gboolean    has_fix;
+};
+
+G_DEFINE_FINAL_TYPE (BdFindingItem, bd_finding_item, G_TYPE_OBJECT)
+
+static void
+bd_finding_item_finalize (GObject *object)
+{
+  BdFindingItem *self = (BdFindingItem *) object;
+
+  g_free (self->message);
+  g_free (self->expected);
+  g_free (self->row);
+  g_free (self->column);
+  G_OBJECT_CLASS (bd_finding_item_parent_class)->finalize (object);
+}
+
+static void
+bd_finding_item_class_init (BdFindingItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bd_finding_item_finalize;
+}
+
+static void
+bd_finding_item_init (BdFindingItem *self)
+{
+}
+
+BdFindingItem *
+bd_finding_item_new (const BdFinding *finding,
+                     guint            index)
+{
+  BdFindingItem *self;
+
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  self = g_object_new (BD_TYPE_FINDING_ITEM, NULL);
+  self->index = index;
+  self->severity = finding->severity;
+  self->part = finding->part;
+  self->message = g_strdup (finding->message);
+  self->expected = g_strdup (finding->expected);
+  self->row = g_strdup (finding->row);
+  self->column = g_strdup (finding->column);
+  self->has_fix = finding->fix.kind != BD_FIX_NONE;
+  return self;
+}
+
+guint
+bd_finding_item_get_index (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), 0);
+  return self->index;
+}
+
+BdSeverity
+bd_finding_item_get_severity (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), 0);
+  return self->severity;
+}
+
+BdPart
+bd_finding_item_get_part (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), 0);
+  return self->part;
+}
+
+const char *
+bd_finding_item_get_message (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), NULL);
+  return self->message;
+}
+
+const char *
+bd_finding_item_get_expected (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), NULL);
+  return self->expected;
+}
+
+const char *
+bd_finding_item_get_row (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), NULL);
+  return self->row;
+}
+
+const char *
+bd_finding_item_get_column (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), NULL);
+  return self->column;
+}
+
+gboolean
+bd_finding_item_has_fix (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), FALSE);
+  return self->has_fix;
+}

@@ -1,0 +1,28 @@
+/* bd-finding-item.h: one finding of the checker as an item of the window's
+ * findings list (a GListModel) */
+#pragma once
+
+#include <glib-object.h>
+
+#include "bd-checker.h"
+
+G_BEGIN_DECLS
+
+#define BD_TYPE_FINDING_ITEM (bd_finding_item_get_type ())
+G_DECLARE_FINAL_TYPE (BdFindingItem, bd_finding_item, BD, FINDING_ITEM, GObject)
+
+/* The editor replaces its findings after each change: the item copies what
+ * it shows and keeps the finding's @index among them, valid as long as the
+ * list is not built anew. */
+BdFindingItem   *bd_finding_item_new          (const BdFinding *finding,
+                                               guint            index);
+guint            bd_finding_item_get_index    (BdFindingItem   *self);
+BdSeverity       bd_finding_item_get_severity (BdFindingItem   *self);
+BdPart           bd_finding_item_get_part     (BdFindingItem   *self);
+const char      *bd_finding_item_get_message  (BdFindingItem   *self);
+const char      *bd_finding_item_get_expected (BdFindingItem   *self);
+const char      *bd_finding_item_get_row      (BdFindingItem   *self);
+const char      *bd_finding_item_get_column   (BdFindingItem   *self);
+gboolean         bd_finding_item_has_fix      (BdFindingItem   *self);
+
+G_END_DECLS

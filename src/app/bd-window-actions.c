@@ -1,0 +1,258 @@
+/* bd-window-actions.c: what the window's buttons, menu and keys do
+ * (win.undo, win.open, win.print, …), installed on the class. */
+
+#include <glib/gi18n.h>
+
+#include "bd-print-operation.h"
+#include "bd-print-preview.h"
+#include "bd-window-private.h"
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  _bd_window_commit_pending (self);
+  if (!bd_editor_undo (self->editor, &error) && error != NULL)
+    bd_window_show_error (self, _("The change could not be undone"), error->message);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  _bd_window_commit_pending (self);
+  if (!bd_editor_redo (self->editor, &error) && error != NULL)
+    bd_window_show_error (self, _("The change could not be redone"), error->message);
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  BdWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  _bd_window_commit_pending (self);
+  gtk_file_filter_set_name (filter, _("Budget documents and published budgets"));
+  gtk_file_filter_add_suffix (filter, "budget");
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* New document: a small dialog from ui/bd-new-document.ui asks the
+ * department and the year, then where to save the file. */
+typedef struct {
+  BdWindow   *window;
+  GtkBuilder *builder;
+} NewDocument;
+
+static void
+new_document_free (NewDocument *data)
+{
+  g_object_unref (data->builder);
+  g_free (data);
+}
+
+static GtkWidget *
+new_document_widget (NewDocument *data,
+                     const char  *id)
+{
+  return GTK_WIDGET (gtk_builder_get_object (data->builder, id));
+}
+
+static void
+on_new_save_response (GtkNativeDialog *chooser,
+                      int              response,
+                      NewDocument     *data)
+{
+  GtkWidget *dialog = new_document_widget (data, "dialog");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GtkEditable *department = GTK_EDITABLE (new_document_widget (data, "department"));
+      GtkSpinButton *year = GTK_SPIN_BUTTON (new_document_widget (data, "year"));
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(BdDocument) doc = bd_document_new_empty (gtk_editable_get_text (department),
+                                                         gtk_spin_button_get_value_as_int (year));
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_suffix (path, ".budget"))
+        {
+          char *with_suffix = g_strconcat (path, ".budget", NULL);
+          g_free (path);
+          path = with_suffix;
+          g_clear_object (&file);
+          file = g_file_new_for_path (path);
+        }
+      if (!bd_store_save_as (doc, path, &error))
+        bd_window_show_error (data->window, _("The document could not be created"), error->message);
+      else
+        g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (data->window))), &file, 1, "");
+    }
+  g_object_unref (chooser);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  new_document_free (data);
+}
+
+static void
+on_new_create (GtkButton   *button,
+               NewDocument *data)
+{
+  GtkEditable *department = GTK_EDITABLE (new_document_widget (data, "department"));
+  GtkSpinButton *year = GTK_SPIN_BUTTON (new_document_widget (data, "year"));
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (*gtk_editable_get_text (department) == '\0')
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (department));
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Save the New Document"), GTK_WINDOW (new_document_widget (data, "dialog")),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  name = g_strdup_printf ("%s-%d.budget", gtk_editable_get_text (department), gtk_spin_button_get_value_as_int (year));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_new_save_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  NewDocument *data = g_new0 (NewDocument, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkWindow *dialog;
+
+  data->window = self;
+  data->builder = gtk_builder_new_from_resource ("/cn/budgetdesk/BudgetDesk/ui/bd-new-document.ui");
+  dialog = GTK_WINDOW (new_document_widget (data, "dialog"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (new_document_widget (data, "year")), g_date_time_get_year (now) + 1);
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (self));
+  g_signal_connect (new_document_widget (data, "create"), "clicked", G_CALLBACK (on_new_create), data);
+  gtk_window_present (dialog);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               BdWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      bd_window_show_error (self, _("The document could not be printed"), error ? error->message : "");
+    }
+  else if (bd_print_operation_was_interrupted (BD_PRINT_OPERATION (operation)))
+    bd_window_show_error (self, _("Printing was stopped"),
+                          _("The document changed while its pages were being sent to the printer. Print it again."));
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autoptr(BdPrintOperation) operation = NULL;
+
+  _bd_window_commit_pending (self);
+  operation = bd_print_operation_new (self->editor);
+  /* Printed from the preview, "current page" is the page it shows. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") == 0)
+    gtk_print_operation_set_current_page (GTK_PRINT_OPERATION (operation),
+                                          bd_print_preview_get_page (BD_PRINT_PREVIEW (gtk_stack_get_visible_child (self->stack))));
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  bd_print_operation_start (operation, GTK_WINDOW (self));
+}
+
+static void
+show_findings_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->findings_list, 0);
+
+  gtk_widget_set_visible (self->findings_panel, TRUE);
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+}
+
+/* The fix of the finding at the index given (its place in the editor's
+ * findings, as the list shows them). */
+static void
+fix_finding_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  GPtrArray *findings = bd_editor_get_findings (self->editor);
+  guint index = g_variant_get_uint32 (parameter);
+  g_autoptr(GError) error = NULL;
+
+  if (index < findings->len && !bd_editor_apply_fix (self->editor, g_ptr_array_index (findings, index), &error))
+    gtk_label_set_text (self->findings_title, error->message);
+}
+
+static void
+close_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+_bd_window_update_actions (BdWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", bd_editor_can_undo (self->editor));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", bd_editor_can_redo (self->editor));
+}
+
+void
+_bd_window_class_actions_init (BdWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_activated);
+  gtk_widget_class_install_action (widget_class, "win.fix-finding", "u", fix_finding_activated);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
+}

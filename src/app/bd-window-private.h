@@ -1,0 +1,42 @@
+/* bd-window-private.h: what bd-window.c and bd-window-actions.c share */
+#pragma once
+
+#include "bd-window.h"
+
+G_BEGIN_DECLS
+
+struct _BdWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  BdEditor   *editor;
+
+  /* Template widgets */
+  GtkLabel   *title_label;
+  GtkLabel   *subtitle_label;
+  GtkListBox *sidebar;
+  GtkStack   *stack;
+  GtkLabel   *findings_title;
+  GtkListBox *findings_list;
+  GtkLabel   *findings_more;
+  GtkPaned   *content_paned;
+  GtkWidget  *findings_panel;
+  gboolean    paned_placed;
+
+  GListStore *findings;       /* BdFindingItem, the ones the list shows */
+  GtkWidget **badges;         /* one per page */
+  GtkWidget  *schedule_views[BD_N_SCHEDULES];
+  GPtrArray  *section_views;
+  GtkWidget  *form_editor;
+  gboolean    has_list_signature;
+  guint       list_signature;
+};
+
+void   _bd_window_class_actions_init (BdWindowClass *klass);
+void   _bd_window_update_actions     (BdWindow      *self);
+/* Stores what is typed but not yet stored, on every page: before an undo,
+ * a print, a page change or the window closing. FALSE when a value typed
+ * is refused (it stays where it was typed, with the reason). */
+gboolean _bd_window_commit_pending   (BdWindow      *self);
+
+G_END_DECLS

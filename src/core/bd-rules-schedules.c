@@ -1,0 +1,456 @@
+/* bd-rules-schedules.c: the figures of the schedules, within one and across them */
+
+#include "bd-rules-private.h"
+
+/* Within a schedule */
+
+static void
+report_published (BdCheck    *check,
+                  guint       number,
+                  BdRow      *row,
+                  guint       column,
+                  const char *what)
+{
+  BdSchedule *s = schedule (check, number);
+  const char *column_name = s->def->columns[column].name;
+  g_autofree char *title = row_title (row);
+  g_autofree char *printed = bd_money_format_unit (row->published[column], s->def->unit);
+  g_autofree char *computed = bd_money_format_unit (row->values[column], s->def->unit);
+  BdFinding *finding;
+
+  finding = bd_check_report_amounts (check, PART_OF (number), row_label (row), column_name,
+                                     row->values[column], row->published[column], s->def->unit,
+                                     g_strdup_printf (_("%s, %s: printed %s, but %s add up to %s"),
+                                                      title, column_name, printed, what, computed));
+  set_fix (finding, BD_FIX_ACCEPT_COMPUTED, number, NULL, 0, 0);
+}
+
+static gboolean
+published_differs (BdRow *row,
+                   guint  column)
+{
+  return (row->published_mask & (1u << column)) && row->published[column] != row->values[column];
+}
+
+void
+bd_rule_row_parts (BdCheck *check)
+{
+  g_auto(BdCellIter) it = { 0 };
+
+  bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_LEAVES | BD_ITER_SUM_COLUMNS);
+  while (bd_cell_iter_next (&it))
+    if (published_differs (it.row, it.column))
+      report_published (check, it.number, it.row, it.column, _("its parts"));
+}
+
+void
+bd_rule_subtotals (BdCheck *check)
+{
+  g_auto(BdCellIter) it = { 0 };
+
+  bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_SUMS | BD_ITER_ALL_COLUMNS);
+  while (bd_cell_iter_next (&it))
+    if (published_differs (it.row, it.column))
+      report_published (check, it.number, it.row, it.column,
+                        bd_code_level (it.row->code) == BD_LEVEL_LEI ? _("its 款 rows") : _("its 项 rows"));
+}
+
+void
+bd_rule_total_rows (BdCheck *check)
+{
+  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+    {
+      BdSchedule *s = schedule (check, number);
+
+      if (s->total != NULL)
+        for (guint c = 0; c < s->def->n_columns; c++)
+          if (published_differs (s->total, c))
+            report_published (check, number, s->total, c, _("its rows"));
+
+      if (s->income != NULL)
+        {
+          for (guint i = 0; i < s->def->n_income; i++)
+            if (s->def->income[i].sum_of != 0 && published_differs (g_ptr_array_index (s->income, i), 0))
+              report_published (check, number, g_ptr_array_index (s->income, i), 0, _("its sources"));
+          if (published_differs (s->income_total, 0))
+            report_published (check, number, s->income_total, 0, _("the income items"));
+        }
+    }
+}
+
+void
+bd_rule_balance (BdCheck *check)
+{
+  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+    {
+      BdSchedule *s = schedule (check, number);
+      gint64 income, expense;
+
+      if (s->def->row_kind != BD_ROWS_BALANCE)
+        continue;
+      income = s->income_total->values[BD_COL_AMOUNT];
+      expense = s->total->values[BD_COL_AMOUNT];
+      if (income != expense)
+        {
+          g_autofree char *a = bd_money_format (income);
+          g_autofree char *b = bd_money_format (expense);
+          bd_check_report_amounts (check, PART_OF (number), "收入总计", NULL, expense, income, s->def->unit,
+                                   g_strdup_printf (_("收入总计 %s does not balance 支出总计 %s"), a, b));
+        }
+    }
+}
+
+/* Across schedules */
+
+void
+bd_rule_schedule_1_income (BdCheck *check)
+{
+  static const struct { const char *key; guint column; } sources[] = {
+    { "fiscal", BD_COL_INCOME_FISCAL }, { "business", BD_COL_INCOME_BUSINESS },
+    { "operating", BD_COL_INCOME_OPERATING }, { "other", BD_COL_INCOME_OTHER },
+  };
+  BdSchedule *s2 = schedule (check, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      BdRow *item = income_item (check, 1, sources[i].key);
+      gint64 expected = s2->total->values[sources[i].column];
+      BdFinding *finding;
+
+      if (item == NULL || item->values[BD_COL_AMOUNT] == expected)
+        continue;
+      {
+        g_autofree char *a = bd_money_format (item->values[BD_COL_AMOUNT]);
+        g_autofree char *b = bd_money_format (expected);
+        finding = bd_check_report_amounts (check, BD_PART_SCHEDULE_1, item->name, "预算数", expected,
+                                           item->values[BD_COL_AMOUNT], BD_UNIT_YUAN,
+                                           g_strdup_printf (_("%s is %s, but schedule 2's %s column totals %s"),
+                                                            item->name, a, s2->def->columns[sources[i].column].name, b));
+      }
+      /* 财政拨款收入 is the sum of its sources: which one is wrong is not certain. */
+      if (item->is_leaf)
+        set_fix (finding, BD_FIX_SET_INCOME, 1, item->code, BD_COL_AMOUNT, expected);
+    }
+}
+
+/* The 类 codes of @schedules (BdReads bits), each once. */
+static GPtrArray *
+lei_codes (BdCheck *check,
+           guint    schedules)
+{
+  GPtrArray *codes = g_ptr_array_new ();
+  g_auto(BdCellIter) it = { 0 };
+
+  bd_cell_iter_init (&it, check, schedules, BD_ITER_LEAVES | BD_ITER_SUMS | BD_ITER_LEI | BD_ITER_UNIQUE);
+  while (bd_cell_iter_next (&it))
+    g_ptr_array_add (codes, it.row->code);
+  return codes;
+}
+
+
+void
+bd_rule_schedule_1_expense (BdCheck *check)
+{
+  g_autoptr(GPtrArray) codes = lei_codes (check, S (1) | S (2) | S (3));
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      BdRow *row = bd_check_row (check, 1, code);
+      BdRow *in_2 = bd_check_row (check, 2, code);
+      gint64 s1 = row_value (row, BD_COL_AMOUNT), s2 = row_value (in_2, BD_COL_INCOME_TOTAL);
+      gint64 s3 = row_value (bd_check_row (check, 3, code), BD_COL_EXPENSE_TOTAL);
+      g_autofree char *a = NULL, *b = NULL, *c = NULL;
+      BdFinding *finding;
+
+      if (s1 == s2 && s1 == s3)
+        continue;
+      if (row == NULL)
+        {
+          const char *name = in_2 ? in_2->name : "";
+          bd_check_report_amounts (check, BD_PART_SCHEDULE_1, code, "预算数", s2, 0, BD_UNIT_YUAN,
+                                   g_strdup_printf (_("类 %s %s is in schedules 2 and 3 but has no row in schedule 1"),
+                                                    code, name));
+          continue;
+        }
+      a = bd_money_format (s1);
+      b = bd_money_format (s2);
+      c = bd_money_format (s3);
+      if (s2 == s3)
+        {
+          finding = bd_check_report_amounts (check, BD_PART_SCHEDULE_1, code, "预算数", s2, s1, BD_UNIT_YUAN,
+                                             g_strdup_printf (_("%s %s is %s here, but %s in schedules 2 and 3"),
+                                                              code, row->name, a, b));
+          set_fix (finding, BD_FIX_SET_AMOUNT, 1, code, BD_COL_AMOUNT, s2);
+        }
+      else if (s1 != s2)
+        bd_check_report_amounts (check, BD_PART_SCHEDULE_1, code, "预算数", s2, s1, BD_UNIT_YUAN,
+                                 g_strdup_printf (_("%s %s is %s here, %s in schedule 2 and %s in schedule 3"),
+                                                  code, row->name, a, b, c));
+    }
+}
+
+/* Schedules 2 and 3 agree row by row, on their 合计 columns. */
+void
+bd_rule_schedules_2_3 (BdCheck *check)
+{
+  g_auto(BdCellIter) it = { 0 };
+
+  bd_cell_iter_init (&it, check, S (2) | S (3), BD_ITER_LEAVES | BD_ITER_UNIQUE);
+  while (bd_cell_iter_next (&it))
+    {
+      BdRow *row = it.row;
+      gint64 a = row_value (bd_check_row (check, 2, row->code), BD_COL_INCOME_TOTAL);
+      gint64 b = row_value (bd_check_row (check, 3, row->code), BD_COL_EXPENSE_TOTAL);
+
+      if (a != b)
+        {
+          g_autofree char *x = bd_money_format (a);
+          g_autofree char *y = bd_money_format (b);
+          bd_check_report_amounts (check, BD_PART_SCHEDULE_3, row->code, "合计", a, b, BD_UNIT_YUAN,
+                                   g_strdup_printf (_("%s %s: income %s in schedule 2, expenditure %s here"),
+                                                    row->code, row->name, x, y));
+        }
+    }
+}
+
+void
+bd_rule_schedule_4_income (BdCheck *check)
+{
+  static const char * const keys[] = { "general", "fund", "capital" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      BdRow *in_4 = income_item (check, 4, keys[i]);
+      BdRow *in_1 = income_item (check, 1, keys[i]);
+
+      if (in_4 != NULL && in_1 != NULL && in_4->values[BD_COL_AMOUNT] != in_1->values[BD_COL_AMOUNT])
+        {
+          g_autofree char *a = bd_money_format (in_4->values[BD_COL_AMOUNT]);
+          g_autofree char *b = bd_money_format (in_1->values[BD_COL_AMOUNT]);
+          bd_check_report_amounts (check, BD_PART_SCHEDULE_4, in_4->name, "预算数", in_1->values[BD_COL_AMOUNT],
+                                   in_4->values[BD_COL_AMOUNT],
+                                   BD_UNIT_YUAN,
+                                   g_strdup_printf (_("%s is %s here, but %s in schedule 1"), in_4->name, a, b));
+        }
+    }
+}
+
+void
+bd_rule_schedule_4_expense (BdCheck *check)
+{
+  /* Each column of schedule 4 is the 合计 of the schedule of its fund. */
+  static const struct { guint column; guint source; } columns[] = {
+    { BD_COL_FISCAL_GENERAL, 5 }, { BD_COL_FISCAL_FUND, 6 }, { BD_COL_FISCAL_CAPITAL, 7 },
+  };
+  g_autoptr(GPtrArray) codes = lei_codes (check, S (4) | S (5) | S (6) | S (7));
+  BdSchedule *s4 = schedule (check, 4);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      BdRow *row = bd_check_row (check, 4, code);
+
+      for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+        {
+          guint column = columns[k].column, source = columns[k].source;
+          BdRow *in_source = bd_check_row (check, source, code);
+          gint64 here = row_value (row, column), there = row_value (in_source, BD_COL_EXPENSE_TOTAL);
+          const char *column_name = s4->def->columns[column].name;
+          BdFinding *finding;
+
+          if (here == there)
+            continue;
+          if (row == NULL)
+            {
+              bd_check_report_amounts (check, BD_PART_SCHEDULE_4, code, column_name, there, 0, BD_UNIT_YUAN,
+                                       g_strdup_printf (_("类 %s %s is in schedule %u but has no row here"),
+                                                        code, in_source->name, source));
+              continue;
+            }
+          {
+            g_autofree char *a = bd_money_format (here);
+            g_autofree char *b = bd_money_format (there);
+            finding = bd_check_report_amounts (check, BD_PART_SCHEDULE_4, code, column_name, there, here,
+                                               BD_UNIT_YUAN,
+                                               g_strdup_printf (_("%s %s, %s: %s here, but %s in schedule %u"),
+                                                                code, row->name, column_name, a, b, source));
+          }
+          set_fix (finding, BD_FIX_SET_AMOUNT, 4, code, column, there);
+        }
+    }
+}
+
+/* Schedules 5, 6 and 7 split schedule 3 by source of funds: together they
+ * never exceed it, and equal it where all money is 财政拨款. */
+void
+bd_rule_schedules_5_6_7 (BdCheck *check)
+{
+  BdRow *income = schedule (check, 2)->total;
+  gboolean all_fiscal = income->values[BD_COL_INCOME_BUSINESS] == 0 && income->values[BD_COL_INCOME_OPERATING] == 0
+                        && income->values[BD_COL_INCOME_OTHER] == 0;
+  g_auto(BdCellIter) it = { 0 };
+
+  /* Schedules 3, 5, 6 and 7 share their columns: the iterator steps through them
+   * on the first schedule holding each code. */
+  bd_cell_iter_init (&it, check, S (3) | S (5) | S (6) | S (7), BD_ITER_LEAVES | BD_ITER_UNIQUE | BD_ITER_ALL_COLUMNS);
+  while (bd_cell_iter_next (&it))
+    {
+      BdRow *row = it.row;
+      guint c = it.column;
+      const char *column_name = it.schedule->def->columns[c].name;
+      gint64 split = row_value (bd_check_row (check, 5, row->code), c)
+                   + row_value (bd_check_row (check, 6, row->code), c)
+                   + row_value (bd_check_row (check, 7, row->code), c);
+      gint64 whole = row_value (bd_check_row (check, 3, row->code), c);
+
+      if (split > whole || (all_fiscal && split != whole))
+        {
+          g_autofree char *a = bd_money_format (split);
+          g_autofree char *b = bd_money_format (whole);
+          bd_check_report_amounts (check, BD_PART_SCHEDULE_3, row->code, column_name,
+                                   whole, split, BD_UNIT_YUAN,
+                                   split > whole
+                                   ? g_strdup_printf (_("%s %s, %s: schedules 5, 6 and 7 together give %s, "
+                                                        "more than %s here"), row->code, row->name,
+                                                      column_name, a, b)
+                                   : g_strdup_printf (_("%s %s, %s: schedules 5, 6 and 7 together give %s, "
+                                                        "but all income is 财政拨款 and this schedule has %s"),
+                                                      row->code, row->name, column_name, a, b));
+        }
+    }
+}
+
+void
+bd_rule_schedule_8 (BdCheck *check)
+{
+  gint64 here = schedule (check, 8)->total->values[BD_COL_ECONOMIC_TOTAL];
+  gint64 basic = schedule (check, 5)->total->values[BD_COL_BASIC];
+
+  if (here != basic)
+    {
+      g_autofree char *a = bd_money_format (here);
+      g_autofree char *b = bd_money_format (basic);
+      bd_check_report_amounts (check, BD_PART_SCHEDULE_8, "合计", "合计", basic, here, BD_UNIT_YUAN,
+                               g_strdup_printf (_("合计 %s does not equal schedule 5's 基本支出 %s"), a, b));
+    }
+}
+
+void
+bd_rule_schedule_9 (BdCheck *check)
+{
+  static const struct { guint column; const char *code; } lines[] = {
+    { BD_COL_OUTBOUND, "30212" }, { BD_COL_RECEPTION, "30217" },
+    { BD_COL_VEHICLE_PURCHASE, "31013" }, { BD_COL_VEHICLE_RUNNING, "30231" },
+  };
+  BdSchedule *s9 = schedule (check, 9);
+  BdRow *row = g_ptr_array_index (s9->rows, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      BdRow *line = bd_check_row (check, 8, lines[i].code);
+      gint64 budget = row->values[lines[i].column];
+
+      /* Schedule 9 also covers project spending, so it may be larger. */
+      if (line == NULL || bd_money_to_wan_cents (budget) >= bd_money_to_wan_cents (line->values[BD_COL_ECONOMIC_TOTAL]))
+        continue;
+      {
+        g_autofree char *a = bd_money_format_wan (budget, TRUE);
+        g_autofree char *b = bd_money_format_wan (line->values[BD_COL_ECONOMIC_TOTAL], TRUE);
+        g_autofree char *expected = g_strdup_printf ("≥%s", b);
+        const char *column_name = s9->def->columns[lines[i].column].name;
+
+        bd_check_report (check, BD_PART_SCHEDULE_9, NULL, column_name, expected, a,
+                         g_strdup_printf (_("%s is %s万元, less than %s %s in schedule 8 (%s万元)"),
+                                          column_name, a, line->code, line->name, b));
+      }
+    }
+}
+
+void
+bd_rule_empty_notes (BdCheck *check)
+{
+  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+    {
+      BdSchedule *s = schedule (check, number);
+      g_autofree char *note = NULL;
+      BdFinding *finding;
+
+      if (s->def->empty_note == NULL || !bd_schedule_is_empty (s) || s->note != NULL)
+        continue;
+      note = bd_schedule_def_empty_note (s->def, check->doc->year);
+      finding = bd_check_report (check, PART_OF (number), NULL, NULL, note, NULL,
+                                 g_strdup_printf (_("Schedule %u is empty and needs its note: %s"), number, note));
+      set_fix (finding, BD_FIX_SET_NOTE, number, NULL, 0, 0);
+      finding->fix.text = g_steal_pointer (&note);
+    }
+}
+
+void
+bd_rule_stale_notes (BdCheck *check)
+{
+  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+    {
+      BdSchedule *s = schedule (check, number);
+      BdFinding *finding;
+
+      if (s->note == NULL || !bd_rules_note_says_empty (s->note) || bd_schedule_is_empty (s))
+        continue;
+      finding = bd_check_report (check, PART_OF (number), NULL, NULL, NULL, s->note,
+                                 g_strdup_printf (_("Schedule %u has figures but still says it has none: %s"),
+                                                  number, s->note));
+      set_fix (finding, BD_FIX_SET_NOTE, number, NULL, 0, 0);
+    }
+}
+
+void
+bd_rule_negative (BdCheck *check)
+{
+  g_auto(BdCellIter) it = { 0 };
+
+  bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_LEAVES | BD_ITER_ENTERED_COLUMNS);
+  while (bd_cell_iter_next (&it))
+    if (it.row->values[it.column] < 0)
+      {
+        const char *column_name = it.schedule->def->columns[it.column].name;
+        g_autofree char *title = row_title (it.row);
+
+        bd_check_report_amounts (check, PART_OF (it.number), row_label (it.row), column_name, 0,
+                                 it.row->values[it.column], it.schedule->def->unit,
+                                 g_strdup_printf (_("%s, %s: a budget amount cannot be negative"), title, column_name));
+      }
+
+  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+    {
+      BdSchedule *s = schedule (check, number);
+
+      for (guint i = 0; s->income && i < s->income->len; i++)
+        {
+          BdRow *item = g_ptr_array_index (s->income, i);
+          if (item->values[BD_COL_AMOUNT] < 0)
+            bd_check_report_amounts (check, PART_OF (number), item->name, "预算数", 0, item->values[BD_COL_AMOUNT], s->def->unit,
+                                     g_strdup_printf (_("%s: a budget amount cannot be negative"), item->name));
+        }
+    }
+}
+
+void
+bd_rule_title_years (BdCheck *check)
+{
+  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+    {
+      BdSchedule *s = schedule (check, number);
+      BdFinding *finding;
+
+      if (s->title_year == 0 || s->title_year == check->doc->year)
+        continue;
+      {
+        g_autofree char *expected = g_strdup_printf ("%d", check->doc->year);
+        g_autofree char *actual = g_strdup_printf ("%d", s->title_year);
+        finding = bd_check_report (check, PART_OF (number), NULL, NULL, expected, actual,
+                                   g_strdup_printf (_("Schedule %u is titled %d年, but the document is for %d年"),
+                                                    number, s->title_year, check->doc->year));
+      }
+      set_fix (finding, BD_FIX_SET_TITLE_YEAR, number, NULL, 0, 0);
+    }
+}

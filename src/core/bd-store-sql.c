@@ -1,0 +1,159 @@
+/* SQLite calls for the store, and what their failures tell the clerk. */
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+
+#include "bd-store-private.h"
+
+gboolean
+bd_store_sql_error (GError    **error,
+                    sqlite3    *db,
+                    const char *path,
+                    int         rc)
+{
+  /* SQLite's words may quote names from the file's schema: any bytes. */
+  g_autofree char *detail = g_utf8_make_valid (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), -1);
+  g_autofree char *name = g_filename_display_basename (path ? path : "");
+
+  /* Statements are prepared several at a time and checked together: the
+   * first failure is the one to report. */
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  /* A write refused for want of room says so, whatever SQLite calls it:
+   * the errno is often gone by the time the failure is reported, so a
+   * failed write counts as one. */
+  if (db != NULL && (rc & 0xff) == SQLITE_IOERR
+      && (sqlite3_extended_errcode (db) == SQLITE_IOERR_WRITE
+          || sqlite3_system_errno (db) == ENOSPC || sqlite3_system_errno (db) == EFBIG))
+    rc = SQLITE_FULL;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a BudgetDesk document: it is not a database at all."), name);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). It was not changed; open a backup copy."), name, detail);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: the file or its folder is read-only."), name);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,
+                   _("“%s” is being written by another program."), name);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_FULL,
+                   _("“%s” could not be saved: the disk is full or refused the write. Nothing was changed."), name);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_NOT_FOUND,
+                   _("“%s” cannot be opened: %s."), name, detail);
+      break;
+    default:
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_IO,
+                   _("“%s” could not be read or written: %s."), name, detail);
+      break;
+    }
+  return FALSE;
+}
+
+gboolean
+bd_store_sql_exec (sqlite3    *db,
+                   const char *path,
+                   const char *sql,
+                   GError    **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return bd_store_sql_error (error, db, path, rc);
+  return TRUE;
+}
+
+sqlite3_stmt *
+bd_store_sql_prepare (sqlite3    *db,
+                      const char *path,
+                      const char *sql,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      bd_store_sql_error (error, db, path, rc);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+bd_store_sql_step_done (sqlite3      *db,
+                        const char   *path,
+                        sqlite3_stmt *stmt,
+                        GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return bd_store_sql_error (error, db, path, rc);
+  return TRUE;
+}
+
+void
+bd_store_sql_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+bd_store_sql_column_text (sqlite3_stmt *stmt,
+                          int           index)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, index);
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+/* Untrusted files: nothing in a document's schema may run code. */
+void
+bd_store_sql_harden (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_busy_timeout (db, 2000);
+}
+
+gboolean
+bd_store_sql_pragma_int (sqlite3    *db,
+                         const char *path,
+                         const char *pragma,
+                         gint64     *value,
+                         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bd_store_sql_prepare (db, path, pragma, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return bd_store_sql_error (error, db, path, rc);
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+

@@ -1,0 +1,262 @@
+/* Forged files: what a document must be before anything reads it. */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "bd-store-private.h"
+
+/* A document received from elsewhere may hold, in a well-formed database,
+ * values BudgetDesk never writes: NULL keys, text that is not UTF-8, numbers
+ * where text belongs, amounts whose sums overflow. Each would reach code
+ * that trusts the file; such a file is refused as damaged instead. A table
+ * or column added by a migration gets its line here. */
+static const struct {
+  const char *table;
+  int         since_version;
+  const char *bad_row;     /* a row BudgetDesk would not have written */
+} value_checks[] = {
+  { "document", 1,
+    "typeof (department) != 'text' OR NOT bd_utf8 (department) OR typeof (year) != 'integer'"
+    " OR year NOT BETWEEN 1 AND 9999 OR NOT bd_utf8 (title) OR NOT bd_utf8 (attachment)"
+    " OR typeof (framework) != 'integer'" },
+  { "schedule", 1,
+    "typeof (number) != 'integer' OR NOT bd_utf8 (note) OR typeof (title_year) != 'integer'"
+    " OR title_year NOT BETWEEN 0 AND 9999" },
+  { "schedule_row", 1,
+    "typeof (schedule) != 'integer' OR typeof (part) != 'integer' OR typeof (position) != 'integer'"
+    " OR typeof (code) != 'text' OR NOT bd_utf8 (code) OR typeof (name) != 'text' OR NOT bd_utf8 (name)"
+    " OR typeof (is_leaf) != 'integer'" },
+  { "cell", 1,
+    "typeof (row_id) != 'integer' OR typeof (col) != 'integer' OR typeof (value) != 'integer'"
+    " OR typeof (published) NOT IN ('integer', 'null')" },
+  { "section", 1,
+    "typeof (id) != 'text' OR NOT bd_utf8 (id) OR typeof (position) != 'integer'"
+    " OR typeof (title) != 'text' OR NOT bd_utf8 (title)" },
+  { "paragraph", 1,
+    "typeof (section) != 'text' OR typeof (position) != 'integer' OR typeof (text) != 'text' OR NOT bd_utf8 (text)" },
+  { "figure", 1,
+    "typeof (key) != 'text' OR NOT bd_utf8 (key) OR typeof (value) != 'integer'"
+    " OR typeof (unit) != 'integer' OR unit NOT BETWEEN 0 AND 2" },
+  { "last_year", 1, "typeof (key) != 'text' OR NOT bd_utf8 (key) OR typeof (value) != 'integer'" },
+  { "project", 1,
+    "typeof (position) != 'integer' OR NOT bd_utf8 (name) OR NOT bd_utf8 (nature) OR NOT bd_utf8 (category)"
+    " OR NOT bd_utf8 (supervisor) OR NOT bd_utf8 (implementer) OR NOT bd_utf8 (start_date)"
+    " OR NOT bd_utf8 (end_date) OR NOT bd_utf8 (period) OR NOT bd_utf8 (overall_goal)"
+    " OR NOT bd_utf8 (annual_goal) OR typeof (total_funds) != 'integer' OR typeof (fiscal_funds) != 'integer'"
+    " OR typeof (other_funds) != 'integer' OR typeof (annual_total) != 'integer'"
+    " OR typeof (annual_fiscal) != 'integer' OR typeof (carryover) != 'integer'"
+    " OR typeof (annual_other) != 'integer'" },
+  { "indicator", 1,
+    "typeof (project) != 'integer' OR typeof (position) != 'integer' OR NOT bd_utf8 (level1)"
+    " OR NOT bd_utf8 (level2) OR NOT bd_utf8 (name) OR NOT bd_utf8 (target)" },
+  { "extra_code", 2,
+    "typeof (classification) != 'integer' OR typeof (code) != 'text' OR NOT bd_utf8 (code)"
+    " OR typeof (name) != 'text' OR NOT bd_utf8 (name)" },
+};
+
+/* Every amount of a document added up, in magnitude, stays below 2^62 分
+ * (4.6 × 10^16 元, hundreds of times any state budget): then no sum the
+ * document or the checker forms can overflow. */
+#define AMOUNTS_TOTAL_LIMIT 4611686018427387904.0
+static const char amounts_total[] =
+  "SELECT (SELECT total (abs (value * 1.0)) + total (abs (published * 1.0)) FROM cell)"
+  " + (SELECT total (abs (value * 1.0)) FROM figure) + (SELECT total (abs (value * 1.0)) FROM last_year)"
+  " + (SELECT total (abs (total_funds * 1.0)) + total (abs (fiscal_funds * 1.0)) + total (abs (other_funds * 1.0))"
+  "    + total (abs (annual_total * 1.0)) + total (abs (annual_fiscal * 1.0)) + total (abs (carryover * 1.0))"
+  "    + total (abs (annual_other * 1.0)) FROM project)";
+
+static void
+utf8_valid (sqlite3_context *context,
+            int              argc,
+            sqlite3_value  **argv)
+{
+  const char *text;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_int (context, 1);
+      return;
+    }
+  /* Bytes first: text() of a blob would stop at its first NUL. */
+  text = sqlite3_value_blob (argv[0]);
+  sqlite3_result_int (context, text == NULL || g_utf8_validate (text, sqlite3_value_bytes (argv[0]), NULL));
+}
+
+/* The rows every document has (schedule 9's one row, each 合计, each income
+ * item of schedules 1 and 4) are there: without them an edit could not be
+ * stored, and schedule 9 would be read where it has no row. */
+static gboolean
+check_rows_present (sqlite3    *db,
+                    const char *path,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) schedules = bd_store_sql_prepare (db, path, "SELECT count (*) FROM schedule WHERE number = ?", error);
+  g_autoptr(sqlite3_stmt) rows = bd_store_sql_prepare (db, path,
+    "SELECT count (*) FROM schedule_row WHERE schedule = ? AND part = ? AND (?3 IS NULL OR code = ?3)", error);
+
+  if (schedules == NULL || rows == NULL)
+    return FALSE;
+  for (guint number = 1; number <= BD_N_SCHEDULES; number++)
+    {
+      const BdScheduleDef *def = bd_schedule_def_get (number);
+      gboolean single = def->row_kind == BD_ROWS_SINGLE;
+      gboolean whole;
+
+      sqlite3_bind_int (schedules, 1, number);
+      whole = sqlite3_step (schedules) == SQLITE_ROW && sqlite3_column_int (schedules, 0) == 1;
+      sqlite3_reset (schedules);
+      /* part, code, how many: none means at least one */
+      for (guint i = 0; whole && i < def->n_income + 3; i++)
+        {
+          int part = i == 0 ? BD_STORE_PART_ROW : i == 1 ? BD_STORE_PART_TOTAL : i == 2 ? BD_STORE_PART_INCOME_TOTAL : BD_STORE_PART_INCOME;
+          const char *code = part == BD_STORE_PART_INCOME ? def->income[i - 3].source : NULL;
+          int count;
+
+          if ((part == BD_STORE_PART_ROW && !single) || (part == BD_STORE_PART_TOTAL && single)
+              || (part == BD_STORE_PART_INCOME_TOTAL && def->row_kind != BD_ROWS_BALANCE))
+            continue;
+          sqlite3_bind_int (rows, 1, number);
+          sqlite3_bind_int (rows, 2, part);
+          if (code != NULL)
+            sqlite3_bind_text (rows, 3, code, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (rows, 3);
+          count = sqlite3_step (rows) == SQLITE_ROW ? sqlite3_column_int (rows, 0) : -1;
+          sqlite3_reset (rows);
+          whole = part == BD_STORE_PART_ROW ? count == 1 : count >= 1;
+        }
+      if (!whole)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: rows of schedule %u are missing. It was not changed; open a backup copy."),
+                       name, number);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_values (sqlite3    *db,
+              const char *path,
+              gint64      version,
+              GError    **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  double total;
+
+  sqlite3_create_function_v2 (db, "bd_utf8", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, utf8_valid, NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (value_checks); i++)
+    {
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (version < value_checks[i].since_version)
+        continue;
+      /* A table dropped, or swapped for a view (views are off), cannot be read. */
+      sql = g_strdup_printf ("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '%s'", value_checks[i].table);
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: its table “%s” is missing. It was not changed; open a backup copy."),
+                       name, value_checks[i].table);
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        return bd_store_sql_error (error, db, path, rc);
+
+      g_free (sql);
+      sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s LIMIT 1", value_checks[i].table, value_checks[i].bad_row);
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      /* A column missing or renamed fails to prepare: damaged too. */
+      if (rc == SQLITE_ROW || (rc & 0xff) == SQLITE_ERROR)
+        {
+          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: its table “%s” holds values BudgetDesk never writes. "
+                         "It was not changed; open a backup copy."), name, value_checks[i].table);
+          return FALSE;
+        }
+      return bd_store_sql_error (error, db, path, rc);
+    }
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = bd_store_sql_prepare (db, path, amounts_total, error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_ROW)
+      return bd_store_sql_error (error, db, path, rc);
+    total = sqlite3_column_double (stmt, 0);
+  }
+  if (!(total < AMOUNTS_TOTAL_LIMIT))
+    {
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: its amounts are too large to add up. It was not changed; open a backup copy."),
+                   name);
+      return FALSE;
+    }
+  return check_rows_present (db, path, error);
+}
+
+gboolean
+bd_store_verify (sqlite3    *db,
+                 const char *path,
+                 GError    **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  gint64 application_id, version;
+  g_autoptr(sqlite3_stmt) check = NULL;
+  const unsigned char *verdict;
+
+  if (!bd_store_sql_pragma_int (db, path, "PRAGMA application_id", &application_id, error))
+    return FALSE;
+  if (application_id != BD_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not a BudgetDesk document."), name);
+      return FALSE;
+    }
+  if (!bd_store_sql_pragma_int (db, path, "PRAGMA user_version", &version, error))
+    return FALSE;
+  if (version < 1)
+    {
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: it carries no file format version."), name);
+      return FALSE;
+    }
+  if (version > BD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_NEWER_VERSION,
+                   _("“%s” was made by a newer BudgetDesk (file format %d; this version reads up to %d). "
+                     "Update BudgetDesk to open it."), name, (int) version, BD_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  check = bd_store_sql_prepare (db, path, "PRAGMA quick_check", error);
+  if (check == NULL)
+    return FALSE;
+  if (sqlite3_step (check) != SQLITE_ROW)
+    return bd_store_sql_error (error, db, path, sqlite3_errcode (db));
+  verdict = sqlite3_column_text (check, 0);
+  if (verdict == NULL || strcmp ((const char *) verdict, "ok") != 0)
+    {
+      g_autofree char *said = g_utf8_make_valid (verdict ? (const char *) verdict : "?", -1);
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). It was not changed; open a backup copy."), name, said);
+      return FALSE;
+    }
+  return check_values (db, path, version, error);
+}

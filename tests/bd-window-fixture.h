@@ -1,0 +1,85 @@
+/* A window on a copy of the seed, for the tests of the window's widgets.
+ * Runs under xvfb-run with GSK_RENDERER=cairo. */
+#pragma once
+
+#include <glib/gstdio.h>
+
+#include "bd-application.h"
+#include "bd-test-util.h"
+
+typedef struct {
+  char     *dir;
+  char     *path;
+  BdEditor *editor;
+  BdWindow *window;
+} WindowFixture;
+
+static inline void
+bd_test_spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static inline void
+window_fixture_set_up (WindowFixture *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("bd-window-XXXXXX", &error);
+  f->path = g_build_filename (f->dir, "cityops.budget", NULL);
+  g_assert_true (bd_store_save_as (seed, f->path, &error));
+  store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
+  doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  f->editor = bd_editor_new (doc, store);
+  f->window = g_object_ref_sink (bd_window_new (NULL, f->editor));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  bd_test_spin (300);
+}
+
+/* Closes the window as its close button does (a test may have done so). */
+static inline void
+window_fixture_close (WindowFixture *f)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (f->window)))
+    gtk_window_close (GTK_WINDOW (f->window));
+  bd_test_spin (50);
+}
+
+static inline void
+window_fixture_tear_down (WindowFixture *f,
+                          gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  window_fixture_close (f);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_finalize_object (f->window);
+  g_clear_object (&f->editor);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* A figure of a text section as the file holds it, in 分 (or a count). */
+static inline gint64
+bd_test_stored_figure (const char *path,
+                       const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
+  const BdFigure *figure;
+
+  g_assert_no_error (error);
+  figure = bd_document_get_figure (doc, key);
+  return figure ? figure->value : G_MININT64;
+}

@@ -1,0 +1,176 @@
+/* BdSectionView: the text sections and the figure fields of 其他相关情况说明,
+ * each read back from the file after the clerk leaves it the way a clerk
+ * does (Tab, a click elsewhere, another page, closing the window). */
+
+#include "bd-section-view.h"
+#include "bd-window-fixture.h"
+
+/* Seed, 其他相关情况说明 (三): 公务接待费1.00万元; 政府采购预算2万元. */
+#define RECEPTION "other.sangong.reception"
+#define PROCUREMENT "other.procurement.total"
+
+static BdSectionView *
+show_other (WindowFixture *f)
+{
+  BdSectionView *other = BD_SECTION_VIEW (bd_window_get_page (f->window, "other"));
+
+  bd_window_show_page (f->window, "other");
+  bd_test_spin (100);
+  return other;
+}
+
+/* What a clerk does: click into the field, select all, type. */
+static GtkWidget *
+type_into (BdSectionView *view,
+           const char    *key,
+           const char    *text)
+{
+  GtkWidget *entry = bd_section_view_get_field (view, key);
+
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  return entry;
+}
+
+static void
+test_field_stored_on_tab (WindowFixture *f,
+                          gconstpointer  data)
+{
+  BdSectionView *other = show_other (f);
+  GtkWidget *entry;
+
+  g_assert_cmpint (bd_test_stored_figure (f->path, RECEPTION), ==, Y (10000, 0));
+  entry = type_into (other, RECEPTION, "1.5");
+  /* Tab: the focus goes on to the next field. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  bd_test_spin (50);
+  g_assert_false (gtk_widget_has_focus (entry));
+  g_assert_cmpint (bd_test_stored_figure (f->path, RECEPTION), ==, Y (15000, 0));
+  /* Shown as stored. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1.50");
+}
+
+static void
+test_field_stored_on_click_elsewhere (WindowFixture *f,
+                                      gconstpointer  data)
+{
+  BdSectionView *other = show_other (f);
+  GtkWidget *procurement;
+
+  type_into (other, RECEPTION, "1.2");
+  /* A click into the text below the fields. */
+  gtk_widget_grab_focus (bd_section_view_get_text_view (other));
+  bd_test_spin (50);
+  g_assert_cmpint (bd_test_stored_figure (f->path, RECEPTION), ==, Y (12000, 0));
+
+  /* Enter in another field afterwards keeps 1.2 on screen and in the file
+   * (it used to put 1.00 back). */
+  procurement = type_into (other, PROCUREMENT, "3");
+  g_signal_emit_by_name (procurement, "activate");
+  bd_test_spin (50);
+  g_assert_cmpint (bd_test_stored_figure (f->path, PROCUREMENT), ==, Y (30000, 0));
+  g_assert_cmpint (bd_test_stored_figure (f->path, RECEPTION), ==, Y (12000, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bd_section_view_get_field (other, RECEPTION))), ==, "1.20");
+}
+
+static void
+test_field_stored_on_page_change (WindowFixture *f,
+                                  gconstpointer  data)
+{
+  BdSectionView *other = show_other (f);
+
+  type_into (other, RECEPTION, "0.8");
+  bd_window_show_page (f->window, "schedule-9");
+  bd_test_spin (50);
+  g_assert_cmpint (bd_test_stored_figure (f->path, RECEPTION), ==, Y (8000, 0));
+}
+
+static void
+test_field_stored_on_close (WindowFixture *f,
+                            gconstpointer  data)
+{
+  BdSectionView *other = show_other (f);
+
+  type_into (other, RECEPTION, "2");
+  window_fixture_close (f);
+  g_assert_cmpint (bd_test_stored_figure (f->path, RECEPTION), ==, Y (20000, 0));
+}
+
+/* A refused figure stays as typed, marked, and nothing is stored; the
+ * field is not reset under the clerk's hands by another change. */
+static void
+test_refused_field_kept (WindowFixture *f,
+                         gconstpointer  data)
+{
+  BdSectionView *other = show_other (f);
+  GtkWidget *reception, *procurement;
+
+  reception = type_into (other, RECEPTION, "1.2x");
+  procurement = type_into (other, PROCUREMENT, "3");
+  g_signal_emit_by_name (procurement, "activate");
+  bd_test_spin (50);
+  g_assert_cmpint (bd_test_stored_figure (f->path, RECEPTION), ==, Y (10000, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reception)), ==, "1.2x");
+  g_assert_true (gtk_widget_has_css_class (reception, "error"));
+}
+
+/* Text typed in a section is stored when the clerk leaves it, not only
+ * after the pause. */
+static void
+test_text_stored_on_page_change (WindowFixture *f,
+                                 gconstpointer  data)
+{
+  BdSectionView *functions = BD_SECTION_VIEW (bd_window_get_page (f->window, "functions"));
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  BdSection *section;
+
+  bd_window_show_page (f->window, "functions");
+  bd_test_spin (50);
+  gtk_widget_grab_focus (bd_section_view_get_text_view (functions));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (bd_section_view_get_text_view (functions)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n\n新增一段职能说明。", -1);
+  bd_window_show_page (f->window, "schedule-1");
+  bd_test_spin (20);
+
+  store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  doc = bd_store_load (store, NULL);
+  section = bd_document_get_section (doc, "functions");
+  g_assert_cmpstr (g_ptr_array_index (section->paragraphs, section->paragraphs->len - 1), ==, "新增一段职能说明。");
+}
+
+static void
+test_finalize (void)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdEditor) editor = bd_editor_new (doc, NULL);
+  GtkWidget *view = g_object_ref_sink (bd_section_view_new (editor, "other"));
+
+  g_assert_nonnull (bd_section_view_get_field (BD_SECTION_VIEW (view), RECEPTION));
+  g_assert_finalize_object (view);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+#define ADD(path, func) g_test_add (path, WindowFixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
+  ADD ("/section-view/field-stored-on-tab", test_field_stored_on_tab);
+  ADD ("/section-view/field-stored-on-click-elsewhere", test_field_stored_on_click_elsewhere);
+  ADD ("/section-view/field-stored-on-page-change", test_field_stored_on_page_change);
+  ADD ("/section-view/field-stored-on-close", test_field_stored_on_close);
+  ADD ("/section-view/refused-field-kept", test_refused_field_kept);
+  ADD ("/section-view/text-stored-on-page-change", test_text_stored_on_page_change);
+#undef ADD
+  g_test_add_func ("/section-view/finalize", test_finalize);
+
+  return g_test_run ();
+}

@@ -676,8 +676,13 @@ test_fill_from_expenditure (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
+  g_assert_null (bd_editor_dup_fill_offer (f->editor));
   g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 1, "457,984", &error));
   g_assert_true (bd_editor_can_fill_from_expenditure (f->editor, "2210201"));
+  {
+    g_autofree char *offer = bd_editor_dup_fill_offer (f->editor);
+    g_assert_cmpstr (offer, ==, "2210201");
+  }
   g_assert_true (bd_editor_fill_from_expenditure (f->editor, "2210201", &error));
   g_assert_no_error (error);
   g_assert_cmpint (stored (f, 2, "2210201", 1), ==, Y (457984, 0));
@@ -689,6 +694,7 @@ test_fill_from_expenditure (Fixture       *f,
   g_assert_cmpint (stored (f, 4, "221", 1), ==, Y (457984, 0));
   g_assert_cmpuint (findings_of (f->editor, "schedule-2-3"), ==, 0);
   g_assert_cmpuint (findings_of (f->editor, "schedules-5-6-7"), ==, 0);
+  g_assert_null (bd_editor_dup_fill_offer (f->editor));
 
   /* One undo: the typed figure and the filling. */
   g_assert_true (bd_editor_undo (f->editor, &error));

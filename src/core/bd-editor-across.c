@@ -93,6 +93,21 @@ bd_editor_can_fill_from_expenditure (BdEditor   *self,
          || general == NULL || general->values[1] != spent->values[1] || general->values[2] != spent->values[2];
 }
 
+char *
+bd_editor_dup_fill_offer (BdEditor *self)
+{
+  BdStep *last;
+  const char *code;
+
+  g_return_val_if_fail (BD_IS_EDITOR (self), NULL);
+
+  if (self->undo->len == 0)
+    return NULL;
+  last = g_ptr_array_index (self->undo, self->undo->len - 1);
+  code = last->schedule == 3 ? bd_cells_step_row (last) : NULL;
+  return code != NULL && bd_editor_can_fill_from_expenditure (self, code) ? g_strdup (code) : NULL;
+}
+
 /* Schedule @number's row @code (added, with its 类 and 款, where missing)
  * takes @values in its entered columns, as one schedule step. */
 static BdStep *

@@ -167,6 +167,25 @@ bd_cells_step_add (BdStep    *step,
   g_array_append_val (self->cells, change);
 }
 
+const char *
+bd_cells_step_row (BdStep *step)
+{
+  CellsStep *self = (CellsStep *) step;
+  const char *code = NULL;
+
+  if (step->kind != &cells_kind)
+    return NULL;
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      CellChange *change = &g_array_index (self->cells, CellChange, i);
+
+      if (change->part != BD_ROW_PART_TABLE || (code != NULL && strcmp (code, change->code) != 0))
+        return NULL;
+      code = change->code;
+    }
+  return code;
+}
+
 gboolean
 bd_cells_step_is_empty (BdStep *step)
 {

@@ -98,6 +98,9 @@ void        bd_cells_step_add           (BdStep     *step,
 void        bd_cells_step_forget_sums   (BdStep     *step,
                                          BdSchedule *schedule);
 gboolean    bd_cells_step_is_empty      (BdStep     *step);
+/* The row all figures of a cells step are in; NULL when they are in several
+ * or the step is of another kind. */
+const char *bd_cells_step_row           (BdStep     *step);
 /* After a change of schedule @number, the cells of schedules 1 and 4
  * computed from it take its figures (bd_document_derived_cell), as steps
  * chained at *@link; returns the link after them. */

@@ -121,15 +121,13 @@ gboolean    bd_editor_set_figure_text (BdEditor    *self,
                                        GError     **error);
 
 /* Performance-goal forms. Every change is one undoable step; @index is the
- * form's place in the document. Text fields by name: name, nature, category,
- * supervisor, implementer, start_date, end_date, period, overall_goal,
- * annual_goal. Amounts: total_funds, fiscal_funds, other_funds,
- * annual_total, annual_fiscal, carryover, annual_other. */
+ * form's place in the document. Fields are named as in bd_project_fields
+ * (bd-project-field.h): name, nature, … annual_goal. */
 gboolean    bd_editor_add_project     (BdEditor    *self,
                                        const char  *name,
                                        GError     **error);
-/* A copy of a form, after it: a form of this document's year, as the
- * original, to be renamed and changed. */
+/* A copy of a form, named "… (copy)", placed after it: a form of the
+ * document's year (a form of last year moved on a year, dates and period). */
 gboolean    bd_editor_duplicate_project (BdEditor  *self,
                                        guint        index,
                                        GError     **error);
@@ -140,6 +138,14 @@ gboolean    bd_editor_move_project    (BdEditor    *self,
                                        guint        index,
                                        int          delta,
                                        GError     **error);
+/* A field of a form by its name in the field table (bd-project-field.h),
+ * from what the clerk typed: a text as it is, an amount in 元. */
+gboolean    bd_editor_set_project_field (BdEditor  *self,
+                                       guint        index,
+                                       const char  *field,
+                                       const char  *text,
+                                       GError     **error);
+/* The same, for a field known to be a text, or an amount. */
 gboolean    bd_editor_set_project_text (BdEditor   *self,
                                        guint        index,
                                        const char  *field,

@@ -136,7 +136,11 @@ gboolean bd_store_write_section  (sqlite3 *db, const char *path, BdDocument *doc
 gboolean bd_store_write_figures  (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
 gboolean bd_store_write_document (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
 
-/* bd-store-projects.c: the forms, the one place that knows their columns. */
+/* bd-store-projects.c: the forms, their columns read from the field table
+ * (bd-project-field.h). What a forged file could put in a project row, and
+ * the sum of the forms' amounts in magnitude, for bd-store-verify.c. */
+const char *bd_store_projects_bad_row      (void);
+const char *bd_store_projects_amounts_total (void);
 gboolean bd_store_write_projects (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
 gboolean bd_store_load_projects  (sqlite3     *db,
                                   const char  *path,

@@ -539,6 +539,15 @@ test_typed_once (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "schedule 3"));
   g_assert_nonnull (strstr (error->message, "1,616,095.00"));
   g_clear_error (&error);
+  /* A pasted block is held to the same: 208 then 210 (schedule 3: 871,850.00). */
+  g_assert_false (bd_editor_paste (f->editor, 1, "208", 0, "1,616,095.40\n871,850.00\n", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_true (g_str_has_prefix (error->message, "Row 1, column 1 of the block:"));
+  g_clear_error (&error);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
+  g_assert_true (bd_editor_paste (f->editor, 1, "208", 0, "1,616,095.00\n871,850.00\n", &error));
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
+  g_assert_true (bd_editor_undo (f->editor, &error));
 
   /* 事业单位离退休 in schedule 3 from 121,500.00 to 121,600.00: schedule 1's
    * 208 becomes 1,616,095.00 + 100 and its 212 schedule 3's 14,786,148.40,

@@ -532,7 +532,8 @@ paste_targets (BdSchedule  *schedule,
 /* One line of a block into @row; every cell parsed before anything is
  * kept. */
 static gboolean
-paste_line (BdStep      *step,
+paste_line (BdEditor    *self,
+            BdStep      *step,
             BdSchedule  *schedule,
             BdRow       *row,
             GArray      *columns,
@@ -552,15 +553,17 @@ paste_line (BdStep      *step,
   for (guint c = 0; cells[c]; c++)
     {
       g_autoptr(GError) parse_error = NULL;
+      guint column = g_array_index (columns, guint, c);
       gint64 value;
 
-      if (!bd_money_parse (cells[c], schedule->def->unit, &value, &parse_error))
+      if (!bd_money_parse (cells[c], schedule->def->unit, &value, &parse_error)
+          || !derived_accepts (self, schedule, BD_CELL_ROW, row, column, value, &parse_error))
         {
-          g_set_error (error, BD_MONEY_ERROR, parse_error->code, _("Row %u, column %u of the block: %s"),
+          g_set_error (error, parse_error->domain, parse_error->code, _("Row %u, column %u of the block: %s"),
                        line_number, c + 1, parse_error->message);
           return FALSE;
         }
-      bd_cells_step_add (step, BD_ROW_PART_TABLE, row, g_array_index (columns, guint, c), value);
+      bd_cells_step_add (step, BD_ROW_PART_TABLE, row, column, value);
     }
   return TRUE;
 }
@@ -601,7 +604,7 @@ bd_editor_paste (BdEditor    *self,
 
   step = bd_cells_step_new (schedule_number);
   for (guint l = 0; l < n_lines; l++)
-    if (!paste_line (step, schedule, g_ptr_array_index (leaves, l), columns, lines[l], l + 1, error))
+    if (!paste_line (self, step, schedule, g_ptr_array_index (leaves, l), columns, lines[l], l + 1, error))
       {
         bd_step_free (step);
         return FALSE;

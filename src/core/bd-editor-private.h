@@ -67,10 +67,18 @@ gboolean    bd_editor_check_writable    (BdEditor   *self,
 /* Puts a step already applied and stored on the undo stack. */
 void        bd_editor_push              (BdEditor   *self,
                                          BdStep     *step);
-/* Between these, performed steps gather into one (bd_editor_fix_all). */
-void        bd_editor_begin_group       (BdEditor   *self);
-void        bd_editor_end_group         (BdEditor   *self,
-                                         gboolean    keep);
+/* Performs what @body performs as ONE undoable step, stored in one
+ * transaction (修正全部, filling schedules 2 and 5); with @join_last, the step
+ * on top of the undo stack joins it first. What fails leaves the document
+ * and the file as they were. */
+typedef gboolean (*BdGroupBody) (BdEditor  *self,
+                                 gpointer   data,
+                                 GError   **error);
+gboolean    bd_editor_perform_group     (BdEditor    *self,
+                                         gboolean     join_last,
+                                         BdGroupBody  body,
+                                         gpointer     data,
+                                         GError     **error);
 void        bd_editor_notify_changed    (BdEditor   *self,
                                          guint       reads);
 /* Applies and stores a step that follows another (computed cells, the

@@ -170,19 +170,12 @@ static const BdStepKind group_kind = {
   .free = group_free,
 };
 
-void
-bd_editor_begin_group (BdEditor *self)
-{
-  g_return_if_fail (self->group == NULL);
-  self->group = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_step_free);
-}
-
-/* Ends a group begun with bd_editor_begin_group(): its steps become one on
- * the undo stack, or (@keep FALSE) are undone in memory and dropped, for the
- * caller to roll the transaction back. */
-void
-bd_editor_end_group (BdEditor *self,
-                     gboolean  keep)
+/* Ends the group being made: its steps become one on the undo stack, or
+ * (@keep FALSE) are undone in memory and dropped, the transaction being
+ * rolled back. */
+static void
+end_group (BdEditor *self,
+           gboolean  keep)
 {
   g_autoptr(GPtrArray) steps = g_steal_pointer (&self->group);
   GroupStep *group;
@@ -201,6 +194,39 @@ bd_editor_end_group (BdEditor *self,
   reads = group_apply (&group->parent, self, FALSE);
   bd_step_free (&group->parent);
   bd_editor_notify_changed (self, reads);
+}
+
+gboolean
+bd_editor_perform_group (BdEditor     *self,
+                         gboolean      join_last,
+                         BdGroupBody   body,
+                         gpointer      data,
+                         GError      **error)
+{
+  gboolean joined = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (self->group == NULL, FALSE);
+
+  if (!bd_editor_check_writable (self, error) || (self->store != NULL && !bd_store_begin (self->store, error)))
+    return FALSE;
+  self->group = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_step_free);
+  if (join_last && self->undo->len > 0)
+    {
+      g_ptr_array_add (self->group, g_ptr_array_steal_index (self->undo, self->undo->len - 1));
+      joined = TRUE;
+    }
+  ok = body (self, data, error);
+  if (ok && self->store != NULL)
+    ok = bd_store_commit (self->store, error);
+  else if (!ok && self->store != NULL)
+    bd_store_rollback (self->store);
+  /* The step joined was stored on its own: it stays, on its own. */
+  if (!ok && joined)
+    g_ptr_array_add (self->undo, g_ptr_array_steal_index (self->group, 0));
+  end_group (self, ok);
+  bd_editor_notify_changed (self, 0);
+  return ok;
 }
 
 void

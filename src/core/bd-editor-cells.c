@@ -102,8 +102,6 @@ cells_store (BdStep    *step,
   g_autoptr(GHashTable) stored = g_hash_table_new (NULL, NULL);
   gboolean ok = TRUE;
 
-  if (!bd_store_begin (editor->store, error))
-    return FALSE;
   for (guint i = 0; ok && i < self->cells->len; i++)
     {
       CellChange *change = &g_array_index (self->cells, CellChange, i);
@@ -114,12 +112,7 @@ cells_store (BdStep    *step,
       MaskChange *change = &g_array_index (self->masks, MaskChange, i);
       ok = store_row_once (editor->store, stored, schedule, change->part, change->code, error);
     }
-  if (!ok)
-    {
-      bd_store_rollback (editor->store);
-      return FALSE;
-    }
-  return bd_store_commit (editor->store, error);
+  return ok;
 }
 
 static void

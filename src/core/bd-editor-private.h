@@ -25,7 +25,7 @@ typedef struct {
   guint    (*apply) (BdStep    *step,
                      BdEditor  *editor,
                      gboolean   forward);
-  /* Stores what apply changed, in one transaction. */
+  /* Writes what apply changed; the editor holds a transaction around it. */
   gboolean (*store) (BdStep    *step,
                      BdEditor  *editor,
                      GError   **error);

@@ -38,6 +38,22 @@ bd_step_free (BdStep *step)
   step->kind->free (step);
 }
 
+/* A step's writes, as one transaction. */
+static gboolean
+store_step (BdEditor  *self,
+            BdStep    *step,
+            GError   **error)
+{
+  if (!bd_store_begin (self->store, error))
+    return FALSE;
+  if (!step->kind->store (step, self, error))
+    {
+      bd_store_rollback (self->store);
+      return FALSE;
+    }
+  return bd_store_commit (self->store, error);
+}
+
 /* Makes the document as the step leaves it (@forward) or found it, and
  * stores that. What the store refuses is undone in memory too. */
 static gboolean
@@ -49,7 +65,7 @@ step_apply_one (BdEditor  *self,
                 GError   **error)
 {
   *reads = step->kind->apply (step, self, forward);
-  if (store && self->store != NULL && !step->kind->store (step, self, error))
+  if (store && self->store != NULL && !store_step (self, step, error))
     {
       step->kind->apply (step, self, !forward);
       return FALSE;
@@ -142,16 +158,11 @@ group_store (BdStep    *step,
 {
   GroupStep *self = (GroupStep *) step;
 
-  if (!bd_store_begin (editor->store, error))
-    return FALSE;
   for (guint i = 0; i < self->steps->len; i++)
     for (BdStep *s = g_ptr_array_index (self->steps, i); s != NULL; s = s->then)
       if (!s->kind->store (s, editor, error))
-        {
-          bd_store_rollback (editor->store);
-          return FALSE;
-        }
-  return bd_store_commit (editor->store, error);
+        return FALSE;
+  return TRUE;
 }
 
 static void

@@ -287,8 +287,18 @@ bd_editor_perform (BdEditor  *self,
     }
   if (step->kind->changes_numbers)
     before = bd_editor_generate_text (self);
+  /* The change and what follows it reach the file together, in one commit
+   * (one sync of the disk per change, not one per follower). */
+  if (self->store != NULL && !bd_store_begin (self->store, error))
+    {
+      bd_editor_free_text (before);
+      bd_step_free (step);
+      return FALSE;
+    }
   if (!step_apply_one (self, step, TRUE, TRUE, &reads, error))
     {
+      if (self->store != NULL)
+        bd_store_rollback (self->store);
       bd_editor_free_text (before);
       bd_step_free (step);
       bd_editor_notify_changed (self, reads);
@@ -303,6 +313,13 @@ bd_editor_perform (BdEditor  *self,
       link = bd_editor_follow_sources (self, step->schedule, link, &reads);
       bd_editor_follow_numbers (self, link, before, &reads);
       bd_editor_free_text (before);
+    }
+  if (self->store != NULL && !bd_store_commit (self->store, error))
+    {
+      chain_apply (step, self, FALSE, &reads);
+      bd_step_free (step);
+      bd_editor_notify_changed (self, reads);
+      return FALSE;
     }
   if (self->group != NULL)
     g_ptr_array_add (self->group, step);
@@ -469,11 +486,23 @@ move_step (BdEditor   *self,
 {
   BdStep *step;
   guint reads = 0;
+  gboolean ok;
 
   if (from->len == 0)
     return FALSE;
+  if (self->store != NULL && !bd_store_begin (self->store, error))
+    return FALSE;
   step = g_ptr_array_steal_index (from, from->len - 1);
-  if (!step_apply (self, step, forward, &reads, error))
+  ok = step_apply (self, step, forward, &reads, error);
+  if (ok && self->store != NULL && !bd_store_commit (self->store, error))
+    {
+      /* Nothing reached the file: the document goes back to match it. */
+      chain_apply (step, self, !forward, &reads);
+      ok = FALSE;
+    }
+  else if (!ok && self->store != NULL)
+    bd_store_rollback (self->store);
+  if (!ok)
     {
       g_ptr_array_add (from, step);
       bd_editor_notify_changed (self, reads);

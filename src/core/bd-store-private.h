@@ -34,13 +34,8 @@ struct _BdStore
   char    *set_aside;   /* where a leftover journal was moved on opening */
 };
 
-/* Where a row of schedule_row stands in its schedule. */
-enum {
-  BD_STORE_PART_ROW,          /* a row of the table */
-  BD_STORE_PART_TOTAL,        /* its 合计 row */
-  BD_STORE_PART_INCOME,       /* an income item (schedules 1 and 4) */
-  BD_STORE_PART_INCOME_TOTAL, /* 收入总计 */
-};
+/* Where a row of schedule_row stands in its schedule (its part column): a
+ * BdRowPart, the document's, which the editor records changes by too. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -1,5 +1,6 @@
 #include "bd-document.h"
 #include "bd-project-field.h"
+#include "bd-narrative.h"
 
 #include "bd-catalog.h"
 
@@ -145,6 +146,50 @@ bd_schedule_find_part (BdSchedule *schedule,
     default:
       return schedule->income_total;
     }
+}
+
+/* The cells of schedules 1 and 4 computed from another schedule's 合计. */
+static const struct {
+  guint target;
+  guint column;
+  guint source;
+} derived_cells[] = {
+  { 1, 0, 3 },
+  { 4, 1, 5 },
+  { 4, 2, 6 },
+  { 4, 3, 7 },
+};
+
+gboolean
+bd_document_derived_cell (BdDocument *self,
+                          guint       number,
+                          const char *code,
+                          guint       column,
+                          gint64     *value,
+                          guint      *source_number)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (derived_cells); i++)
+    if (derived_cells[i].target == number && derived_cells[i].column == column)
+      {
+        BdRow *source = bd_schedule_find_row (bd_document_get_schedule (self, derived_cells[i].source), code);
+
+        if (value != NULL)
+          *value = source != NULL ? source->values[0] : 0;
+        if (source_number != NULL)
+          *source_number = derived_cells[i].source;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+bd_schedule_derives_from (guint target,
+                          guint number)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (derived_cells); i++)
+    if (derived_cells[i].target == target && derived_cells[i].source == number)
+      return TRUE;
+  return FALSE;
 }
 
 static guint
@@ -503,7 +548,7 @@ bd_document_new (const char *department,
 }
 
 BdDocument *
-bd_document_new_empty (const char *department,
+bd_document_new_fixed (const char *department,
                        int         year)
 {
   BdDocument *self = bd_document_new (department, year);
@@ -521,6 +566,16 @@ bd_document_new_empty (const char *department,
           bd_schedule_insert_leaf (schedule, entry->code, entry->name);
         }
     }
+  return self;
+}
+
+BdDocument *
+bd_document_new_empty (const char *department,
+                       int         year)
+{
+  BdDocument *self = bd_document_new_fixed (department, year);
+
+  bd_narrative_start (self);
   return self;
 }
 

@@ -1,6 +1,6 @@
 #include "bd-document.h"
-#include "bd-project-field.h"
 #include "bd-narrative.h"
+#include "bd-project-field.h"
 
 #include "bd-catalog.h"
 

@@ -238,6 +238,12 @@ test_refused_amount_keeps_its_form (Fixture       *f,
     g_assert_cmpint (project_of (doc, 1)->fiscal_funds, ==, 0);
   }
 
+  /* Nor does the window close on it. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  spin (20);
+  g_assert_nonnull (f->window);
+  g_assert_cmpstr (text_of (field (f, "fiscal_funds")), ==, "4,630,048.001");
+
   type_into (field (f, "fiscal_funds"), "4630048.5");
   g_signal_emit_by_name (field (f, "fiscal_funds"), "activate");
   g_assert_false (gtk_widget_has_css_class (field (f, "fiscal_funds"), "error"));

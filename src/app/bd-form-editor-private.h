@@ -55,10 +55,6 @@ struct _BdFormEditor
   GtkMenuButton *add_indicator;
 };
 
-/* Stores every field that holds what the clerk typed, into the form it was
- * typed for; FALSE when one was refused. Every change of what the fields
- * are bound to calls it first. */
-gboolean bd_form_editor_commit_all    (BdFormEditor *self);
 /* Shows @message above the form (an edit refused), or hides it. */
 void     bd_form_editor_show_message  (BdFormEditor *self,
                                        const GError *error);

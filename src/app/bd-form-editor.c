@@ -194,7 +194,7 @@ commit_field (BdFormEditor *self,
 }
 
 gboolean
-bd_form_editor_commit_all (BdFormEditor *self)
+bd_form_editor_commit_pending (BdFormEditor *self)
 {
   gboolean stored = TRUE;
 
@@ -218,7 +218,7 @@ bind_fields (BdFormEditor *self)
   gboolean same = self->bound == self->project;
 
   if (!same)
-    bd_form_editor_commit_all (self);
+    bd_form_editor_commit_pending (self);
   self->bound = self->project;
   for (guint w = 0; w < G_N_ELEMENTS (field_widgets); w++)
     if (!same || !field_dirty (self, w))
@@ -463,7 +463,7 @@ bd_form_editor_select_project (BdFormEditor *self,
   /* What was typed goes to the form it was typed for, before the fields
    * show another one; a value refused keeps its form on screen, the reason
    * beside it, as a spreadsheet keeps a cell whose value it refused. */
-  if (!bd_form_editor_commit_all (self))
+  if (!bd_form_editor_commit_pending (self))
     {
       self->syncing = TRUE;
       sync_list (self);
@@ -529,7 +529,7 @@ on_framework_changed (BdFormEditor *self)
 
   if (self->syncing)
     return;
-  bd_form_editor_commit_all (self);
+  bd_form_editor_commit_pending (self);
   if (!bd_editor_set_framework (self->editor, framework, &error))
     bd_form_editor_show_message (self, error);
 }
@@ -541,7 +541,7 @@ on_framework_changed (BdFormEditor *self)
 static void
 bd_form_editor_unmap (GtkWidget *widget)
 {
-  bd_form_editor_commit_all (BD_FORM_EDITOR (widget));
+  bd_form_editor_commit_pending (BD_FORM_EDITOR (widget));
   GTK_WIDGET_CLASS (bd_form_editor_parent_class)->unmap (widget);
 }
 

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BdFormEditor, bd_form_editor, BD, FORM_EDITOR, GtkWidget)
 
 GtkWidget  *bd_form_editor_new              (BdEditor     *editor);
+/* Stores every field that holds what the clerk typed, into the form it was
+ * typed for; FALSE when one was refused (the reason beside it, the value
+ * kept). The form editor calls it before anything rebinds its fields; the
+ * window before undo, another page, or closing. */
+gboolean    bd_form_editor_commit_pending   (BdFormEditor *self);
 /* After the editor changed the forms or their findings. */
 void        bd_form_editor_refresh          (BdFormEditor *self);
 void        bd_form_editor_select_project   (BdFormEditor *self,

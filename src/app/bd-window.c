@@ -349,6 +349,8 @@ _bd_window_commit_pending (BdWindow *self)
   for (guint s = 0; s < BD_N_SCHEDULES; s++)
     if (self->schedule_views[s] != NULL)
       stored &= bd_schedule_view_commit_pending (BD_SCHEDULE_VIEW (self->schedule_views[s]));
+  if (self->form_editor != NULL)
+    stored &= bd_form_editor_commit_pending (BD_FORM_EDITOR (self->form_editor));
   return stored;
 }
 

@@ -178,6 +178,50 @@ indicator (Fixture    *f,
   return widget;
 }
 
+/* The seed's indicator tree, the findings beside its rows, and undo (moved
+ * here from tests/test-window.c). */
+static void
+test_indicator_tree (Fixture       *f,
+                     gconstpointer  data)
+{
+  BdFormEditor *forms = f->forms;
+  static const char * const categories[11][2] = {
+    { "成本指标", "经济成本指标" }, { "成本指标", "经济成本指标" }, { "产出指标", "数量指标" },
+    { "产出指标", "数量指标" }, { "产出指标", "质量指标" }, { "产出指标", "时效指标" },
+    { "效益指标", "经济效益指标" }, { "效益指标", "社会效益指标" }, { "效益指标", "社会效益指标" },
+    { "效益指标", "可持续影响指标" }, { "满意度指标", "服务对象满意度指标" },
+  };
+
+  /* The seed's 11 indicators, the two shifted rows in their places. */
+  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
+  for (guint i = 0; i < 11; i++)
+    {
+      g_assert_cmpstr (bd_form_editor_get_row_category (forms, i, FALSE), ==, categories[i][0]);
+      g_assert_cmpstr (bd_form_editor_get_row_category (forms, i, TRUE), ==, categories[i][1]);
+      g_assert_null (bd_form_editor_get_row_finding (forms, i));
+    }
+
+  /* A ceiling of 4,830,048.00 元 on the cost indicator: flagged on its row. */
+  g_assert_true (bd_form_editor_set_target (forms, 0, "≤", "4830048.00", "元"));
+  g_assert_nonnull (bd_form_editor_get_row_finding (forms, 0));
+  g_assert_nonnull (strstr (bd_form_editor_get_row_finding (forms, 0), "4,630,048.00"));
+  /* A value with three decimals is refused beside the row, nothing stored. */
+  g_assert_false (bd_form_editor_set_target (forms, 2, "=", "32.001", "人"));
+
+  /* The satisfaction indicator removed: 满意度指标 is missing. */
+  g_assert_true (bd_form_editor_remove_row (forms, 10));
+  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 10);
+  g_assert_nonnull (bd_form_editor_get_tree_finding (forms));
+  g_assert_nonnull (strstr (bd_form_editor_get_tree_finding (forms), "满意度指标"));
+
+  /* Undo restores both. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
+  g_assert_null (bd_form_editor_get_tree_finding (forms));
+  g_assert_null (bd_form_editor_get_row_finding (forms, 0));
+}
+
 /* 14.1: a field focused in one form and another form clicked in the list. */
 static void
 test_form_change_commits_first (Fixture       *f,
@@ -304,6 +348,42 @@ test_actions (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (forms, "forms.remove-indicator", "u", 0));
   g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (f->forms), ==, 10);
   g_assert_cmpstr (text_of (indicator (f, 0, "name")), ==, "政府雇员成本预算控制数");
+}
+
+/* 计划完成日期 picked from its calendar: it opens on the stored 2024-12-31,
+ * and the day picked is stored. */
+static void
+test_date_picker (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *pick = gtk_widget_get_next_sibling (field (f, "end_date"));
+  GtkPopover *popover;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2024, 11, 30, 0, 0, 0);
+
+  g_assert_true (GTK_IS_MENU_BUTTON (pick));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (pick));
+  wait_for_frames (f);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (pick));
+  calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2024);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 31);
+  {
+    g_autoptr(BdDocument) doc = stored (f);
+    g_assert_cmpstr (project_of (doc, 0)->end_date, ==, "2024-12-31");
+  }
+
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  gtk_popover_popdown (popover);
+  g_assert_cmpstr (text_of (field (f, "end_date")), ==, "2024-11-30");
+  {
+    g_autoptr(BdDocument) doc = stored (f);
+    g_assert_cmpstr (project_of (doc, 0)->end_date, ==, "2024-11-30");
+  }
 }
 
 /* The item of the 添加指标 menu that reads @text, found as the clerk sees
@@ -600,9 +680,11 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/form-editor/indicator-tree", test_indicator_tree);
   ADD ("/form-editor/form-change-commits-first", test_form_change_commits_first);
   ADD ("/form-editor/refused-amount-keeps-its-form", test_refused_amount_keeps_its_form);
   ADD ("/form-editor/actions", test_actions);
+  ADD ("/form-editor/date-picker", test_date_picker);
   ADD ("/form-editor/add-indicator-from-menu", test_add_indicator_from_menu);
   ADD ("/form-editor/qualitative-to-quantitative", test_qualitative_to_quantitative);
   ADD ("/form-editor/store-on-every-exit", test_store_on_every_exit);

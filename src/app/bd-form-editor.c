@@ -507,8 +507,28 @@ on_date_selected (BdFormEditor *self,
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
   g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
 
+  if (self->syncing)
+    return;
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   on_field_commit (self, GTK_WIDGET (entry));
+}
+
+/* The calendar opens on the date the field holds (2024-01-01), not today. */
+static void
+on_calendar_show (BdFormEditor *self,
+                  GtkPopover   *popover)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  GtkEntry *entry = calendar == self->start_date_calendar ? self->start_date : self->end_date;
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (sscanf (gtk_editable_get_text (GTK_EDITABLE (entry)), "%d-%d-%d", &year, &month, &day) != 3
+      || (date = g_date_time_new_local (year, month, day, 0, 0, 0)) == NULL)
+    return;
+  self->syncing = TRUE;
+  gtk_calendar_select_day (calendar, date);
+  self->syncing = FALSE;
 }
 
 static void
@@ -611,6 +631,7 @@ bind_template (GtkWidgetClass *widget_class)
     gtk_widget_class_bind_template_child_full (widget_class, children[i].name, FALSE, children[i].offset);
   gtk_widget_class_bind_template_callback (widget_class, on_nature_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_show);
   gtk_widget_class_bind_template_callback (widget_class, on_project_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_framework_changed);
 }

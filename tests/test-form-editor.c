@@ -11,28 +11,17 @@
  * second form is added by the fixture: the editor's new form, named
  * "New project" (untranslated under LC_ALL=C.UTF-8), every amount 0. */
 
-#include "bd-application.h"
 #include "bd-form-editor.h"
-#include "bd-test-util.h"
+#include "bd-window-fixture.h"
 
 #define SEED_FISCAL Y (4630048, 0)
 
 typedef struct {
-  char         *dir;
-  char         *path;
-  BdEditor     *editor;
-  BdWindow     *window;
-  BdFormEditor *forms;
+  WindowFixture  base;
+  BdFormEditor  *forms;
 } Fixture;
 
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
+#define spin bd_test_spin
 
 /* Runs the main loop until the window has drawn two more frames, so that
  * what was changed is laid out and on screen (waited for, not timed: at
@@ -40,62 +29,61 @@ spin (guint milliseconds)
 static void
 wait_for_frames (Fixture *f)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->base.window));
   gint64 frame = gdk_frame_clock_get_frame_counter (clock);
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (gdk_frame_clock_get_frame_counter (clock) < frame + 2 && g_get_monotonic_time () < end)
     {
-      gtk_widget_queue_draw (GTK_WIDGET (f->window));
+      gtk_widget_queue_draw (GTK_WIDGET (f->base.window));
       g_main_context_iteration (NULL, TRUE);
     }
 }
 
 static void
-open_window (Fixture *f)
+show_forms (Fixture *f)
 {
-  f->window = bd_window_new (NULL, f->editor);
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin (200);
-  bd_window_show_page (f->window, "performance");
-  f->forms = BD_FORM_EDITOR (bd_window_get_page (f->window, "performance"));
+  bd_window_show_page (f->base.window, "performance");
+  f->forms = BD_FORM_EDITOR (bd_window_get_page (f->base.window, "performance"));
   spin (100);
 }
 
+static gboolean
+window_open (Fixture *f)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (f->base.window));
+}
+
+/* A new window on the same editor, the last one closed and let go. */
+static void
+reopen_window (Fixture *f)
+{
+  g_assert_false (window_open (f));
+  g_assert_finalize_object (f->base.window);
+  f->base.window = g_object_ref_sink (bd_window_new (NULL, f->base.editor));
+  gtk_window_set_default_size (GTK_WINDOW (f->base.window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->base.window));
+  spin (200);
+  show_forms (f);
+}
+
+/* The seed's window with a second form, "New project", added. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(BdDocument) seed = bd_test_load_seed ();
-  g_autoptr(BdStore) store = NULL;
-  g_autoptr(BdDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("bd-forms-XXXXXX", &error);
-  f->path = g_build_filename (f->dir, "cityops.budget", NULL);
-  g_assert_true (bd_store_save_as (seed, f->path, &error));
-  store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
-  f->editor = bd_editor_new (doc, store);
-  g_assert_true (bd_editor_add_project (f->editor, NULL, &error));
-  open_window (f);
+  window_fixture_set_up (&f->base, data);
+  g_assert_true (bd_editor_add_project (f->base.editor, NULL, &error));
+  show_forms (f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->editor);
-  spin (50);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  g_free (f->dir);
-  g_free (f->path);
+  window_fixture_tear_down (&f->base, data);
 }
 
 /* The document as the file holds it. */
@@ -103,7 +91,7 @@ static BdDocument *
 stored (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdStore) store = bd_store_open (f->base.path, BD_STORE_OPEN_READ_ONLY, &error);
   BdDocument *doc = store ? bd_store_load (store, &error) : NULL;
 
   g_assert_no_error (error);
@@ -215,8 +203,8 @@ test_indicator_tree (Fixture       *f,
   g_assert_nonnull (strstr (bd_form_editor_get_tree_finding (forms), "满意度指标"));
 
   /* Undo restores both. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->base.window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->base.window), "win.undo", NULL);
   g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
   g_assert_null (bd_form_editor_get_tree_finding (forms));
   g_assert_null (bd_form_editor_get_row_finding (forms, 0));
@@ -283,9 +271,9 @@ test_refused_amount_keeps_its_form (Fixture       *f,
   }
 
   /* Nor does the window close on it. */
-  gtk_window_close (GTK_WINDOW (f->window));
+  gtk_window_close (GTK_WINDOW (f->base.window));
   spin (20);
-  g_assert_nonnull (f->window);
+  g_assert_true (window_open (f));
   g_assert_cmpstr (text_of (field (f, "fiscal_funds")), ==, "4,630,048.001");
 
   type_into (field (f, "fiscal_funds"), "4630048.5");
@@ -316,7 +304,7 @@ test_actions (Fixture       *f,
   g_assert_cmpstr (text_of (field (f, "start_date")), ==, "2024-01-01");
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdStore) store = bd_store_open (f->base.path, BD_STORE_OPEN_READ_ONLY, &error);
     g_autoptr(BdDocument) doc = bd_store_load (store, &error);
 
     g_assert_cmpuint (doc->projects->len, ==, 3);
@@ -587,7 +575,7 @@ leave_by (Fixture   *f,
       g_signal_emit_by_name (widget, "activate");
       break;
     case EXIT_TAB:
-      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->base.window), GTK_DIR_TAB_FORWARD));
       break;
     case EXIT_CLICK:
       g_assert_true (gtk_widget_grab_focus (field (f, widget == field (f, "category") ? "name" : "category")));
@@ -596,10 +584,10 @@ leave_by (Fixture   *f,
       click_form (f, 1);
       break;
     case EXIT_PAGE:
-      bd_window_show_page (f->window, "schedule-1");
+      bd_window_show_page (f->base.window, "schedule-1");
       break;
     case EXIT_CLOSE:
-      gtk_window_close (GTK_WINDOW (f->window));
+      gtk_window_close (GTK_WINDOW (f->base.window));
       break;
     default:
       g_assert_not_reached ();
@@ -620,9 +608,9 @@ test_store_on_every_exit (Fixture       *f,
         if (exit == EXIT_ENTER && strcmp (field_cases[c].field, "annual_goal") == 0)
           continue;
         g_test_message ("%s, left by %s", field_cases[c].field, exit_names[exit]);
-        if (f->window == NULL)
-          open_window (f);
-        bd_window_show_page (f->window, "performance");
+        if (!window_open (f))
+          reopen_window (f);
+        bd_window_show_page (f->base.window, "performance");
         click_form (f, 0);
         widget = case_widget (f, field_cases[c].field);
         type_into (widget, field_cases[c].typed);
@@ -638,7 +626,7 @@ test_store_on_every_exit (Fixture       *f,
         if (exit != EXIT_CLOSE && exit != EXIT_FORM && field_cases[c].shown != NULL)
           g_assert_cmpstr (text_of (case_widget (f, field_cases[c].field)), ==, field_cases[c].shown);
         /* Back to the seed's value for the next way out. */
-        g_assert_true (bd_editor_undo (f->editor, NULL));
+        g_assert_true (bd_editor_undo (f->base.editor, NULL));
         spin (20);
       }
 }
@@ -650,7 +638,7 @@ test_finalize (Fixture       *f,
                gconstpointer  data)
 {
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *forms = g_object_ref_sink (bd_form_editor_new (f->editor));
+  GtkWidget *forms = g_object_ref_sink (bd_form_editor_new (f->base.editor));
   GtkWidget *row;
 
   gtk_window_set_child (GTK_WINDOW (window), forms);

@@ -338,6 +338,39 @@ test_actions (Fixture       *f,
   g_assert_cmpstr (text_of (indicator (f, 0, "name")), ==, "政府雇员成本预算控制数");
 }
 
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A finding activated shows its form and what it is about. */
+static void
+test_show_finding (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* 上年结转资金 100.00 on the seed's form: 年度资金申请总额 4,630,048.00 no
+   * longer adds up (rule form-funds names the field by its label). */
+  g_assert_true (bd_editor_set_project_amount (f->base.editor, 0, "carryover", "100", &error));
+  click_form (f, 1);
+  g_assert_true (bd_form_editor_show_finding (f->forms, "政府雇员", "年度资金申请总额"));
+  g_assert_cmpstr (text_of (field (f, "name")), ==, "政府雇员");
+  g_assert_true (has_focus_within (field (f, "annual_total")));
+
+  /* An indicator by its name. */
+  g_assert_true (bd_form_editor_show_finding (f->forms, "政府雇员", "管理人员满意度"));
+  g_assert_true (has_focus_within (indicator (f, 10, "name")));
+
+  /* The new form has no indicator under 成本指标: its 添加指标 menu. */
+  g_assert_true (bd_form_editor_show_finding (f->forms, "New project", "成本指标"));
+  g_assert_cmpstr (text_of (field (f, "name")), ==, "New project");
+  g_assert_true (has_focus_within (GTK_WIDGET (bd_form_editor_get_add_indicator_button (f->forms))));
+  g_assert_false (bd_form_editor_show_finding (f->forms, "没有的项目", NULL));
+}
+
 /* 计划完成日期 picked from its calendar: it opens on the stored 2024-12-31,
  * and the day picked is stored. */
 static void
@@ -673,6 +706,7 @@ main (int    argc,
   ADD ("/form-editor/refused-amount-keeps-its-form", test_refused_amount_keeps_its_form);
   ADD ("/form-editor/actions", test_actions);
   ADD ("/form-editor/date-picker", test_date_picker);
+  ADD ("/form-editor/show-finding", test_show_finding);
   ADD ("/form-editor/add-indicator-from-menu", test_add_indicator_from_menu);
   ADD ("/form-editor/qualitative-to-quantitative", test_qualitative_to_quantitative);
   ADD ("/form-editor/store-on-every-exit", test_store_on_every_exit);

@@ -474,6 +474,45 @@ bd_form_editor_select_project (BdFormEditor *self,
   bd_form_editor_refresh (self);
 }
 
+gboolean
+bd_form_editor_show_finding (BdFormEditor *self,
+                             const char   *form,
+                             const char   *about)
+{
+  GPtrArray *projects;
+  BdProject *project = NULL;
+  guint index;
+
+  g_return_val_if_fail (BD_IS_FORM_EDITOR (self), FALSE);
+  g_return_val_if_fail (form != NULL, FALSE);
+
+  projects = get_document (self)->projects;
+  for (index = 0; index < projects->len && project == NULL; index++)
+    if (g_strcmp0 (((BdProject *) g_ptr_array_index (projects, index))->name, form) == 0)
+      project = g_ptr_array_index (projects, index);
+  if (project == NULL)
+    return FALSE;
+  bd_form_editor_select_project (self, --index);
+  if (self->project != index)
+    return FALSE;
+  /* Storing what was typed made new copies of the forms. */
+  project = get_project (self, index);
+  for (guint i = 0; about != NULL && i < project->indicators->len && i < self->rows->len; i++)
+    if (g_strcmp0 (((BdIndicator *) g_ptr_array_index (project->indicators, i))->name, about) == 0)
+      {
+        bd_indicator_row_focus_name (g_ptr_array_index (self->rows, i));
+        return TRUE;
+      }
+  for (guint w = 0; about != NULL && w < G_N_ELEMENTS (field_widgets); w++)
+    if (strcmp (bd_project_fields[field_index[w]].label, about) == 0)
+      {
+        gtk_widget_grab_focus (field_widget (self, w));
+        return TRUE;
+      }
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_indicator));
+  return TRUE;
+}
+
 /* Callbacks */
 
 static void

@@ -23,6 +23,14 @@ gboolean    bd_form_editor_commit_pending   (BdFormEditor *self);
 void        bd_form_editor_refresh          (BdFormEditor *self);
 void        bd_form_editor_select_project   (BdFormEditor *self,
                                              guint         index);
+/* Shows the form a finding names (@form, its name) and puts the focus on
+ * what the finding is about (@about: an indicator's name, a field's label
+ * such as 项目资金总额, or a missing 一级 category, for which the 添加指标
+ * menu). FALSE when the form is not there, or a value refused in the form
+ * shown keeps it on screen. */
+gboolean    bd_form_editor_show_finding     (BdFormEditor *self,
+                                             const char   *form,
+                                             const char   *about);
 guint       bd_form_editor_get_n_indicator_rows (BdFormEditor *self);
 /* The 一级 and 二级 a row of the indicator tree shows, for tests. */
 const char *bd_form_editor_get_row_category (BdFormEditor *self,

@@ -71,6 +71,33 @@ test_bind_and_store (void)
   g_assert_finalize_object (row);
 }
 
+/* The seed's form follows the four-category framework; in a document of
+ * the three-category one (where 成本指标 is a 二级 of 产出指标), its cost
+ * indicator shows its categories as written, not blanks. */
+static void
+test_other_framework (void)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdEditor) editor = bd_editor_new (doc, NULL);
+  BdIndicatorRow *row = BD_INDICATOR_ROW (g_object_ref_sink (bd_indicator_row_new (editor)));
+  g_autoptr(GError) error = NULL;
+  GListModel *level1s;
+
+  g_assert_true (bd_editor_set_framework (editor, BD_FRAMEWORK_THREE_CATEGORIES, &error));
+  bd_indicator_row_bind (row, 0, 0);
+  g_assert_cmpstr (bd_indicator_row_get_level (row, FALSE), ==, "成本指标");
+  g_assert_cmpstr (bd_indicator_row_get_level (row, TRUE), ==, "经济成本指标");
+  /* 产出指标, 效益指标, 满意度指标, and the form's own 成本指标. */
+  level1s = gtk_drop_down_get_model (GTK_DROP_DOWN (bd_indicator_row_get_part (row, "level1")));
+  g_assert_cmpuint (g_list_model_get_n_items (level1s), ==, 4);
+  /* A 产出指标 row offers the framework's 二级 only. */
+  bd_indicator_row_bind (row, 0, 2);
+  g_assert_cmpstr (bd_indicator_row_get_level (row, FALSE), ==, "产出指标");
+  g_assert_cmpuint (g_list_model_get_n_items (level1s = gtk_drop_down_get_model (
+                      GTK_DROP_DOWN (bd_indicator_row_get_part (row, "level1")))), ==, 3);
+  g_assert_finalize_object (row);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -79,5 +106,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   g_test_add_func ("/indicator-row/bind-and-store", test_bind_and_store);
+  g_test_add_func ("/indicator-row/other-framework", test_other_framework);
   return g_test_run ();
 }

@@ -14,8 +14,6 @@ struct _BdIndicatorRow
   gboolean     bound;
   gboolean     binding;        /* while the widgets are set from the document */
   gboolean     refused;        /* the label shows why a value was refused */
-  int          framework;      /* the framework the 一级 list was made for, or -1 */
-  char        *level2_of;      /* the 一级 the 二级 list was made for */
   /* What each field showed from the document: one whose text differs holds
    * what the clerk typed and has not stored yet. */
   char        *shown_name;
@@ -328,34 +326,50 @@ on_level2_changed (BdIndicatorRow *self)
     set_levels (self, drop_down_text (self->level1), drop_down_text (self->level2));
 }
 
-/* The 一级 and 二级 lists of the framework; made again only when the
- * framework or the 一级 changed, so a refresh keeps the open list. */
+/* Offers @items and selects @current; a @current the framework lacks (a
+ * form written for the other framework) is offered too, so that it shows
+ * as it is rather than as a blank. The list is made again only when it
+ * changes, so that a refresh keeps an open list. */
+static void
+offer (GtkDropDown *dropdown,
+       GPtrArray   *items,
+       const char  *current)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  gboolean same;
+
+  if (current != NULL && *current && !g_ptr_array_find_with_equal_func (items, current, g_str_equal, NULL))
+    g_ptr_array_add (items, (gpointer) current);
+  same = model != NULL && g_list_model_get_n_items (model) == items->len;
+  for (guint i = 0; same && i < items->len; i++)
+    same = strcmp (gtk_string_list_get_string (GTK_STRING_LIST (model), i), g_ptr_array_index (items, i)) == 0;
+  if (!same)
+    {
+      g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+      for (guint i = 0; i < items->len; i++)
+        gtk_string_list_append (list, g_ptr_array_index (items, i));
+      gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+    }
+  drop_down_select (dropdown, current);
+}
+
+/* The 一级 and 二级 the framework has, the indicator's among them. */
 static void
 bind_levels (BdIndicatorRow    *self,
              BdFramework        framework,
              const BdIndicator *indicator)
 {
+  g_autoptr(GPtrArray) level1s = g_ptr_array_new ();
+  g_autoptr(GPtrArray) level2s = g_ptr_array_new ();
   const char *suggestion = NULL, *units = NULL;
 
-  if (self->framework != (int) framework)
-    {
-      g_autoptr(GtkStringList) level1s = gtk_string_list_new (bd_framework_level1 (framework));
-      gtk_drop_down_set_model (self->level1, G_LIST_MODEL (level1s));
-      self->framework = framework;
-      g_clear_pointer (&self->level2_of, g_free);
-    }
-  if (g_strcmp0 (self->level2_of, indicator->level1) != 0)
-    {
-      g_autoptr(GtkStringList) level2s = gtk_string_list_new (NULL);
-      for (const BdFrameworkEntry *entry = bd_framework_entries (framework); entry->level1; entry++)
-        if (g_strcmp0 (entry->level1, indicator->level1) == 0)
-          gtk_string_list_append (level2s, entry->level2);
-      gtk_drop_down_set_model (self->level2, G_LIST_MODEL (level2s));
-      g_free (self->level2_of);
-      self->level2_of = g_strdup (indicator->level1);
-    }
-  drop_down_select (self->level1, indicator->level1);
-  drop_down_select (self->level2, indicator->level2);
+  for (const char * const *level1 = bd_framework_level1 (framework); *level1; level1++)
+    g_ptr_array_add (level1s, (gpointer) *level1);
+  for (const BdFrameworkEntry *entry = bd_framework_entries (framework); entry->level1; entry++)
+    if (g_strcmp0 (entry->level1, indicator->level1) == 0)
+      g_ptr_array_add (level2s, (gpointer) entry->level2);
+  offer (self->level1, level1s, indicator->level1);
+  offer (self->level2, level2s, indicator->level2);
 
   for (const BdFrameworkEntry *entry = bd_framework_entries (framework); entry->level1; entry++)
     if (g_strcmp0 (entry->level1, indicator->level1) == 0 && g_strcmp0 (entry->level2, indicator->level2) == 0)
@@ -507,7 +521,6 @@ bd_indicator_row_finalize (GObject *object)
 {
   BdIndicatorRow *self = BD_INDICATOR_ROW (object);
 
-  g_free (self->level2_of);
   g_free (self->shown_name);
   g_free (self->shown_op);
   g_free (self->shown_value);
@@ -549,7 +562,6 @@ bd_indicator_row_class_init (BdIndicatorRowClass *klass)
 static void
 bd_indicator_row_init (BdIndicatorRow *self)
 {
-  self->framework = -1;
   self->binding = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->binding = FALSE;

@@ -51,6 +51,13 @@ struct _BdFormEditor
   GtkTextView   *overall_goal;
   GtkTextView   *annual_goal;
   GtkBox        *indicator_box;
+  GtkWidget     *title_level1;
+  GtkWidget     *title_level2;
+  GtkWidget     *title_op;
+  GtkWidget     *title_value;
+  GtkWidget     *title_unit;
+  GtkWidget     *title_tools;
+  GtkSizeGroup  *columns[6];     /* each title and its column of the rows */
   GtkLabel      *tree_finding;
   GtkMenuButton *add_indicator;
 };

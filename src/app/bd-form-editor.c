@@ -228,6 +228,9 @@ bind_fields (BdFormEditor *self)
       }
 }
 
+/* The columns of the indicator rows under their titles. */
+static const char * const column_parts[] = { "level1", "level2", "op", "value", "unit", "tools" };
+
 static void
 sync_rows (BdFormEditor *self,
            BdProject    *project)
@@ -243,6 +246,10 @@ sync_rows (BdFormEditor *self,
   while (self->rows->len < n)
     {
       GtkWidget *row = bd_indicator_row_new (self->editor);
+
+      for (guint c = 0; c < G_N_ELEMENTS (column_parts); c++)
+        gtk_size_group_add_widget (self->columns[c], bd_indicator_row_get_part (BD_INDICATOR_ROW (row),
+                                                                                column_parts[c]));
       gtk_box_append (self->indicator_box, row);
       g_ptr_array_add (self->rows, row);
     }
@@ -637,6 +644,8 @@ bd_form_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_FORM_EDITOR);
   g_clear_object (&self->items);
   g_clear_object (&self->editor);
+  for (guint c = 0; c < G_N_ELEMENTS (self->columns); c++)
+    g_clear_object (&self->columns[c]);
   G_OBJECT_CLASS (bd_form_editor_parent_class)->dispose (object);
 }
 
@@ -662,6 +671,8 @@ bind_template (GtkWidgetClass *widget_class)
     CHILD (total_funds), CHILD (fiscal_funds), CHILD (other_funds), CHILD (annual_total), CHILD (annual_fiscal),
     CHILD (carryover), CHILD (annual_other), CHILD (funds_finding), CHILD (overall_heading), CHILD (overall_goal),
     CHILD (annual_goal), CHILD (indicator_box), CHILD (tree_finding), CHILD (add_indicator),
+    CHILD (title_level1), CHILD (title_level2), CHILD (title_op), CHILD (title_value), CHILD (title_unit),
+    CHILD (title_tools),
 #undef CHILD
   };
 
@@ -711,6 +722,16 @@ bd_form_editor_init (BdFormEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->syncing = FALSE;
   self->items = g_list_store_new (BD_TYPE_PROJECT_ITEM);
+  {
+    GtkWidget *titles[] = { self->title_level1, self->title_level2, self->title_op, self->title_value,
+                            self->title_unit, self->title_tools };
+    G_STATIC_ASSERT (G_N_ELEMENTS (titles) == G_N_ELEMENTS (column_parts));
+    for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
+      {
+        self->columns[c] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+        gtk_size_group_add_widget (self->columns[c], titles[c]);
+      }
+  }
   gtk_list_box_bind_model (self->projects, G_LIST_MODEL (self->items), create_project_row, NULL, NULL);
 
   /* Every typed field stores on Enter and when it loses the focus. */

@@ -27,6 +27,7 @@ struct _BdIndicatorRow
   GtkDropDown *op;
   GtkEntry    *value;
   GtkEntry    *unit;
+  GtkWidget   *tools;
   GtkButton   *up;
   GtkButton   *down;
   GtkButton   *remove;
@@ -376,10 +377,14 @@ bind_levels (BdIndicatorRow    *self,
       suggestion = entry->suggested_indicators, units = entry->suggested_units;
   {
     g_autofree char *hint = suggestion ? g_strdup_printf (_("such as %s"), suggestion) : NULL;
-    g_autofree char *unit_hint = units && *units ? g_strdup (units) : NULL;
+    g_auto(GStrv) unit_hints = units && *units ? g_strsplit (units, "|", 2) : NULL;
+    g_autofree char *all_units = units && *units ? g_strdelimit (g_strdup (units), "|", '/') : NULL;
 
     gtk_entry_set_placeholder_text (self->name, hint ? g_strdelimit (hint, "|", '/') : NULL);
-    gtk_entry_set_placeholder_text (self->unit, unit_hint ? g_strdelimit (unit_hint, "|", '/') : NULL);
+    /* The usual unit as the hint, all of them on hover: a longer hint
+     * would widen the column past the titles. */
+    gtk_entry_set_placeholder_text (self->unit, unit_hints ? unit_hints[0] : NULL);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit), all_units);
   }
 }
 
@@ -420,6 +425,8 @@ bd_indicator_row_bind (BdIndicatorRow *self,
   bind_levels (self, bd_editor_get_document (self->editor)->framework, indicator);
   if (!same_place || !name_dirty (self))
     show_text (self->name, &self->shown_name, indicator->name ? indicator->name : "");
+  /* A long name does not fit its column: the whole of it on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name), indicator->name && *indicator->name ? indicator->name : NULL);
   if (!same_place || !target_dirty (self))
     bind_target (self, indicator);
   if (!same_place)
@@ -467,6 +474,7 @@ bd_indicator_row_get_part (BdIndicatorRow *self,
     { "level1", G_STRUCT_OFFSET (BdIndicatorRow, level1) }, { "level2", G_STRUCT_OFFSET (BdIndicatorRow, level2) },
     { "name", G_STRUCT_OFFSET (BdIndicatorRow, name) }, { "op", G_STRUCT_OFFSET (BdIndicatorRow, op) },
     { "value", G_STRUCT_OFFSET (BdIndicatorRow, value) }, { "unit", G_STRUCT_OFFSET (BdIndicatorRow, unit) },
+    { "tools", G_STRUCT_OFFSET (BdIndicatorRow, tools) },
   };
 
   g_return_val_if_fail (BD_IS_INDICATOR_ROW (self), NULL);
@@ -548,6 +556,7 @@ bd_indicator_row_class_init (BdIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, op);
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, value);
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, unit);
+  gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, tools);
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, up);
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, down);
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, remove);

@@ -632,6 +632,10 @@ static void
 test_store_on_every_exit (Fixture       *f,
                           gconstpointer  data)
 {
+  /* The Tab key moves on from a goal, as from an entry, rather than
+   * putting a tab in it. */
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (field (f, "overall_goal"))));
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (field (f, "annual_goal"))));
   for (Exit exit = 0; exit < N_EXITS; exit++)
     for (guint c = 0; c < G_N_ELEMENTS (field_cases); c++)
       {

@@ -62,6 +62,10 @@ struct _BdFormEditor
   GtkMenuButton *add_indicator;
 };
 
+/* bd-form-editor-findings.c: the summary, and the findings about
+ * @project (the form shown, or NULL) beside what they are about. */
+void     bd_form_editor_update_findings (BdFormEditor *self,
+                                         BdProject    *project);
 /* Shows @message above the form (an edit refused), or hides it. */
 void     bd_form_editor_show_message  (BdFormEditor *self,
                                        const GError *error);

@@ -329,101 +329,6 @@ update_add_menu (BdFormEditor *self)
   self->menu_framework = framework;
 }
 
-/* Findings */
-
-static gboolean
-finding_is_about (const BdFinding *finding,
-                  BdProject       *project,
-                  const char      *rule)
-{
-  return project != NULL && finding->part == BD_PART_PERFORMANCE && g_strcmp0 (finding->row, project->name) == 0
-         && (rule == NULL || strcmp (finding->rule, rule) == 0);
-}
-
-static const BdFinding *
-finding_about (BdFormEditor *self,
-               BdProject    *project,
-               const char   *rule,
-               const char   *column)
-{
-  GPtrArray *findings = bd_editor_get_findings (self->editor);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const BdFinding *finding = g_ptr_array_index (findings, i);
-      if (finding_is_about (finding, project, rule) && (column == NULL || g_strcmp0 (finding->column, column) == 0))
-        return finding;
-    }
-  return NULL;
-}
-
-static void
-set_finding_label (GtkLabel   *label,
-                   const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && *message);
-}
-
-static void
-update_summary (BdFormEditor *self)
-{
-  BdDocument *doc = get_document (self);
-  GPtrArray *findings = bd_editor_get_findings (self->editor);
-  const BdFigure *declared = bd_document_get_figure (doc, "other.goals.projects");
-  g_autoptr(GString) summary = g_string_new (NULL);
-  g_autofree char *funds = NULL, *spending = NULL;
-  gint64 total = 0;
-
-  for (guint i = 0; i < doc->projects->len; i++)
-    total += ((BdProject *) g_ptr_array_index (doc->projects, i))->annual_total;
-  funds = bd_money_format_wan (total, TRUE);
-  spending = bd_money_format_wan (bd_document_get_schedule (doc, 3)->total->values[2], TRUE);
-  g_string_append_printf (summary, _("%u forms, %s万元 in all; schedule 3's 项目支出 is %s万元"),
-                          doc->projects->len, funds, spending);
-  if (declared != NULL)
-    g_string_append_printf (summary, _("; section 六 declares %d projects"), (int) declared->value);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const BdFinding *finding = g_ptr_array_index (findings, i);
-      if (finding->part == BD_PART_PERFORMANCE
-          && (strcmp (finding->rule, "goal-count") == 0 || strcmp (finding->rule, "forms-project-spending") == 0))
-        g_string_append_printf (summary, "\n⚠ %s", finding->message);
-    }
-  gtk_label_set_text (self->summary, summary->str);
-}
-
-static void
-update_findings (BdFormEditor *self,
-                 BdProject    *project)
-{
-  GPtrArray *findings = bd_editor_get_findings (self->editor);
-  g_autoptr(GString) tree = g_string_new (NULL);
-  const BdFinding *funds = finding_about (self, project, "form-funds", NULL);
-
-  update_summary (self);
-  if (project == NULL)
-    return;
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const BdFinding *finding = g_ptr_array_index (findings, i);
-      if (finding_is_about (finding, project, "form-categories")
-          || finding_is_about (finding, project, "form-quantitative-output"))
-        g_string_append_printf (tree, "%s%s", tree->len ? "\n" : "", finding->message);
-    }
-  set_finding_label (self->funds_finding, funds ? funds->message : NULL);
-  set_finding_label (self->tree_finding, tree->str);
-  for (guint i = 0; i < self->rows->len && i < project->indicators->len; i++)
-    {
-      BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
-      const BdFinding *finding = finding_about (self, project, "form-cost-ceiling", indicator->name);
-
-      if (finding == NULL)
-        finding = finding_about (self, project, "form-target", indicator->name);
-      bd_indicator_row_set_finding (g_ptr_array_index (self->rows, i), finding ? finding->message : NULL);
-    }
-}
-
 void
 bd_form_editor_refresh (BdFormEditor *self)
 {
@@ -457,7 +362,7 @@ bd_form_editor_refresh (BdFormEditor *self)
     self->bound = G_MAXUINT;
   sync_rows (self, project);
   update_add_menu (self);
-  update_findings (self, project);
+  bd_form_editor_update_findings (self, project);
   bd_form_editor_update_actions (self);
 }
 
@@ -537,6 +442,27 @@ on_field_leave (GtkEventControllerFocus *focus,
                 BdFormEditor            *self)
 {
   on_field_commit (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+}
+
+/* Esc drops what was typed in a field: it shows the stored value again (the
+ * way out of a value refused). */
+static gboolean
+on_field_key (GtkEventControllerKey *keys,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              BdFormEditor          *self)
+{
+  int w = field_of_widget (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys)));
+
+  if (keyval != GDK_KEY_Escape || w < 0 || self->bound == G_MAXUINT || !field_dirty (self, w))
+    return GDK_EVENT_PROPAGATE;
+  show_field (self, w);
+  gtk_widget_remove_css_class (field_widget (self, w), "error");
+  /* The refusal's reason goes with it; the checker's findings stay. */
+  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
+  bd_form_editor_update_findings (self, get_project (self, self->bound));
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -734,11 +660,12 @@ bd_form_editor_init (BdFormEditor *self)
   }
   gtk_list_box_bind_model (self->projects, G_LIST_MODEL (self->items), create_project_row, NULL, NULL);
 
-  /* Every typed field stores on Enter and when it loses the focus. */
+  /* Every typed field stores on Enter and when it loses the focus, and
+   * drops what was typed on Esc. */
   for (guint w = 0; w < G_N_ELEMENTS (field_widgets); w++)
     {
       GtkWidget *widget = field_widget (self, w);
-      GtkEventController *focus;
+      GtkEventController *focus, *keys;
 
       if (GTK_IS_DROP_DOWN (widget))
         continue;
@@ -747,6 +674,12 @@ bd_form_editor_init (BdFormEditor *self)
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave), self);
       gtk_widget_add_controller (widget, focus);
+      keys = gtk_event_controller_key_new ();
+      /* Before the entry's own keys: GtkText does nothing with Esc, a goal
+       * would. */
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_field_key), self);
+      gtk_widget_add_controller (widget, keys);
     }
 }
 
@@ -793,6 +726,14 @@ bd_form_editor_get_row_finding (BdFormEditor *self,
 {
   BdIndicatorRow *widget = get_row (self, row);
   return widget ? bd_indicator_row_get_finding (widget) : NULL;
+}
+
+const char *
+bd_form_editor_get_funds_finding (BdFormEditor *self)
+{
+  g_return_val_if_fail (BD_IS_FORM_EDITOR (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->funds_finding)) ? gtk_label_get_text (self->funds_finding) : NULL;
 }
 
 const char *

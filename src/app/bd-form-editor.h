@@ -39,6 +39,8 @@ const char *bd_form_editor_get_row_category (BdFormEditor *self,
 /* The finding shown beside a row, or NULL. */
 const char *bd_form_editor_get_row_finding  (BdFormEditor *self,
                                              guint         row);
+/* What is shown under the funds (a finding, or why a value was refused). */
+const char *bd_form_editor_get_funds_finding (BdFormEditor *self);
 /* The findings shown under the indicator tree (missing categories). */
 const char *bd_form_editor_get_tree_finding (BdFormEditor *self);
 /* What the row's widgets do when a target is typed, or ✕ pressed. */

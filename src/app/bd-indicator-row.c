@@ -402,6 +402,27 @@ bind_target (BdIndicatorRow    *self,
   show_text (self->unit, &self->shown_unit, unit);
 }
 
+/* Esc drops what was typed in the row: it shows the stored indicator again
+ * (the way out of a value refused). */
+static gboolean
+on_key_pressed (BdIndicatorRow        *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state)
+{
+  const BdIndicator *indicator = get_indicator (self);
+
+  if (keyval != GDK_KEY_Escape || indicator == NULL || (!name_dirty (self) && !target_dirty (self)))
+    return GDK_EVENT_PROPAGATE;
+  self->binding = TRUE;
+  show_text (self->name, &self->shown_name, indicator->name ? indicator->name : "");
+  bind_target (self, indicator);
+  update_unit_sensitivity (self);
+  self->binding = FALSE;
+  clear_errors (self);
+  return GDK_EVENT_STOP;
+}
+
 void
 bd_indicator_row_bind (BdIndicatorRow *self,
                        guint           project,
@@ -565,6 +586,7 @@ bd_indicator_row_class_init (BdIndicatorRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_level2_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_name_commit);
   gtk_widget_class_bind_template_callback (widget_class, on_op_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_target_commit);
 }
 

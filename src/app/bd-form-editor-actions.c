@@ -118,7 +118,7 @@ focus_new_indicator (BdFormEditor           *self,
       BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
       if (g_strcmp0 (indicator->level2, entry->level2) == 0 && (indicator->name == NULL || *indicator->name == '\0'))
         {
-          if (i < self->rows->len)
+          if (i < self->n_rows)
             bd_indicator_row_focus_name (g_ptr_array_index (self->rows, i));
           return;
         }

@@ -88,7 +88,7 @@ bd_form_editor_update_findings (BdFormEditor *self,
     }
   set_finding_label (self->funds_finding, funds ? funds->message : NULL);
   set_finding_label (self->tree_finding, tree->str);
-  for (guint i = 0; i < self->rows->len && i < project->indicators->len; i++)
+  for (guint i = 0; i < self->n_rows && i < project->indicators->len; i++)
     {
       BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
       const BdFinding *finding = finding_about (self, project, "form-cost-ceiling", indicator->name);

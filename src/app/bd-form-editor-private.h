@@ -18,6 +18,7 @@ struct _BdFormEditor
   int            menu_framework; /* the framework the 添加指标 menu was made for, or -1 */
   GListStore    *items;          /* BdProjectItem, one a form */
   GPtrArray     *rows;           /* BdIndicatorRow, the children of indicator_box */
+  guint          n_rows;         /* those shown: the form's indicators */
   /* What each field of the form table showed from the document: a field
    * whose text differs holds what the clerk typed and has not stored. */
   char          *shown[BD_N_PROJECT_FIELDS];

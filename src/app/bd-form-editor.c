@@ -202,7 +202,7 @@ bd_form_editor_commit_pending (BdFormEditor *self)
 
   for (guint w = 0; w < G_N_ELEMENTS (field_widgets); w++)
     stored &= commit_field (self, w);
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < self->n_rows; i++)
     stored &= bd_indicator_row_commit (g_ptr_array_index (self->rows, i));
   return stored;
 }
@@ -231,18 +231,15 @@ bind_fields (BdFormEditor *self)
 /* The columns of the indicator rows under their titles. */
 static const char * const column_parts[] = { "level1", "level2", "op", "value", "unit", "tools" };
 
+/* One row a indicator of the form shown. Rows beyond them are hidden, not
+ * destroyed: switching between a form of eleven indicators and one of none
+ * made and destroyed eleven rows each time. */
 static void
 sync_rows (BdFormEditor *self,
            BdProject    *project)
 {
   guint n = project ? project->indicators->len : 0;
 
-  while (self->rows->len > n)
-    {
-      BdIndicatorRow *row = g_ptr_array_steal_index (self->rows, self->rows->len - 1);
-      bd_indicator_row_commit (row);
-      gtk_box_remove (self->indicator_box, GTK_WIDGET (row));
-    }
   while (self->rows->len < n)
     {
       GtkWidget *row = bd_indicator_row_new (self->editor);
@@ -253,8 +250,17 @@ sync_rows (BdFormEditor *self,
       gtk_box_append (self->indicator_box, row);
       g_ptr_array_add (self->rows, row);
     }
-  for (guint i = 0; i < n; i++)
-    bd_indicator_row_bind (g_ptr_array_index (self->rows, i), self->project, i);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (i < n)
+        bd_indicator_row_bind (BD_INDICATOR_ROW (row), self->project, i);
+      else if (gtk_widget_get_visible (row))
+        bd_indicator_row_commit (BD_INDICATOR_ROW (row));
+      gtk_widget_set_visible (row, i < n);
+    }
+  self->n_rows = n;
 }
 
 static GtkWidget *
@@ -409,7 +415,7 @@ bd_form_editor_show_finding (BdFormEditor *self,
     return FALSE;
   /* Storing what was typed made new copies of the forms. */
   project = get_project (self, index);
-  for (guint i = 0; about != NULL && i < project->indicators->len && i < self->rows->len; i++)
+  for (guint i = 0; about != NULL && i < project->indicators->len && i < self->n_rows; i++)
     if (g_strcmp0 (((BdIndicator *) g_ptr_array_index (project->indicators, i))->name, about) == 0)
       {
         bd_indicator_row_focus_name (g_ptr_array_index (self->rows, i));
@@ -698,7 +704,7 @@ bd_form_editor_get_n_indicator_rows (BdFormEditor *self)
 {
   g_return_val_if_fail (BD_IS_FORM_EDITOR (self), 0);
 
-  return self->rows->len;
+  return self->n_rows;
 }
 
 static BdIndicatorRow *
@@ -706,7 +712,7 @@ get_row (BdFormEditor *self,
          guint         row)
 {
   g_return_val_if_fail (BD_IS_FORM_EDITOR (self), NULL);
-  g_return_val_if_fail (row < self->rows->len, NULL);
+  g_return_val_if_fail (row < self->n_rows, NULL);
 
   return g_ptr_array_index (self->rows, row);
 }

@@ -230,6 +230,28 @@ fix_finding_activated (GtkWidget  *widget,
     gtk_label_set_text (self->findings_title, error->message);
 }
 
+/* 修正全部 (issue 14): every certain fix, one undoable change. */
+static void
+fix_all_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_editor_fix_all (self->editor, NULL, NULL, &error))
+    gtk_label_set_text (self->findings_title, error->message);
+}
+
+static gboolean
+any_fix (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (((BdFinding *) g_ptr_array_index (findings, i))->fix.kind != BD_FIX_NONE)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 backups_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -256,6 +278,7 @@ _bd_window_update_actions (BdWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", bd_editor_can_undo (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", bd_editor_can_redo (self->editor));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fix-all", any_fix (bd_editor_get_findings (self->editor)));
 }
 
 void
@@ -270,6 +293,7 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_activated);
   gtk_widget_class_install_action (widget_class, "win.fix-finding", "u", fix_finding_activated);
+  gtk_widget_class_install_action (widget_class, "win.fix-all", NULL, fix_all_activated);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_activated);
 }

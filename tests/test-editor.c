@@ -409,7 +409,11 @@ test_forms (Fixture       *f,
   g_assert_cmpstr (form->start_date, ==, "2024-01-01");
   g_assert_cmpstr (form->end_date, ==, "2024-12-31");
   g_assert_cmpstr (form->period, ==, "2024年-2024年");
-  g_assert_true (bd_editor_remove_project (f->editor, 2, &error));
+  /* Back to the first copy, a 2024 form: three dates and a copy undone. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpuint (f->doc->projects->len, ==, 2);
+  g_assert_cmpstr (((BdProject *) g_ptr_array_index (f->doc->projects, 1))->start_date, ==, "2024-01-01");
   g_assert_true (bd_editor_set_project_text (f->editor, 1, "name", "政府雇员（续）", &error));
   g_assert_true (bd_editor_move_project (f->editor, 1, -1, &error));
   g_assert_cmpstr (((BdProject *) g_ptr_array_index (f->doc->projects, 0))->name, ==, "政府雇员（续）");
@@ -424,6 +428,7 @@ test_forms (Fixture       *f,
   g_assert_cmpuint (reopened->projects->len, ==, 2);
   g_assert_cmpstr (((BdProject *) g_ptr_array_index (reopened->projects, 0))->name, ==, "政府雇员（续）");
   g_assert_cmpint (((BdProject *) g_ptr_array_index (reopened->projects, 0))->carryover, ==, Y (100, 0));
+  g_assert_cmpstr (((BdProject *) g_ptr_array_index (reopened->projects, 0))->start_date, ==, "2024-01-01");
 
   /* Removing a form is undone like anything else. */
   g_assert_true (bd_editor_remove_project (f->editor, 0, &error));

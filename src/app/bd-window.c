@@ -376,6 +376,9 @@ on_finding_activated (BdWindow      *self,
   if (page->schedule != 0)
     bd_schedule_view_select (BD_SCHEDULE_VIEW (self->schedule_views[page->schedule - 1]),
                              bd_finding_item_get_row (finding), bd_finding_item_get_column (finding));
+  else if (self->form_editor != NULL && bd_finding_item_get_row (finding) != NULL)
+    bd_form_editor_show_finding (BD_FORM_EDITOR (self->form_editor), bd_finding_item_get_row (finding),
+                                 bd_finding_item_get_column (finding));
 }
 
 gboolean
@@ -388,6 +391,8 @@ _bd_window_commit_pending (BdWindow *self)
   for (guint s = 0; s < BD_N_SCHEDULES; s++)
     if (self->schedule_views[s] != NULL)
       stored &= bd_schedule_view_commit_pending (BD_SCHEDULE_VIEW (self->schedule_views[s]));
+  if (self->form_editor != NULL)
+    stored &= bd_form_editor_commit_pending (BD_FORM_EDITOR (self->form_editor));
   return stored;
 }
 

@@ -744,6 +744,27 @@ test_fill_from_expenditure (Fixture       *f,
   g_assert_cmpint (stored (f, 3, "2010101", 2), ==, 0);
 }
 
+/* Every public entry checks its instance (issue 16): a wrong one is a
+ * critical and changes nothing, rather than a crash. */
+static void
+test_instance_checked (void)
+{
+  g_autoptr(GObject) other = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_set_cell (NULL, 3, BD_CELL_ROW, "2210201", 1, 1, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_fix_all ((BdEditor *) other, NULL, NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_undo (NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_set_project_text (NULL, 0, "name", "x", NULL));
+  g_test_assert_expected_messages ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -770,6 +791,7 @@ main (int    argc,
   ADD ("/editor/new-document", test_new_document);
   ADD ("/editor/fill-from-expenditure", test_fill_from_expenditure);
 #undef ADD
+  g_test_add_func ("/editor/instance-checked", test_instance_checked);
 
   return g_test_run ();
 }

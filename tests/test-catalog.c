@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "bd-catalog.h"
+#include "bd-file-replace.h"
 
 static void
 test_seed_codes (void)
@@ -35,7 +36,81 @@ test_seed_codes (void)
       g_assert_nonnull (entry);
       g_assert_cmpstr (entry->name, ==, economic[i][1]);
     }
-  g_assert_null (bd_catalog_lookup (catalog, BD_CLASSIFICATION_FUNCTION, "2089999"));
+  /* 20898 is no 款 of 208 in any edition. */
+  g_assert_null (bd_catalog_lookup (catalog, BD_CLASSIFICATION_FUNCTION, "2089898"));
+}
+
+/* The three valid national codes issue 13 saw reported as unknown, the codes
+ * printed in the four published budgets of ../shared/real/ (two of them read
+ * off putuo-wanli-2025 schedule 2: 204 06 07 公共法律服务, 208 07 05 公益性岗位补贴;
+ * shanghai-czj-2025 schedule 2: 201 06 05 财政国库业务), and 210's earlier name. */
+static void
+test_national_codes (void)
+{
+  BdCatalog *catalog = bd_catalog_get_default ();
+  static const char * const codes[][2] = {
+    { "2040607", "公共法律服务" }, { "2081005", "社会福利事业单位" }, { "2010507", "专项普查活动" },
+    { "2080705", "公益性岗位补贴" }, { "2010605", "财政国库业务" },
+  };
+  const BdCatalogEntry *health;
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      const BdCatalogEntry *entry = bd_catalog_lookup (catalog, BD_CLASSIFICATION_FUNCTION, codes[i][0]);
+      g_assert_nonnull (entry);
+      g_assert_cmpstr (entry->name, ==, codes[i][1]);
+    }
+  health = bd_catalog_lookup (catalog, BD_CLASSIFICATION_FUNCTION, "210");
+  g_assert_cmpuint (health->n_earlier, ==, 1);
+  g_assert_cmpstr (health->earlier[0].name, ==, "医疗卫生与计划生育支出");
+  g_assert_cmpint (health->earlier[0].last_year, ==, 2018);
+  g_assert_cmpint (bd_catalog_get_edition (catalog), ==, 2024);
+
+  g_assert_true (bd_catalog_same_name ("维修(护)费", "维修（护）费"));
+  g_assert_false (bd_catalog_same_name ("维修费", "维修（护）费"));
+  /* 2080506 is the child of 20805 named 机关事业单位职业年金缴费支出. */
+  g_assert_cmpstr (bd_catalog_find_child (catalog, BD_CLASSIFICATION_FUNCTION, "20805", "机关事业单位职业年金缴费支出")->code,
+                   ==, "2080506");
+}
+
+/* A clerk's list (CSV with a header, function and economic codes mixed) goes
+ * into the user folder, and a bad one writes nothing. */
+static void
+test_import (void)
+{
+  g_autofree char *home = g_dir_make_tmp ("bd-catalog-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (home, "list.csv", NULL);
+  g_autofree char *bad = g_build_filename (home, "bad.csv", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *function = NULL;
+  g_autofree char *economic = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdCatalog) catalog = bd_catalog_new ();
+  guint n = 0;
+
+  dir = g_build_filename (home, "catalogs", NULL);
+  g_assert_true (g_file_set_contents (csv, "科目编码,科目名称,起始年度\n2129902,\"城运平台维护\",2026\n30232,新经济科目,\n", -1, NULL));
+  g_assert_true (bd_catalog_import_file (csv, dir, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  function = g_build_filename (dir, "function.tsv", NULL);
+  economic = g_build_filename (dir, "economic.tsv", NULL);
+  g_assert_true (bd_catalog_load_file (catalog, BD_CLASSIFICATION_FUNCTION, function, &error));
+  g_assert_true (bd_catalog_load_file (catalog, BD_CLASSIFICATION_ECONOMIC, economic, &error));
+  g_assert_cmpstr (bd_catalog_lookup (catalog, BD_CLASSIFICATION_FUNCTION, "2129902")->name, ==, "城运平台维护");
+  g_assert_cmpint (bd_catalog_lookup (catalog, BD_CLASSIFICATION_FUNCTION, "2129902")->first_year, ==, 2026);
+  g_assert_cmpstr (bd_catalog_lookup (catalog, BD_CLASSIFICATION_ECONOMIC, "30232")->name, ==, "新经济科目");
+
+  /* A 4-digit code: nothing more is written. */
+  g_assert_true (g_file_set_contents (bad, "2129903,好的\n2129,坏的\n", -1, NULL));
+  g_assert_false (bd_catalog_import_file (bad, dir, &n, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_get_contents (function, &kept, NULL, NULL));
+  g_assert_null (strstr (kept, "2129903"));
+
+  bd_file_remove_folder (home);
 }
 
 static void
@@ -109,6 +184,8 @@ main (int    argc,
   g_test_add_func ("/catalog/template", test_template);
   g_test_add_func ("/catalog/complete", test_complete);
   g_test_add_func ("/catalog/user-tsv", test_user_tsv);
+  g_test_add_func ("/catalog/national-codes", test_national_codes);
+  g_test_add_func ("/catalog/import", test_import);
 
   return g_test_run ();
 }

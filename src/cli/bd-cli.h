@@ -30,5 +30,6 @@ int bd_cli_validate (int argc, char **argv);
 int bd_cli_fix      (int argc, char **argv);
 int bd_cli_generate (int argc, char **argv);
 int bd_cli_narrative (int argc, char **argv);
+int bd_cli_catalog  (int argc, char **argv);
 
 G_END_DECLS

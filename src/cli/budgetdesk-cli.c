@@ -203,6 +203,7 @@ static const Command commands[] = {
   { "fix", "FILE.budget [--rule ID]", N_("Apply the fixes whose right value is certain"), bd_cli_fix },
   { "generate", "--rows N -o FILE.budget", N_("Write a synthetic document for benchmarks"), bd_cli_generate },
   { "narrative", "FILE.budget", N_("Print the text written from the numbers"), bd_cli_narrative },
+  { "catalog", "import FILE.tsv|.csv", N_("Add a year's classification codes to the catalog"), bd_cli_catalog },
 };
 
 static int

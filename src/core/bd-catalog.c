@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 
@@ -18,6 +19,7 @@ struct _BdCatalog
 
   Classification classifications[2];
   GPtrArray     *template_lei;   /* BdCatalogEntry* (owned), with the printed names */
+  int            edition;
 };
 
 G_DEFINE_FINAL_TYPE (BdCatalog, bd_catalog, G_TYPE_OBJECT)
@@ -25,6 +27,9 @@ G_DEFINE_FINAL_TYPE (BdCatalog, bd_catalog, G_TYPE_OBJECT)
 static void
 entry_free (BdCatalogEntry *entry)
 {
+  for (guint i = 0; i < entry->n_earlier; i++)
+    g_free (entry->earlier[i].name);
+  g_free (entry->earlier);
   g_free (entry->code);
   g_free (entry->name);
   g_free (entry);
@@ -82,11 +87,47 @@ valid_code (BdClassification  classification,
   return length == 3 || length == 5 || length == 7;
 }
 
+/* "医疗卫生与计划生育支出/2018;…" */
+static gboolean
+parse_earlier (BdCatalogEntry *entry,
+               const char     *text)
+{
+  g_auto(GStrv) names = g_strsplit (text, ";", -1);
+
+  entry->earlier = g_new0 (BdCatalogName, g_strv_length (names));
+  for (guint i = 0; names[i]; i++)
+    {
+      char *slash = strrchr (g_strstrip (names[i]), '/');
+      guint64 year;
+
+      if (slash == NULL || slash == names[i]
+          || !g_ascii_string_to_unsigned (slash + 1, 10, 1900, 2999, &year, NULL))
+        return FALSE;
+      entry->earlier[entry->n_earlier].name = g_strndup (names[i], slash - names[i]);
+      entry->earlier[entry->n_earlier++].last_year = (int) year;
+    }
+  return TRUE;
+}
+
+static int
+parse_edition (const char *line)
+{
+  guint64 year;
+
+  if (!g_str_has_prefix (line, "# edition:"))
+    return 0;
+  line += strlen ("# edition:");
+  while (*line == ' ')
+    line++;
+  return g_ascii_string_to_unsigned (line, 10, 1900, 2999, &year, NULL) ? (int) year : 0;
+}
+
 /* Parses every line before anything is added, so a bad file changes nothing. */
 static GPtrArray *
 parse_tsv (BdClassification   classification,
            const char        *text,
            gsize              length,
+           int               *edition,
            GError           **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
@@ -105,20 +146,24 @@ parse_tsv (BdClassification   classification,
       BdCatalogEntry *entry;
       char *line = g_strstrip (lines[i]);
 
+      if (*line == '#' && edition != NULL && parse_edition (line) != 0)
+        *edition = parse_edition (line);
       if (*line == '\0' || *line == '#')
         continue;
-      fields = g_strsplit (line, "\t", 3);
+      fields = g_strsplit (line, "\t", 4);
+      entry = g_new0 (BdCatalogEntry, 1);
       if (g_strv_length (fields) < 2 || !valid_code (classification, g_strstrip (fields[0]))
           || *g_strstrip (fields[1]) == '\0'
-          || (fields[2] && *g_strstrip (fields[2]) && !g_ascii_string_to_unsigned (fields[2], 10, 1900, 2999, NULL, NULL)))
+          || (fields[2] && *g_strstrip (fields[2]) && !g_ascii_string_to_unsigned (fields[2], 10, 1900, 2999, NULL, NULL))
+          || (fields[2] && fields[3] && *g_strstrip (fields[3]) && !parse_earlier (entry, fields[3])))
         {
+          entry_free (entry);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("Line %u of the catalog: expected a code of %s digits, a tab, its name, "
                          "and optionally a tab and the first year it is valid"),
                        i + 1, classification == BD_CLASSIFICATION_ECONOMIC ? "3 or 5" : "3, 5 or 7");
           return NULL;
         }
-      entry = g_new0 (BdCatalogEntry, 1);
       entry->code = g_strdup (fields[0]);
       entry->name = g_strdup (fields[1]);
       entry->first_year = fields[2] && *fields[2] ? atoi (fields[2]) : 0;
@@ -135,10 +180,13 @@ bd_catalog_load_tsv (BdCatalog         *self,
                      GError           **error)
 {
   Classification *c = &self->classifications[classification];
-  g_autoptr(GPtrArray) entries = parse_tsv (classification, text, length, error);
+  int edition = 0;
+  g_autoptr(GPtrArray) entries = parse_tsv (classification, text, length, &edition, error);
 
   if (entries == NULL)
     return FALSE;
+  if (edition != 0)
+    self->edition = edition;
   /* Ownership moves to the table, keyed by the entry's own code. */
   g_ptr_array_set_free_func (entries, NULL);
   for (guint i = 0; i < entries->len; i++)
@@ -162,6 +210,31 @@ bd_catalog_load_file (BdCatalog         *self,
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
   return bd_catalog_load_tsv (self, classification, contents, length, error);
+}
+
+static const char * const user_files[] = { "function.tsv", "economic.tsv" };
+
+char *
+bd_catalog_user_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "budgetdesk", "catalogs", NULL);
+}
+
+/* What a clerk imported wins over the bundled list; a damaged file is left
+ * aside, the bundled list still holds. */
+static void
+load_user_lists (BdCatalog *self)
+{
+  g_autofree char *dir = bd_catalog_user_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (user_files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, user_files[i], NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS) && !bd_catalog_load_file (self, i, path, &error))
+        g_warning ("%s: %s", path, error->message);
+    }
 }
 
 static GBytes *
@@ -197,9 +270,10 @@ bd_catalog_get_default (void)
       bd_catalog_load_tsv (self, BD_CLASSIFICATION_ECONOMIC, g_bytes_get_data (economic, NULL),
                            g_bytes_get_size (economic), NULL);
       lei = parse_tsv (BD_CLASSIFICATION_FUNCTION, g_bytes_get_data (template, NULL),
-                       g_bytes_get_size (template), NULL);
+                       g_bytes_get_size (template), NULL, NULL);
       g_assert (lei != NULL);
       g_ptr_array_extend_and_steal (self->template_lei, g_steal_pointer (&lei));
+      load_user_lists (self);
 
       g_once_init_leave (&catalog, self);
     }
@@ -272,4 +346,161 @@ bd_catalog_template_lei (BdCatalog *self)
   for (guint i = 0; i < self->template_lei->len; i++)
     g_ptr_array_add (copy, g_ptr_array_index (self->template_lei, i));
   return copy;
+}
+
+int
+bd_catalog_get_edition (BdCatalog *self)
+{
+  g_return_val_if_fail (BD_IS_CATALOG (self), 0);
+  return self->edition;
+}
+
+static char *
+plain_name (const char *name)
+{
+  static const struct { const char *from; const char *to; } same[] = {
+    { "(", "（" }, { ")", "）" }, { " ", "" }, { "\u3000", "" },
+  };
+  GString *out = g_string_new (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    g_string_replace (out, same[i].from, same[i].to, 0);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+bd_catalog_same_name (const char *a,
+                      const char *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  if (g_strcmp0 (a, b) == 0)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+  x = plain_name (a);
+  y = plain_name (b);
+  return strcmp (x, y) == 0;
+}
+
+const BdCatalogEntry *
+bd_catalog_find_child (BdCatalog        *self,
+                       BdClassification  classification,
+                       const char       *parent,
+                       const char       *name)
+{
+  GPtrArray *sorted = sorted_entries (&self->classifications[classification]);
+  gsize length = strlen (parent);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const BdCatalogEntry *entry = g_ptr_array_index (sorted, i);
+
+      if (strlen (entry->code) == length + 2 && strncmp (entry->code, parent, length) == 0
+          && bd_catalog_same_name (entry->name, name))
+        return entry;
+    }
+  return NULL;
+}
+
+/* One line of a CSV or TSV a clerk brings: code, name, first year. */
+static gboolean
+split_import_line (const char  *line,
+                   gboolean     csv,
+                   GString     *function,
+                   GString     *economic)
+{
+  g_auto(GStrv) fields = g_strsplit (line, csv ? "," : "\t", 3);
+  GString *out;
+
+  if (g_strv_length (fields) < 2)
+    return FALSE;
+  for (guint f = 0; fields[f]; f++)
+    {
+      char *field = g_strstrip (fields[f]);
+      gsize n = strlen (field);
+
+      /* A spreadsheet quotes what it exports. */
+      if (n >= 2 && field[0] == '"' && field[n - 1] == '"')
+        {
+          memmove (field, field + 1, n - 2);
+          field[n - 2] = '\0';
+        }
+    }
+  out = fields[0][0] == '3' ? economic : function;
+  g_string_append_printf (out, "%s\t%s\t%s\n", fields[0], fields[1], fields[2] ? fields[2] : "");
+  return TRUE;
+}
+
+static gboolean
+merge_user_list (const char   *dir,
+                 guint         classification,
+                 GString      *added,
+                 GError      **error)
+{
+  g_autofree char *path = g_build_filename (dir, user_files[classification], NULL);
+  g_autofree char *old = NULL;
+  g_autofree char *merged = NULL;
+
+  if (added->len == 0)
+    return TRUE;
+  if (!g_file_get_contents (path, &old, NULL, NULL))
+    old = g_strdup ("# Codes imported with budgetdesk-cli catalog import; later lines win.\n");
+  merged = g_strconcat (old, added->str, NULL);
+  return g_file_set_contents (path, merged, -1, error);
+}
+
+gboolean
+bd_catalog_import_file (const char  *path,
+                        const char  *into,
+                        guint       *n_codes,
+                        GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = into ? g_strdup (into) : bd_catalog_user_dir ();
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) function = g_string_new (NULL);
+  g_autoptr(GString) economic = g_string_new (NULL);
+  GString *lists[2] = { function, economic };
+  gboolean csv = g_str_has_suffix (path, ".csv");
+  guint count = 0;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      /* A header row (科目编码,科目名称) and comments are not codes. */
+      if (*line == '\0' || *line == '#' || !g_ascii_isdigit (*line))
+        continue;
+      if (!split_import_line (line, csv, lists[BD_CLASSIFICATION_FUNCTION], lists[BD_CLASSIFICATION_ECONOMIC]))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Line %u of %s: expected a code and its name"), i + 1, path);
+          return FALSE;
+        }
+      count++;
+    }
+  /* Checked whole, the way the catalog will read them, before anything is written. */
+  for (guint c = 0; c < G_N_ELEMENTS (lists); c++)
+    {
+      g_autoptr(GPtrArray) entries = parse_tsv (c, lists[c]->str, lists[c]->len, NULL, error);
+      if (entries == NULL)
+        return FALSE;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (lists); c++)
+    if (!merge_user_list (dir, c, lists[c], error))
+      return FALSE;
+  if (n_codes != NULL)
+    *n_codes = count;
+  return TRUE;
 }

@@ -16,9 +16,16 @@ typedef enum {
 } BdClassification;
 
 typedef struct {
-  char *code;
   char *name;
-  int   first_year;   /* first budget year the code is valid in; 0 when unknown */
+  int   last_year;    /* the last budget year it was used in */
+} BdCatalogName;
+
+typedef struct {
+  char          *code;
+  char          *name;
+  int            first_year;   /* first budget year the code is valid in; 0 when unknown */
+  BdCatalogName *earlier;      /* names it had before, or NULL */
+  guint          n_earlier;
 } BdCatalogEntry;
 
 #define BD_TYPE_CATALOG (bd_catalog_get_type ())
@@ -28,8 +35,10 @@ G_DECLARE_FINAL_TYPE (BdCatalog, bd_catalog, BD, CATALOG, GObject)
 BdCatalog            *bd_catalog_get_default   (void);
 BdCatalog            *bd_catalog_new           (void);
 
-/* Loads "code<TAB>name<TAB>first year" lines; '#' starts a comment. A code
- * already present takes the new name. Fails without change on a bad line. */
+/* Loads "code<TAB>name<TAB>first year<TAB>earlier names" lines (the last
+ * two optional; earlier names ';'-separated, each NAME/LAST-YEAR); '#' starts
+ * a comment, and "# edition: YYYY" names the year of the list. A code already
+ * present takes the new name. Fails without change on a bad line. */
 gboolean              bd_catalog_load_tsv      (BdCatalog        *self,
                                                 BdClassification  classification,
                                                 const char       *text,
@@ -38,6 +47,34 @@ gboolean              bd_catalog_load_tsv      (BdCatalog        *self,
 gboolean              bd_catalog_load_file     (BdCatalog        *self,
                                                 BdClassification  classification,
                                                 const char       *path,
+                                                GError          **error);
+
+/* The year of the classification loaded last ("# edition: 2024"); 0 when none says. */
+int                   bd_catalog_get_edition   (BdCatalog        *self);
+
+/* Whether two names are the same once the width of brackets and spaces is
+ * set aside (维修(护)费 and 维修（护）费 are printed both ways). */
+gboolean              bd_catalog_same_name     (const char       *a,
+                                                const char       *b);
+
+/* The entry among the codes directly under @parent (a 类 or 款 code) named
+ * @name, or NULL. */
+const BdCatalogEntry *bd_catalog_find_child    (BdCatalog        *self,
+                                                BdClassification  classification,
+                                                const char       *parent,
+                                                const char       *name);
+
+/* The folder where catalogs a clerk imported are kept, beside the
+ * documents' own data ($XDG_DATA_HOME/budgetdesk/catalogs). */
+char                 *bd_catalog_user_dir      (void);
+/* Reads a list of codes (TSV as above, or CSV: code,name[,first year]),
+ * function and economic codes mixed (told apart by their first digit), and
+ * adds it to the lists kept in @dir (NULL: bd_catalog_user_dir(), which
+ * the default catalog loads after the bundled ones). Writes nothing when a
+ * line is bad. @n_codes: how many codes it held. */
+gboolean              bd_catalog_import_file   (const char       *path,
+                                                const char       *dir,
+                                                guint            *n_codes,
                                                 GError          **error);
 
 const BdCatalogEntry *bd_catalog_lookup        (BdCatalog        *self,

@@ -273,6 +273,9 @@ struct _BdChecker
   GPtrArray  *by_rule;    /* GPtrArray* of BdFinding* per rule, owned */
   GPtrArray  *all;        /* every finding, borrowed from by_rule */
   gboolean    run_once;
+  /* The code indexes of the schedules, kept from one update to the next until
+   * rows change: rebuilding them is most of a one-cell recheck. */
+  GHashTable *index[BD_N_SCHEDULES];
 };
 
 G_DEFINE_FINAL_TYPE (BdChecker, bd_checker, G_TYPE_OBJECT)
@@ -282,6 +285,8 @@ bd_checker_finalize (GObject *object)
 {
   BdChecker *self = (BdChecker *) object;
 
+  for (guint i = 0; i < BD_N_SCHEDULES; i++)
+    g_clear_pointer (&self->index[i], g_hash_table_unref);
   g_ptr_array_unref (self->all);
   g_ptr_array_unref (self->by_rule);
   g_clear_object (&self->doc);
@@ -329,6 +334,14 @@ bd_checker_update (BdChecker *self,
     changed = BD_READS_EVERYTHING;
   self->run_once = TRUE;
 
+  /* Rows added, removed or replaced leave the indexes pointing at old rows. */
+  for (guint i = 0; i < BD_N_SCHEDULES; i++)
+    {
+      if (changed & BD_READS_ROWS)
+        g_clear_pointer (&self->index[i], g_hash_table_unref);
+      check.index[i] = g_steal_pointer (&self->index[i]);
+    }
+
   for (guint i = 0; i < n_rules; i++)
     {
       if ((rules[i].reads & changed) == 0)
@@ -337,7 +350,8 @@ bd_checker_update (BdChecker *self,
       g_ptr_array_set_size (check.findings, 0);
       run_rule (&check, &rules[i]);
     }
-  check_clear (&check);
+  for (guint i = 0; i < BD_N_SCHEDULES; i++)
+    self->index[i] = g_steal_pointer (&check.index[i]);
 
   g_ptr_array_set_size (self->all, 0);
   for (guint i = 0; i < n_rules; i++)

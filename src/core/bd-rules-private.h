@@ -78,6 +78,24 @@ set_fix (BdFinding  *finding,
   finding->fix.value = value;
 }
 
+/* Each paragraph of every text section, with the section it is in. */
+#define FOREACH_PARAGRAPH(doc, section, text)                                              \
+  for (guint _s = 0; _s < (doc)->sections->len; _s++)                                      \
+    for (BdSection *section = g_ptr_array_index ((doc)->sections, _s); section; section = NULL) \
+      for (guint _p = 0; _p < section->paragraphs->len; _p++)                              \
+        for (const char *text = g_ptr_array_index (section->paragraphs, _p); text; text = NULL)
+
+/* The part a finding on @section's text goes to. */
+BdPart   bd_rules_section_part    (const BdSection *section);
+/* A regex compiled once into @cache. */
+GRegex  *bd_rules_regex           (GRegex         **cache,
+                                   const char      *pattern);
+/* “1,365.78” (万元) as hundredths of 万元. */
+gboolean bd_rules_parse_wan       (const char      *text,
+                                   gint64          *wan_cents);
+/* Whether a schedule's note says it has no figures (本表无数据, 故本表为空表, …). */
+gboolean bd_rules_note_says_empty (const char      *note);
+
 /* Compares a figure the text quotes (@key) with the schedules' @schedule_value. */
 void bd_rules_compare_text_figure (BdCheck    *check,
                                    BdPart      part,
@@ -90,6 +108,7 @@ void bd_rules_compare_text_figure (BdCheck    *check,
 void bd_rule_balance (BdCheck *check);
 void bd_rule_categories (BdCheck *check);
 void bd_rule_code_names (BdCheck *check);
+void bd_rule_codes_not_in_catalog (BdCheck *check);
 void bd_rule_cost_ceiling (BdCheck *check);
 void bd_rule_employees (BdCheck *check);
 void bd_rule_empty_notes (BdCheck *check);
@@ -118,5 +137,20 @@ void bd_rule_total_rows (BdCheck *check);
 void bd_rule_unknown_codes (BdCheck *check);
 /* bd-rules-import.c */
 void bd_rule_as_printed (BdCheck *check);
+
+/* bd-rules-words.c, bd-rules-items.c, bd-rules-quality.c */
+void bd_rule_text_years (BdCheck *check);
+void bd_rule_heading_years (BdCheck *check);
+void bd_rule_comparison_words (BdCheck *check);
+void bd_rule_fiscal_movement (BdCheck *check);
+void bd_rule_narrative_items (BdCheck *check);
+void bd_rule_note_words (BdCheck *check);
+void bd_rule_placeholders (BdCheck *check);
+void bd_rule_doubled (BdCheck *check);
+void bd_rule_repeated_paragraph (BdCheck *check);
+void bd_rule_empty_sections (BdCheck *check);
+void bd_rule_unit_count (BdCheck *check);
+void bd_rule_form_dates (BdCheck *check);
+void bd_rule_form_rates (BdCheck *check);
 
 G_END_DECLS

@@ -394,7 +394,7 @@ bd_rule_stale_notes (BdCheck *check)
       BdSchedule *s = schedule (check, number);
       BdFinding *finding;
 
-      if (s->note == NULL || strstr (s->note, "无数据") == NULL || bd_schedule_is_empty (s))
+      if (s->note == NULL || !bd_rules_note_says_empty (s->note) || bd_schedule_is_empty (s))
         continue;
       finding = bd_check_report (check, PART_OF (number), NULL, NULL, NULL, s->note,
                                  g_strdup_printf (_("Schedule %u has figures but still says it has none: %s"),

@@ -449,6 +449,34 @@ text_line (Converter *self,
 
 /* Pages */
 
+static int
+compare_heights (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* The median height of the page's lines, weighted by their length: the
+ * size of its body text. */
+static double
+body_height (GPtrArray *lines)
+{
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      BdPdfLine *line = g_ptr_array_index (lines, i);
+      glong length = g_utf8_strlen (line->text, -1);
+      for (glong k = 0; k < length; k++)
+        g_array_append_val (heights, line->height);
+    }
+  if (heights->len == 0)
+    return 0;
+  g_array_sort (heights, compare_heights);
+  return g_array_index (heights, double, heights->len / 2);
+}
+
 static void
 page_margins (Converter *self,
               GPtrArray *lines)
@@ -465,22 +493,42 @@ page_margins (Converter *self,
     }
   if (self->left == G_MAXDOUBLE)
     self->left = self->right = 0;
+  self->body_height = body_height (lines);
 }
 
 /* A title as the recogniser reads it: without blanks (名 词 解 释), without
  * a leading 表3 or 附表3, without the （续） of a continued table. */
 static char *
-title_text (const char *text)
+title_text (const char *text,
+            gboolean    heading)
 {
   static GRegex *decoration = NULL;
+  static GRegex *enumerator = NULL;
   g_autoptr(GString) bare = g_string_new (NULL);
+  g_autofree char *undecorated = NULL;
 
   if (g_once_init_enter (&decoration))
     g_once_init_leave (&decoration, g_regex_new ("^附?表[0-9]+[-－.．、:：]?|[（(]续[）)]$", 0, 0, NULL));
+  if (g_once_init_enter (&enumerator))
+    g_once_init_leave (&enumerator, g_regex_new ("^(?:[一二三四五六七八九十]+[、.．]|[0-9]{1,2}[、.．])", 0, 0, NULL));
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x3000)
       g_string_append_unichar (bare, g_utf8_get_char (p));
-  return g_regex_replace_literal (decoration, bare->str, -1, 0, "", 0, NULL);
+  undecorated = g_regex_replace_literal (decoration, bare->str, -1, 0, "", 0, NULL);
+  /* A heading set in a larger size may carry its number in the contents
+   * (四、部门预算编制说明); an entry of the contents, in the body's size,
+   * keeps it and is no title. */
+  if (heading)
+    return g_regex_replace_literal (enumerator, undecorated, -1, 0, "", 0, NULL);
+  return g_steal_pointer (&undecorated);
+}
+
+/* A line set larger than the page's body text. */
+static gboolean
+is_heading (Converter *self,
+            BdPdfLine *line)
+{
+  return self->body_height > 0 && line->height > 1.15 * self->body_height;
 }
 
 /* Starts the part @raw is the title of, if it is one; @tables_only for a
@@ -489,9 +537,10 @@ title_text (const char *text)
 static gboolean
 title_from_text (Converter  *self,
                  const char *raw,
+                 gboolean    heading,
                  gboolean    tables_only)
 {
-  g_autofree char *text = title_text (raw);
+  g_autofree char *text = title_text (raw, heading);
   Part part = bd_import_classify_title (text);
 
   if (part.kind == PART_NONE || (tables_only && part.kind != PART_SCHEDULE && part.kind != PART_FORM))
@@ -527,12 +576,12 @@ title_lines (Converter *self,
   /* A title may be spaced out (名 词 解 释), never holds an amount. */
   if (line->cells->len > 2 && (bd_pdf_count_amounts (line) > 0 || g_utf8_strlen (line->text, -1) > 40))
     return 0;
-  if (title_from_text (self, line->text, FALSE))
+  if (title_from_text (self, line->text, is_heading (self, line), FALSE))
     return 1;
   if (next == NULL || next->cells->len > 2 || next->y0 - line->y1 > line->height)
     return 0;
   joined = g_strconcat (line->text, next->text, NULL);
-  return title_from_text (self, joined, TRUE) ? 2 : 0;
+  return title_from_text (self, joined, is_heading (self, line), TRUE) ? 2 : 0;
 }
 
 static void

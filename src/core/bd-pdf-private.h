@@ -43,6 +43,7 @@ typedef struct {
   guint                pending_name_cell;
   GString             *paragraph;
   double               left, right;   /* the text's margins on this page */
+  double               body_height;   /* the commonest height of a line's glyphs on this page */
   gboolean             unit_budget;   /* its cover says 预算单位： or …单位预算 */
   GPtrArray           *page_lines;    /* the page being read, and where */
   guint                line_index;

@@ -29,10 +29,15 @@ bd_pdf_emit (Converter  *self,
 void
 bd_pdf_flush_paragraph (Converter *self)
 {
+  guint page = self->page;
+
   if (self->paragraph->len == 0)
     return;
+  /* A paragraph is on the page it began on. */
+  self->page = self->paragraph_page;
   bd_pdf_emit (self, self->paragraph->str);
   bd_pdf_emit (self, "");
+  self->page = page;
   g_string_truncate (self->paragraph, 0);
 }
 
@@ -48,7 +53,13 @@ flush_row (Converter *self)
       const char *cell = g_ptr_array_index (self->pending, i);
       g_string_append_printf (row, " %s |", cell ? cell : "");
     }
-  bd_pdf_emit (self, row->str);
+  /* The row is on the page it began on, though written once complete. */
+  {
+    guint page = self->page;
+    self->page = self->pending_page;
+    bd_pdf_emit (self, row->str);
+    self->page = page;
+  }
   g_clear_pointer (&self->pending, g_ptr_array_unref);
 }
 
@@ -172,6 +183,7 @@ start_row (Converter *self,
 {
   flush_row (self);
   self->pending = g_ptr_array_new_full (n_cells, g_free);
+  self->pending_page = self->page;
   for (guint i = 0; i < n_cells; i++)
     g_ptr_array_add (self->pending, g_strdup (""));
 }
@@ -444,6 +456,8 @@ text_line (Converter *self,
     }
   if (indented || previous_short || previous == NULL || starts_paragraph (line->text))
     bd_pdf_flush_paragraph (self);
+  if (self->paragraph->len == 0)
+    self->paragraph_page = self->page;
   g_string_append (self->paragraph, line->text);
 }
 

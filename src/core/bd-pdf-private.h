@@ -41,6 +41,8 @@ typedef struct {
   GPtrArray           *pending;       /* char*: a row not yet written, its name may continue */
   double               pending_name_x;
   guint                pending_name_cell;
+  guint                pending_page;    /* where the pending row began */
+  guint                paragraph_page;  /* where the paragraph began */
   GString             *paragraph;
   double               left, right;   /* the text's margins on this page */
   double               body_height;   /* the commonest height of a line's glyphs on this page */

@@ -118,6 +118,12 @@ test_wanli_2023 (void)
   /* Page 19, schedule 4: 四、文化旅游体育与传媒 / 支出 200,000 under 合计 and 一般公共预算. */
   g_assert_cmpint (value_of (doc, 4, "207", 0), ==, Y (200000, 0));
   g_assert_cmpint (value_of (doc, 4, "207", 1), ==, Y (200000, 0));
+  /* Page 12, schedule 2: 208 05 05's name wrapped in a cell aligned to its
+   * top, 机关事业单位基本养老保险缴费支 above the codes and amounts, 出 below. */
+  g_assert_cmpstr (bd_schedule_find_row (bd_document_get_schedule (doc, 2), "2080505")->name, ==,
+                   "机关事业单位基本养老保险缴费支出");
+  g_assert_cmpstr (bd_schedule_find_row (bd_document_get_schedule (doc, 2), "2080502")->name, ==, "事业单位离退休");
+  g_assert_cmpint (value_of (doc, 2, "2080505", 0), ==, Y (4412547, 0));
 }
 
 /* 万里街道 2023, pages 31-35: five forms titled 绩效目标填报表, the goals in two

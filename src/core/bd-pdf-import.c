@@ -246,7 +246,15 @@ classified_row (Converter *self,
       }
   if (code->len > (n_codes == 3 ? 7u : 5u))
     set_cell (self, 0, code->str);  /* refused by the recogniser, with the code */
+  if (self->carried_name != NULL && self->carried_name->len > 0)
+    {
+      g_string_prepend (name, self->carried_name->str);
+      g_string_truncate (self->carried_name, 0);
+      if (name_x < 0)
+        name_x = self->carried_x;
+    }
   set_cell (self, n_codes, strcmp (code->str, "") == 0 ? "" : name->str);
+  self->pending_y1 = line->y1;
   for (guint c = 0; c < self->def->n_columns; c++)
     set_cell (self, n_codes + 1 + c, slots[c]);
   self->pending_name_x = name_x;
@@ -285,6 +293,7 @@ balance_row (Converter *self,
   set_cell (self, 0, income->str);
   set_cell (self, 1, slots[0]);
   set_cell (self, 2, expense->str);
+  self->pending_y1 = line->y1;
   for (guint c = 0; c < self->def->n_columns; c++)
     set_cell (self, 3 + c, slots[1 + c]);
   self->pending_name_x = label_x;
@@ -350,6 +359,41 @@ joins_pending_row (Converter *self,
   return TRUE;
 }
 
+/* Whether a classified row's line holds a name beside its codes and amounts. */
+static gboolean
+row_has_name (const BdPdfLine *line)
+{
+  for (guint i = 0; i < line->cells->len; i++)
+    {
+      const char *text = ((BdPdfCell *) g_ptr_array_index (line->cells, i))->text;
+      g_autofree char *bare = bd_pdf_normalise (text);
+
+      if (!bd_pdf_is_amount_cell (bare))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A name wrapped over two lines in a cell aligned to its top: its first
+ * line stands above the row's codes and amounts. It belongs to the row
+ * below when that row has no name of its own, or stands nearer. */
+static gboolean
+carries_to_next_row (Converter *self,
+                     BdPdfLine *line)
+{
+  BdPdfLine *next = NULL;
+
+  if ((self->def->row_kind != BD_ROWS_FUNCTION && self->def->row_kind != BD_ROWS_ECONOMIC)
+      || !self->page_has_rows || bd_pdf_count_amounts (line) > 0)
+    return FALSE;
+  for (guint l = self->line_index + 1; self->page_lines && l < self->page_lines->len && next == NULL; l++)
+    if (bd_pdf_is_row_line (self, g_ptr_array_index (self->page_lines, l)))
+      next = g_ptr_array_index (self->page_lines, l);
+  if (next == NULL || next->y0 - line->y1 > 1.5 * line->height)
+    return FALSE;
+  return !row_has_name (next) || self->pending == NULL || next->y0 - line->y1 < line->y0 - self->pending_y1;
+}
+
 /* A line of a schedule that is not a row: its header, the lines above it,
  * its note, or the rest of a name too long for its cell. */
 static void
@@ -368,9 +412,19 @@ schedule_other_line (Converter *self,
         bd_pdf_emit (self, ((BdPdfCell *) g_ptr_array_index (line->cells, i))->text);
       return;
     }
+  if (carries_to_next_row (self, line))
+    {
+      if (self->carried_name == NULL)
+        self->carried_name = g_string_new (NULL);
+      if (self->carried_name->len == 0)
+        self->carried_x = line->x0;
+      g_string_append (self->carried_name, line->text);
+      return;
+    }
   if (self->pending != NULL && self->pending_name_x >= 0 && bd_pdf_count_amounts (line) == 0
       && fabs (line->x0 - self->pending_name_x) < 3 * line->height)
     {
+      self->pending_y1 = line->y1;
       guint name_cell = self->pending_name_cell;
       g_autofree char *joined = g_strconcat (g_ptr_array_index (self->pending, name_cell), line->text, NULL);
       set_cell (self, name_cell, joined);
@@ -653,6 +707,8 @@ static void
 converter_clear (Converter *self)
 {
   g_string_free (self->paragraph, TRUE);
+  if (self->carried_name != NULL)
+    g_string_free (self->carried_name, TRUE);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->form.row, g_ptr_array_unref);
   for (guint i = 0; i < 4; i++)

@@ -42,6 +42,9 @@ typedef struct {
   double               pending_name_x;
   guint                pending_name_cell;
   guint                pending_page;    /* where the pending row began */
+  double               pending_y1;      /* the bottom of its lines so far */
+  GString             *carried_name;    /* the top of a wrapped name, for the row below */
+  double               carried_x;
   guint                paragraph_page;  /* where the paragraph began */
   GString             *paragraph;
   double               left, right;   /* the text's margins on this page */

@@ -24,6 +24,9 @@ struct _BdScheduleView
   GtkLabel    *band_label;
   GtkWidget   *rows_box;
   GtkLabel    *note_label;
+  GtkWidget   *fill_bar;
+  GtkLabel    *fill_label;
+  char        *fill_code;     /* the 项 the bar offers to fill schedules 2 and 5 with */
   gboolean     has_findings;
   guint        findings_signature;
 };
@@ -104,6 +107,56 @@ on_remove_clicked (BdScheduleView *self)
     gtk_label_set_text (self->row_message, error->message);
   else
     gtk_label_set_text (self->row_message, "");
+}
+
+/* Issue 14: a 项 typed in schedule 3 that 一般公共预算 alone finances fills
+ * schedules 2 and 5 at a click; the editor says when that is on offer. */
+static void
+update_fill_offer (BdScheduleView *self)
+{
+  BdRow *row;
+  g_autofree char *text = NULL;
+
+  g_clear_pointer (&self->fill_code, g_free);
+  if (self->number == 3)
+    self->fill_code = bd_editor_dup_fill_offer (self->editor);
+  gtk_widget_set_visible (self->fill_bar, self->fill_code != NULL);
+  if (self->fill_code == NULL)
+    return;
+  row = bd_schedule_find_row (get_schedule (self), self->fill_code);
+  text = g_strdup_printf (_("Is %s %s financed by 一般公共预算 alone? Schedules 2 and 5 can take its figures."),
+                          row->code, row->name);
+  gtk_label_set_text (self->fill_label, text);
+}
+
+const char *
+bd_schedule_view_get_fill_offer (BdScheduleView *self)
+{
+  g_return_val_if_fail (BD_IS_SCHEDULE_VIEW (self), NULL);
+  return self->fill_code;
+}
+
+gboolean
+bd_schedule_view_accept_fill_offer (BdScheduleView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (BD_IS_SCHEDULE_VIEW (self), FALSE);
+
+  code = g_strdup (self->fill_code);
+  ok = code != NULL && bd_editor_fill_from_expenditure (self->editor, code, &error);
+  if (error != NULL)
+    gtk_label_set_text (self->row_message, error->message);
+  update_fill_offer (self);
+  return ok;
+}
+
+static void
+on_fill_clicked (BdScheduleView *self)
+{
+  bd_schedule_view_accept_fill_offer (self);
 }
 
 static gboolean
@@ -256,6 +309,7 @@ bd_schedule_view_finalize (GObject *object)
 {
   BdScheduleView *self = (BdScheduleView *) object;
 
+  g_free (self->fill_code);
   g_clear_object (&self->editor);
   G_OBJECT_CLASS (bd_schedule_view_parent_class)->finalize (object);
 }
@@ -293,8 +347,11 @@ bd_schedule_view_class_init (BdScheduleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, band_label);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, rows_box);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, note_label);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, fill_bar);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, fill_label);
   gtk_widget_class_bind_template_callback (widget_class, on_code_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_fill_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -337,6 +394,7 @@ bd_schedule_view_refresh (BdScheduleView *self,
                           gboolean        rows_changed)
 {
   update_labels (self);
+  update_fill_offer (self);
   bd_table_view_refresh (self->table, rows_changed);
   if (self->income_table != NULL)
     bd_table_view_refresh (self->income_table, rows_changed);

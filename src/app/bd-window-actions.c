@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "bd-backup.h"
+#include "bd-backups-dialog.h"
 #include "bd-print-operation.h"
 #include "bd-store.h"
 #include "bd-print-preview.h"
@@ -320,6 +322,41 @@ _bd_window_confirm_close (BdWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* 修正全部 (issue 14): every certain fix, one undoable change. */
+static void
+fix_all_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_editor_fix_all (self->editor, NULL, NULL, &error))
+    gtk_label_set_text (self->findings_title, error->message);
+}
+
+static gboolean
+any_fix (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (((BdFinding *) g_ptr_array_index (findings, i))->fix.kind != BD_FIX_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+backups_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  const char *document = bd_store_get_path (bd_editor_get_store (self->editor));
+  g_autofree char *folder = bd_backup_folder (document, NULL);
+
+  _bd_window_commit_pending (self);
+  gtk_window_present (GTK_WINDOW (bd_backups_dialog_new (GTK_WINDOW (self), document, folder)));
+}
+
 static void
 close_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -335,6 +372,9 @@ _bd_window_update_actions (BdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", bd_editor_can_redo (self->editor));
   /* Only a document read from a PDF has no file yet. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", bd_editor_get_store (self->editor) == NULL);
+  /* Its daily copies come once it has a file. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups", bd_editor_get_store (self->editor) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fix-all", any_fix (bd_editor_get_findings (self->editor)));
 }
 
 void
@@ -349,6 +389,8 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_activated);
   gtk_widget_class_install_action (widget_class, "win.fix-finding", "u", fix_finding_activated);
+  gtk_widget_class_install_action (widget_class, "win.fix-all", NULL, fix_all_activated);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_activated);
 }

@@ -72,6 +72,8 @@ void          bd_store_sql_bind_text   (sqlite3_stmt  *stmt,
 char         *bd_store_sql_column_text (sqlite3_stmt  *stmt,
                                         int            index);
 void          bd_store_sql_harden      (sqlite3       *db);
+/* While on, statements of this thread are interrupted past a time budget. */
+void          bd_store_sql_budget      (gboolean       on);
 
 /* bd-store-lock.c */
 struct stat;
@@ -110,6 +112,10 @@ gboolean      bd_store_schema_create   (sqlite3       *db,
                                         GError       **error);
 gboolean      bd_store_schema_migrate  (sqlite3       *db,
                                         const char    *path,
+                                        GError       **error);
+gboolean      bd_store_schema_check    (sqlite3       *db,
+                                        const char    *path,
+                                        int            version,
                                         GError       **error);
 
 /* bd-store-verify.c */

@@ -205,10 +205,25 @@ check_values (sqlite3    *db,
   return check_rows_present (db, path, error);
 }
 
+static gboolean verify (sqlite3 *db, const char *path, GError **error);
+
 gboolean
-bd_store_verify (sqlite3    *db,
-                 const char *path,
-                 GError    **error)
+bd_store_verify (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  gboolean ok;
+
+  bd_store_sql_budget (TRUE);
+  ok = verify (db, path, error);
+  bd_store_sql_budget (FALSE);
+  return ok;
+}
+
+static gboolean
+verify (sqlite3    *db,
+        const char *path,
+        GError    **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
   gint64 application_id, version;
@@ -239,6 +254,10 @@ bd_store_verify (sqlite3    *db,
       return FALSE;
     }
 
+  /* Before anything reads a table: a CHECK or a generated column of a
+   * forged schema would run on reading. */
+  if (!bd_store_schema_check (db, path, version, error))
+    return FALSE;
   check = bd_store_sql_prepare (db, path, "PRAGMA quick_check", error);
   if (check == NULL)
     return FALSE;

@@ -51,6 +51,8 @@ typedef struct {
   char       *expected;   /* as printed, or NULL */
   char       *actual;
   BdFix       fix;
+  guint       position;   /* the row it was made on (schedule << 24 | index), G_MAXUINT for none:
+                           * keeps the order of a full check when only some rows are checked again */
 } BdFinding;
 
 /* What a check sees: the document, where its findings go, and look-ups
@@ -77,7 +79,14 @@ typedef struct {
   BdPart      part;          /* the part it reports on; BD_PART_DOCUMENT when it varies */
   guint       reads;         /* BdReads */
   const char *description;   /* N_() marked, translate with _() */
-  void      (*check) (BdCheck *check);
+  void      (*check) (BdCheck *check);   /* what is not row by row; may be NULL */
+  /* A rule checked row by row: after an edit of some cells only the rows
+   * that changed are checked again (besides @check, run whole). It reads
+   * those rows' schedules (@row_schedules, BdReads) and, of the others in
+   * @reads, only their 合计 rows: an edit there checks every row again. */
+  void      (*check_row) (BdCheck *check, guint number, BdRow *row);
+  guint       row_schedules; /* BdReads: the schedules whose rows it walks */
+  guint       row_flags;     /* which rows (bd-check-private.h: BdIterFlags) */
 } BdRule;
 
 const BdRule *bd_rules                 (guint       *n_rules);

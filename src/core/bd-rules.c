@@ -77,7 +77,7 @@ static const BdRule rules[] = {
 
   /* What the text says (bd-rules-words.c, bd-rules-items.c, bd-rules-quality.c) */
   { "text-year", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT | BD_READS_HEADER,
-    N_("比YYYY年, YYYY年当年预算执行数 and 截至YYYY年12月31日 name the year before the document's"),
+    N_("比YYYY年, 与YYYY年…持平, YYYY年当年预算执行数 and 截至YYYY年M月D日 name the year before the document's"),
     bd_rule_text_years },
   { "heading-year", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT | BD_READS_HEADER,
     N_("The title and the headings carry the document's year"), bd_rule_heading_years },
@@ -89,7 +89,7 @@ static const BdRule rules[] = {
     bd_rule_fiscal_movement },
   { "narrative-items", BD_SEVERITY_ERROR, BD_PART_NARRATIVE, S (5) | BD_READS_ROWS | BD_READS_TEXT,
     N_("The 编制说明's items: one amount each, equal to schedule 5, percentages that follow from their "
-       "figures, a reason for a change of 10 % or more, every 项 listed once"), bd_rule_narrative_items },
+       "figures, a reason for a change of 10 per cent or more, every 项 listed once"), bd_rule_narrative_items },
   { "note-words", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_ALL_SCHEDULES | BD_READS_HEADER,
     N_("An empty schedule's note names its own fund and the document's year"), bd_rule_note_words },
   { "placeholder", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT,

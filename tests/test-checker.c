@@ -552,6 +552,47 @@ test_incremental_equals_full (void)
     }
 }
 
+/* The rule profile: the seed's goal-count warning switched off, its
+ * schedule-4-expenditure errors (208 and 212) made warnings. */
+static void
+test_profile (void)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdChecker) checker = bd_checker_new (doc);
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  GPtrArray *findings;
+
+  findings = bd_checker_update (checker, BD_READS_EVERYTHING);
+  g_assert_cmpuint (findings->len, ==, 5);
+
+  g_assert_true (bd_rule_profile_set (doc, "goal-count", "off", &error));
+  g_assert_true (bd_rule_profile_set (doc, "schedule-4-expenditure", "warning", &error));
+  g_assert_no_error (error);
+  g_assert_false (bd_rule_profile_set (doc, "no-such-rule", "off", &error));
+  g_clear_error (&error);
+  g_assert_false (bd_rule_profile_set (doc, "goal-count", "loud", &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (bd_rule_profile_get (doc, "goal-count"), ==, "off");
+
+  /* The checker sees the change with nothing else changed. */
+  findings = bd_checker_update (checker, 0);
+  full = bd_check_document (doc);
+  g_assert_cmpuint (findings->len, ==, 4);
+  g_assert_cmpuint (full->len, ==, 4);
+  g_assert_cmpuint (count_severity (full, BD_SEVERITY_ERROR), ==, 2);
+  g_assert_cmpuint (count_severity (full, BD_SEVERITY_WARNING), ==, 2);
+  g_assert_cmpuint (count_severity (findings, BD_SEVERITY_WARNING), ==, 2);
+
+  json = bd_findings_to_json_with_profile (full, doc);
+  g_assert_nonnull (strstr (json, "\"profile\" : {\n    \"goal-count\" : \"off\",\n    \"schedule-4-expenditure\" : \"warning\"\n  }"));
+
+  g_assert_true (bd_rule_profile_set (doc, "goal-count", "default", &error));
+  findings = bd_checker_update (checker, 0);
+  g_assert_cmpuint (findings->len, ==, 5);
+}
+
 /* docs/rules.md, the guide's §5 list as implemented, names every rule. */
 static void
 test_every_rule_is_documented (void)
@@ -599,6 +640,7 @@ main (int    argc,
   g_test_add_func ("/checker/json", test_json);
   g_test_add_func ("/checker/every-rule-is-tested", test_every_rule_is_tested);
   g_test_add_func ("/checker/every-rule-is-documented", test_every_rule_is_documented);
+  g_test_add_func ("/checker/profile", test_profile);
   g_test_add_func ("/checker/catalog-findings", test_catalog_findings);
   g_test_add_func ("/checker/bracket-width", test_bracket_width);
   g_test_add_func ("/checker/incremental-equals-full", test_incremental_equals_full);

@@ -15,6 +15,7 @@ struct _BdCheck
   GHashTable   *code_memo[2];            /* code rules, per classification: code (borrowed) → what is known of it */
   GPtrArray    *code_rows[BD_N_SCHEDULES];   /* code rules: that, row by row */
   guint         position;                /* the row being checked, for its findings */
+  BdSeverity    severity;                /* the running rule's, as the document's profile has it */
 };
 
 /* Where a row stands: its schedule and its index among the schedule's rows. */

@@ -2,6 +2,7 @@
  * kept between runs, the one walk over rows and cells, and the findings */
 
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 
 #include "bd-check-private.h"
 
@@ -217,7 +218,7 @@ bd_check_report (BdCheck    *check,
   BdFinding *finding = g_new0 (BdFinding, 1);
 
   finding->rule = check->rule->id;
-  finding->severity = check->rule->severity;
+  finding->severity = check->severity;
   finding->part = part;
   finding->row = g_strdup (row);
   finding->column = g_strdup (column);
@@ -266,6 +267,9 @@ bd_check_run_rule (BdCheck      *check,
                    const BdRule *rule)
 {
   check->rule = rule;
+  /* A rule the document switched off finds nothing. */
+  if (!bd_rule_profile_severity (check->doc, rule, &check->severity))
+    return;
   if (rule->check_row != NULL)
     walk_rows (check, rule);
   check->position = G_MAXUINT;
@@ -323,6 +327,8 @@ bd_check_run_rows (BdCheck      *check,
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
 
   check->rule = rule;
+  if (!bd_rule_profile_severity (check->doc, rule, &check->severity))
+    return;
   for (guint i = 0; i < changed->len; i++)
     {
       guint where = g_array_index (changed, guint, i), position;
@@ -356,4 +362,63 @@ bd_check_run_rows (BdCheck      *check,
     rule->check (check);
   /* Stable: the order of a full check. */
   g_ptr_array_sort (check->findings, compare_positions);
+}
+
+static const struct { const char *name; BdSeverity severity; } settings[] = {
+  { "error", BD_SEVERITY_ERROR }, { "warning", BD_SEVERITY_WARNING }, { "info", BD_SEVERITY_INFO },
+};
+
+gboolean
+bd_rule_profile_set (BdDocument  *doc,
+                     const char  *rule,
+                     const char  *setting,
+                     GError     **error)
+{
+  gboolean known = setting == NULL || strcmp (setting, "default") == 0 || strcmp (setting, "off") == 0;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
+  if (bd_rule_lookup (rule) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("There is no rule “%s”"), rule);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (settings) && !known; i++)
+    known = strcmp (setting, settings[i].name) == 0;
+  if (!known)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is no setting of a rule: write off, error, warning, info or default"), setting);
+      return FALSE;
+    }
+  if (setting == NULL || strcmp (setting, "default") == 0)
+    g_hash_table_remove (doc->rule_profile, rule);
+  else
+    g_hash_table_replace (doc->rule_profile, g_strdup (rule), g_strdup (setting));
+  return TRUE;
+}
+
+const char *
+bd_rule_profile_get (BdDocument *doc,
+                     const char *rule)
+{
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+  return g_hash_table_lookup (doc->rule_profile, rule);
+}
+
+gboolean
+bd_rule_profile_severity (BdDocument   *doc,
+                          const BdRule *rule,
+                          BdSeverity   *severity)
+{
+  const char *setting = g_hash_table_size (doc->rule_profile) ? g_hash_table_lookup (doc->rule_profile, rule->id) : NULL;
+
+  *severity = rule->severity;
+  if (setting == NULL)
+    return TRUE;
+  if (strcmp (setting, "off") == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (strcmp (setting, settings[i].name) == 0)
+      *severity = settings[i].severity;
+  return TRUE;
 }

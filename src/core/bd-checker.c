@@ -87,6 +87,9 @@ struct _BdChecker
   /* Each schedule's figures as last checked, row by row: an update compares
    * them to find the rows an edit changed, and row rules check only those. */
   GArray     *seen[BD_N_SCHEDULES];
+  /* Each rule's setting in the document's profile as last applied: a rule
+   * switched off, on or to another severity is run again. */
+  GPtrArray  *settings;
 };
 
 typedef struct {
@@ -105,6 +108,7 @@ bd_checker_finalize (GObject *object)
   bd_check_clear (&self->cache);
   for (guint i = 0; i < BD_N_SCHEDULES; i++)
     g_clear_pointer (&self->seen[i], g_array_unref);
+  g_ptr_array_unref (self->settings);
   g_ptr_array_unref (self->all);
   g_ptr_array_unref (self->by_rule);
   g_clear_object (&self->doc);
@@ -127,6 +131,8 @@ bd_checker_init (BdChecker *self)
   for (guint i = 0; i < n_rules; i++)
     g_ptr_array_add (self->by_rule, g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free));
   self->all = g_ptr_array_new ();
+  self->settings = g_ptr_array_new_full (n_rules, g_free);
+  g_ptr_array_set_size (self->settings, n_rules);
 }
 
 BdChecker *
@@ -226,10 +232,18 @@ bd_checker_update (BdChecker *self,
 
   for (guint i = 0; i < n_rules; i++)
     {
-      if ((rules[i].reads & changed) == 0)
+      const char *setting = bd_rule_profile_get (self->doc, rules[i].id);
+      gboolean reset = g_strcmp0 (setting, g_ptr_array_index (self->settings, i)) != 0;
+
+      if (reset)
+        {
+          g_free (g_ptr_array_index (self->settings, i));
+          g_ptr_array_index (self->settings, i) = g_strdup (setting);
+        }
+      if ((rules[i].reads & changed) == 0 && !reset)
         continue;
       check->findings = g_ptr_array_index (self->by_rule, i);
-      if (rows_suffice (&rules[i], changed, whole))
+      if (!reset && rows_suffice (&rules[i], changed, whole))
         bd_check_run_rows (check, &rules[i], rows);
       else
         {
@@ -333,6 +347,13 @@ bd_finding_apply_fix (const BdFinding *finding,
 char *
 bd_findings_to_json (GPtrArray *findings)
 {
+  return bd_findings_to_json_with_profile (findings, NULL);
+}
+
+char *
+bd_findings_to_json_with_profile (GPtrArray  *findings,
+                                  BdDocument *doc)
+{
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -366,6 +387,19 @@ bd_findings_to_json (GPtrArray *findings)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  if (doc != NULL && g_hash_table_size (doc->rule_profile) > 0)
+    {
+      g_autoptr(GList) rules = g_list_sort (g_hash_table_get_keys (doc->rule_profile), (GCompareFunc) strcmp);
+
+      json_builder_set_member_name (builder, "profile");
+      json_builder_begin_object (builder);
+      for (GList *l = rules; l; l = l->next)
+        {
+          json_builder_set_member_name (builder, l->data);
+          json_builder_add_string_value (builder, g_hash_table_lookup (doc->rule_profile, l->data));
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

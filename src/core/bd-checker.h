@@ -120,6 +120,24 @@ gboolean      bd_finding_apply_fix     (const BdFinding *finding,
 
 /* {"findings": [{"rule", "severity", "section", "row", "column", "message", "expected", "actual"}]} */
 char         *bd_findings_to_json      (GPtrArray   *findings);
+/* The same, and when @doc has a rule profile, "profile": {"rule id": "off" | "error" | …}. */
+char         *bd_findings_to_json_with_profile (GPtrArray  *findings,
+                                        BdDocument  *doc);
+
+/* The rule profile: a document may switch a rule off or give it another
+ * severity. @setting: "off", "error", "warning", "info", or "default" (or
+ * NULL) for the rule's own. Fails on an unknown rule or setting. */
+gboolean      bd_rule_profile_set      (BdDocument  *doc,
+                                        const char  *rule,
+                                        const char  *setting,
+                                        GError     **error);
+/* The document's setting for @rule, or NULL for the rule's own. */
+const char   *bd_rule_profile_get      (BdDocument  *doc,
+                                        const char  *rule);
+/* Whether @doc switched @rule off; else its severity in @doc. */
+gboolean      bd_rule_profile_severity (BdDocument   *doc,
+                                        const BdRule *rule,
+                                        BdSeverity   *severity);
 /* How many of @findings are of @severity. */
 guint         bd_findings_count        (GPtrArray   *findings,
                                         BdSeverity   severity);

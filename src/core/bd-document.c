@@ -454,6 +454,7 @@ bd_document_finalize (GObject *object)
   g_ptr_array_unref (self->projects);
   for (guint i = 0; i < G_N_ELEMENTS (self->extra_codes); i++)
     g_hash_table_unref (self->extra_codes[i]);
+  g_hash_table_unref (self->rule_profile);
 
   G_OBJECT_CLASS (bd_document_parent_class)->finalize (object);
 }
@@ -475,6 +476,7 @@ bd_document_init (BdDocument *self)
   self->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_project_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->extra_codes); i++)
     self->extra_codes[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->rule_profile = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 void

@@ -83,3 +83,26 @@ bd_test_stored_figure (const char *path,
   figure = bd_document_get_figure (doc, key);
   return figure ? figure->value : G_MININT64;
 }
+
+/* A key as the clerk presses it on @widget: its key controllers see it as
+ * GTK would hand it to them (the window's keyboard is not needed). */
+static inline gboolean
+bd_test_press_key (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      if (handled)
+        return TRUE;
+    }
+  return FALSE;
+}

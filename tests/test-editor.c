@@ -389,13 +389,26 @@ test_forms (Fixture       *f,
   g_assert_null (finding_of (f->editor, "form-categories"));
   g_assert_cmpstr (stored_target (f, 0), ==, "≤4630048.00(元)");
 
-  /* Next year's form from this one, and the list's order. */
+  /* A copy of the seed's 2024 form in this 2024 document stays a 2024
+   * form (issue 14), under a name of its own; and the list's order. */
   g_assert_true (bd_editor_duplicate_project (f->editor, 0, &error));
   g_assert_cmpuint (f->doc->projects->len, ==, 2);
   form = g_ptr_array_index (f->doc->projects, 1);
-  g_assert_cmpstr (form->start_date, ==, "2025-01-01");
-  g_assert_cmpstr (form->period, ==, "2025年-2025年");
+  g_assert_cmpstr (form->name, ==, "政府雇员 (copy)");
+  g_assert_cmpstr (form->start_date, ==, "2024-01-01");
+  g_assert_cmpstr (form->end_date, ==, "2024-12-31");
+  g_assert_cmpstr (form->period, ==, "2024年-2024年");
   g_assert_cmpuint (form->indicators->len, ==, 11);
+  /* Last year's form carried into this document is moved on to 2024. */
+  g_assert_true (bd_editor_set_project_text (f->editor, 1, "start_date", "2023-01-01", &error));
+  g_assert_true (bd_editor_set_project_text (f->editor, 1, "end_date", "2023-12-31", &error));
+  g_assert_true (bd_editor_set_project_text (f->editor, 1, "period", "2023年-2023年", &error));
+  g_assert_true (bd_editor_duplicate_project (f->editor, 1, &error));
+  form = g_ptr_array_index (f->doc->projects, 2);
+  g_assert_cmpstr (form->start_date, ==, "2024-01-01");
+  g_assert_cmpstr (form->end_date, ==, "2024-12-31");
+  g_assert_cmpstr (form->period, ==, "2024年-2024年");
+  g_assert_true (bd_editor_remove_project (f->editor, 2, &error));
   g_assert_true (bd_editor_set_project_text (f->editor, 1, "name", "政府雇员（续）", &error));
   g_assert_true (bd_editor_move_project (f->editor, 1, -1, &error));
   g_assert_cmpstr (((BdProject *) g_ptr_array_index (f->doc->projects, 0))->name, ==, "政府雇员（续）");
@@ -444,7 +457,10 @@ test_text_follows_the_numbers (Fixture       *f,
     "支出预算1,772.21万元，其中：财政拨款支出预算1,772.21万元，比2023年预算减少1,365.78万元。\n\n"
     "财政拨款收入支出减少的主要原因是减少政府投资项目。\n\n财政拨款支出主要内容如下：\n\n"
     "1. “事业单位医疗”科目87.19万元，主要用于单位职工医疗保险费的缴纳。", &error));
-  g_assert_true (bd_editor_set_cell_text (f->editor, 1, BD_CELL_ROW, "221", 0, "457984", &error));
+  /* 住房公积金 in schedule 3 from 447,984.00 to 457,984.00: schedule 1's
+   * 221 follows it, and with it the 支出预算 the text quotes. */
+  g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 1, "457984", &error));
+  g_assert_cmpint (stored (f, 1, "221", 0), ==, Y (457984, 0));
   g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 0), ==, "2024年，本中心收入预算1,772.21万元。");
   g_assert_cmpuint (findings_of (f->editor, "narrative-figures"), >=, 1);
 }
@@ -500,6 +516,213 @@ test_read_only (Fixture       *f,
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 40));
 }
 
+/* Issue 14: schedules 1 and 4 by 类 are computed from schedules 3 and 5-7;
+ * the figures they were published with stay findings until a source
+ * changes. Figures read from the seed (data/minhang-cityops-2024.md). */
+static void
+test_typed_once (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) fresh = bd_document_new_empty ("某单位", 2024);
+  g_autoptr(BdEditor) editor = bd_editor_new (fresh, NULL);
+  BdSchedule *s4 = bd_document_get_schedule (fresh, 4);
+
+  /* As published: 208 and 212 of schedules 1 and 4 disagree (guide §5). */
+  g_assert_cmpuint (errors (f->editor), ==, 4);
+  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 2);
+
+  /* Schedule 1's 208 is schedule 3's 1,616,095.00: another figure is refused
+   * with where to type it. */
+  g_assert_false (bd_editor_set_cell_text (f->editor, 1, BD_CELL_ROW, "208", 0, "1,616,095.40", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "schedule 3"));
+  g_assert_nonnull (strstr (error->message, "1,616,095.00"));
+  g_clear_error (&error);
+
+  /* 事业单位离退休 in schedule 3 from 121,500.00 to 121,600.00: schedule 1's
+   * 208 becomes 1,616,095.00 + 100 and its 212 schedule 3's 14,786,148.40,
+   * both stored; schedule 4 follows schedule 5, not 3. */
+  g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2080502", 1, "121,600", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616195, 0));
+  g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 40));
+  g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 40));
+  /* 208 now differs from schedule 2 (1,616,095.00); 212 agrees. */
+  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 1);
+
+  /* One undo takes schedule 1 back to its published figures. */
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
+  g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 0));
+  g_assert_cmpuint (errors (f->editor), ==, 4);
+
+  /* A new document: a 项 typed in schedule 5 fills schedule 4's 类 row,
+   * its 合计 and 支出总计. */
+  g_assert_true (bd_editor_add_row (editor, 5, "2080505", NULL, &error));
+  g_assert_true (bd_editor_set_cell_text (editor, 5, BD_CELL_ROW, "2080505", 1, "1,000", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bd_schedule_find_row (s4, "208")->values[1], ==, Y (1000, 0));
+  g_assert_cmpint (bd_schedule_find_row (s4, "208")->values[0], ==, Y (1000, 0));
+  g_assert_cmpint (s4->total->values[0], ==, Y (1000, 0));
+  g_assert_true (bd_editor_undo (editor, &error));
+  g_assert_cmpint (bd_schedule_find_row (s4, "208")->values[1], ==, 0);
+}
+
+/* 修正全部: the seed's four certain fixes (guide §5: 208 and 212 of
+ * schedules 1 and 4 take the figures of schedules 2, 3 and 5) as one step. */
+static void
+test_fix_all (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fixed = NULL;
+  g_autoptr(GPtrArray) only = NULL;
+
+  g_assert_true (bd_editor_fix_all (f->editor, NULL, &fixed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixed->len, ==, 4);
+  g_assert_nonnull (strstr (g_ptr_array_index (fixed, 0), "1,616,095.40"));
+  g_assert_cmpuint (errors (f->editor), ==, 0);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
+  g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 40));
+  g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 0));
+  g_assert_cmpint (stored (f, 4, "212", 1), ==, Y (14786148, 40));
+  /* 合计 of schedule 4's 212 is its 一般公共预算 alone. */
+  g_assert_cmpint (stored (f, 4, "212", 0), ==, Y (14786148, 40));
+
+  /* One undo takes all four back, in memory and in the file. */
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_cmpuint (errors (f->editor), ==, 4);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
+  g_assert_cmpint (stored (f, 4, "212", 1), ==, Y (14786148, 0));
+  g_assert_true (bd_editor_redo (f->editor, &error));
+  g_assert_cmpuint (errors (f->editor), ==, 0);
+  g_assert_cmpint (stored (f, 4, "212", 1), ==, Y (14786148, 40));
+  g_assert_true (bd_editor_undo (f->editor, &error));
+
+  /* The fixes of one rule only: schedule 4's two rows. */
+  g_assert_true (bd_editor_fix_all (f->editor, "schedule-4-expenditure", &only, &error));
+  g_assert_cmpuint (only->len, ==, 2);
+  g_assert_cmpuint (errors (f->editor), ==, 2);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
+  g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 0));
+}
+
+/* Issue 14: a new document starts with what every document has; its
+ * 编制说明 follows the numbers from the first figure typed. The terms are
+ * the seed's 名词解释; the sentences are the guide's formula (§4) worked out
+ * by hand for 10,000.00 元 (1.00 万元). */
+static void
+test_new_document (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "new.budget", NULL);
+  g_autoptr(BdDocument) fresh = bd_document_new_empty ("某单位", 2024);
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdEditor) editor = NULL;
+  BdSection *glossary, *narrative;
+
+  g_assert_true (bd_store_save_as (fresh, path, &error));
+  store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
+  doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  editor = bd_editor_new (doc, store);
+
+  glossary = bd_document_get_section (doc, "glossary");
+  g_assert_cmpuint (glossary->paragraphs->len, ==, 8);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (glossary->paragraphs, 0), "（一）财政拨款收入：是区级预算主管部门"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (glossary->paragraphs, 7), "（八）机关运行经费：指行政单位"));
+  narrative = bd_document_get_section (doc, "narrative");
+  g_assert_cmpstr (narrative->title, ==, "2024年部门预算编制说明");
+  g_assert_cmpuint (narrative->paragraphs->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 0), ==,
+                   "2024年，某单位收入预算0万元，其中：财政拨款收入0万元；事业收入0万元；事业单位经营收入0万元；其他收入0万元。");
+  /* 主要职能 and 机构设置 are the clerk's to write. */
+  g_assert_cmpuint (findings_of (editor, "empty-section"), ==, 2);
+
+  g_assert_true (bd_editor_add_row (editor, 3, "2080505", NULL, &error));
+  g_assert_true (bd_editor_set_cell_text (editor, 3, BD_CELL_ROW, "2080505", 1, "10,000", &error));
+  g_assert_true (bd_editor_add_row (editor, 5, "2080505", NULL, &error));
+  g_assert_true (bd_editor_set_cell_text (editor, 5, BD_CELL_ROW, "2080505", 1, "10,000", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 1), ==,
+                   "支出预算1.00万元，其中：财政拨款支出预算1.00万元。财政拨款支出预算中，一般公共预算拨款支出预算1.00万元；"
+                   "政府性基金拨款支出预算0万元；国有资本经营预算拨款支出预算0万元。");
+  g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 3), ==, "1. “机关事业单位基本养老保险缴费支出”科目1.00万元。");
+  g_assert_cmpuint (findings_of (editor, "narrative-figures"), ==, 0);
+
+  /* Stored as shown. */
+  {
+    g_autoptr(BdStore) again = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) reopened = bd_store_load (again, &error);
+    BdSection *stored_narrative = bd_document_get_section (reopened, "narrative");
+
+    g_assert_cmpstr (g_ptr_array_index (stored_narrative->paragraphs, 3), ==,
+                     "1. “机关事业单位基本养老保险缴费支出”科目1.00万元。");
+    g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (reopened, 1), "208")->values[0], ==,
+                     Y (10000, 0));
+  }
+
+  g_assert_true (bd_editor_set_section_text (editor, "functions", "负责本区城市运行的统筹协调。", &error));
+  g_assert_cmpuint (findings_of (editor, "empty-section"), ==, 1);
+}
+
+/* Issue 14: a 项 financed by 一般公共预算 alone, typed in schedule 3, fills
+ * schedules 2 and 5 in the same undo step. Seed figures: 住房公积金 2210201 is
+ * 447,984.00 in schedules 2, 3 and 5. */
+static void
+test_fill_from_expenditure (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Schedules 2 and 5 already say what schedule 3 does: nothing to offer. */
+  g_assert_false (bd_editor_can_fill_from_expenditure (f->editor, "2210201"));
+  g_assert_false (bd_editor_fill_from_expenditure (f->editor, "2210201", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 1, "457,984", &error));
+  g_assert_true (bd_editor_can_fill_from_expenditure (f->editor, "2210201"));
+  g_assert_true (bd_editor_fill_from_expenditure (f->editor, "2210201", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored (f, 2, "2210201", 1), ==, Y (457984, 0));
+  g_assert_cmpint (stored (f, 2, "2210201", 0), ==, Y (457984, 0));
+  g_assert_cmpint (stored (f, 5, "2210201", 1), ==, Y (457984, 0));
+  g_assert_cmpint (stored (f, 5, "2210201", 2), ==, 0);
+  /* …and schedules 1 and 4 follow 3 and 5. */
+  g_assert_cmpint (stored (f, 1, "221", 0), ==, Y (457984, 0));
+  g_assert_cmpint (stored (f, 4, "221", 1), ==, Y (457984, 0));
+  g_assert_cmpuint (findings_of (f->editor, "schedule-2-3"), ==, 0);
+  g_assert_cmpuint (findings_of (f->editor, "schedules-5-6-7"), ==, 0);
+
+  /* One undo: the typed figure and the filling. */
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_cmpint (stored (f, 3, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (stored (f, 2, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (stored (f, 5, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (stored (f, 4, "221", 1), ==, Y (447984, 0));
+  g_assert_true (bd_editor_redo (f->editor, &error));
+  g_assert_cmpint (stored (f, 5, "2210201", 1), ==, Y (457984, 0));
+
+  /* A 项 new to the document: its rows, with 类 201 and 款 20101, appear in
+   * schedules 2 and 5. */
+  g_assert_true (bd_editor_add_row (f->editor, 3, "2010101", NULL, &error));
+  g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2010101", 2, "8,000", &error));
+  g_assert_true (bd_editor_fill_from_expenditure (f->editor, "2010101", &error));
+  g_assert_cmpint (stored (f, 2, "2010101", 1), ==, Y (8000, 0));
+  g_assert_cmpint (stored (f, 2, "201", 1), ==, Y (8000, 0));
+  g_assert_cmpint (stored (f, 5, "2010101", 2), ==, Y (8000, 0));
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpint (stored (f, 2, "2010101", 1), ==, G_MININT64);
+  g_assert_cmpint (stored (f, 3, "2010101", 2), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +744,10 @@ main (int    argc,
   ADD ("/editor/forms", test_forms);
   ADD ("/editor/text-follows-the-numbers", test_text_follows_the_numbers);
   ADD ("/editor/last-year-file", test_last_year_file);
+  ADD ("/editor/typed-once", test_typed_once);
+  ADD ("/editor/fix-all", test_fix_all);
+  ADD ("/editor/new-document", test_new_document);
+  ADD ("/editor/fill-from-expenditure", test_fill_from_expenditure);
 #undef ADD
 
   return g_test_run ();

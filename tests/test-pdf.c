@@ -282,6 +282,46 @@ test_outdated_layout (void)
   cairo_surface_destroy (surface);
 }
 
+/* The face is embedded once, cut down (a subset tag before its name), with
+ * a ToUnicode map so that the text copies out; text in Latin letters and
+ * a title of the clerk's own print as typed through the cut-down face. */
+static void
+test_embedded_face (void)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdPageLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bd-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "face.pdf", NULL);
+  g_autofree char *fonts = NULL;
+  g_autofree char *schedule = NULL;
+  g_autofree char *cover = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *pdffonts[] = { "pdffonts", path, NULL };
+
+  g_free (doc->department);
+  doc->department = g_strdup ("Minhang City Ops Centre (QA) 城运中心");
+  g_free (doc->title);
+  doc->title = g_strdup ("闵行区2024年区级部门预算·校样稿");
+  layout = bd_page_layout_new (doc, NULL);
+  g_assert_true (bd_page_layout_write_pdf (layout, path, &error));
+  g_assert_no_error (error);
+
+  fonts = run (pdffonts);
+  lines = g_strsplit (fonts, "\n", -1);
+  /* Two heading lines, one font, and the empty end. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_nonnull (strstr (lines[2], "+NotoSerifCJKsc-Regular"));
+  g_assert_nonnull (strstr (lines[2], "CID Type 0C"));
+  g_assert_nonnull (strstr (lines[2], "yes yes yes"));
+
+  schedule = page_text (path, FIRST_SCHEDULE_PAGE);
+  g_assert_nonnull (strstr (schedule, "编制部门：Minhang City Ops Centre (QA) 城运中心"));
+  cover = page_text (path, 1);
+  g_assert_nonnull (strstr (cover, "闵行区2024年区级部门预算·校样稿"));
+  bd_file_remove_folder (dir);
+}
+
 static void
 test_unwritable (void)
 {
@@ -309,5 +349,6 @@ main (int    argc,
   g_test_add_func ("/pdf/continued-table", test_continued_table);
   g_test_add_func ("/pdf/outdated-layout", test_outdated_layout);
   g_test_add_func ("/pdf/unwritable", test_unwritable);
+  g_test_add_func ("/pdf/embedded-face", test_embedded_face);
   return g_test_run ();
 }

@@ -292,9 +292,18 @@ test_form_editor (Fixture       *f,
 static BdPrintPreview *
 show_preview (Fixture *f)
 {
+  BdPrintPreview *preview;
+
   bd_window_show_page (f->window, "preview");
-  spin (200);
-  return BD_PRINT_PREVIEW (bd_window_get_page (f->window, "preview"));
+  preview = BD_PRINT_PREVIEW (bd_window_get_page (f->window, "preview"));
+  /* Laid out and fitted once it has its size: on a busy machine that can
+   * take more than a few frames. */
+  for (guint i = 0; i < 100 && (gtk_widget_get_width (GTK_WIDGET (preview)) == 0
+                                || bd_print_preview_get_n_pages (preview) == 0
+                                || bd_print_preview_get_scale (preview) == 1.0); i++)
+    spin (50);
+  spin (100);
+  return preview;
 }
 
 static void

@@ -326,6 +326,7 @@ bd_application_startup (GApplication *application)
     { "win.open", { "<Control>o", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.quit", { "<Control>q", NULL } },
   };

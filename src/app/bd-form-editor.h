@@ -37,4 +37,17 @@ gboolean    bd_form_editor_set_target       (BdFormEditor *self,
 gboolean    bd_form_editor_remove_row       (BdFormEditor *self,
                                              guint         row);
 
+/* The widgets a clerk types in, for tests that drive them as the keys and
+ * the mouse do: a form field by its name in the field table (an entry, a
+ * goal's text view, the nature drop-down), a part of an indicator row
+ * ("level1", "level2", "name", "op", "value", "unit"), the list of forms
+ * and the 添加指标 menu button. */
+GtkWidget  *bd_form_editor_get_field_widget (BdFormEditor *self,
+                                             const char   *field);
+GtkWidget  *bd_form_editor_get_indicator_widget (BdFormEditor *self,
+                                             guint         row,
+                                             const char   *part);
+GtkListBox *bd_form_editor_get_project_list (BdFormEditor *self);
+GtkMenuButton *bd_form_editor_get_add_indicator_button (BdFormEditor *self);
+
 G_END_DECLS

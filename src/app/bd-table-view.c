@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-format.h"
+#include "bd-paste.h"
 #include "bd-row-item.h"
 #include "bd-table-view-private.h"
 
@@ -16,10 +17,9 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BdTableView, bd_table_view, GTK_TYPE_WIDGET)
 
-#define CELL_KEY(position, column) GUINT_TO_POINTER ((position) * 16 + (column) + 1)
 
-static BdSchedule *
-get_schedule (BdTableView *self)
+BdSchedule *
+_bd_table_view_get_schedule (BdTableView *self)
 {
   return bd_document_get_schedule (bd_editor_get_document (self->editor), self->schedule);
 }
@@ -42,22 +42,22 @@ static const char *
 column_name (BdTableView *self,
              guint        index)
 {
-  return self->kind == BD_TABLE_INCOME ? "预算数" : get_schedule (self)->def->columns[index].name;
+  return self->kind == BD_TABLE_INCOME ? "预算数" : _bd_table_view_get_schedule (self)->def->columns[index].name;
 }
 
-static gboolean
-column_is_entered (BdTableView *self,
-                   guint        index)
+gboolean
+_bd_table_view_column_is_entered (BdTableView *self,
+                                  guint        index)
 {
-  return self->kind == BD_TABLE_INCOME || bd_schedule_def_is_entered (get_schedule (self)->def, index);
+  return self->kind == BD_TABLE_INCOME || bd_schedule_def_is_entered (_bd_table_view_get_schedule (self)->def, index);
 }
 
 /* Rendering */
 
-static char *
-cell_text (BdTableView *self,
-           BdRowItem   *item,
-           const ColumnSpec *spec)
+char *
+_bd_table_view_cell_text (BdTableView      *self,
+                          BdRowItem        *item,
+                          const ColumnSpec *spec)
 {
   BdRow *row = bd_row_item_get_row (item);
   BdRowItemKind kind = bd_row_item_get_kind (item);
@@ -77,7 +77,7 @@ cell_text (BdTableView *self,
     case ROLE_NAME:
       if (kind == BD_ROW_ITEM_TOTAL)
         return g_strdup ("");
-      if (get_schedule (self)->def->row_kind == BD_ROWS_BALANCE && kind == BD_ROW_ITEM_ROW)
+      if (_bd_table_view_get_schedule (self)->def->row_kind == BD_ROWS_BALANCE && kind == BD_ROW_ITEM_ROW)
         {
           g_autofree char *numeral = bd_chinese_numeral (bd_row_item_get_ordinal (item));
           return g_strdup_printf ("%s、%s", numeral, row->name);
@@ -85,7 +85,7 @@ cell_text (BdTableView *self,
       return g_strdup (row->name);
     case ROLE_AMOUNT:
     default:
-      return bd_money_format_unit (row->values[spec->amount], get_schedule (self)->def->unit);
+      return bd_money_format_unit (row->values[spec->amount], _bd_table_view_get_schedule (self)->def->unit);
     }
 }
 
@@ -130,7 +130,7 @@ render (BdTableView      *self,
         const ColumnSpec *spec,
         guint             position)
 {
-  g_autofree char *text = cell_text (self, item, spec);
+  g_autofree char *text = _bd_table_view_cell_text (self, item, spec);
   GtkWidget *widget = GTK_WIDGET (label);
   BdRow *row = bd_row_item_get_row (item);
   BdRowItemKind kind = bd_row_item_get_kind (item);
@@ -145,7 +145,12 @@ render (BdTableView      *self,
 
   if (spec->role == ROLE_AMOUNT)
     {
-      set_class (widget, "computed", !bd_row_item_is_editable (item) || !column_is_entered (self, amount));
+      guint top, left, bottom, right;
+
+      bd_table_view_get_range (self, &top, &left, &bottom, &right);
+      set_class (widget, "selected-cell", (top != bottom || left != right) && position >= top && position <= bottom
+                                          && amount >= left && amount <= right);
+      set_class (widget, "computed", !bd_row_item_is_editable (item) || !_bd_table_view_column_is_entered (self, amount));
       set_class (widget, "current-cell", position == self->current_position && amount == self->current_column);
       finding = mark_for (self, item, column_name (self, amount));
     }
@@ -191,9 +196,13 @@ on_cell_pressed (GtkGestureClick *gesture,
   BdTableView *self = spec->view;
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "bd-position"));
 
-  if (bd_table_view_is_editing (self))
-    bd_table_view_commit (self, BD_MOVE_NONE);
-  bd_table_view_set_current (self, position, self->kind == BD_TABLE_INCOME ? 0 : spec->amount);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (bd_table_view_is_editing (self) && !bd_table_view_commit (self, BD_MOVE_NONE))
+    return;
+  /* Shift+click: the range from the current cell to this one. */
+  _bd_table_view_set_current (self, position, self->kind == BD_TABLE_INCOME ? 0 : spec->amount,
+                              (state & GDK_SHIFT_MASK) != 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   if (n_press == 2)
     {
@@ -269,6 +278,8 @@ add_column (BdTableView *self,
   spec->view = self;
   spec->role = role;
   spec->amount = amount;
+  if (role != ROLE_AMOUNT && self->n_lead < G_N_ELEMENTS (self->lead_roles))
+    self->lead_roles[self->n_lead++] = role;
   g_object_set_data_full (G_OBJECT (factory), "bd-spec", spec, g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), spec);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), spec);
@@ -284,7 +295,7 @@ add_column (BdTableView *self,
 static void
 add_columns (BdTableView *self)
 {
-  const BdScheduleDef *def = get_schedule (self)->def;
+  const BdScheduleDef *def = _bd_table_view_get_schedule (self)->def;
 
   if (self->kind == BD_TABLE_INCOME)
     {
@@ -329,7 +340,7 @@ add_columns (BdTableView *self)
 static void
 fill_rows (BdTableView *self)
 {
-  BdSchedule *schedule = get_schedule (self);
+  BdSchedule *schedule = _bd_table_view_get_schedule (self);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (self->kind == BD_TABLE_INCOME)
@@ -352,32 +363,29 @@ fill_rows (BdTableView *self)
 
 /* The current cell */
 
-static GtkWidget *
-current_label (BdTableView *self)
+void
+_bd_table_view_set_current (BdTableView *self,
+                            guint        position,
+                            guint        column,
+                            gboolean     extend)
 {
-  return g_hash_table_lookup (self->visible, CELL_KEY (self->current_position, self->current_column));
-}
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
-static void
-scroll_to_current (BdTableView *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  GtkWidget *label = current_label (self);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double value = gtk_adjustment_get_value (adjustment);
-  graphene_rect_t bounds;
-
-  if (label != NULL && gtk_widget_compute_bounds (label, self->scroller, &bounds))
+  if (n_rows == 0 || self->n_amounts == 0)
+    return;
+  self->current_position = MIN (position, n_rows - 1);
+  self->current_column = MIN (column, self->n_amounts - 1);
+  if (!extend)
     {
-      self->row_height = MAX (self->row_height, bounds.size.height);
-      /* Header rows sit above the first row; keep a row's height of margin. */
-      if (bounds.origin.y < self->row_height * 1.5)
-        gtk_adjustment_set_value (adjustment, value + bounds.origin.y - self->row_height * 1.5);
-      else if (bounds.origin.y + bounds.size.height > page)
-        gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - page);
+      self->anchor_position = self->current_position;
+      self->anchor_column = self->current_column;
     }
-  else if (self->row_height > 0)
-    gtk_adjustment_set_value (adjustment, self->current_position * self->row_height - page / 2);
+  /* A hint about the cell left ("computed", a refused paste) goes with it;
+   * a refused value being typed keeps its reason in sight. */
+  if (!bd_table_view_is_editing (self))
+    _bd_table_view_hide_error (self);
+  refresh_visible (self);
+  _bd_table_view_scroll_to_current (self);
 }
 
 void
@@ -385,16 +393,8 @@ bd_table_view_set_current (BdTableView *self,
                            guint        position,
                            guint        column)
 {
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-
   g_return_if_fail (BD_IS_TABLE_VIEW (self));
-
-  if (n_rows == 0 || self->n_amounts == 0)
-    return;
-  self->current_position = MIN (position, n_rows - 1);
-  self->current_column = MIN (column, self->n_amounts - 1);
-  refresh_visible (self);
-  scroll_to_current (self);
+  _bd_table_view_set_current (self, position, column, FALSE);
 }
 
 void
@@ -402,6 +402,7 @@ bd_table_view_get_current (BdTableView *self,
                            guint       *position,
                            guint       *column)
 {
+  g_return_if_fail (BD_IS_TABLE_VIEW (self));
   if (position)
     *position = self->current_position;
   if (column)
@@ -409,26 +410,78 @@ bd_table_view_get_current (BdTableView *self,
 }
 
 void
-bd_table_view_move (BdTableView *self,
-                    BdMove       move)
+bd_table_view_get_range (BdTableView *self,
+                         guint       *top,
+                         guint       *left,
+                         guint       *bottom,
+                         guint       *right)
 {
+  g_return_if_fail (BD_IS_TABLE_VIEW (self));
+  *top = MIN (self->anchor_position, self->current_position);
+  *bottom = MAX (self->anchor_position, self->current_position);
+  *left = MIN (self->anchor_column, self->current_column);
+  *right = MAX (self->anchor_column, self->current_column);
+}
+
+static void
+move_to (BdTableView *self,
+         BdMove       move,
+         gboolean     extend)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint position = self->current_position;
   guint column = self->current_column;
+  guint last_column = self->n_amounts ? self->n_amounts - 1 : 0;
 
   switch (move)
     {
     case BD_MOVE_DOWN: position++; break;
     case BD_MOVE_UP: position = position ? position - 1 : 0; break;
-    case BD_MOVE_RIGHT:
-      if (column + 1 < self->n_amounts)
-        column++;
-      break;
+    case BD_MOVE_RIGHT: column = MIN (column + 1, last_column); break;
     case BD_MOVE_LEFT: column = column ? column - 1 : 0; break;
+    case BD_MOVE_PAGE_DOWN: position += _bd_table_view_page_rows (self); break;
+    case BD_MOVE_PAGE_UP: position -= MIN (position, _bd_table_view_page_rows (self)); break;
+    case BD_MOVE_HOME: column = 0; break;
+    case BD_MOVE_END: column = last_column; break;
+    case BD_MOVE_FIRST: position = 0; column = 0; break;
+    case BD_MOVE_LAST: position = n_rows ? n_rows - 1 : 0; column = last_column; break;
     case BD_MOVE_NONE:
     default:
       break;
     }
-  bd_table_view_set_current (self, position, column);
+  _bd_table_view_set_current (self, position, column, extend);
+}
+
+void
+bd_table_view_move (BdTableView *self,
+                    BdMove       move)
+{
+  g_return_if_fail (BD_IS_TABLE_VIEW (self));
+  move_to (self, move, FALSE);
+}
+
+void
+bd_table_view_extend (BdTableView *self,
+                      BdMove       move)
+{
+  g_return_if_fail (BD_IS_TABLE_VIEW (self));
+  move_to (self, move, TRUE);
+}
+
+void
+bd_table_view_select_all (BdTableView *self)
+{
+  guint n_rows;
+
+  g_return_if_fail (BD_IS_TABLE_VIEW (self));
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  if (n_rows == 0 || self->n_amounts == 0)
+    return;
+  /* The current cell goes to the first; the range covers the table. */
+  _bd_table_view_set_current (self, 0, 0, FALSE);
+  self->anchor_position = n_rows - 1;
+  self->anchor_column = self->n_amounts - 1;
+  refresh_visible (self);
 }
 
 gboolean
@@ -440,7 +493,7 @@ bd_table_view_select (BdTableView *self,
   guint target_column = 0;
 
   /* Without a column, the first one the clerk types in. */
-  while (column == NULL && target_column + 1 < self->n_amounts && !column_is_entered (self, target_column))
+  while (column == NULL && target_column + 1 < self->n_amounts && !_bd_table_view_column_is_entered (self, target_column))
     target_column++;
   for (guint c = 0; column && c < self->n_amounts; c++)
     if (strcmp (column_name (self, c), column) == 0)
@@ -465,7 +518,7 @@ void
 _bd_table_view_show_error (BdTableView *self,
                            const char  *message)
 {
-  GtkWidget *label = current_label (self);
+  GtkWidget *label = _bd_table_view_current_label (self);
   graphene_rect_t bounds;
 
   g_free (self->error);
@@ -479,8 +532,8 @@ _bd_table_view_show_error (BdTableView *self,
   gtk_popover_popup (GTK_POPOVER (self->error_popover));
 }
 
-static void
-hide_error (BdTableView *self)
+void
+_bd_table_view_hide_error (BdTableView *self)
 {
   g_clear_pointer (&self->error, g_free);
   gtk_popover_popdown (GTK_POPOVER (self->error_popover));
@@ -501,7 +554,7 @@ bd_table_view_begin_edit (BdTableView *self,
   if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
     return FALSE;
   item = _bd_table_view_item_at (self, self->current_position);
-  if (!bd_row_item_is_editable (item) || !column_is_entered (self, self->current_column))
+  if (!bd_row_item_is_editable (item) || !_bd_table_view_column_is_entered (self, self->current_column))
     {
       _bd_table_view_show_error (self, _("This figure is computed from the others; change the figures it adds up."));
       return FALSE;
@@ -512,9 +565,13 @@ bd_table_view_begin_edit (BdTableView *self,
       return FALSE;
     }
 
-  hide_error (self);
+  _bd_table_view_hide_error (self);
+  /* Typing edits the current cell: it is brought into sight if the wheel
+   * took it away. */
+  _bd_table_view_scroll_to_current (self);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), initial_text ? initial_text : "");
   gtk_widget_set_visible (self->entry, TRUE);
+  _bd_table_view_update_actions (self);
   gtk_widget_grab_focus (self->entry);
   gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
   return TRUE;
@@ -527,11 +584,20 @@ bd_table_view_set_edit_text (BdTableView *self,
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
 }
 
+/* The focus goes back to the grid, unless the clerk took it elsewhere
+ * (the edit ended because they did). */
 static void
 end_edit (BdTableView *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean in_entry = focus != NULL && (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
+
+  /* The focus leaves the entry before it is hidden. */
+  if (in_entry || focus == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   gtk_widget_set_visible (self->entry, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  _bd_table_view_update_actions (self);
 }
 
 gboolean
@@ -556,7 +622,7 @@ bd_table_view_commit (BdTableView *self,
       _bd_table_view_show_error (self, error->message);
       return FALSE;
     }
-  hide_error (self);
+  _bd_table_view_hide_error (self);
   end_edit (self);
   bd_table_view_move (self, move);
   return TRUE;
@@ -565,7 +631,7 @@ bd_table_view_commit (BdTableView *self,
 void
 bd_table_view_cancel (BdTableView *self)
 {
-  hide_error (self);
+  _bd_table_view_hide_error (self);
   end_edit (self);
 }
 
@@ -579,22 +645,35 @@ gboolean
 bd_table_view_paste_text (BdTableView *self,
                           const char  *text)
 {
-  g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, self->current_position);
   g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *code = NULL;
+  guint column = 0;
+
+  g_return_val_if_fail (BD_IS_TABLE_VIEW (self), FALSE);
 
   if (self->kind == BD_TABLE_INCOME)
     {
       _bd_table_view_show_error (self, _("Paste blocks into the rows of the table below."));
       return FALSE;
     }
-  if (!bd_editor_paste (self->editor, self->schedule, bd_row_item_get_row (item)->code,
-                        self->current_column, text, &error))
+  /* Placed by code, or line for line on the rows as shown; one step. */
+  plan = bd_paste_plan (_bd_table_view_get_schedule (self), self->current_position, self->current_column, text, &code, &column,
+                        &error);
+  if (plan == NULL || !bd_editor_paste (self->editor, self->schedule, code, column, plan, &error))
     {
       _bd_table_view_show_error (self, error->message);
       return FALSE;
     }
-  hide_error (self);
+  _bd_table_view_hide_error (self);
   return TRUE;
+}
+
+GtkWidget *
+bd_table_view_get_grid (BdTableView *self)
+{
+  g_return_val_if_fail (BD_IS_TABLE_VIEW (self), NULL);
+  return GTK_WIDGET (self->column_view);
 }
 
 char *
@@ -605,129 +684,10 @@ bd_table_view_dup_cell_text (BdTableView *self,
   g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, position);
   ColumnSpec spec = { self, ROLE_AMOUNT, _bd_table_view_schedule_column (self, column) };
 
-  return cell_text (self, item, &spec);
+  return _bd_table_view_cell_text (self, item, &spec);
 }
 
 /* Keys */
-
-static gboolean
-on_grid_key (GtkEventControllerKey *controller,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             BdTableView           *self)
-{
-  gboolean control = (state & GDK_CONTROL_MASK) != 0;
-  gunichar character;
-
-  if (bd_table_view_is_editing (self))
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Up: case GDK_KEY_KP_Up:
-      bd_table_view_move (self, BD_MOVE_UP);
-      return TRUE;
-    case GDK_KEY_Down: case GDK_KEY_KP_Down: case GDK_KEY_Return: case GDK_KEY_KP_Enter:
-      bd_table_view_move (self, BD_MOVE_DOWN);
-      return TRUE;
-    case GDK_KEY_Right: case GDK_KEY_KP_Right: case GDK_KEY_Tab:
-      bd_table_view_move (self, BD_MOVE_RIGHT);
-      return TRUE;
-    case GDK_KEY_Left: case GDK_KEY_KP_Left: case GDK_KEY_ISO_Left_Tab:
-      bd_table_view_move (self, BD_MOVE_LEFT);
-      return TRUE;
-    case GDK_KEY_F2:
-      {
-        g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, self->current_position);
-        g_autofree char *plain = bd_money_format_plain (bd_row_item_get_row (item)->values[_bd_table_view_schedule_column (self, self->current_column)]);
-        bd_table_view_begin_edit (self, plain);
-        return TRUE;
-      }
-    case GDK_KEY_BackSpace:
-      bd_table_view_begin_edit (self, "");
-      return TRUE;
-    case GDK_KEY_Delete:
-      if (bd_table_view_begin_edit (self, "0"))
-        bd_table_view_commit (self, BD_MOVE_NONE);
-      return TRUE;
-    default:
-      break;
-    }
-
-  /* Before the list's own bindings (Ctrl+A selects its rows). */
-  if (control && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
-    return gtk_widget_activate_action (GTK_WIDGET (self), "table.paste", NULL);
-  if (control && (keyval == GDK_KEY_c || keyval == GDK_KEY_C))
-    return gtk_widget_activate_action (GTK_WIDGET (self), "table.copy", NULL);
-
-  character = gdk_keyval_to_unicode (keyval);
-  if (!control && !(state & GDK_ALT_MASK) && character != 0 && g_unichar_isprint (character))
-    {
-      char text[8] = { 0 };
-      g_unichar_to_utf8 (character, text);
-      bd_table_view_begin_edit (self, text);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-on_entry_key (GtkEventControllerKey *controller,
-              guint                  keyval,
-              guint                  keycode,
-              GdkModifierType        state,
-              BdTableView           *self)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Escape:
-      bd_table_view_cancel (self);
-      return TRUE;
-    case GDK_KEY_Tab:
-      bd_table_view_commit (self, BD_MOVE_RIGHT);
-      return TRUE;
-    case GDK_KEY_ISO_Left_Tab:
-      bd_table_view_commit (self, BD_MOVE_LEFT);
-      return TRUE;
-    case GDK_KEY_Up:
-      bd_table_view_commit (self, BD_MOVE_UP);
-      return TRUE;
-    case GDK_KEY_Down:
-      bd_table_view_commit (self, BD_MOVE_DOWN);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static void
-on_entry_activate (GtkEntry    *entry,
-                   BdTableView *self)
-{
-  bd_table_view_commit (self, BD_MOVE_DOWN);
-}
-
-/* The entry lies over the current cell. */
-static gboolean
-on_get_child_position (GtkOverlay    *overlay,
-                       GtkWidget     *child,
-                       GdkRectangle  *allocation,
-                       BdTableView   *self)
-{
-  GtkWidget *label = current_label (self);
-  graphene_rect_t bounds;
-  int minimum_height;
-
-  if (child != self->entry || label == NULL || !gtk_widget_compute_bounds (label, GTK_WIDGET (overlay), &bounds))
-    return FALSE;
-  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &minimum_height, NULL, NULL, NULL);
-  allocation->x = bounds.origin.x - 4;
-  allocation->width = MAX (bounds.size.width + 8, 120);
-  allocation->height = MAX (bounds.size.height, minimum_height);
-  allocation->y = bounds.origin.y + (bounds.size.height - allocation->height) / 2;
-  return TRUE;
-}
 
 /* GObject */
 
@@ -841,14 +801,11 @@ bd_table_view_class_init (BdTableViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdTableView, error_popover);
   gtk_widget_class_bind_template_child (widget_class, BdTableView, error_label);
   gtk_widget_class_bind_template_child (widget_class, BdTableView, rows);
-  gtk_widget_class_bind_template_callback (widget_class, on_grid_key);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_key);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_get_child_position);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bdtableview");
 
   _bd_table_view_class_actions_init (klass);
+  _bd_table_view_class_scroll_init (klass);
 }
 
 static void
@@ -856,6 +813,7 @@ bd_table_view_init (BdTableView *self)
 {
   self->visible = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  _bd_table_view_init_scroll (self);
 }
 
 GtkWidget *

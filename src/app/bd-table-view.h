@@ -1,9 +1,11 @@
 /* bd-table-view.h: a schedule's rows as a spreadsheet-like grid
  *
  * A GtkColumnView whose amount cells are navigated and edited like a
- * spreadsheet's: a current cell, arrows to move, typing to start editing,
- * Enter and Tab to store and move, Esc to cancel, Ctrl+V to paste a block.
- * Every change goes through the BdEditor.
+ * spreadsheet's: a current cell, arrows, PageUp/PageDown, Home/End and
+ * Ctrl+Home/Ctrl+End to move, Shift with them (or a Shift+click) to select a
+ * range, Ctrl+A the table; typing starts editing, Enter and Tab store and
+ * move, Esc cancels; Ctrl+C copies the range (TSV and HTML), Ctrl+V pastes a
+ * block, Delete clears the range. Every change goes through the BdEditor.
  */
 #pragma once
 
@@ -24,6 +26,12 @@ typedef enum {
   BD_MOVE_UP,
   BD_MOVE_RIGHT,
   BD_MOVE_LEFT,
+  BD_MOVE_PAGE_DOWN,   /* a page of rows, as many as the table shows */
+  BD_MOVE_PAGE_UP,
+  BD_MOVE_HOME,        /* the first column of the row */
+  BD_MOVE_END,         /* its last column */
+  BD_MOVE_FIRST,       /* the first cell of the table (Ctrl+Home) */
+  BD_MOVE_LAST,        /* its last cell (Ctrl+End) */
 } BdMove;
 
 #define BD_TYPE_TABLE_VIEW (bd_table_view_get_type ())
@@ -70,10 +78,28 @@ gboolean    bd_table_view_commit         (BdTableView  *self,
 void        bd_table_view_cancel         (BdTableView  *self);
 void        bd_table_view_move           (BdTableView  *self,
                                           BdMove        move);
+/* Moves the current cell and leaves the other corner of the range where
+ * it was (Shift with a move key). */
+void        bd_table_view_extend         (BdTableView  *self,
+                                          BdMove        move);
+void        bd_table_view_select_all     (BdTableView  *self);
+/* The selected range, corners included: table rows and amount columns. */
+void        bd_table_view_get_range      (BdTableView  *self,
+                                          guint        *top,
+                                          guint        *left,
+                                          guint        *bottom,
+                                          guint        *right);
+/* The range as copied: tab-separated lines, and an HTML table. */
+char       *bd_table_view_dup_range_text (BdTableView  *self);
+char       *bd_table_view_dup_range_html (BdTableView  *self);
+/* Sets every figure of the range that can be typed in to 0, one step. */
+gboolean    bd_table_view_clear_range    (BdTableView  *self);
 gboolean    bd_table_view_paste_text     (BdTableView  *self,
                                           const char   *text);
 /* The reason the last value was refused, or NULL. */
 const char *bd_table_view_get_error      (BdTableView  *self);
+/* The grid that takes the keys, for tests. */
+GtkWidget  *bd_table_view_get_grid       (BdTableView  *self);
 /* The text a cell shows, for tests. */
 char       *bd_table_view_dup_cell_text  (BdTableView  *self,
                                           guint         position,

@@ -264,17 +264,30 @@ on_editor_changed (BdEditor *editor,
 
 /* Navigation */
 
+/* What was typed on the page left is stored first, as if Enter were
+ * pressed, while the page is still there to take the focus back. */
+static void
+switch_to_page (BdWindow *self,
+                guint     index)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), pages[index].page) == 0)
+    return;
+  _bd_window_commit_pending (self);
+  ensure_page (self, index);
+  gtk_stack_set_visible_child_name (self->stack, pages[index].page);
+}
+
 void
 bd_window_show_page (BdWindow   *self,
                      const char *page)
 {
+  g_return_if_fail (BD_IS_WINDOW (self));
+
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     if (strcmp (pages[p].page, page) == 0)
       {
-        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, p);
-        ensure_page (self, p);
-        gtk_list_box_select_row (self->sidebar, row);
-        gtk_stack_set_visible_child_name (self->stack, page);
+        switch_to_page (self, p);
+        gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, p));
       }
 }
 
@@ -298,8 +311,6 @@ on_content_paned_sized (BdWindow *self)
 static void
 on_visible_page_changed (BdWindow *self)
 {
-  /* What was typed on the page left is stored, as if Enter were pressed. */
-  _bd_window_commit_pending (self);
   gtk_widget_set_visible (self->findings_panel,
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") != 0);
 }
@@ -309,10 +320,7 @@ on_part_selected (BdWindow      *self,
                   GtkListBoxRow *row)
 {
   if (row != NULL)
-    {
-      ensure_page (self, gtk_list_box_row_get_index (row));
-      gtk_stack_set_visible_child_name (self->stack, pages[gtk_list_box_row_get_index (row)].page);
-    }
+    switch_to_page (self, gtk_list_box_row_get_index (row));
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "bd-checker.h"
 #include "bd-cli.h"
+#include "bd-editor.h"
 #include "bd-store.h"
 
 static const char *
@@ -130,15 +131,15 @@ bd_cli_fix (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdEditor) editor = NULL;
+  g_autoptr(GPtrArray) fixed = NULL;
   g_autoptr(GPtrArray) remaining = NULL;
-  const BdRule *only = NULL;
-  guint applied = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Applies the fixes whose right value is certain, and says what changed."));
   if (!bd_cli_parse_options (context, &argc, &argv, 1))
     return BD_EXIT_FAILED;
-  if (rule_id != NULL && (only = bd_rule_lookup (rule_id)) == NULL)
+  if (rule_id != NULL && bd_rule_lookup (rule_id) == NULL)
     {
       g_printerr (_("budgetdesk-cli: no rule “%s”\n"), rule_id);
       return BD_EXIT_FAILED;
@@ -148,32 +149,15 @@ bd_cli_fix (int    argc,
   if (store == NULL || (doc = bd_store_load (store, &error)) == NULL)
     return bd_cli_report_error (NULL, error);
 
-  /* A fix can make another finding's fix possible (a corrected row lets a
-   * total agree), so check again until nothing more is fixable. */
-  for (guint round = 0; round < 5; round++)
-    {
-      g_autoptr(GPtrArray) findings = only ? bd_check_rule (doc, only) : bd_check_document (doc);
-      guint applied_now = 0;
-
-      for (guint i = 0; i < findings->len; i++)
-        {
-          const BdFinding *finding = g_ptr_array_index (findings, i);
-          if (bd_finding_apply_fix (finding, doc))
-            {
-              g_print (_("Fixed: %s\n"), finding->message);
-              applied_now++;
-            }
-        }
-      applied += applied_now;
-      if (applied_now == 0)
-        break;
-    }
-
-  if (applied > 0 && !bd_store_save_document (store, doc, &error))
+  /* The window's 修正全部: the same fixes, stored as one change. */
+  editor = bd_editor_new (doc, store);
+  if (!bd_editor_fix_all (editor, rule_id, &fixed, &error))
     return bd_cli_report_error (NULL, error);
+  for (guint i = 0; i < fixed->len; i++)
+    g_print (_("Fixed: %s\n"), (const char *) g_ptr_array_index (fixed, i));
 
   remaining = bd_check_document (doc);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u change stored. ", "%u changes stored. ", applied), applied);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u change stored. ", "%u changes stored. ", fixed->len), fixed->len);
   print_findings (doc, remaining);
   return has_errors (remaining) ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
 }

@@ -152,8 +152,12 @@ char       *bd_document_part_title     (BdDocument *self,
 BdDocument *bd_document_new            (const char *department,
                                         int         year);
 /* An empty document with every fixed row in place (income items, the 类
- * list of schedules 1 and 4, schedule 9's row) and the standard sections. */
+ * list of schedules 1 and 4, schedule 9's row) and the standard sections
+ * (bd_narrative_start): a new document as a clerk starts it. */
 BdDocument *bd_document_new_empty      (const char *department,
+                                        int         year);
+/* The fixed rows alone, no section: documents made by a program. */
+BdDocument *bd_document_new_fixed      (const char *department,
                                         int         year);
 
 BdSchedule *bd_document_get_schedule   (BdDocument *self,
@@ -223,6 +227,21 @@ BdRow      *bd_schedule_find_row       (BdSchedule *schedule,
 BdRow      *bd_schedule_find_part      (BdSchedule *schedule,
                                         BdRowPart   part,
                                         const char *code);
+/* Schedules 1 and 4 by 类 are computed from other schedules, the way 类
+ * rows are from their 款 rows: schedule 1's 预算数 from schedule 3's 合计,
+ * schedule 4's 一般公共预算, 政府性基金预算 and 国有资本经营预算 from the 合计
+ * of schedules 5, 6 and 7. Whether @column of schedule @number's row @code
+ * is such a cell, and the figure its source gives it (0 where the source
+ * has no such 类) in @value, that schedule's number in @source. */
+gboolean    bd_document_derived_cell   (BdDocument *self,
+                                        guint       number,
+                                        const char *code,
+                                        guint       column,
+                                        gint64     *value,
+                                        guint      *source);
+/* Whether schedule @number is the source of cells of schedule @target. */
+gboolean    bd_schedule_derives_from   (guint       target,
+                                        guint       number);
 /* Inserts a leaf row in code order, with the 类/款 rows above it as needed. */
 BdRow      *bd_schedule_insert_leaf    (BdSchedule *schedule,
                                         const char *code,

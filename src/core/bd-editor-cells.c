@@ -29,7 +29,6 @@ typedef struct {
 
 typedef struct {
   BdStep   parent;
-  guint    schedule;
   GArray  *cells;     /* CellChange */
   GArray  *masks;     /* MaskChange */
 } CellsStep;
@@ -52,7 +51,7 @@ cells_apply (BdStep   *step,
              gboolean  forward)
 {
   CellsStep *self = (CellsStep *) step;
-  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->schedule);
+  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
 
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -68,7 +67,7 @@ cells_apply (BdStep   *step,
         row->published_mask = forward ? change->after : change->before;
     }
   bd_schedule_recompute (schedule);
-  return BD_READS_SCHEDULE (self->schedule);
+  return BD_READS_SCHEDULE (self->parent.schedule);
 }
 
 static guint
@@ -99,7 +98,7 @@ cells_store (BdStep    *step,
              GError   **error)
 {
   CellsStep *self = (CellsStep *) step;
-  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->schedule);
+  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
   g_autoptr(GHashTable) stored = g_hash_table_new (NULL, NULL);
   gboolean ok = TRUE;
 
@@ -146,7 +145,7 @@ bd_cells_step_new (guint schedule)
   CellsStep *self = g_new0 (CellsStep, 1);
 
   self->parent.kind = &cells_kind;
-  self->schedule = schedule;
+  self->parent.schedule = schedule;
   self->cells = g_array_new (FALSE, TRUE, sizeof (CellChange));
   g_array_set_clear_func (self->cells, (GDestroyNotify) cell_change_clear);
   self->masks = g_array_new (FALSE, TRUE, sizeof (MaskChange));
@@ -230,7 +229,6 @@ typedef struct {
 
 typedef struct {
   BdStep    parent;
-  guint     schedule;
   Snapshot *before;
   Snapshot *after;
 } ScheduleStep;
@@ -317,11 +315,11 @@ schedule_apply (BdStep   *step,
                 gboolean  forward)
 {
   ScheduleStep *self = (ScheduleStep *) step;
-  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->schedule);
+  BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
 
   snapshot_restore (forward ? self->after : self->before, schedule);
   bd_schedule_recompute (schedule);
-  return BD_READS_SCHEDULE (self->schedule) | BD_READS_ROWS | BD_READS_HEADER;
+  return BD_READS_SCHEDULE (self->parent.schedule) | BD_READS_ROWS | BD_READS_HEADER;
 }
 
 static gboolean
@@ -331,7 +329,7 @@ schedule_store (BdStep    *step,
 {
   ScheduleStep *self = (ScheduleStep *) step;
 
-  return bd_store_save_schedule (editor->store, bd_document_get_schedule (editor->doc, self->schedule), error);
+  return bd_store_save_schedule (editor->store, bd_document_get_schedule (editor->doc, self->parent.schedule), error);
 }
 
 static void
@@ -357,7 +355,7 @@ bd_schedule_step_begin (BdSchedule *schedule)
   ScheduleStep *self = g_new0 (ScheduleStep, 1);
 
   self->parent.kind = &schedule_kind;
-  self->schedule = schedule->def->number;
+  self->parent.schedule = schedule->def->number;
   self->before = snapshot_take (schedule);
   return &self->parent;
 }
@@ -402,6 +400,32 @@ entered_cell (BdSchedule  *schedule,
   return row;
 }
 
+/* A cell computed from another schedule takes only the figure it gives
+ * (typing it confirms it, as a fix does); any other is typed there. */
+static gboolean
+derived_accepts (BdEditor    *self,
+                 BdSchedule  *schedule,
+                 BdCellKind   kind,
+                 BdRow       *row,
+                 guint        column,
+                 gint64       value,
+                 GError     **error)
+{
+  g_autofree char *computed = NULL;
+  gint64 derived;
+  guint source;
+
+  if (kind != BD_CELL_ROW
+      || !bd_document_derived_cell (self->doc, schedule->def->number, row->code, column, &derived, &source)
+      || value == derived)
+    return TRUE;
+  computed = bd_money_format_unit (derived, schedule->def->unit);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("This figure is computed from schedule %u (%s there): type the change in schedule %u."),
+               source, computed, source);
+  return FALSE;
+}
+
 gboolean
 bd_editor_set_cell (BdEditor    *self,
                     guint        schedule_number,
@@ -418,9 +442,11 @@ bd_editor_set_cell (BdEditor    *self,
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
 
+  if (!bd_editor_check_writable (self, error))
+    return FALSE;
   schedule = bd_editor_schedule_or_error (self, schedule_number, error);
   row = schedule ? entered_cell (schedule, kind, code, column, error) : NULL;
-  if (row == NULL)
+  if (row == NULL || !derived_accepts (self, schedule, kind, row, column, value, error))
     return FALSE;
   if (row->values[column] == value)
     return TRUE;
@@ -695,47 +721,4 @@ bd_editor_remove_row (BdEditor    *self,
   bd_schedule_forget_published_sums (schedule);
   bd_schedule_step_end (step, schedule);
   return bd_editor_perform (self, step, error);
-}
-
-/* Fixes */
-
-gboolean
-bd_editor_apply_fix (BdEditor         *self,
-                     const BdFinding  *finding,
-                     GError          **error)
-{
-  const BdFix *fix;
-  BdSchedule *schedule;
-  BdStep *step;
-
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (finding != NULL, FALSE);
-
-  fix = &finding->fix;
-  switch (fix->kind)
-    {
-    case BD_FIX_NONE:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("This finding has no certain fix."));
-      return FALSE;
-    case BD_FIX_SET_AMOUNT:
-      return bd_editor_set_cell (self, fix->schedule, BD_CELL_ROW, fix->code, fix->column, fix->value, error);
-    case BD_FIX_SET_INCOME:
-      return bd_editor_set_cell (self, fix->schedule, BD_CELL_INCOME, fix->code, 0, fix->value, error);
-    case BD_FIX_ACCEPT_COMPUTED:
-    case BD_FIX_SET_NOTE:
-    case BD_FIX_SET_NAME:
-    case BD_FIX_SET_TITLE_YEAR:
-    default:
-      if ((schedule = bd_editor_schedule_or_error (self, fix->schedule, error)) == NULL)
-        return FALSE;
-      step = bd_schedule_step_begin (schedule);
-      if (!bd_finding_apply_fix (finding, self->doc))
-        {
-          bd_step_free (step);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The fix no longer applies."));
-          return FALSE;
-        }
-      bd_schedule_step_end (step, schedule);
-      return bd_editor_perform (self, step, error);
-    }
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bd-editor-private.h"
+#include "bd-project-field.h"
 
 typedef struct {
   BdStep      parent;
@@ -22,18 +23,8 @@ project_copy (const BdProject *project,
 {
   BdProject *copy = bd_project_new ();
 
-  *copy = *project;
-  copy->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_indicator_free);
-  copy->name = g_strdup (project->name);
-  copy->nature = g_strdup (project->nature);
-  copy->category = g_strdup (project->category);
-  copy->supervisor = g_strdup (project->supervisor);
-  copy->implementer = g_strdup (project->implementer);
-  copy->start_date = g_strdup (project->start_date);
-  copy->end_date = g_strdup (project->end_date);
-  copy->period = g_strdup (project->period);
-  copy->overall_goal = g_strdup (project->overall_goal);
-  copy->annual_goal = g_strdup (project->annual_goal);
+  copy->id = project->id;
+  bd_project_fields_copy (copy, project);
   for (guint i = 0; i < project->indicators->len; i++)
     {
       const BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
@@ -152,8 +143,10 @@ bd_editor_add_project (BdEditor    *self,
   return bd_editor_perform (self, &step->parent, error);
 }
 
+/* @text with every year in it moved by @delta: "2023年-2023年" → "2024年-2024年". */
 static char *
-next_year (const char *text)
+shift_years (const char *text,
+             int         delta)
 {
   g_autoptr(GRegex) years = g_regex_new ("(\\d{4})", 0, 0, NULL);
   GString *out = g_string_new (NULL);
@@ -168,7 +161,7 @@ next_year (const char *text)
       int start, end;
       g_match_info_fetch_pos (match, 1, &start, &end);
       g_string_append_len (out, text + last, start - last);
-      g_string_append_printf (out, "%d", atoi (text + start) + 1);
+      g_string_append_printf (out, "%d", atoi (text + start) + delta);
       last = end;
     }
   g_string_append (out, text + last);
@@ -183,6 +176,7 @@ bd_editor_duplicate_project (BdEditor  *self,
   ProjectsStep *step;
   BdProject *project;
   BdProject *copy;
+  int year, delta;
 
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
 
@@ -191,10 +185,16 @@ bd_editor_duplicate_project (BdEditor  *self,
   if (project == NULL)
     return FALSE;
   copy = project_copy (project, NULL);
-  /* Last year's form, moved on a year: its dates and span, its goals kept. */
-  g_free (copy->start_date), copy->start_date = next_year (project->start_date);
-  g_free (copy->end_date), copy->end_date = next_year (project->end_date);
-  g_free (copy->period), copy->period = next_year (project->period);
+  /* A form of the document's year (issue 14): a copy of this year's form
+   * stays in this year; last year's form, carried into this document, is
+   * moved on to it, dates and span, its goals kept. */
+  year = project->start_date ? atoi (project->start_date) : 0;
+  delta = year >= 1000 && year <= 9999 ? self->doc->year - year : 0;
+  g_free (copy->start_date), copy->start_date = shift_years (project->start_date, delta);
+  g_free (copy->end_date), copy->end_date = shift_years (project->end_date, delta);
+  g_free (copy->period), copy->period = shift_years (project->period, delta);
+  /* Findings name a form by its name: the copy needs its own. */
+  g_free (copy->name), copy->name = g_strdup_printf (_("%s (copy)"), project->name ? project->name : "");
   g_ptr_array_insert (step->after, index + 1, copy);
   return bd_editor_perform (self, &step->parent, error);
 }
@@ -251,97 +251,83 @@ bd_editor_move_project (BdEditor  *self,
   return bd_editor_perform (self, &step->parent, error);
 }
 
-static char **
-project_text_field (BdProject  *project,
-                    const char *field)
+/* One field of a form, by its name in the field table, from what the
+ * clerk typed (an amount in 元). */
+static gboolean
+set_project_field (BdEditor             *self,
+                   guint                 index,
+                   const BdProjectField *field,
+                   const char           *text,
+                   GError              **error)
 {
-  const struct { const char *name; char **member; } fields[] = {
-    { "name", &project->name }, { "nature", &project->nature }, { "category", &project->category },
-    { "supervisor", &project->supervisor }, { "implementer", &project->implementer },
-    { "start_date", &project->start_date }, { "end_date", &project->end_date }, { "period", &project->period },
-    { "overall_goal", &project->overall_goal }, { "annual_goal", &project->annual_goal },
-  };
+  ProjectsStep *step = projects_step (self);
+  BdProject *project = project_or_error (step, index, error);
+  gboolean changed;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (strcmp (fields[i].name, field) == 0)
-      return fields[i].member;
-  return NULL;
+  if (project == NULL)
+    return FALSE;
+  if (!bd_project_field_parse (field, project, text, &changed, error))
+    {
+      bd_step_free (&step->parent);
+      return FALSE;
+    }
+  if (!changed)
+    {
+      bd_step_free (&step->parent);
+      return TRUE;
+    }
+  return bd_editor_perform (self, &step->parent, error);
 }
 
-static gint64 *
-project_amount_field (BdProject  *project,
-                      const char *field)
+gboolean
+bd_editor_set_project_field (BdEditor    *self,
+                             guint        index,
+                             const char  *name,
+                             const char  *text,
+                             GError     **error)
 {
-  const struct { const char *name; gint64 *member; } fields[] = {
-    { "total_funds", &project->total_funds }, { "fiscal_funds", &project->fiscal_funds },
-    { "other_funds", &project->other_funds }, { "annual_total", &project->annual_total },
-    { "annual_fiscal", &project->annual_fiscal }, { "carryover", &project->carryover },
-    { "annual_other", &project->annual_other },
-  };
+  const BdProjectField *field;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (strcmp (fields[i].name, field) == 0)
-      return fields[i].member;
-  return NULL;
+  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
+  field = bd_project_field_find (name);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  return set_project_field (self, index, field, text, error);
 }
 
 gboolean
 bd_editor_set_project_text (BdEditor    *self,
                             guint        index,
-                            const char  *field,
+                            const char  *name,
                             const char  *text,
                             GError     **error)
 {
-  ProjectsStep *step;
-  BdProject *project;
-  char **member;
+  const BdProjectField *field;
 
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
+  field = bd_project_field_find (name);
+  g_return_val_if_fail (field != NULL && field->kind == BD_PROJECT_FIELD_TEXT, FALSE);
 
-  step = projects_step (self);
-  project = project_or_error (step, index, error);
-  if (project == NULL)
-    return FALSE;
-  member = project_text_field (project, field);
-  g_return_val_if_fail (member != NULL, (bd_step_free (&step->parent), FALSE));
-  if (g_strcmp0 (*member, text) == 0)
-    {
-      bd_step_free (&step->parent);
-      return TRUE;
-    }
-  g_free (*member);
-  *member = g_strdup (text);
-  return bd_editor_perform (self, &step->parent, error);
+  return set_project_field (self, index, field, text, error);
 }
 
 gboolean
 bd_editor_set_project_amount (BdEditor    *self,
                               guint        index,
-                              const char  *field,
+                              const char  *name,
                               const char  *text,
                               GError     **error)
 {
-  gint64 value;
-  ProjectsStep *step;
-  BdProject *project;
-  gint64 *member;
+  const BdProjectField *field;
 
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
+  field = bd_project_field_find (name);
+  g_return_val_if_fail (field != NULL && field->kind == BD_PROJECT_FIELD_AMOUNT, FALSE);
 
-  if (!bd_money_parse (text, BD_UNIT_YUAN, &value, error))
-    return FALSE;
-  step = projects_step (self);
-  if ((project = project_or_error (step, index, error)) == NULL)
-    return FALSE;
-  member = project_amount_field (project, field);
-  g_return_val_if_fail (member != NULL, (bd_step_free (&step->parent), FALSE));
-  if (*member == value)
-    {
-      bd_step_free (&step->parent);
-      return TRUE;
-    }
-  *member = value;
-  return bd_editor_perform (self, &step->parent, error);
+  return set_project_field (self, index, field, text, error);
 }
 
 static BdIndicator *
@@ -363,6 +349,26 @@ indicator_or_error (ProjectsStep *step,
   return g_ptr_array_index (project->indicators, indicator);
 }
 
+/* Where a 二级 stands in the framework; a 二级 the framework lacks stands
+ * at the end of its 一级, an unknown 一级 at the end. */
+static guint
+framework_rank (BdFramework  framework,
+                const char  *level1,
+                const char  *level2)
+{
+  const BdFrameworkEntry *entries = bd_framework_entries (framework);
+  guint rank = G_MAXUINT;
+
+  for (guint i = 0; entries[i].level1 != NULL; i++)
+    if (g_strcmp0 (entries[i].level1, level1) == 0)
+      {
+        if (g_strcmp0 (entries[i].level2, level2) == 0)
+          return i;
+        rank = i;
+      }
+  return rank;
+}
+
 gboolean
 bd_editor_add_indicator (BdEditor    *self,
                          guint        index,
@@ -380,11 +386,16 @@ bd_editor_add_indicator (BdEditor    *self,
   project = project_or_error (step, index, error);
   if (project == NULL)
     return FALSE;
-  /* After the last indicator of its category, so the tree stays grouped. */
-  position = project->indicators->len;
+  /* In the framework's order, after the last indicator of its 二级: the
+   * printed tree merges the cells of a 二级, which must stay together. */
+  position = 0;
   for (guint i = 0; i < project->indicators->len; i++)
-    if (g_strcmp0 (((BdIndicator *) g_ptr_array_index (project->indicators, i))->level1, level1) == 0)
-      position = i + 1;
+    {
+      const BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
+      if (framework_rank (self->doc->framework, indicator->level1, indicator->level2)
+          <= framework_rank (self->doc->framework, level1, level2))
+        position = i + 1;
+    }
   g_ptr_array_insert (project->indicators, position, bd_indicator_new (level1, level2, "", ""));
   return bd_editor_perform (self, &step->parent, error);
 }

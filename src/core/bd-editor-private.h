@@ -1,7 +1,9 @@
 /* bd-editor-private.h: what the editor's files share
  *
  * A change is a step of one of a few kinds (cells, a schedule's rows, a
- * section's text, the forms). Each kind says how to put the document as the
+ * section's text, the forms, a group of steps). Files: bd-editor.c (what
+ * every step shares, groups, undo), -cells.c (figures and rows), -across.c
+ * (schedules following others), -fixes.c, -text.c and -forms.c. Each kind says how to put the document as the
  * step leaves it or found it, and how to store that; bd-editor.c does the
  * rest the same way for every kind: the transaction, the undo stack, the
  * text that follows the numbers and the recheck.
@@ -33,7 +35,8 @@ typedef struct {
 /* The first member of every kind's own step struct. */
 struct _BdStep {
   const BdStepKind *kind;
-  BdStep           *then;   /* what the change brought with it (the text following the numbers) */
+  guint             schedule;   /* the schedule it changes; 0 for none */
+  BdStep           *then;       /* what the change brought with it (the figures and text following it) */
 };
 
 struct _BdEditor
@@ -46,6 +49,7 @@ struct _BdEditor
   GPtrArray  *findings;
   GPtrArray  *undo;   /* BdStep* */
   GPtrArray  *redo;   /* BdStep* */
+  GPtrArray  *group;  /* BdStep*: the steps of a group being made, or NULL */
 };
 
 /* bd-editor.c */
@@ -56,17 +60,32 @@ void        bd_step_free                (BdStep     *step);
 gboolean    bd_editor_perform           (BdEditor   *self,
                                          BdStep     *step,
                                          GError    **error);
+/* Nothing is checked where nothing can be stored: FALSE, and why, when the
+ * file is open read-only. */
+gboolean    bd_editor_check_writable    (BdEditor   *self,
+                                         GError    **error);
 /* Puts a step already applied and stored on the undo stack. */
 void        bd_editor_push              (BdEditor   *self,
                                          BdStep     *step);
+/* Between these, performed steps gather into one (bd_editor_fix_all). */
+void        bd_editor_begin_group       (BdEditor   *self);
+void        bd_editor_end_group         (BdEditor   *self,
+                                         gboolean    keep);
 void        bd_editor_notify_changed    (BdEditor   *self,
                                          guint       reads);
+/* Applies and stores a step that follows another (computed cells, the
+ * text); a follower the store refuses is dropped with a warning: what it
+ * follows is stored, and the checker will flag the disagreement. */
+gboolean    bd_editor_apply_follower    (BdEditor   *self,
+                                         BdStep     *step,
+                                         guint      *reads);
 BdSchedule *bd_editor_schedule_or_error (BdEditor   *self,
                                          guint       number,
                                          GError    **error);
 
 /* bd-editor-cells.c: a step that changes figures of one schedule, and one
- * that replaces a schedule's rows (for rows added or removed, fixes). */
+ * that replaces a schedule's rows (for rows added or removed, fixes). The
+ * follow-up of bd-editor-across.c: */
 BdStep     *bd_cells_step_new           (guint       schedule);
 /* Records @value for the entered cell (@part, @row, @column); the cell
  * keeps its figure until the step is applied. */
@@ -79,6 +98,13 @@ void        bd_cells_step_add           (BdStep     *step,
 void        bd_cells_step_forget_sums   (BdStep     *step,
                                          BdSchedule *schedule);
 gboolean    bd_cells_step_is_empty      (BdStep     *step);
+/* After a change of schedule @number, the cells of schedules 1 and 4
+ * computed from it take its figures (bd_document_derived_cell), as steps
+ * chained at *@link; returns the link after them. */
+BdStep    **bd_editor_follow_sources    (BdEditor   *self,
+                                         guint       number,
+                                         BdStep    **link,
+                                         guint      *reads);
 /* Starts a schedule step: change the schedule, then end it. */
 BdStep     *bd_schedule_step_begin      (BdSchedule *schedule);
 /* Takes the schedule as changed into the step and puts the schedule back

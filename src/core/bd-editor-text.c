@@ -188,27 +188,16 @@ bd_editor_follow_numbers (BdEditor  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (generated_sections); i++)
     {
-      g_autoptr(GError) error = NULL;
       BdSection *section = bd_document_get_section (self->doc, generated_sections[i]);
       BdStep *child;
-      guint child_reads;
 
       if (section == NULL || before[i] == NULL || after[i] == NULL)
         continue;
       child = bd_section_step_new (section, followed_paragraphs (section, before[i], after[i]));
       if (child == NULL)
         continue;
-      child_reads = child->kind->apply (child, self, TRUE);
-      if (self->store != NULL && !child->kind->store (child, self, &error))
-        {
-          /* The numbers are stored; the text keeps its old figures, which
-           * the checker will flag. */
-          g_warning ("%s", error->message);
-          child->kind->apply (child, self, FALSE);
-          bd_step_free (child);
-          continue;
-        }
-      *reads |= child_reads;
+      if (!bd_editor_apply_follower (self, child, reads))
+        continue;
       *link = child;
       link = &child->then;
     }

@@ -98,6 +98,111 @@ step_apply (BdEditor  *self,
   return TRUE;
 }
 
+/* A group: several changes as one step (修正全部). Its steps, and what
+ * followed each, are applied in memory in order (or undone in reverse),
+ * then stored in one transaction. */
+
+typedef struct {
+  BdStep     parent;
+  GPtrArray *steps;   /* BdStep* */
+} GroupStep;
+
+static void
+chain_apply (BdStep   *step,
+             BdEditor *editor,
+             gboolean  forward,
+             guint    *reads)
+{
+  if (step == NULL)
+    return;
+  if (forward)
+    *reads |= step->kind->apply (step, editor, TRUE);
+  chain_apply (step->then, editor, forward, reads);
+  if (!forward)
+    *reads |= step->kind->apply (step, editor, FALSE);
+}
+
+static guint
+group_apply (BdStep   *step,
+             BdEditor *editor,
+             gboolean  forward)
+{
+  GroupStep *self = (GroupStep *) step;
+  guint reads = 0, n = self->steps->len;
+
+  for (guint i = 0; i < n; i++)
+    chain_apply (g_ptr_array_index (self->steps, forward ? i : n - 1 - i), editor, forward, &reads);
+  return reads;
+}
+
+static gboolean
+group_store (BdStep    *step,
+             BdEditor  *editor,
+             GError   **error)
+{
+  GroupStep *self = (GroupStep *) step;
+
+  if (!bd_store_begin (editor->store, error))
+    return FALSE;
+  for (guint i = 0; i < self->steps->len; i++)
+    for (BdStep *s = g_ptr_array_index (self->steps, i); s != NULL; s = s->then)
+      if (!s->kind->store (s, editor, error))
+        {
+          bd_store_rollback (editor->store);
+          return FALSE;
+        }
+  return bd_store_commit (editor->store, error);
+}
+
+static void
+group_free (BdStep *step)
+{
+  GroupStep *self = (GroupStep *) step;
+
+  g_ptr_array_unref (self->steps);
+  g_free (self);
+}
+
+static const BdStepKind group_kind = {
+  .changes_numbers = FALSE,
+  .apply = group_apply,
+  .store = group_store,
+  .free = group_free,
+};
+
+void
+bd_editor_begin_group (BdEditor *self)
+{
+  g_return_if_fail (self->group == NULL);
+  self->group = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_step_free);
+}
+
+/* Ends a group begun with bd_editor_begin_group(): its steps become one on
+ * the undo stack, or (@keep FALSE) are undone in memory and dropped, for the
+ * caller to roll the transaction back. */
+void
+bd_editor_end_group (BdEditor *self,
+                     gboolean  keep)
+{
+  g_autoptr(GPtrArray) steps = g_steal_pointer (&self->group);
+  GroupStep *group;
+  guint reads = 0;
+
+  if (steps->len == 0)
+    return;
+  group = g_new0 (GroupStep, 1);
+  group->parent.kind = &group_kind;
+  group->steps = g_ptr_array_ref (steps);
+  if (keep)
+    {
+      bd_editor_push (self, &group->parent);
+      return;
+    }
+  reads = group_apply (&group->parent, self, FALSE);
+  bd_step_free (&group->parent);
+  bd_editor_notify_changed (self, reads);
+}
+
 void
 bd_editor_notify_changed (BdEditor *self,
                           guint     reads)
@@ -117,6 +222,20 @@ bd_editor_push (BdEditor *self,
 }
 
 gboolean
+bd_editor_check_writable (BdEditor  *self,
+                          GError   **error)
+{
+  if (self->store != NULL && bd_store_is_read_only (self->store))
+    {
+      g_autofree char *name = g_filename_display_basename (bd_store_get_path (self->store));
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
+                   _("“%s” is open read-only; the change was not stored."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 bd_editor_perform (BdEditor  *self,
                    BdStep    *step,
                    GError   **error)
@@ -124,11 +243,8 @@ bd_editor_perform (BdEditor  *self,
   GStrv *before = NULL;
   guint reads = 0;
 
-  if (self->store != NULL && bd_store_is_read_only (self->store))
+  if (!bd_editor_check_writable (self, error))
     {
-      g_autofree char *name = g_filename_display_basename (bd_store_get_path (self->store));
-      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
-                   _("“%s” is open read-only; the change was not stored."), name);
       bd_step_free (step);
       return FALSE;
     }
@@ -147,11 +263,33 @@ bd_editor_perform (BdEditor  *self,
 
       while (*link != NULL)
         link = &(*link)->then;
+      link = bd_editor_follow_sources (self, step->schedule, link, &reads);
       bd_editor_follow_numbers (self, link, before, &reads);
       bd_editor_free_text (before);
     }
-  bd_editor_push (self, step);
+  if (self->group != NULL)
+    g_ptr_array_add (self->group, step);
+  else
+    bd_editor_push (self, step);
   bd_editor_notify_changed (self, reads);
+  return TRUE;
+}
+
+gboolean
+bd_editor_apply_follower (BdEditor *self,
+                          BdStep   *step,
+                          guint    *reads)
+{
+  g_autoptr(GError) error = NULL;
+  guint own = 0;
+
+  if (!step_apply_one (self, step, TRUE, TRUE, &own, &error))
+    {
+      g_warning ("%s", error->message);
+      bd_step_free (step);
+      return FALSE;
+    }
+  *reads |= own;
   return TRUE;
 }
 
@@ -175,6 +313,7 @@ bd_editor_finalize (GObject *object)
 {
   BdEditor *self = (BdEditor *) object;
 
+  g_clear_pointer (&self->group, g_ptr_array_unref);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   g_clear_object (&self->checker);

@@ -60,6 +60,19 @@ gboolean    bd_editor_paste           (BdEditor    *self,
                                        guint        column,
                                        const char  *text,
                                        GError     **error);
+/* Whether row @code of schedule 3, a 项 with figures and no money of another
+ * source (no row in schedules 6 and 7, no other income in schedule 2), can
+ * fill schedules 2 and 5 that do not yet say the same: the offer the window
+ * makes after a figure is typed in schedule 3. */
+gboolean    bd_editor_can_fill_from_expenditure (BdEditor *self,
+                                       const char  *code);
+/* Financed by 一般公共预算 alone, the 项 @code of schedule 3 fills schedule 2
+ * (its 合计 as 财政拨款收入) and schedule 5 (its 基本支出 and 项目支出), rows
+ * added where missing. When the last change was of schedule 3, one undo
+ * takes it back with the filling. */
+gboolean    bd_editor_fill_from_expenditure (BdEditor *self,
+                                       const char  *code,
+                                       GError     **error);
 /* Adds a leaf row by its code, with its name from the catalog and the 类/款
  * rows above it as needed. */
 gboolean    bd_editor_add_row         (BdEditor    *self,
@@ -75,6 +88,15 @@ gboolean    bd_editor_remove_row      (BdEditor    *self,
 gboolean    bd_editor_apply_fix       (BdEditor        *self,
                                        const BdFinding *finding,
                                        GError         **error);
+/* 修正全部: applies every fix whose right value is certain (of rule @rule
+ * only, unless NULL), rounds after rounds while fixes make others certain,
+ * as ONE undoable step stored in one transaction. @fixed (may be NULL)
+ * receives the messages of the findings fixed (char*); none fixed is no
+ * error. */
+gboolean    bd_editor_fix_all         (BdEditor    *self,
+                                       const char  *rule,
+                                       GPtrArray  **fixed,
+                                       GError     **error);
 /* Replaces a text section's paragraphs (separated by blank lines in @text). */
 gboolean    bd_editor_set_section_text (BdEditor   *self,
                                        const char  *section,
@@ -96,14 +118,13 @@ gboolean    bd_editor_set_figure_text (BdEditor    *self,
                                        GError     **error);
 
 /* Performance-goal forms. Every change is one undoable step; @index is the
- * form's place in the document. Text fields by name: name, nature, category,
- * supervisor, implementer, start_date, end_date, period, overall_goal,
- * annual_goal. Amounts: total_funds, fiscal_funds, other_funds,
- * annual_total, annual_fiscal, carryover, annual_other. */
+ * form's place in the document. Fields are named as in bd_project_fields
+ * (bd-project-field.h): name, nature, … annual_goal. */
 gboolean    bd_editor_add_project     (BdEditor    *self,
                                        const char  *name,
                                        GError     **error);
-/* A copy of a form, for the next year (dates and period moved on a year). */
+/* A copy of a form, named "… (copy)", placed after it: a form of the
+ * document's year (a form of last year moved on a year, dates and period). */
 gboolean    bd_editor_duplicate_project (BdEditor  *self,
                                        guint        index,
                                        GError     **error);
@@ -114,6 +135,14 @@ gboolean    bd_editor_move_project    (BdEditor    *self,
                                        guint        index,
                                        int          delta,
                                        GError     **error);
+/* A field of a form by its name in the field table (bd-project-field.h),
+ * from what the clerk typed: a text as it is, an amount in 元. */
+gboolean    bd_editor_set_project_field (BdEditor  *self,
+                                       guint        index,
+                                       const char  *field,
+                                       const char  *text,
+                                       GError     **error);
+/* The same, for a field known to be a text, or an amount. */
 gboolean    bd_editor_set_project_text (BdEditor   *self,
                                        guint        index,
                                        const char  *field,

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "bd-file-replace.h"
 
@@ -60,6 +61,65 @@ bd_file_replace_fail (const char  *temporary,
   g_unlink (temporary);
   set_error (error, path, code, reason);
   return FALSE;
+}
+
+gboolean
+bd_file_write_all (int          fd,
+                   const void  *data,
+                   gsize        length,
+                   const char  *path,
+                   GError     **error)
+{
+  const char *p = data;
+
+  while (length > 0)
+    {
+      gssize written = write (fd, p, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        return bd_file_error_from_errno (error, path);
+      p += written;
+      length -= written;
+    }
+  /* Some file systems (NFS, a full tmpfs quota) report the lost write only here. */
+  if (fsync (fd) != 0 && errno != EINVAL)
+    return bd_file_error_from_errno (error, path);
+  return TRUE;
+}
+
+gboolean
+bd_file_close (int          fd,
+               const char  *path,
+               GError     **error)
+{
+  if (close (fd) != 0 && errno != EINTR)
+    return bd_file_error_from_errno (error, path);
+  return TRUE;
+}
+
+gboolean
+bd_file_replace_contents (const char  *path,
+                          const void  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autofree char *temporary = NULL;
+  int fd = bd_file_replace_begin (path, &temporary, error);
+  gboolean written;
+
+  if (fd < 0)
+    return FALSE;
+  written = bd_file_write_all (fd, data, length, path, error);
+  if (!bd_file_close (fd, path, written ? error : NULL))
+    written = FALSE;
+  if (!written)
+    {
+      g_unlink (temporary);
+      return FALSE;
+    }
+  return bd_file_replace_commit (temporary, path, error);
 }
 
 gboolean

@@ -22,6 +22,23 @@ gboolean bd_file_replace_fail   (const char  *temporary,
                                  int          code,
                                  const char  *reason,
                                  GError     **error);
+/* Writes all of @data to @fd and syncs it to the disk, so that a full disk
+ * is found out before anything is renamed; an error names @path. */
+gboolean bd_file_write_all      (int          fd,
+                                 const void  *data,
+                                 gsize        length,
+                                 const char  *path,
+                                 GError     **error);
+/* Closes @fd; FALSE with @error naming @path if the close reports a failed write. */
+gboolean bd_file_close          (int          fd,
+                                 const char  *path,
+                                 GError     **error);
+/* Replaces @path by a file holding @data, whole or not at all; an error
+ * names @path, never the temporary. */
+gboolean bd_file_replace_contents (const char  *path,
+                                   const void  *data,
+                                   gsize        length,
+                                   GError     **error);
 /* Sets @error to “@path: ” and what errno says now; returns FALSE. */
 gboolean bd_file_error_from_errno (GError     **error,
                                    const char  *path);

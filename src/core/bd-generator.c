@@ -37,7 +37,7 @@ bd_generate_document (guint   n_rows,
   g_autoptr(GPtrArray) template = bd_catalog_template_lei (catalog);
   g_autoptr(GPtrArray) economic = bd_catalog_complete (catalog, BD_CLASSIFICATION_ECONOMIC, "3", 0);
   g_autoptr(GPtrArray) economic_leaves = g_ptr_array_new ();
-  BdDocument *doc = bd_document_new_empty ("合成测试单位", 2024);
+  BdDocument *doc = bd_document_new_fixed ("合成测试单位", 2024);
   BdSchedule *s2 = bd_document_get_schedule (doc, 2);
   BdSchedule *s3 = bd_document_get_schedule (doc, 3);
   BdSchedule *s5 = bd_document_get_schedule (doc, 5);

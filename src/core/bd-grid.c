@@ -10,6 +10,8 @@ grid_new (guint n_columns)
   BdGrid *grid = g_new0 (BdGrid, 1);
 
   grid->n_columns = n_columns;
+  grid->column_labels = g_new0 (char *, n_columns + 1);
+  grid->column_groups = g_new0 (char *, n_columns + 1);
   return grid;
 }
 
@@ -147,6 +149,24 @@ add_amount_headers (BdGrid              *grid,
     }
 }
 
+/* The one-line labels: @leading for the columns before the figures, then
+ * each figure column's name and group. */
+static void
+set_column_labels (BdGrid             *grid,
+                   const char * const *leading,
+                   guint               n_leading)
+{
+  const BdScheduleDef *def = grid->def;
+
+  for (guint c = 0; c < n_leading; c++)
+    grid->column_labels[c] = g_strdup (leading[c]);
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      grid->column_labels[n_leading + c] = g_strdup (def->columns[c].name);
+      grid->column_groups[n_leading + c] = g_strdup (def->columns[c].group);
+    }
+}
+
 static void
 add_amounts (BdGrid      *grid,
              guint        row,
@@ -166,6 +186,8 @@ build_classified (BdGrid     *grid,
   gboolean function = def->row_kind == BD_ROWS_FUNCTION;
   guint n_code = function ? 3 : 2;
   static const char * const code_names[] = { "类", "款", "项" };
+  static const char * const function_labels[] = { "类", "款", "项", "科目名称" };
+  static const char * const economic_labels[] = { "类", "款", "科目名称" };
 
   for (guint r = 0; r < 3; r++)
     append_row (grid, BD_GRID_ROW_HEADER, capacity);
@@ -176,6 +198,7 @@ build_classified (BdGrid     *grid,
   for (guint c = 0; c < n_code; c++)
     set_text (grid, 2, c, 1, 1, BD_GRID_ALIGN_CENTER, code_names[c]);
   add_amount_headers (grid, def, 0, 0, 3, n_code + 1, TRUE);
+  set_column_labels (grid, function ? function_labels : economic_labels, n_code + 1);
 
   if (schedule->rows->len == 0)
     {
@@ -222,6 +245,7 @@ build_balance (BdGrid     *grid,
   set_text (grid, 1, 1, 1, 1, BD_GRID_ALIGN_CENTER, "预算数");
   set_text (grid, 1, 2, 1, 1, BD_GRID_ALIGN_CENTER, "项目");
   add_amount_headers (grid, def, 0, 1, 1, 3, FALSE);
+  set_column_labels (grid, (const char * const[]) { "收入项目", "预算数", "支出项目" }, 3);
 
   for (guint i = 0; i < n_rows; i++)
     {
@@ -264,6 +288,7 @@ build_single (BdGrid     *grid,
     append_row (grid, BD_GRID_ROW_HEADER, capacity);
   grid->n_header_rows = n_header;
   add_amount_headers (grid, def, year, 0, n_header, 0, TRUE);
+  set_column_labels (grid, NULL, 0);
 
   guint row = append_row (grid, BD_GRID_ROW_BODY, capacity);
   add_amounts (grid, row, 0, g_ptr_array_index (schedule->rows, 0));
@@ -357,16 +382,50 @@ run_length (GPtrArray *indicators,
   return end - start;
 }
 
+/* The indicator tree under 绩效指标, one row an indicator. */
+static void
+add_form_indicators (BdGrid    *grid,
+                     BdProject *project,
+                     guint     *capacity)
+{
+  guint n_indicators = project->indicators->len;
+  guint indicators;
+
+  indicators = append_form_row (grid, capacity);
+  for (guint i = 0; i < n_indicators; i++)
+    append_form_row (grid, capacity);
+  set_text (grid, indicators, 0, 1, 1 + n_indicators, BD_GRID_ALIGN_CENTER, "绩效指标");
+  set_text (grid, indicators, 1, 1, 1, BD_GRID_ALIGN_CENTER, "一级指标");
+  set_text (grid, indicators, 2, 1, 1, BD_GRID_ALIGN_CENTER, "二级指标");
+  set_text (grid, indicators, 3, 2, 1, BD_GRID_ALIGN_CENTER, "三级指标");
+  set_text (grid, indicators, 5, 1, 1, BD_GRID_ALIGN_CENTER, "年度(/项目)指标值");
+  for (guint i = 0; i < n_indicators; i++)
+    {
+      BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
+      guint r = indicators + 1 + i;
+      BdIndicator *previous = i > 0 ? g_ptr_array_index (project->indicators, i - 1) : NULL;
+
+      if (previous == NULL || g_strcmp0 (previous->level1, indicator->level1) != 0)
+        set_text (grid, r, 1, 1, run_length (project->indicators, i, FALSE), BD_GRID_ALIGN_CENTER,
+                  indicator->level1);
+      if (previous == NULL || g_strcmp0 (previous->level1, indicator->level1) != 0
+          || g_strcmp0 (previous->level2, indicator->level2) != 0)
+        set_text (grid, r, 2, 1, run_length (project->indicators, i, TRUE), BD_GRID_ALIGN_CENTER,
+                  indicator->level2);
+      set_text (grid, r, 3, 2, 1, BD_GRID_ALIGN_LEFT, indicator->name)->wrap = TRUE;
+      set_text (grid, r, 5, 1, 1, BD_GRID_ALIGN_CENTER, indicator->target);
+    }
+}
+
 BdGrid *
 bd_grid_new_for_project (BdDocument *doc,
                          BdProject  *project)
 {
   BdGrid *grid = grid_new (6);
   guint capacity = 0;
-  guint row, funds, goals, indicators;
+  guint row, funds, goals;
   g_autofree char *goal_label = project->period && *project->period
     ? g_strdup_printf ("项目总体目标 (%s)", project->period) : g_strdup ("项目总体目标");
-  guint n_indicators = project->indicators->len;
 
   grid->title = g_strdup ("财政项目支出绩效目标申报表");
   grid->subtitle = g_strdup_printf ("(%d年度)", doc->year);
@@ -419,30 +478,7 @@ bd_grid_new_for_project (BdDocument *doc,
   set_text (grid, goals + 1, 1, 2, 1, BD_GRID_ALIGN_LEFT, project->overall_goal)->wrap = TRUE;
   set_text (grid, goals + 1, 3, 3, 1, BD_GRID_ALIGN_LEFT, project->annual_goal)->wrap = TRUE;
 
-  indicators = append_form_row (grid, &capacity);
-  for (guint i = 0; i < n_indicators; i++)
-    append_form_row (grid, &capacity);
-  set_text (grid, indicators, 0, 1, 1 + n_indicators, BD_GRID_ALIGN_CENTER, "绩效指标");
-  set_text (grid, indicators, 1, 1, 1, BD_GRID_ALIGN_CENTER, "一级指标");
-  set_text (grid, indicators, 2, 1, 1, BD_GRID_ALIGN_CENTER, "二级指标");
-  set_text (grid, indicators, 3, 2, 1, BD_GRID_ALIGN_CENTER, "三级指标");
-  set_text (grid, indicators, 5, 1, 1, BD_GRID_ALIGN_CENTER, "年度(/项目)指标值");
-  for (guint i = 0; i < n_indicators; i++)
-    {
-      BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
-      guint r = indicators + 1 + i;
-      BdIndicator *previous = i > 0 ? g_ptr_array_index (project->indicators, i - 1) : NULL;
-
-      if (previous == NULL || g_strcmp0 (previous->level1, indicator->level1) != 0)
-        set_text (grid, r, 1, 1, run_length (project->indicators, i, FALSE), BD_GRID_ALIGN_CENTER,
-                  indicator->level1);
-      if (previous == NULL || g_strcmp0 (previous->level1, indicator->level1) != 0
-          || g_strcmp0 (previous->level2, indicator->level2) != 0)
-        set_text (grid, r, 2, 1, run_length (project->indicators, i, TRUE), BD_GRID_ALIGN_CENTER,
-                  indicator->level2);
-      set_text (grid, r, 3, 2, 1, BD_GRID_ALIGN_LEFT, indicator->name)->wrap = TRUE;
-      set_text (grid, r, 5, 1, 1, BD_GRID_ALIGN_CENTER, indicator->target);
-    }
+  add_form_indicators (grid, project, &capacity);
   return grid;
 }
 
@@ -455,6 +491,13 @@ bd_grid_free (BdGrid *grid)
     g_free (grid->cells[i].text);
   g_free (grid->cells);
   g_free (grid->row_kinds);
+  for (guint c = 0; c < grid->n_columns; c++)
+    {
+      g_free (grid->column_labels[c]);
+      g_free (grid->column_groups[c]);
+    }
+  g_free (grid->column_labels);
+  g_free (grid->column_groups);
   g_free (grid->title);
   g_free (grid->subtitle);
   g_free (grid->department);

@@ -52,6 +52,11 @@ typedef struct {
   guint          n_rows;
   guint          n_header_rows;
   BdGridRowKind *row_kinds;    /* n_rows */
+  /* Each column's header on one line, for writers with a single header row
+   * (CSV, the terminal): 类, 款, 项, 科目名称, 收入项目, 人员经费; and the
+   * group above it (基本支出), or NULL. NULL entries for a form. */
+  char         **column_labels;   /* n_columns */
+  char         **column_groups;   /* n_columns */
   BdGridCell    *cells;        /* n_rows × n_columns, row by row */
 } BdGrid;
 

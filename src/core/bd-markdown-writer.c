@@ -1,3 +1,4 @@
+#include "bd-file-replace.h"
 #include "bd-format.h"
 #include "bd-markdown-writer.h"
 
@@ -437,5 +438,6 @@ bd_markdown_write_file (BdDocument  *doc,
 {
   g_autofree char *text = bd_markdown_write (doc);
 
-  return g_file_set_contents (path, text, -1, error);
+  /* Not g_file_set_contents (): its errors name its temporary file. */
+  return bd_file_replace_contents (path, text, strlen (text), error);
 }

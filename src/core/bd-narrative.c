@@ -82,7 +82,8 @@ static GHashTable *
 purposes (BdSection *section)
 {
   GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GRegex) line = g_regex_new ("“([^”]+)”科目[0-9.,]+万元，?(.*)$", G_REGEX_MULTILINE, 0, NULL);
+  /* A line the formula wrote without a clause ends "万元。": no clause. */
+  g_autoptr(GRegex) line = g_regex_new ("“([^”]+)”科目[0-9.,]+万元(?:，(.*)|。?)$", G_REGEX_MULTILINE, 0, NULL);
 
   for (guint i = 0; section && i < section->paragraphs->len; i++)
     {
@@ -321,4 +322,68 @@ bd_narrative_take_last_year (BdDocument  *doc,
   for (guint i = 0; i < G_N_ELEMENTS (sangong); i++)
     bd_document_set_last_year (doc, sangong[i], s9->values[i]);
   return TRUE;
+}
+
+/* A new document */
+
+/* 三、名词解释: the same in every department (guide §1), read from the seed;
+ * the clerk may edit them. */
+static const char * const standard_terms[] = {
+  "（一）财政拨款收入：是区级预算主管部门及所属预算单位本年度从本级财政部门取得的财政拨款，包括一般"
+    "公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。",
+  "（二）事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。",
+  "（三）事业单位经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入"
+    "。",
+  "（四）其他收入：指除上述“财政拨款收入”、“事业收入”、“事业单位经营收入”等以外的收入。",
+  "（五）基本支出预算：是区级预算主管部门及所属预算单位为保障其机构正常运转、完成日常工作任务而编制"
+    "的年度基本支出计划，包括人员经费和公用经费两部分。",
+  "（六）项目支出预算：是区级预算主管部门及所属预算单位为完成行政工作任务、事业发展目标或政府发展战"
+    "略、特定目标，在基本支出之外编制的年度支出计划。",
+  "（七）“三公”经费：是与区级财政有经费领拨关系的部门及其下属预算单位使用区级财政拨款安排的因公出"
+    "国（境）费、公务用车购置及运行费、公务接待费。其中：因公出国（境）费主要安排机关及下属预算单位人"
+    "员的国际合作交流、重大项目洽谈、境外培训研修等的国际旅费、国外城市间交通费、住宿费、伙食费、培训"
+    "费、公杂费等支出；公务接待费主要安排全国性专业会议、国家重大政策调研、专项检查以及外事团组接待交"
+    "流等执行公务或开展业务所需住宿费、交通费、伙食费等支出；公务用车购置及运行费主要安排编制内公务车"
+    "辆的报废更新，以及用于安排市内因公出差、公务文件交换、日常工作开展等所需公务用车燃料费、维修费、"
+    "过路过桥费、保险费等支出。",
+  "（八）机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出"
+    "中的日常公用经费支出。",
+};
+
+static BdSection *
+start_section (BdDocument *doc,
+               const char *id,
+               char       *title)
+{
+  BdSection *section = bd_document_ensure_section (doc, id, title);
+
+  g_free (title);
+  return section;
+}
+
+void
+bd_narrative_start (BdDocument *doc)
+{
+  static const char * const generated[] = { "narrative", "other" };
+  BdSection *glossary;
+
+  start_section (doc, "functions", g_strdup_printf ("%s主要职能", doc->department));
+  start_section (doc, "organisation", g_strdup_printf ("%s机构设置", doc->department));
+  glossary = start_section (doc, "glossary", g_strdup ("名词解释"));
+  for (guint i = 0; i < G_N_ELEMENTS (standard_terms); i++)
+    g_ptr_array_add (glossary->paragraphs, g_strdup (standard_terms[i]));
+  start_section (doc, "narrative", g_strdup_printf ("%d年部门预算编制说明", doc->year));
+  start_section (doc, "other", g_strdup ("其他相关情况说明"));
+
+  /* Written from the numbers, as they are now, so that the editor's text
+   * follows them from the first figure typed. */
+  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
+    {
+      BdSection *section = bd_document_get_section (doc, generated[i]);
+      g_auto(GStrv) paragraphs = bd_narrative_generate (doc, generated[i]);
+
+      for (guint p = 0; paragraphs[p] != NULL; p++)
+        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
+      bd_document_read_section_figures (doc, section);
+    }
 }

@@ -51,4 +51,9 @@ gboolean bd_narrative_take_last_year (BdDocument  *doc,
                                       BdDocument  *last_year,
                                       GError     **error);
 
+/* Gives a new document the sections every document has: 主要职能 and 机构设置
+ * to be written, 名词解释 with its standard terms, the 编制说明 and 其他相关情况说明
+ * written from the numbers. */
+void     bd_narrative_start          (BdDocument  *doc);
+
 G_END_DECLS

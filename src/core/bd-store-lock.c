@@ -1,149 +1,146 @@
-/* flock, O_CLOEXEC and ftruncate are POSIX/BSD, outside strict C11. */
-#define _DEFAULT_SOURCE
+/* One writer at a time.
+ *
+ * The lock is the document itself: an open-file-description lock (OFD,
+ * fcntl) on one byte of the .budget, past the bytes SQLite locks. It is
+ * keyed on the file's device and inode, so a symlink or a hard link to the
+ * document finds it taken; the kernel drops it when its process dies, so
+ * nothing a crash leaves can hold it; and unlike SQLite's own POSIX locks
+ * it is not dropped when something else in the process (a file chooser
+ * sniffing the file's type) opens and closes the document. NFS carries
+ * such locks between machines; on SMB shares it depends on the mount.
+ *
+ * Beside the document, a note “.~lock.NAME#” names the holder for the
+ * message another BudgetDesk shows, and the file it held (device and
+ * inode), which pairs a journal left by a crash with its file
+ * (bd-store-journal.c). The note is a courtesy, never the lock: it is
+ * created with O_EXCL | O_NOFOLLOW, so a symlink or a file someone put at
+ * its name is never followed, truncated or given another mode; whatever is
+ * there when nobody holds the lock is removed (a name, not what it points
+ * to) and the note made anew.
+ */
+#define _GNU_SOURCE
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "bd-store-private.h"
 
-/* One writer at a time. The lock is an flock on a file beside the document,
- * naming its holder: the kernel drops an flock when its process dies, so a
- * lock file left by a crash holds no lock, and the next writer takes it over.
- * The file is removed on close; taking a lock checks that the file locked
- * is still the one at that path, or a writer that opened it just before its
- * removal could believe it holds the lock. Whether a lock is stale is never
- * guessed from the pid it names (which may be reused, or on another
- * machine): only the kernel's lock says. Another user's lock file is tested
- * through a read-only descriptor and, left by a crash, replaced while
- * locked. flock works across machines on NFS (Linux emulates it there with
- * fcntl locks); on SMB shares it depends on the mount. */
-static char *
-lock_path_for (const char *path)
+/* Past SQLite's lock bytes (0x40000000 to 0x400001FF): never in its way. */
+#define LOCK_OFFSET (0x40000000 + 1024)
+
+struct _BdStoreLock
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
+  int   fd;          /* the document, holding the lock */
+  int   note_fd;     /* the note we made, -1 when there is none */
+  char *note_path;
+};
+
+char *
+bd_store_lock_note_path (const char *real_path)
+{
+  g_autofree char *dir = g_path_get_dirname (real_path);
+  g_autofree char *base = g_path_get_basename (real_path);
 
   return g_strdup_printf ("%s/.~lock.%s#", dir, base);
 }
 
-void
-bd_store_lock_release (int         fd,
-                       const char *lock_path)
-{
-  if (fd < 0)
-    return;
-  g_unlink (lock_path);
-  close (fd);
-}
-
-/* How a lock file names its holder. */
+/* How a note names its holder. */
 static char *
 lock_owner (void)
 {
   return g_strdup_printf ("pid %d, %s@%s", (int) getpid (), g_get_user_name (), g_get_host_name ());
 }
 
-/* The holder a lock file names: its first line, short and valid UTF-8,
- * since anything may have written it. */
+/* The note's lines, read without following a link or blocking on a FIFO;
+ * NULL when there is no regular file to read. */
 static char *
-read_lock_holder (int fd)
+read_note (const char *note_path)
 {
-  char buffer[160];
-  ssize_t length = pread (fd, buffer, sizeof buffer - 1, 0);
+  char buffer[256];
+  struct stat st;
+  ssize_t length;
+  int fd = open (note_path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return NULL;
+    }
+  length = pread (fd, buffer, sizeof buffer - 1, 0);
+  close (fd);
   if (length <= 0)
     return NULL;
   buffer[length] = '\0';
-  buffer[strcspn (buffer, "\r\n")] = '\0';
-  return *buffer ? g_utf8_make_valid (buffer, -1) : NULL;
+  return g_strdup (buffer);
 }
 
-static void
-set_folder_error (GError     **error,
-                  const char  *name,
-                  int          saved_errno)
+/* The holder a note names: its first line, short and valid UTF-8, since
+ * anything may have written it. */
+static char *
+read_holder (const char *note_path)
 {
-  gboolean read_only = saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS;
+  g_autofree char *text = read_note (note_path);
 
-  if (read_only)
-    g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
-                 _("“%s” cannot be written: its folder is read-only."), name);
-  else
-    g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_IO,
-                 _("“%s” could not be written: %s."), name, g_strerror (saved_errno));
+  if (text == NULL)
+    return NULL;
+  text[MIN (strcspn (text, "\r\n"), 159)] = '\0';
+  return *text ? g_utf8_make_valid (text, -1) : NULL;
 }
 
-static void
-set_untestable_lock_error (GError     **error,
-                           const char  *name,
-                           const char  *lock_path)
+int
+bd_store_lock_note_file (const char        *real_path,
+                         const struct stat *st)
 {
-  g_autofree char *lock_name = g_filename_display_basename (lock_path);
+  g_autofree char *note_path = bd_store_lock_note_path (real_path);
+  g_autofree char *text = read_note (note_path);
+  g_autofree char *expected = g_strdup_printf ("\nfile %ju %ju\n", (uintmax_t) st->st_dev, (uintmax_t) st->st_ino);
 
-  g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,
-               _("“%s” is locked for writing by another user’s BudgetDesk. Open it read-only to look "
-                 "at it. If nobody has it open, remove the file “%s” beside it."), name, lock_name);
+  if (text == NULL || strstr (text, "\nfile ") == NULL)
+    return -1;
+  return strstr (text, expected) != NULL;
 }
 
-/* Opens the lock file, made if missing. Another user's lock file (a
- * colleague's, in a shared folder) can still be tested for its lock through
- * a read-only descriptor: then *@ours is FALSE. Returns -1 with @error set,
- * or -2 when the file went meanwhile and opening is to be tried again. */
-static int
-open_lock_file (const char  *lock_path,
-                const char  *name,
-                gboolean    *ours,
-                GError     **error)
+static gboolean
+set_lock (int   fd,
+          short type,
+          int   command)
 {
-  int fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  int open_errno = errno;
+  struct flock lock = { .l_type = type, .l_whence = SEEK_SET, .l_start = LOCK_OFFSET, .l_len = 1 };
 
-  *ours = TRUE;
-  if (fd < 0 && open_errno == EACCES && g_file_test (lock_path, G_FILE_TEST_EXISTS))
-    {
-      fd = open (lock_path, O_RDONLY | O_CLOEXEC);
-      if (fd < 0 && errno == ENOENT)   /* gone meanwhile */
-        return -2;
-      if (fd < 0)
-        {
-          /* Not even readable: held or not, that is for a person to say. */
-          set_untestable_lock_error (error, name, lock_path);
-          return -1;
-        }
-      *ours = FALSE;
-    }
+  return fcntl (fd, command, &lock) == 0 && (command != F_OFD_GETLK || lock.l_type == F_UNLCK);
+}
+
+gboolean
+bd_store_lock_is_held (const char *real_path)
+{
+  int fd = open (real_path, O_RDONLY | O_CLOEXEC);
+  gboolean free_;
+
   if (fd < 0)
-    set_folder_error (error, name, open_errno);
-  return fd;
+    return FALSE;
+  free_ = set_lock (fd, F_WRLCK, F_OFD_GETLK);
+  close (fd);
+  return !free_;
 }
 
-/* The lock is held by someone else: says who, and closes @fd. */
 static void
-set_held_error (int          fd,
-                const char  *name,
-                const char  *lock_path,
+set_held_error (const char  *name,
+                const char  *note_path,
                 GError     **error)
 {
-  g_autofree char *holder = NULL;
-  g_autofree char *owner = NULL;
+  g_autofree char *holder = read_holder (note_path);
+  g_autofree char *owner = lock_owner ();
 
-  if (errno != EWOULDBLOCK)
-    {
-      /* Where flock is emulated with fcntl locks (NFS), a read-only
-       * descriptor cannot take one: again for a person to say. */
-      close (fd);
-      set_untestable_lock_error (error, name, lock_path);
-      return;
-    }
-  holder = read_lock_holder (fd);
-  owner = lock_owner ();
-  close (fd);
   if (holder != NULL && strcmp (holder, owner) == 0)
     g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED,
                  _("“%s” is already open for writing in this BudgetDesk."), name);
@@ -154,61 +151,84 @@ set_held_error (int          fd,
                  name, holder ? holder : _("another program"));
 }
 
-int
-bd_store_lock_take (const char  *path,
-                    char       **lock_path_out,
+/* Writes the note naming us and the file we hold. Made only where nothing
+ * is: what is at its name is removed first (we hold the lock, so it is a
+ * crash's leftover or not ours at all). A note that cannot be made is no
+ * failure. */
+void
+bd_store_lock_write_note (BdStoreLock *lock,
+                          const char  *real_path)
+{
+  g_autofree char *owner = lock_owner ();
+  g_autofree char *text = NULL;
+  struct stat st;
+
+  lock->note_path = bd_store_lock_note_path (real_path);
+  lock->note_fd = open (lock->note_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (lock->note_fd < 0 && errno == EEXIST && unlink (lock->note_path) == 0)
+    lock->note_fd = open (lock->note_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (lock->note_fd < 0 || fstat (lock->fd, &st) != 0)
+    return;
+  /* Readable by all, whatever the umask: another user's BudgetDesk names
+   * the holder from it. This is the file just made, nothing that was there. */
+  if (fchmod (lock->note_fd, 0644) != 0)
+    {
+      /* a courtesy only */
+    }
+  text = g_strdup_printf ("%s\nfile %ju %ju\n", owner, (uintmax_t) st.st_dev, (uintmax_t) st.st_ino);
+  if (write (lock->note_fd, text, strlen (text)) < 0)
+    {
+      /* a courtesy only */
+    }
+}
+
+BdStoreLock *
+bd_store_lock_take (const char  *real_path,
+                    const char  *name,
+                    gboolean     shared,
                     GError     **error)
 {
-  g_autofree char *lock_path = lock_path_for (path);
-  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree BdStoreLock *lock = g_new0 (BdStoreLock, 1);
 
-  for (guint attempt = 0; attempt < 5; attempt++)
+  lock->note_fd = -1;
+  lock->fd = open (real_path, (shared ? O_RDONLY : O_RDWR) | O_NOCTTY | O_CLOEXEC);
+  if (lock->fd < 0)
     {
-      struct stat held, now;
-      gboolean ours;
-      int fd = open_lock_file (lock_path, name, &ours, error);
+      int saved_errno = errno;
 
-      if (fd == -2)
-        continue;
-      if (fd < 0)
-        return -1;
-      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
-        {
-          set_held_error (fd, name, lock_path, error);
-          return -1;
-        }
-      if (fstat (fd, &held) != 0 || stat (lock_path, &now) != 0 || held.st_ino != now.st_ino || held.st_dev != now.st_dev)
-        {
-          close (fd);
-          continue;
-        }
-      if (!ours)
-        {
-          /* Left by a crash, and not ours to rewrite: removed while we hold
-           * its lock (whoever opened it meanwhile finds it gone) and made
-           * anew. */
-          int saved_errno = g_unlink (lock_path) == 0 ? 0 : errno;
-
-          close (fd);
-          if (saved_errno == 0)
-            continue;
-          set_folder_error (error, name, saved_errno);
-          return -1;
-        }
-      {
-        g_autofree char *owner = lock_owner ();
-        g_autofree char *text = g_strconcat (owner, "\n", NULL);
-
-        /* Readable by all, whatever the umask: another user's BudgetDesk
-         * must be able to test it for its lock. */
-        if (fchmod (fd, 0644) != 0 || ftruncate (fd, 0) != 0 || pwrite (fd, text, strlen (text), 0) < 0)
-          {
-            /* The name of the holder is a courtesy: the flock is the lock. */
-          }
-      }
-      *lock_path_out = g_steal_pointer (&lock_path);
-      return fd;
+      if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+        g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
+                     _("“%s” is read-only; open it read-only to look at it."), name);
+      else
+        g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_IO,
+                     _("“%s” could not be written: %s."), name, g_strerror (saved_errno));
+      return NULL;
     }
-  g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_LOCKED, _("“%s” could not be locked for writing."), name);
-  return -1;
+  if (!set_lock (lock->fd, shared ? F_RDLCK : F_WRLCK, F_OFD_SETLK))
+    {
+      g_autofree char *note_path = bd_store_lock_note_path (real_path);
+
+      close (lock->fd);
+      set_held_error (name, note_path, error);
+      return NULL;
+    }
+  return g_steal_pointer (&lock);
+}
+
+void
+bd_store_lock_release (BdStoreLock *lock)
+{
+  struct stat ours, there;
+
+  if (lock == NULL)
+    return;
+  /* Only the note we made: another may stand at its name by now. */
+  if (lock->note_fd >= 0 && fstat (lock->note_fd, &ours) == 0 && lstat (lock->note_path, &there) == 0
+      && ours.st_dev == there.st_dev && ours.st_ino == there.st_ino)
+    unlink (lock->note_path);
+  if (lock->note_fd >= 0)
+    close (lock->note_fd);
+  close (lock->fd);
+  g_free (lock->note_path);
+  g_free (lock);
 }

@@ -2,7 +2,8 @@
  *
  * bd-store.c        the object, opening, transactions and the edit API
  * bd-store-sql.c    SQLite calls and their errors, hardening a connection
- * bd-store-lock.c   the one-writer lock beside the document
+ * bd-store-lock.c   the one-writer lock, on the document itself
+ * bd-store-journal.c  journals left by a crash: paired, or set aside
  * bd-store-schema.c the schema a new file gets, and migrations
  * bd-store-verify.c the checks a file passes before anything reads it
  * bd-store-write.c  writing the document (or part of it) into the file
@@ -17,17 +18,20 @@
 
 G_BEGIN_DECLS
 
+typedef struct _BdStoreLock BdStoreLock;
+
 struct _BdStore
 {
   GObject  parent_instance;
 
   sqlite3 *db;
   char    *path;
+  char    *real_path;   /* @path, links resolved: what is opened and locked */
   gboolean read_only;
   guint    transaction_depth;
   int      version;
-  int      lock_fd;     /* held while open for writing; -1 otherwise */
-  char    *lock_path;
+  BdStoreLock *lock;    /* held while open for writing */
+  char    *set_aside;   /* where a leftover journal was moved on opening */
 };
 
 /* Where a row of schedule_row stands in its schedule. */
@@ -70,11 +74,35 @@ char         *bd_store_sql_column_text (sqlite3_stmt  *stmt,
 void          bd_store_sql_harden      (sqlite3       *db);
 
 /* bd-store-lock.c */
-int           bd_store_lock_take       (const char    *path,
-                                        char         **lock_path_out,
+struct stat;
+
+/* Takes the lock on the document at @real_path: exclusive to write it,
+ * shared to replace it (bd_store_save_as); NULL with @error set when
+ * another holds it. Messages name the file @name. */
+BdStoreLock  *bd_store_lock_take       (const char    *real_path,
+                                        const char    *name,
+                                        gboolean       shared,
                                         GError       **error);
-void          bd_store_lock_release    (int            fd,
-                                        const char    *lock_path);
+/* Leaves the note naming the holder and the file it holds. */
+void          bd_store_lock_write_note (BdStoreLock   *lock,
+                                        const char    *real_path);
+void          bd_store_lock_release    (BdStoreLock   *lock);
+gboolean      bd_store_lock_is_held    (const char    *real_path);
+char         *bd_store_lock_note_path  (const char    *real_path);
+/* 1 when the note left beside @real_path names the file @st, 0 when it
+ * names another, -1 when there is none or it names no file. */
+int           bd_store_lock_note_file  (const char    *real_path,
+                                        const struct stat *st);
+
+/* bd-store-journal.c: judges the journals left beside @real_path before
+ * SQLite sees them. *@replay: one is this file's and SQLite is to roll it
+ * back (only when @for_writing, with the lock held). */
+gboolean      bd_store_journal_check   (const char    *real_path,
+                                        const char    *name,
+                                        gboolean       for_writing,
+                                        gboolean      *replay,
+                                        char         **set_aside_path,
+                                        GError       **error);
 
 /* bd-store-schema.c */
 gboolean      bd_store_schema_create   (sqlite3       *db,
@@ -113,7 +141,11 @@ gboolean bd_store_write_section  (sqlite3 *db, const char *path, BdDocument *doc
 gboolean bd_store_write_figures  (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
 gboolean bd_store_write_document (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
 
-/* bd-store-projects.c: the forms, the one place that knows their columns. */
+/* bd-store-projects.c: the forms, their columns read from the field table
+ * (bd-project-field.h). What a forged file could put in a project row, and
+ * the sum of the forms' amounts in magnitude, for bd-store-verify.c. */
+const char *bd_store_projects_bad_row      (void);
+const char *bd_store_projects_amounts_total (void);
 gboolean bd_store_write_projects (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
 gboolean bd_store_load_projects  (sqlite3     *db,
                                   const char  *path,

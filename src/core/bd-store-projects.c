@@ -1,6 +1,94 @@
 /* The forms (绩效目标表): projects and their indicators, read and written.
- * Their columns are known here only. */
+ * Their columns are the field table's (bd-project-field.h), in its order;
+ * the schema (bd-store-schema.c) creates them so, as tests/test-project-field.c
+ * checks. */
+#include "bd-project-field.h"
 #include "bd-store-private.h"
+
+/* "name, nature, … annual_goal" */
+static const char *
+field_columns (void)
+{
+  static char *columns = NULL;
+
+  if (g_once_init_enter (&columns))
+    {
+      GString *list = g_string_new (NULL);
+      for (guint f = 0; f < BD_N_PROJECT_FIELDS; f++)
+        g_string_append_printf (list, "%s%s", f ? ", " : "", bd_project_fields[f].name);
+      g_once_init_leave (&columns, g_string_free (list, FALSE));
+    }
+  return columns;
+}
+
+const char *
+bd_store_projects_bad_row (void)
+{
+  static char *bad_row = NULL;
+
+  if (g_once_init_enter (&bad_row))
+    {
+      GString *sql = g_string_new ("typeof (position) != 'integer'");
+      for (guint f = 0; f < BD_N_PROJECT_FIELDS; f++)
+        g_string_append_printf (sql, bd_project_fields[f].kind == BD_PROJECT_FIELD_AMOUNT
+                                     ? " OR typeof (%s) != 'integer'" : " OR NOT bd_utf8 (%s)",
+                                bd_project_fields[f].name);
+      g_once_init_leave (&bad_row, g_string_free (sql, FALSE));
+    }
+  return bad_row;
+}
+
+const char *
+bd_store_projects_amounts_total (void)
+{
+  static char *total = NULL;
+
+  if (g_once_init_enter (&total))
+    {
+      GString *sql = g_string_new ("SELECT 0.0");
+      for (guint f = 0; f < BD_N_PROJECT_FIELDS; f++)
+        if (bd_project_fields[f].kind == BD_PROJECT_FIELD_AMOUNT)
+          g_string_append_printf (sql, " + total (abs (%s * 1.0))", bd_project_fields[f].name);
+      g_string_append (sql, " FROM project");
+      g_once_init_leave (&total, g_string_free (sql, FALSE));
+    }
+  return total;
+}
+
+static void
+bind_fields (sqlite3_stmt *stmt,
+             BdProject    *p)
+{
+  for (guint f = 0; f < BD_N_PROJECT_FIELDS; f++)
+    if (bd_project_fields[f].kind == BD_PROJECT_FIELD_AMOUNT)
+      sqlite3_bind_int64 (stmt, 2 + f, *bd_project_field_amount (&bd_project_fields[f], p));
+    else
+      bd_store_sql_bind_text (stmt, 2 + f, *bd_project_field_text (&bd_project_fields[f], p));
+}
+
+static void
+read_fields (sqlite3_stmt *stmt,
+             BdProject    *p)
+{
+  for (guint f = 0; f < BD_N_PROJECT_FIELDS; f++)
+    if (bd_project_fields[f].kind == BD_PROJECT_FIELD_AMOUNT)
+      *bd_project_field_amount (&bd_project_fields[f], p) = sqlite3_column_int64 (stmt, 1 + f);
+    else
+      *bd_project_field_text (&bd_project_fields[f], p) = bd_store_sql_column_text (stmt, 1 + f);
+}
+
+/* "INSERT INTO project (position, name, …) VALUES (?, ?, …)" */
+static char *
+insert_sql (void)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_printf (sql, "INSERT INTO project (position, %s) VALUES (?", field_columns ());
+  for (guint f = 0; f < BD_N_PROJECT_FIELDS; f++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+  return g_string_free (sql, FALSE);
+}
 
 gboolean
 bd_store_write_projects (sqlite3     *db,
@@ -9,10 +97,8 @@ bd_store_write_projects (sqlite3     *db,
                          gpointer     unused,
                          GError     **error)
 {
-  g_autoptr(sqlite3_stmt) project_stmt = bd_store_sql_prepare (db, path,
-    "INSERT INTO project (position, name, nature, category, supervisor, implementer, start_date, end_date,"
-    " period, total_funds, fiscal_funds, other_funds, annual_total, annual_fiscal, carryover, annual_other,"
-    " overall_goal, annual_goal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  g_autofree char *insert = insert_sql ();
+  g_autoptr(sqlite3_stmt) project_stmt = bd_store_sql_prepare (db, path, insert, error);
   g_autoptr(sqlite3_stmt) indicator_stmt = bd_store_sql_prepare (db, path,
     "INSERT INTO indicator (project, position, level1, level2, name, target) VALUES (?, ?, ?, ?, ?, ?)", error);
 
@@ -22,18 +108,9 @@ bd_store_write_projects (sqlite3     *db,
   for (guint i = 0; i < doc->projects->len; i++)
     {
       BdProject *p = g_ptr_array_index (doc->projects, i);
-      const char *texts[] = { p->name, p->nature, p->category, p->supervisor, p->implementer,
-                              p->start_date, p->end_date, p->period };
-      const gint64 amounts[] = { p->total_funds, p->fiscal_funds, p->other_funds, p->annual_total,
-                                 p->annual_fiscal, p->carryover, p->annual_other };
 
       sqlite3_bind_int (project_stmt, 1, i);
-      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-        bd_store_sql_bind_text (project_stmt, 2 + t, texts[t]);
-      for (guint a = 0; a < G_N_ELEMENTS (amounts); a++)
-        sqlite3_bind_int64 (project_stmt, 10 + a, amounts[a]);
-      bd_store_sql_bind_text (project_stmt, 17, p->overall_goal);
-      bd_store_sql_bind_text (project_stmt, 18, p->annual_goal);
+      bind_fields (project_stmt, p);
       if (!bd_store_sql_step_done (db, path, project_stmt, error))
         return FALSE;
       p->id = sqlite3_last_insert_rowid (db);
@@ -62,10 +139,8 @@ bd_store_load_projects (sqlite3     *db,
                         BdDocument  *doc,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) projects = bd_store_sql_prepare (db, path,
-    "SELECT id, name, nature, category, supervisor, implementer, start_date, end_date, period,"
-    " total_funds, fiscal_funds, other_funds, annual_total, annual_fiscal, carryover, annual_other,"
-    " overall_goal, annual_goal FROM project ORDER BY position", error);
+  g_autofree char *select = g_strdup_printf ("SELECT id, %s FROM project ORDER BY position", field_columns ());
+  g_autoptr(sqlite3_stmt) projects = bd_store_sql_prepare (db, path, select, error);
   g_autoptr(sqlite3_stmt) indicators = bd_store_sql_prepare (db, path,
     "SELECT id, level1, level2, name, target FROM indicator WHERE project = ? ORDER BY position", error);
   int rc;
@@ -75,18 +150,9 @@ bd_store_load_projects (sqlite3     *db,
   while ((rc = sqlite3_step (projects)) == SQLITE_ROW)
     {
       BdProject *p = bd_project_new ();
-      char **texts[] = { &p->name, &p->nature, &p->category, &p->supervisor, &p->implementer,
-                         &p->start_date, &p->end_date, &p->period };
-      gint64 *amounts[] = { &p->total_funds, &p->fiscal_funds, &p->other_funds, &p->annual_total,
-                            &p->annual_fiscal, &p->carryover, &p->annual_other };
 
       p->id = sqlite3_column_int64 (projects, 0);
-      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-        *texts[t] = bd_store_sql_column_text (projects, 1 + t);
-      for (guint a = 0; a < G_N_ELEMENTS (amounts); a++)
-        *amounts[a] = sqlite3_column_int64 (projects, 9 + a);
-      p->overall_goal = bd_store_sql_column_text (projects, 16);
-      p->annual_goal = bd_store_sql_column_text (projects, 17);
+      read_fields (projects, p);
       g_ptr_array_add (doc->projects, p);
 
       sqlite3_bind_int64 (indicators, 1, p->id);

@@ -37,14 +37,8 @@ static const struct {
     "typeof (key) != 'text' OR NOT bd_utf8 (key) OR typeof (value) != 'integer'"
     " OR typeof (unit) != 'integer' OR unit NOT BETWEEN 0 AND 2" },
   { "last_year", 1, "typeof (key) != 'text' OR NOT bd_utf8 (key) OR typeof (value) != 'integer'" },
-  { "project", 1,
-    "typeof (position) != 'integer' OR NOT bd_utf8 (name) OR NOT bd_utf8 (nature) OR NOT bd_utf8 (category)"
-    " OR NOT bd_utf8 (supervisor) OR NOT bd_utf8 (implementer) OR NOT bd_utf8 (start_date)"
-    " OR NOT bd_utf8 (end_date) OR NOT bd_utf8 (period) OR NOT bd_utf8 (overall_goal)"
-    " OR NOT bd_utf8 (annual_goal) OR typeof (total_funds) != 'integer' OR typeof (fiscal_funds) != 'integer'"
-    " OR typeof (other_funds) != 'integer' OR typeof (annual_total) != 'integer'"
-    " OR typeof (annual_fiscal) != 'integer' OR typeof (carryover) != 'integer'"
-    " OR typeof (annual_other) != 'integer'" },
+  /* Its columns are the field table's: bd_store_projects_bad_row (). */
+  { "project", 1, NULL },
   { "indicator", 1,
     "typeof (project) != 'integer' OR typeof (position) != 'integer' OR NOT bd_utf8 (level1)"
     " OR NOT bd_utf8 (level2) OR NOT bd_utf8 (name) OR NOT bd_utf8 (target)" },
@@ -60,9 +54,7 @@ static const struct {
 static const char amounts_total[] =
   "SELECT (SELECT total (abs (value * 1.0)) + total (abs (published * 1.0)) FROM cell)"
   " + (SELECT total (abs (value * 1.0)) FROM figure) + (SELECT total (abs (value * 1.0)) FROM last_year)"
-  " + (SELECT total (abs (total_funds * 1.0)) + total (abs (fiscal_funds * 1.0)) + total (abs (other_funds * 1.0))"
-  "    + total (abs (annual_total * 1.0)) + total (abs (annual_fiscal * 1.0)) + total (abs (carryover * 1.0))"
-  "    + total (abs (annual_other * 1.0)) FROM project)";
+  " + (%s)";
 
 static void
 utf8_valid (sqlite3_context *context,
@@ -172,7 +164,8 @@ check_values (sqlite3    *db,
         return bd_store_sql_error (error, db, path, rc);
 
       g_free (sql);
-      sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s LIMIT 1", value_checks[i].table, value_checks[i].bad_row);
+      sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s LIMIT 1", value_checks[i].table,
+                             value_checks[i].bad_row ? value_checks[i].bad_row : bd_store_projects_bad_row ());
       rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
       if (rc == SQLITE_OK)
         rc = sqlite3_step (stmt);
@@ -191,7 +184,8 @@ check_values (sqlite3    *db,
     }
 
   {
-    g_autoptr(sqlite3_stmt) stmt = bd_store_sql_prepare (db, path, amounts_total, error);
+    g_autofree char *sql = g_strdup_printf (amounts_total, bd_store_projects_amounts_total ());
+    g_autoptr(sqlite3_stmt) stmt = bd_store_sql_prepare (db, path, sql, error);
     int rc;
 
     if (stmt == NULL)

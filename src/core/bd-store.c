@@ -1,6 +1,11 @@
+/* realpath is POSIX, outside strict C11. */
+#define _DEFAULT_SOURCE
+
 /* The store: the object, opening a document file, transactions, and the
  * edit API. See bd-store-private.h for where the rest lives. */
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -16,10 +21,12 @@ bd_store_finalize (GObject *object)
 {
   BdStore *self = (BdStore *) object;
 
+  /* The connection first: the lock is released once nothing can write. */
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
-  bd_store_lock_release (self->lock_fd, self->lock_path);
-  g_free (self->lock_path);
+  bd_store_lock_release (self->lock);
+  g_free (self->set_aside);
+  g_free (self->real_path);
   g_free (self->path);
   G_OBJECT_CLASS (bd_store_parent_class)->finalize (object);
 }
@@ -33,7 +40,6 @@ bd_store_class_init (BdStoreClass *klass)
 static void
 bd_store_init (BdStore *self)
 {
-  self->lock_fd = -1;
 }
 
 /* Transactions */
@@ -158,60 +164,83 @@ write_new_file (BdDocument  *doc,
   return ok;
 }
 
+/* @path with its links resolved, or a copy of it when it does not exist. */
+static char *
+resolve (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *copy;
+
+  if (real == NULL)
+    return g_strdup (path);
+  copy = g_strdup (real);
+  free (real);
+  return copy;
+}
+
+/* A journal left beside @path belongs to the file it replaces, which is
+ * gone now: it would be applied to the new one. */
+static void
+remove_old_journals (const char *path)
+{
+  static const char * const suffixes[] = { "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *journal = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (journal);
+    }
+}
+
 gboolean
 bd_store_save_as (BdDocument  *doc,
                   const char  *path,
                   GError     **error)
 {
+  g_autofree char *real_path = NULL;
   g_autofree char *temporary = NULL;
-  g_autofree char *lock_path = NULL;
+  g_autofree char *name = NULL;
+  BdStoreLock *lock = NULL;
   GError *replace_error = NULL;
   gboolean ok;
-  int lock_fd;
   int fd;
 
   g_return_val_if_fail (doc != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A document another BudgetDesk has open for writing is not replaced. */
-  lock_fd = bd_store_lock_take (path, &lock_path, error);
-  if (lock_fd < 0)
+  /* A document another BudgetDesk has open for writing is not replaced
+   * (the lock is shared: nobody may start writing it meanwhile either). */
+  real_path = resolve (path);
+  name = g_filename_display_basename (path);
+  if (g_file_test (real_path, G_FILE_TEST_IS_REGULAR)
+      && (lock = bd_store_lock_take (real_path, name, TRUE, error)) == NULL)
     return FALSE;
-  fd = bd_file_replace_begin (path, &temporary, &replace_error);
+  fd = bd_file_replace_begin (real_path, &temporary, &replace_error);
   if (fd < 0)
     {
-      bd_store_lock_release (lock_fd, lock_path);
+      bd_store_lock_release (lock);
       return set_replace_error (error, replace_error, path);
     }
   close (fd);
 
   ok = write_new_file (doc, temporary, path, error);
-  /* A journal left beside @path (by a process killed while it had the old
-   * file open) belongs to that file: replayed on the new one, it would
-   * corrupt it. */
-  if (ok)
-    {
-      static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
-      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-        {
-          g_autofree char *journal = g_strconcat (path, suffixes[i], NULL);
-          g_unlink (journal);
-        }
-    }
   if (!ok)
     g_unlink (temporary);
-  else if (!bd_file_replace_commit (temporary, path, &replace_error))
+  else if (!bd_file_replace_commit (temporary, real_path, &replace_error))
     ok = set_replace_error (error, replace_error, path);
-  bd_store_lock_release (lock_fd, lock_path);
+  if (ok)
+    remove_old_journals (real_path);
+  bd_store_lock_release (lock);
   return ok;
 }
 
 /* Opening */
 
-/* A connection to @path, hardened; NULL with @error set. */
+/* A connection to @path, hardened; NULL with @error set, naming @name. */
 static sqlite3 *
 connect (const char  *path,
+         const char  *name,
          int          flags,
          GError     **error)
 {
@@ -220,7 +249,7 @@ connect (const char  *path,
 
   if (rc != SQLITE_OK)
     {
-      bd_store_sql_error (error, db, path, rc);
+      bd_store_sql_error (error, db, name, rc);
       sqlite3_close_v2 (db);
       return NULL;
     }
@@ -228,54 +257,83 @@ connect (const char  *path,
   return db;
 }
 
-/* A connection that has passed every check; NULL with @error set. */
+/* A connection that has passed every check; NULL with @error set. One
+ * that may write does so only to roll back the file's own journal. */
 static sqlite3 *
 connect_verified (const char  *path,
+                  const char  *name,
                   int          flags,
                   GError     **error)
 {
-  sqlite3 *db = connect (path, flags, error);
+  sqlite3 *db = connect (path, name, flags, error);
 
   if (db != NULL && (flags & SQLITE_OPEN_READWRITE))
     sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
-  if (db != NULL && !bd_store_verify (db, path, error))
+  if (db != NULL && !bd_store_verify (db, name, error))
     g_clear_pointer (&db, sqlite3_close_v2);
   return db;
 }
 
-/* The one writer: locked, then opened with its journal set. */
-static sqlite3 *
-connect_writer (const char  *path,
-                int         *lock_fd,
-                char       **lock_path,
+/* Writing needs the file and its folder (for the journal) writable. */
+static gboolean
+check_writable (const char  *real_path,
+                const char  *name,
                 GError     **error)
 {
-  sqlite3 *db;
+  g_autofree char *dir = g_path_get_dirname (real_path);
 
-  if (g_access (path, W_OK) != 0)
+  if (g_access (real_path, W_OK) != 0)
     {
-      g_autofree char *name = g_filename_display_basename (path);
       g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
                    _("“%s” is read-only; open it read-only to look at it."), name);
-      return NULL;
+      return FALSE;
     }
-  if ((*lock_fd = bd_store_lock_take (path, lock_path, error)) < 0)
-    return NULL;
-  db = connect (path, SQLITE_OPEN_READWRITE, error);
-  /* WAL with full syncs: a crash or a power cut loses at most the edit
-   * being made, never a committed one. */
-  if (db != NULL
-      && (!bd_store_sql_exec (db, path, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
-                              error)
-          || !bd_store_schema_migrate (db, path, error)))
-    g_clear_pointer (&db, sqlite3_close_v2);
-  if (db == NULL)
+  if (g_access (dir, W_OK) != 0)
     {
-      bd_store_lock_release (*lock_fd, *lock_path);
-      *lock_fd = -1;
-      g_clear_pointer (lock_path, g_free);
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: its folder is read-only."), name);
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* The one writer's connection. A rollback journal, deleted to commit and
+ * the folder synced after (synchronous EXTRA): an acknowledged edit is in
+ * the .budget itself and survives a crash or a power cut; a copy of the
+ * file alone holds it. cache_spill off: the file is never written before
+ * its journal holds page 1, which pairs a journal with its file. */
+static sqlite3 *
+connect_writer (BdStore  *self,
+                GError  **error)
+{
+  const char *name = self->path;
+  sqlite3 *db = connect (self->real_path, name, SQLITE_OPEN_READWRITE, error);
+
+  if (db != NULL
+      && (!bd_store_sql_exec (db, name, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = EXTRA;"
+                              " PRAGMA cache_spill = OFF; PRAGMA foreign_keys = ON", error)
+          || !bd_store_schema_migrate (db, name, error)))
+    g_clear_pointer (&db, sqlite3_close_v2);
   return db;
+}
+
+/* Locks the document for writing and judges what a crash left beside it;
+ * *@replay when its own journal is to be rolled back. */
+static gboolean
+prepare_writing (BdStore     *self,
+                 const char  *name,
+                 gboolean    *replay,
+                 GError     **error)
+{
+  if (!check_writable (self->real_path, name, error))
+    return FALSE;
+  self->lock = bd_store_lock_take (self->real_path, name, FALSE, error);
+  if (self->lock == NULL
+      || !bd_store_journal_check (self->real_path, name, TRUE, replay, &self->set_aside, error))
+    return FALSE;
+  /* After the check: the note a crashed writer left is what pairs its journal. */
+  bd_store_lock_write_note (self->lock, self->real_path);
+  return TRUE;
 }
 
 BdStore *
@@ -283,13 +341,9 @@ bd_store_open (const char        *path,
                BdStoreOpenFlags   flags,
                GError           **error)
 {
-  BdStore *self;
-  gboolean read_only = (flags & BD_STORE_OPEN_READ_ONLY) != 0;
-  g_autofree char *lock_path = NULL;
-  g_autofree char *wal = NULL;
-  gboolean recover;
-  sqlite3 *db = NULL;
-  int lock_fd = -1;
+  g_autoptr(BdStore) self = NULL;
+  g_autofree char *name = NULL;   /* for messages */
+  gboolean replay = FALSE;
   gint64 version = 1;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -297,50 +351,36 @@ bd_store_open (const char        *path,
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_NOT_FOUND, _("“%s” does not exist or is not a file."), name);
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_NOT_FOUND, _("“%s” does not exist or is not a file."), display);
       return NULL;
     }
-
-  /* Everything is checked on a query-only connection first, so a file that
-   * is not ours, is damaged or is too new is never written to. After a
-   * crash, a write-ahead log beside the file holds committed edits that
-   * SQLite must replay, which a read-only connection cannot do: then the
-   * connection may write, but only that recovery (query_only). */
-  wal = g_strconcat (path, "-wal", NULL);
-  recover = g_file_test (wal, G_FILE_TEST_EXISTS) && g_access (path, W_OK) == 0;
-  db = connect_verified (path, recover ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, error);
-  if (db == NULL)
-    return NULL;
-
-  if (!read_only)
-    {
-      sqlite3_close_v2 (db);
-      db = connect_writer (path, &lock_fd, &lock_path, error);
-    }
-  else if (recover)
-    {
-      /* Reading goes on through a connection that cannot write: one that
-       * could would fold the log into the file when it is the last one
-       * open, after the writer closed. Checked again: it is a new look at
-       * the file. */
-      sqlite3_close_v2 (db);
-      db = connect_verified (path, SQLITE_OPEN_READONLY, error);
-    }
-  if (db == NULL)
-    return NULL;
-  if (read_only)
-    bd_store_sql_exec (db, path, "PRAGMA foreign_keys = ON", NULL);
-
   self = g_object_new (BD_TYPE_STORE, NULL);
-  self->db = db;
   self->path = g_strdup (path);
-  self->read_only = read_only;
-  self->lock_fd = lock_fd;
-  self->lock_path = g_steal_pointer (&lock_path);
-  bd_store_sql_pragma_int (db, path, "PRAGMA user_version", &version, NULL);
+  self->real_path = resolve (path);
+  self->read_only = (flags & BD_STORE_OPEN_READ_ONLY) != 0;
+  name = g_filename_display_basename (path);
+
+  /* Everything is checked before anything may write: a file that is not
+   * ours, is damaged or is too new is never written to. Only the file's own
+   * journal, left by a crash, is rolled back first, by the writer. */
+  if (self->read_only
+      ? !bd_store_journal_check (self->real_path, name, FALSE, &replay, &self->set_aside, error)
+      : !prepare_writing (self, name, &replay, error))
+    return NULL;
+  self->db = connect_verified (self->real_path, path, replay ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, error);
+  if (self->db != NULL && !self->read_only)
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      self->db = connect_writer (self, error);
+    }
+  if (self->db == NULL)
+    return NULL;
+  if (self->read_only)
+    bd_store_sql_exec (self->db, path, "PRAGMA foreign_keys = ON", NULL);
+  bd_store_sql_pragma_int (self->db, path, "PRAGMA user_version", &version, NULL);
   self->version = version;
-  return self;
+  return g_steal_pointer (&self);
 }
 
 const char *
@@ -349,6 +389,14 @@ bd_store_get_path (BdStore *self)
   g_return_val_if_fail (BD_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+const char *
+bd_store_get_set_aside (BdStore *self)
+{
+  g_return_val_if_fail (BD_IS_STORE (self), NULL);
+
+  return self->set_aside;
 }
 
 gboolean

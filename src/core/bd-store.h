@@ -4,7 +4,9 @@
  * database carrying BudgetDesk's application id, pass a quick integrity check
  * and have a schema version this build knows. Files are opened defensively
  * (no schema trust, no extensions, no triggers or views run), so a document
- * received from elsewhere cannot run code. Every edit is one transaction.
+ * received from elsewhere cannot run code. Every edit is one transaction,
+ * written into the .budget itself before it is acknowledged (a rollback
+ * journal, synced): a copy of the file alone holds every edit.
  */
 #pragma once
 
@@ -26,6 +28,7 @@ typedef enum {
   BD_STORE_ERROR_LOCKED,
   BD_STORE_ERROR_FULL,
   BD_STORE_ERROR_IO,
+  BD_STORE_ERROR_INTERRUPTED,     /* left mid-edit by a crash: opening it for writing repairs it */
 } BdStoreError;
 
 typedef enum {
@@ -55,6 +58,10 @@ BdStore    *bd_store_open          (const char       *path,
 BdDocument *bd_store_load          (BdStore          *self,
                                     GError          **error);
 const char *bd_store_get_path      (BdStore          *self);
+/* Where a journal left beside the file by a program that stopped, and not
+ * the file's own, was moved when it was opened (NAME-journal.unused); NULL
+ * when none was. It was not applied: worth telling the clerk. */
+const char *bd_store_get_set_aside (BdStore          *self);
 gboolean    bd_store_is_read_only  (BdStore          *self);
 
 /* Groups several edits into one transaction (a paste, a fix); they nest. */

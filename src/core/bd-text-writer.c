@@ -1,6 +1,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bd-format.h"
+#include "bd-grid.h"
 #include "bd-text-writer.h"
 
 /* A table laid out for a terminal: every column as wide as its widest cell,
@@ -111,37 +112,100 @@ table_write (TextTable *table,
   g_array_unref (table->right);
 }
 
+/* The headers are the grid's one-line labels, the groups (基本支出) on a
+ * line above when there are any; figures' columns right-aligned. */
 static void
-column_headers (TextTable           *table,
-                const BdScheduleDef *def,
-                guint                first_column,
-                const char * const  *leading)
+column_headers (TextTable    *table,
+                const BdGrid *grid)
 {
+  guint first_figure = grid->n_columns - grid->def->n_columns;
   gboolean groups = FALSE;
   GPtrArray *row;
 
-  for (guint c = 0; c < def->n_columns; c++)
-    groups |= def->columns[c].group != NULL;
+  for (guint c = 0; c < grid->n_columns; c++)
+    groups |= grid->column_groups[c] != NULL;
 
   if (groups)
     {
       row = table_add_row (table);
-      for (guint i = 0; i < first_column; i++)
-        cell (row, "");
-      for (guint c = 0; c < def->n_columns; c++)
-        cell (row, def->columns[c].group && (c == 0 || g_strcmp0 (def->columns[c - 1].group, def->columns[c].group))
-              ? def->columns[c].group : "");
+      for (guint c = 0; c < grid->n_columns; c++)
+        cell (row, grid->column_groups[c] && (c == 0 || g_strcmp0 (grid->column_groups[c - 1], grid->column_groups[c]))
+              ? grid->column_groups[c] : "");
     }
 
   row = table_add_row (table);
-  for (guint i = 0; i < first_column; i++)
-    cell (row, leading[i]);
-  for (guint c = 0; c < def->n_columns; c++)
+  for (guint c = 0; c < grid->n_columns; c++)
     {
-      cell (row, def->columns[c].name);
-      table_set_right (table, first_column + c);
+      cell (row, grid->column_labels[c]);
+      if (c >= first_figure)
+        table_set_right (table, c);
     }
   table_add_rule (table);
+}
+
+static void
+classified_rows (TextTable  *table,
+                 BdSchedule *schedule)
+{
+  const BdScheduleDef *def = schedule->def;
+  gboolean function = def->row_kind == BD_ROWS_FUNCTION;
+  GPtrArray *row;
+
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *r = g_ptr_array_index (schedule->rows, i);
+      gsize length = strlen (r->code);
+
+      row = table_add_row (table);
+      g_ptr_array_add (row, g_strndup (r->code, 3));
+      g_ptr_array_add (row, length > 3 ? g_strndup (r->code + 3, 2) : g_strdup (""));
+      if (function)
+        g_ptr_array_add (row, length > 5 ? g_strndup (r->code + 5, 2) : g_strdup (""));
+      cell (row, r->name);
+      amount_cells (row, def, r, def->n_columns);
+    }
+  table_add_rule (table);
+  row = table_add_row (table);
+  cell (row, "合计");
+  for (guint i = 0; i < (function ? 3u : 2u); i++)
+    cell (row, "");
+  amount_cells (row, def, schedule->total, def->n_columns);
+}
+
+static void
+balance_rows (TextTable  *table,
+              BdSchedule *schedule)
+{
+  const BdScheduleDef *def = schedule->def;
+  guint n_rows = MAX (schedule->rows->len, schedule->income->len);
+  GPtrArray *row;
+
+  table_set_right (table, 1);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      row = table_add_row (table);
+      if (i < schedule->income->len)
+        {
+          BdRow *item = g_ptr_array_index (schedule->income, i);
+          cell (row, item->name);
+          amount_cells (row, def, item, 1);
+        }
+      else
+        cell (row, ""), cell (row, "");
+      if (i < schedule->rows->len)
+        {
+          BdRow *r = g_ptr_array_index (schedule->rows, i);
+          g_autofree char *numeral = bd_chinese_numeral (i + 1);
+          g_ptr_array_add (row, g_strdup_printf ("%s、%s", numeral, r->name));
+          amount_cells (row, def, r, def->n_columns);
+        }
+    }
+  table_add_rule (table);
+  row = table_add_row (table);
+  cell (row, "收入总计");
+  amount_cells (row, def, schedule->income_total, 1);
+  cell (row, "支出总计");
+  amount_cells (row, def, schedule->total, def->n_columns);
 }
 
 static void
@@ -151,87 +215,25 @@ write_schedule (GString    *out,
 {
   BdSchedule *schedule = bd_document_get_schedule (doc, number);
   const BdScheduleDef *def = schedule->def;
-  g_autofree char *title = bd_schedule_def_title (def, schedule->title_year ? schedule->title_year : doc->year);
+  g_autoptr(BdGrid) grid = bd_grid_new_for_schedule (doc, number);
   TextTable table;
-  GPtrArray *row;
 
-  g_string_append_printf (out, "%s\n编制部门：%s    单位：%s\n\n", title, doc->department,
+  g_string_append_printf (out, "%s\n编制部门：%s    单位：%s\n\n", grid->title, doc->department,
                           def->unit == BD_UNIT_WAN ? "万元" : "元");
   table_init (&table);
-
+  column_headers (&table, grid);
   switch (def->row_kind)
     {
     case BD_ROWS_FUNCTION:
     case BD_ROWS_ECONOMIC:
-      {
-        static const char * const function_leading[] = { "类", "款", "项", "科目名称" };
-        static const char * const economic_leading[] = { "类", "款", "科目名称" };
-        gboolean function = def->row_kind == BD_ROWS_FUNCTION;
-        guint n_code = function ? 3 : 2;
-
-        column_headers (&table, def, n_code + 1, function ? function_leading : economic_leading);
-        for (guint i = 0; i < schedule->rows->len; i++)
-          {
-            BdRow *r = g_ptr_array_index (schedule->rows, i);
-            gsize length = strlen (r->code);
-
-            row = table_add_row (&table);
-            g_ptr_array_add (row, g_strndup (r->code, 3));
-            g_ptr_array_add (row, length > 3 ? g_strndup (r->code + 3, 2) : g_strdup (""));
-            if (function)
-              g_ptr_array_add (row, length > 5 ? g_strndup (r->code + 5, 2) : g_strdup (""));
-            cell (row, r->name);
-            amount_cells (row, def, r, def->n_columns);
-          }
-        table_add_rule (&table);
-        row = table_add_row (&table);
-        cell (row, "合计");
-        for (guint i = 0; i < n_code; i++)
-          cell (row, "");
-        amount_cells (row, def, schedule->total, def->n_columns);
-      }
+      classified_rows (&table, schedule);
       break;
-
     case BD_ROWS_BALANCE:
-      {
-        static const char * const leading[] = { "收入项目", "预算数", "支出项目" };
-        guint n_rows = MAX (schedule->rows->len, schedule->income->len);
-
-        column_headers (&table, def, 3, leading);
-        table_set_right (&table, 1);
-        for (guint i = 0; i < n_rows; i++)
-          {
-            row = table_add_row (&table);
-            if (i < schedule->income->len)
-              {
-                BdRow *item = g_ptr_array_index (schedule->income, i);
-                cell (row, item->name);
-                amount_cells (row, def, item, 1);
-              }
-            else
-              cell (row, ""), cell (row, "");
-            if (i < schedule->rows->len)
-              {
-                BdRow *r = g_ptr_array_index (schedule->rows, i);
-                g_autofree char *numeral = bd_chinese_numeral (i + 1);
-                g_ptr_array_add (row, g_strdup_printf ("%s、%s", numeral, r->name));
-                amount_cells (row, def, r, def->n_columns);
-              }
-          }
-        table_add_rule (&table);
-        row = table_add_row (&table);
-        cell (row, "收入总计");
-        amount_cells (row, def, schedule->income_total, 1);
-        cell (row, "支出总计");
-        amount_cells (row, def, schedule->total, def->n_columns);
-      }
+      balance_rows (&table, schedule);
       break;
-
     case BD_ROWS_SINGLE:
     default:
-      column_headers (&table, def, 0, NULL);
-      row = table_add_row (&table);
-      amount_cells (row, def, g_ptr_array_index (schedule->rows, 0), def->n_columns);
+      amount_cells (table_add_row (&table), def, g_ptr_array_index (schedule->rows, 0), def->n_columns);
       break;
     }
 

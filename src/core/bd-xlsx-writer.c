@@ -1,4 +1,7 @@
 #include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -25,6 +28,7 @@
 #define LINE_HEIGHT     16.0
 #define ROW_PADDING     4.0
 #define MAX_ROW_HEIGHT  409.0   /* Excel's limit */
+#define EXCEL_CELL_MAX  32767   /* characters (UTF-16 units) in a cell */
 
 typedef struct {
   lxw_workbook *workbook;
@@ -34,6 +38,9 @@ typedef struct {
   lxw_format   *unit;
   lxw_format   *note;
   lxw_format   *cells[3][2][2];   /* BdGridAlign × bold × amount */
+  /* The first call that failed; a text too long for a cell says where. */
+  lxw_error     status;
+  char         *failure;
 } Writer;
 
 /* A figure of the sheet: a formula refers to it, a total is made of them. */
@@ -102,6 +109,18 @@ writer_init (Writer       *writer,
   writer->unit = new_format (writer, FONT_SIZE, FALSE, LXW_ALIGN_RIGHT);
   writer->note = new_format (writer, FONT_SIZE, FALSE, LXW_ALIGN_LEFT);
   format_set_text_wrap (writer->note);
+}
+
+/* Every call into libxlsxwriter goes through here: the first failure is
+ * kept, and the writing stops at the next row, so that a workbook missing a
+ * cell is never renamed over the clerk's file. */
+static gboolean
+check (Writer    *writer,
+       lxw_error  status)
+{
+  if (status != LXW_NO_ERROR && writer->status == LXW_NO_ERROR)
+    writer->status = status;
+  return writer->status == LXW_NO_ERROR;
 }
 
 /* Sums */
@@ -405,8 +424,36 @@ measure_rows (const Sheet *sheet)
 
 /* Writing */
 
+static gsize utf16_length (const char *text);
+
+/* Excel holds at most 32,767 characters (UTF-16 units) in a cell and cuts
+ * what is longer when it opens the file. The text is refused, naming the
+ * sheet and cell, rather than cut or spread over the next cells: the
+ * workbook is the document's tables as published, a form's cell split over
+ * rows would no longer be the form, and the clerk can shorten it. */
+static gboolean
+check_length (Writer        *writer,
+              lxw_worksheet *worksheet,
+              lxw_row_t      row,
+              lxw_col_t      column,
+              const char    *text)
+{
+  char name[LXW_MAX_CELL_NAME_LENGTH];
+  gsize length = utf16_length (text);
+
+  if (length <= EXCEL_CELL_MAX)
+    return TRUE;
+  lxw_rowcol_to_cell (name, row, column);
+  if (writer->status == LXW_NO_ERROR)
+    writer->failure = g_strdup_printf (_("sheet “%s”, cell %s: the text has %u characters, "
+                                         "more than the %d an Excel cell holds; shorten it"),
+                                       worksheet->name, name, (guint) MIN (length, G_MAXUINT), EXCEL_CELL_MAX);
+  return check (writer, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED);
+}
+
 static void
-write_text (lxw_worksheet *worksheet,
+write_text (Writer        *writer,
+            lxw_worksheet *worksheet,
             lxw_row_t      row,
             lxw_col_t      column,
             lxw_row_t      last_row,
@@ -414,18 +461,21 @@ write_text (lxw_worksheet *worksheet,
             const char    *text,
             lxw_format    *format)
 {
+  if (text != NULL && !check_length (writer, worksheet, row, column, text))
+    return;
   if (last_row > row || last_column > column)
-    worksheet_merge_range (worksheet, row, column, last_row, last_column, text ? text : "", format);
+    check (writer, worksheet_merge_range (worksheet, row, column, last_row, last_column, text ? text : "", format));
   else if (text != NULL && *text)
-    worksheet_write_string (worksheet, row, column, text, format);
+    check (writer, worksheet_write_string (worksheet, row, column, text, format));
   else
-    worksheet_write_blank (worksheet, row, column, format);
+    check (writer, worksheet_write_blank (worksheet, row, column, format));
 }
 
 /* Amounts go to the spreadsheet as numbers, converted from hundredths here
  * and nowhere else. */
 static void
-write_amount (lxw_worksheet *worksheet,
+write_amount (Writer        *writer,
+              lxw_worksheet *worksheet,
               lxw_row_t      row,
               lxw_col_t      column,
               const char    *formula,
@@ -433,9 +483,9 @@ write_amount (lxw_worksheet *worksheet,
               lxw_format    *format)
 {
   if (formula != NULL)
-    worksheet_write_formula_num (worksheet, row, column, formula, format, hundredths / 100.0);
+    check (writer, worksheet_write_formula_num (worksheet, row, column, formula, format, hundredths / 100.0));
   else
-    worksheet_write_number (worksheet, row, column, hundredths / 100.0, format);
+    check (writer, worksheet_write_number (worksheet, row, column, hundredths / 100.0, format));
 }
 
 static void
@@ -462,11 +512,11 @@ write_cell (Writer        *writer,
 
       /* A merged cell takes a number once merged: merging writes text. */
       if (last_row > row || last_column > c)
-        worksheet_merge_range (worksheet, row, c, last_row, last_column, "", format);
-      write_amount (worksheet, row, c, formula, value, format);
+        check (writer, worksheet_merge_range (worksheet, row, c, last_row, last_column, "", format));
+      write_amount (writer, worksheet, row, c, formula, value, format);
     }
   else
-    write_text (worksheet, row, c, last_row, last_column, cell->text,
+    write_text (writer, worksheet, row, c, last_row, last_column, cell->text,
                 cell_format (writer, cell->align, bold, FALSE));
 }
 
@@ -492,14 +542,14 @@ write_sheet (Writer        *writer,
 
   measure_columns (&sheet);
   for (guint c = 0; c < grid->n_columns; c++)
-    worksheet_set_column (worksheet, c, c, widths[c], NULL);
+    check (writer, worksheet_set_column (worksheet, c, c, widths[c], NULL));
   table_width = bd_grid_span_width (sheet.widths, 0, grid->n_columns);
 
-  write_text (worksheet, row, 0, row, last_column, grid->title, writer->title);
-  worksheet_set_row (worksheet, row++, 2 * TITLE_SIZE, NULL);
+  write_text (writer, worksheet, row, 0, row, last_column, grid->title, writer->title);
+  check (writer, worksheet_set_row (worksheet, row++, 2 * TITLE_SIZE, NULL));
   if (grid->subtitle != NULL)
     {
-      write_text (worksheet, row, 0, row, last_column, grid->subtitle, writer->subtitle);
+      write_text (writer, worksheet, row, 0, row, last_column, grid->subtitle, writer->subtitle);
       row++;
     }
   if (grid->department != NULL || grid->unit != NULL)
@@ -507,17 +557,17 @@ write_sheet (Writer        *writer,
       /* The unit keeps the last column; the department has the others. */
       lxw_col_t department_end = last_column > 0 ? last_column - 1 : 0;
 
-      write_text (worksheet, row, 0, row, department_end, grid->department, writer->department);
+      write_text (writer, worksheet, row, 0, row, department_end, grid->department, writer->department);
       if (last_column > 0)
-        write_text (worksheet, row, last_column, row, last_column, grid->unit, writer->unit);
+        write_text (writer, worksheet, row, last_column, row, last_column, grid->unit, writer->unit);
       row++;
     }
 
   sheet.top = row;
   lines = measure_rows (&sheet);
-  for (guint r = 0; r < grid->n_rows; r++)
+  for (guint r = 0; r < grid->n_rows && writer->status == LXW_NO_ERROR; r++)
     {
-      worksheet_set_row (worksheet, sheet.top + r, row_height (lines[r]), NULL);
+      check (writer, worksheet_set_row (worksheet, sheet.top + r, row_height (lines[r]), NULL));
       for (guint c = 0; c < grid->n_columns; c++)
         if (bd_grid_cell (grid, r, c)->col_span > 0)
           write_cell (writer, worksheet, &sheet, r, c);
@@ -526,14 +576,14 @@ write_sheet (Writer        *writer,
 
   if (grid->note != NULL)
     {
-      write_text (worksheet, row, 0, row, last_column, grid->note, writer->note);
-      worksheet_set_row (worksheet, row, row_height (text_lines (grid->note, table_width)), NULL);
+      write_text (writer, worksheet, row, 0, row, last_column, grid->note, writer->note);
+      check (writer, worksheet_set_row (worksheet, row, row_height (text_lines (grid->note, table_width)), NULL));
     }
 
   if (grid->n_header_rows > 0)
     {
       worksheet_freeze_panes (worksheet, sheet.top + grid->n_header_rows, 0);
-      worksheet_repeat_rows (worksheet, sheet.top, sheet.top + grid->n_header_rows - 1);
+      check (writer, worksheet_repeat_rows (worksheet, sheet.top, sheet.top + grid->n_header_rows - 1));
     }
   if (grid->landscape)
     worksheet_set_landscape (worksheet);
@@ -596,28 +646,48 @@ add_sheet (lxw_workbook *workbook,
 }
 
 static void
-write_workbook (lxw_workbook *workbook,
-                BdDocument   *doc)
+write_workbook (Writer     *writer,
+                BdDocument *doc)
 {
-  Writer writer;
-
-  writer_init (&writer, workbook);
-  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+  for (guint n = 1; n <= BD_N_SCHEDULES && writer->status == LXW_NO_ERROR; n++)
     {
       g_autoptr(BdGrid) grid = bd_grid_new_for_schedule (doc, n);
       const char *title = grid->def->title;
       g_autofree char *name = g_strdup_printf ("%u %s", n, g_str_has_prefix (title, "部门") ? title + strlen ("部门") : title);
+      lxw_worksheet *worksheet = add_sheet (writer->workbook, name);
 
-      write_sheet (&writer, add_sheet (workbook, name), grid, bd_document_get_schedule (doc, n));
+      if (check (writer, worksheet ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED))
+        write_sheet (writer, worksheet, grid, bd_document_get_schedule (doc, n));
     }
-  for (guint i = 0; i < doc->projects->len; i++)
+  for (guint i = 0; i < doc->projects->len && writer->status == LXW_NO_ERROR; i++)
     {
       BdProject *project = g_ptr_array_index (doc->projects, i);
       g_autoptr(BdGrid) grid = bd_grid_new_for_project (doc, project);
       g_autofree char *name = g_strdup_printf ("绩效目标 %s", project->name ? project->name : "");
+      lxw_worksheet *worksheet = add_sheet (writer->workbook, name);
 
-      write_sheet (&writer, add_sheet (workbook, name), grid, NULL);
+      if (check (writer, worksheet ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED))
+        write_sheet (writer, worksheet, grid, NULL);
     }
+}
+
+/* libxlsxwriter closes the file itself: it is opened again to sync it, so
+ * that a full disk is found out before it is renamed over the old one. */
+static gboolean
+sync_file (const char  *temporary,
+           const char  *path,
+           GError     **error)
+{
+  int fd = g_open (temporary, O_RDONLY, 0);
+  gboolean synced;
+
+  if (fd < 0)
+    return bd_file_error_from_errno (error, path);
+  synced = fsync (fd) == 0 || errno == EINVAL;
+  if (!synced)
+    bd_file_error_from_errno (error, path);
+  close (fd);
+  return synced;
 }
 
 gboolean
@@ -626,9 +696,11 @@ bd_xlsx_write_file (BdDocument  *doc,
                     GError     **error)
 {
   g_autofree char *temporary = NULL;
+  g_autofree char *failure = NULL;
   lxw_workbook *workbook;
   lxw_error status;
-  int fd;
+  Writer writer;
+  int fd, saved_errno;
 
   g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
 
@@ -640,9 +712,25 @@ bd_xlsx_write_file (BdDocument  *doc,
   workbook = workbook_new (temporary);
   if (workbook == NULL)
     return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, g_strerror (ENOMEM), error);
-  write_workbook (workbook, doc);
+  writer_init (&writer, workbook);
+  write_workbook (&writer, doc);
+  failure = writer.failure;
+  errno = 0;
   status = workbook_close (workbook);
+  saved_errno = errno;
+  if (writer.status != LXW_NO_ERROR)
+    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED,
+                                 failure ? failure : lxw_strerror (writer.status), error);
+  /* A failed write (a full disk) is told by errno, not by libxlsxwriter's “Zip error”. */
+  if (status != LXW_NO_ERROR && saved_errno != 0)
+    return bd_file_replace_fail (temporary, path, g_file_error_from_errno (saved_errno),
+                                 g_strerror (saved_errno), error);
   if (status != LXW_NO_ERROR)
     return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, lxw_strerror (status), error);
+  if (!sync_file (temporary, path, error))
+    {
+      g_unlink (temporary);
+      return FALSE;
+    }
   return bd_file_replace_commit (temporary, path, error);
 }

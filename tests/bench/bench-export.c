@@ -2,9 +2,17 @@
  * `budgetdesk-cli export --pdf` and with LibreOffice converting the xlsx
  * BudgetDesk exported (`soffice --headless --convert-to pdf`), and the peak
  * memory of each, for the seed and for a generated document of 13,000 rows.
+ * Beside them, the figures before the face was cut down with HarfBuzz and
+ * lines drawn from glyphs shaped once (issue 16). The CPU time is printed
+ * too: on a machine shared with other work the wall time says more about
+ * the others than about the export.
  * A benchmark, not a test: it prints figures and passes judgement on none.
  *
  *   bench-export BUDGETDESK-CLI SEED.md [ROWS]
+ *
+ * With BD_BENCH_BEFORE set to an older budgetdesk-cli, that one is run in
+ * turn with the new one, round by round, and its figures printed under
+ * them: a paired run, both sharing whatever else the machine is doing.
  */
 
 /* wait4 () */
@@ -20,8 +28,21 @@
 
 typedef struct {
   double seconds;   /* median wall time */
+  double cpu;       /* median user + system time */
   long   peak_kib;  /* the largest peak resident set of any round */
 } Measure;
+
+/* Measured before, on this machine unloaded (issue 16): the range of wall
+ * times of `export --pdf`, and LibreOffice for the seed. */
+typedef struct {
+  const char *document;
+  double      low, high;
+} Before;
+
+static const Before before[] = {
+  { "seed", 0.098, 0.20 },
+  { "generated", 0.66, 1.1 },
+};
 
 static int
 compare_doubles (gconstpointer a,
@@ -36,6 +57,7 @@ compare_doubles (gconstpointer a,
 static gboolean
 run_once (const char * const *argv,
           double             *seconds,
+          double             *cpu,
           long               *peak_kib)
 {
   g_autoptr(GError) error = NULL;
@@ -58,6 +80,7 @@ run_once (const char * const *argv,
       return FALSE;
     }
   *seconds = (g_get_monotonic_time () - start) / 1e6;
+  *cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   *peak_kib = usage.ru_maxrss;
   return TRUE;
 }
@@ -67,18 +90,20 @@ measure (const char * const *argv,
          guint               rounds,
          Measure            *result)
 {
-  double samples[8];
+  double samples[8], cpus[8];
 
   result->peak_kib = 0;
   for (guint r = 0; r < rounds; r++)
     {
       long peak;
-      if (!run_once (argv, &samples[r], &peak))
+      if (!run_once (argv, &samples[r], &cpus[r], &peak))
         return FALSE;
       result->peak_kib = MAX (result->peak_kib, peak);
     }
   qsort (samples, rounds, sizeof (double), compare_doubles);
+  qsort (cpus, rounds, sizeof (double), compare_doubles);
   result->seconds = samples[rounds / 2];
+  result->cpu = cpus[rounds / 2];
   return TRUE;
 }
 
@@ -111,21 +136,32 @@ bench_document (const char *cli,
   const char *export_pdf[] = { cli, "export", budget, "--pdf", pdf, NULL };
   const char *export_xlsx[] = { cli, "export", budget, "--xlsx", xlsx, NULL };
   const char *convert[] = { soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", lo_dir, xlsx, NULL };
-  Measure ours, theirs = { 0, 0 };
+  const char *old_cli = g_getenv ("BD_BENCH_BEFORE");
+  g_autofree char *old_pdf = g_strdup_printf ("%s/%s-before.pdf", dir, name);
+  const char *export_before[] = { old_cli, "export", budget, "--pdf", old_pdf, NULL };
+  Measure ours, paired, theirs = { 0, 0, 0 };
+  const Before *then = g_str_has_prefix (name, "seed") ? &before[0] : &before[1];
   double ignored;
   long ignored_peak;
 
-  if (!run_once (export_xlsx, &ignored, &ignored_peak) || !measure (export_pdf, BUDGETDESK_ROUNDS, &ours))
+  if (!run_once (export_xlsx, &ignored, &ignored, &ignored_peak) || !measure (export_pdf, BUDGETDESK_ROUNDS, &ours))
+    return FALSE;
+  /* The older one right after, so that both share the same moment. */
+  if (old_cli != NULL && !measure (export_before, BUDGETDESK_ROUNDS, &paired))
     return FALSE;
   if (soffice != NULL && !measure (convert, LIBREOFFICE_ROUNDS, &theirs))
     return FALSE;
 
-  g_print ("%-22s %5u %10.3f s %7.1f MiB", name, count_pages (pdf), ours.seconds, ours.peak_kib / 1024.0);
+  g_print ("%-22s %5u %8.3f s %6.3f s %6.3f-%.3f s %6.1f MiB", name, count_pages (pdf), ours.seconds, ours.cpu,
+           then->low, then->high, ours.peak_kib / 1024.0);
   if (soffice != NULL)
-    g_print (" %5u %10.3f s %7.1f MiB %8.1fx\n", count_pages (lo_pdf), theirs.seconds, theirs.peak_kib / 1024.0,
-             theirs.seconds / ours.seconds);
+    g_print (" %5u %8.3f s %6.3f s %6.1f MiB %6.1fx\n", count_pages (lo_pdf), theirs.seconds, theirs.cpu,
+             theirs.peak_kib / 1024.0, theirs.seconds / ours.seconds);
   else
     g_print ("   (LibreOffice not installed: apt-get install libreoffice-calc-nogui)\n");
+  if (old_cli != NULL)
+    g_print ("%-22s %5u %8.3f s %6.3f s %21s %6.1f MiB   (BD_BENCH_BEFORE, run right after)\n",
+             "  before", count_pages (old_pdf), paired.seconds, paired.cpu, "", paired.peak_kib / 1024.0);
   return TRUE;
 }
 
@@ -162,7 +198,7 @@ main (int    argc,
     double ignored;
     long ignored_peak;
 
-    if (!run_once (import, &ignored, &ignored_peak) || !run_once (generate, &ignored, &ignored_peak))
+    if (!run_once (import, &ignored, &ignored, &ignored_peak) || !run_once (generate, &ignored, &ignored, &ignored_peak))
       return 1;
   }
   if (soffice != NULL)
@@ -173,14 +209,15 @@ main (int    argc,
       double ignored;
       long ignored_peak;
 
-      if (!run_once (export_xlsx, &ignored, &ignored_peak) || !run_once (warm, &ignored, &ignored_peak))
+      if (!run_once (export_xlsx, &ignored, &ignored, &ignored_peak) || !run_once (warm, &ignored, &ignored, &ignored_peak))
         return 1;
     }
 
-  g_print ("PDF of a document: median wall time of %u runs (BudgetDesk) and %u runs (LibreOffice), peak memory\n",
+  g_print ("PDF of a document: median wall and CPU time of %u runs (BudgetDesk) and %u runs (LibreOffice),\n"
+           "BudgetDesk's wall time before (issue 16), peak memory\n",
            BUDGETDESK_ROUNDS, LIBREOFFICE_ROUNDS);
-  g_print ("%-22s %5s %12s %11s %5s %12s %11s %9s\n", "document", "pages", "BudgetDesk", "peak",
-           "pages", "LibreOffice", "peak", "faster");
+  g_print ("%-22s %5s %10s %8s %13s %10s %5s %10s %8s %10s %7s\n", "document", "pages", "BudgetDesk", "CPU",
+           "before", "peak", "pages", "LibreOffice", "CPU", "peak", "faster");
   if (!bench_document (argv[1], dir, "seed", seed, soffice, profile)
       || !bench_document (argv[1], dir, rows_name, big, soffice, profile))
     return 1;

@@ -1,0 +1,223 @@
+/* The form editor's actions ("forms.*"): the list of forms and the rows of
+ * the indicator tree. Each stores what the clerk typed before it changes
+ * what the fields are bound to. */
+
+#include "bd-form-editor-private.h"
+#include "bd-indicator-row.h"
+
+static void
+report (BdFormEditor *self,
+        const GError *error)
+{
+  bd_form_editor_show_message (self, error);
+}
+
+static void
+add_form (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  BdFormEditor *self = BD_FORM_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_form_editor_commit_all (self))
+    return;
+  if (bd_editor_add_project (self->editor, NULL, &error))
+    bd_form_editor_select_project (self, bd_editor_get_document (self->editor)->projects->len - 1);
+  report (self, error);
+}
+
+static void
+duplicate_form (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BdFormEditor *self = BD_FORM_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  guint index;
+
+  if (!bd_form_editor_commit_all (self))
+    return;
+  index = self->project;
+  if (bd_editor_duplicate_project (self->editor, index, &error))
+    bd_form_editor_select_project (self, index + 1);
+  report (self, error);
+}
+
+static void
+remove_form (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BdFormEditor *self = BD_FORM_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  guint index;
+
+  if (!bd_form_editor_commit_all (self))
+    return;
+  index = self->project;
+  /* The fields are bound to no form while it goes: there is nothing left
+   * to store into it. */
+  self->bound = G_MAXUINT;
+  /* The editor's change refreshes the page, which may move self->project. */
+  if (bd_editor_remove_project (self->editor, index, &error))
+    bd_form_editor_select_project (self, index > 0 ? index - 1 : 0);
+  else
+    bd_form_editor_refresh (self);
+  report (self, error);
+}
+
+static void
+move_form (BdFormEditor *self,
+           int           delta)
+{
+  guint n = bd_editor_get_document (self->editor)->projects->len;
+  g_autoptr(GError) error = NULL;
+  guint index;
+
+  if (!bd_form_editor_commit_all (self))
+    return;
+  if ((delta < 0 && self->project == 0) || self->project + delta >= n)
+    return;
+  /* The fields follow their form to its new place. */
+  self->bound = G_MAXUINT;
+  index = self->project;
+  if (bd_editor_move_project (self->editor, index, delta, &error))
+    bd_form_editor_select_project (self, index + delta);
+  else
+    bd_form_editor_refresh (self);
+  report (self, error);
+}
+
+static void
+move_form_up (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  move_form (BD_FORM_EDITOR (widget), -1);
+}
+
+static void
+move_form_down (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_form (BD_FORM_EDITOR (widget), 1);
+}
+
+/* The new indicator, where the editor put it: the last of its 二级 with no
+ * name yet. */
+static void
+focus_new_indicator (BdFormEditor           *self,
+                     const BdFrameworkEntry *entry)
+{
+  BdProject *project = g_ptr_array_index (bd_editor_get_document (self->editor)->projects, self->project);
+
+  for (guint i = project->indicators->len; i-- > 0;)
+    {
+      BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
+      if (g_strcmp0 (indicator->level2, entry->level2) == 0 && (indicator->name == NULL || *indicator->name == '\0'))
+        {
+          if (i < self->rows->len)
+            bd_indicator_row_focus_name (g_ptr_array_index (self->rows, i));
+          return;
+        }
+    }
+}
+
+static void
+add_indicator (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BdFormEditor *self = BD_FORM_EDITOR (widget);
+  const BdFrameworkEntry *entries = bd_framework_entries (bd_editor_get_document (self->editor)->framework);
+  guint index = g_variant_get_uint32 (parameter), n = 0;
+  g_autoptr(GError) error = NULL;
+
+  while (entries[n].level1 != NULL)
+    n++;
+  if (index >= n)
+    return;
+  if (!bd_form_editor_commit_all (self))
+    return;
+  if (bd_editor_add_indicator (self->editor, self->project, entries[index].level1, entries[index].level2, &error))
+    {
+      bd_form_editor_refresh (self);
+      focus_new_indicator (self, &entries[index]);
+    }
+  report (self, error);
+}
+
+static void
+remove_indicator (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BdFormEditor *self = BD_FORM_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_form_editor_commit_all (self))
+    return;
+  bd_editor_remove_indicator (self->editor, self->project, g_variant_get_uint32 (parameter), &error);
+  bd_form_editor_refresh (self);
+  report (self, error);
+}
+
+static void
+move_indicator (BdFormEditor *self,
+                guint         row,
+                int           delta)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_form_editor_commit_all (self))
+    return;
+  bd_editor_move_indicator (self->editor, self->project, row, delta, &error);
+  bd_form_editor_refresh (self);
+  report (self, error);
+}
+
+static void
+move_indicator_up (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  move_indicator (BD_FORM_EDITOR (widget), g_variant_get_uint32 (parameter), -1);
+}
+
+static void
+move_indicator_down (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_indicator (BD_FORM_EDITOR (widget), g_variant_get_uint32 (parameter), 1);
+}
+
+void
+bd_form_editor_update_actions (BdFormEditor *self)
+{
+  guint n = bd_editor_get_document (self->editor)->projects->len;
+  gboolean has_form = self->project < n;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "forms.duplicate", has_form);
+  gtk_widget_action_set_enabled (widget, "forms.remove", has_form);
+  gtk_widget_action_set_enabled (widget, "forms.move-up", has_form && self->project > 0);
+  gtk_widget_action_set_enabled (widget, "forms.move-down", self->project + 1 < n);
+  gtk_widget_action_set_enabled (widget, "forms.add-indicator", has_form);
+}
+
+void
+bd_form_editor_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "forms.add", NULL, add_form);
+  gtk_widget_class_install_action (widget_class, "forms.duplicate", NULL, duplicate_form);
+  gtk_widget_class_install_action (widget_class, "forms.remove", NULL, remove_form);
+  gtk_widget_class_install_action (widget_class, "forms.move-up", NULL, move_form_up);
+  gtk_widget_class_install_action (widget_class, "forms.move-down", NULL, move_form_down);
+  gtk_widget_class_install_action (widget_class, "forms.add-indicator", "u", add_indicator);
+  gtk_widget_class_install_action (widget_class, "forms.remove-indicator", "u", remove_indicator);
+  gtk_widget_class_install_action (widget_class, "forms.move-indicator-up", "u", move_indicator_up);
+  gtk_widget_class_install_action (widget_class, "forms.move-indicator-down", "u", move_indicator_down);
+}

@@ -142,6 +142,8 @@ void bd_rule_text_years (BdCheck *check);
 void bd_rule_heading_years (BdCheck *check);
 void bd_rule_comparison_words (BdCheck *check);
 void bd_rule_fiscal_movement (BdCheck *check);
+void bd_rule_comparison_amounts (BdCheck *check);
+void bd_rule_department_name (BdCheck *check);
 void bd_rule_narrative_items (BdCheck *check);
 void bd_rule_note_words (BdCheck *check);
 void bd_rule_placeholders (BdCheck *check);

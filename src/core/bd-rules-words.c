@@ -287,3 +287,74 @@ bd_rule_note_words (BdCheck *check)
         }
     }
 }
+
+/* The comparisons of the 编制说明 whose last-year figure the document holds
+ * (taken from last year's document, or read from the comparisons themselves). */
+static const struct { const char *label; const char *key; } movements[] = {
+  { "财政拨款收入", "income.fiscal" },
+  { "财政拨款支出预算", "expense.fiscal" },
+  { "一般公共预算拨款支出预算", "expense.general" },
+  { "政府性基金拨款支出预算", "expense.fund" },
+  { "国有资本经营预算拨款支出预算", "expense.capital" },
+};
+
+/* The amount of a change is the difference of its figures, and its word
+ * (增加, 减少, 持平) the sign of it. */
+void
+bd_rule_comparison_amounts (BdCheck *check)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (movements); i++)
+    {
+      Movement movement = { movements[i].label };
+      gint64 last, expected;
+
+      read_movement (check->doc, &movement);
+      if (!movement.found || !bd_document_get_last_year (check->doc, movements[i].key, &last))
+        continue;
+      expected = movement.current - bd_money_to_wan_cents (last);
+      if (expected == movement.change)
+        continue;
+      {
+        g_autofree char *said = bd_money_format_wan (ABS (movement.change) * 10000, TRUE);
+        g_autofree char *right = bd_money_format_wan (ABS (expected) * 10000, TRUE);
+        g_autofree char *before = bd_money_format_wan (last, TRUE);
+        g_autofree char *e = g_strdup_printf ("%s%s", expected > 0 ? "增加" : expected < 0 ? "减少" : "持平",
+                                              expected != 0 ? right : "");
+        g_autofree char *a = g_strdup_printf ("%s%s", movement.change > 0 ? "增加" : movement.change < 0 ? "减少" : "持平",
+                                              movement.change != 0 ? said : "");
+
+        bd_check_report (check, BD_PART_NARRATIVE, movements[i].label, NULL, e, a,
+                         g_strdup_printf (_("%s: last year's figure is %s万元, so the change is %s万元, "
+                                            "but the text says %s万元"), movements[i].label, before, e, a));
+      }
+    }
+}
+
+/* Where the text names the department: it is the document's, or its short form. */
+void
+bd_rule_department_name (BdCheck *check)
+{
+  static GRegex *cache;
+  GRegex *regex = bd_rules_regex (&cache, "(?:\\d{4}年，|截至\\d{4}年\\d{1,2}月\\d{1,2}日，)"
+                                          "(\\p{Han}{2,40}?)(?:收入预算|共有车辆)");
+  const char *department = check->doc->department;
+
+  if (department == NULL || *department == '\0')
+    return;
+  FOREACH_PARAGRAPH (check->doc, section, text)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      for (g_regex_match (regex, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *named = g_match_info_fetch (match, 1);
+
+          /* 财政局 for 上海市普陀区财政局 is the same body. */
+          if (g_str_has_suffix (department, named))
+            continue;
+          bd_check_report (check, bd_rules_section_part (section), named, NULL, department, named,
+                           g_strdup_printf (_("%s: the text names “%s”, but the document is %s's"),
+                                            section->title, named, department));
+        }
+    }
+}

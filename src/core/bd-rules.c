@@ -87,6 +87,11 @@ static const BdRule rules[] = {
   { "fiscal-movement", BD_SEVERITY_ERROR, BD_PART_NARRATIVE, BD_READS_TEXT,
     N_("财政拨款 income and expenditure change alike, so last year's figures the text implies balance"),
     bd_rule_fiscal_movement },
+  { "comparison-amounts", BD_SEVERITY_ERROR, BD_PART_NARRATIVE, BD_READS_TEXT | BD_READS_HEADER,
+    N_("A change's amount and word (增加, 减少, 持平) follow from this year's figure and last year's"),
+    bd_rule_comparison_amounts },
+  { "department-name", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_TEXT | BD_READS_HEADER,
+    N_("The text names the document's department (or its short form)"), bd_rule_department_name },
   { "narrative-items", BD_SEVERITY_ERROR, BD_PART_NARRATIVE, S (5) | BD_READS_ROWS | BD_READS_TEXT,
     N_("The 编制说明's items: one amount each, equal to schedule 5, percentages that follow from their "
        "figures, a reason for a change of 10 per cent or more, every 项 listed once"), bd_rule_narrative_items },

@@ -12,6 +12,7 @@ struct _BdCheck
   const BdRule *rule;
   GHashTable   *index[BD_N_SCHEDULES];   /* code → row index + 1, built on first use */
   GPtrArray    *lei[BD_N_SCHEDULES];     /* the 类 codes of each schedule, built on first use */
+  GHashTable   *names[BD_N_SCHEDULES];   /* a leaf's name → its row (the last of that name), built on first use */
   GHashTable   *code_memo[2];            /* code rules, per classification: code (borrowed) → what is known of it */
   GPtrArray    *code_rows[BD_N_SCHEDULES];   /* code rules: that, row by row */
   guint         position;                /* the row being checked, for its findings */
@@ -72,6 +73,10 @@ gboolean   bd_check_row_index   (BdCheck     *check,
                                  guint        number,
                                  const char  *code,
                                  guint       *index);
+/* The leaf of schedule @number named @name (the last, when several are), or NULL. */
+BdRow     *bd_check_leaf_named  (BdCheck     *check,
+                                 guint        number,
+                                 const char  *name);
 /* The 类 codes of schedule @number, in order; owned by @check. */
 GPtrArray *bd_check_lei_codes   (BdCheck     *check,
                                  guint        number);

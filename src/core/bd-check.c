@@ -47,6 +47,28 @@ bd_check_row (BdCheck    *check,
   return g_ptr_array_index (bd_document_get_schedule (check->doc, number)->rows, index);
 }
 
+BdRow *
+bd_check_leaf_named (BdCheck    *check,
+                     guint       number,
+                     const char *name)
+{
+  GHashTable **names = &check->names[number - 1];
+
+  if (*names == NULL)
+    {
+      BdSchedule *schedule = bd_document_get_schedule (check->doc, number);
+
+      *names = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < schedule->rows->len; i++)
+        {
+          BdRow *row = g_ptr_array_index (schedule->rows, i);
+          if (row->is_leaf)
+            g_hash_table_insert (*names, row->name, row);
+        }
+    }
+  return g_hash_table_lookup (*names, name);
+}
+
 GPtrArray *
 bd_check_lei_codes (BdCheck *check,
                     guint    number)
@@ -75,6 +97,7 @@ bd_check_clear (BdCheck *check)
     {
       g_clear_pointer (&check->index[i], g_hash_table_unref);
       g_clear_pointer (&check->lei[i], g_ptr_array_unref);
+      g_clear_pointer (&check->names[i], g_hash_table_unref);
       g_clear_pointer (&check->code_rows[i], g_ptr_array_unref);
     }
   g_clear_pointer (&check->code_memo[0], g_hash_table_unref);

@@ -90,6 +90,8 @@ struct _BdChecker
   /* Each rule's setting in the document's profile as last applied: a rule
    * switched off, on or to another severity is run again. */
   GPtrArray  *settings;
+  /* Each row rule's context (BdRule.row_context) as last checked. */
+  GArray     *contexts;
 };
 
 typedef struct {
@@ -109,6 +111,7 @@ bd_checker_finalize (GObject *object)
   for (guint i = 0; i < BD_N_SCHEDULES; i++)
     g_clear_pointer (&self->seen[i], g_array_unref);
   g_ptr_array_unref (self->settings);
+  g_array_unref (self->contexts);
   g_ptr_array_unref (self->all);
   g_ptr_array_unref (self->by_rule);
   g_clear_object (&self->doc);
@@ -133,6 +136,8 @@ bd_checker_init (BdChecker *self)
   self->all = g_ptr_array_new ();
   self->settings = g_ptr_array_new_full (n_rules, g_free);
   g_ptr_array_set_size (self->settings, n_rules);
+  self->contexts = g_array_sized_new (FALSE, TRUE, sizeof (guint), n_rules);
+  g_array_set_size (self->contexts, n_rules);
 }
 
 BdChecker *
@@ -195,14 +200,31 @@ changed_rows (BdChecker *self,
   return TRUE;
 }
 
-/* Whether a change of @changed leaves @rule's reading to the rows in @rows:
- * nothing else it reads changed. */
+/* Whether a change of @changed leaves @rule's reading to the rows that
+ * changed: nothing else it reads changed (or what it reads of the rest, its
+ * context, is as it was). Remembers the context. */
 static gboolean
-rows_suffice (const BdRule *rule,
+rows_suffice (BdChecker    *self,
+              guint         index,
+              const BdRule *rule,
               guint         changed,
               gboolean      whole)
 {
-  return rule->check_row != NULL && !whole && (changed & rule->reads & ~rule->row_schedules) == 0;
+  guint *context = &g_array_index (self->contexts, guint, index);
+  gboolean same = TRUE;
+
+  if (rule->check_row == NULL)
+    return FALSE;
+  if (rule->row_context != NULL)
+    {
+      guint now = rule->row_context (&self->cache);
+
+      same = now == *context;
+      *context = now;
+      if (!whole && same && (changed & rule->reads & ~rule->row_schedules & ~BD_READS_ALL_SCHEDULES) == 0)
+        return TRUE;
+    }
+  return same && !whole && (changed & rule->reads & ~rule->row_schedules) == 0;
 }
 
 GPtrArray *
@@ -243,7 +265,7 @@ bd_checker_update (BdChecker *self,
       if ((rules[i].reads & changed) == 0 && !reset)
         continue;
       check->findings = g_ptr_array_index (self->by_rule, i);
-      if (!reset && rows_suffice (&rules[i], changed, whole))
+      if (rows_suffice (self, i, &rules[i], changed, whole) && !reset)
         bd_check_run_rows (check, &rules[i], rows);
       else
         {

@@ -83,10 +83,12 @@ typedef struct {
   /* A rule checked row by row: after an edit of some cells only the rows
    * that changed are checked again (besides @check, run whole). It reads
    * those rows' schedules (@row_schedules, BdReads) and, of the others in
-   * @reads, only their 合计 rows: an edit there checks every row again. */
+   * @reads, only what @row_context sums up: when that changes (or, without
+   * it, on any edit there) every row is checked again. */
   void      (*check_row) (BdCheck *check, guint number, BdRow *row);
   guint       row_schedules; /* BdReads: the schedules whose rows it walks */
   guint       row_flags;     /* which rows (bd-check-private.h: BdIterFlags) */
+  guint     (*row_context) (BdCheck *check);
 } BdRule;
 
 const BdRule *bd_rules                 (guint       *n_rules);

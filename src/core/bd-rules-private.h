@@ -130,6 +130,7 @@ void bd_rule_schedule_8 (BdCheck *check);
 void bd_rule_schedule_9 (BdCheck *check);
 void bd_rule_schedules_2_3 (BdCheck *check, guint number, BdRow *row);
 void bd_rule_schedules_5_6_7 (BdCheck *check, guint number, BdRow *row);
+guint bd_rule_schedules_5_6_7_context (BdCheck *check);
 void bd_rule_stale_notes (BdCheck *check);
 void bd_rule_subtotals (BdCheck *check, guint number, BdRow *row);
 void bd_rule_targets (BdCheck *check);

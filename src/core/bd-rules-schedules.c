@@ -289,14 +289,22 @@ bd_rule_schedule_4_expense (BdCheck *check)
 
 /* Schedules 5, 6 and 7 split schedule 3 by source of funds: together they
  * never exceed it, and equal it where all money is 财政拨款. */
+/* What the rule reads of schedule 2: whether all income is 财政拨款. */
+guint
+bd_rule_schedules_5_6_7_context (BdCheck *check)
+{
+  BdRow *income = schedule (check, 2)->total;
+
+  return income->values[BD_COL_INCOME_BUSINESS] == 0 && income->values[BD_COL_INCOME_OPERATING] == 0
+         && income->values[BD_COL_INCOME_OTHER] == 0;
+}
+
 void
 bd_rule_schedules_5_6_7 (BdCheck *check,
                          guint    number,
                          BdRow   *row)
 {
-  BdRow *income = schedule (check, 2)->total;
-  gboolean all_fiscal = income->values[BD_COL_INCOME_BUSINESS] == 0 && income->values[BD_COL_INCOME_OPERATING] == 0
-                        && income->values[BD_COL_INCOME_OTHER] == 0;
+  gboolean all_fiscal = bd_rule_schedules_5_6_7_context (check);
   const BdScheduleDef *def = schedule (check, number)->def;
   BdRow *in_3 = bd_check_row (check, 3, row->code);
   BdRow *parts[] = { bd_check_row (check, 5, row->code), bd_check_row (check, 6, row->code),

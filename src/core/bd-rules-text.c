@@ -71,17 +71,12 @@ bd_rule_narrative (BdCheck *check)
   };
   GHashTableIter iter;
   gpointer key;
-  g_autoptr(GHashTable) items = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(BdCellIter) it = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     bd_rules_compare_text_figure (check, BD_PART_NARRATIVE, figures[i].key, figures[i].label, figures[i].value,
                          figures[i].source);
-
-  /* One line per 项 of schedule 5, keyed by its name. */
-  bd_cell_iter_init (&it, check, S (5), BD_ITER_LEAVES);
-  while (bd_cell_iter_next (&it))
-    g_hash_table_insert (items, it.row->name, it.row);
 
   g_hash_table_iter_init (&iter, check->doc->figures);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -94,7 +89,8 @@ bd_rule_narrative (BdCheck *check)
         continue;
       name = (const char *) key + strlen ("narrative.item.");
       label = g_strdup_printf ("“%s”科目", name);
-      row = g_hash_table_lookup (items, name);
+      /* One line per 项 of schedule 5, by its name. */
+      row = bd_check_leaf_named (check, 5, name);
       if (row == NULL)
         {
           bd_check_report (check, BD_PART_NARRATIVE, label, NULL, NULL, NULL,
@@ -102,19 +98,18 @@ bd_rule_narrative (BdCheck *check)
           continue;
         }
       bd_rules_compare_text_figure (check, BD_PART_NARRATIVE, key, label, row->values[BD_COL_EXPENSE_TOTAL], _("schedule 5"));
-      g_hash_table_remove (items, name);
+      g_hash_table_add (listed, (gpointer) name);
     }
 
   /* Once the text lists 项 lines at all, it lists every 项 of schedule 5. */
   if (!has_item_lines (check->doc))
     return;
-  bd_cell_iter_clear (&it);
   bd_cell_iter_init (&it, check, S (5), BD_ITER_LEAVES);
   while (bd_cell_iter_next (&it))
     {
       BdRow *row = it.row;
 
-      if (g_hash_table_contains (items, row->name))
+      if (!g_hash_table_contains (listed, row->name))
         {
           g_autofree char *amount = bd_money_format_wan (row->values[BD_COL_EXPENSE_TOTAL], FALSE);
           bd_check_report (check, BD_PART_NARRATIVE, row->code, NULL, amount, NULL,

@@ -50,6 +50,7 @@ typedef struct {
   guint       number;      /* the current schedule */
   BdSchedule *schedule;
   BdRow      *row;
+  guint       row_index;   /* where @row stands in the schedule's rows */
   guint       column;      /* the current column, with a *_COLUMNS flag; else 0 */
   /*< private >*/
   guint       index;

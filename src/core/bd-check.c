@@ -212,6 +212,7 @@ bd_cell_iter_next (BdCellIter *iter)
           if (!iter_wants_row (iter, row))
             continue;
           iter->row = row;
+          iter->row_index = iter->index - 1;
           iter->column = 0;
           if (!by_column)
             return TRUE;
@@ -280,7 +281,7 @@ walk_rows (BdCheck      *check,
   bd_cell_iter_init (&it, check, rule->row_schedules, rule->row_flags);
   while (bd_cell_iter_next (&it))
     {
-      check->position = BD_CHECK_POSITION (it.number, it.index - 1);
+      check->position = BD_CHECK_POSITION (it.number, it.row_index);
       rule->check_row (check, it.number, it.row);
     }
 }

@@ -109,7 +109,7 @@ check_unknown (BdCheck  *check,
   bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_LEAVES | BD_ITER_SUMS | BD_ITER_CLASSIFIED);
   while (bd_cell_iter_next (&it))
     {
-      const CodeVerdict *known = row_verdict (check, it.number, it.index - 1);
+      const CodeVerdict *known = row_verdict (check, it.number, it.row_index);
       BdRow *row = it.row;
 
       if (known->entry != NULL || known->own != NULL || known->parent_known != under_known)
@@ -208,7 +208,7 @@ bd_rule_code_names (BdCheck *check)
     {
       BdClassification classification = classification_of (it.schedule);
       BdRow *row = it.row;
-      const CodeVerdict *known = row_verdict (check, it.number, it.index - 1);
+      const CodeVerdict *known = row_verdict (check, it.number, it.row_index);
       const char *own = known->own;
 
       if (known->entry != NULL)

@@ -88,7 +88,7 @@ static const BdRule rules[] = {
   { "fiscal-movement", BD_SEVERITY_ERROR, BD_PART_NARRATIVE, BD_READS_TEXT,
     N_("财政拨款 income and expenditure change alike, so last year's figures the text implies balance"),
     bd_rule_fiscal_movement },
-  { "comparison-amounts", BD_SEVERITY_ERROR, BD_PART_NARRATIVE, BD_READS_TEXT | BD_READS_HEADER,
+  { "comparison-amounts", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT | BD_READS_HEADER,
     N_("A change's amount and word (增加, 减少, 持平) follow from this year's figure and last year's"),
     bd_rule_comparison_amounts },
   { "department-name", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_TEXT | BD_READS_HEADER,

@@ -261,10 +261,6 @@ static void break_comparison_zero (BdDocument *d) { replace_in_section (d, "narr
 /* Lines 70 and 72 both derive last year's 财政拨款 as 1,772.21 + 1,365.78 = 3,137.99万元; income now 3,138.08. */
 /* Last year's 财政拨款收入 as lines 70 and 72 imply it: 1,772.21 + 1,365.78 = 3,137.99万元. */
 static void last_year_fiscal (BdDocument *d) { bd_document_set_last_year (d, "income.fiscal", Y (31379900, 0)); }
-/* Section 六: 2024年“三公”经费预算数为7.40万元，与2023年预算持平: last year's 7.40万元 too,
- * or, were it 8.40万元, a 减少 of 1.00万元. */
-static void last_year_sangong (BdDocument *d) { bd_document_set_last_year (d, "sangong.total", Y (74000, 0)); }
-static void break_last_year_sangong (BdDocument *d) { bd_document_set_last_year (d, "sangong.total", Y (84000, 0)); }
 /* Line 70 names the department, 上海市闵行区城市运行管理中心. */
 static void break_department_name (BdDocument *d) { replace_in_section (d, "narrative", "2024年，上海市闵行区城市运行管理中心收入预算", "2024年，上海市闵行区城市管理中心收入预算"); }
 static void break_fiscal_movement (BdDocument *d) { replace_in_section (d, "narrative", "比2023年预算减少1,365.78万元；事业收入", "比2023年预算减少1,365.87万元；事业收入"); }
@@ -351,7 +347,6 @@ static const RuleCase cases[] = {
   { "comparison-words", NULL, break_comparison_zero, BD_PART_NARRATIVE },
   { "fiscal-movement", NULL, break_fiscal_movement, BD_PART_NARRATIVE },
   { "comparison-amounts", last_year_fiscal, break_fiscal_movement, BD_PART_NARRATIVE },
-  { "comparison-amounts", last_year_sangong, break_last_year_sangong, BD_PART_OTHER },
   { "department-name", NULL, break_department_name, BD_PART_NARRATIVE },
   { "narrative-items", item_in_path_style, break_item_percent, BD_PART_NARRATIVE },
   { "narrative-items", item_in_path_style, break_item_two_amounts, BD_PART_NARRATIVE },

@@ -303,6 +303,14 @@ typedef struct {
   BdPart      part;
 } RuleCase;
 
+/* What the importer notes when a document disagrees with itself (the
+ * importer's own cases are in test-import.c). */
+static void
+note_import_disagreement (BdDocument *doc)
+{
+  bd_document_add_import_note (doc, BD_PART_SCHEDULE_8, "30228", 12, g_strdup ("30228 工会经费 is printed twice"));
+}
+
 static const RuleCase cases[] = {
   { "row-parts", NULL, break_row_parts, BD_PART_SCHEDULE_3 },
   { "subtotal", NULL, break_subtotal, BD_PART_SCHEDULE_2 },
@@ -362,6 +370,7 @@ static const RuleCase cases[] = {
   { "unit-count", NULL, break_unit_count, BD_PART_OTHER },
   { "form-dates", NULL, break_form_dates, BD_PART_PERFORMANCE },
   { "form-rate", rate_indicator, break_form_rate, BD_PART_PERFORMANCE },
+  { "as-printed", NULL, note_import_disagreement, BD_PART_SCHEDULE_8 },
 };
 
 static void

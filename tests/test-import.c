@@ -1,5 +1,6 @@
 /* The importer against the seed, figure by figure as checked by hand. */
 
+#include "bd-checker.h"
 #include "bd-test-util.h"
 
 static BdRow *
@@ -314,6 +315,7 @@ test_refused (void)
 {
   g_autofree char *letters = seed_with ("| 302 | 28 | 工会经费 | 137,610.40 |", "| 302 | 28 | 工会经费 | 137,61O.40 |");
   g_autofree char *no_department = seed_with ("预算主管部门：上海市闵行区城市运行管理中心", "");
+  g_autoptr(GString) no_department_anywhere = g_string_new (no_department);
   g_autofree char *cut = NULL;
   char *seed = bd_test_read_seed_text ();
   /* Schedule 3's row: the only one followed by 7,959,673.40. */
@@ -325,16 +327,153 @@ test_refused (void)
   /* The letter O typed for a zero, on line 291 of the seed. */
   assert_refused (letters, -1, BD_IMPORT_ERROR_SYNTAX, "line 291:");
   assert_refused (letters, -1, BD_IMPORT_ERROR_SYNTAX, "工会经费");
-  assert_refused (no_department, -1, BD_IMPORT_ERROR_MISSING, "预算主管部门");
+  /* Without 预算主管部门, the first table's 编制部门 names the department;
+   * without either, the document is refused. */
+  {
+    g_autoptr(BdDocument) doc = bd_import_published_text (no_department, -1, NULL);
+    g_assert_nonnull (doc);
+    g_assert_cmpstr (doc->department, ==, "上海市闵行区城市运行管理中心");
+  }
+  g_string_replace (no_department_anywhere, "编制部门：上海市闵行区城市运行管理中心", "", 0);
+  assert_refused (no_department_anywhere->str, -1, BD_IMPORT_ERROR_MISSING, "预算主管部门");
   assert_refused ("", 0, BD_IMPORT_ERROR_MISSING, "line 1:");
   assert_refused (gbk, sizeof gbk - 1, BD_IMPORT_ERROR_ENCODING, "UTF-8");
-  assert_refused ("abc\0def", 7, BD_IMPORT_ERROR_ENCODING, "binary");
+  /* NUL bytes get the message of a binary file, not of an encoding (issue 17). */
+  assert_refused ("abc\0def", 7, BD_IMPORT_ERROR_ENCODING, "NUL bytes");
+  {
+    g_autofree char *extra = seed_with ("| 302 | 28 | 工会经费 | 137,610.40 | 0 | 137,610.40 |",
+                                        "| 302 | 28 | 工会经费 | 137,610.40 | 0 | 137,610.40 | 5.00 |");
+    /* A fourth amount in a row of schedule 8 (three columns) is not dropped. */
+    assert_refused (extra, -1, BD_IMPORT_ERROR_SYNTAX, "line 291:");
+    assert_refused (extra, -1, BD_IMPORT_ERROR_SYNTAX, "“5.00” in a cell beyond them");
+  }
 
   /* Cut off mid-table: schedule 3 stops inside a row. */
   g_assert_cmpuint (cut_length, >, 0);
   cut = g_strndup (seed, cut_length);
   g_free (seed);
   assert_refused (cut, -1, BD_IMPORT_ERROR_SYNTAX, "expected 3 amounts");
+}
+
+/* Replaces every @from in @text with @to (at least one must be there). */
+static void
+replace_all (GString    *text,
+             const char *from,
+             const char *to)
+{
+  g_assert_cmpuint (g_string_replace (text, from, to, 0), >, 0);
+}
+
+/* The layouts of the family (issue 12), on the seed: each variant imports
+ * with the seed's figures. */
+static void
+test_family (void)
+{
+  g_autofree char *seed = bd_test_read_seed_text ();
+  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  BdSchedule *s1;
+
+  /* Half-width colons, as 2025 documents print them. */
+  replace_all (text, "单位：元", "单位:元");
+  replace_all (text, "注：本部门2024年无政府性基金", "注:本部门2024年无政府性基金");
+  /* Income labels since 2025: 一般公共预算 without 资金, 政府性基金预算;
+   * 1、 for 1. as the unit budgets print it. */
+  replace_all (text, "| 1. 一般公共预算资金 | 17,722,077.40 |", "| 1、一般公共预算 | 17,722,077.40 |");
+  replace_all (text, "| 2. 政府性基金 | 0 |", "| 2. 政府性基金预算 | 0 |");
+  /* The old 类 name in schedule 1. */
+  replace_all (text, "| | | 八、卫生健康支出 | 871,850.00 |", "| | | 八、医疗卫生与计划生育支出 | 871,850.00 |");
+  /* Schedule 2's title without its year, and an entry of the contents
+   * printed as a bare title (no page number, no leader). */
+  replace_all (text, "\n2024年部门收入预算总表\n", "\n部门收入预算总表\n");
+  replace_all (text, " - 3. 2024年部门支出预算总表\n", "2024年部门支出预算总表\n");
+  /* Schedule 9 printed in 元 where the template has 万元: read per table. */
+  replace_all (text, "单位：万元", "单位：元");
+  replace_all (text, "| 7.40 | 0 | 1.00 | 6.40 | 0 | 6.40 | 0 |", "| 74,000 | 0 | 10,000 | 64,000 | 0 | 64,000 | 0 |");
+
+  /* A cover without its title (seed line 5): the year is the schedules'. */
+  replace_all (text, "闵行区2024年区级部门预算\n", "\n");
+
+  doc = bd_import_published_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (doc->year, ==, 2024);
+  s1 = bd_document_get_schedule (doc, 1);
+  /* Schedule 1 (seed line 95): 1. 一般公共预算资金 17,722,077.40. */
+  g_assert_cmpint (((BdRow *) g_ptr_array_index (s1->income, 1))->published[0], ==, Y (17722077, 40));
+  /* Seed line 101: 八、卫生健康支出 871,850.00, printed under its old name. */
+  g_assert_cmpint (row_of (doc, 1, "210")->published[0], ==, Y (871850, 0));
+  g_assert_cmpint (bd_document_get_schedule (doc, 2)->title_year, ==, 0);
+  g_assert_true (g_str_has_prefix (bd_document_get_schedule (doc, 6)->note, "注:"));
+  /* Schedule 9 (seed line 313): “三公”经费 7.40 万元, here printed as 74,000 元. */
+  g_assert_cmpint (((BdRow *) g_ptr_array_index (bd_document_get_schedule (doc, 9)->rows, 0))->published[0], ==,
+                   Y (74000, 0));
+}
+
+/* A document at odds with itself is read, and each disagreement is a
+ * finding where it stands (issue 12): a 编制部门 unlike the document's, a
+ * code printed twice, a 款 printed with one digit. */
+static void
+test_disagreements (void)
+{
+  g_autofree char *seed = bd_test_read_seed_text ();
+  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  const char *row = "| 302 | 28 | 工会经费 | 137,610.40 | 0 | 137,610.40 |\n";
+  char *schedule_3 = strstr (text->str, "2024年部门支出预算总表\n\n编制部门：上海市闵行区城市运行管理中心");
+  gsize at;
+
+  /* Schedule 3's 编制部门 without 管理 (seed line 146). */
+  g_assert_nonnull (schedule_3);
+  at = schedule_3 - text->str + strlen ("2024年部门支出预算总表\n\n编制部门：上海市闵行区城市运行");
+  g_string_erase (text, at, strlen ("管理"));
+  /* Schedule 8's 302 28 工会经费 printed again with other figures, and its
+   * 301 01 基本工资 with the 款 as "1". */
+  g_assert_cmpuint (g_string_replace (text, row, "| 302 | 28 | 工会经费 | 137,610.40 | 0 | 137,610.40 |\n"
+                                                 "| 302 | 28 | 工会经费 | 1.00 | 0 | 1.00 |\n", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "| 301 | 01 |", "| 301 | 1 |", 1), ==, 1);
+
+  doc = bd_import_published_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  /* The first 工会经费 stands (seed line 291): 137,610.40. */
+  g_assert_cmpint (row_of (doc, 8, "30228")->published[0], ==, Y (137610, 40));
+  /* 301 1 is read as 301 01 基本工资. */
+  g_assert_nonnull (bd_schedule_find_row (bd_document_get_schedule (doc, 8), "30101"));
+
+  findings = bd_check_rule (doc, bd_rule_lookup ("as-printed"));
+  g_assert_cmpuint (findings->len, ==, 3);
+  g_assert_cmpint (((BdFinding *) g_ptr_array_index (findings, 0))->part, ==, BD_PART_SCHEDULE_3);
+  g_assert_nonnull (strstr (((BdFinding *) g_ptr_array_index (findings, 0))->message, "上海市闵行区城市运行中心"));
+  g_assert_cmpint (((BdFinding *) g_ptr_array_index (findings, 1))->part, ==, BD_PART_SCHEDULE_8);
+  g_assert_nonnull (strstr (((BdFinding *) g_ptr_array_index (findings, 1))->message, "“1”, read as 01"));
+  g_assert_cmpstr (((BdFinding *) g_ptr_array_index (findings, 2))->row, ==, "30228");
+  g_assert_nonnull (strstr (((BdFinding *) g_ptr_array_index (findings, 2))->message, "other figures (1.00, 0.00, 1.00)"));
+}
+
+/* The seed with every line ending a lone CR (classic Mac) or CR LF reads as
+ * the seed does (issue 17: a lone CR gave "no section titles"). */
+static void
+test_line_endings (void)
+{
+  g_autofree char *seed = bd_test_read_seed_text ();
+  const char *endings[] = { "\r", "\r\n" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    {
+      g_autoptr(GString) text = g_string_new (seed);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdDocument) doc = NULL;
+
+      g_string_replace (text, "\n", endings[e], 0);
+      doc = bd_import_published_text (text->str, text->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (doc->department, ==, "上海市闵行区城市运行管理中心");
+      /* Schedule 8, 302 28 工会经费: 137,610.40 (seed line 291). */
+      g_assert_cmpint (row_of (doc, 8, "30228")->values[0], ==, Y (137610, 40));
+      g_assert_cmpuint (doc->projects->len, ==, 1);
+    }
 }
 
 int
@@ -354,6 +493,9 @@ main (int    argc,
   g_test_add_func ("/import/other-and-employees", test_other_and_employees);
   g_test_add_func ("/import/form", test_form);
   g_test_add_func ("/import/refused", test_refused);
+  g_test_add_func ("/import/line-endings", test_line_endings);
+  g_test_add_func ("/import/family", test_family);
+  g_test_add_func ("/import/disagreements", test_disagreements);
 
   return g_test_run ();
 }

@@ -34,6 +34,28 @@ test_accepted (void)
   g_assert_cmpint (parse ("1,772.21", BD_UNIT_WAN), ==, G_GINT64_CONSTANT (1772210000));
 }
 
+/* How a spreadsheet user types (issue 14): a unit after the figure, a dash
+ * for zero, blanks between groups of digits (issue 17: "12 34" is refused
+ * like "12,34", in test_refused). */
+static void
+test_typed_like_a_spreadsheet (void)
+{
+  /* 50 万元 is 500,000 元 = 50,000,000 分, in a 元 schedule and a 万元 one. */
+  g_assert_cmpint (parse ("50万", BD_UNIT_YUAN), ==, 50000000);
+  g_assert_cmpint (parse ("50万元", BD_UNIT_YUAN), ==, 50000000);
+  g_assert_cmpint (parse (" 1.5 万 ", BD_UNIT_YUAN), ==, 1500000);
+  g_assert_cmpint (parse ("50万", BD_UNIT_WAN), ==, 50000000);
+  /* 12 元 in a 万元 schedule is still 12 元. */
+  g_assert_cmpint (parse ("12元", BD_UNIT_WAN), ==, 1200);
+  g_assert_cmpint (parse ("1,200.50元", BD_UNIT_YUAN), ==, 120050);
+  g_assert_cmpint (parse ("-", BD_UNIT_YUAN), ==, 0);
+  g_assert_cmpint (parse (" － ", BD_UNIT_YUAN), ==, 0);
+  g_assert_cmpint (parse ("—", BD_UNIT_WAN), ==, 0);
+  g_assert_cmpint (parse ("-3万", BD_UNIT_YUAN), ==, -3000000);
+  g_assert_cmpint (parse ("1 000", BD_UNIT_YUAN), ==, 100000);
+  g_assert_cmpint (parse ("1 616 095.40", BD_UNIT_YUAN), ==, 161609540);
+}
+
 static void
 assert_refused (const char *text,
                 int         code,
@@ -63,10 +85,13 @@ test_refused (void)
   assert_refused ("12,34", BD_MONEY_ERROR_MALFORMED, "separators");
   assert_refused ("1,,000", BD_MONEY_ERROR_MALFORMED, "separators");
   assert_refused ("1.2.3", BD_MONEY_ERROR_MALFORMED, "two decimal points");
-  assert_refused ("-", BD_MONEY_ERROR_MALFORMED, "no digits");
   assert_refused (".", BD_MONEY_ERROR_MALFORMED, "no digits");
   assert_refused ("5%", BD_MONEY_ERROR_MALFORMED, "“%”");
-  assert_refused ("12元", BD_MONEY_ERROR_LETTERS, "the letter “元”");
+  assert_refused ("12 34", BD_MONEY_ERROR_MALFORMED, "separators");
+  assert_refused ("1 2345", BD_MONEY_ERROR_MALFORMED, "separators");
+  assert_refused ("万", BD_MONEY_ERROR_LETTERS, "the letter “万”");
+  assert_refused ("12万元元", BD_MONEY_ERROR_LETTERS, "the letter “万”");
+  assert_refused ("1.234万", BD_MONEY_ERROR_TOO_MANY_DECIMALS, "more than two decimals");
   assert_refused ("1e5", BD_MONEY_ERROR_LETTERS, "the letter “e”");
   assert_refused ("１２.３４５", BD_MONEY_ERROR_TOO_MANY_DECIMALS, "more than two decimals");
   assert_refused ("-1000000000000000.01", BD_MONEY_ERROR_TOO_LARGE, "10^15");
@@ -143,6 +168,7 @@ main (int    argc,
 
   g_test_add_func ("/money/accepted", test_accepted);
   g_test_add_func ("/money/refused", test_refused);
+  g_test_add_func ("/money/typed-like-a-spreadsheet", test_typed_like_a_spreadsheet);
   g_test_add_func ("/money/format", test_format);
   g_test_add_func ("/money/wan", test_wan);
 

@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-application.h"
+#include "bd-pdf-import.h"
 #include "bd-importer.h"
 
 #define MAX_RECENT 10
@@ -40,12 +41,13 @@ documents_dir (void)
   return dir;
 }
 
-/* A published text becomes a new document file; the text is never changed. */
+/* A published PDF or text becomes a new document file; the source is never
+ * changed. */
 static char *
 import_published (const char  *path,
                   GError     **error)
 {
-  g_autoptr(BdDocument) doc = bd_import_published_file (path, error);
+  g_autoptr(BdDocument) doc = bd_import_any_file (path, error);
   g_autofree char *dir = documents_dir ();
   g_autofree char *base = NULL;
   char *target = NULL;
@@ -128,7 +130,7 @@ open_document (BdApplication  *self,
   g_autoptr(GError) local_error = NULL;
   BdWindow *window;
 
-  if (g_str_has_suffix (path, ".md") || g_str_has_suffix (path, ".txt"))
+  if (bd_import_is_importable (path))
     {
       if ((document = import_published (path, error)) == NULL)
         return NULL;

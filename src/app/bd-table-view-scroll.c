@@ -8,10 +8,15 @@
 
 #include "bd-table-view-private.h"
 
+/* The label of the current cell while it is on screen. The list keeps the
+ * row of the focus bound when it scrolls out of sight, but unmapped, with
+ * the bounds it had before: those are not where the cell is. */
 GtkWidget *
 _bd_table_view_current_label (BdTableView *self)
 {
-  return g_hash_table_lookup (self->visible, CELL_KEY (self->current_position, self->current_column));
+  GtkWidget *label = g_hash_table_lookup (self->visible, CELL_KEY (self->current_position, self->current_column));
+
+  return label != NULL && gtk_widget_get_mapped (label) ? label : NULL;
 }
 
 void
@@ -121,10 +126,24 @@ on_scroll (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+/* The overlay places the entry only when it is itself allocated, which a
+ * scroll of the list inside it does not cause: without this the entry
+ * stayed outside after its cell came back into sight. */
+static void
+on_value_changed (GtkAdjustment *adjustment,
+                  BdTableView   *self)
+{
+  if (gtk_widget_get_visible (self->entry))
+    gtk_widget_queue_allocate (self->overlay);
+}
+
 void
 _bd_table_view_init_scroll (BdTableView *self)
 {
   GtkEventController *controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_value_changed), self, 0);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);

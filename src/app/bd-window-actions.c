@@ -60,6 +60,7 @@ open_activated (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Budget documents and published budgets"));
   gtk_file_filter_add_suffix (filter, "budget");
   gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);

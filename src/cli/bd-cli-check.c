@@ -21,6 +21,24 @@ severity_label (BdSeverity severity)
     }
 }
 
+/* The page of the PDF a finding's row was read from, or 0: a document
+ * checked straight from its PDF names the page the clerk has in hand. */
+static guint
+finding_page (BdDocument      *doc,
+              const BdFinding *finding)
+{
+  BdSchedule *schedule;
+  BdRow *row;
+
+  if (finding->part < BD_PART_SCHEDULE_1 || finding->part >= BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
+    return 0;
+  schedule = bd_document_get_schedule (doc, finding->part - BD_PART_SCHEDULE_1 + 1);
+  row = finding->row != NULL ? bd_schedule_find_row (schedule, finding->row) : NULL;
+  if (row != NULL && row->source_page != 0)
+    return row->source_page;
+  return schedule->source_page;
+}
+
 static void
 print_findings (BdDocument *doc,
                 GPtrArray  *findings)
@@ -38,7 +56,13 @@ print_findings (BdDocument *doc,
           g_print ("%s%s\n", current_part == -1 ? "" : "\n", title);
           current_part = finding->part;
         }
-      g_print ("  %s  %s", severity_label (finding->severity), finding->message);
+      guint page = finding_page (doc, finding);
+
+      g_print ("  %s  ", severity_label (finding->severity));
+      if (page != 0)
+        /* TRANSLATORS: before a finding of a document read from its PDF */
+        g_print (_("page %u: "), page);
+      g_print ("%s", finding->message);
       if (finding->expected != NULL && finding->actual != NULL)
         g_print (_(" (expected %s, found %s)"), finding->expected, finding->actual);
       g_print ("  [%s%s]\n", finding->rule, finding->fix.kind != BD_FIX_NONE ? _(", fixable") : "");

@@ -9,6 +9,7 @@
 #include "bd-importer.h"
 #include "bd-markdown-writer.h"
 #include "bd-page-layout.h"
+#include "bd-pdf-import.h"
 #include "bd-store.h"
 #include "bd-text-writer.h"
 #include "bd-xlsx-writer.h"
@@ -37,8 +38,12 @@ BdDocument *
 bd_cli_open_document (const char  *path,
                       GError     **error)
 {
-  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, error);
+  g_autoptr(BdStore) store = NULL;
 
+  /* A published PDF or text is read in memory: nothing is written. */
+  if (bd_import_is_importable (path))
+    return bd_import_any_file (path, error);
+  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, error);
   if (store == NULL)
     return NULL;
   return bd_store_load (store, error);
@@ -75,7 +80,7 @@ command_import (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document file to write"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("PUBLISHED.md -o FILE.budget"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PUBLISHED.pdf|PUBLISHED.md -o FILE.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
 
@@ -88,13 +93,22 @@ command_import (int    argc,
       return BD_EXIT_FAILED;
     }
 
-  doc = bd_import_published_file (argv[1], &error);
+  doc = bd_import_any_file (argv[1], &error);
   if (doc == NULL)
     return bd_cli_report_error (argv[1], error);
   if (!bd_store_save_as (doc, output, &error))
     return bd_cli_report_error (NULL, error);
 
   g_print (_("Imported %s %d年 (%u forms) into %s\n"), doc->department, doc->year, doc->projects->len, output);
+  /* The file does not keep them: said once, here (validate X.pdf says them too). */
+  for (guint i = 0; doc->import_notes != NULL && i < doc->import_notes->len; i++)
+    {
+      const BdImportNote *note = g_ptr_array_index (doc->import_notes, i);
+      if (note->page != 0)
+        g_print (_("  as printed, page %u: %s\n"), note->page, note->message);
+      else
+        g_print (_("  as printed: %s\n"), note->message);
+    }
   return BD_EXIT_DONE;
 }
 

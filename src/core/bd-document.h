@@ -30,6 +30,7 @@ typedef struct {
   gint64  values[BD_MAX_COLUMNS];          /* entered columns of leaves are the clerk's; the rest computed */
   gint64  published[BD_MAX_COLUMNS];       /* the figures printed in the imported document */
   guint   published_mask;                  /* bit i: published[i] is present */
+  guint   source_page;                     /* the page of the PDF it was imported from; 0 otherwise (not stored) */
 } BdRow;
 
 typedef struct {
@@ -40,6 +41,7 @@ typedef struct {
   BdRow               *income_total;  /* balance schedules: 收入总计 */
   char                *note;          /* the note printed under the table (注：…无数据), or NULL */
   int                  title_year;    /* the year its title was published with; 0 when it was not */
+  guint                source_page;   /* the page of the PDF its title is on; 0 otherwise (not stored) */
 } BdSchedule;
 
 /* Where a row stands in a schedule: the document file numbers its rows
@@ -121,6 +123,16 @@ typedef enum {
   BD_PART_DOCUMENT,
 } BdPart;
 
+/* Where a published document disagreed with itself and was read anyway (a
+ * 编制部门 unlike the document's, a code printed twice, a 款 printed as "2"):
+ * the checker reports each (rule "as-printed"). Kept in memory only. */
+typedef struct {
+  BdPart  part;
+  char   *row;       /* code or label, or NULL */
+  guint   page;      /* of the PDF, or 0 */
+  char   *message;
+} BdImportNote;
+
 struct _BdDocument
 {
   GObject     parent_instance;
@@ -129,6 +141,7 @@ struct _BdDocument
   int         year;
   char       *title;           /* 闵行区2024年区级部门预算 */
   char       *attachment;      /* 附件1, or NULL */
+  gboolean    unit_budget;     /* a 单位预算 (预算单位：…): schedule 1 has four expenditure columns */
 
   BdSchedule *schedules[BD_N_SCHEDULES];
   GPtrArray  *sections;        /* BdSection*, in published order */
@@ -138,6 +151,7 @@ struct _BdDocument
   BdFramework framework;       /* the indicator framework the forms follow */
   GHashTable *extra_codes[2];  /* per BdClassification: code → name, codes the catalog lacks */
   GHashTable *rule_profile;    /* rule id → "off", "error", "warning" or "info": the document's own choice */
+  GPtrArray  *import_notes;    /* BdImportNote*: what the import read from a document at odds with itself */
 };
 
 /* "3", "narrative", … → the part, as the command line and the findings'
@@ -219,7 +233,22 @@ BdLevel     bd_code_level              (const char *code);
 gboolean    bd_row_encloses            (const BdRow *parent,
                                         const BdRow *row);
 
-/* Finds the row with @code; NULL when absent. */
+/* Adds a note of the import; @message is taken. */
+void        bd_document_add_import_note (BdDocument *doc,
+                                        BdPart      part,
+                                        const char *row,
+                                        guint       page,
+                                        char       *message);
+
+/* Makes @doc a unit budget (单位预算) or a department budget (部门预算): the
+ * definition of schedule 1 follows. Its figures stay where they are. */
+void        bd_document_set_unit_budget (BdDocument *doc,
+                                        gboolean    unit_budget);
+/* Whether a document's title names a unit budget (…单位预算). */
+gboolean    bd_title_is_unit_budget    (const char *title);
+
+/* Finds the row with @code; NULL when absent. Classified rows are kept in
+ * code order: the lookup is a binary search. */
 BdRow      *bd_schedule_find_row       (BdSchedule *schedule,
                                         const char *code);
 /* The row of @part with @code (for the table rows and income items; the

@@ -17,9 +17,17 @@ normalise (gunichar c)
     case 0xFF0E: return '.';
     case 0xFF0D: return '-';
     case 0x2212: return '-';
+    case 0x2013: return '-';  /* – */
+    case 0x2014: return '-';  /* — */
     case 0xFF0B: return '+';
     default: return c;
     }
+}
+
+static gboolean
+is_blank (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000;
 }
 
 static gboolean
@@ -56,6 +64,130 @@ refuse (GError      **error,
   return FALSE;
 }
 
+/* The text made ASCII (full-width forms, blanks dropped; a blank between
+ * digits separates thousands as a comma does, so "12 34" is refused as
+ * "12,34" is and "1 000" read as "1,000"), and the unit a trailing 万/万元 or
+ * 元 gives it: what a spreadsheet user types, "50万" in 万元 and "12元" in 元
+ * whatever the schedule's unit. */
+static gboolean
+to_ascii (const char  *text,
+          GString     *ascii,
+          BdUnit      *unit,
+          GError     **error)
+{
+  static const struct { const char *text; BdUnit unit; } suffixes[] = {
+    { "万元", BD_UNIT_WAN }, { "万", BD_UNIT_WAN }, { "元", BD_UNIT_YUAN },
+  };
+  gboolean blank_after_digit = FALSE;
+  const char *end;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it is not valid text"));
+  end = text + strlen (text);
+  while (end > text && is_blank (g_utf8_get_char (g_utf8_find_prev_char (text, end))))
+    end = g_utf8_find_prev_char (text, end);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (end - text > (gssize) strlen (suffixes[i].text)
+        && strncmp (end - strlen (suffixes[i].text), suffixes[i].text, strlen (suffixes[i].text)) == 0)
+      {
+        end -= strlen (suffixes[i].text);
+        *unit = suffixes[i].unit;
+        break;
+      }
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_blank (c))
+        {
+          blank_after_digit = ascii->len > 0 && g_ascii_isdigit (ascii->str[ascii->len - 1]);
+          continue;
+        }
+      c = normalise (c);
+      if (blank_after_digit && c < 0x80 && g_ascii_isdigit (c))
+        g_string_append_c (ascii, ',');
+      blank_after_digit = FALSE;
+      if (g_unichar_isalpha (c))
+        {
+          char letter[8] = { 0 };
+          g_unichar_to_utf8 (c, letter);
+          return refuse (error, BD_MONEY_ERROR_LETTERS, text, _("it contains the letter “%s”"), letter);
+        }
+      g_string_append_unichar (ascii, c);
+    }
+  return TRUE;
+}
+
+/* The digits after the sign: whole 元 (or 万元) and up to two decimals, the
+ * thousands separators in their places. */
+typedef struct {
+  gint64 whole;
+  gint64 fraction;
+  guint  decimals;
+  guint  integer_digits;
+  guint  digits_in_group;
+  gboolean seen_comma;
+  gboolean seen_point;
+} Digits;
+
+static gboolean
+read_digits (const char *p,
+             const char *text,
+             gint64      limit,
+             Digits     *d,
+             GError    **error)
+{
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (d->seen_point)
+            {
+              if (++d->decimals > 2)
+                return refuse (error, BD_MONEY_ERROR_TOO_MANY_DECIMALS, text,
+                               _("it has more than two decimals"));
+              d->fraction = d->fraction * 10 + (*p - '0');
+            }
+          else
+            {
+              if (d->whole > limit)
+                return refuse (error, BD_MONEY_ERROR_TOO_LARGE, text,
+                               _("it is larger than 10^15 元"));
+              d->whole = d->whole * 10 + (*p - '0');
+              d->digits_in_group++;
+              d->integer_digits++;
+            }
+        }
+      else if (*p == ',')
+        {
+          /* Thousands separators: 1 to 3 digits first, then groups of 3. */
+          if (d->seen_point || d->integer_digits == 0 || d->digits_in_group > 3 || (d->seen_comma && d->digits_in_group != 3))
+            return refuse (error, BD_MONEY_ERROR_MALFORMED, text,
+                           _("its thousands separators are misplaced"));
+          d->seen_comma = TRUE;
+          d->digits_in_group = 0;
+        }
+      else if (*p == '.')
+        {
+          if (d->seen_point)
+            return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it has two decimal points"));
+          if (d->seen_comma && d->digits_in_group != 3)
+            return refuse (error, BD_MONEY_ERROR_MALFORMED, text,
+                           _("its thousands separators are misplaced"));
+          d->seen_point = TRUE;
+        }
+      else
+        {
+          char symbol[8] = { 0 };
+          g_unichar_to_utf8 (g_utf8_get_char (p), symbol);
+          return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("“%s” has no place in an amount"), symbol);
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 bd_money_parse (const char  *text,
                 BdUnit       unit,
@@ -73,32 +205,19 @@ bd_money_parse (const char  *text,
   guint integer_digits = 0;
   gboolean seen_comma = FALSE;
   gboolean seen_point = FALSE;
-  gint64 limit = unit == BD_UNIT_WAN ? BD_MONEY_MAX_YUAN / 10000 : BD_MONEY_MAX_YUAN;
+  Digits d = { 0 };
+  gint64 limit;
   gint64 fen;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out_fen != NULL, FALSE);
 
-  /* Normalise to ASCII, dropping blanks (including the ideographic space). */
-  for (p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+  if (!to_ascii (text, ascii, &unit, error))
+    return FALSE;
+  limit = unit == BD_UNIT_WAN ? BD_MONEY_MAX_YUAN / 10000 : BD_MONEY_MAX_YUAN;
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it is not valid text"));
-      if (g_unichar_isspace (c) || c == 0x3000)
-        continue;
-      c = normalise (c);
-      if (g_unichar_isalpha (c))
-        {
-          char letter[8] = { 0 };
-          g_unichar_to_utf8 (c, letter);
-          return refuse (error, BD_MONEY_ERROR_LETTERS, text, _("it contains the letter “%s”"), letter);
-        }
-      g_string_append_unichar (ascii, c);
-    }
-
-  if (ascii->len == 0)
+  /* Empty, or the dash of a spreadsheet's accounting format: zero. */
+  if (ascii->len == 0 || strcmp (ascii->str, "-") == 0)
     {
       *out_fen = 0;
       return TRUE;
@@ -116,52 +235,15 @@ bd_money_parse (const char  *text,
   if (*p == '\0')
     return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it has no digits"));
 
-  for (; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        {
-          if (seen_point)
-            {
-              if (++decimals > 2)
-                return refuse (error, BD_MONEY_ERROR_TOO_MANY_DECIMALS, text,
-                               _("it has more than two decimals"));
-              fraction = fraction * 10 + (*p - '0');
-            }
-          else
-            {
-              if (whole > limit)
-                return refuse (error, BD_MONEY_ERROR_TOO_LARGE, text,
-                               _("it is larger than 10^15 元"));
-              whole = whole * 10 + (*p - '0');
-              digits_in_group++;
-              integer_digits++;
-            }
-        }
-      else if (*p == ',')
-        {
-          /* Thousands separators: 1 to 3 digits first, then groups of 3. */
-          if (seen_point || integer_digits == 0 || digits_in_group > 3 || (seen_comma && digits_in_group != 3))
-            return refuse (error, BD_MONEY_ERROR_MALFORMED, text,
-                           _("its thousands separators are misplaced"));
-          seen_comma = TRUE;
-          digits_in_group = 0;
-        }
-      else if (*p == '.')
-        {
-          if (seen_point)
-            return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it has two decimal points"));
-          if (seen_comma && digits_in_group != 3)
-            return refuse (error, BD_MONEY_ERROR_MALFORMED, text,
-                           _("its thousands separators are misplaced"));
-          seen_point = TRUE;
-        }
-      else
-        {
-          char symbol[8] = { 0 };
-          g_unichar_to_utf8 (g_utf8_get_char (p), symbol);
-          return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("“%s” has no place in an amount"), symbol);
-        }
-    }
+  if (!read_digits (p, text, limit, &d, error))
+    return FALSE;
+  whole = d.whole;
+  fraction = d.fraction;
+  decimals = d.decimals;
+  integer_digits = d.integer_digits;
+  digits_in_group = d.digits_in_group;
+  seen_comma = d.seen_comma;
+  seen_point = d.seen_point;
 
   if (integer_digits == 0 && decimals == 0)
     return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it has no digits"));

@@ -33,8 +33,10 @@ typedef enum {
 GQuark   bd_money_error_quark  (void);
 
 /* Parses text written in @unit (元 or 万元, two decimals at most) into 分.
- * Accepts thousands separators, full-width digits and punctuation, a leading
- * minus, surrounding blanks; an empty cell is 0. */
+ * Accepts thousands separators (a comma, or a blank between digits),
+ * full-width digits and punctuation, a leading minus, surrounding blanks; an
+ * empty cell or a lone dash is 0. A trailing 万/万元 or 元 says the unit of
+ * what was typed, whatever @unit ("50万" in a 元 schedule is 500,000 元). */
 gboolean bd_money_parse        (const char  *text,
                                 BdUnit       unit,
                                 gint64      *out_fen,

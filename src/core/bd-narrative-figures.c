@@ -166,12 +166,20 @@ extract_money_figures (BdDocument        *doc,
                        GArray            *spans,
                        BdDocument        *last_year)
 {
-  g_autoptr(GRegex) amount = g_regex_new ("([0-9][0-9,]*(?:\\.[0-9]+)?)万元", 0, 0, NULL);
+  /* Raw bytes: matching UTF-8 text re-validates the whole paragraph at every
+   * next match, quadratic in the figures a paragraph holds (issue 17). The
+   * pattern is ASCII and one literal, so bytes match as characters would. */
+  g_autoptr(GRegex) amount = g_regex_new ("([0-9][0-9,]*(?:\\.[0-9]+)?)万元", G_REGEX_RAW, 0, NULL);
   g_autoptr(GRegex) comparison = g_regex_new ("^比(\\d{4})年预算(增加|减少)$", 0, 0, NULL);
   g_autoptr(GRegex) item = g_regex_new ("“([^”]+)”科目$", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   const char *previous_key = NULL;
   gint64 previous_value = 0;
+  /* A label never reaches back past the figure before it, nor a clause end
+   * forward past the next one: each character is read a bounded number of
+   * times, however many figures a paragraph holds (issue 17). */
+  const char *floor = paragraph;
+  const char *clause_end = paragraph;
 
   g_regex_match (amount, paragraph, 0, &match);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
@@ -182,14 +190,14 @@ extract_money_figures (BdDocument        *doc,
       g_autofree char *item_key = NULL;
       const char *key;
       const char *after;
-      const char *clause_end;
       int start, end;
       gint64 value;
 
       if (!bd_money_parse (number, BD_UNIT_WAN, &value, NULL))
         continue;
       g_match_info_fetch_pos (match, 0, &start, &end);
-      label = label_before (paragraph, paragraph + start);
+      label = label_before (floor, paragraph + start);
+      floor = paragraph + end;
 
       if (g_regex_match (comparison, label, 0, &label_match))
         {
@@ -225,7 +233,8 @@ extract_money_figures (BdDocument        *doc,
       previous_value = value;
 
       after = paragraph + end;
-      clause_end = after;
+      if (clause_end < after)
+        clause_end = after;
       while (*clause_end && !g_str_has_prefix (clause_end, "；") && !g_str_has_prefix (clause_end, "。"))
         clause_end++;
       if (last_year != NULL && g_strstr_len (after, clause_end - after, "预算持平") != NULL)

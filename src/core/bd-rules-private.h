@@ -137,6 +137,8 @@ void bd_rule_targets (BdCheck *check);
 void bd_rule_title_years (BdCheck *check);
 void bd_rule_total_rows (BdCheck *check);
 void bd_rule_unknown_codes (BdCheck *check);
+/* bd-rules-import.c */
+void bd_rule_as_printed (BdCheck *check);
 
 /* bd-rules-words.c, bd-rules-items.c, bd-rules-quality.c */
 void bd_rule_text_years (BdCheck *check);

@@ -115,6 +115,40 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
   },
 };
 
+/* A unit budget (单位预算) prints schedule 1's expenditure side by kind of
+ * spending: 合计, 基本支出 split into 人员经费 and 公用经费, and 项目支出. */
+static const BdScheduleDef unit_budget_schedule_1 = {
+  .number = 1, .title = "部门财务收支预算总表", .unit = BD_UNIT_YUAN,
+  .row_kind = BD_ROWS_BALANCE, .income_header = "本年收入", .expense_header = "本年支出",
+  .n_columns = 4,
+  .columns = {
+    { "合计", NULL, BIT (1) | BIT (2) | BIT (3), "预算数" },
+    { "人员经费", "基本支出", 0, "预算数" },
+    { "公用经费", "基本支出", 0, "预算数" },
+    { "项目支出", NULL, 0, "预算数" },
+  },
+  .n_income = 7,
+  .income = {
+    { "一、财政拨款收入", BIT (1) | BIT (2) | BIT (3), "fiscal" },
+    { "1. 一般公共预算资金", 0, "general" },
+    { "2. 政府性基金", 0, "fund" },
+    { "3. 国有资本经营预算", 0, "capital" },
+    { "二、事业收入", 0, "business" },
+    { "三、事业单位经营收入", 0, "operating" },
+    { "四、其他收入", 0, "other" },
+  },
+  .landscape = TRUE,
+};
+
+const BdScheduleDef *
+bd_schedule_def_get_for (guint    number,
+                         gboolean unit_budget)
+{
+  if (unit_budget && number == 1)
+    return &unit_budget_schedule_1;
+  return bd_schedule_def_get (number);
+}
+
 const BdScheduleDef *
 bd_schedule_def_get (guint number)
 {

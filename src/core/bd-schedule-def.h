@@ -97,6 +97,10 @@ typedef struct {
 } BdScheduleDef;
 
 const BdScheduleDef *bd_schedule_def_get       (guint number);
+/* The schedule as a unit budget (单位预算) prints it when @unit_budget:
+ * schedule 1 then has 合计, 人员经费, 公用经费 and 项目支出. */
+const BdScheduleDef *bd_schedule_def_get_for   (guint                number,
+                                                gboolean             unit_budget);
 /* The full printed title: 2024年部门财务收支预算总表 */
 char                *bd_schedule_def_title     (const BdScheduleDef *def,
                                                 int                  year);

@@ -285,6 +285,8 @@ load_header (BdStore  *self,
 
   doc = bd_document_new ((const char *) sqlite3_column_text (header, 0), sqlite3_column_int (header, 1));
   doc->title = bd_store_sql_column_text (header, 2);
+  /* The file holds no kind of document: a unit budget is told by its title. */
+  bd_document_set_unit_budget (doc, bd_title_is_unit_budget (doc->title));
   doc->attachment = bd_store_sql_column_text (header, 3);
   doc->framework = sqlite3_column_int (header, 4) == BD_FRAMEWORK_THREE_CATEGORIES
     ? BD_FRAMEWORK_THREE_CATEGORIES : BD_FRAMEWORK_FOUR_CATEGORIES;

@@ -1,7 +1,8 @@
-/* Fuzz target: the published-text importer. Any bytes: a document or a
- * message, never a crash. */
+/* Fuzz target: the published-text importer, and the PDF importer for bytes
+ * that begin as a PDF. Any bytes: a document or a message, never a crash. */
 
 #include "bd-importer.h"
+#include "bd-pdf-import.h"
 
 int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
 
@@ -10,7 +11,15 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
                         size_t               size)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BdDocument) doc = bd_import_published_text ((const char *) data, size, &error);
+  g_autoptr(BdDocument) doc = NULL;
+
+  if (size >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+      doc = bd_import_pdf_data (bytes, &error);
+    }
+  else
+    doc = bd_import_published_text ((const char *) data, size, &error);
 
   g_assert ((doc == NULL) != (error == NULL));
   if (error != NULL)

@@ -1,0 +1,85 @@
+/* bd-import-private.h: what the parts of the importer share
+ *
+ * The importer reads the published text in parts: the document and its text
+ * sections (bd-importer.c), the schedules (bd-import-schedule.c) and the
+ * performance-goal forms (bd-import-form.c).
+ */
+#pragma once
+
+#include "bd-importer.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PART_NONE,
+  PART_FUNCTIONS,
+  PART_ORGANISATION,
+  PART_GLOSSARY,
+  PART_NARRATIVE,
+  PART_SCHEDULE,
+  PART_OTHER,
+  PART_EMPLOYEES,
+  PART_FORM,
+} PartKind;
+
+typedef struct {
+  PartKind kind;
+  guint    schedule;     /* PART_SCHEDULE: 1 … 9 */
+  int      year;         /* the year in a schedule's title */
+  guint    first_line;   /* index of the title line */
+  guint    end_line;     /* one past the last line */
+} Part;
+
+typedef struct {
+  char      **lines;
+  guint       n_lines;
+  BdDocument *doc;
+} Reader;
+
+gboolean  bd_import_fail              (GError       **error,
+                                       BdImportError  code,
+                                       guint          line_index,
+                                       const char    *format,
+                                       ...) G_GNUC_PRINTF (4, 5);
+/* While set (for this thread), messages name the page of a line, not the line. */
+void      bd_import_set_line_pages    (GArray      *line_pages);
+/* The page of the PDF line @line_index was read from, or 0 for a text. */
+guint     bd_import_page_of_line      (guint        line_index);
+/* Reads text made from a PDF; @line_pages holds the page of each line. */
+BdDocument *bd_import_published_text_paged (const char *text,
+                                       GArray      *line_pages,
+                                       GError     **error);
+gboolean  bd_import_is_blank          (const char  *line);
+/* Trims ASCII and ideographic blanks in place. */
+char     *bd_import_trim              (char        *text);
+gboolean  bd_import_is_table_line     (const char  *line);
+gboolean  bd_import_is_separator_line (const char  *line);
+/* "| a | b |" → { "a", "b" } */
+GStrv     bd_import_split_cells       (const char  *line);
+gboolean  bd_import_cells_all_blank   (GStrv        cells);
+gboolean  bd_import_is_digits         (const char  *text,
+                                       gsize        length);
+/* "编制部门：X" or "编制部门:X": X, or NULL. Documents use either colon. */
+const char *bd_import_after_label     (const char  *line,
+                                       const char  *label);
+/* The year of "2024年…", or 0. */
+int       bd_import_leading_year      (const char  *line);
+/* Parses @cell in @unit; the message names the row (when not NULL) and column. */
+gboolean  bd_import_parse_amount      (const char  *cell,
+                                       BdUnit       unit,
+                                       gint64      *value,
+                                       guint        line_index,
+                                       const char  *row,
+                                       const char  *column,
+                                       GError     **error);
+
+/* What a title line starts: a schedule, a text section, a form, or nothing. */
+Part      bd_import_classify_title    (const char  *line);
+gboolean  bd_import_read_schedule     (Reader      *reader,
+                                       const Part  *part,
+                                       GError     **error);
+gboolean  bd_import_read_form         (Reader      *reader,
+                                       const Part  *part,
+                                       GError     **error);
+
+G_END_DECLS

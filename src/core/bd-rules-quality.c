@@ -184,14 +184,15 @@ bd_rule_unit_count (BdCheck *check)
                        g_strdup_printf (_("机构设置 names the department and %d units below it, but counts %d units "
                                           "by kind"), below, organisation));
     }
-  if (organisation < 0 || performance < 0 || organisation == performance)
+  /* Fewer units than exist may set goals (putuo-wanli-2025: 3 of 6); more cannot. */
+  if (organisation < 0 || performance < 0 || performance <= organisation)
     return;
   {
     g_autofree char *a = g_strdup_printf ("%d", organisation);
     g_autofree char *b = g_strdup_printf ("%d", performance);
 
     bd_check_report (check, BD_PART_OTHER, "本部门N个预算单位", NULL, a, b,
-                     g_strdup_printf (_("机构设置 counts %d units, but 绩效目标设置情况 says 本部门%d个预算单位"),
+                     g_strdup_printf (_("机构设置 counts %d units, but 绩效目标设置情况 says 本部门%d个预算单位 set goals"),
                                       organisation, performance));
   }
 }

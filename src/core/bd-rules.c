@@ -107,7 +107,7 @@ static const BdRule rules[] = {
   { "empty-section", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_TEXT,
     N_("Once the text is being written, 职能, 机构设置, 名词解释 and 编制说明 are not empty"), bd_rule_empty_sections },
   { "unit-count", BD_SEVERITY_WARNING, BD_PART_OTHER, BD_READS_TEXT,
-    N_("机构设置 and 绩效目标设置情况 count the same units"), bd_rule_unit_count },
+    N_("机构设置's units by kind and by its scope sentence agree; 绩效目标设置情况 names no more"), bd_rule_unit_count },
   { "form-dates", BD_SEVERITY_ERROR, BD_PART_PERFORMANCE, BD_READS_FORMS | BD_READS_HEADER,
     N_("A form's dates are in order and its span covers the budget year"), bd_rule_form_dates },
   { "form-rate", BD_SEVERITY_ERROR, BD_PART_PERFORMANCE, BD_READS_FORMS,

@@ -295,6 +295,8 @@ static void break_empty_section (BdDocument *d) { g_ptr_array_set_size (bd_docum
 static void break_unit_count (BdDocument *d) { replace_in_section (d, "other", "本部门1个预算单位", "本部门2个预算单位"); }
 static void break_form_dates (BdDocument *d) { g_free (form (d)->end_date); form (d)->end_date = g_strdup ("2023-12-31"); }
 static void rate_indicator (BdDocument *d) { g_free (indicator (d, 2)->name); indicator (d, 2)->name = g_strdup ("案件按时结案率"); g_free (indicator (d, 2)->target); indicator (d, 2)->target = g_strdup ("≥95.00(%)"); }
+/* Indicator 2 (=32.00(人)) written in words without its unit. */
+static void break_form_target_unit (BdDocument *d) { g_free (indicator (d, 2)->target); indicator (d, 2)->target = g_strdup ("不少于32"); }
 static void break_form_rate (BdDocument *d) { g_free (indicator (d, 2)->target); indicator (d, 2)->target = g_strdup ("≥120.00(%)"); }
 
 typedef struct {
@@ -371,6 +373,7 @@ static const RuleCase cases[] = {
   { "unit-count", NULL, break_unit_count, BD_PART_OTHER },
   { "form-dates", NULL, break_form_dates, BD_PART_PERFORMANCE },
   { "form-rate", rate_indicator, break_form_rate, BD_PART_PERFORMANCE },
+  { "form-target-unit", NULL, break_form_target_unit, BD_PART_PERFORMANCE },
   { "as-printed", NULL, note_import_disagreement, BD_PART_SCHEDULE_8 },
 };
 
@@ -610,7 +613,7 @@ static const RealFinding real_findings[] = {
 static const char * const issue_13_rules[] = {
   "text-year", "heading-year", "comparison-words", "fiscal-movement", "comparison-amounts", "department-name",
   "narrative-items", "note-words", "placeholder", "doubled-text", "repeated-paragraph", "empty-section",
-  "unit-count", "form-dates", "form-rate", "code-not-in-catalog", "unknown-code",
+  "unit-count", "form-dates", "form-rate", "form-target-unit", "code-not-in-catalog", "unknown-code",
 };
 
 static BdDocument *

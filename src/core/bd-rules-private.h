@@ -156,5 +156,6 @@ void bd_rule_empty_sections (BdCheck *check);
 void bd_rule_unit_count (BdCheck *check);
 void bd_rule_form_dates (BdCheck *check);
 void bd_rule_form_rates (BdCheck *check);
+void bd_rule_form_target_unit (BdCheck *check);
 
 G_END_DECLS

@@ -268,3 +268,28 @@ bd_rule_form_rates (BdCheck *check)
         }
     }
 }
+
+/* A target written in words with a comparison and a number but no unit
+ * (“不低于90”): ninety of what is not said. */
+void
+bd_rule_form_target_unit (BdCheck *check)
+{
+  static GRegex *cache;
+  GRegex *regex = bd_rules_regex (&cache, "(?:不低于|不高于|不少于|不多于|不超过|不大于|不小于|大于|小于|达到|超过)"
+                                          "\\s*\\d+(?:\\.\\d+)?\\s*$");
+
+  for (guint i = 0; i < check->doc->projects->len; i++)
+    {
+      BdProject *p = g_ptr_array_index (check->doc->projects, i);
+
+      for (guint j = 0; j < p->indicators->len; j++)
+        {
+          BdIndicator *indicator = g_ptr_array_index (p->indicators, j);
+
+          if (indicator->target != NULL && g_regex_match (regex, indicator->target, 0, NULL))
+            bd_check_report (check, BD_PART_PERFORMANCE, p->name, indicator->name, NULL, indicator->target,
+                             g_strdup_printf (_("%s: the target “%s” of “%s” compares with a number but gives "
+                                                "no unit"), p->name, indicator->target, indicator->name));
+        }
+    }
+}

@@ -112,6 +112,8 @@ static const BdRule rules[] = {
     N_("A form's dates are in order and its span covers the budget year"), bd_rule_form_dates },
   { "form-rate", BD_SEVERITY_ERROR, BD_PART_PERFORMANCE, BD_READS_FORMS,
     N_("A rate's target is not above 100 %"), bd_rule_form_rates },
+  { "form-target-unit", BD_SEVERITY_WARNING, BD_PART_PERFORMANCE, BD_READS_FORMS,
+    N_("A target in words that compares with a number gives its unit"), bd_rule_form_target_unit },
   { "as-printed", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_HEADER,
     N_("The published document agrees with itself where it was read (编制部门, codes printed once and in full)"),
     bd_rule_as_printed },

@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-application.h"
+#include "bd-backup.h"
 #include "bd-pdf-import.h"
 #include "bd-importer.h"
 
@@ -89,6 +90,23 @@ remember (BdApplication *self,
   g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
 }
 
+/* The desktop's recent files too (the file manager's Recent, every file
+ * chooser), with the document's type: listed as a BudgetDesk document and
+ * opened in BudgetDesk from there. */
+static void
+add_to_recent_files (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  GtkRecentData data = {
+    .mime_type = (char *) "application/x-budgetdesk",
+    .app_name = (char *) "budgetdesk",
+    .app_exec = (char *) "budgetdesk %u",
+  };
+
+  if (uri != NULL)
+    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
 static void
 restore_size (BdApplication *self,
               BdWindow      *window)
@@ -115,6 +133,20 @@ on_close_request (GtkWindow     *window,
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
     }
   return FALSE;
+}
+
+/* The first opening of the day keeps a copy of the document as it was. A
+ * copy that cannot be kept does not keep the clerk from working: it is
+ * logged, and the next opening tries again. */
+static void
+keep_daily_copy (const char *document)
+{
+  g_autofree char *folder = bd_backup_folder (document, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_backup_daily (document, folder, bd_backup_count_setting (), now, NULL, &error))
+    g_message ("%s", error->message);
 }
 
 static BdWindow *
@@ -153,11 +185,14 @@ open_document (BdApplication  *self,
       return NULL;
     }
 
+  if (!bd_store_is_read_only (store))
+    keep_daily_copy (document);
   editor = bd_editor_new (doc, store);
   window = bd_window_new (GTK_APPLICATION (self), editor);
   restore_size (self, window);
   g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
   remember (self, document);
+  add_to_recent_files (document);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -307,6 +342,39 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GtkWindow *parent = GTK_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   _("The user guide could not be opened"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("%s\n\nThe guide is read with the help viewer, yelp "
+                                              "(apt install yelp)."), error->message);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The user guide (help/, installed for yelp). */
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (parent != NULL)
+    gtk_show_uri_full (parent, "help:budgetdesk", GDK_CURRENT_TIME, NULL, on_help_shown, NULL);
+}
+
+static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -316,6 +384,7 @@ quit_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_activated },
+  { "help", help_activated },
   { "quit", quit_activated },
 };
 
@@ -331,6 +400,7 @@ bd_application_startup (GApplication *application)
     { "win.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
   };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 

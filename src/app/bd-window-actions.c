@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "bd-backup.h"
+#include "bd-backups-dialog.h"
 #include "bd-print-operation.h"
 #include "bd-print-preview.h"
 #include "bd-window-private.h"
@@ -229,6 +231,19 @@ fix_finding_activated (GtkWidget  *widget,
 }
 
 static void
+backups_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  const char *document = bd_store_get_path (bd_editor_get_store (self->editor));
+  g_autofree char *folder = bd_backup_folder (document, NULL);
+
+  _bd_window_commit_pending (self);
+  gtk_window_present (GTK_WINDOW (bd_backups_dialog_new (GTK_WINDOW (self), document, folder)));
+}
+
+static void
 close_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -256,4 +271,5 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_activated);
   gtk_widget_class_install_action (widget_class, "win.fix-finding", "u", fix_finding_activated);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_activated);
 }

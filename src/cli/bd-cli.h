@@ -31,5 +31,7 @@ int bd_cli_fix      (int argc, char **argv);
 int bd_cli_generate (int argc, char **argv);
 int bd_cli_narrative (int argc, char **argv);
 int bd_cli_catalog  (int argc, char **argv);
+int bd_cli_review   (int argc, char **argv);
+int bd_cli_backups  (int argc, char **argv);
 
 G_END_DECLS

@@ -204,6 +204,8 @@ static const Command commands[] = {
   { "generate", "--rows N -o FILE.budget", N_("Write a synthetic document for benchmarks"), bd_cli_generate },
   { "narrative", "FILE.budget", N_("Print the text written from the numbers"), bd_cli_narrative },
   { "catalog", "import FILE.tsv|.csv", N_("Add a year's classification codes to the catalog"), bd_cli_catalog },
+  { "review", "FOLDER [-o REPORT.xlsx] [--json]", N_("Check every document of a folder, in one report"), bd_cli_review },
+  { "backups", "FILE.budget [--restore DAY -o NEW]", N_("List, keep or restore a document's daily copies"), bd_cli_backups },
 };
 
 static int

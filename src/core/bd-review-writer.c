@@ -1,0 +1,302 @@
+/* bd-review-writer.c: a review's report, as a workbook or JSON */
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "bd-file-replace.h"
+#include "bd-review.h"
+#include "bd-text-writer.h"
+
+static int
+compare_across_files (gconstpointer a,
+                      gconstpointer b)
+{
+  const BdReviewFinding *fa = *(BdReviewFinding *const *) a;
+  const BdReviewFinding *fb = *(BdReviewFinding *const *) b;
+  int by_file;
+
+  if (fa->severity != fb->severity)
+    return (int) fa->severity - (int) fb->severity;
+  by_file = strcmp (fa->entry->file, fb->entry->file);
+  if (by_file != 0)
+    return by_file;
+  return (int) fa->part - (int) fb->part;
+}
+
+GPtrArray *
+bd_review_sorted_findings (GPtrArray *entries)
+{
+  GPtrArray *findings = g_ptr_array_new ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      BdReviewEntry *entry = g_ptr_array_index (entries, i);
+      for (guint f = 0; f < entry->findings->len; f++)
+        g_ptr_array_add (findings, g_ptr_array_index (entry->findings, f));
+    }
+  /* Stable (GLib's sort is a merge sort): a file's findings keep their order within a part. */
+  g_ptr_array_sort (findings, compare_across_files);
+  return findings;
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* Status words in JSON are for programs: not translated. */
+static const char *const status_ids[] = { "unreadable", "errors", "warnings", "clean" };
+
+static void
+build_documents (JsonBuilder *builder,
+                 GPtrArray   *entries)
+{
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const BdReviewEntry *entry = g_ptr_array_index (entries, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "file", entry->file);
+      add_string_member (builder, "path", entry->path);
+      add_string_member (builder, "department", entry->department);
+      json_builder_set_member_name (builder, "year");
+      if (entry->status == BD_REVIEW_UNREADABLE)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_int_value (builder, entry->year);
+      add_string_member (builder, "kind", entry->kind);
+      add_string_member (builder, "status", status_ids[entry->status]);
+      add_string_member (builder, "reason", entry->reason);
+      add_int_member (builder, "errors", entry->counts[BD_SEVERITY_ERROR]);
+      add_int_member (builder, "warnings", entry->counts[BD_SEVERITY_WARNING]);
+      add_int_member (builder, "notes", entry->counts[BD_SEVERITY_INFO]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+build_findings (JsonBuilder *builder,
+                GPtrArray   *entries)
+{
+  g_autoptr(GPtrArray) findings = bd_review_sorted_findings (entries);
+
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BdReviewFinding *finding = g_ptr_array_index (findings, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "file", finding->entry->file);
+      add_string_member (builder, "department", finding->entry->department);
+      add_string_member (builder, "section", bd_part_to_string (finding->part));
+      add_string_member (builder, "title", finding->section);
+      add_int_member (builder, "page", finding->page);
+      add_string_member (builder, "rule", finding->rule);
+      add_string_member (builder, "severity", bd_severity_to_string (finding->severity));
+      add_string_member (builder, "message", finding->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+char *
+bd_review_to_json (GPtrArray *entries)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  build_documents (builder, entries);
+  build_findings (builder, entries);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+#define FONT "宋体"
+
+typedef struct {
+  const char *title;   /* N_() */
+  double      width;
+} Column;
+
+static const Column department_columns[] = {
+  { N_("File"), 36 }, { N_("Department"), 36 }, { N_("Year"), 8 }, { N_("Kind"), 10 },
+  { N_("Errors"), 8 }, { N_("Warnings"), 8 }, { N_("Status"), 12 }, { N_("Reason"), 60 },
+};
+
+static const Column finding_columns[] = {
+  { N_("Department"), 36 }, { N_("File"), 30 }, { N_("Section"), 32 }, { N_("Printed page"), 8 },
+  { N_("Rule"), 26 }, { N_("Severity"), 8 }, { N_("Finding"), 90 },
+};
+
+static lxw_worksheet *
+add_sheet (lxw_workbook  *workbook,
+           const char    *name,
+           const Column  *columns,
+           guint          n_columns,
+           lxw_format    *header)
+{
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, name);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      worksheet_set_column (sheet, c, c, columns[c].width, NULL);
+      worksheet_write_string (sheet, 0, c, _(columns[c].title), header);
+    }
+  worksheet_freeze_panes (sheet, 1, 0);
+  return sheet;
+}
+
+/* The file's name, linked to the file: in a spreadsheet, a click opens the
+ * department's document (a .budget in BudgetDesk, with its findings). */
+static void
+write_file_link (lxw_worksheet       *sheet,
+                 lxw_row_t            row,
+                 lxw_col_t            column,
+                 const BdReviewEntry *entry,
+                 lxw_format          *link)
+{
+  g_autofree char *uri = g_filename_to_uri (entry->path, NULL, NULL);
+
+  /* Excel takes links of up to 2079 characters; a longer one is the name alone. */
+  if (uri == NULL || strlen (uri) > 2079
+      || worksheet_write_url_opt (sheet, row, column, uri, link, entry->file, NULL) != LXW_NO_ERROR)
+    worksheet_write_string (sheet, row, column, entry->file, link);
+}
+
+static void
+write_departments (lxw_workbook *workbook,
+                   GPtrArray    *entries,
+                   lxw_format   *header,
+                   lxw_format   *text,
+                   lxw_format   *link)
+{
+  lxw_worksheet *sheet = add_sheet (workbook, _("Departments"), department_columns,
+                                    G_N_ELEMENTS (department_columns), header);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const BdReviewEntry *entry = g_ptr_array_index (entries, i);
+      lxw_row_t row = i + 1;
+
+      write_file_link (sheet, row, 0, entry, link);
+      if (entry->status != BD_REVIEW_UNREADABLE)
+        {
+          worksheet_write_string (sheet, row, 1, entry->department, text);
+          worksheet_write_number (sheet, row, 2, entry->year, text);
+          worksheet_write_string (sheet, row, 3, entry->kind, text);
+          worksheet_write_number (sheet, row, 4, entry->counts[BD_SEVERITY_ERROR], text);
+          worksheet_write_number (sheet, row, 5, entry->counts[BD_SEVERITY_WARNING], text);
+        }
+      worksheet_write_string (sheet, row, 6, bd_review_status_label (entry->status), text);
+      if (entry->reason != NULL)
+        worksheet_write_string (sheet, row, 7, entry->reason, text);
+    }
+  worksheet_autofilter (sheet, 0, 0, MAX (entries->len, 1), G_N_ELEMENTS (department_columns) - 1);
+}
+
+static const char *
+severity_label (BdSeverity severity)
+{
+  switch (severity)
+    {
+    case BD_SEVERITY_ERROR: return _("error");
+    case BD_SEVERITY_WARNING: return _("warning");
+    case BD_SEVERITY_INFO:
+    default:
+      return _("note");
+    }
+}
+
+static void
+write_findings (lxw_workbook *workbook,
+                GPtrArray    *entries,
+                lxw_format   *header,
+                lxw_format   *text,
+                lxw_format   *link)
+{
+  g_autoptr(GPtrArray) findings = bd_review_sorted_findings (entries);
+  lxw_worksheet *sheet = add_sheet (workbook, _("Findings"), finding_columns,
+                                    G_N_ELEMENTS (finding_columns), header);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BdReviewFinding *finding = g_ptr_array_index (findings, i);
+      lxw_row_t row = i + 1;
+
+      worksheet_write_string (sheet, row, 0, finding->entry->department, text);
+      write_file_link (sheet, row, 1, finding->entry, link);
+      worksheet_write_string (sheet, row, 2, finding->section, text);
+      if (finding->page > 0)
+        worksheet_write_number (sheet, row, 3, finding->page, text);
+      worksheet_write_string (sheet, row, 4, finding->rule, text);
+      worksheet_write_string (sheet, row, 5, severity_label (finding->severity), text);
+      worksheet_write_string (sheet, row, 6, finding->message, text);
+    }
+  worksheet_autofilter (sheet, 0, 0, MAX (findings->len, 1), G_N_ELEMENTS (finding_columns) - 1);
+}
+
+gboolean
+bd_review_write_xlsx (GPtrArray   *entries,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autofree char *temporary = NULL;
+  lxw_workbook *workbook;
+  lxw_format *header, *text, *link;
+  lxw_error status;
+  int fd;
+
+  fd = bd_file_replace_begin (path, &temporary, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+
+  workbook = workbook_new (temporary);
+  if (workbook == NULL)
+    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, g_strerror (ENOMEM), error);
+  text = workbook_add_format (workbook);
+  format_set_font_name (text, FONT);
+  header = workbook_add_format (workbook);
+  format_set_font_name (header, FONT);
+  format_set_bold (header);
+  format_set_bg_color (header, 0xDDDDDD);
+  link = workbook_add_format (workbook);
+  format_set_font_name (link, FONT);
+  format_set_font_color (link, LXW_COLOR_BLUE);
+  format_set_underline (link, LXW_UNDERLINE_SINGLE);
+  write_departments (workbook, entries, header, text, link);
+  write_findings (workbook, entries, header, text, link);
+  status = workbook_close (workbook);
+  if (status != LXW_NO_ERROR)
+    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, lxw_strerror (status), error);
+  return bd_file_replace_commit (temporary, path, error);
+}

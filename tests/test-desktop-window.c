@@ -1,0 +1,155 @@
+/* The window as a desktop application: opening a document keeps the day's
+ * copy, Daily Copies lists it, F1 is the user guide's key. Runs under
+ * xvfb-run with GSK_RENDERER=cairo; the user's data folder is a temporary one. */
+
+#include <glib/gstdio.h>
+
+#include "bd-application.h"
+#include "bd-backup.h"
+#include "bd-backups-dialog.h"
+#include "bd-test-util.h"
+
+static char *dir;
+
+static void
+spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static GtkListBox *
+find_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *list = find_list (child);
+      if (list != NULL)
+        return list;
+    }
+  return NULL;
+}
+
+static void
+test_open_keeps_copy_and_lists_it (void)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autoptr(BdApplication) application = bd_application_new ();
+  g_autofree char *path = g_build_filename (dir, "cityops.budget", NULL);
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *folder = bd_backup_folder (path, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_auto(GStrv) accels = NULL;
+  BdWindow *window;
+  GtkWidget *dialog;
+  GtkListBox *list;
+
+  g_assert_true (bd_store_save_as (seed, path, &error));
+  /* The copies go under the user's data folder: here the test's own. */
+  g_assert_true (g_str_has_prefix (folder, data_dir));
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+
+  window = bd_application_open_path (application, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  spin (300);
+
+  /* The first opening of the day kept today's copy; it holds the seed's figures
+   * (schedule 3, 2120199 其他城乡社区管理事务支出: 14,786,148.40, line 164 of the seed). */
+  backups = bd_backup_list (path, folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpstr (((BdBackup *) g_ptr_array_index (backups, 0))->date, ==, today);
+  g_assert_cmpint (bd_test_stored (((BdBackup *) g_ptr_array_index (backups, 0))->path, 3, "2120199", 0), ==,
+                   Y (14786148, 40));
+
+  /* Daily Copies lists it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
+  spin (200);
+  dialog = find_toplevel (BD_TYPE_BACKUPS_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  list = find_list (dialog);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* In the desktop's recent files, as a BudgetDesk document. */
+  {
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+    g_autoptr(GtkRecentInfo) info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (gtk_recent_info_get_mime_type (info), ==, "application/x-budgetdesk");
+    g_assert_true (gtk_recent_info_has_application (info, "budgetdesk"));
+  }
+
+  /* F1 is the user guide's key. */
+  g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (application), "help") != NULL);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "app.help");
+  g_assert_cmpstr (accels[0], ==, "F1");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *command = NULL;
+  int status;
+
+  dir = g_dir_make_tmp ("bd-desktop-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* Before GLib reads it, so the copies go to the test's folder. */
+  data_dir = g_build_filename (dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  /* The recent files the application remembers: not in dconf, which needs a session bus. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  g_test_add_func ("/desktop/open-keeps-copy-and-lists-it", test_open_keeps_copy_and_lists_it);
+  status = g_test_run ();
+
+  command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  g_free (dir);
+  return status;
+}

@@ -290,6 +290,21 @@ break_repeated_paragraph (BdDocument *d)
   BdSection *functions = bd_document_get_section (d, "functions");
   g_ptr_array_add (functions->paragraphs, g_strdup (g_ptr_array_index (functions->paragraphs, 0)));
 }
+/* Section 六: “五、国有资产占用情况” followed by its paragraph on vehicles; removed. */
+static void
+break_empty_assets (BdDocument *d)
+{
+  BdSection *other = bd_document_get_section (d, "other");
+
+  for (guint p = 0; p + 1 < other->paragraphs->len; p++)
+    if (strcmp (g_ptr_array_index (other->paragraphs, p), "五、国有资产占用情况") == 0)
+      {
+        while (other->paragraphs->len > p + 1)
+          g_ptr_array_remove_index (other->paragraphs, p + 1);
+        return;
+      }
+  g_assert_not_reached ();
+}
 static void break_empty_section (BdDocument *d) { g_ptr_array_set_size (bd_document_get_section (d, "glossary")->paragraphs, 0); }
 /* Line 46: 事业单位1家; section 六: 本部门1个预算单位. */
 static void break_unit_count (BdDocument *d) { replace_in_section (d, "other", "本部门1个预算单位", "本部门2个预算单位"); }
@@ -370,6 +385,7 @@ static const RuleCase cases[] = {
   { "doubled-text", NULL, break_doubled_punctuation, BD_PART_NARRATIVE },
   { "repeated-paragraph", NULL, break_repeated_paragraph, BD_PART_DOCUMENT },
   { "empty-section", NULL, break_empty_section, BD_PART_DOCUMENT },
+  { "empty-section", NULL, break_empty_assets, BD_PART_OTHER },
   { "unit-count", NULL, break_unit_count, BD_PART_OTHER },
   { "form-dates", NULL, break_form_dates, BD_PART_PERFORMANCE },
   { "form-rate", rate_indicator, break_form_rate, BD_PART_PERFORMANCE },

@@ -110,6 +110,33 @@ section_is_empty (BdSection *section)
   return TRUE;
 }
 
+/* Section 六's 国有资产占用情况 (占有使用情况 in the Putuo documents), when it has
+ * its heading, has a paragraph under it before the next heading. */
+static void
+check_asset_heading (BdCheck *check)
+{
+  static GRegex *cache_asset, *cache_heading;
+  GRegex *asset = bd_rules_regex (&cache_asset, "^\\s*[一二三四五六七八九十]+、\\s*国有资产占(?:用|有使用)情况\\s*$");
+  GRegex *heading = bd_rules_regex (&cache_heading, "^\\s*[一二三四五六七八九十]+、");
+  BdSection *other = bd_document_get_section (check->doc, "other");
+
+  for (guint p = 0; other && p < other->paragraphs->len; p++)
+    {
+      const char *text = g_ptr_array_index (other->paragraphs, p);
+      const char *next = p + 1 < other->paragraphs->len ? g_ptr_array_index (other->paragraphs, p + 1) : NULL;
+      g_autofree char *body = next ? g_strstrip (g_strdup (next)) : NULL;
+      g_autofree char *title = NULL;
+
+      if (!g_regex_match (asset, text, 0, NULL))
+        continue;
+      if (body != NULL && *body != '\0' && !g_regex_match (heading, body, 0, NULL))
+        continue;
+      title = g_strstrip (g_strdup (text));
+      bd_check_report (check, BD_PART_OTHER, "国有资产占用情况", NULL, NULL, NULL,
+                       g_strdup_printf (_("The section %s is empty"), title));
+    }
+}
+
 /* A section left empty among written ones is a slip; a document with no
  * text yet (tables entered first, or generated) is being written. */
 void
@@ -133,6 +160,7 @@ bd_rule_empty_sections (BdCheck *check)
       bd_check_report (check, BD_PART_DOCUMENT, required_sections[i].title, NULL, NULL, NULL,
                        g_strdup_printf (_("The section %s is empty"), required_sections[i].title));
     }
+  check_asset_heading (check);
 }
 
 /* Counts of units */

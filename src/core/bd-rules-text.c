@@ -154,13 +154,27 @@ bd_rule_other (BdCheck *check)
     { "other.sangong.vehicle_purchase", "公务用车购置费", s9->values[BD_COL_VEHICLE_PURCHASE], _("schedule 9") },
     { "other.sangong.vehicle_running", "公务用车运行费", s9->values[BD_COL_VEHICLE_RUNNING], _("schedule 9") },
     { "other.operating_costs", "机关运行经费", s9->values[BD_COL_OPERATING_COSTS], _("schedule 9") },
-    { "other.goals.funds", "绩效目标项目预算资金", schedule (check, 3)->total->values[BD_COL_PROJECT],
-      _("schedule 3's 项目支出") },
   };
+  gint64 projects = schedule (check, 3)->total->values[BD_COL_PROJECT];
+  const BdFigure *goals = bd_document_get_figure (check->doc, "other.goals.funds");
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     bd_rules_compare_text_figure (check, BD_PART_OTHER, figures[i].key, figures[i].label, figures[i].value,
                          figures[i].source);
+
+  /* The projects with goals are some of schedule 3's projects: their funds
+   * reach its 项目支出 at most (the four real documents declare less; the
+   * seed, all of it). */
+  if (goals != NULL && bd_money_to_wan_cents (goals->value) > bd_money_to_wan_cents (projects))
+    {
+      g_autofree char *a = bd_money_format_wan (goals->value, TRUE);
+      g_autofree char *b = bd_money_format_wan (projects, TRUE);
+      g_autofree char *expected = g_strdup_printf ("≤%s", b);
+
+      bd_check_report (check, BD_PART_OTHER, "绩效目标项目预算资金", NULL, expected, a,
+                       g_strdup_printf (_("The text gives 绩效目标项目预算资金 %s万元, more than schedule 3's "
+                                          "项目支出 %s万元"), a, b));
+    }
 }
 
 void

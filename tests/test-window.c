@@ -11,56 +11,15 @@
 #include "bd-print-preview.h"
 #include "bd-section-view.h"
 #include "bd-test-util.h"
+#include "bd-window-fixture.h"
 
-typedef struct {
-  char     *dir;
-  char     *path;
-  BdEditor *editor;
-  BdWindow *window;
-} Fixture;
+/* The window on a copy of the seed, finalized at the end of each test. */
+typedef WindowFixture Fixture;
 
 static void
 spin (guint milliseconds)
 {
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(BdDocument) seed = bd_test_load_seed ();
-  g_autoptr(BdStore) store = NULL;
-  g_autoptr(BdDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("bd-window-XXXXXX", &error);
-  f->path = g_build_filename (f->dir, "cityops.budget", NULL);
-  g_assert_true (bd_store_save_as (seed, f->path, &error));
-  store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
-  f->editor = bd_editor_new (doc, store);
-  f->window = bd_window_new (NULL, f->editor);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin (300);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->editor);
-  spin (50);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  g_free (f->dir);
-  g_free (f->path);
+  bd_test_spin (milliseconds);
 }
 
 static gint64
@@ -283,6 +242,49 @@ test_form_editor (Fixture       *f,
   g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
   g_assert_null (bd_form_editor_get_tree_finding (forms));
   g_assert_null (bd_form_editor_get_row_finding (forms, 0));
+}
+
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 修正 on the third finding (schedule 4, 208: 1,616,095.40 where schedule 5
+ * has 1,616,095.00): that row changes (schedule 4 now says it no longer
+ * balances), the rows of the others stay as they are, and with them the
+ * list's place. */
+static void
+test_findings_keep_place (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkListBox *list = bd_window_get_findings_list (f->window);
+  /* Held, so that a row made anew cannot take the place of one gone. */
+  g_autoptr(GtkListBoxRow) first = g_object_ref (gtk_list_box_get_row_at_index (list, 0));
+  g_autoptr(GtkListBoxRow) second = g_object_ref (gtk_list_box_get_row_at_index (list, 1));
+  g_autoptr(GtkListBoxRow) third = g_object_ref (gtk_list_box_get_row_at_index (list, 2));
+  g_autoptr(GtkListBoxRow) last = g_object_ref (gtk_list_box_get_row_at_index (list, 4));
+  guint n;
+
+  g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (third)), "clicked");
+  spin (50);
+  /* Schedule 4's 一般公共预算 of 208 is now schedule 5's. */
+  g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 0));
+  n = bd_window_get_n_findings_shown (f->window);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) == first);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 1) == second);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 2) != third);
+  g_assert_true (gtk_list_box_get_row_at_index (list, n - 1) == last);
 }
 
 /* The seed's published pages: the cover, 一 to 四, nine schedules, 六, 七
@@ -522,7 +524,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
   ADD ("/window/badges", test_badges);
   ADD ("/window/edit-and-undo", test_edit_and_undo);
   ADD ("/window/paste", test_paste);
@@ -530,6 +532,7 @@ main (int    argc,
   ADD ("/window/add-and-remove-row", test_add_and_remove_row);
   ADD ("/window/other-figures-as-fields", test_other_figures_as_fields);
   ADD ("/window/form-editor", test_form_editor);
+  ADD ("/window/findings-keep-place", test_findings_keep_place);
   ADD ("/window/preview-pages", test_preview_pages);
   ADD ("/window/preview-zoom", test_preview_zoom);
   ADD ("/window/preview-banner", test_preview_banner);

@@ -53,15 +53,8 @@ projects_store (BdStep    *step,
                 BdEditor  *editor,
                 GError   **error)
 {
-  if (!bd_store_begin (editor->store, error))
-    return FALSE;
-  if (!bd_store_save_projects (editor->store, editor->doc, error)
-      || !bd_store_save_header (editor->store, editor->doc, error))
-    {
-      bd_store_rollback (editor->store);
-      return FALSE;
-    }
-  return bd_store_commit (editor->store, error);
+  return bd_store_save_projects (editor->store, editor->doc, error)
+         && bd_store_save_header (editor->store, editor->doc, error);
 }
 
 static void

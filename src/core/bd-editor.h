@@ -66,6 +66,9 @@ gboolean    bd_editor_paste           (BdEditor    *self,
  * makes after a figure is typed in schedule 3. */
 gboolean    bd_editor_can_fill_from_expenditure (BdEditor *self,
                                        const char  *code);
+/* The 项 whose figures the last change typed in schedule 3, when it can fill
+ * schedules 2 and 5; NULL otherwise. */
+char       *bd_editor_dup_fill_offer  (BdEditor    *self);
 /* Financed by 一般公共预算 alone, the 项 @code of schedule 3 fills schedule 2
  * (its 合计 as 财政拨款收入) and schedule 5 (its 基本支出 and 项目支出), rows
  * added where missing. When the last change was of schedule 3, one undo

@@ -5,6 +5,9 @@
 #include "bd-checker.h"
 #include "bd-editor.h"
 #include "bd-pdf-import.h"
+#include "bd-store.h"
+#include "bd-file-replace.h"
+#include <sqlite3.h>
 #include "bd-test-util.h"
 
 /* The seed with the four rows of its two errors carrying the figures of
@@ -763,6 +766,44 @@ test_profile (void)
   g_assert_cmpuint (findings->len, ==, 5);
 }
 
+/* The profile is stored in the document file, and a value BudgetDesk never
+ * writes there makes the file refused. */
+static void
+test_profile_stored (void)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdDocument) again = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bd-profile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "seed.budget", NULL);
+  sqlite3 *db;
+
+  g_assert_true (bd_rule_profile_set (doc, "goal-count", "off", &error));
+  g_assert_true (bd_rule_profile_set (doc, "schedule-4-expenditure", "warning", &error));
+  g_assert_true (bd_store_save_as (doc, path, &error));
+  g_assert_no_error (error);
+
+  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  again = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bd_rule_profile_get (again, "goal-count"), ==, "off");
+  g_assert_cmpstr (bd_rule_profile_get (again, "schedule-4-expenditure"), ==, "warning");
+  g_assert_cmpuint (g_hash_table_size (again->rule_profile), ==, 2);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE rule_setting SET setting = 'loud' WHERE rule = 'goal-count'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "rule_setting"));
+  bd_file_remove_folder (dir);
+}
+
 /* docs/rules.md, the guide's §5 list as implemented, names every rule. */
 static void
 test_every_rule_is_documented (void)
@@ -811,6 +852,7 @@ main (int    argc,
   g_test_add_func ("/checker/every-rule-is-tested", test_every_rule_is_tested);
   g_test_add_func ("/checker/every-rule-is-documented", test_every_rule_is_documented);
   g_test_add_func ("/checker/profile", test_profile);
+  g_test_add_func ("/checker/profile-stored", test_profile_stored);
   g_test_add_func ("/checker/real-documents", test_real_documents);
   g_test_add_func ("/checker/real-incremental", test_real_incremental);
   g_test_add_func ("/checker/catalog-findings", test_catalog_findings);

@@ -768,6 +768,11 @@ bd_document_dump (BdDocument *self)
   for (guint i = 0; i < keys->len; i++)
     g_string_append_printf (out, "last-year %s %" G_GINT64_FORMAT "\n", (char *) keys->pdata[i],
                             *(gint64 *) g_hash_table_lookup (self->last_year, keys->pdata[i]));
+  g_clear_pointer (&keys, g_ptr_array_unref);
+  keys = sorted_keys (self->rule_profile);
+  for (guint i = 0; i < keys->len; i++)
+    g_string_append_printf (out, "rule %s %s\n", (char *) keys->pdata[i],
+                            (char *) g_hash_table_lookup (self->rule_profile, keys->pdata[i]));
 
   for (guint c = 0; c < G_N_ELEMENTS (self->extra_codes); c++)
     {

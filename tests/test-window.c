@@ -5,7 +5,6 @@
 #include <glib/gstdio.h>
 
 #include "bd-application.h"
-#include "bd-form-editor.h"
 #include "bd-page-layout.h"
 #include "bd-print-operation.h"
 #include "bd-print-preview.h"
@@ -196,54 +195,6 @@ test_other_figures_as_fields (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_cmpstr (bd_window_get_badge (f->window, "other"), ==, "✓");
 }
-
-static void
-test_form_editor (Fixture       *f,
-                  gconstpointer  data)
-{
-  BdFormEditor *forms = BD_FORM_EDITOR (bd_window_get_page (f->window, "performance"));
-  static const char * const categories[11][2] = {
-    { "成本指标", "经济成本指标" }, { "成本指标", "经济成本指标" }, { "产出指标", "数量指标" },
-    { "产出指标", "数量指标" }, { "产出指标", "质量指标" }, { "产出指标", "时效指标" },
-    { "效益指标", "经济效益指标" }, { "效益指标", "社会效益指标" }, { "效益指标", "社会效益指标" },
-    { "效益指标", "可持续影响指标" }, { "满意度指标", "服务对象满意度指标" },
-  };
-
-  bd_window_show_page (f->window, "performance");
-  spin (100);
-  /* The seed's 11 indicators, the two shifted rows in their places. */
-  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
-  for (guint i = 0; i < 11; i++)
-    {
-      g_assert_cmpstr (bd_form_editor_get_row_category (forms, i, FALSE), ==, categories[i][0]);
-      g_assert_cmpstr (bd_form_editor_get_row_category (forms, i, TRUE), ==, categories[i][1]);
-      g_assert_null (bd_form_editor_get_row_finding (forms, i));
-    }
-
-  /* A ceiling of 4,830,048.00 元 on the cost indicator: flagged on its row. */
-  g_assert_true (bd_form_editor_set_target (forms, 0, "≤", "4830048.00", "元"));
-  spin (50);
-  g_assert_nonnull (bd_form_editor_get_row_finding (forms, 0));
-  g_assert_nonnull (strstr (bd_form_editor_get_row_finding (forms, 0), "4,630,048.00"));
-  /* A value with three decimals is refused beside the row, nothing stored. */
-  g_assert_false (bd_form_editor_set_target (forms, 2, "=", "32.001", "人"));
-
-  /* The satisfaction indicator removed: 满意度指标 is missing. */
-  g_assert_true (bd_form_editor_remove_row (forms, 10));
-  spin (50);
-  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 10);
-  g_assert_nonnull (bd_form_editor_get_tree_finding (forms));
-  g_assert_nonnull (strstr (bd_form_editor_get_tree_finding (forms), "满意度指标"));
-
-  /* Undo restores both. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  spin (50);
-  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
-  g_assert_null (bd_form_editor_get_tree_finding (forms));
-  g_assert_null (bd_form_editor_get_row_finding (forms, 0));
-}
-
 
 static GtkWidget *
 find_button (GtkWidget *widget)
@@ -531,7 +482,6 @@ main (int    argc,
   ADD ("/window/refused-value", test_refused_value);
   ADD ("/window/add-and-remove-row", test_add_and_remove_row);
   ADD ("/window/other-figures-as-fields", test_other_figures_as_fields);
-  ADD ("/window/form-editor", test_form_editor);
   ADD ("/window/findings-keep-place", test_findings_keep_place);
   ADD ("/window/preview-pages", test_preview_pages);
   ADD ("/window/preview-zoom", test_preview_zoom);

@@ -235,6 +235,14 @@ bd_application_open_path (BdApplication  *self,
   return open_document (self, path, FALSE, error);
 }
 
+BdWindow *
+bd_application_open_unsaved (BdApplication  *self,
+                             const char     *path,
+                             GError        **error)
+{
+  return open_unsaved (self, path, error);
+}
+
 static void
 on_read_only_response (GtkDialog     *dialog,
                        int            response,

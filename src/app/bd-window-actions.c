@@ -8,6 +8,7 @@
 #include "bd-print-operation.h"
 #include "bd-store.h"
 #include "bd-print-preview.h"
+#include "bd-review-dialog.h"
 #include "bd-window-private.h"
 
 static void
@@ -67,6 +68,38 @@ open_activated (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A folder's review report (`budgetdesk-cli review --json`): its departments in a dialog. */
+static void
+on_open_review_response (GtkNativeDialog *dialog,
+                         int              response,
+                         BdWindow        *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    gtk_window_present (GTK_WINDOW (bd_review_dialog_new (gtk_window_get_application (GTK_WINDOW (self)),
+                                                          GTK_WINDOW (self), path)));
+  g_object_unref (dialog);
+}
+
+static void
+open_review_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Review Report"), GTK_WINDOW (widget),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Review reports (budgetdesk-cli review --json)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_review_response), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -371,6 +404,7 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-review", NULL, open_review_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_activated);

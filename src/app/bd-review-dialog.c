@@ -97,8 +97,10 @@ create_row (gpointer item,
   JsonObject *document = document_at (self, index);
   const char *department = member_string (document, "department");
   g_autofree char *year = member_int (document, "year");
-  g_autofree char *errors = member_int (document, "errors");
-  g_autofree char *warnings = member_int (document, "warnings");
+  /* A file that could not be read has no counts: blank, not 0. */
+  gboolean unreadable = department == NULL;
+  g_autofree char *errors = unreadable ? g_strdup ("") : member_int (document, "errors");
+  g_autofree char *warnings = unreadable ? g_strdup ("") : member_int (document, "warnings");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   add_cell (box, gtk_string_object_get_string (item), 18, FALSE);
@@ -115,13 +117,33 @@ create_row (gpointer item,
   return box;
 }
 
+/* The path the review wrote; when the folder has moved since (the report
+ * copied to another machine beside it), the file beside the report. */
+static char *
+document_path (BdReviewDialog *self,
+               JsonObject     *document)
+{
+  const char *path = member_string (document, "path");
+  const char *file = member_string (document, "file");
+  g_autofree char *folder = NULL;
+  g_autofree char *beside = NULL;
+
+  if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_strdup (path);
+  folder = g_path_get_dirname (self->report);
+  beside = file ? g_build_filename (folder, file, NULL) : NULL;
+  if (beside != NULL && g_file_test (beside, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&beside);
+  return g_strdup (path);
+}
+
 GtkWindow *
 bd_review_dialog_open (BdReviewDialog  *self,
                        guint            index,
                        GError         **error)
 {
   JsonObject *document = document_at (self, index);
-  const char *path = document ? member_string (document, "path") : NULL;
+  g_autofree char *path = document ? document_path (self, document) : NULL;
   BdApplication *application = BD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   BdWindow *window;
 

@@ -20,6 +20,7 @@ struct _BdReviewDialog
 
   /* Template widgets */
   GtkLabel      *explanation;
+  GtkWidget     *header;      /* the column titles, lined up with the rows' cells */
   GtkListBox    *list;
 };
 
@@ -82,8 +83,32 @@ add_cell (GtkWidget  *box,
   gtk_label_set_xalign (GTK_LABEL (label), expand ? 0 : 1);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  /* Fixed widths, so that the rows' cells line up under the header's. */
+  if (!expand)
+    gtk_label_set_max_width_chars (GTK_LABEL (label), width_chars);
   gtk_widget_set_hexpand (label, expand);
   gtk_box_append (GTK_BOX (box), label);
+}
+
+/* The columns of a row, and of the header above the list. */
+static void
+add_cells (GtkWidget  *box,
+           const char *file,
+           const char *department,
+           const char *year,
+           const char *errors,
+           const char *warnings,
+           const char *status)
+{
+  add_cell (box, file, 18, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (gtk_widget_get_first_child (box)), 0);
+  add_cell (box, department, 20, TRUE);
+  add_cell (box, year, 5, FALSE);
+  add_cell (box, errors, 4, FALSE);
+  add_cell (box, warnings, 4, FALSE);
+  add_cell (box, status, 8, FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
 }
 
 /* A row: file, department (or why it could not be read), year, errors,
@@ -103,15 +128,8 @@ create_row (gpointer item,
   g_autofree char *warnings = unreadable ? g_strdup ("") : member_int (document, "warnings");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
-  add_cell (box, gtk_string_object_get_string (item), 18, FALSE);
-  gtk_label_set_xalign (GTK_LABEL (gtk_widget_get_first_child (box)), 0);
-  add_cell (box, department ? department : member_string (document, "reason"), 20, TRUE);
-  add_cell (box, year, 5, FALSE);
-  add_cell (box, errors, 4, FALSE);
-  add_cell (box, warnings, 4, FALSE);
-  add_cell (box, status_label (member_string (document, "status")), 8, FALSE);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  add_cells (box, gtk_string_object_get_string (item), department ? department : member_string (document, "reason"),
+             year, errors, warnings, status_label (member_string (document, "status")));
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
   return box;
@@ -232,6 +250,7 @@ bd_review_dialog_constructed (GObject *object)
       g_object_set_data (item, "index", GUINT_TO_POINTER (i));
     }
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->files), create_row, self, NULL);
+  add_cells (self->header, _("File"), _("Department"), _("Year"), _("Errors"), _("Warnings"), _("Status"));
 
   if (error != NULL)
     {
@@ -240,9 +259,8 @@ bd_review_dialog_constructed (GObject *object)
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (_("“%s”: %u documents, the worst first (file, department, year, "
-                                                 "errors, warnings, status). A row opens its document with its "
-                                                 "findings."), name, n);
+      g_autofree char *text = g_strdup_printf (_("“%s”: %u documents, the worst first. A row opens its document "
+                                                 "with its findings."), name, n);
       gtk_label_set_text (self->explanation, text);
     }
 }
@@ -323,6 +341,7 @@ bd_review_dialog_class_init (BdReviewDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/budgetdesk/BudgetDesk/ui/bd-review-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BdReviewDialog, explanation);
+  gtk_widget_class_bind_template_child (widget_class, BdReviewDialog, header);
   gtk_widget_class_bind_template_child (widget_class, BdReviewDialog, list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }

@@ -409,7 +409,11 @@ test_forms (Fixture       *f,
   g_assert_cmpstr (form->start_date, ==, "2024-01-01");
   g_assert_cmpstr (form->end_date, ==, "2024-12-31");
   g_assert_cmpstr (form->period, ==, "2024年-2024年");
-  g_assert_true (bd_editor_remove_project (f->editor, 2, &error));
+  /* Back to the first copy, a 2024 form: three dates and a copy undone. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpuint (f->doc->projects->len, ==, 2);
+  g_assert_cmpstr (((BdProject *) g_ptr_array_index (f->doc->projects, 1))->start_date, ==, "2024-01-01");
   g_assert_true (bd_editor_set_project_text (f->editor, 1, "name", "政府雇员（续）", &error));
   g_assert_true (bd_editor_move_project (f->editor, 1, -1, &error));
   g_assert_cmpstr (((BdProject *) g_ptr_array_index (f->doc->projects, 0))->name, ==, "政府雇员（续）");
@@ -424,6 +428,7 @@ test_forms (Fixture       *f,
   g_assert_cmpuint (reopened->projects->len, ==, 2);
   g_assert_cmpstr (((BdProject *) g_ptr_array_index (reopened->projects, 0))->name, ==, "政府雇员（续）");
   g_assert_cmpint (((BdProject *) g_ptr_array_index (reopened->projects, 0))->carryover, ==, Y (100, 0));
+  g_assert_cmpstr (((BdProject *) g_ptr_array_index (reopened->projects, 0))->start_date, ==, "2024-01-01");
 
   /* Removing a form is undone like anything else. */
   g_assert_true (bd_editor_remove_project (f->editor, 0, &error));
@@ -739,6 +744,27 @@ test_fill_from_expenditure (Fixture       *f,
   g_assert_cmpint (stored (f, 3, "2010101", 2), ==, 0);
 }
 
+/* Every public entry checks its instance (issue 16): a wrong one is a
+ * critical and changes nothing, rather than a crash. */
+static void
+test_instance_checked (void)
+{
+  g_autoptr(GObject) other = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_set_cell (NULL, 3, BD_CELL_ROW, "2210201", 1, 1, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_fix_all ((BdEditor *) other, NULL, NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_undo (NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_set_project_text (NULL, 0, "name", "x", NULL));
+  g_test_assert_expected_messages ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -765,6 +791,7 @@ main (int    argc,
   ADD ("/editor/new-document", test_new_document);
   ADD ("/editor/fill-from-expenditure", test_fill_from_expenditure);
 #undef ADD
+  g_test_add_func ("/editor/instance-checked", test_instance_checked);
 
   return g_test_run ();
 }

@@ -135,6 +135,34 @@ on_close_request (GtkWindow     *window,
   return FALSE;
 }
 
+static gboolean
+is_pdf (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, ".pdf");
+}
+
+/* A published PDF is read into a new document that is in no file yet: the
+ * window says so, and Save As… (or closing) asks where to keep it. */
+static BdWindow *
+open_unsaved (BdApplication  *self,
+              const char     *path,
+              GError        **error)
+{
+  g_autoptr(BdDocument) doc = bd_import_any_file (path, error);
+  g_autoptr(BdEditor) editor = NULL;
+  BdWindow *window;
+
+  if (doc == NULL)
+    return NULL;
+  editor = bd_editor_new (doc, NULL);
+  window = bd_window_new (GTK_APPLICATION (self), editor);
+  restore_size (self, window);
+  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 /* The first opening of the day keeps a copy of the document as it was. A
  * copy that cannot be kept does not keep the clerk from working: it is
  * logged, and the next opening tries again. */
@@ -189,6 +217,8 @@ open_document (BdApplication  *self,
   g_autoptr(GError) local_error = NULL;
   BdWindow *window;
 
+  if (is_pdf (path))
+    return open_unsaved (self, path, error);
   if (bd_import_is_importable (path))
     {
       if ((document = import_published (path, error)) == NULL)
@@ -369,6 +399,10 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+/* Each window is closed as its close button would: it stores what is being
+ * typed first, and one that cannot (a value refused) stays open with the
+ * reason, the application with it. g_application_quit () would end the
+ * process with the typing lost. The last window closed ends it. */
 static void
 on_help_shown (GObject      *source,
                GAsyncResult *result,
@@ -407,7 +441,11 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
 }
 
 static const GActionEntry app_actions[] = {
@@ -426,6 +464,7 @@ bd_application_startup (GApplication *application)
     { "win.new", { "<Control>n", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.close", { "<Control>w", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },
@@ -471,6 +510,20 @@ bd_application_init (BdApplication *self)
   /* Run from its build folder without the schema, it works without memory. */
   if (schema != NULL)
     self->settings = g_settings_new (APPLICATION_ID);
+}
+
+/* Tables, text and pages need nothing GL gives: starting the GL driver
+ * costs 60 MiB and a third of a second before the first frame (Mesa, on
+ * the machines measured), and cairo draws the same pixels. A renderer or
+ * GDK debug flags chosen in the environment are left as they are. */
+void
+bd_application_set_up_rendering (void)
+{
+  if (g_getenv ("GSK_RENDERER") == NULL && g_getenv ("GDK_DEBUG") == NULL)
+    {
+      g_setenv ("GSK_RENDERER", "cairo", FALSE);
+      g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+    }
 }
 
 BdApplication *

@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-catalog.h"
+#include "bd-grid.h"
 #include "bd-schedule-view.h"
 
 struct _BdScheduleView
@@ -214,6 +215,41 @@ set_up_completion (BdScheduleView *self)
   gtk_entry_set_completion (self->code_entry, completion);
 }
 
+/* Each column of schedule 9 this wide, on screen as in its merged header. */
+#define MERGED_COLUMN_WIDTH 132
+
+/* Schedule 9's header as printed: the bands over 三公 and 机关运行经费,
+ * 公务用车购置及运行费 over 小计 | 购置费 | 运行费, read from the grid the
+ * pages and the workbook print. */
+static GtkWidget *
+merged_header (BdScheduleView *self)
+{
+  g_autoptr(BdGrid) grid = bd_grid_new_for_schedule (bd_editor_get_document (self->editor), self->number);
+  GtkWidget *header = gtk_grid_new ();
+
+  gtk_grid_set_column_homogeneous (GTK_GRID (header), TRUE);
+  gtk_widget_set_halign (header, GTK_ALIGN_START);
+  gtk_widget_set_size_request (header, MERGED_COLUMN_WIDTH * grid->n_columns, -1);
+  gtk_widget_add_css_class (header, "merged-header");
+  for (guint r = 0; r < grid->n_header_rows; r++)
+    for (guint c = 0; c < grid->n_columns; c++)
+      {
+        BdGridCell *cell = bd_grid_cell (grid, r, c);
+        GtkWidget *label;
+
+        if (cell->text == NULL || cell->col_span == 0)
+          continue;
+        label = gtk_label_new (cell->text);
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        /* Narrow at heart: the columns are the table's, the text wraps. */
+        gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
+        gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+        gtk_widget_add_css_class (label, "merged-header-cell");
+        gtk_grid_attach (GTK_GRID (header), label, c, r, cell->col_span, MAX (cell->row_span, 1));
+      }
+  return header;
+}
+
 static void
 bd_schedule_view_constructed (GObject *object)
 {
@@ -237,6 +273,17 @@ bd_schedule_view_constructed (GObject *object)
       gtk_label_set_text (self->income_label, def->income_header);
       gtk_widget_set_visible (self->income_box, TRUE);
       band = g_strdup (def->expense_header);
+    }
+  else if (bd_schedule_def_has_groups (def))
+    {
+      /* The bands are in the header, merged as on paper. */
+      GtkWidget *header = merged_header (self);
+
+      bd_table_view_use_outside_header (self->table, MERGED_COLUMN_WIDTH);
+      gtk_widget_set_halign (GTK_WIDGET (self->table), GTK_ALIGN_START);
+      gtk_widget_set_size_request (GTK_WIDGET (self->table), MERGED_COLUMN_WIDTH * def->n_columns + 2, -1);
+      gtk_box_insert_child_after (GTK_BOX (self->rows_box), header, GTK_WIDGET (self->band_label));
+      gtk_widget_set_visible (GTK_WIDGET (self->band_label), FALSE);
     }
   else if (def->row_kind == BD_ROWS_SINGLE)
     band = g_strdup_printf ("%d年“三公”经费预算数 · %d年机关运行经费预算数", doc->year, doc->year);

@@ -36,7 +36,10 @@ BdStore    *bd_editor_get_store       (BdEditor    *self);
 GPtrArray  *bd_editor_get_findings    (BdEditor    *self);
 
 /* Parses @text in the schedule's unit and stores it in an entered cell of a
- * leaf row. A refused value changes nothing and says why. */
+ * leaf row. A refused value changes nothing and says why. Schedules 1 and 4
+ * by 类 follow schedules 3 and 5-7 (bd_document_derived_cell): there a cell
+ * takes only the figure its source gives, and a change of a source brings
+ * them along in the same undo step, as it does the text. */
 gboolean    bd_editor_set_cell_text   (BdEditor    *self,
                                        guint        schedule,
                                        BdCellKind   kind,

@@ -206,6 +206,7 @@ static const Command commands[] = {
   { "catalog", "import FILE.tsv|.csv", N_("Add a year's classification codes to the catalog"), bd_cli_catalog },
   { "review", "FOLDER [-o REPORT.xlsx] [--json]", N_("Check every document of a folder, in one report"), bd_cli_review },
   { "backups", "FILE.budget [--restore DAY -o NEW]", N_("List, keep or restore a document's daily copies"), bd_cli_backups },
+  { "new-year", "LAST.budget -o NEXT.budget", N_("Start next year's document from last year's"), bd_cli_new_year },
 };
 
 static int

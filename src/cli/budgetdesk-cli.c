@@ -12,6 +12,7 @@
 #include "bd-pdf-import.h"
 #include "bd-store.h"
 #include "bd-text-writer.h"
+#include "bd-workbook-import.h"
 #include "bd-xlsx-writer.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -80,7 +81,7 @@ command_import (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document file to write"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("PUBLISHED.pdf|PUBLISHED.md -o FILE.budget"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PUBLISHED.pdf|PUBLISHED.md|BOOK.xlsx|BOOK.xls -o FILE.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
 
@@ -93,7 +94,8 @@ command_import (int    argc,
       return BD_EXIT_FAILED;
     }
 
-  doc = bd_import_any_file (argv[1], &error);
+  doc = bd_workbook_is_workbook (argv[1]) ? bd_workbook_import_file (argv[1], &error)
+                                           : bd_import_any_file (argv[1], &error);
   if (doc == NULL)
     return bd_cli_report_error (argv[1], error);
   if (!bd_store_save_as (doc, output, &error))

@@ -330,6 +330,73 @@ test_text_figure (void)
   assert_refused (path, "Sheet “表5”, cell D5", "约五十万");
 }
 
+/* The district's blank templates themselves (WPS-written, merged headers,
+ * placeholders …): read cell by cell, the department template's sheet
+ * 部门一般公共预算拨款表 lists 205 教育支出, 205 02 普通教育, 205 02 05 高等教育
+ * (rows 9-11) under 2026年; the unit template's titles say 单位. */
+static void
+test_real_templates (void)
+{
+  const char *dir = g_getenv ("BD_TEMPLATES");
+  g_autofree char *department = NULL;
+  g_autofree char *unit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) unit_doc = NULL;
+  BdRow *row;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no templates folder");
+      return;
+    }
+  department = g_build_filename (dir, "putuo-2026-department-template.xlsx", NULL);
+  unit = g_build_filename (dir, "putuo-2026-unit-template.xlsx", NULL);
+  doc = bd_workbook_import_file (department, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (doc->year, ==, 2026);
+  g_assert_false (doc->unit_budget);
+  row = bd_schedule_find_row (bd_document_get_schedule (doc, 5), "2050205");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row->name, ==, "高等教育");
+  g_assert_cmpint (row->values[BD_COL_EXPENSE_TOTAL], ==, 0);
+  g_assert_cmpstr (bd_schedule_find_row (bd_document_get_schedule (doc, 5), "20502")->name, ==, "普通教育");
+  unit_doc = bd_workbook_import_file (unit, &error);
+  g_assert_no_error (error);
+  g_assert_true (unit_doc->unit_budget);
+  g_assert_cmpuint (bd_document_get_schedule (unit_doc, 1)->def->n_columns, ==, 4);
+}
+
+/* xls (BIFF), read by libfreexl: the seed's export saved as xls by
+ * gnumeric's ssconvert. */
+static void
+test_xls (void)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autofree char *xlsx = tmp_path ("for-xls.xlsx");
+  g_autofree char *xls = tmp_path ("seed.xls");
+  g_autofree char *ssconvert = g_find_program_in_path ("ssconvert");
+  const char *command[] = { ssconvert, xlsx, xls, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  int status = 0;
+
+  if (ssconvert == NULL)
+    {
+      g_test_skip ("ssconvert (gnumeric) is not installed");
+      return;
+    }
+  g_assert_true (bd_xlsx_write_file (seed, xlsx, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) command, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_cmpint (status, ==, 0);
+  doc = bd_workbook_import_file (xls, &error);
+  g_assert_no_error (error);
+  assert_same_schedules (seed, doc);
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 5), "2080505")->values[BD_COL_BASIC], ==,
+                   Y (996397, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -340,6 +407,8 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("bd-workbook-XXXXXX", NULL);
   g_test_add_func ("/workbook/own-export", test_own_export);
   g_test_add_func ("/workbook/template", test_template);
+  g_test_add_func ("/workbook/real-templates", test_real_templates);
+  g_test_add_func ("/workbook/xls", test_xls);
   g_test_add_func ("/workbook/bad", test_bad);
   g_test_add_func ("/workbook/text-figure", test_text_figure);
   status = g_test_run ();

@@ -169,11 +169,14 @@ read_state (const char *path,
       g_clear_object (&store);
       store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
+      /* Its own journal: rolled back, never set aside as another file's. */
+      g_assert_null (bd_store_get_set_aside (store));
       g_clear_object (&store);
       store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
       repaired++;
     }
   g_assert_no_error (error);
+  g_assert_null (bd_store_get_set_aside (store));
   doc = bd_store_load (store, &error);
   g_assert_no_error (error);
   for (guint c = 0; c < N_CELLS; c++)

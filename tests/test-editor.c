@@ -38,7 +38,8 @@ fixture_tear_down (Fixture       *f,
 {
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
 
-  g_clear_object (&f->editor);
+  /* Nothing else holds the editor: its steps hold no reference to it. */
+  g_assert_finalize_object (f->editor);
   g_clear_object (&f->doc);
   g_clear_object (&f->store);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
@@ -408,7 +409,11 @@ test_forms (Fixture       *f,
   g_assert_cmpstr (form->start_date, ==, "2024-01-01");
   g_assert_cmpstr (form->end_date, ==, "2024-12-31");
   g_assert_cmpstr (form->period, ==, "2024年-2024年");
-  g_assert_true (bd_editor_remove_project (f->editor, 2, &error));
+  /* Back to the first copy, a 2024 form: three dates and a copy undone. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpuint (f->doc->projects->len, ==, 2);
+  g_assert_cmpstr (((BdProject *) g_ptr_array_index (f->doc->projects, 1))->start_date, ==, "2024-01-01");
   g_assert_true (bd_editor_set_project_text (f->editor, 1, "name", "政府雇员（续）", &error));
   g_assert_true (bd_editor_move_project (f->editor, 1, -1, &error));
   g_assert_cmpstr (((BdProject *) g_ptr_array_index (f->doc->projects, 0))->name, ==, "政府雇员（续）");
@@ -423,6 +428,7 @@ test_forms (Fixture       *f,
   g_assert_cmpuint (reopened->projects->len, ==, 2);
   g_assert_cmpstr (((BdProject *) g_ptr_array_index (reopened->projects, 0))->name, ==, "政府雇员（续）");
   g_assert_cmpint (((BdProject *) g_ptr_array_index (reopened->projects, 0))->carryover, ==, Y (100, 0));
+  g_assert_cmpstr (((BdProject *) g_ptr_array_index (reopened->projects, 0))->start_date, ==, "2024-01-01");
 
   /* Removing a form is undone like anything else. */
   g_assert_true (bd_editor_remove_project (f->editor, 0, &error));
@@ -539,6 +545,15 @@ test_typed_once (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "schedule 3"));
   g_assert_nonnull (strstr (error->message, "1,616,095.00"));
   g_clear_error (&error);
+  /* A pasted block is held to the same: 208 then 210 (schedule 3: 871,850.00). */
+  g_assert_false (bd_editor_paste (f->editor, 1, "208", 0, "1,616,095.40\n871,850.00\n", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_true (g_str_has_prefix (error->message, "Row 1, column 1 of the block:"));
+  g_clear_error (&error);
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
+  g_assert_true (bd_editor_paste (f->editor, 1, "208", 0, "1,616,095.00\n871,850.00\n", &error));
+  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
+  g_assert_true (bd_editor_undo (f->editor, &error));
 
   /* 事业单位离退休 in schedule 3 from 121,500.00 to 121,600.00: schedule 1's
    * 208 becomes 1,616,095.00 + 100 and its 212 schedule 3's 14,786,148.40,
@@ -686,8 +701,13 @@ test_fill_from_expenditure (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
+  g_assert_null (bd_editor_dup_fill_offer (f->editor));
   g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 1, "457,984", &error));
   g_assert_true (bd_editor_can_fill_from_expenditure (f->editor, "2210201"));
+  {
+    g_autofree char *offer = bd_editor_dup_fill_offer (f->editor);
+    g_assert_cmpstr (offer, ==, "2210201");
+  }
   g_assert_true (bd_editor_fill_from_expenditure (f->editor, "2210201", &error));
   g_assert_no_error (error);
   g_assert_cmpint (stored (f, 2, "2210201", 1), ==, Y (457984, 0));
@@ -699,6 +719,7 @@ test_fill_from_expenditure (Fixture       *f,
   g_assert_cmpint (stored (f, 4, "221", 1), ==, Y (457984, 0));
   g_assert_cmpuint (findings_of (f->editor, "schedule-2-3"), ==, 0);
   g_assert_cmpuint (findings_of (f->editor, "schedules-5-6-7"), ==, 0);
+  g_assert_null (bd_editor_dup_fill_offer (f->editor));
 
   /* One undo: the typed figure and the filling. */
   g_assert_true (bd_editor_undo (f->editor, &error));
@@ -721,6 +742,27 @@ test_fill_from_expenditure (Fixture       *f,
   g_assert_true (bd_editor_undo (f->editor, &error));
   g_assert_cmpint (stored (f, 2, "2010101", 1), ==, G_MININT64);
   g_assert_cmpint (stored (f, 3, "2010101", 2), ==, 0);
+}
+
+/* Every public entry checks its instance (issue 16): a wrong one is a
+ * critical and changes nothing, rather than a crash. */
+static void
+test_instance_checked (void)
+{
+  g_autoptr(GObject) other = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_set_cell (NULL, 3, BD_CELL_ROW, "2210201", 1, 1, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_fix_all ((BdEditor *) other, NULL, NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_undo (NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*BD_IS_EDITOR*");
+  g_assert_false (bd_editor_set_project_text (NULL, 0, "name", "x", NULL));
+  g_test_assert_expected_messages ();
 }
 
 int
@@ -749,6 +791,7 @@ main (int    argc,
   ADD ("/editor/new-document", test_new_document);
   ADD ("/editor/fill-from-expenditure", test_fill_from_expenditure);
 #undef ADD
+  g_test_add_func ("/editor/instance-checked", test_instance_checked);
 
   return g_test_run ();
 }

@@ -11,28 +11,17 @@
  * second form is added by the fixture: the editor's new form, named
  * "New project" (untranslated under LC_ALL=C.UTF-8), every amount 0. */
 
-#include "bd-application.h"
 #include "bd-form-editor.h"
-#include "bd-test-util.h"
+#include "bd-window-fixture.h"
 
 #define SEED_FISCAL Y (4630048, 0)
 
 typedef struct {
-  char         *dir;
-  char         *path;
-  BdEditor     *editor;
-  BdWindow     *window;
-  BdFormEditor *forms;
+  WindowFixture  base;
+  BdFormEditor  *forms;
 } Fixture;
 
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
+#define spin bd_test_spin
 
 /* Runs the main loop until the window has drawn two more frames, so that
  * what was changed is laid out and on screen (waited for, not timed: at
@@ -40,62 +29,86 @@ spin (guint milliseconds)
 static void
 wait_for_frames (Fixture *f)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->base.window));
   gint64 frame = gdk_frame_clock_get_frame_counter (clock);
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (gdk_frame_clock_get_frame_counter (clock) < frame + 2 && g_get_monotonic_time () < end)
     {
-      gtk_widget_queue_draw (GTK_WIDGET (f->window));
+      gtk_widget_queue_draw (GTK_WIDGET (f->base.window));
       g_main_context_iteration (NULL, TRUE);
     }
 }
 
 static void
-open_window (Fixture *f)
+show_forms (Fixture *f)
 {
-  f->window = bd_window_new (NULL, f->editor);
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin (200);
-  bd_window_show_page (f->window, "performance");
-  f->forms = BD_FORM_EDITOR (bd_window_get_page (f->window, "performance"));
+  bd_window_show_page (f->base.window, "performance");
+  f->forms = BD_FORM_EDITOR (bd_window_get_page (f->base.window, "performance"));
   spin (100);
 }
 
+static gboolean
+window_open (Fixture *f)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (f->base.window));
+}
+
+/* A new window on the same editor, the last one closed and let go. */
+static void
+reopen_window (Fixture *f)
+{
+  g_assert_false (window_open (f));
+  g_assert_finalize_object (f->base.window);
+  f->base.window = g_object_ref_sink (bd_window_new (NULL, f->base.editor));
+  gtk_window_set_default_size (GTK_WINDOW (f->base.window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->base.window));
+  spin (200);
+  show_forms (f);
+}
+
+/* The seed's window with a second form, "New project", added. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(BdDocument) seed = bd_test_load_seed ();
-  g_autoptr(BdStore) store = NULL;
-  g_autoptr(BdDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("bd-forms-XXXXXX", &error);
-  f->path = g_build_filename (f->dir, "cityops.budget", NULL);
-  g_assert_true (bd_store_save_as (seed, f->path, &error));
-  store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
-  f->editor = bd_editor_new (doc, store);
-  g_assert_true (bd_editor_add_project (f->editor, NULL, &error));
-  open_window (f);
+  window_fixture_set_up (&f->base, data);
+  g_assert_true (bd_editor_add_project (f->base.editor, NULL, &error));
+  show_forms (f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
+  window_fixture_tear_down (&f->base, data);
+}
 
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->editor);
-  spin (50);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  g_free (f->dir);
-  g_free (f->path);
+/* Esc pressed in @widget, as GTK delivers it: to the key controllers of
+ * the widget and its ancestors until one handles it (GTK 4.8 has no way to
+ * put a key event in the queue). */
+static gboolean
+press_escape (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+            continue;
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
+          if (handled)
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* The document as the file holds it. */
@@ -103,7 +116,7 @@ static BdDocument *
 stored (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdStore) store = bd_store_open (f->base.path, BD_STORE_OPEN_READ_ONLY, &error);
   BdDocument *doc = store ? bd_store_load (store, &error) : NULL;
 
   g_assert_no_error (error);
@@ -178,6 +191,50 @@ indicator (Fixture    *f,
   return widget;
 }
 
+/* The seed's indicator tree, the findings beside its rows, and undo (moved
+ * here from tests/test-window.c). */
+static void
+test_indicator_tree (Fixture       *f,
+                     gconstpointer  data)
+{
+  BdFormEditor *forms = f->forms;
+  static const char * const categories[11][2] = {
+    { "成本指标", "经济成本指标" }, { "成本指标", "经济成本指标" }, { "产出指标", "数量指标" },
+    { "产出指标", "数量指标" }, { "产出指标", "质量指标" }, { "产出指标", "时效指标" },
+    { "效益指标", "经济效益指标" }, { "效益指标", "社会效益指标" }, { "效益指标", "社会效益指标" },
+    { "效益指标", "可持续影响指标" }, { "满意度指标", "服务对象满意度指标" },
+  };
+
+  /* The seed's 11 indicators, the two shifted rows in their places. */
+  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
+  for (guint i = 0; i < 11; i++)
+    {
+      g_assert_cmpstr (bd_form_editor_get_row_category (forms, i, FALSE), ==, categories[i][0]);
+      g_assert_cmpstr (bd_form_editor_get_row_category (forms, i, TRUE), ==, categories[i][1]);
+      g_assert_null (bd_form_editor_get_row_finding (forms, i));
+    }
+
+  /* A ceiling of 4,830,048.00 元 on the cost indicator: flagged on its row. */
+  g_assert_true (bd_form_editor_set_target (forms, 0, "≤", "4830048.00", "元"));
+  g_assert_nonnull (bd_form_editor_get_row_finding (forms, 0));
+  g_assert_nonnull (strstr (bd_form_editor_get_row_finding (forms, 0), "4,630,048.00"));
+  /* A value with three decimals is refused beside the row, nothing stored. */
+  g_assert_false (bd_form_editor_set_target (forms, 2, "=", "32.001", "人"));
+
+  /* The satisfaction indicator removed: 满意度指标 is missing. */
+  g_assert_true (bd_form_editor_remove_row (forms, 10));
+  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 10);
+  g_assert_nonnull (bd_form_editor_get_tree_finding (forms));
+  g_assert_nonnull (strstr (bd_form_editor_get_tree_finding (forms), "满意度指标"));
+
+  /* Undo restores both. */
+  gtk_widget_activate_action (GTK_WIDGET (f->base.window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->base.window), "win.undo", NULL);
+  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
+  g_assert_null (bd_form_editor_get_tree_finding (forms));
+  g_assert_null (bd_form_editor_get_row_finding (forms, 0));
+}
+
 /* 14.1: a field focused in one form and another form clicked in the list. */
 static void
 test_form_change_commits_first (Fixture       *f,
@@ -228,6 +285,7 @@ test_refused_amount_keeps_its_form (Fixture       *f,
   type_into (field (f, "fiscal_funds"), "4,630,048.001");
   g_signal_emit_by_name (field (f, "fiscal_funds"), "activate");
   g_assert_true (gtk_widget_has_css_class (field (f, "fiscal_funds"), "error"));
+  g_assert_nonnull (strstr (bd_form_editor_get_funds_finding (f->forms), "其中：财政资金"));
   click_form (f, 1);
   g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
   g_assert_cmpstr (text_of (field (f, "name")), ==, "政府雇员");
@@ -237,6 +295,18 @@ test_refused_amount_keeps_its_form (Fixture       *f,
     g_assert_cmpint (project_of (doc, 0)->fiscal_funds, ==, SEED_FISCAL);
     g_assert_cmpint (project_of (doc, 1)->fiscal_funds, ==, 0);
   }
+
+  /* Nor does the window close on it. */
+  gtk_window_close (GTK_WINDOW (f->base.window));
+  spin (20);
+  g_assert_true (window_open (f));
+  g_assert_cmpstr (text_of (field (f, "fiscal_funds")), ==, "4,630,048.001");
+
+  /* Esc drops it: the stored value again, and the window may close. */
+  g_assert_true (press_escape (field (f, "fiscal_funds")));
+  g_assert_cmpstr (text_of (field (f, "fiscal_funds")), ==, "4,630,048.00");
+  g_assert_false (gtk_widget_has_css_class (field (f, "fiscal_funds"), "error"));
+  g_assert_null (bd_form_editor_get_funds_finding (f->forms));
 
   type_into (field (f, "fiscal_funds"), "4630048.5");
   g_signal_emit_by_name (field (f, "fiscal_funds"), "activate");
@@ -266,7 +336,7 @@ test_actions (Fixture       *f,
   g_assert_cmpstr (text_of (field (f, "start_date")), ==, "2024-01-01");
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdStore) store = bd_store_open (f->base.path, BD_STORE_OPEN_READ_ONLY, &error);
     g_autoptr(BdDocument) doc = bd_store_load (store, &error);
 
     g_assert_cmpuint (doc->projects->len, ==, 3);
@@ -298,6 +368,75 @@ test_actions (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (forms, "forms.remove-indicator", "u", 0));
   g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (f->forms), ==, 10);
   g_assert_cmpstr (text_of (indicator (f, 0, "name")), ==, "政府雇员成本预算控制数");
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A finding activated shows its form and what it is about. */
+static void
+test_show_finding (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* 上年结转资金 100.00 on the seed's form: 年度资金申请总额 4,630,048.00 no
+   * longer adds up (rule form-funds names the field by its label). */
+  g_assert_true (bd_editor_set_project_amount (f->base.editor, 0, "carryover", "100", &error));
+  click_form (f, 1);
+  g_assert_true (bd_form_editor_show_finding (f->forms, "政府雇员", "年度资金申请总额"));
+  g_assert_cmpstr (text_of (field (f, "name")), ==, "政府雇员");
+  g_assert_true (has_focus_within (field (f, "annual_total")));
+
+  /* An indicator by its name. */
+  g_assert_true (bd_form_editor_show_finding (f->forms, "政府雇员", "管理人员满意度"));
+  g_assert_true (has_focus_within (indicator (f, 10, "name")));
+
+  /* The new form has no indicator under 成本指标: its 添加指标 menu. */
+  g_assert_true (bd_form_editor_show_finding (f->forms, "New project", "成本指标"));
+  g_assert_cmpstr (text_of (field (f, "name")), ==, "New project");
+  g_assert_true (has_focus_within (GTK_WIDGET (bd_form_editor_get_add_indicator_button (f->forms))));
+  g_assert_false (bd_form_editor_show_finding (f->forms, "没有的项目", NULL));
+}
+
+/* 计划完成日期 picked from its calendar: it opens on the stored 2024-12-31,
+ * and the day picked is stored. */
+static void
+test_date_picker (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *pick = gtk_widget_get_next_sibling (field (f, "end_date"));
+  GtkPopover *popover;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2024, 11, 30, 0, 0, 0);
+
+  g_assert_true (GTK_IS_MENU_BUTTON (pick));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (pick));
+  wait_for_frames (f);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (pick));
+  calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2024);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 31);
+  {
+    g_autoptr(BdDocument) doc = stored (f);
+    g_assert_cmpstr (project_of (doc, 0)->end_date, ==, "2024-12-31");
+  }
+
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  gtk_popover_popdown (popover);
+  g_assert_cmpstr (text_of (field (f, "end_date")), ==, "2024-11-30");
+  {
+    g_autoptr(BdDocument) doc = stored (f);
+    g_assert_cmpstr (project_of (doc, 0)->end_date, ==, "2024-11-30");
+  }
 }
 
 /* The item of the 添加指标 menu that reads @text, found as the clerk sees
@@ -501,7 +640,7 @@ leave_by (Fixture   *f,
       g_signal_emit_by_name (widget, "activate");
       break;
     case EXIT_TAB:
-      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->base.window), GTK_DIR_TAB_FORWARD));
       break;
     case EXIT_CLICK:
       g_assert_true (gtk_widget_grab_focus (field (f, widget == field (f, "category") ? "name" : "category")));
@@ -510,10 +649,10 @@ leave_by (Fixture   *f,
       click_form (f, 1);
       break;
     case EXIT_PAGE:
-      bd_window_show_page (f->window, "schedule-1");
+      bd_window_show_page (f->base.window, "schedule-1");
       break;
     case EXIT_CLOSE:
-      gtk_window_close (GTK_WINDOW (f->window));
+      gtk_window_close (GTK_WINDOW (f->base.window));
       break;
     default:
       g_assert_not_reached ();
@@ -525,6 +664,10 @@ static void
 test_store_on_every_exit (Fixture       *f,
                           gconstpointer  data)
 {
+  /* The Tab key moves on from a goal, as from an entry, rather than
+   * putting a tab in it. */
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (field (f, "overall_goal"))));
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (field (f, "annual_goal"))));
   for (Exit exit = 0; exit < N_EXITS; exit++)
     for (guint c = 0; c < G_N_ELEMENTS (field_cases); c++)
       {
@@ -534,9 +677,9 @@ test_store_on_every_exit (Fixture       *f,
         if (exit == EXIT_ENTER && strcmp (field_cases[c].field, "annual_goal") == 0)
           continue;
         g_test_message ("%s, left by %s", field_cases[c].field, exit_names[exit]);
-        if (f->window == NULL)
-          open_window (f);
-        bd_window_show_page (f->window, "performance");
+        if (!window_open (f))
+          reopen_window (f);
+        bd_window_show_page (f->base.window, "performance");
         click_form (f, 0);
         widget = case_widget (f, field_cases[c].field);
         type_into (widget, field_cases[c].typed);
@@ -552,7 +695,7 @@ test_store_on_every_exit (Fixture       *f,
         if (exit != EXIT_CLOSE && exit != EXIT_FORM && field_cases[c].shown != NULL)
           g_assert_cmpstr (text_of (case_widget (f, field_cases[c].field)), ==, field_cases[c].shown);
         /* Back to the seed's value for the next way out. */
-        g_assert_true (bd_editor_undo (f->editor, NULL));
+        g_assert_true (bd_editor_undo (f->base.editor, NULL));
         spin (20);
       }
 }
@@ -564,7 +707,7 @@ test_finalize (Fixture       *f,
                gconstpointer  data)
 {
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *forms = g_object_ref_sink (bd_form_editor_new (f->editor));
+  GtkWidget *forms = g_object_ref_sink (bd_form_editor_new (f->base.editor));
   GtkWidget *row;
 
   gtk_window_set_child (GTK_WINDOW (window), forms);
@@ -594,9 +737,12 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/form-editor/indicator-tree", test_indicator_tree);
   ADD ("/form-editor/form-change-commits-first", test_form_change_commits_first);
   ADD ("/form-editor/refused-amount-keeps-its-form", test_refused_amount_keeps_its_form);
   ADD ("/form-editor/actions", test_actions);
+  ADD ("/form-editor/date-picker", test_date_picker);
+  ADD ("/form-editor/show-finding", test_show_finding);
   ADD ("/form-editor/add-indicator-from-menu", test_add_indicator_from_menu);
   ADD ("/form-editor/qualitative-to-quantitative", test_qualitative_to_quantitative);
   ADD ("/form-editor/store-on-every-exit", test_store_on_every_exit);

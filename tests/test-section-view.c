@@ -113,6 +113,16 @@ test_refused_field_kept (WindowFixture *f,
   g_assert_cmpint (bd_test_stored_figure (f->path, RECEPTION), ==, Y (10000, 0));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reception)), ==, "1.2x");
   g_assert_true (gtk_widget_has_css_class (reception, "error"));
+
+  /* Closing the window stops once, the reason in sight; again, it closes
+   * and nothing was stored. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  bd_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  gtk_window_close (GTK_WINDOW (f->window));
+  bd_test_spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpint (bd_test_stored_figure (f->path, RECEPTION), ==, Y (10000, 0));
 }
 
 /* Text typed in a section is stored when the clerk leaves it, not only

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -167,7 +168,7 @@ test_file_alone_holds_every_edit (Fixture       *fixture,
   g_assert_cmpint (stored_alone (fixture), ==, 777);
 }
 
-/* A program that changes @path in WAL mode, as BudgetDesk before 0.2 did,
+/* A program that changes @path in WAL mode, as BudgetDesk before file format 3 did,
  * and is killed before it checkpoints: its edit stays in the -wal. */
 static void
 leave_wal (const char *path)
@@ -275,6 +276,72 @@ test_leftover_wal_not_replayed (Fixture       *fixture,
       now = checksum_of (fixture->path);
       g_assert_cmpstr (now, ==, expected);
     }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+listing (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (folder && (name = g_dir_read_name (folder)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A document a BudgetDesk before file format 3 left in WAL mode: read as
+ * it is, nothing made beside it; its first writer turns it to a rollback
+ * journal. */
+static void
+test_old_wal_document (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *now = NULL;
+  sqlite3 *db;
+
+  save_seed (fixture->path);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = checksum_of (fixture->path);
+  listed = listing (fixture->dir);
+  g_assert_cmpstr (listed, ==, "cityops-2024.budget");
+
+  g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, SEED_208);
+  now = checksum_of (fixture->path);
+  g_assert_cmpstr (now, ==, before);
+  g_free (listed);
+  listed = listing (fixture->dir);
+  g_assert_cmpstr (listed, ==, "cityops-2024.budget");
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BdStore) writer = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(BdDocument) doc = bd_store_load (writer, &error);
+
+    g_assert_no_error (error);
+    set_amount (writer, doc, 42);
+    g_assert_cmpint (stored_alone (fixture), ==, 42);
+  }
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (fixture->path, &contents, NULL, NULL));
+    g_assert_cmpint (contents[18], ==, 1);
+    g_assert_cmpint (contents[19], ==, 1);
+  }
 }
 
 static void
@@ -416,6 +483,28 @@ test_hot_journal (Fixture       *fixture,
   g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, 303);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 
+  /* Killed before its journal was synced (no record counted in its
+   * header): the file was not written from it; it is removed, whatever
+   * file it came from, and reading goes on. */
+  crash_after_edits (fixture->path);
+  interrupt_an_edit (fixture);
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BdStore) store = NULL;
+
+    g_assert_true (g_file_get_contents (journal, &contents, &length, NULL));
+    memset (contents + 8, 0, 4);
+    g_assert_true (g_file_set_contents (journal, contents, length, NULL));
+    store = bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_null (bd_store_get_set_aside (store));
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
+  /* (What the test wrote over the file stays: it was never a real kill.) */
+  g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, 424242);
+
   /* Yesterday's copy put in its place, as a new file or written into it:
    * the journal is set aside, and the copy opens as it was. */
   for (guint in_place = 0; in_place < 2; in_place++)
@@ -460,9 +549,9 @@ run_cli (const char *command,
     g_assert_nonnull (strstr (err, says));
 }
 
-/* Nothing of this process's points at a file that was removed under it. */
+/* Nothing of this process's in @dir is a file that was removed under it. */
 static void
-assert_nothing_deleted_under_us (void)
+assert_nothing_deleted_under_us (const char *dir)
 {
   g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
   const char *name;
@@ -472,7 +561,7 @@ assert_nothing_deleted_under_us (void)
       g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
       g_autofree char *target = g_file_read_link (link, NULL);
 
-      if (target != NULL)
+      if (target != NULL && g_str_has_prefix (target, dir))
         g_assert_null (strstr (target, "(deleted)"));
     }
 }
@@ -551,10 +640,14 @@ test_writer_among_readers (Fixture       *fixture,
       set_amount (writer, doc, ++value);
       g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, value);
       g_assert_cmpint (stored_alone (fixture), ==, value);
-      assert_nothing_deleted_under_us ();
+      assert_nothing_deleted_under_us (fixture->dir);
     }
   g_assert_cmpint (g_stat (fixture->path, &after), ==, 0);
   g_assert_cmpint (after.st_ino, ==, before.st_ino);
+  /* What an export checks before it writes over a file. */
+  g_assert_true (bd_store_is_document_file (fixture->path));
+  g_assert_false (bd_store_is_document_file (md));
+  g_assert_false (bd_store_is_document_file (fixture->dir));
   g_clear_object (&reader);
   g_clear_object (&writer);
   g_assert_cmpint (bd_test_stored (fixture->path, 1, "208", 0), ==, value);
@@ -673,6 +766,71 @@ test_lock_keyed_on_file (Fixture       *fixture,
     }
 }
 
+/* Opens @path both ways in a child: refused as damaged, with the child's
+ * peak memory under 100 MB. Prints how long it took (not asserted). */
+static void
+assert_refused_cheaply (const char *path,
+                        const char *label)
+{
+  gint64 start = g_get_monotonic_time ();
+  pid_t child = fork ();
+
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      struct rusage usage;
+
+      for (guint read_only = 0; read_only < 2; read_only++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(BdStore) store = bd_store_open (path, read_only ? BD_STORE_OPEN_READ_ONLY : BD_STORE_OPEN_DEFAULT,
+                                                    &error);
+
+          if (store != NULL || !g_error_matches (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT))
+            _exit (1);
+        }
+      getrusage (RUSAGE_SELF, &usage);
+      /* valgrind's own memory is counted too: no figure there. */
+      _exit (usage.ru_maxrss < 100 * 1024 || g_getenv ("BD_UNDER_VALGRIND") ? 0 : 2);
+    }
+  wait_child (child);
+  g_test_message ("%s: refused in %.3f s", label, (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* Files built to make SQLite compute: a generated column of
+ * length (hex (zeroblob (450000000))) made validate take 43 s and 4.8 GB,
+ * nested replace () ran past 300 s, a CHECK of zeroblob made fix take 111 s
+ * and 2 GB. Each is refused on opening, within 100 MB (17.6). */
+static void
+test_hostile_schema (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *label;
+    const char *sql;
+  } cases[] = {
+    { "generated column of zeroblob",
+      "ALTER TABLE document ADD COLUMN evil INTEGER AS (length (hex (zeroblob (450000000))))" },
+    { "generated column of nested replace",
+      "ALTER TABLE paragraph ADD COLUMN evil TEXT AS (replace (replace (replace (hex (zeroblob (4000)), '0',"
+      " hex (zeroblob (40))), '0', hex (zeroblob (40))), '0', 'ab'))" },
+    { "CHECK of zeroblob",
+      "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace (sql, 'PRIMARY KEY (row_id, col)',"
+      " 'CHECK (length (hex (zeroblob (450000000))) > 0), PRIMARY KEY (row_id, col)') WHERE name = 'cell'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      sqlite3 *db;
+
+      save_seed (fixture->path);
+      g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, cases[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      assert_refused_cheaply (fixture->path, cases[i].label);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -686,6 +844,8 @@ main (int    argc,
   ADD ("/store-journal/writer-among-readers", test_writer_among_readers);
   ADD ("/store-journal/lock-follows-no-link", test_lock_follows_no_link);
   ADD ("/store-journal/lock-keyed-on-file", test_lock_keyed_on_file);
+  ADD ("/store-journal/hostile-schema", test_hostile_schema);
+  ADD ("/store-journal/old-wal-document", test_old_wal_document);
 #undef ADD
 
   return g_test_run ();

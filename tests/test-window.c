@@ -5,62 +5,20 @@
 #include <glib/gstdio.h>
 
 #include "bd-application.h"
-#include "bd-form-editor.h"
 #include "bd-page-layout.h"
 #include "bd-print-operation.h"
 #include "bd-print-preview.h"
 #include "bd-section-view.h"
 #include "bd-test-util.h"
+#include "bd-window-fixture.h"
 
-typedef struct {
-  char     *dir;
-  char     *path;
-  BdEditor *editor;
-  BdWindow *window;
-} Fixture;
+/* The window on a copy of the seed, finalized at the end of each test. */
+typedef WindowFixture Fixture;
 
 static void
 spin (guint milliseconds)
 {
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(BdDocument) seed = bd_test_load_seed ();
-  g_autoptr(BdStore) store = NULL;
-  g_autoptr(BdDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("bd-window-XXXXXX", &error);
-  f->path = g_build_filename (f->dir, "cityops.budget", NULL);
-  g_assert_true (bd_store_save_as (seed, f->path, &error));
-  store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
-  f->editor = bd_editor_new (doc, store);
-  f->window = bd_window_new (NULL, f->editor);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin (300);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->editor);
-  spin (50);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  g_free (f->dir);
-  g_free (f->path);
+  bd_test_spin (milliseconds);
 }
 
 static gint64
@@ -238,51 +196,46 @@ test_other_figures_as_fields (Fixture       *f,
   g_assert_cmpstr (bd_window_get_badge (f->window, "other"), ==, "✓");
 }
 
-static void
-test_form_editor (Fixture       *f,
-                  gconstpointer  data)
+static GtkWidget *
+find_button (GtkWidget *widget)
 {
-  BdFormEditor *forms = BD_FORM_EDITOR (bd_window_get_page (f->window, "performance"));
-  static const char * const categories[11][2] = {
-    { "成本指标", "经济成本指标" }, { "成本指标", "经济成本指标" }, { "产出指标", "数量指标" },
-    { "产出指标", "数量指标" }, { "产出指标", "质量指标" }, { "产出指标", "时效指标" },
-    { "效益指标", "经济效益指标" }, { "效益指标", "社会效益指标" }, { "效益指标", "社会效益指标" },
-    { "效益指标", "可持续影响指标" }, { "满意度指标", "服务对象满意度指标" },
-  };
-
-  bd_window_show_page (f->window, "performance");
-  spin (100);
-  /* The seed's 11 indicators, the two shifted rows in their places. */
-  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
-  for (guint i = 0; i < 11; i++)
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      g_assert_cmpstr (bd_form_editor_get_row_category (forms, i, FALSE), ==, categories[i][0]);
-      g_assert_cmpstr (bd_form_editor_get_row_category (forms, i, TRUE), ==, categories[i][1]);
-      g_assert_null (bd_form_editor_get_row_finding (forms, i));
+      GtkWidget *found = find_button (child);
+      if (found != NULL)
+        return found;
     }
+  return NULL;
+}
 
-  /* A ceiling of 4,830,048.00 元 on the cost indicator: flagged on its row. */
-  g_assert_true (bd_form_editor_set_target (forms, 0, "≤", "4830048.00", "元"));
-  spin (50);
-  g_assert_nonnull (bd_form_editor_get_row_finding (forms, 0));
-  g_assert_nonnull (strstr (bd_form_editor_get_row_finding (forms, 0), "4,630,048.00"));
-  /* A value with three decimals is refused beside the row, nothing stored. */
-  g_assert_false (bd_form_editor_set_target (forms, 2, "=", "32.001", "人"));
+/* 修正 on the third finding (schedule 4, 208: 1,616,095.40 where schedule 5
+ * has 1,616,095.00): that row changes (schedule 4 now says it no longer
+ * balances), the rows of the others stay as they are, and with them the
+ * list's place. */
+static void
+test_findings_keep_place (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkListBox *list = bd_window_get_findings_list (f->window);
+  /* Held, so that a row made anew cannot take the place of one gone. */
+  g_autoptr(GtkListBoxRow) first = g_object_ref (gtk_list_box_get_row_at_index (list, 0));
+  g_autoptr(GtkListBoxRow) second = g_object_ref (gtk_list_box_get_row_at_index (list, 1));
+  g_autoptr(GtkListBoxRow) third = g_object_ref (gtk_list_box_get_row_at_index (list, 2));
+  g_autoptr(GtkListBoxRow) last = g_object_ref (gtk_list_box_get_row_at_index (list, 4));
+  guint n;
 
-  /* The satisfaction indicator removed: 满意度指标 is missing. */
-  g_assert_true (bd_form_editor_remove_row (forms, 10));
+  g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (third)), "clicked");
   spin (50);
-  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 10);
-  g_assert_nonnull (bd_form_editor_get_tree_finding (forms));
-  g_assert_nonnull (strstr (bd_form_editor_get_tree_finding (forms), "满意度指标"));
-
-  /* Undo restores both. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  spin (50);
-  g_assert_cmpuint (bd_form_editor_get_n_indicator_rows (forms), ==, 11);
-  g_assert_null (bd_form_editor_get_tree_finding (forms));
-  g_assert_null (bd_form_editor_get_row_finding (forms, 0));
+  /* Schedule 4's 一般公共预算 of 208 is now schedule 5's. */
+  g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 0));
+  n = bd_window_get_n_findings_shown (f->window);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) == first);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 1) == second);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 2) != third);
+  g_assert_true (gtk_list_box_get_row_at_index (list, n - 1) == last);
 }
 
 /* The seed's published pages: the cover, 一 to 四, nine schedules, 六, 七
@@ -522,14 +475,14 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
   ADD ("/window/badges", test_badges);
   ADD ("/window/edit-and-undo", test_edit_and_undo);
   ADD ("/window/paste", test_paste);
   ADD ("/window/refused-value", test_refused_value);
   ADD ("/window/add-and-remove-row", test_add_and_remove_row);
   ADD ("/window/other-figures-as-fields", test_other_figures_as_fields);
-  ADD ("/window/form-editor", test_form_editor);
+  ADD ("/window/findings-keep-place", test_findings_keep_place);
   ADD ("/window/preview-pages", test_preview_pages);
   ADD ("/window/preview-zoom", test_preview_zoom);
   ADD ("/window/preview-banner", test_preview_banner);

@@ -341,6 +341,10 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+/* Each window is closed as its close button would: it stores what is being
+ * typed first, and one that cannot (a value refused) stays open with the
+ * reason, the application with it. g_application_quit () would end the
+ * process with the typing lost. The last window closed ends it. */
 static void
 on_help_shown (GObject      *source,
                GAsyncResult *result,
@@ -379,7 +383,11 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
 }
 
 static const GActionEntry app_actions[] = {
@@ -443,6 +451,20 @@ bd_application_init (BdApplication *self)
   /* Run from its build folder without the schema, it works without memory. */
   if (schema != NULL)
     self->settings = g_settings_new (APPLICATION_ID);
+}
+
+/* Tables, text and pages need nothing GL gives: starting the GL driver
+ * costs 60 MiB and a third of a second before the first frame (Mesa, on
+ * the machines measured), and cairo draws the same pixels. A renderer or
+ * GDK debug flags chosen in the environment are left as they are. */
+void
+bd_application_set_up_rendering (void)
+{
+  if (g_getenv ("GSK_RENDERER") == NULL && g_getenv ("GDK_DEBUG") == NULL)
+    {
+      g_setenv ("GSK_RENDERER", "cairo", FALSE);
+      g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+    }
 }
 
 BdApplication *

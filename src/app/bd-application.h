@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BdApplication, bd_application, BD, APPLICATION, GtkApplication)
 
 BdApplication *bd_application_new      (void);
+/* Before gtk_init(): the window draws with cairo, without GL (unless the
+ * environment asks for a renderer). */
+void           bd_application_set_up_rendering (void);
 /* Opens @path in a new window; FALSE with a message when it cannot. */
 BdWindow      *bd_application_open_path (BdApplication  *self,
                                          const char     *path,

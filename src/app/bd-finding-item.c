@@ -4,7 +4,6 @@ struct _BdFindingItem
 {
   GObject     parent_instance;
 
-  guint       index;
   BdSeverity  severity;
   BdPart      part;
   char       *message;
@@ -40,15 +39,13 @@ bd_finding_item_init (BdFindingItem *self)
 }
 
 BdFindingItem *
-bd_finding_item_new (const BdFinding *finding,
-                     guint            index)
+bd_finding_item_new (const BdFinding *finding)
 {
   BdFindingItem *self;
 
   g_return_val_if_fail (finding != NULL, NULL);
 
   self = g_object_new (BD_TYPE_FINDING_ITEM, NULL);
-  self->index = index;
   self->severity = finding->severity;
   self->part = finding->part;
   self->message = g_strdup (finding->message);
@@ -59,11 +56,15 @@ bd_finding_item_new (const BdFinding *finding,
   return self;
 }
 
-guint
-bd_finding_item_get_index (BdFindingItem *self)
+gboolean
+bd_finding_item_equal (BdFindingItem *self,
+                       BdFindingItem *other)
 {
-  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), 0);
-  return self->index;
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self) && BD_IS_FINDING_ITEM (other), FALSE);
+
+  return self->severity == other->severity && self->part == other->part && self->has_fix == other->has_fix
+         && g_strcmp0 (self->message, other->message) == 0 && g_strcmp0 (self->expected, other->expected) == 0
+         && g_strcmp0 (self->row, other->row) == 0 && g_strcmp0 (self->column, other->column) == 0;
 }
 
 BdSeverity

@@ -12,11 +12,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BdFindingItem, bd_finding_item, BD, FINDING_ITEM, GObject)
 
 /* The editor replaces its findings after each change: the item copies what
- * it shows and keeps the finding's @index among them, valid as long as the
- * list is not built anew. */
-BdFindingItem   *bd_finding_item_new          (const BdFinding *finding,
-                                               guint            index);
-guint            bd_finding_item_get_index    (BdFindingItem   *self);
+ * it shows. */
+BdFindingItem   *bd_finding_item_new          (const BdFinding *finding);
+/* Whether two items say the same: the list keeps the rows of those. */
+gboolean         bd_finding_item_equal        (BdFindingItem   *self,
+                                               BdFindingItem   *other);
 BdSeverity       bd_finding_item_get_severity (BdFindingItem   *self);
 BdPart           bd_finding_item_get_part     (BdFindingItem   *self);
 const char      *bd_finding_item_get_message  (BdFindingItem   *self);

@@ -20,7 +20,7 @@ add_form (GtkWidget  *widget,
   BdFormEditor *self = BD_FORM_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!bd_form_editor_commit_all (self))
+  if (!bd_form_editor_commit_pending (self))
     return;
   if (bd_editor_add_project (self->editor, NULL, &error))
     bd_form_editor_select_project (self, bd_editor_get_document (self->editor)->projects->len - 1);
@@ -36,7 +36,7 @@ duplicate_form (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   guint index;
 
-  if (!bd_form_editor_commit_all (self))
+  if (!bd_form_editor_commit_pending (self))
     return;
   index = self->project;
   if (bd_editor_duplicate_project (self->editor, index, &error))
@@ -53,7 +53,7 @@ remove_form (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   guint index;
 
-  if (!bd_form_editor_commit_all (self))
+  if (!bd_form_editor_commit_pending (self))
     return;
   index = self->project;
   /* The fields are bound to no form while it goes: there is nothing left
@@ -75,7 +75,7 @@ move_form (BdFormEditor *self,
   g_autoptr(GError) error = NULL;
   guint index;
 
-  if (!bd_form_editor_commit_all (self))
+  if (!bd_form_editor_commit_pending (self))
     return;
   if ((delta < 0 && self->project == 0) || self->project + delta >= n)
     return;
@@ -118,7 +118,7 @@ focus_new_indicator (BdFormEditor           *self,
       BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
       if (g_strcmp0 (indicator->level2, entry->level2) == 0 && (indicator->name == NULL || *indicator->name == '\0'))
         {
-          if (i < self->rows->len)
+          if (i < self->n_rows)
             bd_indicator_row_focus_name (g_ptr_array_index (self->rows, i));
           return;
         }
@@ -139,7 +139,7 @@ add_indicator (GtkWidget  *widget,
     n++;
   if (index >= n)
     return;
-  if (!bd_form_editor_commit_all (self))
+  if (!bd_form_editor_commit_pending (self))
     return;
   if (bd_editor_add_indicator (self->editor, self->project, entries[index].level1, entries[index].level2, &error))
     {
@@ -157,7 +157,7 @@ remove_indicator (GtkWidget  *widget,
   BdFormEditor *self = BD_FORM_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!bd_form_editor_commit_all (self))
+  if (!bd_form_editor_commit_pending (self))
     return;
   bd_editor_remove_indicator (self->editor, self->project, g_variant_get_uint32 (parameter), &error);
   bd_form_editor_refresh (self);
@@ -171,7 +171,7 @@ move_indicator (BdFormEditor *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!bd_form_editor_commit_all (self))
+  if (!bd_form_editor_commit_pending (self))
     return;
   bd_editor_move_indicator (self->editor, self->project, row, delta, &error);
   bd_form_editor_refresh (self);

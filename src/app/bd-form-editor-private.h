@@ -18,6 +18,7 @@ struct _BdFormEditor
   int            menu_framework; /* the framework the 添加指标 menu was made for, or -1 */
   GListStore    *items;          /* BdProjectItem, one a form */
   GPtrArray     *rows;           /* BdIndicatorRow, the children of indicator_box */
+  guint          n_rows;         /* those shown: the form's indicators */
   /* What each field of the form table showed from the document: a field
    * whose text differs holds what the clerk typed and has not stored. */
   char          *shown[BD_N_PROJECT_FIELDS];
@@ -51,14 +52,21 @@ struct _BdFormEditor
   GtkTextView   *overall_goal;
   GtkTextView   *annual_goal;
   GtkBox        *indicator_box;
+  GtkWidget     *title_level1;
+  GtkWidget     *title_level2;
+  GtkWidget     *title_op;
+  GtkWidget     *title_value;
+  GtkWidget     *title_unit;
+  GtkWidget     *title_tools;
+  GtkSizeGroup  *columns[6];     /* each title and its column of the rows */
   GtkLabel      *tree_finding;
   GtkMenuButton *add_indicator;
 };
 
-/* Stores every field that holds what the clerk typed, into the form it was
- * typed for; FALSE when one was refused. Every change of what the fields
- * are bound to calls it first. */
-gboolean bd_form_editor_commit_all    (BdFormEditor *self);
+/* bd-form-editor-findings.c: the summary, and the findings about
+ * @project (the form shown, or NULL) beside what they are about. */
+void     bd_form_editor_update_findings (BdFormEditor *self,
+                                         BdProject    *project);
 /* Shows @message above the form (an edit refused), or hides it. */
 void     bd_form_editor_show_message  (BdFormEditor *self,
                                        const GError *error);

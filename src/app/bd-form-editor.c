@@ -194,7 +194,7 @@ commit_field (BdFormEditor *self,
 }
 
 gboolean
-bd_form_editor_commit_all (BdFormEditor *self)
+bd_form_editor_commit_pending (BdFormEditor *self)
 {
   gboolean stored = TRUE;
 
@@ -202,7 +202,7 @@ bd_form_editor_commit_all (BdFormEditor *self)
 
   for (guint w = 0; w < G_N_ELEMENTS (field_widgets); w++)
     stored &= commit_field (self, w);
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < self->n_rows; i++)
     stored &= bd_indicator_row_commit (g_ptr_array_index (self->rows, i));
   return stored;
 }
@@ -218,7 +218,7 @@ bind_fields (BdFormEditor *self)
   gboolean same = self->bound == self->project;
 
   if (!same)
-    bd_form_editor_commit_all (self);
+    bd_form_editor_commit_pending (self);
   self->bound = self->project;
   for (guint w = 0; w < G_N_ELEMENTS (field_widgets); w++)
     if (!same || !field_dirty (self, w))
@@ -228,26 +228,39 @@ bind_fields (BdFormEditor *self)
       }
 }
 
+/* The columns of the indicator rows under their titles. */
+static const char * const column_parts[] = { "level1", "level2", "op", "value", "unit", "tools" };
+
+/* One row a indicator of the form shown. Rows beyond them are hidden, not
+ * destroyed: switching between a form of eleven indicators and one of none
+ * made and destroyed eleven rows each time. */
 static void
 sync_rows (BdFormEditor *self,
            BdProject    *project)
 {
   guint n = project ? project->indicators->len : 0;
 
-  while (self->rows->len > n)
-    {
-      BdIndicatorRow *row = g_ptr_array_steal_index (self->rows, self->rows->len - 1);
-      bd_indicator_row_commit (row);
-      gtk_box_remove (self->indicator_box, GTK_WIDGET (row));
-    }
   while (self->rows->len < n)
     {
       GtkWidget *row = bd_indicator_row_new (self->editor);
+
+      for (guint c = 0; c < G_N_ELEMENTS (column_parts); c++)
+        gtk_size_group_add_widget (self->columns[c], bd_indicator_row_get_part (BD_INDICATOR_ROW (row),
+                                                                                column_parts[c]));
       gtk_box_append (self->indicator_box, row);
       g_ptr_array_add (self->rows, row);
     }
-  for (guint i = 0; i < n; i++)
-    bd_indicator_row_bind (g_ptr_array_index (self->rows, i), self->project, i);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (i < n)
+        bd_indicator_row_bind (BD_INDICATOR_ROW (row), self->project, i);
+      else if (gtk_widget_get_visible (row))
+        bd_indicator_row_commit (BD_INDICATOR_ROW (row));
+      gtk_widget_set_visible (row, i < n);
+    }
+  self->n_rows = n;
 }
 
 static GtkWidget *
@@ -322,101 +335,6 @@ update_add_menu (BdFormEditor *self)
   self->menu_framework = framework;
 }
 
-/* Findings */
-
-static gboolean
-finding_is_about (const BdFinding *finding,
-                  BdProject       *project,
-                  const char      *rule)
-{
-  return project != NULL && finding->part == BD_PART_PERFORMANCE && g_strcmp0 (finding->row, project->name) == 0
-         && (rule == NULL || strcmp (finding->rule, rule) == 0);
-}
-
-static const BdFinding *
-finding_about (BdFormEditor *self,
-               BdProject    *project,
-               const char   *rule,
-               const char   *column)
-{
-  GPtrArray *findings = bd_editor_get_findings (self->editor);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const BdFinding *finding = g_ptr_array_index (findings, i);
-      if (finding_is_about (finding, project, rule) && (column == NULL || g_strcmp0 (finding->column, column) == 0))
-        return finding;
-    }
-  return NULL;
-}
-
-static void
-set_finding_label (GtkLabel   *label,
-                   const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && *message);
-}
-
-static void
-update_summary (BdFormEditor *self)
-{
-  BdDocument *doc = get_document (self);
-  GPtrArray *findings = bd_editor_get_findings (self->editor);
-  const BdFigure *declared = bd_document_get_figure (doc, "other.goals.projects");
-  g_autoptr(GString) summary = g_string_new (NULL);
-  g_autofree char *funds = NULL, *spending = NULL;
-  gint64 total = 0;
-
-  for (guint i = 0; i < doc->projects->len; i++)
-    total += ((BdProject *) g_ptr_array_index (doc->projects, i))->annual_total;
-  funds = bd_money_format_wan (total, TRUE);
-  spending = bd_money_format_wan (bd_document_get_schedule (doc, 3)->total->values[2], TRUE);
-  g_string_append_printf (summary, _("%u forms, %s万元 in all; schedule 3's 项目支出 is %s万元"),
-                          doc->projects->len, funds, spending);
-  if (declared != NULL)
-    g_string_append_printf (summary, _("; section 六 declares %d projects"), (int) declared->value);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const BdFinding *finding = g_ptr_array_index (findings, i);
-      if (finding->part == BD_PART_PERFORMANCE
-          && (strcmp (finding->rule, "goal-count") == 0 || strcmp (finding->rule, "forms-project-spending") == 0))
-        g_string_append_printf (summary, "\n⚠ %s", finding->message);
-    }
-  gtk_label_set_text (self->summary, summary->str);
-}
-
-static void
-update_findings (BdFormEditor *self,
-                 BdProject    *project)
-{
-  GPtrArray *findings = bd_editor_get_findings (self->editor);
-  g_autoptr(GString) tree = g_string_new (NULL);
-  const BdFinding *funds = finding_about (self, project, "form-funds", NULL);
-
-  update_summary (self);
-  if (project == NULL)
-    return;
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const BdFinding *finding = g_ptr_array_index (findings, i);
-      if (finding_is_about (finding, project, "form-categories")
-          || finding_is_about (finding, project, "form-quantitative-output"))
-        g_string_append_printf (tree, "%s%s", tree->len ? "\n" : "", finding->message);
-    }
-  set_finding_label (self->funds_finding, funds ? funds->message : NULL);
-  set_finding_label (self->tree_finding, tree->str);
-  for (guint i = 0; i < self->rows->len && i < project->indicators->len; i++)
-    {
-      BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
-      const BdFinding *finding = finding_about (self, project, "form-cost-ceiling", indicator->name);
-
-      if (finding == NULL)
-        finding = finding_about (self, project, "form-target", indicator->name);
-      bd_indicator_row_set_finding (g_ptr_array_index (self->rows, i), finding ? finding->message : NULL);
-    }
-}
-
 void
 bd_form_editor_refresh (BdFormEditor *self)
 {
@@ -450,7 +368,7 @@ bd_form_editor_refresh (BdFormEditor *self)
     self->bound = G_MAXUINT;
   sync_rows (self, project);
   update_add_menu (self);
-  update_findings (self, project);
+  bd_form_editor_update_findings (self, project);
   bd_form_editor_update_actions (self);
 }
 
@@ -463,7 +381,7 @@ bd_form_editor_select_project (BdFormEditor *self,
   /* What was typed goes to the form it was typed for, before the fields
    * show another one; a value refused keeps its form on screen, the reason
    * beside it, as a spreadsheet keeps a cell whose value it refused. */
-  if (!bd_form_editor_commit_all (self))
+  if (!bd_form_editor_commit_pending (self))
     {
       self->syncing = TRUE;
       sync_list (self);
@@ -472,6 +390,45 @@ bd_form_editor_select_project (BdFormEditor *self,
     }
   self->project = index;
   bd_form_editor_refresh (self);
+}
+
+gboolean
+bd_form_editor_show_finding (BdFormEditor *self,
+                             const char   *form,
+                             const char   *about)
+{
+  GPtrArray *projects;
+  BdProject *project = NULL;
+  guint index;
+
+  g_return_val_if_fail (BD_IS_FORM_EDITOR (self), FALSE);
+  g_return_val_if_fail (form != NULL, FALSE);
+
+  projects = get_document (self)->projects;
+  for (index = 0; index < projects->len && project == NULL; index++)
+    if (g_strcmp0 (((BdProject *) g_ptr_array_index (projects, index))->name, form) == 0)
+      project = g_ptr_array_index (projects, index);
+  if (project == NULL)
+    return FALSE;
+  bd_form_editor_select_project (self, --index);
+  if (self->project != index)
+    return FALSE;
+  /* Storing what was typed made new copies of the forms. */
+  project = get_project (self, index);
+  for (guint i = 0; about != NULL && i < project->indicators->len && i < self->n_rows; i++)
+    if (g_strcmp0 (((BdIndicator *) g_ptr_array_index (project->indicators, i))->name, about) == 0)
+      {
+        bd_indicator_row_focus_name (g_ptr_array_index (self->rows, i));
+        return TRUE;
+      }
+  for (guint w = 0; about != NULL && w < G_N_ELEMENTS (field_widgets); w++)
+    if (strcmp (bd_project_fields[field_index[w]].label, about) == 0)
+      {
+        gtk_widget_grab_focus (field_widget (self, w));
+        return TRUE;
+      }
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_indicator));
+  return TRUE;
 }
 
 /* Callbacks */
@@ -493,6 +450,27 @@ on_field_leave (GtkEventControllerFocus *focus,
   on_field_commit (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
 }
 
+/* Esc drops what was typed in a field: it shows the stored value again (the
+ * way out of a value refused). */
+static gboolean
+on_field_key (GtkEventControllerKey *keys,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              BdFormEditor          *self)
+{
+  int w = field_of_widget (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys)));
+
+  if (keyval != GDK_KEY_Escape || w < 0 || self->bound == G_MAXUINT || !field_dirty (self, w))
+    return GDK_EVENT_PROPAGATE;
+  show_field (self, w);
+  gtk_widget_remove_css_class (field_widget (self, w), "error");
+  /* The refusal's reason goes with it; the checker's findings stay. */
+  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
+  bd_form_editor_update_findings (self, get_project (self, self->bound));
+  return GDK_EVENT_STOP;
+}
+
 static void
 on_nature_changed (BdFormEditor *self)
 {
@@ -507,8 +485,28 @@ on_date_selected (BdFormEditor *self,
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
   g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
 
+  if (self->syncing)
+    return;
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   on_field_commit (self, GTK_WIDGET (entry));
+}
+
+/* The calendar opens on the date the field holds (2024-01-01), not today. */
+static void
+on_calendar_show (BdFormEditor *self,
+                  GtkPopover   *popover)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  GtkEntry *entry = calendar == self->start_date_calendar ? self->start_date : self->end_date;
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (sscanf (gtk_editable_get_text (GTK_EDITABLE (entry)), "%d-%d-%d", &year, &month, &day) != 3
+      || (date = g_date_time_new_local (year, month, day, 0, 0, 0)) == NULL)
+    return;
+  self->syncing = TRUE;
+  gtk_calendar_select_day (calendar, date);
+  self->syncing = FALSE;
 }
 
 static void
@@ -529,7 +527,7 @@ on_framework_changed (BdFormEditor *self)
 
   if (self->syncing)
     return;
-  bd_form_editor_commit_all (self);
+  bd_form_editor_commit_pending (self);
   if (!bd_editor_set_framework (self->editor, framework, &error))
     bd_form_editor_show_message (self, error);
 }
@@ -541,7 +539,7 @@ on_framework_changed (BdFormEditor *self)
 static void
 bd_form_editor_unmap (GtkWidget *widget)
 {
-  bd_form_editor_commit_all (BD_FORM_EDITOR (widget));
+  bd_form_editor_commit_pending (BD_FORM_EDITOR (widget));
   GTK_WIDGET_CLASS (bd_form_editor_parent_class)->unmap (widget);
 }
 
@@ -578,6 +576,8 @@ bd_form_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_FORM_EDITOR);
   g_clear_object (&self->items);
   g_clear_object (&self->editor);
+  for (guint c = 0; c < G_N_ELEMENTS (self->columns); c++)
+    g_clear_object (&self->columns[c]);
   G_OBJECT_CLASS (bd_form_editor_parent_class)->dispose (object);
 }
 
@@ -603,6 +603,8 @@ bind_template (GtkWidgetClass *widget_class)
     CHILD (total_funds), CHILD (fiscal_funds), CHILD (other_funds), CHILD (annual_total), CHILD (annual_fiscal),
     CHILD (carryover), CHILD (annual_other), CHILD (funds_finding), CHILD (overall_heading), CHILD (overall_goal),
     CHILD (annual_goal), CHILD (indicator_box), CHILD (tree_finding), CHILD (add_indicator),
+    CHILD (title_level1), CHILD (title_level2), CHILD (title_op), CHILD (title_value), CHILD (title_unit),
+    CHILD (title_tools),
 #undef CHILD
   };
 
@@ -611,6 +613,7 @@ bind_template (GtkWidgetClass *widget_class)
     gtk_widget_class_bind_template_child_full (widget_class, children[i].name, FALSE, children[i].offset);
   gtk_widget_class_bind_template_callback (widget_class, on_nature_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_show);
   gtk_widget_class_bind_template_callback (widget_class, on_project_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_framework_changed);
 }
@@ -651,13 +654,24 @@ bd_form_editor_init (BdFormEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->syncing = FALSE;
   self->items = g_list_store_new (BD_TYPE_PROJECT_ITEM);
+  {
+    GtkWidget *titles[] = { self->title_level1, self->title_level2, self->title_op, self->title_value,
+                            self->title_unit, self->title_tools };
+    G_STATIC_ASSERT (G_N_ELEMENTS (titles) == G_N_ELEMENTS (column_parts));
+    for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
+      {
+        self->columns[c] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+        gtk_size_group_add_widget (self->columns[c], titles[c]);
+      }
+  }
   gtk_list_box_bind_model (self->projects, G_LIST_MODEL (self->items), create_project_row, NULL, NULL);
 
-  /* Every typed field stores on Enter and when it loses the focus. */
+  /* Every typed field stores on Enter and when it loses the focus, and
+   * drops what was typed on Esc. */
   for (guint w = 0; w < G_N_ELEMENTS (field_widgets); w++)
     {
       GtkWidget *widget = field_widget (self, w);
-      GtkEventController *focus;
+      GtkEventController *focus, *keys;
 
       if (GTK_IS_DROP_DOWN (widget))
         continue;
@@ -666,6 +680,12 @@ bd_form_editor_init (BdFormEditor *self)
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave), self);
       gtk_widget_add_controller (widget, focus);
+      keys = gtk_event_controller_key_new ();
+      /* Before the entry's own keys: GtkText does nothing with Esc, a goal
+       * would. */
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_field_key), self);
+      gtk_widget_add_controller (widget, keys);
     }
 }
 
@@ -684,7 +704,7 @@ bd_form_editor_get_n_indicator_rows (BdFormEditor *self)
 {
   g_return_val_if_fail (BD_IS_FORM_EDITOR (self), 0);
 
-  return self->rows->len;
+  return self->n_rows;
 }
 
 static BdIndicatorRow *
@@ -692,7 +712,7 @@ get_row (BdFormEditor *self,
          guint         row)
 {
   g_return_val_if_fail (BD_IS_FORM_EDITOR (self), NULL);
-  g_return_val_if_fail (row < self->rows->len, NULL);
+  g_return_val_if_fail (row < self->n_rows, NULL);
 
   return g_ptr_array_index (self->rows, row);
 }
@@ -712,6 +732,14 @@ bd_form_editor_get_row_finding (BdFormEditor *self,
 {
   BdIndicatorRow *widget = get_row (self, row);
   return widget ? bd_indicator_row_get_finding (widget) : NULL;
+}
+
+const char *
+bd_form_editor_get_funds_finding (BdFormEditor *self)
+{
+  g_return_val_if_fail (BD_IS_FORM_EDITOR (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->funds_finding)) ? gtk_label_get_text (self->funds_finding) : NULL;
 }
 
 const char *

@@ -14,10 +14,23 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BdFormEditor, bd_form_editor, BD, FORM_EDITOR, GtkWidget)
 
 GtkWidget  *bd_form_editor_new              (BdEditor     *editor);
+/* Stores every field that holds what the clerk typed, into the form it was
+ * typed for; FALSE when one was refused (the reason beside it, the value
+ * kept). The form editor calls it before anything rebinds its fields; the
+ * window before undo, another page, or closing. */
+gboolean    bd_form_editor_commit_pending   (BdFormEditor *self);
 /* After the editor changed the forms or their findings. */
 void        bd_form_editor_refresh          (BdFormEditor *self);
 void        bd_form_editor_select_project   (BdFormEditor *self,
                                              guint         index);
+/* Shows the form a finding names (@form, its name) and puts the focus on
+ * what the finding is about (@about: an indicator's name, a field's label
+ * such as 项目资金总额, or a missing 一级 category, for which the 添加指标
+ * menu). FALSE when the form is not there, or a value refused in the form
+ * shown keeps it on screen. */
+gboolean    bd_form_editor_show_finding     (BdFormEditor *self,
+                                             const char   *form,
+                                             const char   *about);
 guint       bd_form_editor_get_n_indicator_rows (BdFormEditor *self);
 /* The 一级 and 二级 a row of the indicator tree shows, for tests. */
 const char *bd_form_editor_get_row_category (BdFormEditor *self,
@@ -26,6 +39,8 @@ const char *bd_form_editor_get_row_category (BdFormEditor *self,
 /* The finding shown beside a row, or NULL. */
 const char *bd_form_editor_get_row_finding  (BdFormEditor *self,
                                              guint         row);
+/* What is shown under the funds (a finding, or why a value was refused). */
+const char *bd_form_editor_get_funds_finding (BdFormEditor *self);
 /* The findings shown under the indicator tree (missing categories). */
 const char *bd_form_editor_get_tree_finding (BdFormEditor *self);
 /* What the row's widgets do when a target is typed, or ✕ pressed. */

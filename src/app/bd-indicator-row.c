@@ -14,8 +14,6 @@ struct _BdIndicatorRow
   gboolean     bound;
   gboolean     binding;        /* while the widgets are set from the document */
   gboolean     refused;        /* the label shows why a value was refused */
-  int          framework;      /* the framework the 一级 list was made for, or -1 */
-  char        *level2_of;      /* the 一级 the 二级 list was made for */
   /* What each field showed from the document: one whose text differs holds
    * what the clerk typed and has not stored yet. */
   char        *shown_name;
@@ -29,6 +27,7 @@ struct _BdIndicatorRow
   GtkDropDown *op;
   GtkEntry    *value;
   GtkEntry    *unit;
+  GtkWidget   *tools;
   GtkButton   *up;
   GtkButton   *down;
   GtkButton   *remove;
@@ -328,44 +327,64 @@ on_level2_changed (BdIndicatorRow *self)
     set_levels (self, drop_down_text (self->level1), drop_down_text (self->level2));
 }
 
-/* The 一级 and 二级 lists of the framework; made again only when the
- * framework or the 一级 changed, so a refresh keeps the open list. */
+/* Offers @items and selects @current; a @current the framework lacks (a
+ * form written for the other framework) is offered too, so that it shows
+ * as it is rather than as a blank. The list is made again only when it
+ * changes, so that a refresh keeps an open list. */
+static void
+offer (GtkDropDown *dropdown,
+       GPtrArray   *items,
+       const char  *current)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  gboolean same;
+
+  if (current != NULL && *current && !g_ptr_array_find_with_equal_func (items, current, g_str_equal, NULL))
+    g_ptr_array_add (items, (gpointer) current);
+  same = model != NULL && g_list_model_get_n_items (model) == items->len;
+  for (guint i = 0; same && i < items->len; i++)
+    same = strcmp (gtk_string_list_get_string (GTK_STRING_LIST (model), i), g_ptr_array_index (items, i)) == 0;
+  if (!same)
+    {
+      g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+      for (guint i = 0; i < items->len; i++)
+        gtk_string_list_append (list, g_ptr_array_index (items, i));
+      gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+    }
+  drop_down_select (dropdown, current);
+}
+
+/* The 一级 and 二级 the framework has, the indicator's among them. */
 static void
 bind_levels (BdIndicatorRow    *self,
              BdFramework        framework,
              const BdIndicator *indicator)
 {
+  g_autoptr(GPtrArray) level1s = g_ptr_array_new ();
+  g_autoptr(GPtrArray) level2s = g_ptr_array_new ();
   const char *suggestion = NULL, *units = NULL;
 
-  if (self->framework != (int) framework)
-    {
-      g_autoptr(GtkStringList) level1s = gtk_string_list_new (bd_framework_level1 (framework));
-      gtk_drop_down_set_model (self->level1, G_LIST_MODEL (level1s));
-      self->framework = framework;
-      g_clear_pointer (&self->level2_of, g_free);
-    }
-  if (g_strcmp0 (self->level2_of, indicator->level1) != 0)
-    {
-      g_autoptr(GtkStringList) level2s = gtk_string_list_new (NULL);
-      for (const BdFrameworkEntry *entry = bd_framework_entries (framework); entry->level1; entry++)
-        if (g_strcmp0 (entry->level1, indicator->level1) == 0)
-          gtk_string_list_append (level2s, entry->level2);
-      gtk_drop_down_set_model (self->level2, G_LIST_MODEL (level2s));
-      g_free (self->level2_of);
-      self->level2_of = g_strdup (indicator->level1);
-    }
-  drop_down_select (self->level1, indicator->level1);
-  drop_down_select (self->level2, indicator->level2);
+  for (const char * const *level1 = bd_framework_level1 (framework); *level1; level1++)
+    g_ptr_array_add (level1s, (gpointer) *level1);
+  for (const BdFrameworkEntry *entry = bd_framework_entries (framework); entry->level1; entry++)
+    if (g_strcmp0 (entry->level1, indicator->level1) == 0)
+      g_ptr_array_add (level2s, (gpointer) entry->level2);
+  offer (self->level1, level1s, indicator->level1);
+  offer (self->level2, level2s, indicator->level2);
 
   for (const BdFrameworkEntry *entry = bd_framework_entries (framework); entry->level1; entry++)
     if (g_strcmp0 (entry->level1, indicator->level1) == 0 && g_strcmp0 (entry->level2, indicator->level2) == 0)
       suggestion = entry->suggested_indicators, units = entry->suggested_units;
   {
     g_autofree char *hint = suggestion ? g_strdup_printf (_("such as %s"), suggestion) : NULL;
-    g_autofree char *unit_hint = units && *units ? g_strdup (units) : NULL;
+    g_auto(GStrv) unit_hints = units && *units ? g_strsplit (units, "|", 2) : NULL;
+    g_autofree char *all_units = units && *units ? g_strdelimit (g_strdup (units), "|", '/') : NULL;
 
     gtk_entry_set_placeholder_text (self->name, hint ? g_strdelimit (hint, "|", '/') : NULL);
-    gtk_entry_set_placeholder_text (self->unit, unit_hint ? g_strdelimit (unit_hint, "|", '/') : NULL);
+    /* The usual unit as the hint, all of them on hover: a longer hint
+     * would widen the column past the titles. */
+    gtk_entry_set_placeholder_text (self->unit, unit_hints ? unit_hints[0] : NULL);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit), all_units);
   }
 }
 
@@ -381,6 +400,27 @@ bind_target (BdIndicatorRow    *self,
   self->shown_op = g_strdup (drop_down_text (self->op));
   show_text (self->value, &self->shown_value, value);
   show_text (self->unit, &self->shown_unit, unit);
+}
+
+/* Esc drops what was typed in the row: it shows the stored indicator again
+ * (the way out of a value refused). */
+static gboolean
+on_key_pressed (BdIndicatorRow        *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state)
+{
+  const BdIndicator *indicator = get_indicator (self);
+
+  if (keyval != GDK_KEY_Escape || indicator == NULL || (!name_dirty (self) && !target_dirty (self)))
+    return GDK_EVENT_PROPAGATE;
+  self->binding = TRUE;
+  show_text (self->name, &self->shown_name, indicator->name ? indicator->name : "");
+  bind_target (self, indicator);
+  update_unit_sensitivity (self);
+  self->binding = FALSE;
+  clear_errors (self);
+  return GDK_EVENT_STOP;
 }
 
 void
@@ -406,6 +446,8 @@ bd_indicator_row_bind (BdIndicatorRow *self,
   bind_levels (self, bd_editor_get_document (self->editor)->framework, indicator);
   if (!same_place || !name_dirty (self))
     show_text (self->name, &self->shown_name, indicator->name ? indicator->name : "");
+  /* A long name does not fit its column: the whole of it on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name), indicator->name && *indicator->name ? indicator->name : NULL);
   if (!same_place || !target_dirty (self))
     bind_target (self, indicator);
   if (!same_place)
@@ -453,6 +495,7 @@ bd_indicator_row_get_part (BdIndicatorRow *self,
     { "level1", G_STRUCT_OFFSET (BdIndicatorRow, level1) }, { "level2", G_STRUCT_OFFSET (BdIndicatorRow, level2) },
     { "name", G_STRUCT_OFFSET (BdIndicatorRow, name) }, { "op", G_STRUCT_OFFSET (BdIndicatorRow, op) },
     { "value", G_STRUCT_OFFSET (BdIndicatorRow, value) }, { "unit", G_STRUCT_OFFSET (BdIndicatorRow, unit) },
+    { "tools", G_STRUCT_OFFSET (BdIndicatorRow, tools) },
   };
 
   g_return_val_if_fail (BD_IS_INDICATOR_ROW (self), NULL);
@@ -507,7 +550,6 @@ bd_indicator_row_finalize (GObject *object)
 {
   BdIndicatorRow *self = BD_INDICATOR_ROW (object);
 
-  g_free (self->level2_of);
   g_free (self->shown_name);
   g_free (self->shown_op);
   g_free (self->shown_value);
@@ -535,6 +577,7 @@ bd_indicator_row_class_init (BdIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, op);
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, value);
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, unit);
+  gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, tools);
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, up);
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, down);
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, remove);
@@ -543,13 +586,13 @@ bd_indicator_row_class_init (BdIndicatorRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_level2_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_name_commit);
   gtk_widget_class_bind_template_callback (widget_class, on_op_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_target_commit);
 }
 
 static void
 bd_indicator_row_init (BdIndicatorRow *self)
 {
-  self->framework = -1;
   self->binding = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->binding = FALSE;

@@ -28,7 +28,8 @@ void        bd_indicator_row_set_finding (BdIndicatorRow *self,
 const char *bd_indicator_row_get_finding (BdIndicatorRow *self);
 const char *bd_indicator_row_get_level   (BdIndicatorRow *self,
                                           gboolean        level2);
-/* "level1", "level2", "name", "op", "value" or "unit", for tests. */
+/* "level1", "level2", "name", "op", "value", "unit", or "tools" (the
+ * buttons): for the titles above the rows to take their widths, and tests. */
 GtkWidget  *bd_indicator_row_get_part    (BdIndicatorRow *self,
                                           const char     *part);
 /* Puts the name of the 三级 indicator in the keyboard focus. */

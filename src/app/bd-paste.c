@@ -96,10 +96,16 @@ read_code (GStrv        cells,
 static gboolean
 is_name (const char *text)
 {
-  for (const char *p = text; *p; p++)
-    if (g_ascii_isdigit (*p))
-      return FALSE;
-  return *text != '\0';
+  gboolean letters = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      if (g_ascii_isdigit (*p))
+        return FALSE;
+      /* "-" for zero, as spreadsheets write it, is no name. */
+      letters |= g_unichar_isalpha (g_utf8_get_char (p));
+    }
+  return letters;
 }
 
 /* The cells after the code and the name; trailing blank cells dropped. */
@@ -312,6 +318,56 @@ place_line_for_line (BdSchedule  *schedule,
   return TRUE;
 }
 
+/* The lines that land on rows a clerk types in, by row, and the entered
+ * columns they give figures for (@low to @high); FALSE when a line is too
+ * wide or a figure is refused. */
+static gboolean
+collect_cells (BdSchedule  *schedule,
+               GArray      *lines,
+               guint        first_column,
+               GHashTable  *by_row,
+               guint       *low,
+               guint       *high,
+               GError     **error)
+{
+  const BdScheduleDef *def = schedule->def;
+
+  *low = G_MAXUINT;
+  *high = 0;
+  for (guint l = 0; l < lines->len; l++)
+    {
+      Line *line = &g_array_index (lines, Line, l);
+      guint n = line->figures ? g_strv_length (line->figures) : 0;
+
+      if (line->row == NULL || !line->row->is_leaf || line->row == schedule->total)
+        continue;
+      if (first_column + n > def->n_columns)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The block has %u columns, but only %u columns can take figures from here right."),
+                       n, def->n_columns - first_column);
+          return FALSE;
+        }
+      for (guint c = 0; c < n; c++)
+        if (bd_schedule_def_is_entered (def, first_column + c))
+          {
+            g_autoptr(GError) parse_error = NULL;
+            gint64 value;
+
+            if (!bd_money_parse (line->figures[c], def->unit, &value, &parse_error))
+              {
+                g_set_error (error, BD_MONEY_ERROR, parse_error->code, _("Row %u, column %u of the block: %s"),
+                             l + 1, c + 1, parse_error->message);
+                return FALSE;
+              }
+            *low = MIN (*low, first_column + c);
+            *high = MAX (*high, first_column + c);
+          }
+      g_hash_table_insert (by_row, line->row, line);
+    }
+  return TRUE;
+}
+
 /* The block for bd_editor_paste: the leaf rows from the first placed one to
  * the last, the entered columns between; a cell the block does not give
  * keeps the row's figure. */
@@ -326,39 +382,10 @@ write_plan (BdSchedule  *schedule,
   const BdScheduleDef *def = schedule->def;
   g_autoptr(GHashTable) by_row = g_hash_table_new (NULL, NULL);
   g_autoptr(GString) block = g_string_new (NULL);
-  guint first_leaf = G_MAXUINT, last_leaf = 0, low = G_MAXUINT, high = 0;
+  guint first_leaf = G_MAXUINT, last_leaf = 0, low, high;
 
-  for (guint l = 0; l < lines->len; l++)
-    {
-      Line *line = &g_array_index (lines, Line, l);
-      guint n = line->figures ? g_strv_length (line->figures) : 0;
-
-      if (line->row == NULL || !line->row->is_leaf || line->row == schedule->total)
-        continue;
-      if (first_column + n > def->n_columns)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("The block has %u columns, but only %u columns can take figures from here right."),
-                       n, def->n_columns - first_column);
-          return NULL;
-        }
-      for (guint c = 0; c < n; c++)
-        if (bd_schedule_def_is_entered (def, first_column + c))
-          {
-            g_autoptr(GError) parse_error = NULL;
-            gint64 value;
-
-            if (!bd_money_parse (line->figures[c], def->unit, &value, &parse_error))
-              {
-                g_set_error (error, BD_MONEY_ERROR, parse_error->code, _("Row %u, column %u of the block: %s"),
-                             l + 1, c + 1, parse_error->message);
-                return NULL;
-              }
-            low = MIN (low, first_column + c);
-            high = MAX (high, first_column + c);
-          }
-      g_hash_table_insert (by_row, line->row, line);
-    }
+  if (!collect_cells (schedule, lines, first_column, by_row, &low, &high, error))
+    return NULL;
   for (guint p = 0; p < schedule->rows->len; p++)
     if (g_hash_table_contains (by_row, g_ptr_array_index (schedule->rows, p)))
       {
@@ -392,9 +419,10 @@ write_plan (BdSchedule  *schedule,
             g_string_append (block, line->figures[cell]);
           else
             {
-              /* The row's own figure, exactly: 元 to the 分 (codes are only
-               * on the schedules in 元). */
-              g_autofree char *kept = bd_money_format_plain (row->values[c]);
+              /* The row's own figure, in the schedule's unit (a figure in
+               * 万元 is typed to the hundredth, so it is exact). */
+              g_autofree char *kept = def->unit == BD_UNIT_WAN ? bd_money_format_wan (row->values[c], FALSE)
+                                                               : bd_money_format_plain (row->values[c]);
               g_string_append (block, kept);
             }
         }
@@ -426,7 +454,9 @@ bd_paste_plan (BdSchedule  *schedule,
   g_array_set_clear_func (lines, (GDestroyNotify) line_clear);
   split = g_strsplit (text, "\n", -1);
   n_split = g_strv_length (split);
-  while (n_split > 0 && *g_strstrip (split[n_split - 1]) == '\0')
+  /* Trailing empty lines go; a last line's leading tabs (blank code cells)
+   * stay. */
+  while (n_split > 0 && split[n_split - 1][strspn (split[n_split - 1], " \t\r")] == '\0')
     n_split--;
   for (guint l = 0; l < n_split; l++)
     {

@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-catalog.h"
+#include "bd-grid.h"
 #include "bd-schedule-view.h"
 
 struct _BdScheduleView
@@ -24,6 +25,9 @@ struct _BdScheduleView
   GtkLabel    *band_label;
   GtkWidget   *rows_box;
   GtkLabel    *note_label;
+  GtkWidget   *fill_bar;
+  GtkLabel    *fill_label;
+  char        *fill_code;     /* the 项 the bar offers to fill schedules 2 and 5 with */
   gboolean     has_findings;
   guint        findings_signature;
 };
@@ -106,6 +110,56 @@ on_remove_clicked (BdScheduleView *self)
     gtk_label_set_text (self->row_message, "");
 }
 
+/* Issue 14: a 项 typed in schedule 3 that 一般公共预算 alone finances fills
+ * schedules 2 and 5 at a click; the editor says when that is on offer. */
+static void
+update_fill_offer (BdScheduleView *self)
+{
+  BdRow *row;
+  g_autofree char *text = NULL;
+
+  g_clear_pointer (&self->fill_code, g_free);
+  if (self->number == 3)
+    self->fill_code = bd_editor_dup_fill_offer (self->editor);
+  gtk_widget_set_visible (self->fill_bar, self->fill_code != NULL);
+  if (self->fill_code == NULL)
+    return;
+  row = bd_schedule_find_row (get_schedule (self), self->fill_code);
+  text = g_strdup_printf (_("Is %s %s financed by 一般公共预算 alone? Schedules 2 and 5 can take its figures."),
+                          row->code, row->name);
+  gtk_label_set_text (self->fill_label, text);
+}
+
+const char *
+bd_schedule_view_get_fill_offer (BdScheduleView *self)
+{
+  g_return_val_if_fail (BD_IS_SCHEDULE_VIEW (self), NULL);
+  return self->fill_code;
+}
+
+gboolean
+bd_schedule_view_accept_fill_offer (BdScheduleView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (BD_IS_SCHEDULE_VIEW (self), FALSE);
+
+  code = g_strdup (self->fill_code);
+  ok = code != NULL && bd_editor_fill_from_expenditure (self->editor, code, &error);
+  if (error != NULL)
+    gtk_label_set_text (self->row_message, error->message);
+  update_fill_offer (self);
+  return ok;
+}
+
+static void
+on_fill_clicked (BdScheduleView *self)
+{
+  bd_schedule_view_accept_fill_offer (self);
+}
+
 static gboolean
 on_completion_match_selected (GtkEntryCompletion *completion,
                               GtkTreeModel       *model,
@@ -161,6 +215,41 @@ set_up_completion (BdScheduleView *self)
   gtk_entry_set_completion (self->code_entry, completion);
 }
 
+/* Each column of schedule 9 this wide, on screen as in its merged header. */
+#define MERGED_COLUMN_WIDTH 132
+
+/* Schedule 9's header as printed: the bands over 三公 and 机关运行经费,
+ * 公务用车购置及运行费 over 小计 | 购置费 | 运行费, read from the grid the
+ * pages and the workbook print. */
+static GtkWidget *
+merged_header (BdScheduleView *self)
+{
+  g_autoptr(BdGrid) grid = bd_grid_new_for_schedule (bd_editor_get_document (self->editor), self->number);
+  GtkWidget *header = gtk_grid_new ();
+
+  gtk_grid_set_column_homogeneous (GTK_GRID (header), TRUE);
+  gtk_widget_set_halign (header, GTK_ALIGN_START);
+  gtk_widget_set_size_request (header, MERGED_COLUMN_WIDTH * grid->n_columns, -1);
+  gtk_widget_add_css_class (header, "merged-header");
+  for (guint r = 0; r < grid->n_header_rows; r++)
+    for (guint c = 0; c < grid->n_columns; c++)
+      {
+        BdGridCell *cell = bd_grid_cell (grid, r, c);
+        GtkWidget *label;
+
+        if (cell->text == NULL || cell->col_span == 0)
+          continue;
+        label = gtk_label_new (cell->text);
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        /* Narrow at heart: the columns are the table's, the text wraps. */
+        gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
+        gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+        gtk_widget_add_css_class (label, "merged-header-cell");
+        gtk_grid_attach (GTK_GRID (header), label, c, r, cell->col_span, MAX (cell->row_span, 1));
+      }
+  return header;
+}
+
 static void
 bd_schedule_view_constructed (GObject *object)
 {
@@ -184,6 +273,17 @@ bd_schedule_view_constructed (GObject *object)
       gtk_label_set_text (self->income_label, def->income_header);
       gtk_widget_set_visible (self->income_box, TRUE);
       band = g_strdup (def->expense_header);
+    }
+  else if (bd_schedule_def_has_groups (def))
+    {
+      /* The bands are in the header, merged as on paper. */
+      GtkWidget *header = merged_header (self);
+
+      bd_table_view_use_outside_header (self->table, MERGED_COLUMN_WIDTH);
+      gtk_widget_set_halign (GTK_WIDGET (self->table), GTK_ALIGN_START);
+      gtk_widget_set_size_request (GTK_WIDGET (self->table), MERGED_COLUMN_WIDTH * def->n_columns + 2, -1);
+      gtk_box_insert_child_after (GTK_BOX (self->rows_box), header, GTK_WIDGET (self->band_label));
+      gtk_widget_set_visible (GTK_WIDGET (self->band_label), FALSE);
     }
   else if (def->row_kind == BD_ROWS_SINGLE)
     band = g_strdup_printf ("%d年“三公”经费预算数 · %d年机关运行经费预算数", doc->year, doc->year);
@@ -256,6 +356,7 @@ bd_schedule_view_finalize (GObject *object)
 {
   BdScheduleView *self = (BdScheduleView *) object;
 
+  g_free (self->fill_code);
   g_clear_object (&self->editor);
   G_OBJECT_CLASS (bd_schedule_view_parent_class)->finalize (object);
 }
@@ -293,8 +394,11 @@ bd_schedule_view_class_init (BdScheduleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, band_label);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, rows_box);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, note_label);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, fill_bar);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, fill_label);
   gtk_widget_class_bind_template_callback (widget_class, on_code_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_fill_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -337,6 +441,7 @@ bd_schedule_view_refresh (BdScheduleView *self,
                           gboolean        rows_changed)
 {
   update_labels (self);
+  update_fill_offer (self);
   bd_table_view_refresh (self->table, rows_changed);
   if (self->income_table != NULL)
     bd_table_view_refresh (self->income_table, rows_changed);

@@ -35,4 +35,9 @@ gboolean     bd_schedule_view_commit_pending (BdScheduleView *self);
 gboolean     bd_schedule_view_add_row    (BdScheduleView *self,
                                           const char     *code);
 
+/* The 项 the view offers to fill schedules 2 and 5 with (schedule 3 only),
+ * or NULL; accepting it is what the offer's button does. */
+const char  *bd_schedule_view_get_fill_offer    (BdScheduleView *self);
+gboolean     bd_schedule_view_accept_fill_offer (BdScheduleView *self);
+
 G_END_DECLS

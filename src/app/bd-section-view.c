@@ -1,7 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-importer.h"
-#include "bd-section-view.h"
+#include "bd-section-view-private.h"
 
 #include "bd-money.h"
 
@@ -49,27 +49,6 @@ field_free (Field *field)
   g_free (field);
 }
 
-struct _BdSectionView
-{
-  GtkWidget      parent_instance;
-
-  BdEditor      *editor;
-  char          *section;
-
-  /* Template widgets */
-  GtkWidget     *box;
-  GtkLabel      *title;
-  GtkWidget     *fields_grid;
-  GtkWidget     *narrative_row;
-  GtkTextView   *text_view;
-  GtkLabel      *status;
-
-  GtkTextBuffer *buffer;
-  GPtrArray     *fields;       /* Field*, one per FigureField */
-  guint          store_source;
-  gboolean       loading;
-  gboolean       disposed;
-};
 
 enum {
   PROP_0,
@@ -186,45 +165,6 @@ on_field_key (GtkEventControllerKey *controller,
   gtk_widget_remove_css_class (field->entry, "error");
   gtk_label_set_text (field->view->status, "");
   return TRUE;
-}
-
-static void
-on_last_year_response (GtkNativeDialog *chooser,
-                       int              response,
-                       BdSectionView   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (!bd_editor_take_last_year (self->editor, path, &error))
-        gtk_label_set_text (self->status, error->message);
-      else
-        gtk_label_set_text (self->status, "");
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-
-static void
-last_year_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BdSectionView *self = BD_SECTION_VIEW (widget);
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Last Year's Document"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Budget documents"));
-  gtk_file_filter_add_suffix (filter, "budget");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_last_year_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -480,7 +420,7 @@ bd_section_view_class_init (BdSectionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdSectionView, text_view);
   gtk_widget_class_bind_template_child (widget_class, BdSectionView, status);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave);
-  gtk_widget_class_install_action (widget_class, "section.last-year", NULL, last_year_activated);
+  _bd_section_view_class_actions_init (klass);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

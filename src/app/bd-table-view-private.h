@@ -51,6 +51,8 @@ struct _BdTableView
   GHashTable     *visible;            /* position * 16 + column → GtkLabel, amount cells bound now */
   GHashTable     *marks;              /* "row\tcolumn" → BdMark* */
   char           *error;
+  char           *edit_code;          /* the row being typed in, by code: rows may move under it */
+  gboolean        edit_income;
   double          row_height;
   double          wheel_pending;      /* pixels the wheel asked for since the last frame */
   guint           wheel_tick;

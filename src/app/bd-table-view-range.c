@@ -46,7 +46,17 @@ range_row (BdTableView *self,
     for (guint i = 0; i < self->n_lead; i++)
       {
         ColumnSpec spec = { self, self->lead_roles[i], 0 };
-        g_ptr_array_add (cells, _bd_table_view_cell_text (self, item, &spec));
+        BdRow *row = bd_row_item_get_row (item);
+
+        /* The code in one cell (2080502, not 208 | 05 | 02): a spreadsheet
+         * reads "05" as the number 5 unless told otherwise, and Gnumeric
+         * and LibreOffice are not told by the HTML's style. */
+        if (spec.role == ROLE_KUAN || spec.role == ROLE_XIANG)
+          continue;
+        if (spec.role == ROLE_LEI && bd_row_item_get_kind (item) == BD_ROW_ITEM_ROW)
+          g_ptr_array_add (cells, g_strdup (row->code));
+        else
+          g_ptr_array_add (cells, _bd_table_view_cell_text (self, item, &spec));
         (*n_text)++;
       }
   for (guint c = left; c <= right; c++)

@@ -37,8 +37,16 @@ _bd_table_view_scroll_to_current (BdTableView *self)
       else if (bounds.origin.y + bounds.size.height > page)
         gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - page);
     }
-  else if (self->row_height > 0)
-    gtk_adjustment_set_value (adjustment, self->current_position * self->row_height - page / 2);
+  else
+    {
+      /* Out of sight: where it is, the rows being of one height. Before any
+       * row was measured, the list's height over its rows (and header). */
+      guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+      double row_height = self->row_height > 0 ? self->row_height
+                                               : gtk_adjustment_get_upper (adjustment) / (n_rows + 1);
+
+      gtk_adjustment_set_value (adjustment, self->current_position * row_height - page / 2);
+    }
 }
 
 guint

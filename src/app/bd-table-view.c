@@ -2,6 +2,7 @@
 
 #include "bd-format.h"
 #include "bd-paste.h"
+#include "bd-tooltip.h"
 #include "bd-row-item.h"
 #include "bd-table-view-private.h"
 
@@ -135,6 +136,7 @@ render (BdTableView      *self,
   BdRow *row = bd_row_item_get_row (item);
   BdRowItemKind kind = bd_row_item_get_kind (item);
   const BdMark *finding = NULL;
+  const char *tooltip;
   guint amount = spec->role == ROLE_AMOUNT ? (self->kind == BD_TABLE_INCOME ? 0 : spec->amount) : 0;
 
   if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
@@ -159,8 +161,9 @@ render (BdTableView      *self,
 
   set_class (widget, "finding-error", finding != NULL && finding->severity == BD_SEVERITY_ERROR);
   set_class (widget, "finding-warning", finding != NULL && finding->severity != BD_SEVERITY_ERROR);
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), finding ? finding->tooltip : NULL) != 0)
-    gtk_widget_set_tooltip_text (widget, finding ? finding->tooltip : NULL);
+  tooltip = finding ? finding->tooltip : spec->role == ROLE_NAME && *text ? text : NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) != 0)
+    gtk_widget_set_tooltip_text (widget, tooltip);
 }
 
 static void
@@ -222,6 +225,14 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), spec->role == ROLE_AMOUNT ? 1.0 : 0.0);
   gtk_widget_add_css_class (label, "cell");
+  bd_tooltip_attach (label);
+  /* Names give way to the figures when the window is narrow (schedule 4
+   * at 1366 pixels); the whole name is in the tooltip. */
+  if (spec->role == ROLE_NAME)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
   if (spec->role == ROLE_AMOUNT)
     {
       GtkGesture *click = gtk_gesture_click_new ();
@@ -569,6 +580,9 @@ bd_table_view_begin_edit (BdTableView *self,
   /* Typing edits the current cell: it is brought into sight if the wheel
    * took it away. */
   _bd_table_view_scroll_to_current (self);
+  g_free (self->edit_code);
+  self->edit_code = g_strdup (bd_row_item_get_row (item)->code);
+  self->edit_income = bd_row_item_get_kind (item) == BD_ROW_ITEM_INCOME;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), initial_text ? initial_text : "");
   gtk_widget_set_visible (self->entry, TRUE);
   _bd_table_view_update_actions (self);
@@ -604,20 +618,17 @@ gboolean
 bd_table_view_commit (BdTableView *self,
                       BdMove       move)
 {
-  g_autoptr(BdRowItem) item = NULL;
   g_autoptr(GError) error = NULL;
   const char *text;
-  BdRow *row;
 
   if (!bd_table_view_is_editing (self))
     return FALSE;
-  item = _bd_table_view_item_at (self, self->current_position);
-  row = bd_row_item_get_row (item);
   text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
-  if (!bd_editor_set_cell_text (self->editor, self->schedule,
-                                bd_row_item_get_kind (item) == BD_ROW_ITEM_INCOME ? BD_CELL_INCOME : BD_CELL_ROW,
-                                row->code, _bd_table_view_schedule_column (self, self->current_column), text, &error))
+  /* The row typed in, wherever it is now. */
+  if (!bd_editor_set_cell_text (self->editor, self->schedule, self->edit_income ? BD_CELL_INCOME : BD_CELL_ROW,
+                                self->edit_code, _bd_table_view_schedule_column (self, self->current_column), text,
+                                &error))
     {
       _bd_table_view_show_error (self, error->message);
       return FALSE;
@@ -667,6 +678,30 @@ bd_table_view_paste_text (BdTableView *self,
     }
   _bd_table_view_hide_error (self);
   return TRUE;
+}
+
+void
+bd_table_view_use_outside_header (BdTableView *self,
+                                  int          width)
+{
+  GListModel *columns;
+  GtkWidget *header;
+
+  g_return_if_fail (BD_IS_TABLE_VIEW (self));
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      gtk_column_view_column_set_fixed_width (column, width);
+      gtk_column_view_column_set_resizable (column, FALSE);
+      gtk_column_view_column_set_expand (column, FALSE);
+    }
+  /* GTK 4.8 has no switch for the titles: the column view's first child is
+   * its header row. */
+  header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  if (header != NULL && g_strcmp0 (gtk_widget_get_css_name (header), "header") == 0)
+    gtk_widget_set_visible (header, FALSE);
 }
 
 GtkWidget *
@@ -766,6 +801,7 @@ bd_table_view_finalize (GObject *object)
   g_hash_table_unref (self->visible);
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_free (self->error);
+  g_free (self->edit_code);
   G_OBJECT_CLASS (bd_table_view_parent_class)->finalize (object);
 }
 
@@ -832,8 +868,19 @@ bd_table_view_refresh (BdTableView *self,
 {
   if (rows_changed)
     {
+      guint position = self->current_position;
+
       fill_rows (self);
-      bd_table_view_set_current (self, self->current_position, self->current_column);
+      /* A cell being typed in stays the cell of its row, wherever the
+       * change (an undo, a fix) moved the row. */
+      for (guint i = 0; bd_table_view_is_editing (self) && i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+        {
+          g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, i);
+          if (g_strcmp0 (bd_row_item_get_row (item)->code, self->edit_code) == 0
+              && (bd_row_item_get_kind (item) == BD_ROW_ITEM_INCOME) == self->edit_income)
+            position = i;
+        }
+      _bd_table_view_set_current (self, position, self->current_column, FALSE);
     }
   else
     refresh_visible (self);

@@ -98,6 +98,10 @@ gboolean    bd_table_view_paste_text     (BdTableView  *self,
                                           const char   *text);
 /* The reason the last value was refused, or NULL. */
 const char *bd_table_view_get_error      (BdTableView  *self);
+/* For a header drawn above the table (schedule 9's, merged as on paper):
+ * the table's own column titles hidden, every column @width pixels. */
+void        bd_table_view_use_outside_header (BdTableView *self,
+                                          int           width);
 /* The grid that takes the keys, for tests. */
 GtkWidget  *bd_table_view_get_grid       (BdTableView  *self);
 /* The text a cell shows, for tests. */

@@ -72,39 +72,23 @@ open_activated (GtkWidget  *widget,
 /* New document: a small dialog from ui/bd-new-document.ui asks the
  * department and the year, then where to save the file. */
 typedef struct {
-  BdWindow   *window;
-  GtkBuilder *builder;
+  BdWindow      *window;
+  GtkWindow     *dialog;
+  GtkEditable   *department;
+  GtkSpinButton *year;
 } NewDocument;
-
-static void
-new_document_free (NewDocument *data)
-{
-  g_object_unref (data->builder);
-  g_free (data);
-}
-
-static GtkWidget *
-new_document_widget (NewDocument *data,
-                     const char  *id)
-{
-  return GTK_WIDGET (gtk_builder_get_object (data->builder, id));
-}
 
 static void
 on_new_save_response (GtkNativeDialog *chooser,
                       int              response,
                       NewDocument     *data)
 {
-  GtkWidget *dialog = new_document_widget (data, "dialog");
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      GtkEditable *department = GTK_EDITABLE (new_document_widget (data, "department"));
-      GtkSpinButton *year = GTK_SPIN_BUTTON (new_document_widget (data, "year"));
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(BdDocument) doc = bd_document_new_empty (gtk_editable_get_text (department),
-                                                         gtk_spin_button_get_value_as_int (year));
+      g_autoptr(BdDocument) doc = bd_document_new_empty (gtk_editable_get_text (data->department),
+                                                         gtk_spin_button_get_value_as_int (data->year));
       g_autoptr(GError) error = NULL;
 
       if (!g_str_has_suffix (path, ".budget"))
@@ -121,27 +105,25 @@ on_new_save_response (GtkNativeDialog *chooser,
         g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (data->window))), &file, 1, "");
     }
   g_object_unref (chooser);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  new_document_free (data);
+  gtk_window_destroy (data->dialog);
 }
 
 static void
 on_new_create (GtkButton   *button,
                NewDocument *data)
 {
-  GtkEditable *department = GTK_EDITABLE (new_document_widget (data, "department"));
-  GtkSpinButton *year = GTK_SPIN_BUTTON (new_document_widget (data, "year"));
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
-  if (*gtk_editable_get_text (department) == '\0')
+  if (*gtk_editable_get_text (data->department) == '\0')
     {
-      gtk_widget_grab_focus (GTK_WIDGET (department));
+      gtk_widget_grab_focus (GTK_WIDGET (data->department));
       return;
     }
-  chooser = gtk_file_chooser_native_new (_("Save the New Document"), GTK_WINDOW (new_document_widget (data, "dialog")),
+  chooser = gtk_file_chooser_native_new (_("Save the New Document"), data->dialog,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
-  name = g_strdup_printf ("%s-%d.budget", gtk_editable_get_text (department), gtk_spin_button_get_value_as_int (year));
+  name = g_strdup_printf ("%s-%d.budget", gtk_editable_get_text (data->department),
+                          gtk_spin_button_get_value_as_int (data->year));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_new_save_response), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -153,17 +135,21 @@ new_activated (GtkWidget  *widget,
                GVariant   *parameter)
 {
   BdWindow *self = BD_WINDOW (widget);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/cn/budgetdesk/BudgetDesk/ui/bd-new-document.ui");
   NewDocument *data = g_new0 (NewDocument, 1);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkWindow *dialog;
 
+  /* The dialog lives on as a toplevel when the builder goes. */
   data->window = self;
-  data->builder = gtk_builder_new_from_resource ("/cn/budgetdesk/BudgetDesk/ui/bd-new-document.ui");
-  dialog = GTK_WINDOW (new_document_widget (data, "dialog"));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (new_document_widget (data, "year")), g_date_time_get_year (now) + 1);
-  gtk_window_set_transient_for (dialog, GTK_WINDOW (self));
-  g_signal_connect (new_document_widget (data, "create"), "clicked", G_CALLBACK (on_new_create), data);
-  gtk_window_present (dialog);
+  data->dialog = GTK_WINDOW (gtk_builder_get_object (builder, "dialog"));
+  data->department = GTK_EDITABLE (gtk_builder_get_object (builder, "department"));
+  data->year = GTK_SPIN_BUTTON (gtk_builder_get_object (builder, "year"));
+  gtk_spin_button_set_value (data->year, g_date_time_get_year (now) + 1);
+  gtk_window_set_transient_for (data->dialog, GTK_WINDOW (self));
+  g_signal_connect (gtk_builder_get_object (builder, "create"), "clicked", G_CALLBACK (on_new_create), data);
+  /* However it is closed, the dialog takes its data with it. */
+  g_signal_connect_swapped (data->dialog, "destroy", G_CALLBACK (g_free), data);
+  gtk_window_present (data->dialog);
 }
 
 static void
@@ -230,6 +216,28 @@ fix_finding_activated (GtkWidget  *widget,
     gtk_label_set_text (self->findings_title, error->message);
 }
 
+/* 修正全部 (issue 14): every certain fix, one undoable change. */
+static void
+fix_all_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_editor_fix_all (self->editor, NULL, NULL, &error))
+    gtk_label_set_text (self->findings_title, error->message);
+}
+
+static gboolean
+any_fix (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (((BdFinding *) g_ptr_array_index (findings, i))->fix.kind != BD_FIX_NONE)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 backups_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -256,6 +264,7 @@ _bd_window_update_actions (BdWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", bd_editor_can_undo (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", bd_editor_can_redo (self->editor));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fix-all", any_fix (bd_editor_get_findings (self->editor)));
 }
 
 void
@@ -271,6 +280,7 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_activated);
   gtk_widget_class_install_action (widget_class, "win.fix-finding", "u", fix_finding_activated);
+  gtk_widget_class_install_action (widget_class, "win.fix-all", NULL, fix_all_activated);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_activated);
 }

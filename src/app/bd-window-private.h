@@ -28,6 +28,7 @@ struct _BdWindow
   GtkWidget  *schedule_views[BD_N_SCHEDULES];
   GPtrArray  *section_views;
   GtkWidget  *form_editor;
+  gboolean    close_refused;    /* a close was stopped by a value that cannot be stored */
   gboolean    has_list_signature;
   guint       list_signature;
 };

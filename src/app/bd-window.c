@@ -5,6 +5,7 @@
 #include "bd-print-preview.h"
 #include "bd-section-view.h"
 #include "bd-finding-item.h"
+#include "bd-tooltip.h"
 #include "bd-window-private.h"
 
 /* The parts of the document in published order, each a page of the stack. */
@@ -150,6 +151,18 @@ update_badges (BdWindow    *self,
     }
 }
 
+/* A row's place in the list is its finding's among the editor's: rows are
+ * kept across changes, so the place is read when the button is clicked. */
+static void
+on_fix_clicked (GtkButton *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  if (row != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (button), "win.fix-finding", "u",
+                                (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
 /* The findings list: a row made for each BdFindingItem of the model. */
 static GtkWidget *
 create_finding_row (gpointer item,
@@ -174,6 +187,8 @@ create_finding_row (gpointer item,
   gtk_label_set_width_chars (GTK_LABEL (place), 14);
   gtk_label_set_xalign (GTK_LABEL (place), 0);
   gtk_label_set_ellipsize (GTK_LABEL (place), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (place, where);
+  bd_tooltip_attach (place);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
@@ -189,11 +204,36 @@ create_finding_row (gpointer item,
 
       gtk_widget_set_valign (fix, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (fix, tip);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (fix), "win.fix-finding");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (fix), "u", bd_finding_item_get_index (finding));
+      g_signal_connect (fix, "clicked", G_CALLBACK (on_fix_clicked), NULL);
       gtk_box_append (GTK_BOX (row), fix);
     }
   return row;
+}
+
+/* Only the rows that changed are replaced: the others stay, and with them
+ * the list's place (a fix removes its row, the rest stay where they were). */
+static void
+replace_changed_items (GListStore *store,
+                       GPtrArray  *items)
+{
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < MIN (old, items->len))
+    {
+      g_autoptr(BdFindingItem) item = g_list_model_get_item (G_LIST_MODEL (store), prefix);
+      if (!bd_finding_item_equal (item, g_ptr_array_index (items, prefix)))
+        break;
+      prefix++;
+    }
+  while (suffix < MIN (old, items->len) - prefix)
+    {
+      g_autoptr(BdFindingItem) item = g_list_model_get_item (G_LIST_MODEL (store), old - 1 - suffix);
+      if (!bd_finding_item_equal (item, g_ptr_array_index (items, items->len - 1 - suffix)))
+        break;
+      suffix++;
+    }
+  g_list_store_splice (store, prefix, old - prefix - suffix, items->pdata + prefix, items->len - prefix - suffix);
 }
 
 static void
@@ -209,9 +249,8 @@ update_findings_list (BdWindow *self)
   /* A list of thousands helps nobody and costs a frame: the first ones,
    * and how many more there are (the badges count them all). */
   for (guint i = 0; i < shown; i++)
-    g_ptr_array_add (items, bd_finding_item_new (g_ptr_array_index (findings, i), i));
-  g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
-                       items->pdata, items->len);
+    g_ptr_array_add (items, bd_finding_item_new (g_ptr_array_index (findings, i)));
+  replace_changed_items (self->findings, items);
 
   if (findings->len > MAX_FINDINGS_SHOWN)
     {
@@ -337,6 +376,9 @@ on_finding_activated (BdWindow      *self,
   if (page->schedule != 0)
     bd_schedule_view_select (BD_SCHEDULE_VIEW (self->schedule_views[page->schedule - 1]),
                              bd_finding_item_get_row (finding), bd_finding_item_get_column (finding));
+  else if (self->form_editor != NULL && bd_finding_item_get_row (finding) != NULL)
+    bd_form_editor_show_finding (BD_FORM_EDITOR (self->form_editor), bd_finding_item_get_row (finding),
+                                 bd_finding_item_get_column (finding));
 }
 
 gboolean
@@ -349,6 +391,8 @@ _bd_window_commit_pending (BdWindow *self)
   for (guint s = 0; s < BD_N_SCHEDULES; s++)
     if (self->schedule_views[s] != NULL)
       stored &= bd_schedule_view_commit_pending (BD_SCHEDULE_VIEW (self->schedule_views[s]));
+  if (self->form_editor != NULL)
+    stored &= bd_form_editor_commit_pending (BD_FORM_EDITOR (self->form_editor));
   return stored;
 }
 
@@ -368,6 +412,7 @@ sidebar_row (BdWindow      *self,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_tooltip_text (label, title);
+  bd_tooltip_attach (label);
   gtk_widget_add_css_class (badge, "badge");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), label);
@@ -511,13 +556,18 @@ bd_window_set_property (GObject      *object,
 }
 
 /* Typing not yet stored is stored before the window goes; a value that
- * cannot be stored keeps the window open, the reason beside it (Esc
- * drops the value). */
+ * cannot be stored keeps the window open once, the reason beside it (Esc
+ * drops the value); closing again leaves it. */
 static gboolean
 bd_window_close_request (GtkWindow *window)
 {
-  if (!_bd_window_commit_pending (BD_WINDOW (window)))
-    return TRUE;
+  BdWindow *self = BD_WINDOW (window);
+
+  if (!_bd_window_commit_pending (self) && !self->close_refused)
+    {
+      self->close_refused = TRUE;
+      return TRUE;
+    }
   return GTK_WINDOW_CLASS (bd_window_parent_class)->close_request (window);
 }
 
@@ -637,6 +687,13 @@ bd_window_get_schedule_view (BdWindow *self,
     if (pages[p].schedule == number)
       ensure_page (self, p);
   return BD_SCHEDULE_VIEW (self->schedule_views[number - 1]);
+}
+
+GtkListBox *
+bd_window_get_findings_list (BdWindow *self)
+{
+  g_return_val_if_fail (BD_IS_WINDOW (self), NULL);
+  return self->findings_list;
 }
 
 guint

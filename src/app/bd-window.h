@@ -27,6 +27,8 @@ GtkWidget      *bd_window_get_page           (BdWindow       *self,
 BdScheduleView *bd_window_get_schedule_view  (BdWindow       *self,
                                               guint           number);
 guint           bd_window_get_n_findings_shown (BdWindow     *self);
+/* The findings list, for tests. */
+GtkListBox     *bd_window_get_findings_list  (BdWindow       *self);
 /* A message the clerk must read before going on. */
 void            bd_window_show_error         (BdWindow       *self,
                                               const char     *primary,

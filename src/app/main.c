@@ -17,6 +17,7 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  bd_application_set_up_rendering ();
   application = bd_application_new ();
   return g_application_run (G_APPLICATION (application), argc, argv);
 }

@@ -93,6 +93,21 @@ bd_editor_can_fill_from_expenditure (BdEditor   *self,
          || general == NULL || general->values[1] != spent->values[1] || general->values[2] != spent->values[2];
 }
 
+char *
+bd_editor_dup_fill_offer (BdEditor *self)
+{
+  BdStep *last;
+  const char *code;
+
+  g_return_val_if_fail (BD_IS_EDITOR (self), NULL);
+
+  if (self->undo->len == 0)
+    return NULL;
+  last = g_ptr_array_index (self->undo, self->undo->len - 1);
+  code = last->schedule == 3 ? bd_cells_step_row (last) : NULL;
+  return code != NULL && bd_editor_can_fill_from_expenditure (self, code) ? g_strdup (code) : NULL;
+}
+
 /* Schedule @number's row @code (added, with its 类 and 款, where missing)
  * takes @values in its entered columns, as one schedule step. */
 static BdStep *
@@ -119,9 +134,10 @@ fill_step (BdEditor     *self,
  * the 基本支出 and 项目支出 as they are. */
 static gboolean
 fill_both (BdEditor  *self,
-           BdRow     *spent,
+           gpointer   data,
            GError   **error)
 {
+  BdRow *spent = row_in (self, 3, data);
   gint64 income[BD_MAX_COLUMNS] = { 0 };
   gint64 general[BD_MAX_COLUMNS] = { 0 };
 
@@ -137,11 +153,10 @@ bd_editor_fill_from_expenditure (BdEditor    *self,
                                  const char  *code,
                                  GError     **error)
 {
-  BdStep *joined = NULL;
-  gboolean ok;
+  gboolean join;
 
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (code != NULL && self->group == NULL, FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
 
   if (!bd_editor_can_fill_from_expenditure (self, code))
     {
@@ -149,21 +164,8 @@ bd_editor_fill_from_expenditure (BdEditor    *self,
                    _("Schedules 2 and 5 cannot be filled from row %s of schedule 3."), code);
       return FALSE;
     }
-  if (!bd_editor_check_writable (self, error) || (self->store != NULL && !bd_store_begin (self->store, error)))
-    return FALSE;
-  bd_editor_begin_group (self);
   /* The figures just typed in schedule 3 and what they fill are undone
    * together. */
-  if (self->undo->len > 0 && ((BdStep *) g_ptr_array_index (self->undo, self->undo->len - 1))->schedule == 3)
-    g_ptr_array_add (self->group, joined = g_ptr_array_steal_index (self->undo, self->undo->len - 1));
-  ok = fill_both (self, row_in (self, 3, code), error);
-  if (ok && self->store != NULL)
-    ok = bd_store_commit (self->store, error);
-  else if (!ok && self->store != NULL)
-    bd_store_rollback (self->store);
-  if (!ok && joined != NULL)
-    g_ptr_array_add (self->undo, g_ptr_array_steal_index (self->group, 0));
-  bd_editor_end_group (self, ok);
-  bd_editor_notify_changed (self, 0);
-  return ok;
+  join = self->undo->len > 0 && ((BdStep *) g_ptr_array_index (self->undo, self->undo->len - 1))->schedule == 3;
+  return bd_editor_perform_group (self, join, fill_both, (gpointer) code, error);
 }

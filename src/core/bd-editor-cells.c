@@ -102,8 +102,6 @@ cells_store (BdStep    *step,
   g_autoptr(GHashTable) stored = g_hash_table_new (NULL, NULL);
   gboolean ok = TRUE;
 
-  if (!bd_store_begin (editor->store, error))
-    return FALSE;
   for (guint i = 0; ok && i < self->cells->len; i++)
     {
       CellChange *change = &g_array_index (self->cells, CellChange, i);
@@ -114,12 +112,7 @@ cells_store (BdStep    *step,
       MaskChange *change = &g_array_index (self->masks, MaskChange, i);
       ok = store_row_once (editor->store, stored, schedule, change->part, change->code, error);
     }
-  if (!ok)
-    {
-      bd_store_rollback (editor->store);
-      return FALSE;
-    }
-  return bd_store_commit (editor->store, error);
+  return ok;
 }
 
 static void
@@ -165,6 +158,25 @@ bd_cells_step_add (BdStep    *step,
 
   g_return_if_fail (step->kind == &cells_kind);
   g_array_append_val (self->cells, change);
+}
+
+const char *
+bd_cells_step_row (BdStep *step)
+{
+  CellsStep *self = (CellsStep *) step;
+  const char *code = NULL;
+
+  if (step->kind != &cells_kind)
+    return NULL;
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      CellChange *change = &g_array_index (self->cells, CellChange, i);
+
+      if (change->part != BD_ROW_PART_TABLE || (code != NULL && strcmp (code, change->code) != 0))
+        return NULL;
+      code = change->code;
+    }
+  return code;
 }
 
 gboolean
@@ -513,7 +525,8 @@ paste_targets (BdSchedule  *schedule,
 /* One line of a block into @row; every cell parsed before anything is
  * kept. */
 static gboolean
-paste_line (BdStep      *step,
+paste_line (BdEditor    *self,
+            BdStep      *step,
             BdSchedule  *schedule,
             BdRow       *row,
             GArray      *columns,
@@ -533,15 +546,17 @@ paste_line (BdStep      *step,
   for (guint c = 0; cells[c]; c++)
     {
       g_autoptr(GError) parse_error = NULL;
+      guint column = g_array_index (columns, guint, c);
       gint64 value;
 
-      if (!bd_money_parse (cells[c], schedule->def->unit, &value, &parse_error))
+      if (!bd_money_parse (cells[c], schedule->def->unit, &value, &parse_error)
+          || !derived_accepts (self, schedule, BD_CELL_ROW, row, column, value, &parse_error))
         {
-          g_set_error (error, BD_MONEY_ERROR, parse_error->code, _("Row %u, column %u of the block: %s"),
+          g_set_error (error, parse_error->domain, parse_error->code, _("Row %u, column %u of the block: %s"),
                        line_number, c + 1, parse_error->message);
           return FALSE;
         }
-      bd_cells_step_add (step, BD_ROW_PART_TABLE, row, g_array_index (columns, guint, c), value);
+      bd_cells_step_add (step, BD_ROW_PART_TABLE, row, column, value);
     }
   return TRUE;
 }
@@ -582,7 +597,7 @@ bd_editor_paste (BdEditor    *self,
 
   step = bd_cells_step_new (schedule_number);
   for (guint l = 0; l < n_lines; l++)
-    if (!paste_line (step, schedule, g_ptr_array_index (leaves, l), columns, lines[l], l + 1, error))
+    if (!paste_line (self, step, schedule, g_ptr_array_index (leaves, l), columns, lines[l], l + 1, error))
       {
         bd_step_free (step);
         return FALSE;

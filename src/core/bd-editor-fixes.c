@@ -116,6 +116,26 @@ fix_round (BdEditor    *self,
   return TRUE;
 }
 
+typedef struct {
+  const char *rule;
+  GPtrArray  *messages;
+} FixAll;
+
+/* A fix can make another certain (a corrected row lets a total agree), so
+ * the findings are read again after each round, a few rounds at most. */
+static gboolean
+fix_rounds (BdEditor  *self,
+            gpointer   data,
+            GError   **error)
+{
+  FixAll *all = data;
+  gboolean ok = TRUE;
+
+  for (guint round = 0, applied = 1; ok && applied > 0 && round < 5; round++)
+    ok = fix_round (self, all->rule, all->messages, &applied, error);
+  return ok;
+}
+
 gboolean
 bd_editor_fix_all (BdEditor     *self,
                    const char   *rule,
@@ -123,26 +143,13 @@ bd_editor_fix_all (BdEditor     *self,
                    GError      **error)
 {
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
-  gboolean ok = TRUE;
+  FixAll all = { rule, messages };
 
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (self->group == NULL, FALSE);
 
-  if (!bd_editor_check_writable (self, error) || (self->store != NULL && !bd_store_begin (self->store, error)))
+  if (!bd_editor_perform_group (self, FALSE, fix_rounds, &all, error))
     return FALSE;
-  bd_editor_begin_group (self);
-  /* A fix can make another certain (a corrected row lets a total agree), so
-   * the findings are read again after each round, a few rounds at most. */
-  for (guint round = 0, applied = 1; ok && applied > 0 && round < 5; round++)
-    ok = fix_round (self, rule, messages, &applied, error);
-  if (ok && self->store != NULL)
-    ok = bd_store_commit (self->store, error);
-  else if (!ok && self->store != NULL)
-    bd_store_rollback (self->store);
-  bd_editor_end_group (self, ok);
-  if (ok)
-    bd_editor_notify_changed (self, 0);
-  if (ok && fixed != NULL)
+  if (fixed != NULL)
     *fixed = g_steal_pointer (&messages);
-  return ok;
+  return TRUE;
 }

@@ -53,15 +53,8 @@ projects_store (BdStep    *step,
                 BdEditor  *editor,
                 GError   **error)
 {
-  if (!bd_store_begin (editor->store, error))
-    return FALSE;
-  if (!bd_store_save_projects (editor->store, editor->doc, error)
-      || !bd_store_save_header (editor->store, editor->doc, error))
-    {
-      bd_store_rollback (editor->store);
-      return FALSE;
-    }
-  return bd_store_commit (editor->store, error);
+  return bd_store_save_projects (editor->store, editor->doc, error)
+         && bd_store_save_header (editor->store, editor->doc, error);
 }
 
 static void
@@ -279,6 +272,25 @@ set_project_field (BdEditor             *self,
   return bd_editor_perform (self, &step->parent, error);
 }
 
+/* A field by name, of @kind (or of any kind, -1). */
+static gboolean
+set_named_field (BdEditor    *self,
+                 guint        index,
+                 const char  *name,
+                 const char  *text,
+                 int          kind,
+                 GError     **error)
+{
+  const BdProjectField *field;
+
+  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
+  field = bd_project_field_find (name);
+  g_return_val_if_fail (field != NULL && (kind < 0 || (int) field->kind == kind), FALSE);
+
+  return set_project_field (self, index, field, text, error);
+}
+
 gboolean
 bd_editor_set_project_field (BdEditor    *self,
                              guint        index,
@@ -286,14 +298,7 @@ bd_editor_set_project_field (BdEditor    *self,
                              const char  *text,
                              GError     **error)
 {
-  const BdProjectField *field;
-
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
-  field = bd_project_field_find (name);
-  g_return_val_if_fail (field != NULL, FALSE);
-
-  return set_project_field (self, index, field, text, error);
+  return set_named_field (self, index, name, text, -1, error);
 }
 
 gboolean
@@ -303,14 +308,7 @@ bd_editor_set_project_text (BdEditor    *self,
                             const char  *text,
                             GError     **error)
 {
-  const BdProjectField *field;
-
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
-  field = bd_project_field_find (name);
-  g_return_val_if_fail (field != NULL && field->kind == BD_PROJECT_FIELD_TEXT, FALSE);
-
-  return set_project_field (self, index, field, text, error);
+  return set_named_field (self, index, name, text, BD_PROJECT_FIELD_TEXT, error);
 }
 
 gboolean
@@ -320,14 +318,7 @@ bd_editor_set_project_amount (BdEditor    *self,
                               const char  *text,
                               GError     **error)
 {
-  const BdProjectField *field;
-
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
-  field = bd_project_field_find (name);
-  g_return_val_if_fail (field != NULL && field->kind == BD_PROJECT_FIELD_AMOUNT, FALSE);
-
-  return set_project_field (self, index, field, text, error);
+  return set_named_field (self, index, name, text, BD_PROJECT_FIELD_AMOUNT, error);
 }
 
 static BdIndicator *

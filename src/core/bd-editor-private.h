@@ -25,7 +25,7 @@ typedef struct {
   guint    (*apply) (BdStep    *step,
                      BdEditor  *editor,
                      gboolean   forward);
-  /* Stores what apply changed, in one transaction. */
+  /* Writes what apply changed; the editor holds a transaction around it. */
   gboolean (*store) (BdStep    *step,
                      BdEditor  *editor,
                      GError   **error);
@@ -67,10 +67,18 @@ gboolean    bd_editor_check_writable    (BdEditor   *self,
 /* Puts a step already applied and stored on the undo stack. */
 void        bd_editor_push              (BdEditor   *self,
                                          BdStep     *step);
-/* Between these, performed steps gather into one (bd_editor_fix_all). */
-void        bd_editor_begin_group       (BdEditor   *self);
-void        bd_editor_end_group         (BdEditor   *self,
-                                         gboolean    keep);
+/* Performs what @body performs as ONE undoable step, stored in one
+ * transaction (修正全部, filling schedules 2 and 5); with @join_last, the step
+ * on top of the undo stack joins it first. What fails leaves the document
+ * and the file as they were. */
+typedef gboolean (*BdGroupBody) (BdEditor  *self,
+                                 gpointer   data,
+                                 GError   **error);
+gboolean    bd_editor_perform_group     (BdEditor    *self,
+                                         gboolean     join_last,
+                                         BdGroupBody  body,
+                                         gpointer     data,
+                                         GError     **error);
 void        bd_editor_notify_changed    (BdEditor   *self,
                                          guint       reads);
 /* Applies and stores a step that follows another (computed cells, the
@@ -98,6 +106,9 @@ void        bd_cells_step_add           (BdStep     *step,
 void        bd_cells_step_forget_sums   (BdStep     *step,
                                          BdSchedule *schedule);
 gboolean    bd_cells_step_is_empty      (BdStep     *step);
+/* The row all figures of a cells step are in; NULL when they are in several
+ * or the step is of another kind. */
+const char *bd_cells_step_row           (BdStep     *step);
 /* After a change of schedule @number, the cells of schedules 1 and 4
  * computed from it take its figures (bd_document_derived_cell), as steps
  * chained at *@link; returns the link after them. */

@@ -46,15 +46,8 @@ section_store (BdStep    *step,
   SectionStep *self = (SectionStep *) step;
   BdSection *section = bd_document_get_section (editor->doc, self->section);
 
-  if (!bd_store_begin (editor->store, error))
-    return FALSE;
-  if (!bd_store_save_section (editor->store, editor->doc, section, error)
-      || !bd_store_save_figures (editor->store, editor->doc, error))
-    {
-      bd_store_rollback (editor->store);
-      return FALSE;
-    }
-  return bd_store_commit (editor->store, error);
+  return bd_store_save_section (editor->store, editor->doc, section, error)
+         && bd_store_save_figures (editor->store, editor->doc, error);
 }
 
 static void

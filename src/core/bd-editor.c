@@ -38,6 +38,22 @@ bd_step_free (BdStep *step)
   step->kind->free (step);
 }
 
+/* A step's writes, as one transaction. */
+static gboolean
+store_step (BdEditor  *self,
+            BdStep    *step,
+            GError   **error)
+{
+  if (!bd_store_begin (self->store, error))
+    return FALSE;
+  if (!step->kind->store (step, self, error))
+    {
+      bd_store_rollback (self->store);
+      return FALSE;
+    }
+  return bd_store_commit (self->store, error);
+}
+
 /* Makes the document as the step leaves it (@forward) or found it, and
  * stores that. What the store refuses is undone in memory too. */
 static gboolean
@@ -49,7 +65,7 @@ step_apply_one (BdEditor  *self,
                 GError   **error)
 {
   *reads = step->kind->apply (step, self, forward);
-  if (store && self->store != NULL && !step->kind->store (step, self, error))
+  if (store && self->store != NULL && !store_step (self, step, error))
     {
       step->kind->apply (step, self, !forward);
       return FALSE;
@@ -142,16 +158,11 @@ group_store (BdStep    *step,
 {
   GroupStep *self = (GroupStep *) step;
 
-  if (!bd_store_begin (editor->store, error))
-    return FALSE;
   for (guint i = 0; i < self->steps->len; i++)
     for (BdStep *s = g_ptr_array_index (self->steps, i); s != NULL; s = s->then)
       if (!s->kind->store (s, editor, error))
-        {
-          bd_store_rollback (editor->store);
-          return FALSE;
-        }
-  return bd_store_commit (editor->store, error);
+        return FALSE;
+  return TRUE;
 }
 
 static void
@@ -170,19 +181,12 @@ static const BdStepKind group_kind = {
   .free = group_free,
 };
 
-void
-bd_editor_begin_group (BdEditor *self)
-{
-  g_return_if_fail (self->group == NULL);
-  self->group = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_step_free);
-}
-
-/* Ends a group begun with bd_editor_begin_group(): its steps become one on
- * the undo stack, or (@keep FALSE) are undone in memory and dropped, for the
- * caller to roll the transaction back. */
-void
-bd_editor_end_group (BdEditor *self,
-                     gboolean  keep)
+/* Ends the group being made: its steps become one on the undo stack, or
+ * (@keep FALSE) are undone in memory and dropped, the transaction being
+ * rolled back. */
+static void
+end_group (BdEditor *self,
+           gboolean  keep)
 {
   g_autoptr(GPtrArray) steps = g_steal_pointer (&self->group);
   GroupStep *group;
@@ -201,6 +205,39 @@ bd_editor_end_group (BdEditor *self,
   reads = group_apply (&group->parent, self, FALSE);
   bd_step_free (&group->parent);
   bd_editor_notify_changed (self, reads);
+}
+
+gboolean
+bd_editor_perform_group (BdEditor     *self,
+                         gboolean      join_last,
+                         BdGroupBody   body,
+                         gpointer      data,
+                         GError      **error)
+{
+  gboolean joined = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (self->group == NULL, FALSE);
+
+  if (!bd_editor_check_writable (self, error) || (self->store != NULL && !bd_store_begin (self->store, error)))
+    return FALSE;
+  self->group = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_step_free);
+  if (join_last && self->undo->len > 0)
+    {
+      g_ptr_array_add (self->group, g_ptr_array_steal_index (self->undo, self->undo->len - 1));
+      joined = TRUE;
+    }
+  ok = body (self, data, error);
+  if (ok && self->store != NULL)
+    ok = bd_store_commit (self->store, error);
+  else if (!ok && self->store != NULL)
+    bd_store_rollback (self->store);
+  /* The step joined was stored on its own: it stays, on its own. */
+  if (!ok && joined)
+    g_ptr_array_add (self->undo, g_ptr_array_steal_index (self->group, 0));
+  end_group (self, ok);
+  bd_editor_notify_changed (self, 0);
+  return ok;
 }
 
 void
@@ -250,8 +287,18 @@ bd_editor_perform (BdEditor  *self,
     }
   if (step->kind->changes_numbers)
     before = bd_editor_generate_text (self);
+  /* The change and what follows it reach the file together, in one commit
+   * (one sync of the disk per change, not one per follower). */
+  if (self->store != NULL && !bd_store_begin (self->store, error))
+    {
+      bd_editor_free_text (before);
+      bd_step_free (step);
+      return FALSE;
+    }
   if (!step_apply_one (self, step, TRUE, TRUE, &reads, error))
     {
+      if (self->store != NULL)
+        bd_store_rollback (self->store);
       bd_editor_free_text (before);
       bd_step_free (step);
       bd_editor_notify_changed (self, reads);
@@ -266,6 +313,13 @@ bd_editor_perform (BdEditor  *self,
       link = bd_editor_follow_sources (self, step->schedule, link, &reads);
       bd_editor_follow_numbers (self, link, before, &reads);
       bd_editor_free_text (before);
+    }
+  if (self->store != NULL && !bd_store_commit (self->store, error))
+    {
+      chain_apply (step, self, FALSE, &reads);
+      bd_step_free (step);
+      bd_editor_notify_changed (self, reads);
+      return FALSE;
     }
   if (self->group != NULL)
     g_ptr_array_add (self->group, step);
@@ -432,11 +486,23 @@ move_step (BdEditor   *self,
 {
   BdStep *step;
   guint reads = 0;
+  gboolean ok;
 
   if (from->len == 0)
     return FALSE;
+  if (self->store != NULL && !bd_store_begin (self->store, error))
+    return FALSE;
   step = g_ptr_array_steal_index (from, from->len - 1);
-  if (!step_apply (self, step, forward, &reads, error))
+  ok = step_apply (self, step, forward, &reads, error);
+  if (ok && self->store != NULL && !bd_store_commit (self->store, error))
+    {
+      /* Nothing reached the file: the document goes back to match it. */
+      chain_apply (step, self, !forward, &reads);
+      ok = FALSE;
+    }
+  else if (!ok && self->store != NULL)
+    bd_store_rollback (self->store);
+  if (!ok)
     {
       g_ptr_array_add (from, step);
       bd_editor_notify_changed (self, reads);

@@ -36,7 +36,10 @@ BdStore    *bd_editor_get_store       (BdEditor    *self);
 GPtrArray  *bd_editor_get_findings    (BdEditor    *self);
 
 /* Parses @text in the schedule's unit and stores it in an entered cell of a
- * leaf row. A refused value changes nothing and says why. */
+ * leaf row. A refused value changes nothing and says why. Schedules 1 and 4
+ * by 类 follow schedules 3 and 5-7 (bd_document_derived_cell): there a cell
+ * takes only the figure its source gives, and a change of a source brings
+ * them along in the same undo step, as it does the text. */
 gboolean    bd_editor_set_cell_text   (BdEditor    *self,
                                        guint        schedule,
                                        BdCellKind   kind,
@@ -66,6 +69,9 @@ gboolean    bd_editor_paste           (BdEditor    *self,
  * makes after a figure is typed in schedule 3. */
 gboolean    bd_editor_can_fill_from_expenditure (BdEditor *self,
                                        const char  *code);
+/* The 项 whose figures the last change typed in schedule 3, when it can fill
+ * schedules 2 and 5; NULL otherwise. */
+char       *bd_editor_dup_fill_offer  (BdEditor    *self);
 /* Financed by 一般公共预算 alone, the 项 @code of schedule 3 fills schedule 2
  * (its 合计 as 财政拨款收入) and schedule 5 (its 基本支出 and 项目支出), rows
  * added where missing. When the last change was of schedule 3, one undo

@@ -28,23 +28,20 @@ wan_ceiling (gint64 fen)
   return (fen + 9999) / 10000 * 10000;
 }
 
-BdDocument *
-bd_generate_document (guint   n_rows,
-                      guint32 seed)
+/* Schedules 2, 3 and 5 by 项: @n_rows over the three, codes of the
+ * template's 类 (synthetic where the catalog has none), 基本支出 and 项目支出
+ * drawn from @rand. */
+static void
+add_function_rows (BdDocument *doc,
+                   GRand      *rand,
+                   guint       n_rows)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   BdCatalog *catalog = bd_catalog_get_default ();
   g_autoptr(GPtrArray) template = bd_catalog_template_lei (catalog);
-  g_autoptr(GPtrArray) economic = bd_catalog_complete (catalog, BD_CLASSIFICATION_ECONOMIC, "3", 0);
-  g_autoptr(GPtrArray) economic_leaves = g_ptr_array_new ();
-  BdDocument *doc = bd_document_new_fixed ("合成测试单位", 2024);
   BdSchedule *s2 = bd_document_get_schedule (doc, 2);
   BdSchedule *s3 = bd_document_get_schedule (doc, 3);
   BdSchedule *s5 = bd_document_get_schedule (doc, 5);
-  BdSchedule *s8 = bd_document_get_schedule (doc, 8);
-  BdRow *s9 = g_ptr_array_index (bd_document_get_schedule (doc, 9)->rows, 0);
   guint n_codes = MAX (1, n_rows / 3);
-  gint64 basic_total, share, assigned = 0;
 
   for (guint i = 0; i < n_codes; i++)
     {
@@ -74,10 +71,15 @@ bd_generate_document (guint   n_rows,
       row = bd_schedule_insert_leaf (s5, code, name);
       row->values[1] = basic, row->values[2] = project;
     }
-  /* The 款 rows insert_leaf added above synthetic codes take the document's names. */
+}
+
+/* The 款 rows insert_leaf added above synthetic codes take the document's names. */
+static void
+name_synthetic_rows (BdDocument *doc)
+{
   for (guint n = 0; n < 3; n++)
     {
-      BdSchedule *s = n == 0 ? s2 : n == 1 ? s3 : s5;
+      BdSchedule *s = bd_document_get_schedule (doc, n == 0 ? 2 : n == 1 ? 3 : 5);
       for (guint i = 0; i < s->rows->len; i++)
         {
           BdRow *row = g_ptr_array_index (s->rows, i);
@@ -89,16 +91,24 @@ bd_generate_document (guint   n_rows,
             }
         }
     }
-  bd_document_recompute (doc);
+}
 
-  /* Schedule 8 splits schedule 5's 基本支出 over the economic 款. */
+/* Schedule 8 splits schedule 5's 基本支出 over the economic 款. */
+static void
+fill_economic (BdDocument *doc)
+{
+  g_autoptr(GPtrArray) economic = bd_catalog_complete (bd_catalog_get_default (), BD_CLASSIFICATION_ECONOMIC, "3", 0);
+  g_autoptr(GPtrArray) economic_leaves = g_ptr_array_new ();
+  BdSchedule *s8 = bd_document_get_schedule (doc, 8);
+  gint64 basic_total, share, assigned = 0;
+
   for (guint i = 0; i < economic->len; i++)
     {
       const BdCatalogEntry *entry = g_ptr_array_index (economic, i);
       if (strlen (entry->code) == 5)
         g_ptr_array_add (economic_leaves, (gpointer) entry);
     }
-  basic_total = s5->total->values[1];
+  basic_total = bd_document_get_schedule (doc, 5)->total->values[1];
   share = basic_total / MAX (1, economic_leaves->len);
   for (guint i = 0; i < economic_leaves->len; i++)
     {
@@ -110,18 +120,39 @@ bd_generate_document (guint   n_rows,
       assigned += amount;
     }
   bd_schedule_recompute (s8);
+}
 
-  {
-    const struct { guint column; const char *code; } lines[] = {
-      { 1, "30212" }, { 2, "30217" }, { 4, "31013" }, { 5, "30231" },
-    };
-    for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
-      {
-        BdRow *line = bd_schedule_find_row (s8, lines[i].code);
-        s9->values[lines[i].column] = line ? wan_ceiling (line->values[0]) : 0;
-      }
-  }
+/* Schedule 9 from schedule 8's lines for the same costs, rounded up. */
+static void
+fill_sangong (BdDocument *doc)
+{
+  const struct { guint column; const char *code; } lines[] = {
+    { 1, "30212" }, { 2, "30217" }, { 4, "31013" }, { 5, "30231" },
+  };
+  BdSchedule *s8 = bd_document_get_schedule (doc, 8);
+  BdRow *s9 = g_ptr_array_index (bd_document_get_schedule (doc, 9)->rows, 0);
 
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      BdRow *line = bd_schedule_find_row (s8, lines[i].code);
+      s9->values[lines[i].column] = line ? wan_ceiling (line->values[0]) : 0;
+    }
+}
+
+BdDocument *
+bd_generate_document (guint   n_rows,
+                      guint32 seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  BdDocument *doc = bd_document_new_fixed ("合成测试单位", 2024);
+  BdSchedule *s2 = bd_document_get_schedule (doc, 2);
+  BdSchedule *s5 = bd_document_get_schedule (doc, 5);
+
+  add_function_rows (doc, rand, n_rows);
+  name_synthetic_rows (doc);
+  bd_document_recompute (doc);
+  fill_economic (doc);
+  fill_sangong (doc);
   fill_balance (bd_document_get_schedule (doc, 1), s2, 0, s2->total->values[0]);
   fill_balance (bd_document_get_schedule (doc, 4), s5, 1, s5->total->values[0]);
   for (guint number = 6; number <= 7; number++)

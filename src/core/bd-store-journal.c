@@ -10,8 +10,10 @@
  *   is that writer's and nobody else touches it;
  * - nothing to undo: a rollback journal with no record the file could
  *   have been written from (SQLite writes the file only after the journal
- *   holds page 1 and is synced, and the writer keeps cache_spill off);
- *   set aside;
+ *   holds page 1 and is synced, and the writer keeps cache_spill off):
+ *   whichever file it came from, this one was not written from it, and it
+ *   holds nothing anyone needs; removed (a kill before an edit commits
+ *   leaves one each time);
  * - paired: it belongs to this very file: the lock note the stopped writer
  *   left names the file's device and inode, and the journal's copy of
  *   page 1 carries the change counter the file has (not yet written) or
@@ -21,7 +23,7 @@
  * - anything else belongs to another file: set aside under NAME-journal.unused
  *   (or -wal.unused), never applied, never deleted.
  *
- * Write-ahead logs are only left by BudgetDesk before 0.2 (it now writes
+ * Write-ahead logs are only left by BudgetDesk before file format 3 (it now writes
  * with a rollback journal, so that the .budget alone always holds every
  * acknowledged edit): one is paired when the file is in WAL mode, its note
  * names the file or says nothing of one, and the file has not changed
@@ -85,7 +87,7 @@ page_size_of (const guchar header[100])
 
 /* What the note the last writer left says of the file it held: TRUE when
  * it names @st, FALSE when it names another; *@says_nothing when there is
- * no note or it names no file (a BudgetDesk before 0.2). */
+ * no note or it names no file (a BudgetDesk before file format 3). */
 static gboolean
 note_names (const char        *real_path,
             const struct stat *st,
@@ -279,6 +281,9 @@ bd_store_journal_check (const char  *real_path,
           *replay = TRUE;
           continue;
         case LEFTOVER_NOTHING_TO_UNDO:
+          if (g_unlink (journal) == 0)
+            continue;
+          G_GNUC_FALLTHROUGH;
         case LEFTOVER_FOREIGN:
         default:
           g_free (*set_aside_path);

@@ -26,10 +26,10 @@ place_row (BdSchedule *schedule,
 
   switch (part)
     {
-    case BD_STORE_PART_ROW:
+    case BD_ROW_PART_TABLE:
       g_ptr_array_add (schedule->rows, row);
       return row;
-    case BD_STORE_PART_TOTAL:
+    case BD_ROW_PART_TOTAL:
       placed = schedule->total;
       if (placed != NULL)
         {
@@ -37,12 +37,12 @@ place_row (BdSchedule *schedule,
           placed->name = g_strdup (row->name);
         }
       break;
-    case BD_STORE_PART_INCOME:
+    case BD_ROW_PART_INCOME:
       for (guint i = 0; schedule->income != NULL && i < schedule->income->len && placed == NULL; i++)
         if (strcmp (((BdRow *) g_ptr_array_index (schedule->income, i))->code, row->code) == 0)
           placed = g_ptr_array_index (schedule->income, i);
       break;
-    case BD_STORE_PART_INCOME_TOTAL:
+    case BD_ROW_PART_INCOME_TOTAL:
     default:
       placed = schedule->income_total;
       break;

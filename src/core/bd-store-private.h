@@ -34,13 +34,8 @@ struct _BdStore
   char    *set_aside;   /* where a leftover journal was moved on opening */
 };
 
-/* Where a row of schedule_row stands in its schedule. */
-enum {
-  BD_STORE_PART_ROW,          /* a row of the table */
-  BD_STORE_PART_TOTAL,        /* its 合计 row */
-  BD_STORE_PART_INCOME,       /* an income item (schedules 1 and 4) */
-  BD_STORE_PART_INCOME_TOTAL, /* 收入总计 */
-};
+/* Where a row of schedule_row stands in its schedule (its part column): a
+ * BdRowPart, the document's, which the editor records changes by too. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -72,6 +67,8 @@ void          bd_store_sql_bind_text   (sqlite3_stmt  *stmt,
 char         *bd_store_sql_column_text (sqlite3_stmt  *stmt,
                                         int            index);
 void          bd_store_sql_harden      (sqlite3       *db);
+/* While on, statements of this thread are interrupted past a time budget. */
+void          bd_store_sql_budget      (gboolean       on);
 
 /* bd-store-lock.c */
 struct stat;
@@ -110,6 +107,10 @@ gboolean      bd_store_schema_create   (sqlite3       *db,
                                         GError       **error);
 gboolean      bd_store_schema_migrate  (sqlite3       *db,
                                         const char    *path,
+                                        GError       **error);
+gboolean      bd_store_schema_check    (sqlite3       *db,
+                                        const char    *path,
+                                        int            version,
                                         GError       **error);
 
 /* bd-store-verify.c */

@@ -133,6 +133,40 @@ bd_store_write_projects (sqlite3     *db,
   return TRUE;
 }
 
+/* Every indicator in one pass, ordered by form and position (the index
+ * indicator_by_project), each given to its form: linear in the forms. */
+static gboolean
+load_indicators (sqlite3     *db,
+                 const char  *path,
+                 GHashTable  *by_id,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) indicators = bd_store_sql_prepare (db, path,
+    "SELECT project, id, level1, level2, name, target FROM indicator ORDER BY project, position", error);
+  int rc;
+
+  if (indicators == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (indicators)) == SQLITE_ROW)
+    {
+      gint64 project = sqlite3_column_int64 (indicators, 0);
+      BdProject *p = g_hash_table_lookup (by_id, &project);
+      BdIndicator *indicator;
+
+      if (p == NULL)
+        continue;
+      indicator = bd_indicator_new ((const char *) sqlite3_column_text (indicators, 2),
+                                    (const char *) sqlite3_column_text (indicators, 3),
+                                    (const char *) sqlite3_column_text (indicators, 4),
+                                    (const char *) sqlite3_column_text (indicators, 5));
+      indicator->id = sqlite3_column_int64 (indicators, 1);
+      g_ptr_array_add (p->indicators, indicator);
+    }
+  if (rc != SQLITE_DONE)
+    return bd_store_sql_error (error, db, path, rc);
+  return TRUE;
+}
+
 gboolean
 bd_store_load_projects (sqlite3     *db,
                         const char  *path,
@@ -141,11 +175,10 @@ bd_store_load_projects (sqlite3     *db,
 {
   g_autofree char *select = g_strdup_printf ("SELECT id, %s FROM project ORDER BY position", field_columns ());
   g_autoptr(sqlite3_stmt) projects = bd_store_sql_prepare (db, path, select, error);
-  g_autoptr(sqlite3_stmt) indicators = bd_store_sql_prepare (db, path,
-    "SELECT id, level1, level2, name, target FROM indicator WHERE project = ? ORDER BY position", error);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   int rc;
 
-  if (projects == NULL || indicators == NULL)
+  if (projects == NULL)
     return FALSE;
   while ((rc = sqlite3_step (projects)) == SQLITE_ROW)
     {
@@ -154,22 +187,9 @@ bd_store_load_projects (sqlite3     *db,
       p->id = sqlite3_column_int64 (projects, 0);
       read_fields (projects, p);
       g_ptr_array_add (doc->projects, p);
-
-      sqlite3_bind_int64 (indicators, 1, p->id);
-      while ((rc = sqlite3_step (indicators)) == SQLITE_ROW)
-        {
-          BdIndicator *indicator = bd_indicator_new ((const char *) sqlite3_column_text (indicators, 1),
-                                                     (const char *) sqlite3_column_text (indicators, 2),
-                                                     (const char *) sqlite3_column_text (indicators, 3),
-                                                     (const char *) sqlite3_column_text (indicators, 4));
-          indicator->id = sqlite3_column_int64 (indicators, 0);
-          g_ptr_array_add (p->indicators, indicator);
-        }
-      sqlite3_reset (indicators);
-      if (rc != SQLITE_DONE)
-        return bd_store_sql_error (error, db, path, rc);
+      g_hash_table_insert (by_id, &p->id, p);
     }
   if (rc != SQLITE_DONE)
     return bd_store_sql_error (error, db, path, rc);
-  return TRUE;
+  return load_indicators (db, path, by_id, error);
 }

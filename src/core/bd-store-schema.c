@@ -1,15 +1,25 @@
-/* The document file's schema, and the steps from older versions to it. */
+/* The document file's schema, the steps from older versions to it, and
+ * the check that a file's schema is exactly one BudgetDesk wrote. */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "bd-store-private.h"
 
-/* The schema a new file gets. A later version changes it, adds the step from
- * the previous one to `migrations` below and bumps BD_STORE_SCHEMA_VERSION. */
+/* The schema a new file gets. A later version adds its step to
+ * `migrations` below (the schema of version N is version 1's and the
+ * steps up to N: that is what the exact-schema check compares a file to)
+ * and bumps BD_STORE_SCHEMA_VERSION. */
 /* Version 2: codes the document carries that the bundled catalog lacks. */
 #define EXTRA_CODE_TABLE \
   "CREATE TABLE extra_code (" \
   "  classification INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL," \
   "  PRIMARY KEY (classification, code)) WITHOUT ROWID;"
+/* Version 3: a project's indicators found without reading them all (and
+ * deleting a project without scanning every indicator). */
+#define INDICATOR_INDEX \
+  "CREATE INDEX indicator_by_project ON indicator (project, position);"
 
-static const char schema[] =
+static const char schema_v1[] =
   "CREATE TABLE document ("
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
   "  department TEXT NOT NULL, year INTEGER NOT NULL,"
@@ -47,13 +57,26 @@ static const char schema[] =
   "CREATE TABLE indicator ("
   "  id INTEGER PRIMARY KEY,"
   "  project INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL, level1 TEXT, level2 TEXT, name TEXT, target TEXT);"
-  EXTRA_CODE_TABLE;
+  "  position INTEGER NOT NULL, level1 TEXT, level2 TEXT, name TEXT, target TEXT);";
 
 /* Steps from one schema version to the next; index i goes from i + 1 to i + 2. */
 static const char * const migrations[] = {
   EXTRA_CODE_TABLE,   /* 1 → 2 */
+  INDICATOR_INDEX,    /* 2 → 3 */
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BD_STORE_SCHEMA_VERSION - 1);
+
+/* The statements that make the schema of @version. */
+static char *
+schema_of (int version)
+{
+  GString *sql = g_string_new (schema_v1);
+
+  for (int v = 2; v <= version; v++)
+    g_string_append (sql, migrations[v - 2]);
+  return g_string_free (sql, FALSE);
+}
 
 gboolean
 bd_store_schema_migrate (sqlite3    *db,
@@ -85,9 +108,129 @@ bd_store_schema_create (sqlite3     *db,
                         const char  *path,
                         GError     **error)
 {
+  g_autofree char *schema = schema_of (BD_STORE_SCHEMA_VERSION);
   g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;"
                                           " PRAGMA foreign_keys = ON; BEGIN; %s",
                                           BD_STORE_APPLICATION_ID, BD_STORE_SCHEMA_VERSION, schema);
 
   return bd_store_sql_exec (db, path, sql, error);
+}
+
+/* What sqlite_schema holds, an object a line (type, name, table, the
+ * statement as written), sorted; NULL when it cannot be read. */
+static GPtrArray *
+describe (sqlite3 *db)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema ORDER BY type, name",
+                               -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (lines, g_strdup_printf ("%s\t%s\t%s\t%s", sqlite3_column_text (stmt, 0),
+                                               sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                                               sqlite3_column_text (stmt, 3)));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&lines) : NULL;
+}
+
+/* The schema of @version as SQLite stores it, made once in memory. */
+static GPtrArray *
+expected (int version)
+{
+  static GPtrArray *schemas[BD_STORE_SCHEMA_VERSION + 1];
+  static GMutex lock;
+  GPtrArray *lines;
+
+  g_mutex_lock (&lock);
+  if (schemas[version] == NULL)
+    {
+      g_autofree char *sql = schema_of (version);
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (":memory:", &db) == SQLITE_OK && sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK)
+        schemas[version] = describe (db);
+      sqlite3_close (db);
+    }
+  lines = schemas[version];
+  g_mutex_unlock (&lock);
+  return lines;
+}
+
+static gboolean
+has_table (GPtrArray  *lines,
+           const char *table)
+{
+  g_autofree char *prefix = g_strdup_printf ("table\t%s\t", table);
+
+  for (guint i = 0; i < lines->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (lines, i), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The name of the first object that differs: its line's second field. */
+static char *
+first_difference (GPtrArray *actual,
+                  GPtrArray *wanted)
+{
+  guint i = 0;
+  const char *line;
+  g_auto(GStrv) fields = NULL;
+
+  while (i < actual->len && i < wanted->len && strcmp (g_ptr_array_index (actual, i), g_ptr_array_index (wanted, i)) == 0)
+    i++;
+  line = i < actual->len ? g_ptr_array_index (actual, i) : g_ptr_array_index (wanted, i);
+  fields = g_strsplit (line, "\t", 3);
+  /* Names come from the file: any bytes, any length. */
+  if (fields[1] != NULL && strlen (fields[1]) > 64)
+    fields[1][64] = '\0';
+  return g_utf8_make_valid (fields[1] ? fields[1] : "?", -1);
+}
+
+/* A file's schema must be exactly one BudgetDesk wrote for its version:
+ * no column, CHECK, generated column, index, view or trigger more or
+ * less. What a schema can make SQLite compute (zeroblob (450000000) in a
+ * generated column) is then never computed. */
+gboolean
+bd_store_schema_check (sqlite3     *db,
+                       const char  *path,
+                       int          version,
+                       GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autoptr(GPtrArray) actual = describe (db);
+  GPtrArray *wanted = expected (version);
+  g_autofree char *object = NULL;
+
+  g_return_val_if_fail (wanted != NULL, FALSE);
+  if (actual == NULL)
+    return bd_store_sql_error (error, db, path, sqlite3_errcode (db));
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (g_ptr_array_index (wanted, i), "\t", 3);
+
+      if (strcmp (fields[0], "table") == 0 && !has_table (actual, fields[1]))
+        {
+          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: its table “%s” is missing. It was not changed; open a backup copy."),
+                       name, fields[1]);
+          return FALSE;
+        }
+    }
+  if (actual->len == wanted->len)
+    {
+      guint i = 0;
+
+      while (i < actual->len && strcmp (g_ptr_array_index (actual, i), g_ptr_array_index (wanted, i)) == 0)
+        i++;
+      if (i == actual->len)
+        return TRUE;
+    }
+  object = first_difference (actual, wanted);
+  g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged: its “%s” is not as BudgetDesk writes it. It was not changed; open a backup copy."),
+               name, object);
+  return FALSE;
 }

@@ -126,15 +126,69 @@ bd_store_sql_column_text (sqlite3_stmt *stmt,
   return text ? g_strdup ((const char *) text) : NULL;
 }
 
-/* Untrusted files: nothing in a document's schema may run code. */
+/* Statements of a verification may not run longer than this (µs): a net
+ * under the exact-schema check, for data no check foresaw. */
+#define VERIFY_BUDGET (20 * G_USEC_PER_SEC)
+
+static _Thread_local gint64 deadline;
+
+static int
+over_budget (void *data)
+{
+  return deadline != 0 && g_get_monotonic_time () > deadline;
+}
+
+void
+bd_store_sql_budget (gboolean on)
+{
+  deadline = on ? g_get_monotonic_time () + VERIFY_BUDGET : 0;
+}
+
+/* What a document may make SQLite do. A BudgetDesk document has short
+ * statements, a few columns a table, texts of a few pages; a hostile one
+ * may ask for strings of hundreds of megabytes (zeroblob, replace). The
+ * limits are far above any real document and far below harm. */
+static const struct {
+  int id;
+  int value;
+} limits[] = {
+  { SQLITE_LIMIT_LENGTH, 16 * 1024 * 1024 },
+  { SQLITE_LIMIT_SQL_LENGTH, 100 * 1000 },
+  { SQLITE_LIMIT_COLUMN, 64 },
+  { SQLITE_LIMIT_EXPR_DEPTH, 64 },
+  { SQLITE_LIMIT_COMPOUND_SELECT, 8 },
+  { SQLITE_LIMIT_VDBE_OP, 50000 },
+  { SQLITE_LIMIT_FUNCTION_ARG, 8 },
+  { SQLITE_LIMIT_ATTACHED, 0 },
+  { SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100 },
+  { SQLITE_LIMIT_VARIABLE_NUMBER, 64 },
+  { SQLITE_LIMIT_TRIGGER_DEPTH, 1 },
+  { SQLITE_LIMIT_WORKER_THREADS, 0 },
+};
+
+/* Untrusted files: nothing in a document's schema may run code, nor make
+ * SQLite compute without end. */
 void
 bd_store_sql_harden (sqlite3 *db)
 {
+  static gsize heap_limited = 0;
+
+  /* The process's SQLite heap (every connection): past the soft limit it
+   * frees caches, past the hard one an allocation fails (SQLITE_NOMEM). */
+  if (g_once_init_enter (&heap_limited))
+    {
+      sqlite3_soft_heap_limit64 (64 * 1024 * 1024);
+      sqlite3_hard_heap_limit64 (256 * 1024 * 1024);
+      g_once_init_leave (&heap_limited, 1);
+    }
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    sqlite3_limit (db, limits[i].id, limits[i].value);
+  sqlite3_progress_handler (db, 10000, over_budget, NULL);
   sqlite3_busy_timeout (db, 2000);
 }
 

@@ -99,12 +99,12 @@ check_rows_present (sqlite3    *db,
       /* part, code, how many: none means at least one */
       for (guint i = 0; whole && i < def->n_income + 3; i++)
         {
-          int part = i == 0 ? BD_STORE_PART_ROW : i == 1 ? BD_STORE_PART_TOTAL : i == 2 ? BD_STORE_PART_INCOME_TOTAL : BD_STORE_PART_INCOME;
-          const char *code = part == BD_STORE_PART_INCOME ? def->income[i - 3].source : NULL;
+          int part = i == 0 ? BD_ROW_PART_TABLE : i == 1 ? BD_ROW_PART_TOTAL : i == 2 ? BD_ROW_PART_INCOME_TOTAL : BD_ROW_PART_INCOME;
+          const char *code = part == BD_ROW_PART_INCOME ? def->income[i - 3].source : NULL;
           int count;
 
-          if ((part == BD_STORE_PART_ROW && !single) || (part == BD_STORE_PART_TOTAL && single)
-              || (part == BD_STORE_PART_INCOME_TOTAL && def->row_kind != BD_ROWS_BALANCE))
+          if ((part == BD_ROW_PART_TABLE && !single) || (part == BD_ROW_PART_TOTAL && single)
+              || (part == BD_ROW_PART_INCOME_TOTAL && def->row_kind != BD_ROWS_BALANCE))
             continue;
           sqlite3_bind_int (rows, 1, number);
           sqlite3_bind_int (rows, 2, part);
@@ -114,7 +114,7 @@ check_rows_present (sqlite3    *db,
             sqlite3_bind_null (rows, 3);
           count = sqlite3_step (rows) == SQLITE_ROW ? sqlite3_column_int (rows, 0) : -1;
           sqlite3_reset (rows);
-          whole = part == BD_STORE_PART_ROW ? count == 1 : count >= 1;
+          whole = part == BD_ROW_PART_TABLE ? count == 1 : count >= 1;
         }
       if (!whole)
         {
@@ -205,10 +205,25 @@ check_values (sqlite3    *db,
   return check_rows_present (db, path, error);
 }
 
+static gboolean verify (sqlite3 *db, const char *path, GError **error);
+
 gboolean
-bd_store_verify (sqlite3    *db,
-                 const char *path,
-                 GError    **error)
+bd_store_verify (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  gboolean ok;
+
+  bd_store_sql_budget (TRUE);
+  ok = verify (db, path, error);
+  bd_store_sql_budget (FALSE);
+  return ok;
+}
+
+static gboolean
+verify (sqlite3    *db,
+        const char *path,
+        GError    **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
   gint64 application_id, version;
@@ -239,6 +254,10 @@ bd_store_verify (sqlite3    *db,
       return FALSE;
     }
 
+  /* Before anything reads a table: a CHECK or a generated column of a
+   * forged schema would run on reading. */
+  if (!bd_store_schema_check (db, path, version, error))
+    return FALSE;
   check = bd_store_sql_prepare (db, path, "PRAGMA quick_check", error);
   if (check == NULL)
     return FALSE;

@@ -70,16 +70,16 @@ bd_store_write_schedule (sqlite3     *db,
     return FALSE;
 
   for (guint i = 0; i < schedule->rows->len; i++)
-    if (!write_row (db, path, def->number, BD_STORE_PART_ROW, i, g_ptr_array_index (schedule->rows, i), def->n_columns, error))
+    if (!write_row (db, path, def->number, BD_ROW_PART_TABLE, i, g_ptr_array_index (schedule->rows, i), def->n_columns, error))
       return FALSE;
-  if (schedule->total != NULL && !write_row (db, path, def->number, BD_STORE_PART_TOTAL, 0, schedule->total, def->n_columns, error))
+  if (schedule->total != NULL && !write_row (db, path, def->number, BD_ROW_PART_TOTAL, 0, schedule->total, def->n_columns, error))
     return FALSE;
   if (schedule->income != NULL)
     {
       for (guint i = 0; i < schedule->income->len; i++)
-        if (!write_row (db, path, def->number, BD_STORE_PART_INCOME, i, g_ptr_array_index (schedule->income, i), 1, error))
+        if (!write_row (db, path, def->number, BD_ROW_PART_INCOME, i, g_ptr_array_index (schedule->income, i), 1, error))
           return FALSE;
-      if (!write_row (db, path, def->number, BD_STORE_PART_INCOME_TOTAL, 0, schedule->income_total, 1, error))
+      if (!write_row (db, path, def->number, BD_ROW_PART_INCOME_TOTAL, 0, schedule->income_total, 1, error))
         return FALSE;
     }
   return TRUE;

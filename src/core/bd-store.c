@@ -4,6 +4,7 @@
 /* The store: the object, opening a document file, transactions, and the
  * edit API. See bd-store-private.h for where the rest lives. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -115,14 +116,17 @@ bd_store_rollback (BdStore *self)
 
 /* Saving a new file */
 
-/* A failure of bd-file-replace, told as the store tells its own. */
+/* A failure of bd-file-replace on @real_path, told as the store tells its
+ * own, naming @path. */
 static gboolean
 set_replace_error (GError     **error,
                    GError      *replace_error,
-                   const char  *path)
+                   const char  *path,
+                   const char  *real_path)
 {
   g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+  g_autofree char *real_name = g_filename_display_name (real_path);
+  g_autofree char *prefix = g_strconcat (real_name, ": ", NULL);
   const char *reason = replace_error->message;
   int code = BD_STORE_ERROR_IO;
 
@@ -220,7 +224,7 @@ bd_store_save_as (BdDocument  *doc,
   if (fd < 0)
     {
       bd_store_lock_release (lock);
-      return set_replace_error (error, replace_error, path);
+      return set_replace_error (error, replace_error, path, real_path);
     }
   close (fd);
 
@@ -228,11 +232,31 @@ bd_store_save_as (BdDocument  *doc,
   if (!ok)
     g_unlink (temporary);
   else if (!bd_file_replace_commit (temporary, real_path, &replace_error))
-    ok = set_replace_error (error, replace_error, path);
+    ok = set_replace_error (error, replace_error, path, real_path);
   if (ok)
     remove_old_journals (real_path);
   bd_store_lock_release (lock);
   return ok;
+}
+
+gboolean
+bd_store_is_document_file (const char *path)
+{
+  static const char sqlite_magic[16] = "SQLite format 3";
+  guchar header[100];
+  gboolean is_document = FALSE;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+  if (read (fd, header, sizeof header) == sizeof header && memcmp (header, sqlite_magic, 16) == 0)
+    is_document = ((guint32) header[68] << 24 | (guint32) header[69] << 16 | (guint32) header[70] << 8 | header[71])
+                  == BD_STORE_APPLICATION_ID;
+  close (fd);
+  return is_document;
 }
 
 /* Opening */
@@ -257,6 +281,26 @@ connect (const char  *path,
   return db;
 }
 
+/* A document a BudgetDesk before file format 3 left in WAL mode, read
+ * while nobody writes it: SQLite would make a -wal and a -shm beside it
+ * to read it, and leave them. It is read as it is instead (immutable);
+ * its first writer turns it to a rollback journal. */
+static gboolean
+read_as_it_is (const char *real_path)
+{
+  g_autofree char *wal = g_strconcat (real_path, "-wal", NULL);
+  guchar header[20];
+  GStatBuf st;
+  gboolean wal_mode;
+  int fd = open (real_path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return FALSE;
+  wal_mode = read (fd, header, sizeof header) == sizeof header && header[18] == 2 && header[19] == 2;
+  close (fd);
+  return wal_mode && (g_stat (wal, &st) != 0 || st.st_size == 0) && !bd_store_lock_is_held (real_path);
+}
+
 /* A connection that has passed every check; NULL with @error set. One
  * that may write does so only to roll back the file's own journal. */
 static sqlite3 *
@@ -265,7 +309,18 @@ connect_verified (const char  *path,
                   int          flags,
                   GError     **error)
 {
-  sqlite3 *db = connect (path, name, flags, error);
+  g_autofree char *uri = NULL;
+  sqlite3 *db;
+
+  if (!(flags & SQLITE_OPEN_READWRITE) && read_as_it_is (path) && (uri = g_filename_to_uri (path, NULL, NULL)))
+    {
+      char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      g_free (uri);
+      uri = immutable;
+      flags |= SQLITE_OPEN_URI;
+    }
+  db = connect (uri ? uri : path, name, flags, error);
 
   if (db != NULL && (flags & SQLITE_OPEN_READWRITE))
     sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);

@@ -38,7 +38,7 @@ typedef enum {
 
 /* "BDSK": marks a database as a BudgetDesk document. */
 #define BD_STORE_APPLICATION_ID 0x4244534B
-#define BD_STORE_SCHEMA_VERSION 2
+#define BD_STORE_SCHEMA_VERSION 3
 
 #define BD_TYPE_STORE (bd_store_get_type ())
 G_DECLARE_FINAL_TYPE (BdStore, bd_store, BD, STORE, GObject)
@@ -50,6 +50,13 @@ GQuark      bd_store_error_quark   (void);
 gboolean    bd_store_save_as       (BdDocument       *doc,
                                     const char       *path,
                                     GError          **error);
+
+/* Whether the file at @path (links followed) is a BudgetDesk document:
+ * an SQLite database carrying BudgetDesk's application id. An export is
+ * never written over one (“export x.budget --md x.budget” replaced the
+ * document, under its open writer too); only bd_store_save_as() replaces
+ * a document, and never one open for writing. */
+gboolean    bd_store_is_document_file (const char    *path);
 
 BdStore    *bd_store_open          (const char       *path,
                                     BdStoreOpenFlags  flags,

@@ -1,6 +1,8 @@
-/* The cost of one acknowledged edit, per journal design, on this disk.
+/* The cost of one acknowledged edit, per journal design, on this disk;
+ * and the forms (绩效目标表) at 1,000 and 10,000: stored, opened and read,
+ * validated and shown by the CLI, with the growth factor (10 means linear).
  *
- *   build/tests/bench-store [EDITS]
+ *   build/tests/bench-store [EDITS] [build/src/cli/budgetdesk-cli]
  *
  * Each design stores the same single-cell edit EDITS times in its own
  * transaction into a copy of the seed's document and prints the time per
@@ -14,6 +16,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "bd-checker.h"
 #include "bd-test-util.h"
 
 typedef struct {
@@ -53,6 +56,86 @@ stored_alone (const char *path,
   sqlite3_close (db);
   g_unlink (copy);
   return value;
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static double
+run_cli (const char *cli,
+         const char *command,
+         const char *path,
+         const char *option,
+         const char *value)
+{
+  const char *argv[] = { cli, command, path, option, value, NULL };
+  gint64 start = g_get_monotonic_time ();
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, NULL, NULL);
+  return seconds_since (start);
+}
+
+/* The seed with its one form repeated to @n, eight indicators each. */
+static BdDocument *
+with_forms (guint n)
+{
+  BdDocument *doc = bd_test_load_seed ();
+  BdProject *first = g_ptr_array_index (doc->projects, 0);
+
+  for (guint i = doc->projects->len; i < n; i++)
+    {
+      BdProject *p = bd_project_new ();
+
+      p->name = g_strdup_printf ("%s %u", first->name, i);
+      p->total_funds = p->annual_total = p->fiscal_funds = p->annual_fiscal = 100000 + i;
+      for (guint j = 0; j < 8; j++)
+        g_ptr_array_add (p->indicators, bd_indicator_new ("产出指标", "数量指标", "巡查次数", "≥120次"));
+      g_ptr_array_add (doc->projects, p);
+    }
+  return doc;
+}
+
+static void
+bench_forms (const char *cli,
+             const char *dir)
+{
+  static const guint sizes[] = { 1000, 10000 };
+  double figures[2][5];
+
+  printf ("\nforms        save_as   open+load  check     cli validate  cli show\n");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/forms-%u.budget", dir, sizes[s]);
+      g_autoptr(BdDocument) doc = with_forms (sizes[s]);
+      g_autoptr(BdDocument) loaded = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_true (bd_store_save_as (doc, path, NULL));
+      figures[s][0] = seconds_since (start);
+      start = g_get_monotonic_time ();
+      {
+        g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, NULL);
+        loaded = bd_store_load (store, NULL);
+      }
+      figures[s][1] = seconds_since (start);
+      start = g_get_monotonic_time ();
+      findings = bd_check_document (loaded);
+      figures[s][2] = seconds_since (start);
+      figures[s][3] = cli ? run_cli (cli, "validate", path, NULL, NULL) : 0;
+      figures[s][4] = cli ? run_cli (cli, "show", path, "--section", "performance") : 0;
+      printf ("%6u  %8.3f s  %8.3f s  %7.3f s  %9.3f s  %8.3f s\n", sizes[s], figures[s][0], figures[s][1],
+              figures[s][2], figures[s][3], figures[s][4]);
+      g_unlink (path);
+    }
+  printf ("growth   ");
+  for (guint f = 0; f < 5; f++)
+    printf ("  %7.1f×", figures[0][f] > 0 ? figures[1][f] / figures[0][f] : 0.0);
+  printf ("   (10× forms; 10× is linear)\n");
 }
 
 int
@@ -98,6 +181,7 @@ main (int    argc,
         }
       g_unlink (path);
     }
+  bench_forms (argc > 2 ? argv[2] : NULL, dir);
   g_rmdir (dir);
   return 0;
 }

@@ -1,0 +1,135 @@
+/* bd-schedule-sums.c: what a schedule computes: its sum columns, 类 and 款
+ * rows, 合计 row and computed income items; and forgetting the figures those
+ * cells were published with once the clerk's figures rule them
+ *
+ * Declared in bd-document.h with the rest of BdSchedule.
+ */
+#include <string.h>
+
+#include "bd-document.h"
+
+/* Sum columns refer only to columns on their right (合计 left of its parts,
+ * 小计 left of 购置费 and 运行费), so one pass from the right settles them. */
+static void
+compute_sum_columns (const BdScheduleDef *def,
+                     BdRow               *row)
+{
+  for (guint c = def->n_columns; c-- > 0;)
+    {
+      guint mask = def->columns[c].sum_of;
+      if (mask == 0)
+        continue;
+      row->values[c] = 0;
+      for (guint part = c + 1; part < def->n_columns; part++)
+        if (mask & (1u << part))
+          row->values[c] += row->values[part];
+    }
+}
+
+static void
+add_values (BdRow       *into,
+            const BdRow *from,
+            guint        n_columns)
+{
+  for (guint c = 0; c < n_columns; c++)
+    into->values[c] += from->values[c];
+}
+
+static void
+clear_values (BdRow *row)
+{
+  memset (row->values, 0, sizeof row->values);
+}
+
+gboolean
+bd_row_encloses (const BdRow *parent,
+                 const BdRow *row)
+{
+  return parent != NULL && g_str_has_prefix (row->code, parent->code);
+}
+
+void
+bd_schedule_recompute (BdSchedule *schedule)
+{
+  const BdScheduleDef *def = schedule->def;
+  BdRow *lei = NULL;
+  BdRow *kuan = NULL;
+
+  if (schedule->total != NULL)
+    clear_values (schedule->total);
+
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (schedule->rows, i);
+
+      if (!row->is_leaf)
+        {
+          clear_values (row);
+          if (bd_code_level (row->code) == BD_LEVEL_LEI)
+            lei = row, kuan = NULL;
+          else
+            kuan = row;
+          continue;
+        }
+
+      compute_sum_columns (def, row);
+      if (bd_row_encloses (kuan, row))
+        add_values (kuan, row, def->n_columns);
+      if (bd_row_encloses (lei, row))
+        add_values (lei, row, def->n_columns);
+      if (schedule->total != NULL)
+        add_values (schedule->total, row, def->n_columns);
+    }
+
+  if (schedule->income != NULL)
+    {
+      guint parts = 0;
+
+      for (guint i = 0; i < def->n_income; i++)
+        parts |= def->income[i].sum_of;
+
+      for (guint i = def->n_income; i-- > 0;)
+        {
+          BdRow *item = g_ptr_array_index (schedule->income, i);
+          if (def->income[i].sum_of == 0)
+            continue;
+          item->values[0] = 0;
+          for (guint part = i + 1; part < def->n_income; part++)
+            if (def->income[i].sum_of & (1u << part))
+              item->values[0] += ((BdRow *) g_ptr_array_index (schedule->income, part))->values[0];
+        }
+
+      clear_values (schedule->income_total);
+      for (guint i = 0; i < def->n_income; i++)
+        if (!(parts & (1u << i)))
+          schedule->income_total->values[0] += ((BdRow *) g_ptr_array_index (schedule->income, i))->values[0];
+    }
+}
+
+static void
+forget_computed (const BdScheduleDef *def,
+                 BdRow               *row,
+                 guint                n_columns)
+{
+  for (guint c = 0; c < n_columns; c++)
+    if (!row->is_leaf || def->columns[c].sum_of != 0)
+      row->published_mask &= ~(1u << c);
+}
+
+void
+bd_schedule_forget_published_sums (BdSchedule *schedule)
+{
+  const BdScheduleDef *def = schedule->def;
+
+  for (guint i = 0; i < schedule->rows->len; i++)
+    forget_computed (def, g_ptr_array_index (schedule->rows, i), def->n_columns);
+  if (schedule->total != NULL)
+    schedule->total->published_mask = 0;
+  if (schedule->income != NULL)
+    {
+      for (guint i = 0; i < def->n_income; i++)
+        if (def->income[i].sum_of != 0)
+          ((BdRow *) g_ptr_array_index (schedule->income, i))->published_mask = 0;
+      schedule->income_total->published_mask = 0;
+    }
+}

@@ -2,6 +2,7 @@
  * like the district's template (../shared/real/templates/), bad workbooks */
 
 #include <glib/gstdio.h>
+#include <gsf/gsf.h>
 #include <xlsxwriter.h>
 
 #include "bd-test-util.h"
@@ -397,6 +398,39 @@ test_xls (void)
                    Y (996397, 0));
 }
 
+/* A formula saved without its result (tests/bad/workbook-formula-no-value.xlsx,
+ * written by hand: D4 holds <f>996000+397</f> and no <v>), and a
+ * password-protected workbook: an OLE2 file holding EncryptionInfo and
+ * EncryptedPackage, as Excel saves one, made here with libgsf. */
+static void
+test_formula_and_password (void)
+{
+  g_autofree char *formula = g_build_filename (g_getenv ("BD_TEMPLATES"), "..", "..", "bad",
+                                               "workbook-formula-no-value.xlsx", NULL);
+  g_autofree char *locked = tmp_path ("locked.xlsx");
+  g_autoptr(GError) error = NULL;
+  GsfOutput *output;
+  GsfOutfile *ole;
+  const char *streams[] = { "EncryptionInfo", "EncryptedPackage" };
+
+  assert_refused (formula, "Sheet “表5”, cell D4", "formula without a computed result");
+
+  output = gsf_output_stdio_new (locked, &error);
+  g_assert_no_error (error);
+  ole = gsf_outfile_msole_new (output);
+  for (guint i = 0; i < G_N_ELEMENTS (streams); i++)
+    {
+      GsfOutput *child = gsf_outfile_new_child (ole, streams[i], FALSE);
+      gsf_output_write (child, 8, (const guint8 *) "\4\0\4\0\x40\0\0\0");
+      gsf_output_close (child);
+      g_object_unref (child);
+    }
+  gsf_output_close (GSF_OUTPUT (ole));
+  g_object_unref (ole);
+  g_object_unref (output);
+  assert_refused (locked, "locked.xlsx", "password");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,6 +445,7 @@ main (int    argc,
   g_test_add_func ("/workbook/xls", test_xls);
   g_test_add_func ("/workbook/bad", test_bad);
   g_test_add_func ("/workbook/text-figure", test_text_figure);
+  g_test_add_func ("/workbook/formula-and-password", test_formula_and_password);
   status = g_test_run ();
   {
     g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);

@@ -78,6 +78,10 @@ test_comparison_base (void)
   first = g_ptr_array_index (narrative->paragraphs, 0);
   g_assert_nonnull (strstr (first, "2025年，上海市闵行区城市运行管理中心收入预算0万元"));
   g_assert_nonnull (strstr (first, "财政拨款收入0万元，比2024年预算减少1,772.21万元"));
+  /* The amounts only the text stated were 2024's (seed line 332: 政府采购预算2万元):
+   * cleared; its count of units (line 338: 本部门1个预算单位) stays. */
+  g_assert_cmpint (bd_document_get_figure (next, "other.procurement.total")->value, ==, 0);
+  g_assert_cmpint (bd_document_get_figure (next, "other.goals.units")->value, ==, 1);
   /* The clerk's reason stays. */
   g_assert_nonnull (strstr (g_ptr_array_index (narrative->paragraphs, 2), "减少政府投资项目"));
 }

@@ -102,6 +102,14 @@ carry_form (BdProject *project,
     project->total_funds = project->fiscal_funds = project->other_funds = 0;
 }
 
+static gboolean
+is_amount (gpointer key,
+           gpointer value,
+           gpointer data)
+{
+  return ((BdFigure *) value)->unit != BD_FIGURE_COUNT;
+}
+
 gboolean
 bd_new_year_form_to_review (const BdProject *project)
 {
@@ -148,7 +156,11 @@ bd_new_year_from_document (BdDocument *next,
         }
     }
   /* The text written from the numbers is written again from the cleared
-   * ones; the clerk's clauses (reasons, purposes, assets) are kept by it. */
+   * ones; the clerk's clauses (reasons, purposes, assets) are kept by it.
+   * The amounts only the text states (procurement, goals, 政府雇员) were
+   * last year's: cleared too, to be stated again; its counts (units,
+   * assets) describe the department and stay. */
+  g_hash_table_foreach_remove (next->figures, is_amount, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
     {
       BdSection *section = bd_document_get_section (next, generated[i]);

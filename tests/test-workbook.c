@@ -7,6 +7,7 @@
 
 #include "bd-pdf-import.h"
 #include "bd-test-util.h"
+#include "bd-text-writer.h"
 #include "bd-workbook-import.h"
 #include "bd-xlsx-writer.h"
 
@@ -86,6 +87,25 @@ test_own_export (void)
                    ==, Y (10000, 0));
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 40));
   g_assert_cmpstr (bd_document_get_schedule (doc, 6)->note, ==, "注：本部门2024年无政府性基金预算安排的支出，故本表无数据。");
+
+  /* The form comes back whole: the seed's 政府雇员, 项目资金总额 4,630,048.00 元,
+   * 2024-01-01 … 2024-12-31, eleven indicators, ≤4630048.00(元) the first target. */
+  {
+    g_autofree char *expected = bd_text_write_part (seed, BD_PART_PERFORMANCE);
+    g_autofree char *actual = bd_text_write_part (doc, BD_PART_PERFORMANCE);
+    BdProject *form;
+
+    g_assert_cmpuint (doc->projects->len, ==, 1);
+    form = g_ptr_array_index (doc->projects, 0);
+    g_assert_cmpstr (form->name, ==, "政府雇员");
+    g_assert_cmpint (form->total_funds, ==, Y (4630048, 0));
+    g_assert_cmpint (form->annual_fiscal, ==, Y (4630048, 0));
+    g_assert_cmpstr (form->end_date, ==, "2024-12-31");
+    g_assert_cmpstr (form->period, ==, "2024年-2024年");
+    g_assert_cmpuint (form->indicators->len, ==, 11);
+    g_assert_cmpstr (((BdIndicator *) g_ptr_array_index (form->indicators, 0))->target, ==, "≤4630048.00(元)");
+    g_assert_cmpstr (expected, ==, actual);
+  }
 }
 
 /* A workbook laid out as the district template is (putuo-2026-department-

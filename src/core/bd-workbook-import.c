@@ -765,6 +765,10 @@ bd_workbook_import (BdWorkbook  *book,
         }
     }
   bd_document_recompute (doc);
+  for (guint i = 0; i < book->sheets->len; i++)
+    if (bd_workbook_is_form (g_ptr_array_index (book->sheets, i))
+        && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
+      return NULL;
   write_text_sections (doc);
   return g_steal_pointer (&doc);
 }

@@ -22,4 +22,11 @@ BdDocument *bd_workbook_import      (BdWorkbook  *book,
                                      const char  *path,
                                      GError     **error);
 
+/* A sheet holding a performance-goal form (财政项目支出绩效目标申报表), and
+ * the form it holds, added to @doc (bd-workbook-form.c). */
+gboolean    bd_workbook_is_form     (BdWorkbookSheet  *sheet);
+gboolean    bd_workbook_read_form   (BdWorkbookSheet  *sheet,
+                                     BdDocument       *doc,
+                                     GError          **error);
+
 G_END_DECLS

@@ -49,7 +49,9 @@ assert_same_schedules (BdDocument *expected,
         {
           BdRow *x = g_ptr_array_index (a->rows, i), *y = g_ptr_array_index (b->rows, i);
           g_assert_cmpstr (x->code, ==, y->code);
-          g_assert_cmpstr (x->name, ==, y->name);
+          /* A name the PDF lost is the catalog's once imported. */
+          if (x->name != NULL && x->name[0] != '\0')
+            g_assert_cmpstr (x->name, ==, y->name);
           for (guint c = 0; c < a->def->n_columns; c++)
             g_assert_cmpint (x->values[c], ==, y->values[c]);
         }
@@ -490,6 +492,37 @@ test_unit_template (void)
   assert_same_schedules (unit, doc);
 }
 
+/* The four real disclosures of tests/real: imported from their PDF, exported
+ * as xlsx, imported back: every schedule figure and every form the same. */
+static void
+test_real_round_trip (void)
+{
+  const char *names[] = { "putuo-wanli-2023-dept.pdf", "putuo-wanli-2025-dept.pdf", "putuo-czj-2025-dept.pdf",
+                          "shanghai-czj-2025-unit.pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *pdf = g_build_filename (g_getenv ("BD_TEMPLATES"), "..", names[i], NULL);
+      g_autofree char *xlsx = tmp_path ("real.xlsx");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdDocument) published = bd_import_any_file (pdf, &error);
+      g_autoptr(BdDocument) back = NULL;
+      g_autofree char *forms = NULL;
+      g_autofree char *forms_back = NULL;
+
+      g_test_message ("%s", names[i]);
+      g_assert_no_error (error);
+      g_assert_true (bd_xlsx_write_file (published, xlsx, &error));
+      back = bd_workbook_import_file (xlsx, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (back->unit_budget, ==, published->unit_budget);
+      assert_same_schedules (published, back);
+      forms = bd_text_write_part (published, BD_PART_PERFORMANCE);
+      forms_back = bd_text_write_part (back, BD_PART_PERFORMANCE);
+      g_assert_cmpstr (forms, ==, forms_back);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -502,6 +535,7 @@ main (int    argc,
   g_test_add_func ("/workbook/template", test_template);
   g_test_add_func ("/workbook/real-templates", test_real_templates);
   g_test_add_func ("/workbook/unit-template", test_unit_template);
+  g_test_add_func ("/workbook/real-round-trip", test_real_round_trip);
   g_test_add_func ("/workbook/xls", test_xls);
   g_test_add_func ("/workbook/bad", test_bad);
   g_test_add_func ("/workbook/text-figure", test_text_figure);

@@ -152,8 +152,12 @@ read_indicators (Form      *f,
       for (; i < f->sheet->cells->len && cell (f, i)->row == row; i++)
         {
           const BdWorkbookCell *c = cell (f, i);
+          /* A new 一级指标 starts its 二级 afresh (an empty one stays empty). */
           if (c->column == c1)
-            g_free (level1), level1 = g_strdup (c->text);
+            {
+              g_free (level1), level1 = g_strdup (c->text);
+              g_free (level2), level2 = g_strdup ("");
+            }
           else if (c->column == c2)
             g_free (level2), level2 = g_strdup (c->text);
           else if (c->column == c3)

@@ -562,12 +562,27 @@ fill_balance_expenditure (Sheet       *s,
 {
   const BdScheduleDef *def = schedule->def;
   guint row, label, columns[BD_MAX_COLUMNS];
+  g_autofree gboolean *seen = NULL;
+  gboolean any = FALSE;
 
   if (!find_label_from (s, "项目", FALSE, income_label + 1, &row, &label))
     return TRUE;
   for (guint c = 0; c < def->n_columns; c++)
     if (!find_label_from (s, def->columns[c].name, FALSE, label + 1, &row, &columns[c]))
-      return TRUE;
+      {
+        /* A header written with the group's name over each of its columns
+         * (基本支出 | 基本支出 for 人员经费 | 公用经费): the nth for the nth. */
+        guint from = label + 1, nth = 0;
+
+        for (guint k = 0; k < c; k++)
+          nth += g_strcmp0 (def->columns[k].group, def->columns[c].group) == 0;
+        if (def->columns[c].group == NULL)
+          return TRUE;
+        for (guint k = 0; k <= nth; k++, from = columns[c] + 1)
+          if (!find_label_from (s, def->columns[c].group, FALSE, from, &row, &columns[c]))
+            return TRUE;
+      }
+  seen = g_new0 (gboolean, schedule->rows->len);
   for (guint r = row + 1; r < s->sheet->n_rows; r++)
     {
       g_autofree char *core = item_core (text_at (s, r, label));
@@ -582,8 +597,27 @@ fill_balance_expenditure (Sheet       *s,
           for (guint c = 0; c < def->n_columns; c++)
             if (bd_schedule_def_is_entered (def, c) && !read_amount (s, r, columns[c], &target->values[c], error))
               return FALSE;
+          /* As printed: a list of the 类 it has is numbered 一、二、… afresh. */
+          {
+            /* The name without its number: the list is numbered as printed. */
+            const char *printed = text_at (s, r, label), *mark = strstr (printed, "、");
+            g_free (target->name);
+            target->name = g_strstrip (g_strdup (mark && mark - printed <= 9 ? mark + strlen ("、") : printed));
+          }
+          seen[i] = any = TRUE;
           break;
         }
+    }
+  /* The 类 the sheet leaves out, with nothing in them, are left out too. */
+  for (guint i = schedule->rows->len; any && i-- > 0;)
+    {
+      BdRow *target = g_ptr_array_index (schedule->rows, i);
+      gboolean empty = TRUE;
+
+      for (guint c = 0; c < def->n_columns; c++)
+        empty &= target->values[c] == 0;
+      if (!seen[i] && empty)
+        g_ptr_array_remove_index (schedule->rows, i);
     }
   return TRUE;
 }
@@ -722,6 +756,11 @@ bd_workbook_import (BdWorkbook  *book,
           return NULL;
         }
       seen[s.number] = TRUE;
+      /* BudgetDesk's export titles a unit budget's schedule 1 部门…; its
+       * 人员经费 (or 基本支出) column says what it is. */
+      if (s.number == 1 && (find_label (&s, "人员经费", FALSE, &(guint) { 0 }, &(guint) { 0 })
+                            || find_label (&s, "基本支出", FALSE, &(guint) { 0 }, &(guint) { 0 })))
+        s.unit_budget = TRUE;
       year = year ? year : s.year;
       department = department ? department : s.department;
       unit_budget |= s.unit_budget;

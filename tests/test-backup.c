@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 #include "bd-backup.h"
 #include "bd-test-util.h"
@@ -243,6 +244,52 @@ test_backup_refuses (Fixture       *f,
   g_assert_null (g_dir_read_name (listing));
 }
 
+/* budgetdesk-cli backups: today's copy kept, listed, restored as a new document, never over one. */
+static void
+test_backup_cli (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *data_dir = g_build_filename (f->dir, "cli-data", NULL);
+  g_autofree char *restored = g_build_filename (f->dir, "restored.budget", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", data_dir, TRUE);
+  const char *keep[] = { g_getenv ("BD_CLI"), "backups", f->document, "--now", NULL };
+  const char *list[] = { g_getenv ("BD_CLI"), "backups", f->document, NULL };
+  const char *restore[] = { g_getenv ("BD_CLI"), "backups", f->document, "--restore", today, "-o", restored, NULL };
+  struct { const char **argv; int status; const char *out; const char *err; } steps[] = {
+    { keep, 0, "Kept ", NULL },
+    { keep, 0, "Today's copy was kept already", NULL },
+    { list, 0, today, NULL },
+    { restore, 0, "Restored the copy of", NULL },
+    { restore, 2, NULL, "exists already" },
+  };
+
+  if (g_getenv ("BD_CLI") == NULL)
+    {
+      g_test_skip ("BD_CLI is not set");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) steps[i].argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                                   &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (WEXITSTATUS (status), ==, steps[i].status);
+      if (steps[i].out != NULL)
+        g_assert_nonnull (strstr (out, steps[i].out));
+      if (steps[i].err != NULL)
+        g_assert_nonnull (strstr (err, steps[i].err));
+    }
+  /* The copy restored holds the seed's figure (schedule 3, 2120199, line 164). */
+  g_assert_cmpint (bd_test_stored (restored, 3, "2120199", 0), ==, Y (14786148, 40));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,5 +300,6 @@ main (int    argc,
   g_test_add ("/backup/first-of-the-day", Fixture, NULL, fixture_set_up, test_backup_first_of_the_day,
               fixture_tear_down);
   g_test_add ("/backup/refuses", Fixture, NULL, fixture_set_up, test_backup_refuses, fixture_tear_down);
+  g_test_add ("/backup/cli", Fixture, NULL, fixture_set_up, test_backup_cli, fixture_tear_down);
   return g_test_run ();
 }

@@ -392,12 +392,15 @@ test_family (void)
   replace_all (text, "单位：万元", "单位：元");
   replace_all (text, "| 7.40 | 0 | 1.00 | 6.40 | 0 | 6.40 | 0 |", "| 74,000 | 0 | 10,000 | 64,000 | 0 | 64,000 | 0 |");
 
+  /* The form under another title (seed line 376). */
+  replace_all (text, "\n财政项目支出绩效目标申报表\n", "\n项目支出绩效目标填报表\n");
   /* A cover without its title (seed line 5): the year is the schedules'. */
   replace_all (text, "闵行区2024年区级部门预算\n", "\n");
 
   doc = bd_import_published_text (text->str, text->len, &error);
   g_assert_no_error (error);
   g_assert_cmpint (doc->year, ==, 2024);
+  g_assert_cmpuint (doc->projects->len, ==, 1);
   s1 = bd_document_get_schedule (doc, 1);
   /* Schedule 1 (seed line 95): 1. 一般公共预算资金 17,722,077.40. */
   g_assert_cmpint (((BdRow *) g_ptr_array_index (s1->income, 1))->published[0], ==, Y (17722077, 40));

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
+#include "bd-page-layout.h"
 #include "bd-review.h"
 #include "bd-test-util.h"
 
@@ -48,6 +49,20 @@ write_document (const char *name,
   g_assert_no_error (error);
 }
 
+/* The seed as BudgetDesk prints it. */
+static void
+write_pdf (const char *name,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = bd_import_published_text (text, -1, &error);
+  g_autoptr(BdPageLayout) layout = bd_page_layout_new (doc, NULL);
+
+  g_assert_true (bd_page_layout_write_pdf (layout, path, &error));
+  g_assert_no_error (error);
+}
+
 /* The folder a reviewer receives:
  *   seed.md               the seed as published: 4 errors, 1 warning. Schedule 1 (lines 100
  *                         and 103) and schedule 4 (185, 188) give 208 社会保障和就业支出 as
@@ -56,6 +71,7 @@ write_document (const char *name,
  *                         and two of schedule 4. The warning: 17 projects declared with
  *                         goals (line 80 of 编制说明), one form entered.
  *   sub/seed.budget       the same, imported into a document in a subfolder: 4 and 1.
+ *   seed-printed.pdf      the seed as BudgetDesk prints it, read back from the PDF: 4 and 1.
  *   fixed.md              the four figures corrected as schedules 2, 3 and 5 give them:
  *                         0 errors, the warning.
  *   planted-year.md       fixed.md with schedule 2 titled 2023年: 1 error (title-year), 1 warning.
@@ -63,7 +79,7 @@ write_document (const char *name,
  *                         totals 17,722,148.40 元, 1,772.21万元): 1 error, 1 warning.
  *   refused.budget        a text file: cannot be read.
  *   foreign.budget        an SQLite database of another program: cannot be read.
- *   table.xlsx            a workbook, not read yet: cannot be read.
+ *   table.xlsx            a workbook, which BudgetDesk does not read: cannot be read.
  *   notes.txt, .hidden.budget   not reviewed. */
 static void
 make_folder (void)
@@ -82,6 +98,7 @@ make_folder (void)
   sub = g_build_filename (dir, "sub", NULL);
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
   write_document ("sub/seed.budget", seed);
+  write_pdf ("seed-printed.pdf", seed);
   write_text ("fixed.md", fixed);
   write_text ("planted-year.md", year);
   write_document ("planted-text.budget", text);
@@ -123,7 +140,8 @@ typedef struct {
 static const Expected expected_entries[] = {
   { "foreign.budget", BD_REVIEW_UNREADABLE, 0, 0, "another program" },
   { "refused.budget", BD_REVIEW_UNREADABLE, 0, 0, "not a database" },
-  { "table.xlsx", BD_REVIEW_UNREADABLE, 0, 0, "cannot read “table.xlsx” yet" },
+  { "table.xlsx", BD_REVIEW_UNREADABLE, 0, 0, "cannot read “table.xlsx”" },
+  { "seed-printed.pdf", BD_REVIEW_ERRORS, 4, 1, NULL },
   { "seed.md", BD_REVIEW_ERRORS, 4, 1, NULL },
   { "sub/seed.budget", BD_REVIEW_ERRORS, 4, 1, NULL },
   { "planted-text.budget", BD_REVIEW_ERRORS, 1, 1, NULL },
@@ -191,12 +209,12 @@ test_review_findings (void)
   g_autoptr(GPtrArray) findings = bd_review_sorted_findings (entries);
   const BdReviewFinding *first, *last;
 
-  /* 4 + 4 + 1 + 1 errors, then a warning in each of the five documents read. */
-  g_assert_cmpuint (findings->len, ==, 15);
+  /* 4 + 4 + 4 + 1 + 1 errors, then a warning in each of the six documents read. */
+  g_assert_cmpuint (findings->len, ==, 20);
   for (guint i = 0; i < findings->len; i++)
     {
       const BdReviewFinding *finding = g_ptr_array_index (findings, i);
-      g_assert_cmpint (finding->severity, ==, i < 10 ? BD_SEVERITY_ERROR : BD_SEVERITY_WARNING);
+      g_assert_cmpint (finding->severity, ==, i < 14 ? BD_SEVERITY_ERROR : BD_SEVERITY_WARNING);
     }
 
   /* Errors by file (planted-text.budget first), then by part; the pages as the seed prints
@@ -211,15 +229,22 @@ test_review_findings (void)
   g_assert_cmpstr (first->rule, ==, "title-year");
   g_assert_cmpint (first->part, ==, BD_PART_SCHEDULE_2);
   g_assert_cmpint (first->page, ==, 7);
-  for (guint i = 2; i < 6; i++)
+  /* The printed seed's pages are read from the PDF, the text's are laid out: the same. */
+  for (guint i = 2; i < 10; i++)
     {
       const BdReviewFinding *finding = g_ptr_array_index (findings, i);
-      g_assert_cmpstr (finding->entry->file, ==, "seed.md");
-      g_assert_cmpstr (finding->rule, ==, i < 4 ? "schedule-1-expenditure" : "schedule-4-expenditure");
-      g_assert_cmpint (finding->page, ==, i < 4 ? 6 : 9);
-      g_assert_cmpstr (finding->section, ==, i < 4 ? "1. 2024年部门财务收支预算总表" : "4. 2024年部门财政拨款收支预算总表");
+      guint k = (i - 2) % 4;
+      g_assert_cmpstr (finding->entry->file, ==, i < 6 ? "seed-printed.pdf" : "seed.md");
+      g_assert_cmpstr (finding->rule, ==, k < 2 ? "schedule-1-expenditure" : "schedule-4-expenditure");
+      g_assert_cmpint (finding->page, ==, k < 2 ? 6 : 9);
+      g_assert_cmpstr (finding->section, ==, k < 2 ? "1. 2024年部门财务收支预算总表" : "4. 2024年部门财政拨款收支预算总表");
     }
-  last = g_ptr_array_index (findings, 14);
+  /* A PDF's form pages are not read back with a page: none is named. */
+  last = g_ptr_array_index (findings, 17);
+  g_assert_cmpstr (last->entry->file, ==, "seed-printed.pdf");
+  g_assert_cmpstr (last->rule, ==, "goal-count");
+  g_assert_cmpint (last->page, ==, 0);
+  last = g_ptr_array_index (findings, 19);
   g_assert_cmpstr (last->entry->file, ==, "sub/seed.budget");
   g_assert_cmpstr (last->rule, ==, "goal-count");
   g_assert_cmpint (last->page, ==, 17);
@@ -257,14 +282,14 @@ test_review_json (void)
   root = json_node_get_object (json_parser_get_root (parser));
   documents = json_object_get_array_member (root, "documents");
   findings = json_object_get_array_member (root, "findings");
-  g_assert_cmpuint (json_array_get_length (documents), ==, 8);
-  g_assert_cmpuint (json_array_get_length (findings), ==, 15);
+  g_assert_cmpuint (json_array_get_length (documents), ==, 9);
+  g_assert_cmpuint (json_array_get_length (findings), ==, 20);
   document = json_array_get_object_element (documents, 1);
   g_assert_cmpstr (json_object_get_string_member (document, "file"), ==, "refused.budget");
   g_assert_cmpstr (json_object_get_string_member (document, "status"), ==, "unreadable");
   g_assert_true (json_object_get_null_member (document, "year"));
   g_assert_true (json_object_get_null_member (document, "department"));
-  document = json_array_get_object_element (documents, 3);
+  document = json_array_get_object_element (documents, 4);
   g_assert_cmpstr (json_object_get_string_member (document, "file"), ==, "seed.md");
   g_assert_cmpstr (json_object_get_string_member (document, "department"), ==, "上海市闵行区城市运行管理中心");
   g_assert_cmpint (json_object_get_int_member (document, "year"), ==, 2024);
@@ -299,18 +324,19 @@ test_review_xlsx (void)
   /* The report written into the folder is not reviewed again the next time. */
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (argv, &out), ==, 1);
-  g_assert_nonnull (strstr (out, "8 files: 4 with errors, 1 with warnings only, 0 clean, 3 cannot be read"));
+  g_assert_nonnull (strstr (out, "9 files: 5 with errors, 1 with warnings only, 0 clean, 3 cannot be read"));
 
   run_cli (convert, NULL);
   g_assert_true (g_file_get_contents (departments_path, &departments, NULL, NULL));
   g_assert_true (g_file_get_contents (findings_path, &findings, NULL, NULL));
   department_rows = g_strsplit (g_strchomp (departments), "\n", -1);
   finding_rows = g_strsplit (g_strchomp (findings), "\n", -1);
-  g_assert_cmpuint (g_strv_length (department_rows), ==, 1 + 8);
-  g_assert_cmpuint (g_strv_length (finding_rows), ==, 1 + 15);
+  g_assert_cmpuint (g_strv_length (department_rows), ==, 1 + 9);
+  g_assert_cmpuint (g_strv_length (finding_rows), ==, 1 + 20);
   g_assert_cmpstr (department_rows[0], ==, "File,Department,Year,Kind,Errors,Warnings,Status,Reason");
-  g_assert_cmpstr (department_rows[4], ==, "seed.md,上海市闵行区城市运行管理中心,2024,部门预算,4,1,errors,");
-  g_assert_cmpstr (department_rows[8], ==, "fixed.md,上海市闵行区城市运行管理中心,2024,部门预算,0,1,warnings,");
+  g_assert_cmpstr (department_rows[4], ==, "seed-printed.pdf,上海市闵行区城市运行管理中心,2024,部门预算,4,1,errors,");
+  g_assert_cmpstr (department_rows[5], ==, "seed.md,上海市闵行区城市运行管理中心,2024,部门预算,4,1,errors,");
+  g_assert_cmpstr (department_rows[9], ==, "fixed.md,上海市闵行区城市运行管理中心,2024,部门预算,0,1,warnings,");
   g_assert_cmpstr (finding_rows[0], ==, "Department,File,Section,\"Printed page\",Rule,Severity,Finding");
   g_assert_true (g_str_has_prefix (finding_rows[2],
                                    "上海市闵行区城市运行管理中心,planted-year.md,\"2. 2024年部门收入预算总表\",7,title-year,error,"));

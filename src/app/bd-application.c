@@ -135,6 +135,34 @@ on_close_request (GtkWindow     *window,
   return FALSE;
 }
 
+static gboolean
+is_pdf (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, ".pdf");
+}
+
+/* A published PDF is read into a new document that is in no file yet: the
+ * window says so, and Save As… (or closing) asks where to keep it. */
+static BdWindow *
+open_unsaved (BdApplication  *self,
+              const char     *path,
+              GError        **error)
+{
+  g_autoptr(BdDocument) doc = bd_import_any_file (path, error);
+  g_autoptr(BdEditor) editor = NULL;
+  BdWindow *window;
+
+  if (doc == NULL)
+    return NULL;
+  editor = bd_editor_new (doc, NULL);
+  window = bd_window_new (GTK_APPLICATION (self), editor);
+  restore_size (self, window);
+  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 /* The first opening of the day keeps a copy of the document as it was. A
  * copy that cannot be kept does not keep the clerk from working: it is
  * logged, and the next opening tries again. */
@@ -162,6 +190,8 @@ open_document (BdApplication  *self,
   g_autoptr(GError) local_error = NULL;
   BdWindow *window;
 
+  if (is_pdf (path))
+    return open_unsaved (self, path, error);
   if (bd_import_is_importable (path))
     {
       if ((document = import_published (path, error)) == NULL)
@@ -406,6 +436,7 @@ bd_application_startup (GApplication *application)
     { "win.new", { "<Control>n", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.close", { "<Control>w", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },

@@ -6,6 +6,7 @@
 #include "bd-backup.h"
 #include "bd-backups-dialog.h"
 #include "bd-print-operation.h"
+#include "bd-store.h"
 #include "bd-print-preview.h"
 #include "bd-window-private.h"
 
@@ -216,6 +217,97 @@ fix_finding_activated (GtkWidget  *widget,
     gtk_label_set_text (self->findings_title, error->message);
 }
 
+gboolean
+bd_window_save_as (BdWindow    *self,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autofree char *target = g_str_has_suffix (path, ".budget") ? g_strdup (path) : g_strconcat (path, ".budget", NULL);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!_bd_window_commit_pending (self))
+    return TRUE;
+  if (!bd_store_save_as (bd_editor_get_document (self->editor), target, error))
+    return FALSE;
+  self->discard_confirmed = TRUE;
+  if (application != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (target);
+      g_application_open (G_APPLICATION (application), &file, 1, "");
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  return TRUE;
+}
+
+static void
+on_save_as_response (GtkNativeDialog *chooser,
+                     int              response,
+                     BdWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!bd_window_save_as (self, path, &error))
+        bd_window_show_error (self, _("The document could not be saved"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_as_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  BdDocument *doc = bd_editor_get_document (self->editor);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Document As"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_autofree char *name = g_strdup_printf ("%s-%d.budget", doc->department, doc->year);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+enum { CLOSE_SAVE_AS = 1, CLOSE_DISCARD = 2 };
+
+static void
+on_confirm_close_response (GtkDialog *dialog,
+                           int        response,
+                           BdWindow  *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == CLOSE_SAVE_AS)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+  else if (response == CLOSE_DISCARD)
+    {
+      self->discard_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+void
+_bd_window_confirm_close (BdWindow *self)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                              _("Save the document read from the PDF?"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("It is not in any document file yet: closing without saving "
+                                              "loses it and every change made to it."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Close _Without Saving"), CLOSE_DISCARD, _("_Save As…"), CLOSE_SAVE_AS, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), CLOSE_SAVE_AS);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_close_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* 修正全部 (issue 14): every certain fix, one undoable change. */
 static void
 fix_all_activated (GtkWidget  *widget,
@@ -264,6 +356,10 @@ _bd_window_update_actions (BdWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", bd_editor_can_undo (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", bd_editor_can_redo (self->editor));
+  /* Only a document read from a PDF has no file yet. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", bd_editor_get_store (self->editor) == NULL);
+  /* Its daily copies come once it has a file. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups", bd_editor_get_store (self->editor) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fix-all", any_fix (bd_editor_get_findings (self->editor)));
 }
 
@@ -282,5 +378,6 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.fix-finding", "u", fix_finding_activated);
   gtk_widget_class_install_action (widget_class, "win.fix-all", NULL, fix_all_activated);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_activated);
 }

@@ -31,6 +31,7 @@ struct _BdWindow
   gboolean    close_refused;    /* a close was stopped by a value that cannot be stored */
   gboolean    has_list_signature;
   guint       list_signature;
+  gboolean    discard_confirmed;  /* an unsaved document may close without saving */
 };
 
 void   _bd_window_class_actions_init (BdWindowClass *klass);
@@ -41,5 +42,9 @@ void   _bd_window_update_actions     (BdWindow      *self);
  * a print, a page change or the window closing. FALSE when a value typed
  * is refused (it stays where it was typed, with the reason). */
 gboolean _bd_window_commit_pending   (BdWindow      *self);
+
+/* An unsaved document (read from a PDF) asks before the window closes:
+ * Save As…, Close Without Saving or Cancel. */
+void     _bd_window_confirm_close    (BdWindow      *self);
 
 G_END_DECLS

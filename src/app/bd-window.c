@@ -505,6 +505,8 @@ bd_window_constructed (GObject *object)
       g_autofree char *name = g_filename_display_basename (bd_store_get_path (store));
       subtitle = bd_store_is_read_only (store) ? g_strdup_printf (_("%s (read-only)"), name) : g_strdup (name);
     }
+  else
+    subtitle = g_strdup (_("Not saved yet: Save As… keeps it in a document file"));
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle ? subtitle : "");
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -566,6 +568,12 @@ bd_window_close_request (GtkWindow *window)
   if (!_bd_window_commit_pending (self) && !self->close_refused)
     {
       self->close_refused = TRUE;
+      return TRUE;
+    }
+  /* A document read from a PDF is in no file yet: closing asks first. */
+  if (bd_editor_get_store (self->editor) == NULL && !self->discard_confirmed)
+    {
+      _bd_window_confirm_close (self);
       return TRUE;
     }
   return GTK_WINDOW_CLASS (bd_window_parent_class)->close_request (window);

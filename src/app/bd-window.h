@@ -29,6 +29,12 @@ BdScheduleView *bd_window_get_schedule_view  (BdWindow       *self,
 guint           bd_window_get_n_findings_shown (BdWindow     *self);
 /* The findings list, for tests. */
 GtkListBox     *bd_window_get_findings_list  (BdWindow       *self);
+/* A document read from a published PDF is not saved until the clerk says
+ * where: this writes it to @path (".budget" added when missing), opens the
+ * file in a window of its own and closes this one. */
+gboolean        bd_window_save_as            (BdWindow       *self,
+                                              const char     *path,
+                                              GError        **error);
 /* A message the clerk must read before going on. */
 void            bd_window_show_error         (BdWindow       *self,
                                               const char     *primary,

@@ -63,8 +63,9 @@ bd_import_classify_title (const char *line)
     part.kind = PART_OTHER;
   else if (g_str_has_suffix (line, "经费情况说明"))
     part.kind = PART_EMPLOYEES;
-  else if (strcmp (line, "财政项目支出绩效目标申报表") == 0 || strcmp (line, "财政项目支出绩效目标填报表") == 0)
-    part.kind = PART_FORM;
+  else if ((g_str_has_suffix (line, "绩效目标申报表") || g_str_has_suffix (line, "绩效目标填报表"))
+           && g_utf8_strlen (line, -1) <= 20)
+    part.kind = PART_FORM;  /* 财政项目支出…, 项目支出…, 部门项目… */
   return part;
 }
 

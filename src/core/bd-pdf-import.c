@@ -29,10 +29,15 @@ bd_pdf_emit (Converter  *self,
 void
 bd_pdf_flush_paragraph (Converter *self)
 {
+  guint page = self->page;
+
   if (self->paragraph->len == 0)
     return;
+  /* A paragraph is on the page it began on. */
+  self->page = self->paragraph_page;
   bd_pdf_emit (self, self->paragraph->str);
   bd_pdf_emit (self, "");
+  self->page = page;
   g_string_truncate (self->paragraph, 0);
 }
 
@@ -48,7 +53,13 @@ flush_row (Converter *self)
       const char *cell = g_ptr_array_index (self->pending, i);
       g_string_append_printf (row, " %s |", cell ? cell : "");
     }
-  bd_pdf_emit (self, row->str);
+  /* The row is on the page it began on, though written once complete. */
+  {
+    guint page = self->page;
+    self->page = self->pending_page;
+    bd_pdf_emit (self, row->str);
+    self->page = page;
+  }
   g_clear_pointer (&self->pending, g_ptr_array_unref);
 }
 
@@ -172,6 +183,7 @@ start_row (Converter *self,
 {
   flush_row (self);
   self->pending = g_ptr_array_new_full (n_cells, g_free);
+  self->pending_page = self->page;
   for (guint i = 0; i < n_cells; i++)
     g_ptr_array_add (self->pending, g_strdup (""));
 }
@@ -234,7 +246,15 @@ classified_row (Converter *self,
       }
   if (code->len > (n_codes == 3 ? 7u : 5u))
     set_cell (self, 0, code->str);  /* refused by the recogniser, with the code */
+  if (self->carried_name != NULL && self->carried_name->len > 0)
+    {
+      g_string_prepend (name, self->carried_name->str);
+      g_string_truncate (self->carried_name, 0);
+      if (name_x < 0)
+        name_x = self->carried_x;
+    }
   set_cell (self, n_codes, strcmp (code->str, "") == 0 ? "" : name->str);
+  self->pending_y1 = line->y1;
   for (guint c = 0; c < self->def->n_columns; c++)
     set_cell (self, n_codes + 1 + c, slots[c]);
   self->pending_name_x = name_x;
@@ -273,6 +293,7 @@ balance_row (Converter *self,
   set_cell (self, 0, income->str);
   set_cell (self, 1, slots[0]);
   set_cell (self, 2, expense->str);
+  self->pending_y1 = line->y1;
   for (guint c = 0; c < self->def->n_columns; c++)
     set_cell (self, 3 + c, slots[1 + c]);
   self->pending_name_x = label_x;
@@ -338,6 +359,41 @@ joins_pending_row (Converter *self,
   return TRUE;
 }
 
+/* Whether a classified row's line holds a name beside its codes and amounts. */
+static gboolean
+row_has_name (const BdPdfLine *line)
+{
+  for (guint i = 0; i < line->cells->len; i++)
+    {
+      const char *text = ((BdPdfCell *) g_ptr_array_index (line->cells, i))->text;
+      g_autofree char *bare = bd_pdf_normalise (text);
+
+      if (!bd_pdf_is_amount_cell (bare))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A name wrapped over two lines in a cell aligned to its top: its first
+ * line stands above the row's codes and amounts. It belongs to the row
+ * below when that row has no name of its own, or stands nearer. */
+static gboolean
+carries_to_next_row (Converter *self,
+                     BdPdfLine *line)
+{
+  BdPdfLine *next = NULL;
+
+  if ((self->def->row_kind != BD_ROWS_FUNCTION && self->def->row_kind != BD_ROWS_ECONOMIC)
+      || !self->page_has_rows || bd_pdf_count_amounts (line) > 0)
+    return FALSE;
+  for (guint l = self->line_index + 1; self->page_lines && l < self->page_lines->len && next == NULL; l++)
+    if (bd_pdf_is_row_line (self, g_ptr_array_index (self->page_lines, l)))
+      next = g_ptr_array_index (self->page_lines, l);
+  if (next == NULL || next->y0 - line->y1 > 1.5 * line->height)
+    return FALSE;
+  return !row_has_name (next) || self->pending == NULL || next->y0 - line->y1 < line->y0 - self->pending_y1;
+}
+
 /* A line of a schedule that is not a row: its header, the lines above it,
  * its note, or the rest of a name too long for its cell. */
 static void
@@ -356,9 +412,19 @@ schedule_other_line (Converter *self,
         bd_pdf_emit (self, ((BdPdfCell *) g_ptr_array_index (line->cells, i))->text);
       return;
     }
+  if (carries_to_next_row (self, line))
+    {
+      if (self->carried_name == NULL)
+        self->carried_name = g_string_new (NULL);
+      if (self->carried_name->len == 0)
+        self->carried_x = line->x0;
+      g_string_append (self->carried_name, line->text);
+      return;
+    }
   if (self->pending != NULL && self->pending_name_x >= 0 && bd_pdf_count_amounts (line) == 0
       && fabs (line->x0 - self->pending_name_x) < 3 * line->height)
     {
+      self->pending_y1 = line->y1;
       guint name_cell = self->pending_name_cell;
       g_autofree char *joined = g_strconcat (g_ptr_array_index (self->pending, name_cell), line->text, NULL);
       set_cell (self, name_cell, joined);
@@ -444,10 +510,40 @@ text_line (Converter *self,
     }
   if (indented || previous_short || previous == NULL || starts_paragraph (line->text))
     bd_pdf_flush_paragraph (self);
+  if (self->paragraph->len == 0)
+    self->paragraph_page = self->page;
   g_string_append (self->paragraph, line->text);
 }
 
 /* Pages */
+
+static int
+compare_heights (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* The median height of the page's lines, weighted by their length: the
+ * size of its body text. */
+static double
+body_height (GPtrArray *lines)
+{
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      BdPdfLine *line = g_ptr_array_index (lines, i);
+      glong length = g_utf8_strlen (line->text, -1);
+      for (glong k = 0; k < length; k++)
+        g_array_append_val (heights, line->height);
+    }
+  if (heights->len == 0)
+    return 0;
+  g_array_sort (heights, compare_heights);
+  return g_array_index (heights, double, heights->len / 2);
+}
 
 static void
 page_margins (Converter *self,
@@ -465,22 +561,42 @@ page_margins (Converter *self,
     }
   if (self->left == G_MAXDOUBLE)
     self->left = self->right = 0;
+  self->body_height = body_height (lines);
 }
 
 /* A title as the recogniser reads it: without blanks (名 词 解 释), without
  * a leading 表3 or 附表3, without the （续） of a continued table. */
 static char *
-title_text (const char *text)
+title_text (const char *text,
+            gboolean    heading)
 {
   static GRegex *decoration = NULL;
+  static GRegex *enumerator = NULL;
   g_autoptr(GString) bare = g_string_new (NULL);
+  g_autofree char *undecorated = NULL;
 
   if (g_once_init_enter (&decoration))
     g_once_init_leave (&decoration, g_regex_new ("^附?表[0-9]+[-－.．、:：]?|[（(]续[）)]$", 0, 0, NULL));
+  if (g_once_init_enter (&enumerator))
+    g_once_init_leave (&enumerator, g_regex_new ("^(?:[一二三四五六七八九十]+[、.．]|[0-9]{1,2}[、.．])", 0, 0, NULL));
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x3000)
       g_string_append_unichar (bare, g_utf8_get_char (p));
-  return g_regex_replace_literal (decoration, bare->str, -1, 0, "", 0, NULL);
+  undecorated = g_regex_replace_literal (decoration, bare->str, -1, 0, "", 0, NULL);
+  /* A heading set in a larger size may carry its number in the contents
+   * (四、部门预算编制说明); an entry of the contents, in the body's size,
+   * keeps it and is no title. */
+  if (heading)
+    return g_regex_replace_literal (enumerator, undecorated, -1, 0, "", 0, NULL);
+  return g_steal_pointer (&undecorated);
+}
+
+/* A line set larger than the page's body text. */
+static gboolean
+is_heading (Converter *self,
+            BdPdfLine *line)
+{
+  return self->body_height > 0 && line->height > 1.15 * self->body_height;
 }
 
 /* Starts the part @raw is the title of, if it is one; @tables_only for a
@@ -489,9 +605,10 @@ title_text (const char *text)
 static gboolean
 title_from_text (Converter  *self,
                  const char *raw,
+                 gboolean    heading,
                  gboolean    tables_only)
 {
-  g_autofree char *text = title_text (raw);
+  g_autofree char *text = title_text (raw, heading);
   Part part = bd_import_classify_title (text);
 
   if (part.kind == PART_NONE || (tables_only && part.kind != PART_SCHEDULE && part.kind != PART_FORM))
@@ -527,12 +644,12 @@ title_lines (Converter *self,
   /* A title may be spaced out (名 词 解 释), never holds an amount. */
   if (line->cells->len > 2 && (bd_pdf_count_amounts (line) > 0 || g_utf8_strlen (line->text, -1) > 40))
     return 0;
-  if (title_from_text (self, line->text, FALSE))
+  if (title_from_text (self, line->text, is_heading (self, line), FALSE))
     return 1;
   if (next == NULL || next->cells->len > 2 || next->y0 - line->y1 > line->height)
     return 0;
   joined = g_strconcat (line->text, next->text, NULL);
-  return title_from_text (self, joined, TRUE) ? 2 : 0;
+  return title_from_text (self, joined, is_heading (self, line), TRUE) ? 2 : 0;
 }
 
 static void
@@ -590,6 +707,8 @@ static void
 converter_clear (Converter *self)
 {
   g_string_free (self->paragraph, TRUE);
+  if (self->carried_name != NULL)
+    g_string_free (self->carried_name, TRUE);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->form.row, g_ptr_array_unref);
   for (guint i = 0; i < 4; i++)

@@ -41,8 +41,14 @@ typedef struct {
   GPtrArray           *pending;       /* char*: a row not yet written, its name may continue */
   double               pending_name_x;
   guint                pending_name_cell;
+  guint                pending_page;    /* where the pending row began */
+  double               pending_y1;      /* the bottom of its lines so far */
+  GString             *carried_name;    /* the top of a wrapped name, for the row below */
+  double               carried_x;
+  guint                paragraph_page;  /* where the paragraph began */
   GString             *paragraph;
   double               left, right;   /* the text's margins on this page */
+  double               body_height;   /* the commonest height of a line's glyphs on this page */
   gboolean             unit_budget;   /* its cover says 预算单位： or …单位预算 */
   GPtrArray           *page_lines;    /* the page being read, and where */
   guint                line_index;

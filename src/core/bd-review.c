@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bd-importer.h"
+#include "bd-pdf-import.h"
 #include "bd-page-layout.h"
 #include "bd-review.h"
 #include "bd-store.h"
@@ -129,25 +130,47 @@ bd_review_status_label (BdReviewStatus status)
     }
 }
 
-/* A document as the command line's import and open read it. */
+/* A document as the command line's import and open read it: a .budget is
+ * opened, a published PDF or text imported. */
 static BdDocument *
 read_document (const char  *path,
+               gboolean    *from_pdf,
                GError     **error)
 {
   g_autofree char *lower = g_utf8_strdown (path, -1);
   g_autofree char *base = g_path_get_basename (path);
 
+  *from_pdf = g_str_has_suffix (lower, ".pdf");
   if (g_str_has_suffix (lower, ".budget"))
     {
       g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, error);
       return store ? bd_store_load (store, error) : NULL;
     }
-  if (g_str_has_suffix (lower, ".md"))
-    return bd_import_published_file (path, error);
+  if (bd_import_is_importable (path))
+    return bd_import_any_file (path, error);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("BudgetDesk cannot read “%s” yet: only .budget documents and published text (.md) are read"),
+               _("BudgetDesk cannot read “%s”: it reads .budget documents and published budgets (.pdf, .md)"),
                base);
   return NULL;
+}
+
+/* The page of the PDF a finding's row (or its schedule's title) was read
+ * from, or 0: the page the reviewer has in hand (as budgetdesk-cli validate
+ * names it). */
+static int
+source_page (BdDocument      *doc,
+             const BdFinding *finding)
+{
+  BdSchedule *schedule;
+  BdRow *row;
+
+  if (finding->part < BD_PART_SCHEDULE_1 || finding->part >= BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
+    return 0;
+  schedule = bd_document_get_schedule (doc, finding->part - BD_PART_SCHEDULE_1 + 1);
+  row = finding->row != NULL ? bd_schedule_find_row (schedule, finding->row) : NULL;
+  if (row != NULL && row->source_page != 0)
+    return row->source_page;
+  return schedule->source_page;
 }
 
 static int
@@ -165,18 +188,22 @@ compare_review_findings (gconstpointer a,
 static void
 add_findings (BdReviewEntry *entry,
               BdDocument    *doc,
+              gboolean       from_pdf,
               GPtrArray     *findings)
 {
   g_autoptr(BdPageLayout) layout = NULL;
 
-  /* Laying out the pages is most of a review's time: only for a document with findings. */
-  if (findings->len > 0)
+  /* Laying out the pages is most of a review's time: only for a document with
+   * findings, and not for a PDF, whose own pages are the ones to name. */
+  if (findings->len > 0 && !from_pdf)
     layout = bd_page_layout_new (doc, NULL);
   for (guint i = 0; i < findings->len; i++)
     {
       const BdFinding *finding = g_ptr_array_index (findings, i);
       BdReviewFinding *row = g_new0 (BdReviewFinding, 1);
-      int page = finding->part == BD_PART_DOCUMENT ? -1 : bd_page_layout_get_part_page (layout, finding->part);
+      int page = from_pdf ? source_page (doc, finding) - 1
+               : finding->part == BD_PART_DOCUMENT ? -1
+               : bd_page_layout_get_part_page (layout, finding->part);
 
       row->severity = finding->severity;
       row->part = finding->part;
@@ -207,11 +234,12 @@ bd_review_file (const char *folder,
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  gboolean from_pdf = FALSE;
 
   entry->file = g_strdup (file);
   entry->path = g_canonicalize_filename (path, NULL);
   entry->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) review_finding_free);
-  doc = read_document (path, &error);
+  doc = read_document (path, &from_pdf, &error);
   if (doc == NULL)
     {
       entry->status = BD_REVIEW_UNREADABLE;
@@ -221,10 +249,9 @@ bd_review_file (const char *folder,
 
   entry->department = g_strdup (doc->department);
   entry->year = doc->year;
-  /* A unit's budget says so in its title (闵行区2024年单位预算); a department's is the rest. */
-  entry->kind = g_strdup (doc->title != NULL && strstr (doc->title, "单位预算") ? "单位预算" : "部门预算");
+  entry->kind = g_strdup (doc->unit_budget ? "单位预算" : "部门预算");
   findings = bd_check_document (doc);
-  add_findings (entry, doc, findings);
+  add_findings (entry, doc, from_pdf, findings);
   entry->status = entry->counts[BD_SEVERITY_ERROR] > 0 ? BD_REVIEW_ERRORS
                 : entry->counts[BD_SEVERITY_WARNING] > 0 ? BD_REVIEW_WARNINGS
                 : BD_REVIEW_CLEAN;

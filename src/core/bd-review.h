@@ -27,7 +27,8 @@ typedef struct {
   BdSeverity  severity;
   BdPart      part;
   char       *section;     /* the part's title, as the window shows it */
-  int         page;        /* the page it is on as BudgetDesk prints it, from 1; 0 for the whole document */
+  int         page;        /* from 1: of the PDF it was read from, or as BudgetDesk prints the
+                            * document; 0 when not known or for the whole document */
   char       *rule;
   char       *message;     /* with the expected and found figures, when there are */
 } BdReviewFinding;

@@ -1,6 +1,6 @@
 /* Prints how long `budgetdesk-cli review` takes on a folder of N copies of
- * the seed (N = 100 by default), as documents and as published text, on
- * every processor and on one. A benchmark, not a test.
+ * the seed (N = 100 by default), as documents, as published text and as
+ * printed PDFs, on every processor (and documents on one). A benchmark, not a test.
  *   bench-review CLI SEED.md [N] */
 
 #include <gio/gio.h>
@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "bd-importer.h"
+#include "bd-page-layout.h"
 #include "bd-store.h"
 
 static void
@@ -70,6 +71,8 @@ main (int    argc,
   g_autofree char *document = g_build_filename (tmp, "seed.budget", NULL);
   g_autofree char *budgets = g_build_filename (tmp, "budget", NULL);
   g_autofree char *texts = g_build_filename (tmp, "md", NULL);
+  g_autofree char *printed = g_build_filename (tmp, "seed.pdf", NULL);
+  g_autofree char *pdfs = g_build_filename (tmp, "pdf", NULL);
   g_autofree char *all_cores = g_strdup_printf ("%u", g_get_num_processors ());
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = bd_import_published_file (seed, &error);
@@ -78,14 +81,24 @@ main (int    argc,
     g_error ("%s", error->message);
   fill_folder (budgets, document, ".budget", n);
   fill_folder (texts, seed, ".md", n);
+  {
+    g_autoptr(BdPageLayout) layout = bd_page_layout_new (doc, NULL);
+    if (!bd_page_layout_write_pdf (layout, printed, &error))
+      g_error ("%s", error->message);
+  }
+  fill_folder (pdfs, printed, ".pdf", n);
 
   printf ("review of %u copies of the seed (%u processors)\n", n, g_get_num_processors ());
   printf ("  .budget, %s threads: %.2f s\n", all_cores, review_seconds (cli, budgets, all_cores));
   printf ("  .budget, 1 thread:  %.2f s\n", review_seconds (cli, budgets, "1"));
   printf ("  .md,     %s threads: %.2f s\n", all_cores, review_seconds (cli, texts, all_cores));
+  printf ("  .pdf,    %s threads: %.2f s (the seed as BudgetDesk prints it)\n", all_cores,
+          review_seconds (cli, pdfs, all_cores));
 
   remove_folder (budgets);
   remove_folder (texts);
+  remove_folder (pdfs);
+  g_unlink (printed);
   g_unlink (document);
   g_rmdir (tmp);
   return 0;

@@ -162,6 +162,9 @@ test_rows_and_open (void)
     /* cityops.budget: its file, the moved one. */
     g_assert_cmpstr (bd_store_get_path (bd_editor_get_store (bd_window_get_editor (BD_WINDOW (opened)))), ==,
                      moved_budget);
+    /* Opened again: the same window, not a second one refused by the lock. */
+    g_assert_true (bd_review_dialog_open (dialog, 1, &error) == opened);
+    g_assert_no_error (error);
     gtk_window_destroy (opened);
     gtk_window_destroy (GTK_WINDOW (dialog));
     spin (50);

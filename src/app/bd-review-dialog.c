@@ -7,6 +7,8 @@
 
 #include "bd-application.h"
 #include "bd-review.h"
+#include "bd-store.h"
+#include "bd-window.h"
 #include "bd-review-dialog.h"
 
 struct _BdReviewDialog
@@ -155,6 +157,22 @@ document_path (BdReviewDialog *self,
   return g_strdup (path);
 }
 
+/* A document open already is shown again: a second window on it would be
+ * refused (the file is being written). */
+static BdWindow *
+find_open (BdApplication *application,
+           const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+    {
+      BdStore *store = BD_IS_WINDOW (l->data) ? bd_editor_get_store (bd_window_get_editor (l->data)) : NULL;
+
+      if (store != NULL && g_strcmp0 (bd_store_get_path (store), path) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
 GtkWindow *
 bd_review_dialog_open (BdReviewDialog  *self,
                        guint            index,
@@ -174,7 +192,9 @@ bd_review_dialog_open (BdReviewDialog  *self,
     }
   /* A .budget opens as the file it is; a PDF or text is read into a window
    * in no file, as the window opens a published PDF: reviewing writes nothing. */
-  if (g_str_has_suffix (path, ".budget"))
+  if (g_str_has_suffix (path, ".budget") && (window = find_open (application, path)) != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else if (g_str_has_suffix (path, ".budget"))
     window = bd_application_open_path (application, path, error);
   else
     window = bd_application_open_unsaved (application, path, error);

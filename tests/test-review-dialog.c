@@ -51,6 +51,37 @@ count_findings (BdWindow *window,
     }
 }
 
+/* The folder moved, with the report in it: the files are found beside it. */
+static void
+check_moved_folder (BdApplication *application,
+                    const char    *dir,
+                    const char    *folder,
+                    const char    *report)
+{
+  g_autoptr(GError) error = NULL;
+  BdReviewDialog *dialog;
+  g_autofree char *moved = g_build_filename (dir, "moved", NULL);
+  g_autofree char *moved_report = g_build_filename (moved, "review.json", NULL);
+  g_autofree char *moved_budget = g_build_filename (moved, "cityops.budget", NULL);
+  GtkWindow *opened;
+
+  g_assert_cmpint (g_rename (folder, moved), ==, 0);
+  g_assert_cmpint (g_rename (report, moved_report), ==, 0);
+  dialog = BD_REVIEW_DIALOG (bd_review_dialog_new (GTK_APPLICATION (application), NULL, moved_report));
+  opened = bd_review_dialog_open (dialog, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (opened);
+  /* cityops.budget: its file, the moved one. */
+  g_assert_cmpstr (bd_store_get_path (bd_editor_get_store (bd_window_get_editor (BD_WINDOW (opened)))), ==,
+                   moved_budget);
+  /* Opened again: the same window, not a second one refused by the lock. */
+  g_assert_true (bd_review_dialog_open (dialog, 1, &error) == opened);
+  g_assert_no_error (error);
+  gtk_window_destroy (opened);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+}
+
 static void
 test_rows_and_open (void)
 {
@@ -146,29 +177,7 @@ test_rows_and_open (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (50);
 
-  /* The folder moved, with the report in it: the files are found beside it. */
-  {
-    g_autofree char *moved = g_build_filename (dir, "moved", NULL);
-    g_autofree char *moved_report = g_build_filename (moved, "review.json", NULL);
-    g_autofree char *moved_budget = g_build_filename (moved, "cityops.budget", NULL);
-    GtkWindow *opened;
-
-    g_assert_cmpint (g_rename (folder, moved), ==, 0);
-    g_assert_cmpint (g_rename (report, moved_report), ==, 0);
-    dialog = BD_REVIEW_DIALOG (bd_review_dialog_new (GTK_APPLICATION (application), NULL, moved_report));
-    opened = bd_review_dialog_open (dialog, 1, &error);
-    g_assert_no_error (error);
-    g_assert_nonnull (opened);
-    /* cityops.budget: its file, the moved one. */
-    g_assert_cmpstr (bd_store_get_path (bd_editor_get_store (bd_window_get_editor (BD_WINDOW (opened)))), ==,
-                     moved_budget);
-    /* Opened again: the same window, not a second one refused by the lock. */
-    g_assert_true (bd_review_dialog_open (dialog, 1, &error) == opened);
-    g_assert_no_error (error);
-    gtk_window_destroy (opened);
-    gtk_window_destroy (GTK_WINDOW (dialog));
-    spin (50);
-  }
+  check_moved_folder (application, dir, folder, report);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 

@@ -474,6 +474,7 @@ bd_document_finalize (GObject *object)
   g_ptr_array_unref (self->projects);
   for (guint i = 0; i < G_N_ELEMENTS (self->extra_codes); i++)
     g_hash_table_unref (self->extra_codes[i]);
+  g_hash_table_unref (self->rule_profile);
   g_clear_pointer (&self->import_notes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bd_document_parent_class)->finalize (object);
@@ -496,6 +497,7 @@ bd_document_init (BdDocument *self)
   self->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_project_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->extra_codes); i++)
     self->extra_codes[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->rule_profile = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 void
@@ -803,6 +805,11 @@ bd_document_dump (BdDocument *self)
   for (guint i = 0; i < keys->len; i++)
     g_string_append_printf (out, "last-year %s %" G_GINT64_FORMAT "\n", (char *) keys->pdata[i],
                             *(gint64 *) g_hash_table_lookup (self->last_year, keys->pdata[i]));
+  g_clear_pointer (&keys, g_ptr_array_unref);
+  keys = sorted_keys (self->rule_profile);
+  for (guint i = 0; i < keys->len; i++)
+    g_string_append_printf (out, "rule %s %s\n", (char *) keys->pdata[i],
+                            (char *) g_hash_table_lookup (self->rule_profile, keys->pdata[i]));
 
   for (guint c = 0; c < G_N_ELEMENTS (self->extra_codes); c++)
     {

@@ -150,6 +150,7 @@ struct _BdDocument
   GPtrArray  *projects;        /* BdProject*: the performance-goal forms */
   BdFramework framework;       /* the indicator framework the forms follow */
   GHashTable *extra_codes[2];  /* per BdClassification: code → name, codes the catalog lacks */
+  GHashTable *rule_profile;    /* rule id → "off", "error", "warning" or "info": the document's own choice */
   GPtrArray  *import_notes;    /* BdImportNote*: what the import read from a document at odds with itself */
 };
 

@@ -85,6 +85,31 @@ bd_store_write_schedule (sqlite3     *db,
   return TRUE;
 }
 
+/* The document's rule profile goes with its header. */
+static gboolean
+write_rule_profile (sqlite3    *db,
+                    const char *path,
+                    BdDocument *doc,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
+    "INSERT INTO rule_setting (rule, setting) VALUES (?, ?)", error);
+  GHashTableIter iter;
+  gpointer rule, setting;
+
+  if (insert == NULL || !bd_store_sql_exec (db, path, "DELETE FROM rule_setting", error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, doc->rule_profile);
+  while (g_hash_table_iter_next (&iter, &rule, &setting))
+    {
+      bd_store_sql_bind_text (insert, 1, rule);
+      bd_store_sql_bind_text (insert, 2, setting);
+      if (!bd_store_sql_step_done (db, path, insert, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 bd_store_write_header (sqlite3     *db,
                        const char  *path,
@@ -103,7 +128,7 @@ bd_store_write_header (sqlite3     *db,
   bd_store_sql_bind_text (stmt, 3, doc->title);
   bd_store_sql_bind_text (stmt, 4, doc->attachment);
   sqlite3_bind_int (stmt, 5, doc->framework);
-  return bd_store_sql_step_done (db, path, stmt, error);
+  return bd_store_sql_step_done (db, path, stmt, error) && write_rule_profile (db, path, doc, error);
 }
 
 gboolean

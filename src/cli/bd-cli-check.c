@@ -180,6 +180,8 @@ bd_cli_fix (int    argc,
     }
 
   store = bd_store_open (argv[1], BD_STORE_OPEN_DEFAULT, &error);
+  if (store != NULL)
+    bd_cli_warn_set_aside (store);
   if (store == NULL || (doc = bd_store_load (store, &error)) == NULL)
     return bd_cli_report_error (NULL, error);
 

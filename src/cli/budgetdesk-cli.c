@@ -34,6 +34,21 @@ bd_cli_report_error (const char *context,
   return BD_EXIT_FAILED;
 }
 
+void
+bd_cli_warn_set_aside (BdStore *store)
+{
+  const char *set_aside = bd_store_get_set_aside (store);
+  g_autofree char *name = NULL;
+  g_autofree char *moved = NULL;
+
+  if (set_aside == NULL)
+    return;
+  name = g_filename_display_name (bd_store_get_path (store));
+  moved = g_filename_display_name (set_aside);
+  g_printerr (_("budgetdesk-cli: warning: a journal beside “%s”, left by a program that stopped, does not "
+                "belong to it: it was not applied, and was moved to “%s”.\n"), name, moved);
+}
+
 BdDocument *
 bd_cli_open_document (const char  *path,
                       GError     **error)
@@ -46,6 +61,7 @@ bd_cli_open_document (const char  *path,
   store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, error);
   if (store == NULL)
     return NULL;
+  bd_cli_warn_set_aside (store);
   return bd_store_load (store, error);
 }
 

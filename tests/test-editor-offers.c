@@ -6,6 +6,7 @@
 
 #include "bd-schedule-view.h"
 #include "bd-window-fixture.h"
+#include "bd-gtk-test-util.h"
 
 static void
 screenshot (WindowFixture *f,
@@ -37,19 +38,11 @@ screenshot (WindowFixture *f,
 
 /* The button of @action, as the clerk sees it: sensitive while the action is
  * enabled. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action)
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static gint64
@@ -67,7 +60,7 @@ static void
 test_fix_all (WindowFixture *f,
               gconstpointer  data)
 {
-  GtkWidget *button = find_button (GTK_WIDGET (f->window), "win.fix-all");
+  GtkWidget *button = find_descendant (GTK_WIDGET (f->window), is_action_button, "win.fix-all");
 
   g_assert_nonnull (button);
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-1"), ==, "2");

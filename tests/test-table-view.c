@@ -6,6 +6,7 @@
 
 #include "bd-generator.h"
 #include "bd-window-fixture.h"
+#include "bd-gtk-test-util.h"
 
 static BdTableView *
 show_table (WindowFixture *f,
@@ -334,18 +335,11 @@ test_cell_stored_on_page_change_and_close (WindowFixture *f,
 }
 
 
-static GtkWidget *
-find_entry (GtkWidget *widget)
+static gboolean
+is_visible_entry (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (GTK_IS_ENTRY (widget) && gtk_widget_get_visible (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ENTRY (widget) && gtk_widget_get_visible (widget);
 }
 
 /* The "computed" hint goes on Esc, on a move and on a click elsewhere. */
@@ -371,7 +365,7 @@ test_computed_hint_closes (WindowFixture *f,
   g_assert_true (bd_test_press_key (grid, GDK_KEY_5, 0));
   g_assert_nonnull (bd_table_view_get_error (view));
   /* A click into the code entry above the table. */
-  g_assert_true (gtk_widget_grab_focus (find_entry (gtk_widget_get_ancestor (GTK_WIDGET (view), BD_TYPE_SCHEDULE_VIEW))));
+  g_assert_true (gtk_widget_grab_focus (find_descendant (gtk_widget_get_ancestor (GTK_WIDGET (view), BD_TYPE_SCHEDULE_VIEW), is_visible_entry, NULL)));
   bd_test_spin (50);
   g_assert_null (bd_table_view_get_error (view));
 }

@@ -11,6 +11,7 @@
 #include "bd-section-view.h"
 #include "bd-test-util.h"
 #include "bd-window-fixture.h"
+#include "bd-gtk-test-util.h"
 
 /* The window on a copy of the seed, finalized at the end of each test. */
 typedef WindowFixture Fixture;
@@ -196,18 +197,11 @@ test_other_figures_as_fields (Fixture       *f,
   g_assert_cmpstr (bd_window_get_badge (f->window, "other"), ==, "✓");
 }
 
-static GtkWidget *
-find_button (GtkWidget *widget)
+static gboolean
+is_button (GtkWidget     *widget,
+           gconstpointer  data)
 {
-  if (GTK_IS_BUTTON (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget);
 }
 
 /* 修正 on the third finding (schedule 4, 208: 1,616,095.40 where schedule 5
@@ -227,7 +221,7 @@ test_findings_keep_place (Fixture       *f,
   guint n;
 
   g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);
-  g_signal_emit_by_name (find_button (GTK_WIDGET (third)), "clicked");
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (third), is_button, NULL), "clicked");
   spin (50);
   /* Schedule 4's 一般公共预算 of 208 is now schedule 5's. */
   g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 0));

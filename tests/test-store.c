@@ -17,6 +17,7 @@
 #include "bd-generator.h"
 #include "bd-store.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 typedef struct {
   char *dir;
@@ -98,37 +99,6 @@ test_save_and_load (Fixture       *fixture,
   row = bd_schedule_find_row (bd_document_get_schedule (loaded, 3), "2120199");
   g_assert_cmpint (row->values[1], ==, Y (7959673, 40));
   g_assert_cmpint (row->id, >, 0);
-}
-
-static char *
-checksum_of (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-static char *
-folder_listing (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  while (listing && (name = g_dir_read_name (listing)) != NULL)
-    g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static void

@@ -49,3 +49,15 @@ find_descendant (GtkWidget     *widget,
     }
   return NULL;
 }
+
+/* g_test_init() and gtk_init() for a widget test. No session bus under
+ * xvfb-run: without GTK_A11Y=none the accessibility bridge warns, and a
+ * test's warnings are fatal. */
+static inline void
+bd_gtk_test_init (int    *argc,
+                  char ***argv)
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+}

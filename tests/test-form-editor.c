@@ -704,11 +704,7 @@ int
 main (int    argc,
       char **argv)
 {
-  /* No session bus under xvfb-run: without this the accessibility bridge
-   * warns, and a test's warnings are fatal. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  bd_gtk_test_init (&argc, &argv);
   /* No blinking cursor: its timer would make a test depend on timing. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 

@@ -108,9 +108,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  bd_gtk_test_init (&argc, &argv);
   g_test_add_func ("/indicator-row/bind-and-store", test_bind_and_store);
   g_test_add_func ("/indicator-row/other-framework", test_other_framework);
   return g_test_run ();

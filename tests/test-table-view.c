@@ -20,33 +20,24 @@ show_table (WindowFixture *f,
   return view;
 }
 
-static gint64
-stored (WindowFixture *f,
-        guint          schedule,
-        const char    *code,
-        guint          column)
-{
-  return bd_test_stored (f->path, schedule, code, column);
-}
-
 /* Schedule 3 columns: 0 合计 (sum), 1 基本支出, 2 项目支出. */
 static void
 assert_seed_208 (WindowFixture *f)
 {
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (121500, 0));
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (996397, 0));
-  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, Y (498198, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, Y (121500, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, Y (996397, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080506", 1), ==, Y (498198, 0));
 }
 
 static void
 assert_pasted_208 (WindowFixture *f)
 {
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (200000, 0));
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (1000000, 0));
-  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, Y (500000, 0));
-  g_assert_cmpint (stored (f, 3, "2080502", 2), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, Y (200000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, Y (1000000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080506", 1), ==, Y (500000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 2), ==, 0);
   /* The rows after the block are untouched. */
-  g_assert_cmpint (stored (f, 3, "2101102", 1), ==, Y (871850, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2101102", 1), ==, Y (871850, 0));
 }
 
 /* The 208 group as the published layout has it (split codes, names, every
@@ -89,7 +80,7 @@ test_paste_joined_codes_anywhere (WindowFixture *f,
     "2080505\t机关事业单位基本养老保险缴费支出\t1,000,000.00\t1,000,000.00\t0\n"
     "2080506\t机关事业单位职业年金缴费支出\t500,000.00\t500,000.00\t0\n"));
   assert_pasted_208 (f);
-  g_assert_cmpint (stored (f, 3, "2210201", 2), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2210201", 2), ==, 0);
 }
 
 /* The fault of issue 14.6: the figures of the published rows without their
@@ -236,8 +227,8 @@ test_select_all_copies_codes (WindowFixture *f,
   /* Pasted back anywhere, it lands by code: nothing changes. */
   g_assert_true (bd_table_view_select (view, "2210201", "基本支出"));
   g_assert_true (bd_table_view_paste_text (view, text));
-  g_assert_cmpint (stored (f, 3, "2120199", 2), ==, Y (6826475, 0));
-  g_assert_cmpint (stored (f, 3, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2120199", 2), ==, Y (6826475, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2210201", 1), ==, Y (447984, 0));
   assert_seed_208 (f);
 }
 
@@ -254,10 +245,10 @@ test_delete_clears_range (WindowFixture *f,
     g_assert_true (bd_test_press_key (grid, GDK_KEY_Down, GDK_SHIFT_MASK));
   g_assert_true (bd_test_press_key (grid, GDK_KEY_End, GDK_SHIFT_MASK));
   g_assert_true (bd_test_press_key (grid, GDK_KEY_Delete, 0));
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, 0);
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, 0);
-  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, 0);
-  g_assert_cmpint (stored (f, 3, "2101102", 1), ==, Y (871850, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080506", 1), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2101102", 1), ==, Y (871850, 0));
 
   /* One step. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
@@ -309,7 +300,7 @@ test_cell_stored_on_focus_loss (WindowFixture *f,
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
   bd_test_spin (50);
   g_assert_false (bd_table_view_is_editing (view));
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (123456, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, Y (123456, 0));
 }
 
 /* Typed, then another page or the window closed (Ctrl+W): stored. */
@@ -323,7 +314,7 @@ test_cell_stored_on_page_change_and_close (WindowFixture *f,
   g_assert_true (bd_table_view_begin_edit (view, "1000"));
   bd_window_show_page (f->window, "schedule-5");
   bd_test_spin (50);
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (1000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, Y (1000, 0));
 
   view = show_table (f, 3);
   g_assert_true (bd_table_view_select (view, "2080505", "基本支出"));
@@ -331,7 +322,7 @@ test_cell_stored_on_page_change_and_close (WindowFixture *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close", NULL);
   bd_test_spin (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (2000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, Y (2000, 0));
 }
 
 
@@ -388,8 +379,8 @@ test_typed_cell_follows_its_row (WindowFixture *f,
   bd_table_view_get_current (view, &position, NULL);
   g_assert_cmpuint (position, ==, 3 + 3);
   g_assert_true (bd_table_view_commit (view, BD_MOVE_NONE));
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (777, 0));
-  g_assert_cmpint (stored (f, 3, "2010101", 1), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, Y (777, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2010101", 1), ==, 0);
 }
 
 /* A wheel click on @scroller, handed to its scroll controllers as GTK
@@ -501,26 +492,22 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  bd_gtk_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, WindowFixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
-  ADD ("/table-view/paste-published-block-at-lei", test_paste_published_block_at_lei);
-  ADD ("/table-view/paste-joined-codes-anywhere", test_paste_joined_codes_anywhere);
-  ADD ("/table-view/paste-figures-at-lei", test_paste_figures_at_lei);
-  ADD ("/table-view/paste-unknown-codes-refused", test_paste_unknown_codes_refused);
-  ADD ("/table-view/paste-computed-rows-refused", test_paste_computed_rows_refused);
-  ADD ("/table-view/paste-misaligned-refused", test_paste_misaligned_refused);
-  ADD ("/table-view/range-with-shift", test_range_with_shift);
-  ADD ("/table-view/select-all-copies-codes", test_select_all_copies_codes);
-  ADD ("/table-view/delete-clears-range", test_delete_clears_range);
-  ADD ("/table-view/page-and-home-keys", test_page_and_home_keys);
-  ADD ("/table-view/cell-stored-on-focus-loss", test_cell_stored_on_focus_loss);
-  ADD ("/table-view/cell-stored-on-page-change-and-close", test_cell_stored_on_page_change_and_close);
-  ADD ("/table-view/computed-hint-closes", test_computed_hint_closes);
-  ADD ("/table-view/typed-cell-follows-its-row", test_typed_cell_follows_its_row);
-#undef ADD
+  WINDOW_TEST ("/table-view/paste-published-block-at-lei", test_paste_published_block_at_lei);
+  WINDOW_TEST ("/table-view/paste-joined-codes-anywhere", test_paste_joined_codes_anywhere);
+  WINDOW_TEST ("/table-view/paste-figures-at-lei", test_paste_figures_at_lei);
+  WINDOW_TEST ("/table-view/paste-unknown-codes-refused", test_paste_unknown_codes_refused);
+  WINDOW_TEST ("/table-view/paste-computed-rows-refused", test_paste_computed_rows_refused);
+  WINDOW_TEST ("/table-view/paste-misaligned-refused", test_paste_misaligned_refused);
+  WINDOW_TEST ("/table-view/range-with-shift", test_range_with_shift);
+  WINDOW_TEST ("/table-view/select-all-copies-codes", test_select_all_copies_codes);
+  WINDOW_TEST ("/table-view/delete-clears-range", test_delete_clears_range);
+  WINDOW_TEST ("/table-view/page-and-home-keys", test_page_and_home_keys);
+  WINDOW_TEST ("/table-view/cell-stored-on-focus-loss", test_cell_stored_on_focus_loss);
+  WINDOW_TEST ("/table-view/cell-stored-on-page-change-and-close", test_cell_stored_on_page_change_and_close);
+  WINDOW_TEST ("/table-view/computed-hint-closes", test_computed_hint_closes);
+  WINDOW_TEST ("/table-view/typed-cell-follows-its-row", test_typed_cell_follows_its_row);
   g_test_add_func ("/table-view/wheel-burst-on-large-schedule", test_wheel_burst_on_large_schedule);
   g_test_add_func ("/table-view/finalize", test_finalize);
 

@@ -98,51 +98,48 @@ test_paste_figures_at_lei (WindowFixture *f,
   assert_pasted_208 (f);
 }
 
-/* Codes the schedule does not have: refused, saying which, nothing stored. */
-static void
-test_paste_unknown_codes_refused (WindowFixture *f,
-                                  gconstpointer  data)
+/* A block the table refuses: where it is pasted, what the refusal names.
+ * Nothing is stored: schedule 3 keeps the seed's 208. */
+typedef struct
 {
-  BdTableView *view = show_table (f, 3);
+  const char *code;
+  const char *column;
+  const char *text;
+  const char *error_part;
+  gboolean    nothing_to_undo;  /* also asserted: the refusal left no step */
+} RefusedPaste;
 
-  g_assert_true (bd_table_view_select (view, "208", "合计"));
-  g_assert_false (bd_table_view_paste_text (view,
+static const RefusedPaste refused_pastes[] = {
+  /* Codes the schedule does not have: refused, saying which. */
+  { "208", "合计",
     "2080502\t事业单位离退休\t200,000.00\t200,000.00\t0\n"
     "2010101\t行政运行\t8,000.00\t8,000.00\t0\n"
-    "2010102\t一般行政管理事务\t1,000.00\t1,000.00\t0\n"));
-  g_assert_nonnull (strstr (bd_table_view_get_error (view), "2010101、2010102"));
-  assert_seed_208 (f);
-  g_assert_false (bd_editor_can_undo (f->editor));
-}
-
-/* Only computed rows: refused, naming them. */
-static void
-test_paste_computed_rows_refused (WindowFixture *f,
-                                  gconstpointer  data)
-{
-  BdTableView *view = show_table (f, 3);
-
-  g_assert_true (bd_table_view_select (view, "208", "合计"));
-  g_assert_false (bd_table_view_paste_text (view,
+    "2010102\t一般行政管理事务\t1,000.00\t1,000.00\t0\n",
+    "2010101、2010102", TRUE },
+  /* Only computed rows: refused, naming them. */
+  { "208", "合计",
     "208\t\t\t社会保障和就业支出\t1,700,000.00\t1,700,000.00\t0\n"
-    "208\t05\t\t行政事业单位养老支出\t1,700,000.00\t1,700,000.00\t0\n"));
-  g_assert_nonnull (strstr (bd_table_view_get_error (view), "208、20805"));
-  assert_seed_208 (f);
-}
+    "208\t05\t\t行政事业单位养老支出\t1,700,000.00\t1,700,000.00\t0\n",
+    "208、20805", FALSE },
+  /* Figures of 项 rows only, pasted at the 类 row: the first line would land
+   * on 208, which is not their sum (1,000 ≠ 3,000 + 996,397 + 498,198):
+   * refused, saying where it landed. */
+  { "208", "基本支出", "1000\t0\n2000\t0\n3000\t0\n", "208 社会保障和就业支出", FALSE },
+};
 
-/* Figures of 项 rows only, pasted at the 类 row: the first line would land
- * on 208, which is not their sum (1,000 ≠ 3,000 + 996,397 + 498,198): refused,
- * saying where it landed. */
 static void
-test_paste_misaligned_refused (WindowFixture *f,
-                               gconstpointer  data)
+test_paste_refused (WindowFixture *f,
+                    gconstpointer  data)
 {
+  const RefusedPaste *paste = data;
   BdTableView *view = show_table (f, 3);
 
-  g_assert_true (bd_table_view_select (view, "208", "基本支出"));
-  g_assert_false (bd_table_view_paste_text (view, "1000\t0\n2000\t0\n3000\t0\n"));
-  g_assert_nonnull (strstr (bd_table_view_get_error (view), "208 社会保障和就业支出"));
+  g_assert_true (bd_table_view_select (view, paste->code, paste->column));
+  g_assert_false (bd_table_view_paste_text (view, paste->text));
+  g_assert_nonnull (strstr (bd_table_view_get_error (view), paste->error_part));
   assert_seed_208 (f);
+  if (paste->nothing_to_undo)
+    g_assert_false (bd_editor_can_undo (f->editor));
 }
 
 
@@ -497,9 +494,12 @@ main (int    argc,
   WINDOW_TEST ("/table-view/paste-published-block-at-lei", test_paste_published_block_at_lei);
   WINDOW_TEST ("/table-view/paste-joined-codes-anywhere", test_paste_joined_codes_anywhere);
   WINDOW_TEST ("/table-view/paste-figures-at-lei", test_paste_figures_at_lei);
-  WINDOW_TEST ("/table-view/paste-unknown-codes-refused", test_paste_unknown_codes_refused);
-  WINDOW_TEST ("/table-view/paste-computed-rows-refused", test_paste_computed_rows_refused);
-  WINDOW_TEST ("/table-view/paste-misaligned-refused", test_paste_misaligned_refused);
+#define REFUSED_TEST(path, i) \
+  g_test_add (path, WindowFixture, &refused_pastes[i], window_fixture_set_up, test_paste_refused, window_fixture_tear_down)
+  REFUSED_TEST ("/table-view/paste-unknown-codes-refused", 0);
+  REFUSED_TEST ("/table-view/paste-computed-rows-refused", 1);
+  REFUSED_TEST ("/table-view/paste-misaligned-refused", 2);
+#undef REFUSED_TEST
   WINDOW_TEST ("/table-view/range-with-shift", test_range_with_shift);
   WINDOW_TEST ("/table-view/select-all-copies-codes", test_select_all_copies_codes);
   WINDOW_TEST ("/table-view/delete-clears-range", test_delete_clears_range);

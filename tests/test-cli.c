@@ -10,6 +10,7 @@
 #include "bd-test-util.h"
 
 static char *dir;
+static char *said;   /* what the last run said on stderr */
 
 static int
 run (char **output,
@@ -34,6 +35,8 @@ run (char **output,
                                &out, &err, &status, &error));
   g_assert_no_error (error);
   g_test_message ("stderr: %s", err);
+  g_free (said);
+  said = g_strdup (err);
   if (output != NULL)
     *output = g_steal_pointer (&out);
   g_assert_true (WIFEXITED (status));
@@ -364,6 +367,40 @@ write_in_dir ("bad-empty.md", "", 0);
   }
 }
 
+/* A log beside a document that is not its own (here not a log at all,
+ * as a clerk's copying can leave) is set aside on opening, never applied;
+ * before, nothing told the clerk. show now says where it went, on stderr,
+ * and shows the document as it was (issue 17). */
+static void
+test_set_aside_told (void)
+{
+  g_autofree char *doc = path_in_dir ("aside.budget");
+  g_autofree char *wal = g_strconcat (doc, "-wal", NULL);
+  g_autofree char *moved = g_strconcat (wal, ".unused", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *kept = NULL;
+
+  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
+  g_assert_cmpint (run (&before, "show", doc, NULL), ==, 0);
+  g_assert_null (strstr (said, "journal"));
+  g_assert_true (g_file_set_contents (wal, "not a log of this file", -1, NULL));
+
+  g_assert_cmpint (run (&after, "show", doc, NULL), ==, 0);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (said, "warning: a journal beside"));
+  g_assert_nonnull (strstr (said, doc));
+  g_assert_nonnull (strstr (said, moved));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (moved, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "not a log of this file");
+
+  /* Said once: the next opening finds nothing to set aside. */
+  g_clear_pointer (&after, g_free);
+  g_assert_cmpint (run (&after, "show", doc, NULL), ==, 0);
+  g_assert_null (strstr (said, "journal"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -383,6 +420,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-pdf", test_export_pdf);
   g_test_add_func ("/cli/generate", test_generate);
   g_test_add_func ("/cli/bad-input-changes-nothing", test_bad_input_changes_nothing);
+  g_test_add_func ("/cli/set-aside-told", test_set_aside_told);
 
   status = g_test_run ();
   {

@@ -125,6 +125,47 @@ test_open_keeps_copy_and_lists_it (void)
   spin (50);
 }
 
+/* A log beside the document that is not its own (here not a log at all)
+ * is set aside on opening, never applied; before, the window said
+ * nothing. Now a dialog over the window says where it went (issue 17). */
+static void
+test_set_aside_shown (void)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autoptr(BdApplication) application = bd_application_new ();
+  g_autofree char *path = g_build_filename (dir, "aside.budget", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *moved = g_strconcat (wal, ".unused", NULL);
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+  g_autoptr(GError) error = NULL;
+  BdWindow *window;
+  GtkWidget *dialog;
+
+  g_assert_true (bd_store_save_as (seed, path, &error));
+  g_assert_true (g_file_set_contents (wal, "not a log of this file", -1, NULL));
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+
+  window = bd_application_open_path (application, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  spin (300);
+
+  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_object_get (dialog, "text", &primary, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (primary, ==, "A journal beside “aside.budget” was set aside");
+  g_assert_nonnull (strstr (secondary, moved));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (moved, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -146,6 +187,7 @@ main (int    argc,
   gtk_init ();
 
   g_test_add_func ("/desktop/open-keeps-copy-and-lists-it", test_open_keeps_copy_and_lists_it);
+  g_test_add_func ("/desktop/set-aside-shown", test_set_aside_shown);
   status = g_test_run ();
 
   command = g_strdup_printf ("rm -rf '%s'", dir);

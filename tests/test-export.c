@@ -3,12 +3,17 @@
  * before is left byte for byte; the CSV set is replaced whole or not at
  * all; a cell too long for Excel is refused, not dropped. */
 
+#define _GNU_SOURCE
+
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "bd-file-replace.h"
+#include "bd-markdown-writer.h"
+#include "bd-store.h"
 #include "bd-test-util.h"
 #include "bd-xlsx-writer.h"
 
@@ -286,6 +291,107 @@ test_csv_full_disk (void)
   assert_has (text, "2024年部门财务收支预算总表");
 }
 
+static char *
+checksum_of (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+/* Exports @source with @option to @target, a document: refused with exit
+ * status 2 and a message naming @target, which is not changed. */
+static void
+assert_export_refused (const char *source,
+                       const char *option,
+                       const char *target,
+                       const char *named)
+{
+  g_autofree char *before = checksum_of (target);
+  g_autofree char *after = NULL;
+  g_autofree char *said = NULL;
+  const char *argv[] = { "export", source, option, target, NULL };
+
+  g_assert_cmpint (run_cli (0, &said, argv), ==, 2);
+  assert_has (said, named);
+  assert_has (said, "is a BudgetDesk document");
+  after = checksum_of (target);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Before, “export x.budget --md x.budget” (or --pdf, --xlsx, or another
+ * document as the target) replaced the document with the export, even
+ * while a writer had it open (issue 17): every form is now refused. */
+static void
+test_export_over_document (void)
+{
+  g_autofree char *target = path_in_dir ("target.budget");
+  g_autofree char *link = path_in_dir ("link.md");
+  g_autofree char *folder = path_in_dir ("csv-document");
+  g_autofree char *first = csv_name (1);
+  g_autofree char *in_folder = g_build_filename (folder, first, NULL);
+  g_autofree char *seed_sum = checksum_of (seed);
+  const char *options[] = { "--md", "--pdf", "--xlsx" };
+
+  {
+    g_autofree char *data = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (seed, &data, &length, NULL));
+    g_assert_true (g_file_set_contents (target, data, length, NULL));
+  }
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      assert_export_refused (seed, options[i], seed, seed);   /* the document itself */
+      assert_export_refused (seed, options[i], target, target);
+      assert_export_refused (seed, options[i], link, link);   /* through a link */
+    }
+  {
+    /* Under the document's open writer, and written from within. */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BdStore) writer = bd_store_open (target, BD_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(BdDocument) doc = NULL;
+    g_autofree char *before = checksum_of (target);
+    g_autofree char *after = NULL;
+
+    g_assert_no_error (error);
+    doc = bd_store_load (writer, &error);
+    g_assert_no_error (error);
+    assert_export_refused (seed, "--md", target, target);
+    g_assert_false (bd_markdown_write_file (doc, target, &error));
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+    assert_has (error->message, target);
+    after = checksum_of (target);
+    g_assert_cmpstr (after, ==, before);
+  }
+  /* A document standing at one of the nine CSV names. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  {
+    g_autofree char *data = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (seed, &data, &length, NULL));
+    g_assert_true (g_file_set_contents (in_folder, data, length, NULL));
+  }
+  {
+    g_autofree char *said = NULL;
+    g_autofree char *now = NULL;
+    const char *argv[] = { "export", seed, "--csv", folder, NULL };
+
+    g_assert_cmpint (run_cli (0, &said, argv), ==, 2);
+    assert_has (said, in_folder);
+    assert_has (said, "is a BudgetDesk document");
+    now = checksum_of (in_folder);
+    g_assert_cmpstr (now, ==, seed_sum);
+    g_clear_pointer (&now, g_free);
+    now = checksum_of (seed);
+    g_assert_cmpstr (now, ==, seed_sum);
+  }
+}
+
 /* The seed's one form, 政府雇员: its 项目总体目标 given 40,000 characters.
  * Before, the cell was left empty and the export said nothing. The sheet
  * (rows by hand: 1 the title, 2 (2024年度), 3 项目名称, 4 主管部门,
@@ -337,6 +443,7 @@ main (int    argc,
   g_test_add_func ("/export/csv-full-disk", test_csv_full_disk);
   g_test_add_func ("/export/csv-folder-in-the-way", test_csv_folder_in_the_way);
   g_test_add_func ("/export/xlsx-long-cell", test_xlsx_long_cell);
+  g_test_add_func ("/export/over-document", test_export_over_document);
 
   status = g_test_run ();
   {

@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
+#include "bd-importer.h"
 #include "bd-markdown-writer.h"
 #include "bd-page-layout.h"
 #include "bd-text-writer.h"
@@ -188,6 +189,58 @@ test_unit_2025 (void)
   g_assert_cmpint (value_of (doc, 1, "210", 3), ==, Y (48000, 0));
   /* Page 8, schedule 2: 201 06 05 财政国库业务 14,111,000. */
   g_assert_cmpint (value_of (doc, 2, "2010605", 0), ==, Y (14111000, 0));
+}
+
+/* A unit budget keeps its own words wherever it is written out, as the
+ * cover (page 1: 预算单位：上海市财政局; contents 一、单位主要职能,
+ * 五、单位预算表) and the tables (page 7: 2025年预算单位财务收支预算总表 over
+ * 编制单位：上海市财政局; page 20: 2025年单位“三公”经费和机关运行经费预算表)
+ * of shanghai-czj-2025-unit.pdf print them: markdown, text and pages. */
+static void
+test_unit_2025_carried (void)
+{
+  g_autoptr(BdDocument) doc = import_real ("shanghai-czj-2025-unit.pdf");
+  g_autofree char *md = bd_markdown_write (doc);
+  g_autofree char *shown = bd_text_write_part (doc, BD_PART_SCHEDULE_1);
+  g_autofree char *cover = bd_text_write_part (doc, BD_PART_DOCUMENT);
+  g_autoptr(BdDocument) again = NULL;
+  g_autoptr(BdDocument) printed = NULL;
+  g_autoptr(BdPageLayout) layout = bd_page_layout_new (doc, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bd-unit-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "unit.pdf", NULL);
+  g_autofree char *md_again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (strstr (md, "\n预算单位：上海市财政局\n"));
+  g_assert_nonnull (strstr (md, "- 一、单位主要职能\n"));
+  g_assert_nonnull (strstr (md, "- 五、单位预算表\n"));
+  g_assert_nonnull (strstr (md, "\n2025年预算单位财务收支预算总表\n\n编制单位：上海市财政局\n"));
+  g_assert_nonnull (strstr (md, "\n2025年单位“三公”经费和机关运行经费预算表\n"));
+  g_assert_null (strstr (md, "编制部门："));
+  g_assert_null (strstr (md, "\n预算主管部门："));
+  g_assert_nonnull (strstr (shown, "2025年预算单位财务收支预算总表\n编制单位：上海市财政局"));
+  g_assert_nonnull (strstr (shown, "人员经费"));
+  g_assert_nonnull (strstr (cover, "预算单位：上海市财政局"));
+
+  /* Exported to markdown and imported again: the same document. */
+  again = bd_import_published_text (md, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (again->unit_budget);
+  md_again = bd_markdown_write (again);
+  g_assert_cmpstr (md_again, ==, md);
+
+  /* The pages, read back: still a unit budget, 人员经费 of 一般公共服务支出
+   * 60,330,260 (page 7) in its column. */
+  g_assert_true (bd_page_layout_write_pdf (layout, pdf, &error));
+  g_assert_no_error (error);
+  printed = bd_import_any_file (pdf, &error);
+  g_assert_no_error (error);
+  g_assert_true (printed->unit_budget);
+  g_assert_cmpuint (bd_document_get_schedule (printed, 1)->def->n_columns, ==, 4);
+  g_assert_cmpint (value_of (printed, 1, "201", 1), ==, Y (60330260, 0));
+  g_assert_cmpint (value_of (printed, 1, "201", 2), ==, Y (24531459, 0));
+  g_unlink (pdf);
+  g_rmdir (dir);
 }
 
 /* Every amount pdftotext reads in the PDF, written without separators or
@@ -517,6 +570,7 @@ main (int    argc,
   g_test_add_func ("/import-pdf/wanli-2023", test_wanli_2023);
   g_test_add_func ("/import-pdf/wanli-2023-forms", test_wanli_2023_forms);
   g_test_add_func ("/import-pdf/unit-2025", test_unit_2025);
+  g_test_add_func ("/import-pdf/unit-2025-carried", test_unit_2025_carried);
   g_test_add_func ("/import-pdf/refused", test_refused);
   g_test_add_func ("/import-pdf/own-pages", test_own_pages);
   for (guint i = 0; i < G_N_ELEMENTS (real); i++)

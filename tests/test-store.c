@@ -403,7 +403,8 @@ test_extra_codes_and_migration (Fixture       *fixture,
   g_assert_cmpstr (bd_document_lookup_code (again, BD_CLASSIFICATION_FUNCTION, "208"), ==, "社会保障和就业支出");
 
   /* A file of version 1, as the first release wrote it. */
-  make_database (fixture->path, "DROP TABLE extra_code; DROP INDEX indicator_by_project; PRAGMA user_version = 1");
+  make_database (fixture->path, "DROP TABLE extra_code; DROP INDEX indicator_by_project; DROP TABLE rule_setting;"
+                 " PRAGMA user_version = 1");
   old = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   g_assert_null (bd_document_lookup_code (old, BD_CLASSIFICATION_FUNCTION, "2129901"));
   g_assert_cmpuint (bd_document_get_schedule (old, 8)->rows->len, ==, 30);

@@ -177,6 +177,33 @@ keep_daily_copy (const char *document)
     g_message ("%s", error->message);
 }
 
+/* A journal beside the document that was not its own was moved aside on
+ * opening, not applied (bd_store_get_set_aside): the clerk is told where,
+ * in case another copy of the document is the one missing those edits.
+ * Not modal: the document opened as it was saved and can be worked on. */
+static void
+tell_set_aside (BdWindow *window,
+                BdStore  *store)
+{
+  const char *set_aside = bd_store_get_set_aside (store);
+  g_autofree char *name = NULL;
+  g_autofree char *moved = NULL;
+  GtkWidget *dialog;
+
+  if (set_aside == NULL)
+    return;
+  name = g_filename_display_basename (bd_store_get_path (store));
+  moved = g_filename_display_name (set_aside);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (window), GTK_DIALOG_DESTROY_WITH_PARENT, GTK_MESSAGE_WARNING,
+                                   GTK_BUTTONS_CLOSE, _("A journal beside “%s” was set aside"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("A program that stopped left a journal beside the document that "
+                                              "does not belong to it. It was not applied: the document is as it "
+                                              "was last saved. The journal was moved to “%s”."), moved);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static BdWindow *
 open_document (BdApplication  *self,
                const char     *path,
@@ -224,6 +251,7 @@ open_document (BdApplication  *self,
   remember (self, document);
   add_to_recent_files (document);
   gtk_window_present (GTK_WINDOW (window));
+  tell_set_aside (window, store);
   return window;
 }
 

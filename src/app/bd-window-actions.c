@@ -372,6 +372,7 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.start-from", "s", _bd_window_start_from_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_activated);
   gtk_widget_class_install_action (widget_class, "win.fix-finding", "u", fix_finding_activated);

@@ -72,8 +72,17 @@ bd_cli_validate (int    argc,
                  char **argv)
 {
   gboolean json = FALSE;
+  g_auto(GStrv) disable = NULL;
+  g_auto(GStrv) settings = NULL;
+  gboolean save = FALSE;
+  g_autoptr(BdStore) store = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the findings as JSON"), NULL },
+    { "disable", 0, 0, G_OPTION_ARG_STRING_ARRAY, &disable, N_("Do not run this rule (repeatable)"), N_("ID") },
+    { "rule", 0, 0, G_OPTION_ARG_STRING_ARRAY, &settings,
+      N_("Give a rule another severity, or switch it off or back to its own (repeatable)"),
+      N_("ID=error|warning|info|off|default") },
+    { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the --disable and --rule settings in the document"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
@@ -87,14 +96,38 @@ bd_cli_validate (int    argc,
   if (!bd_cli_parse_options (context, &argc, &argv, 1))
     return BD_EXIT_FAILED;
 
-  doc = bd_cli_open_document (argv[1], &error);
-  if (doc == NULL)
+  if (save)
+    {
+      store = bd_store_open (argv[1], BD_STORE_OPEN_DEFAULT, &error);
+      if (store == NULL || (doc = bd_store_load (store, &error)) == NULL)
+        return bd_cli_report_error (NULL, error);
+    }
+  else if ((doc = bd_cli_open_document (argv[1], &error)) == NULL)
+    return bd_cli_report_error (NULL, error);
+
+  /* On top of the document's own profile: for this run, or kept with --save. */
+  for (guint i = 0; disable && disable[i]; i++)
+    if (!bd_rule_profile_set (doc, disable[i], "off", &error))
+      return bd_cli_report_error (NULL, error);
+  for (guint i = 0; settings && settings[i]; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (settings[i], "=", 2);
+
+      if (pair[1] == NULL)
+        {
+          g_printerr (_("budgetdesk-cli: --rule takes ID=SETTING, not “%s”\n"), settings[i]);
+          return BD_EXIT_FAILED;
+        }
+      if (!bd_rule_profile_set (doc, pair[0], pair[1], &error))
+        return bd_cli_report_error (NULL, error);
+    }
+  if (store != NULL && !bd_store_save_header (store, doc, &error))
     return bd_cli_report_error (NULL, error);
 
   findings = bd_check_document (doc);
   if (json)
     {
-      g_autofree char *text = bd_findings_to_json (findings);
+      g_autofree char *text = bd_findings_to_json_with_profile (findings, doc);
       g_print ("%s\n", text);
     }
   else
@@ -130,6 +163,8 @@ bd_cli_fix (int    argc,
     }
 
   store = bd_store_open (argv[1], BD_STORE_OPEN_DEFAULT, &error);
+  if (store != NULL)
+    bd_cli_warn_set_aside (store);
   if (store == NULL || (doc = bd_store_load (store, &error)) == NULL)
     return bd_cli_report_error (NULL, error);
 

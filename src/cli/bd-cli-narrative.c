@@ -30,6 +30,8 @@ bd_cli_narrative (int    argc,
       g_autoptr(BdStore) store = bd_store_open (argv[1], BD_STORE_OPEN_DEFAULT, &error);
       g_autoptr(BdEditor) editor = NULL;
 
+      if (store != NULL)
+        bd_cli_warn_set_aside (store);
       if (store == NULL || (doc = bd_store_load (store, &error)) == NULL)
         return bd_cli_report_error (NULL, error);
       editor = bd_editor_new (doc, store);

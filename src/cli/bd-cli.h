@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "bd-document.h"
+#include "bd-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ enum {
 
 int         bd_cli_report_error  (const char      *context,
                                   GError          *error);
+/* Tells on stderr where a journal that was not the document's was set aside. */
+void        bd_cli_warn_set_aside (BdStore        *store);
 /* Opens a document file read-only and loads it. */
 BdDocument *bd_cli_open_document (const char      *path,
                                   GError         **error);
@@ -33,5 +36,6 @@ int bd_cli_narrative (int argc, char **argv);
 int bd_cli_catalog  (int argc, char **argv);
 int bd_cli_review   (int argc, char **argv);
 int bd_cli_backups  (int argc, char **argv);
+int bd_cli_new_year (int argc, char **argv);
 
 G_END_DECLS

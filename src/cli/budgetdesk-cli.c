@@ -12,6 +12,7 @@
 #include "bd-pdf-import.h"
 #include "bd-store.h"
 #include "bd-text-writer.h"
+#include "bd-workbook-import.h"
 #include "bd-xlsx-writer.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -34,6 +35,21 @@ bd_cli_report_error (const char *context,
   return BD_EXIT_FAILED;
 }
 
+void
+bd_cli_warn_set_aside (BdStore *store)
+{
+  const char *set_aside = bd_store_get_set_aside (store);
+  g_autofree char *name = NULL;
+  g_autofree char *moved = NULL;
+
+  if (set_aside == NULL)
+    return;
+  name = g_filename_display_name (bd_store_get_path (store));
+  moved = g_filename_display_name (set_aside);
+  g_printerr (_("budgetdesk-cli: warning: a journal beside “%s”, left by a program that stopped, does not "
+                "belong to it: it was not applied, and was moved to “%s”.\n"), name, moved);
+}
+
 BdDocument *
 bd_cli_open_document (const char  *path,
                       GError     **error)
@@ -46,6 +62,7 @@ bd_cli_open_document (const char  *path,
   store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, error);
   if (store == NULL)
     return NULL;
+  bd_cli_warn_set_aside (store);
   return bd_store_load (store, error);
 }
 
@@ -80,7 +97,7 @@ command_import (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document file to write"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("PUBLISHED.pdf|PUBLISHED.md -o FILE.budget"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PUBLISHED.pdf|PUBLISHED.md|BOOK.xlsx|BOOK.xls -o FILE.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
 
@@ -93,7 +110,8 @@ command_import (int    argc,
       return BD_EXIT_FAILED;
     }
 
-  doc = bd_import_any_file (argv[1], &error);
+  doc = bd_workbook_is_workbook (argv[1]) ? bd_workbook_import_file (argv[1], &error)
+                                           : bd_import_any_file (argv[1], &error);
   if (doc == NULL)
     return bd_cli_report_error (argv[1], error);
   if (!bd_store_save_as (doc, output, &error))
@@ -206,6 +224,7 @@ static const Command commands[] = {
   { "catalog", "import FILE.tsv|.csv", N_("Add a year's classification codes to the catalog"), bd_cli_catalog },
   { "review", "FOLDER [-o REPORT.xlsx] [--json]", N_("Check every document of a folder, in one report"), bd_cli_review },
   { "backups", "FILE.budget [--restore DAY -o NEW]", N_("List, keep or restore a document's daily copies"), bd_cli_backups },
+  { "new-year", "LAST.budget -o NEXT.budget", N_("Start next year's document from last year's"), bd_cli_new_year },
 };
 
 static int

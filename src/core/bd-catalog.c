@@ -360,6 +360,8 @@ plain_name (const char *name)
 {
   static const struct { const char *from; const char *to; } same[] = {
     { "(", "（" }, { ")", "）" }, { " ", "" }, { "\u3000", "" },
+    /* 其它 and 其他 are one word written two ways (putuo-czj-2025 writes 其它行政事业单位养老支出). */
+    { "其它", "其他" },
   };
   GString *out = g_string_new (name);
 

@@ -52,8 +52,8 @@ gboolean              bd_catalog_load_file     (BdCatalog        *self,
 /* The year of the classification loaded last ("# edition: 2024"); 0 when none says. */
 int                   bd_catalog_get_edition   (BdCatalog        *self);
 
-/* Whether two names are the same once the width of brackets and spaces is
- * set aside (维修(护)费 and 维修（护）费 are printed both ways). */
+/* Whether two names are the same once the width of brackets, spaces and
+ * 其它/其他 are set aside (维修(护)费 and 维修（护）费 are printed both ways). */
 gboolean              bd_catalog_same_name     (const char       *a,
                                                 const char       *b);
 

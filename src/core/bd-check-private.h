@@ -1,4 +1,4 @@
-/* bd-check-private.h: what the rules of bd-rules.c use from the checker */
+/* bd-check-private.h: what the rules use from the checker (bd-check.c) */
 #pragma once
 
 #include "bd-checker.h"
@@ -10,8 +10,19 @@ struct _BdCheck
   BdDocument   *doc;
   GPtrArray    *findings;
   const BdRule *rule;
-  GHashTable   *index[BD_N_SCHEDULES];   /* code → BdRow*, built on first use */
+  GHashTable   *index[BD_N_SCHEDULES];   /* code → row index + 1, built on first use */
+  GPtrArray    *lei[BD_N_SCHEDULES];     /* the 类 codes of each schedule, built on first use */
+  GHashTable   *names[BD_N_SCHEDULES];   /* a leaf's name → its row (the last of that name), built on first use */
+  GHashTable   *code_memo[2];            /* code rules, per classification: code (borrowed) → what is known of it */
+  GPtrArray    *code_rows[BD_N_SCHEDULES];   /* code rules: that, row by row */
+  guint         position;                /* the row being checked, for its findings */
+  BdSeverity    severity;                /* the running rule's, as the document's profile has it */
 };
+
+/* Where a row stands: its schedule and its index among the schedule's rows. */
+#define BD_CHECK_POSITION(number, index) (((guint) (number) << 24) | (guint) (index))
+#define BD_CHECK_POSITION_SCHEDULE(position) ((position) >> 24)
+#define BD_CHECK_POSITION_INDEX(position) ((position) & 0xffffff)
 
 /* What a BdCellIter walks: rows by kind, and per row one step or one per
  * column of a kind. */
@@ -39,6 +50,7 @@ typedef struct {
   guint       number;      /* the current schedule */
   BdSchedule *schedule;
   BdRow      *row;
+  guint       row_index;   /* where @row stands in the schedule's rows */
   guint       column;      /* the current column, with a *_COLUMNS flag; else 0 */
   /*< private >*/
   guint       index;
@@ -54,6 +66,31 @@ gboolean   bd_cell_iter_next    (BdCellIter  *iter);
 void       bd_cell_iter_clear   (BdCellIter  *iter);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BdCellIter, bd_cell_iter_clear)
+
+/* Whether a row is one of those @flags (BdIterFlags) select. */
+gboolean   bd_check_row_wanted  (guint        flags,
+                                 BdRow       *row);
+gboolean   bd_check_row_index   (BdCheck     *check,
+                                 guint        number,
+                                 const char  *code,
+                                 guint       *index);
+/* The leaf of schedule @number named @name (the last, when several are), or NULL. */
+BdRow     *bd_check_leaf_named  (BdCheck     *check,
+                                 guint        number,
+                                 const char  *name);
+/* The 类 codes of schedule @number, in order; owned by @check. */
+GPtrArray *bd_check_lei_codes   (BdCheck     *check,
+                                 guint        number);
+/* Frees the look-ups. */
+void       bd_check_clear       (BdCheck     *check);
+/* Runs a whole rule: its rows, then the rest. */
+void       bd_check_run_rule    (BdCheck     *check,
+                                 const BdRule *rule);
+/* Runs a row rule again on the rows at @changed (positions, guint) only,
+ * replacing what it found there; check->findings holds its findings. */
+void       bd_check_run_rows    (BdCheck     *check,
+                                 const BdRule *rule,
+                                 GArray      *changed);
 
 /* The row of @code in schedule @number, or NULL. */
 BdRow     *bd_check_row         (BdCheck     *check,

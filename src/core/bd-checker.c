@@ -44,198 +44,6 @@ bd_rule_lookup (const char *id)
   return NULL;
 }
 
-BdRow *
-bd_check_row (BdCheck    *check,
-              guint       number,
-              const char *code)
-{
-  GHashTable **index = &check->index[number - 1];
-
-  if (*index == NULL)
-    {
-      BdSchedule *schedule = bd_document_get_schedule (check->doc, number);
-
-      *index = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < schedule->rows->len; i++)
-        {
-          BdRow *row = g_ptr_array_index (schedule->rows, i);
-          g_hash_table_insert (*index, row->code, row);
-        }
-    }
-  return g_hash_table_lookup (*index, code);
-}
-
-void
-bd_cell_iter_init (BdCellIter *iter,
-                   BdCheck    *check,
-                   guint       schedules,
-                   guint       flags)
-{
-  memset (iter, 0, sizeof *iter);
-  iter->check = check;
-  iter->schedules = schedules & BD_READS_ALL_SCHEDULES;
-  iter->flags = flags;
-  if (flags & BD_ITER_UNIQUE)
-    iter->seen = g_hash_table_new (g_str_hash, g_str_equal);
-}
-
-void
-bd_cell_iter_clear (BdCellIter *iter)
-{
-  g_clear_pointer (&iter->seen, g_hash_table_unref);
-}
-
-static gboolean
-iter_wants_row (BdCellIter *iter,
-                BdRow      *row)
-{
-  guint flags = iter->flags;
-
-  if ((flags & BD_ITER_LEI) && bd_code_level (row->code) != BD_LEVEL_LEI)
-    return FALSE;
-  if ((flags & BD_ITER_LEAVES) && !(flags & BD_ITER_SUMS) && !row->is_leaf)
-    return FALSE;
-  if ((flags & BD_ITER_SUMS) && !(flags & BD_ITER_LEAVES) && row->is_leaf)
-    return FALSE;
-  if (iter->seen != NULL && !g_hash_table_add (iter->seen, row->code))
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
-iter_wants_column (BdCellIter *iter,
-                   guint       column)
-{
-  gboolean entered = bd_schedule_def_is_entered (iter->schedule->def, column);
-
-  return (iter->flags & (entered ? BD_ITER_ENTERED_COLUMNS : BD_ITER_SUM_COLUMNS)) != 0;
-}
-
-/* The next column of the current row wanted, or FALSE at its end. */
-static gboolean
-iter_next_column (BdCellIter *iter,
-                  guint       from)
-{
-  for (guint c = from; c < iter->schedule->def->n_columns; c++)
-    if (iter_wants_column (iter, c))
-      {
-        iter->column = c;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static gboolean
-iter_next_schedule (BdCellIter *iter)
-{
-  for (iter->number++; iter->number <= BD_N_SCHEDULES; iter->number++)
-    {
-      BdSchedule *s;
-
-      if (!(iter->schedules & BD_READS_SCHEDULE (iter->number)))
-        continue;
-      s = bd_document_get_schedule (iter->check->doc, iter->number);
-      if ((iter->flags & BD_ITER_CLASSIFIED)
-          && s->def->row_kind != BD_ROWS_FUNCTION && s->def->row_kind != BD_ROWS_ECONOMIC)
-        continue;
-      iter->schedule = s;
-      iter->index = 0;
-      return TRUE;
-    }
-  iter->schedule = NULL;
-  return FALSE;
-}
-
-gboolean
-bd_cell_iter_next (BdCellIter *iter)
-{
-  gboolean by_column = (iter->flags & BD_ITER_ALL_COLUMNS) != 0;
-
-  if (iter->in_row && iter_next_column (iter, iter->column + 1))
-    return TRUE;
-  iter->in_row = FALSE;
-
-  if (iter->schedule == NULL && (iter->number > BD_N_SCHEDULES || !iter_next_schedule (iter)))
-    return FALSE;
-  for (;;)
-    {
-      while (iter->index < iter->schedule->rows->len)
-        {
-          BdRow *row = g_ptr_array_index (iter->schedule->rows, iter->index++);
-
-          if (!iter_wants_row (iter, row))
-            continue;
-          iter->row = row;
-          iter->column = 0;
-          if (!by_column)
-            return TRUE;
-          if (iter_next_column (iter, 0))
-            {
-              iter->in_row = TRUE;
-              return TRUE;
-            }
-        }
-      if (!iter_next_schedule (iter))
-        {
-          iter->row = NULL;
-          return FALSE;
-        }
-    }
-}
-
-BdFinding *
-bd_check_report (BdCheck    *check,
-                 BdPart      part,
-                 const char *row,
-                 const char *column,
-                 const char *expected,
-                 const char *actual,
-                 char       *message)
-{
-  BdFinding *finding = g_new0 (BdFinding, 1);
-
-  finding->rule = check->rule->id;
-  finding->severity = check->rule->severity;
-  finding->part = part;
-  finding->row = g_strdup (row);
-  finding->column = g_strdup (column);
-  finding->expected = g_strdup (expected);
-  finding->actual = g_strdup (actual);
-  finding->message = message;
-  g_ptr_array_add (check->findings, finding);
-  return finding;
-}
-
-BdFinding *
-bd_check_report_amounts (BdCheck    *check,
-                         BdPart      part,
-                         const char *row,
-                         const char *column,
-                         gint64      expected,
-                         gint64      actual,
-                         BdUnit      unit,
-                         char       *message)
-{
-  g_autofree char *expected_text = bd_money_format_unit (expected, unit);
-  g_autofree char *actual_text = bd_money_format_unit (actual, unit);
-
-  return bd_check_report (check, part, row, column, expected_text, actual_text, message);
-}
-
-static void
-run_rule (BdCheck      *check,
-          const BdRule *rule)
-{
-  check->rule = rule;
-  rule->check (check);
-}
-
-static void
-check_clear (BdCheck *check)
-{
-  for (guint i = 0; i < BD_N_SCHEDULES; i++)
-    g_clear_pointer (&check->index[i], g_hash_table_unref);
-}
 
 static int
 compare_findings (gconstpointer a,
@@ -253,13 +61,13 @@ compare_findings (gconstpointer a,
 GPtrArray *
 bd_check_document (BdDocument *doc)
 {
-  BdCheck check = { doc, g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free), NULL, { NULL } };
+  BdCheck check = { .doc = doc, .findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free) };
   guint n_rules;
   const BdRule *rules = bd_rules (&n_rules);
 
   for (guint i = 0; i < n_rules; i++)
-    run_rule (&check, &rules[i]);
-  check_clear (&check);
+    bd_check_run_rule (&check, &rules[i]);
+  bd_check_clear (&check);
   /* Stable, so each part keeps the order of the rules. */
   g_ptr_array_sort_with_data (check.findings, compare_findings, NULL);
   return check.findings;
@@ -273,10 +81,24 @@ struct _BdChecker
   GPtrArray  *by_rule;    /* GPtrArray* of BdFinding* per rule, owned */
   GPtrArray  *all;        /* every finding, borrowed from by_rule */
   gboolean    run_once;
-  /* The code indexes of the schedules, kept from one update to the next until
-   * rows change: rebuilding them is most of a one-cell recheck. */
-  GHashTable *index[BD_N_SCHEDULES];
+  /* The look-ups of the rules (code indexes, 类 lists), kept from one update
+   * to the next until rows change: rebuilding them was most of a recheck. */
+  BdCheck     cache;
+  /* Each schedule's figures as last checked, row by row: an update compares
+   * them to find the rows an edit changed, and row rules check only those. */
+  GArray     *seen[BD_N_SCHEDULES];
+  /* Each rule's setting in the document's profile as last applied: a rule
+   * switched off, on or to another severity is run again. */
+  GPtrArray  *settings;
+  /* Each row rule's context (BdRule.row_context) as last checked. */
+  GArray     *contexts;
 };
+
+typedef struct {
+  gint64 values[BD_MAX_COLUMNS];
+  gint64 published[BD_MAX_COLUMNS];
+  guint  published_mask;
+} RowState;
 
 G_DEFINE_FINAL_TYPE (BdChecker, bd_checker, G_TYPE_OBJECT)
 
@@ -285,8 +107,11 @@ bd_checker_finalize (GObject *object)
 {
   BdChecker *self = (BdChecker *) object;
 
+  bd_check_clear (&self->cache);
   for (guint i = 0; i < BD_N_SCHEDULES; i++)
-    g_clear_pointer (&self->index[i], g_hash_table_unref);
+    g_clear_pointer (&self->seen[i], g_array_unref);
+  g_ptr_array_unref (self->settings);
+  g_array_unref (self->contexts);
   g_ptr_array_unref (self->all);
   g_ptr_array_unref (self->by_rule);
   g_clear_object (&self->doc);
@@ -309,6 +134,10 @@ bd_checker_init (BdChecker *self)
   for (guint i = 0; i < n_rules; i++)
     g_ptr_array_add (self->by_rule, g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free));
   self->all = g_ptr_array_new ();
+  self->settings = g_ptr_array_new_full (n_rules, g_free);
+  g_ptr_array_set_size (self->settings, n_rules);
+  self->contexts = g_array_sized_new (FALSE, TRUE, sizeof (guint), n_rules);
+  g_array_set_size (self->contexts, n_rules);
 }
 
 BdChecker *
@@ -320,11 +149,91 @@ bd_checker_new (BdDocument *doc)
   return self;
 }
 
+static void
+row_state (RowState *state,
+           BdRow    *row)
+{
+  memcpy (state->values, row->values, sizeof state->values);
+  memcpy (state->published, row->published, sizeof state->published);
+  state->published_mask = row->published_mask;
+}
+
+static void
+remember_schedule (BdChecker *self,
+                   guint      number)
+{
+  GPtrArray *rows = bd_document_get_schedule (self->doc, number)->rows;
+  GArray **seen = &self->seen[number - 1];
+
+  if (*seen == NULL)
+    *seen = g_array_new (FALSE, FALSE, sizeof (RowState));
+  g_array_set_size (*seen, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    row_state (&g_array_index (*seen, RowState, i), g_ptr_array_index (rows, i));
+}
+
+/* Adds the positions of the rows of schedule @number whose figures changed
+ * since it was last seen; FALSE when its rows are not those seen. */
+static gboolean
+changed_rows (BdChecker *self,
+              guint      number,
+              GArray    *changed)
+{
+  GPtrArray *rows = bd_document_get_schedule (self->doc, number)->rows;
+  GArray *seen = self->seen[number - 1];
+
+  if (seen == NULL || seen->len != rows->len)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RowState now, *before = &g_array_index (seen, RowState, i);
+
+      row_state (&now, g_ptr_array_index (rows, i));
+      if (memcmp (&now, before, sizeof now) != 0)
+        {
+          guint position = BD_CHECK_POSITION (number, i);
+
+          *before = now;
+          g_array_append_val (changed, position);
+        }
+    }
+  return TRUE;
+}
+
+/* Whether a change of @changed leaves @rule's reading to the rows that
+ * changed: nothing else it reads changed (or what it reads of the rest, its
+ * context, is as it was). Remembers the context. */
+static gboolean
+rows_suffice (BdChecker    *self,
+              guint         index,
+              const BdRule *rule,
+              guint         changed,
+              gboolean      whole)
+{
+  guint *context = &g_array_index (self->contexts, guint, index);
+  gboolean same = TRUE;
+
+  if (rule->check_row == NULL)
+    return FALSE;
+  if (rule->row_context != NULL)
+    {
+      guint now = rule->row_context (&self->cache);
+
+      same = now == *context;
+      *context = now;
+      if (!whole && same && (changed & rule->reads & ~rule->row_schedules & ~BD_READS_ALL_SCHEDULES) == 0)
+        return TRUE;
+    }
+  return same && !whole && (changed & rule->reads & ~rule->row_schedules) == 0;
+}
+
 GPtrArray *
 bd_checker_update (BdChecker *self,
                    guint      changed)
 {
-  BdCheck check = { self->doc, NULL, NULL, { NULL } };
+  BdCheck *check = &self->cache;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean whole;
   guint n_rules;
   const BdRule *rules = bd_rules (&n_rules);
 
@@ -333,25 +242,41 @@ bd_checker_update (BdChecker *self,
   if (!self->run_once)
     changed = BD_READS_EVERYTHING;
   self->run_once = TRUE;
+  check->doc = self->doc;
 
-  /* Rows added, removed or replaced leave the indexes pointing at old rows. */
-  for (guint i = 0; i < BD_N_SCHEDULES; i++)
-    {
-      if (changed & BD_READS_ROWS)
-        g_clear_pointer (&self->index[i], g_hash_table_unref);
-      check.index[i] = g_steal_pointer (&self->index[i]);
-    }
+  /* Rows added, removed or replaced leave the look-ups pointing at old rows. */
+  whole = (changed & BD_READS_ROWS) != 0;
+  if (whole)
+    bd_check_clear (check);
+  for (guint n = 1; n <= BD_N_SCHEDULES && !whole; n++)
+    if ((changed & BD_READS_SCHEDULE (n)) && !changed_rows (self, n, rows))
+      whole = TRUE;
 
   for (guint i = 0; i < n_rules; i++)
     {
-      if ((rules[i].reads & changed) == 0)
+      const char *setting = bd_rule_profile_get (self->doc, rules[i].id);
+      gboolean reset = g_strcmp0 (setting, g_ptr_array_index (self->settings, i)) != 0;
+
+      if (reset)
+        {
+          g_free (g_ptr_array_index (self->settings, i));
+          g_ptr_array_index (self->settings, i) = g_strdup (setting);
+        }
+      if ((rules[i].reads & changed) == 0 && !reset)
         continue;
-      check.findings = g_ptr_array_index (self->by_rule, i);
-      g_ptr_array_set_size (check.findings, 0);
-      run_rule (&check, &rules[i]);
+      check->findings = g_ptr_array_index (self->by_rule, i);
+      if (rows_suffice (self, i, &rules[i], changed, whole) && !reset)
+        bd_check_run_rows (check, &rules[i], rows);
+      else
+        {
+          g_ptr_array_set_size (check->findings, 0);
+          bd_check_run_rule (check, &rules[i]);
+        }
     }
-  for (guint i = 0; i < BD_N_SCHEDULES; i++)
-    self->index[i] = g_steal_pointer (&check.index[i]);
+  check->findings = NULL;
+  if (whole)
+    for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+      remember_schedule (self, n);
 
   g_ptr_array_set_size (self->all, 0);
   for (guint i = 0; i < n_rules; i++)
@@ -368,10 +293,10 @@ GPtrArray *
 bd_check_rule (BdDocument   *doc,
                const BdRule *rule)
 {
-  BdCheck check = { doc, g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free), NULL, { NULL } };
+  BdCheck check = { .doc = doc, .findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free) };
 
-  run_rule (&check, rule);
-  check_clear (&check);
+  bd_check_run_rule (&check, rule);
+  bd_check_clear (&check);
   return check.findings;
 }
 
@@ -444,6 +369,13 @@ bd_finding_apply_fix (const BdFinding *finding,
 char *
 bd_findings_to_json (GPtrArray *findings)
 {
+  return bd_findings_to_json_with_profile (findings, NULL);
+}
+
+char *
+bd_findings_to_json_with_profile (GPtrArray  *findings,
+                                  BdDocument *doc)
+{
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -477,6 +409,19 @@ bd_findings_to_json (GPtrArray *findings)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  if (doc != NULL && g_hash_table_size (doc->rule_profile) > 0)
+    {
+      g_autoptr(GList) rules = g_list_sort (g_hash_table_get_keys (doc->rule_profile), (GCompareFunc) strcmp);
+
+      json_builder_set_member_name (builder, "profile");
+      json_builder_begin_object (builder);
+      for (GList *l = rules; l; l = l->next)
+        {
+          json_builder_set_member_name (builder, l->data);
+          json_builder_add_string_value (builder, g_hash_table_lookup (doc->rule_profile, l->data));
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -51,6 +51,8 @@ typedef struct {
   char       *expected;   /* as printed, or NULL */
   char       *actual;
   BdFix       fix;
+  guint       position;   /* the row it was made on (schedule << 24 | index), G_MAXUINT for none:
+                           * keeps the order of a full check when only some rows are checked again */
 } BdFinding;
 
 /* What a check sees: the document, where its findings go, and look-ups
@@ -77,7 +79,16 @@ typedef struct {
   BdPart      part;          /* the part it reports on; BD_PART_DOCUMENT when it varies */
   guint       reads;         /* BdReads */
   const char *description;   /* N_() marked, translate with _() */
-  void      (*check) (BdCheck *check);
+  void      (*check) (BdCheck *check);   /* what is not row by row; may be NULL */
+  /* A rule checked row by row: after an edit of some cells only the rows
+   * that changed are checked again (besides @check, run whole). It reads
+   * those rows' schedules (@row_schedules, BdReads) and, of the others in
+   * @reads, only what @row_context sums up: when that changes (or, without
+   * it, on any edit there) every row is checked again. */
+  void      (*check_row) (BdCheck *check, guint number, BdRow *row);
+  guint       row_schedules; /* BdReads: the schedules whose rows it walks */
+  guint       row_flags;     /* which rows (bd-check-private.h: BdIterFlags) */
+  guint     (*row_context) (BdCheck *check);
 } BdRule;
 
 const BdRule *bd_rules                 (guint       *n_rules);
@@ -111,6 +122,24 @@ gboolean      bd_finding_apply_fix     (const BdFinding *finding,
 
 /* {"findings": [{"rule", "severity", "section", "row", "column", "message", "expected", "actual"}]} */
 char         *bd_findings_to_json      (GPtrArray   *findings);
+/* The same, and when @doc has a rule profile, "profile": {"rule id": "off" | "error" | …}. */
+char         *bd_findings_to_json_with_profile (GPtrArray  *findings,
+                                        BdDocument  *doc);
+
+/* The rule profile: a document may switch a rule off or give it another
+ * severity. @setting: "off", "error", "warning", "info", or "default" (or
+ * NULL) for the rule's own. Fails on an unknown rule or setting. */
+gboolean      bd_rule_profile_set      (BdDocument  *doc,
+                                        const char  *rule,
+                                        const char  *setting,
+                                        GError     **error);
+/* The document's setting for @rule, or NULL for the rule's own. */
+const char   *bd_rule_profile_get      (BdDocument  *doc,
+                                        const char  *rule);
+/* Whether @doc switched @rule off; else its severity in @doc. */
+gboolean      bd_rule_profile_severity (BdDocument   *doc,
+                                        const BdRule *rule,
+                                        BdSeverity   *severity);
 /* How many of @findings are of @severity. */
 guint         bd_findings_count        (GPtrArray   *findings,
                                         BdSeverity   severity);

@@ -204,7 +204,7 @@ check_target (const char  *path,
   if (g_lstat (path, &st) != 0)
     return errno == ENOENT ? TRUE : bd_file_error_from_errno (error, path);
   if (S_ISREG (st.st_mode))
-    return TRUE;
+    return bd_file_refuse_document (path, error);
   errno = S_ISDIR (st.st_mode) ? EISDIR : EEXIST;
   return bd_file_error_from_errno (error, path);
 }

@@ -182,6 +182,42 @@ bd_title_is_unit_budget (const char *title)
   return title != NULL && g_str_has_suffix (title, "单位预算");
 }
 
+const char *
+bd_document_cover_label (BdDocument *doc)
+{
+  return doc->unit_budget ? "预算单位" : "预算主管部门";
+}
+
+const char *
+bd_document_maker_label (BdDocument *doc)
+{
+  return doc->unit_budget ? "编制单位" : "编制部门";
+}
+
+char *
+bd_document_schedule_title (BdDocument *doc,
+                            guint       number)
+{
+  BdSchedule *schedule = bd_document_get_schedule (doc, number);
+
+  return bd_schedule_def_title_for (schedule->def, schedule->title_year ? schedule->title_year : doc->year,
+                                    doc->unit_budget);
+}
+
+char *
+bd_document_contents_label (BdDocument *doc,
+                            const char *label)
+{
+  const char *rest = strstr (label, "、部门");
+
+  /* Only the word right after the numeral: 四、部门预算编制说明 keeps no
+   * second 部门, and 三、名词解释 has none. */
+  if (!doc->unit_budget || rest == NULL)
+    return g_strdup (label);
+  rest += strlen ("、");
+  return g_strdup_printf ("%.*s单位%s", (int) (rest - label), label, rest + strlen ("部门"));
+}
+
 BdRow *
 bd_schedule_find_row (BdSchedule *schedule,
                       const char *code)
@@ -438,6 +474,7 @@ bd_document_finalize (GObject *object)
   g_ptr_array_unref (self->projects);
   for (guint i = 0; i < G_N_ELEMENTS (self->extra_codes); i++)
     g_hash_table_unref (self->extra_codes[i]);
+  g_hash_table_unref (self->rule_profile);
   g_clear_pointer (&self->import_notes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bd_document_parent_class)->finalize (object);
@@ -460,6 +497,7 @@ bd_document_init (BdDocument *self)
   self->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_project_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->extra_codes); i++)
     self->extra_codes[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->rule_profile = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 void
@@ -534,7 +572,8 @@ bd_document_part_title (BdDocument *self,
   if (part >= BD_PART_SCHEDULE_1 && part < BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
     {
       guint number = part - BD_PART_SCHEDULE_1 + 1;
-      g_autofree char *title = bd_schedule_def_title (bd_schedule_def_get (number), self->year);
+      g_autofree char *title = bd_schedule_def_title_for (bd_schedule_def_get (number), self->year,
+                                                          self->unit_budget);
       return g_strdup_printf ("%u. %s", number, title);
     }
   switch (part)
@@ -766,6 +805,11 @@ bd_document_dump (BdDocument *self)
   for (guint i = 0; i < keys->len; i++)
     g_string_append_printf (out, "last-year %s %" G_GINT64_FORMAT "\n", (char *) keys->pdata[i],
                             *(gint64 *) g_hash_table_lookup (self->last_year, keys->pdata[i]));
+  g_clear_pointer (&keys, g_ptr_array_unref);
+  keys = sorted_keys (self->rule_profile);
+  for (guint i = 0; i < keys->len; i++)
+    g_string_append_printf (out, "rule %s %s\n", (char *) keys->pdata[i],
+                            (char *) g_hash_table_lookup (self->rule_profile, keys->pdata[i]));
 
   for (guint c = 0; c < G_N_ELEMENTS (self->extra_codes); c++)
     {

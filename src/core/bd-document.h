@@ -150,6 +150,7 @@ struct _BdDocument
   GPtrArray  *projects;        /* BdProject*: the performance-goal forms */
   BdFramework framework;       /* the indicator framework the forms follow */
   GHashTable *extra_codes[2];  /* per BdClassification: code → name, codes the catalog lacks */
+  GHashTable *rule_profile;    /* rule id → "off", "error", "warning" or "info": the document's own choice */
   GPtrArray  *import_notes;    /* BdImportNote*: what the import read from a document at odds with itself */
 };
 
@@ -245,6 +246,18 @@ void        bd_document_set_unit_budget (BdDocument *doc,
                                         gboolean    unit_budget);
 /* Whether a document's title names a unit budget (…单位预算). */
 gboolean    bd_title_is_unit_budget    (const char *title);
+/* The words a department budget and a unit budget print differently: the
+ * cover's 预算主管部门 or 预算单位, a table's 编制部门 or 编制单位. */
+const char *bd_document_cover_label    (BdDocument *doc);
+const char *bd_document_maker_label    (BdDocument *doc);
+/* Schedule @number's printed title, with the year it was published under:
+ * 2025年预算单位财务收支预算总表 in a unit budget. */
+char       *bd_document_schedule_title (BdDocument *doc,
+                                        guint       number);
+/* A contents heading (一、部门主要职能) as @doc prints it: a unit budget says
+ * 一、单位主要职能, 四、单位预算编制说明, 五、单位预算表. */
+char       *bd_document_contents_label (BdDocument *doc,
+                                        const char *label);
 
 /* Finds the row with @code; NULL when absent. Classified rows are kept in
  * code order: the lookup is a binary search. */

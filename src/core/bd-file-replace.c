@@ -1,9 +1,11 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "bd-file-replace.h"
+#include "bd-store.h"
 
 static void
 set_error (GError     **error,
@@ -16,10 +18,38 @@ set_error (GError     **error,
   g_set_error (error, G_FILE_ERROR, code, "%s: %s", name, reason);
 }
 
+gboolean
+bd_file_refuse_document (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *name = NULL;
+
+  /* Asked here, where every export writes through, so that no writer (the
+   * CLI's, the window's, one added later) can forget to ask: “export
+   * x.budget --md x.budget” replaced the document, even under its writer. */
+  if (!bd_store_is_document_file (path))
+    return TRUE;
+  name = g_filename_display_name (path);
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+               _("“%s” is a BudgetDesk document: an export is never written over one. "
+                 "It was not changed; choose another name for the export."), name);
+  return FALSE;
+}
+
 int
 bd_file_replace_begin (const char  *path,
                        char       **temporary,
                        GError     **error)
+{
+  if (!bd_file_refuse_document (path, error))
+    return -1;
+  return bd_file_replace_begin_document (path, temporary, error);
+}
+
+int
+bd_file_replace_begin_document (const char  *path,
+                                char       **temporary,
+                                GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);

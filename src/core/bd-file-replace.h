@@ -12,6 +12,14 @@ G_BEGIN_DECLS
 int      bd_file_replace_begin  (const char  *path,
                                  char       **temporary,
                                  GError     **error);
+/* bd_file_replace_begin() refuses (FALSE, @error naming @path) when @path
+ * is a BudgetDesk document (links followed): only the store replaces one,
+ * through bd_file_replace_begin_document(). */
+gboolean bd_file_refuse_document (const char  *path,
+                                  GError     **error);
+int      bd_file_replace_begin_document (const char  *path,
+                                         char       **temporary,
+                                         GError     **error);
 /* Renames @temporary over @path; on failure removes it and sets @error. */
 gboolean bd_file_replace_commit (const char  *temporary,
                                  const char  *path,

@@ -109,7 +109,8 @@ add_amount_headers (BdGrid              *grid,
   for (guint c = 0; c < def->n_columns;)
     {
       const BdColumnDef *column = &def->columns[c];
-      guint span = 1;
+      /* Without bands, a group may run over any of the columns. */
+      guint span = with_band ? 1 : def->n_columns - c;
 
       if (with_band && column->band != NULL)
         {
@@ -235,16 +236,19 @@ build_balance (BdGrid     *grid,
 {
   const BdScheduleDef *def = schedule->def;
   guint n_rows = MAX (schedule->rows->len, schedule->income->len);
+  /* A unit budget's schedule 1 puts 基本支出 over 人员经费 and 公用经费:
+   * one header row more, the one-line labels spanning both. */
+  guint n_label_rows = bd_schedule_def_has_groups (def) ? 2 : 1;
 
-  append_row (grid, BD_GRID_ROW_HEADER, capacity);
-  append_row (grid, BD_GRID_ROW_HEADER, capacity);
-  grid->n_header_rows = 2;
+  for (guint r = 0; r < 1 + n_label_rows; r++)
+    append_row (grid, BD_GRID_ROW_HEADER, capacity);
+  grid->n_header_rows = 1 + n_label_rows;
   set_text (grid, 0, 0, 2, 1, BD_GRID_ALIGN_CENTER, def->income_header);
   set_text (grid, 0, 2, 1 + def->n_columns, 1, BD_GRID_ALIGN_CENTER, def->expense_header);
-  set_text (grid, 1, 0, 1, 1, BD_GRID_ALIGN_CENTER, "项目");
-  set_text (grid, 1, 1, 1, 1, BD_GRID_ALIGN_CENTER, "预算数");
-  set_text (grid, 1, 2, 1, 1, BD_GRID_ALIGN_CENTER, "项目");
-  add_amount_headers (grid, def, 0, 1, 1, 3, FALSE);
+  set_text (grid, 1, 0, 1, n_label_rows, BD_GRID_ALIGN_CENTER, "项目");
+  set_text (grid, 1, 1, 1, n_label_rows, BD_GRID_ALIGN_CENTER, "预算数");
+  set_text (grid, 1, 2, 1, n_label_rows, BD_GRID_ALIGN_CENTER, "项目");
+  add_amount_headers (grid, def, 0, 1, n_label_rows, 3, FALSE);
   set_column_labels (grid, (const char * const[]) { "收入项目", "预算数", "支出项目" }, 3);
 
   for (guint i = 0; i < n_rows; i++)
@@ -315,8 +319,8 @@ bd_grid_new_for_schedule (BdDocument *doc,
 
   grid = grid_new (n_columns);
   grid->def = def;
-  grid->title = bd_schedule_def_title (def, schedule->title_year ? schedule->title_year : doc->year);
-  grid->department = g_strdup_printf ("编制部门：%s", doc->department);
+  grid->title = bd_document_schedule_title (doc, number);
+  grid->department = g_strdup_printf ("%s：%s", bd_document_maker_label (doc), doc->department);
   grid->unit = g_strdup (def->unit == BD_UNIT_WAN ? "单位：万元" : "单位：元");
   grid->amount_unit = def->unit;
   grid->landscape = def->landscape;

@@ -292,10 +292,10 @@ bd_markdown_write_schedule (GString    *out,
 {
   BdSchedule *schedule = bd_document_get_schedule (doc, number);
   const BdScheduleDef *def = schedule->def;
-  g_autofree char *title = bd_schedule_def_title (def, schedule->title_year ? schedule->title_year : doc->year);
+  g_autofree char *title = bd_document_schedule_title (doc, number);
 
-  g_string_append_printf (out, "%s\n\n编制部门：%s\n\n单位：%s\n\n",
-                          title, doc->department, def->unit == BD_UNIT_WAN ? "万元" : "元");
+  g_string_append_printf (out, "%s\n\n%s：%s\n\n单位：%s\n\n",
+                          title, bd_document_maker_label (doc), doc->department, def->unit == BD_UNIT_WAN ? "万元" : "元");
 
   switch (def->row_kind)
     {
@@ -407,12 +407,15 @@ bd_markdown_write (BdDocument *doc)
     write_paragraph (out, doc->attachment);
   if (doc->title != NULL)
     write_paragraph (out, doc->title);
-  g_string_append_printf (out, "预算主管部门：%s\n\n目 录\n\n", doc->department);
+  g_string_append_printf (out, "%s：%s\n\n目 录\n\n", bd_document_cover_label (doc), doc->department);
   for (guint i = 0; contents_before[i]; i++)
-    g_string_append_printf (out, "- %s\n", contents_before[i]);
+    {
+      g_autofree char *label = bd_document_contents_label (doc, contents_before[i]);
+      g_string_append_printf (out, "- %s\n", label);
+    }
   for (guint s = 1; s <= BD_N_SCHEDULES; s++)
     {
-      g_autofree char *title = bd_schedule_def_title (bd_schedule_def_get (s), doc->year);
+      g_autofree char *title = bd_schedule_def_title_for (bd_schedule_def_get (s), doc->year, doc->unit_budget);
       g_string_append_printf (out, " - %u. %s\n", s, title);
     }
   for (guint i = 0; contents_after[i]; i++)

@@ -283,8 +283,8 @@ bd_page_contents_label (BdPageLayout        *self,
   g_autofree char *title = NULL;
 
   if (entry->label != NULL)
-    return g_strdup (entry->label);
-  title = bd_schedule_def_title (bd_schedule_def_get (entry->schedule), self->doc->year);
+    return bd_document_contents_label (self->doc, entry->label);
+  title = bd_document_schedule_title (self->doc, entry->schedule);
   return g_strdup_printf ("%u. %s", entry->schedule, title);
 }
 

@@ -295,7 +295,7 @@ add_cover (BdPageLayout *self)
   BdDocument *doc = self->doc;
   g_autofree char *title = doc->title ? g_strdup (doc->title)
                                       : g_strdup_printf ("%d年部门预算", doc->year);
-  g_autofree char *department = g_strdup_printf ("预算主管部门：%s", doc->department);
+  g_autofree char *department = g_strdup_printf ("%s：%s", bd_document_cover_label (doc), doc->department);
 
   bd_page_new_page (self, FALSE);
   if (doc->attachment != NULL)

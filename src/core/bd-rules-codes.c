@@ -37,12 +37,64 @@ parent_known (BdCheck          *check,
               const char       *code)
 {
   gsize length = strlen (code);
-  g_autofree char *parent = NULL;
+  char parent[16];
 
-  if (length <= 3)
+  if (length <= 3 || length - 2 >= sizeof parent)
     return FALSE;
-  parent = g_strndup (code, length - 2);
+  memcpy (parent, code, length - 2);
+  parent[length - 2] = '\0';
   return known_name (check, classification, parent) != NULL;
+}
+
+/* What is known of a code, looked up once per check for the three rules
+ * that ask (a document repeats its codes in schedules 2, 3 and 5). */
+typedef struct {
+  const BdCatalogEntry *entry;   /* in the catalog */
+  const char           *own;     /* else the document's own code, by this name */
+  gboolean              parent_known;
+} CodeVerdict;
+
+static const CodeVerdict *
+verdict (BdCheck          *check,
+         BdClassification  classification,
+         const char       *code)
+{
+  GHashTable **memo = &check->code_memo[classification];
+  CodeVerdict *found;
+
+  /* Keyed by the rows' own codes: the memo goes with the look-ups when rows change. */
+  if (*memo == NULL)
+    *memo = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  found = g_hash_table_lookup (*memo, code);
+  if (found == NULL)
+    {
+      found = g_new0 (CodeVerdict, 1);
+      found->entry = bd_catalog_lookup (bd_catalog_get_default (), classification, code);
+      found->own = found->entry ? NULL : g_hash_table_lookup (check->doc->extra_codes[classification], code);
+      found->parent_known = parent_known (check, classification, code);
+      g_hash_table_insert (*memo, (gpointer) code, found);
+    }
+  return found;
+}
+
+/* The verdicts of schedule @number's rows, by index; kept with the check's look-ups. */
+static const CodeVerdict *
+row_verdict (BdCheck *check,
+             guint    number,
+             guint    index)
+{
+  GPtrArray **rows = &check->code_rows[number - 1];
+
+  if (*rows == NULL)
+    {
+      BdSchedule *s = schedule (check, number);
+
+      *rows = g_ptr_array_sized_new (s->rows->len);
+      for (guint i = 0; i < s->rows->len; i++)
+        g_ptr_array_add (*rows, (gpointer) verdict (check, classification_of (s),
+                                                    ((BdRow *) g_ptr_array_index (s->rows, i))->code));
+    }
+  return g_ptr_array_index (*rows, index);
 }
 
 /* Codes neither the catalog nor the document knows, split by whether their
@@ -57,11 +109,10 @@ check_unknown (BdCheck  *check,
   bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_LEAVES | BD_ITER_SUMS | BD_ITER_CLASSIFIED);
   while (bd_cell_iter_next (&it))
     {
-      BdClassification classification = classification_of (it.schedule);
+      const CodeVerdict *known = row_verdict (check, it.number, it.row_index);
       BdRow *row = it.row;
 
-      if (known_name (check, classification, row->code) != NULL
-          || parent_known (check, classification, row->code) != under_known)
+      if (known->entry != NULL || known->own != NULL || known->parent_known != under_known)
         continue;
       if (under_known)
         bd_check_report (check, PART_OF (it.number), row->code, NULL, NULL, row->code,
@@ -150,7 +201,6 @@ check_catalog_name (BdCheck              *check,
 void
 bd_rule_code_names (BdCheck *check)
 {
-  BdCatalog *catalog = bd_catalog_get_default ();
   g_auto(BdCellIter) it = { 0 };
 
   bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_LEAVES | BD_ITER_SUMS | BD_ITER_CLASSIFIED);
@@ -158,16 +208,16 @@ bd_rule_code_names (BdCheck *check)
     {
       BdClassification classification = classification_of (it.schedule);
       BdRow *row = it.row;
-      const BdCatalogEntry *entry = bd_catalog_lookup (catalog, classification, row->code);
-      const char *own;
+      const CodeVerdict *known = row_verdict (check, it.number, it.row_index);
+      const char *own = known->own;
 
-      if (entry != NULL)
+      if (known->entry != NULL)
         {
-          check_catalog_name (check, it.number, classification, row, entry);
+          if (strcmp (known->entry->name, row->name) != 0)
+            check_catalog_name (check, it.number, classification, row, known->entry);
           continue;
         }
       /* The document's own code: its name is the one the document gives. */
-      own = g_hash_table_lookup (check->doc->extra_codes[classification], row->code);
       if (own != NULL && !bd_catalog_same_name (own, row->name))
         bd_check_report (check, PART_OF (it.number), row->code, NULL, own, row->name,
                          g_strdup_printf (_("Code %s is named “%s” here, “%s” in the catalog"),

@@ -8,6 +8,7 @@
  * against schedule 5 is the narrative-figures rule's; this one reads the others.
  */
 
+#include "bd-catalog.h"
 #include "bd-rules-private.h"
 
 #define AMOUNT "(\\d[\\d,]*(?:\\.\\d+)?)"
@@ -50,15 +51,15 @@ name_item (Item       *item,
       g_autofree char *kuan = g_match_info_fetch (match, 2);
       g_autofree char *xiang = g_match_info_fetch (match, 4);
 
-      item->name = g_match_info_fetch (match, 3);
+      item->name = g_strstrip (g_match_info_fetch (match, 3));
       item->code = g_strconcat (lei, kuan, xiang, NULL);
       return;
     }
   g_clear_pointer (&match, g_match_info_free);
   if (g_regex_match (path, quoted, 0, &match))
     {
-      item->kuan = g_match_info_fetch (match, 1);
-      item->name = g_match_info_fetch (match, 2);
+      item->kuan = g_strstrip (g_match_info_fetch (match, 1));
+      item->name = g_strstrip (g_match_info_fetch (match, 2));
       return;
     }
   item->name = g_strdup (quoted);
@@ -108,7 +109,8 @@ static GArray *
 read_items (BdDocument *doc)
 {
   static GRegex *cache;
-  GRegex *head = bd_rules_regex (&cache, "[“\"]([^”\"]{1,80})[”\"]科目" AMOUNT "万元"
+  /* 科目 after the quotes is often left out (putuo-czj-2025). */
+  GRegex *head = bd_rules_regex (&cache, "[“\"]([^”\"]{1,80})[”\"](?:科目)?\\s*" AMOUNT "万元"
                                          "|(\\p{Han}+（\\d{3}类）\\p{Han}+（\\d{2}款）\\p{Han}+（\\d{2}项）)" AMOUNT "万元");
   BdSection *narrative = bd_document_get_section (doc, "narrative");
   GArray *items = g_array_new (FALSE, TRUE, sizeof (Item));
@@ -214,7 +216,7 @@ kuan_named (BdCheck    *check,
   g_autofree char *code = strlen (row->code) == 7 ? g_strndup (row->code, 5) : NULL;
   BdRow *kuan = code ? bd_check_row (check, 5, code) : NULL;
 
-  return kuan != NULL && strcmp (kuan->name, name) == 0;
+  return kuan != NULL && bd_catalog_same_name (kuan->name, name);
 }
 
 /* The leaf of schedule 5 an item stands for: by code, else by name (and its
@@ -230,7 +232,8 @@ item_row (BdCheck *check,
     return bd_check_row (check, 5, item->code);
   bd_cell_iter_init (&it, check, S (5), BD_ITER_LEAVES);
   while (bd_cell_iter_next (&it))
-    if (strcmp (it.row->name, item->name) == 0 && (item->kuan == NULL || kuan_named (check, it.row, item->kuan)))
+    if (bd_catalog_same_name (it.row->name, item->name)
+        && (item->kuan == NULL || kuan_named (check, it.row, item->kuan)))
       {
         if (found != NULL)
           return NULL;
@@ -267,7 +270,9 @@ bd_rule_narrative_items (BdCheck *check)
                            g_strdup_printf (_("%s names no 项 of schedule 5"), item->label));
           continue;
         }
-      if (bd_money_to_wan_cents (row->values[BD_COL_EXPENSE_TOTAL]) != item->amount)
+      /* Half up, as BudgetDesk writes them, or cut off (putuo-czj-2025: 877,080.00元 as 87.70). */
+      if (bd_money_to_wan_cents (row->values[BD_COL_EXPENSE_TOTAL]) != item->amount
+          && row->values[BD_COL_EXPENSE_TOTAL] / 10000 != item->amount)
         {
           g_autofree char *a = bd_money_format_wan (item->amount * 10000, TRUE);
           g_autofree char *b = bd_money_format_wan (row->values[BD_COL_EXPENSE_TOTAL], TRUE);

@@ -110,6 +110,33 @@ section_is_empty (BdSection *section)
   return TRUE;
 }
 
+/* Section 六's 国有资产占用情况 (占有使用情况 in the Putuo documents), when it has
+ * its heading, has a paragraph under it before the next heading. */
+static void
+check_asset_heading (BdCheck *check)
+{
+  static GRegex *cache_asset, *cache_heading;
+  GRegex *asset = bd_rules_regex (&cache_asset, "^\\s*[一二三四五六七八九十]+、\\s*国有资产占(?:用|有使用)情况\\s*$");
+  GRegex *heading = bd_rules_regex (&cache_heading, "^\\s*[一二三四五六七八九十]+、");
+  BdSection *other = bd_document_get_section (check->doc, "other");
+
+  for (guint p = 0; other && p < other->paragraphs->len; p++)
+    {
+      const char *text = g_ptr_array_index (other->paragraphs, p);
+      const char *next = p + 1 < other->paragraphs->len ? g_ptr_array_index (other->paragraphs, p + 1) : NULL;
+      g_autofree char *body = next ? g_strstrip (g_strdup (next)) : NULL;
+      g_autofree char *title = NULL;
+
+      if (!g_regex_match (asset, text, 0, NULL))
+        continue;
+      if (body != NULL && *body != '\0' && !g_regex_match (heading, body, 0, NULL))
+        continue;
+      title = g_strstrip (g_strdup (text));
+      bd_check_report (check, BD_PART_OTHER, "国有资产占用情况", NULL, NULL, NULL,
+                       g_strdup_printf (_("The section %s is empty"), title));
+    }
+}
+
 /* A section left empty among written ones is a slip; a document with no
  * text yet (tables entered first, or generated) is being written. */
 void
@@ -133,6 +160,7 @@ bd_rule_empty_sections (BdCheck *check)
       bd_check_report (check, BD_PART_DOCUMENT, required_sections[i].title, NULL, NULL, NULL,
                        g_strdup_printf (_("The section %s is empty"), required_sections[i].title));
     }
+  check_asset_heading (check);
 }
 
 /* Counts of units */
@@ -184,14 +212,15 @@ bd_rule_unit_count (BdCheck *check)
                        g_strdup_printf (_("机构设置 names the department and %d units below it, but counts %d units "
                                           "by kind"), below, organisation));
     }
-  if (organisation < 0 || performance < 0 || organisation == performance)
+  /* Fewer units than exist may set goals (putuo-wanli-2025: 3 of 6); more cannot. */
+  if (organisation < 0 || performance < 0 || performance <= organisation)
     return;
   {
     g_autofree char *a = g_strdup_printf ("%d", organisation);
     g_autofree char *b = g_strdup_printf ("%d", performance);
 
     bd_check_report (check, BD_PART_OTHER, "本部门N个预算单位", NULL, a, b,
-                     g_strdup_printf (_("机构设置 counts %d units, but 绩效目标设置情况 says 本部门%d个预算单位"),
+                     g_strdup_printf (_("机构设置 counts %d units, but 绩效目标设置情况 says 本部门%d个预算单位 set goals"),
                                       organisation, performance));
   }
 }
@@ -264,6 +293,31 @@ bd_rule_form_rates (BdCheck *check)
             bd_check_report (check, BD_PART_PERFORMANCE, p->name, indicator->name, "≤100.00(%)", indicator->target,
                              g_strdup_printf (_("%s: the rate “%s” aims at %s, above 100 %%"),
                                               p->name, indicator->name, indicator->target));
+        }
+    }
+}
+
+/* A target written in words with a comparison and a number but no unit
+ * (“不低于90”): ninety of what is not said. */
+void
+bd_rule_form_target_unit (BdCheck *check)
+{
+  static GRegex *cache;
+  GRegex *regex = bd_rules_regex (&cache, "(?:不低于|不高于|不少于|不多于|不超过|不大于|不小于|大于|小于|达到|超过)"
+                                          "\\s*\\d+(?:\\.\\d+)?\\s*$");
+
+  for (guint i = 0; i < check->doc->projects->len; i++)
+    {
+      BdProject *p = g_ptr_array_index (check->doc->projects, i);
+
+      for (guint j = 0; j < p->indicators->len; j++)
+        {
+          BdIndicator *indicator = g_ptr_array_index (p->indicators, j);
+
+          if (indicator->target != NULL && g_regex_match (regex, indicator->target, 0, NULL))
+            bd_check_report (check, BD_PART_PERFORMANCE, p->name, indicator->name, NULL, indicator->target,
+                             g_strdup_printf (_("%s: the target “%s” of “%s” compares with a number but gives "
+                                                "no unit"), p->name, indicator->target, indicator->name));
         }
     }
 }

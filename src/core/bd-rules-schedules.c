@@ -32,27 +32,30 @@ published_differs (BdRow *row,
   return (row->published_mask & (1u << column)) && row->published[column] != row->values[column];
 }
 
+/* A leaf's sum columns (合计, schedule 9's 小计) against what was printed. */
 void
-bd_rule_row_parts (BdCheck *check)
+bd_rule_row_parts (BdCheck *check,
+                   guint    number,
+                   BdRow   *row)
 {
-  g_auto(BdCellIter) it = { 0 };
+  const BdScheduleDef *def = schedule (check, number)->def;
 
-  bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_LEAVES | BD_ITER_SUM_COLUMNS);
-  while (bd_cell_iter_next (&it))
-    if (published_differs (it.row, it.column))
-      report_published (check, it.number, it.row, it.column, _("its parts"));
+  for (guint c = 0; c < def->n_columns; c++)
+    if (!bd_schedule_def_is_entered (def, c) && published_differs (row, c))
+      report_published (check, number, row, c, _("its parts"));
 }
 
 void
-bd_rule_subtotals (BdCheck *check)
+bd_rule_subtotals (BdCheck *check,
+                   guint    number,
+                   BdRow   *row)
 {
-  g_auto(BdCellIter) it = { 0 };
+  const BdScheduleDef *def = schedule (check, number)->def;
 
-  bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_SUMS | BD_ITER_ALL_COLUMNS);
-  while (bd_cell_iter_next (&it))
-    if (published_differs (it.row, it.column))
-      report_published (check, it.number, it.row, it.column,
-                        bd_code_level (it.row->code) == BD_LEVEL_LEI ? _("its 款 rows") : _("its 项 rows"));
+  for (guint c = 0; c < def->n_columns; c++)
+    if (published_differs (row, c))
+      report_published (check, number, row, c,
+                        bd_code_level (row->code) == BD_LEVEL_LEI ? _("its 款 rows") : _("its 项 rows"));
 }
 
 void
@@ -139,11 +142,19 @@ lei_codes (BdCheck *check,
            guint    schedules)
 {
   GPtrArray *codes = g_ptr_array_new ();
-  g_auto(BdCellIter) it = { 0 };
 
-  bd_cell_iter_init (&it, check, schedules, BD_ITER_LEAVES | BD_ITER_SUMS | BD_ITER_LEI | BD_ITER_UNIQUE);
-  while (bd_cell_iter_next (&it))
-    g_ptr_array_add (codes, it.row->code);
+  /* A few dozen codes: the lists are kept by the checker, merged here. */
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+    {
+      GPtrArray *lei;
+
+      if (!(schedules & BD_READS_SCHEDULE (n)))
+        continue;
+      lei = bd_check_lei_codes (check, n);
+      for (guint i = 0; i < lei->len; i++)
+        if (!g_ptr_array_find_with_equal_func (codes, g_ptr_array_index (lei, i), g_str_equal, NULL))
+          g_ptr_array_add (codes, g_ptr_array_index (lei, i));
+    }
   return codes;
 }
 
@@ -192,25 +203,20 @@ bd_rule_schedule_1_expense (BdCheck *check)
 
 /* Schedules 2 and 3 agree row by row, on their 合计 columns. */
 void
-bd_rule_schedules_2_3 (BdCheck *check)
+bd_rule_schedules_2_3 (BdCheck *check,
+                       guint    number,
+                       BdRow   *row)
 {
-  g_auto(BdCellIter) it = { 0 };
+  gint64 a = row_value (bd_check_row (check, 2, row->code), BD_COL_INCOME_TOTAL);
+  gint64 b = row_value (bd_check_row (check, 3, row->code), BD_COL_EXPENSE_TOTAL);
 
-  bd_cell_iter_init (&it, check, S (2) | S (3), BD_ITER_LEAVES | BD_ITER_UNIQUE);
-  while (bd_cell_iter_next (&it))
+  if (a != b)
     {
-      BdRow *row = it.row;
-      gint64 a = row_value (bd_check_row (check, 2, row->code), BD_COL_INCOME_TOTAL);
-      gint64 b = row_value (bd_check_row (check, 3, row->code), BD_COL_EXPENSE_TOTAL);
-
-      if (a != b)
-        {
-          g_autofree char *x = bd_money_format (a);
-          g_autofree char *y = bd_money_format (b);
-          bd_check_report_amounts (check, BD_PART_SCHEDULE_3, row->code, "合计", a, b, BD_UNIT_YUAN,
-                                   g_strdup_printf (_("%s %s: income %s in schedule 2, expenditure %s here"),
-                                                    row->code, row->name, x, y));
-        }
+      g_autofree char *x = bd_money_format (a);
+      g_autofree char *y = bd_money_format (b);
+      bd_check_report_amounts (check, BD_PART_SCHEDULE_3, row->code, "合计", a, b, BD_UNIT_YUAN,
+                               g_strdup_printf (_("%s %s: income %s in schedule 2, expenditure %s here"),
+                                                row->code, row->name, x, y));
     }
 }
 
@@ -283,26 +289,33 @@ bd_rule_schedule_4_expense (BdCheck *check)
 
 /* Schedules 5, 6 and 7 split schedule 3 by source of funds: together they
  * never exceed it, and equal it where all money is 财政拨款. */
-void
-bd_rule_schedules_5_6_7 (BdCheck *check)
+/* What the rule reads of schedule 2: whether all income is 财政拨款. */
+guint
+bd_rule_schedules_5_6_7_context (BdCheck *check)
 {
   BdRow *income = schedule (check, 2)->total;
-  gboolean all_fiscal = income->values[BD_COL_INCOME_BUSINESS] == 0 && income->values[BD_COL_INCOME_OPERATING] == 0
-                        && income->values[BD_COL_INCOME_OTHER] == 0;
-  g_auto(BdCellIter) it = { 0 };
 
-  /* Schedules 3, 5, 6 and 7 share their columns: the iterator steps through them
-   * on the first schedule holding each code. */
-  bd_cell_iter_init (&it, check, S (3) | S (5) | S (6) | S (7), BD_ITER_LEAVES | BD_ITER_UNIQUE | BD_ITER_ALL_COLUMNS);
-  while (bd_cell_iter_next (&it))
+  return income->values[BD_COL_INCOME_BUSINESS] == 0 && income->values[BD_COL_INCOME_OPERATING] == 0
+         && income->values[BD_COL_INCOME_OTHER] == 0;
+}
+
+void
+bd_rule_schedules_5_6_7 (BdCheck *check,
+                         guint    number,
+                         BdRow   *row)
+{
+  gboolean all_fiscal = bd_rule_schedules_5_6_7_context (check);
+  const BdScheduleDef *def = schedule (check, number)->def;
+  BdRow *in_3 = bd_check_row (check, 3, row->code);
+  BdRow *parts[] = { bd_check_row (check, 5, row->code), bd_check_row (check, 6, row->code),
+                     bd_check_row (check, 7, row->code) };
+
+  /* Schedules 3, 5, 6 and 7 share their columns. */
+  for (guint c = 0; c < def->n_columns; c++)
     {
-      BdRow *row = it.row;
-      guint c = it.column;
-      const char *column_name = it.schedule->def->columns[c].name;
-      gint64 split = row_value (bd_check_row (check, 5, row->code), c)
-                   + row_value (bd_check_row (check, 6, row->code), c)
-                   + row_value (bd_check_row (check, 7, row->code), c);
-      gint64 whole = row_value (bd_check_row (check, 3, row->code), c);
+      const char *column_name = def->columns[c].name;
+      gint64 split = row_value (parts[0], c) + row_value (parts[1], c) + row_value (parts[2], c);
+      gint64 whole = row_value (in_3, c);
 
       if (split > whole || (all_fiscal && split != whole))
         {
@@ -404,22 +417,27 @@ bd_rule_stale_notes (BdCheck *check)
 }
 
 void
-bd_rule_negative (BdCheck *check)
+bd_rule_negative_row (BdCheck *check,
+                      guint    number,
+                      BdRow   *row)
 {
-  g_auto(BdCellIter) it = { 0 };
+  const BdScheduleDef *def = schedule (check, number)->def;
 
-  bd_cell_iter_init (&it, check, BD_READS_ALL_SCHEDULES, BD_ITER_LEAVES | BD_ITER_ENTERED_COLUMNS);
-  while (bd_cell_iter_next (&it))
-    if (it.row->values[it.column] < 0)
+  for (guint c = 0; c < def->n_columns; c++)
+    if (bd_schedule_def_is_entered (def, c) && row->values[c] < 0)
       {
-        const char *column_name = it.schedule->def->columns[it.column].name;
-        g_autofree char *title = row_title (it.row);
+        const char *column_name = def->columns[c].name;
+        g_autofree char *title = row_title (row);
 
-        bd_check_report_amounts (check, PART_OF (it.number), row_label (it.row), column_name, 0,
-                                 it.row->values[it.column], it.schedule->def->unit,
+        bd_check_report_amounts (check, PART_OF (number), row_label (row), column_name, 0, row->values[c], def->unit,
                                  g_strdup_printf (_("%s, %s: a budget amount cannot be negative"), title, column_name));
       }
+}
 
+/* The income items of schedules 1 and 4, besides the rows. */
+void
+bd_rule_negative (BdCheck *check)
+{
   for (guint number = 1; number <= BD_N_SCHEDULES; number++)
     {
       BdSchedule *s = schedule (check, number);

@@ -21,6 +21,9 @@ bd_rules_compare_text_figure (BdCheck    *check,
     {
       expected = bd_money_to_wan_cents (schedule_value);
       actual = bd_money_to_wan_cents (figure->value);
+      /* Written in whole 万元 (上海市财政局: 收入预算17,192万元 for 17,191.52): compared to the whole 万元. */
+      if (actual % 100 == 0 && actual != expected && (expected + 50) / 100 * 100 == actual)
+        expected = actual;
     }
   else
     expected = schedule_value, actual = figure->value;
@@ -38,17 +41,29 @@ bd_rules_compare_text_figure (BdCheck    *check,
     }
 }
 
+/* An item line in the seed's style, “事业单位医疗”科目: a 项 by its bare name.
+ * Items naming the 类 and 款 too (“…（类）…（款）…（项）”) are the
+ * narrative-items rule's. */
 static gboolean
-has_item_lines (BdDocument *doc)
+is_plain_item (const char *key)
 {
-  GHashTableIter iter;
-  gpointer key;
+  return g_str_has_prefix (key, "narrative.item.") && strstr (key, "（项）") == NULL;
+}
 
-  g_hash_table_iter_init (&iter, doc->figures);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_str_has_prefix (key, "narrative.item."))
-      return TRUE;
-  return FALSE;
+/* The 类 row of schedule 5 named @name, or NULL. */
+static BdRow *
+lei_named (BdCheck    *check,
+           const char *name)
+{
+  GPtrArray *codes = bd_check_lei_codes (check, 5);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      BdRow *row = bd_check_row (check, 5, g_ptr_array_index (codes, i));
+      if (row != NULL && strcmp (row->name, name) == 0)
+        return row;
+    }
+  return NULL;
 }
 
 void
@@ -71,17 +86,13 @@ bd_rule_narrative (BdCheck *check)
   };
   GHashTableIter iter;
   gpointer key;
-  g_autoptr(GHashTable) items = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean any_xiang = FALSE;
   g_auto(BdCellIter) it = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     bd_rules_compare_text_figure (check, BD_PART_NARRATIVE, figures[i].key, figures[i].label, figures[i].value,
                          figures[i].source);
-
-  /* One line per 项 of schedule 5, keyed by its name. */
-  bd_cell_iter_init (&it, check, S (5), BD_ITER_LEAVES);
-  while (bd_cell_iter_next (&it))
-    g_hash_table_insert (items, it.row->name, it.row);
 
   g_hash_table_iter_init (&iter, check->doc->figures);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -90,11 +101,19 @@ bd_rule_narrative (BdCheck *check)
       BdRow *row;
       g_autofree char *label = NULL;
 
-      if (!g_str_has_prefix (key, "narrative.item."))
+      if (!is_plain_item (key))
         continue;
       name = (const char *) key + strlen ("narrative.item.");
       label = g_strdup_printf ("“%s”科目", name);
-      row = g_hash_table_lookup (items, name);
+      /* One line per 项 of schedule 5, by its name; or, in whole 万元, one per 类. */
+      row = bd_check_leaf_named (check, 5, name);
+      if (row == NULL && (row = lei_named (check, name)) != NULL)
+        {
+          bd_rules_compare_text_figure (check, BD_PART_NARRATIVE, key, label, row->values[BD_COL_EXPENSE_TOTAL],
+                                        _("schedule 5"));
+          continue;
+        }
+      any_xiang = TRUE;
       if (row == NULL)
         {
           bd_check_report (check, BD_PART_NARRATIVE, label, NULL, NULL, NULL,
@@ -102,19 +121,18 @@ bd_rule_narrative (BdCheck *check)
           continue;
         }
       bd_rules_compare_text_figure (check, BD_PART_NARRATIVE, key, label, row->values[BD_COL_EXPENSE_TOTAL], _("schedule 5"));
-      g_hash_table_remove (items, name);
+      g_hash_table_add (listed, (gpointer) name);
     }
 
   /* Once the text lists 项 lines at all, it lists every 项 of schedule 5. */
-  if (!has_item_lines (check->doc))
+  if (!any_xiang)
     return;
-  bd_cell_iter_clear (&it);
   bd_cell_iter_init (&it, check, S (5), BD_ITER_LEAVES);
   while (bd_cell_iter_next (&it))
     {
       BdRow *row = it.row;
 
-      if (g_hash_table_contains (items, row->name))
+      if (!g_hash_table_contains (listed, row->name))
         {
           g_autofree char *amount = bd_money_format_wan (row->values[BD_COL_EXPENSE_TOTAL], FALSE);
           bd_check_report (check, BD_PART_NARRATIVE, row->code, NULL, amount, NULL,
@@ -136,13 +154,27 @@ bd_rule_other (BdCheck *check)
     { "other.sangong.vehicle_purchase", "公务用车购置费", s9->values[BD_COL_VEHICLE_PURCHASE], _("schedule 9") },
     { "other.sangong.vehicle_running", "公务用车运行费", s9->values[BD_COL_VEHICLE_RUNNING], _("schedule 9") },
     { "other.operating_costs", "机关运行经费", s9->values[BD_COL_OPERATING_COSTS], _("schedule 9") },
-    { "other.goals.funds", "绩效目标项目预算资金", schedule (check, 3)->total->values[BD_COL_PROJECT],
-      _("schedule 3's 项目支出") },
   };
+  gint64 projects = schedule (check, 3)->total->values[BD_COL_PROJECT];
+  const BdFigure *goals = bd_document_get_figure (check->doc, "other.goals.funds");
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     bd_rules_compare_text_figure (check, BD_PART_OTHER, figures[i].key, figures[i].label, figures[i].value,
                          figures[i].source);
+
+  /* The projects with goals are some of schedule 3's projects: their funds
+   * reach its 项目支出 at most (the four real documents declare less; the
+   * seed, all of it). */
+  if (goals != NULL && bd_money_to_wan_cents (goals->value) > bd_money_to_wan_cents (projects))
+    {
+      g_autofree char *a = bd_money_format_wan (goals->value, TRUE);
+      g_autofree char *b = bd_money_format_wan (projects, TRUE);
+      g_autofree char *expected = g_strdup_printf ("≤%s", b);
+
+      bd_check_report (check, BD_PART_OTHER, "绩效目标项目预算资金", NULL, expected, a,
+                       g_strdup_printf (_("The text gives 绩效目标项目预算资金 %s万元, more than schedule 3's "
+                                          "项目支出 %s万元"), a, b));
+    }
 }
 
 void

@@ -173,12 +173,14 @@ typedef struct {
 
 static void
 read_movement (BdDocument *doc,
+               const char *section_id,
                Movement   *movement)
 {
   static GRegex *cache;
-  GRegex *regex = bd_rules_regex (&cache, "([\\p{Han}]+?)(\\d[\\d,]*(?:\\.\\d+)?)万元，"
+  /* The label runs back to the punctuation before it: “三公”经费预算数为, 因公出国（境）费. */
+  GRegex *regex = bd_rules_regex (&cache, "([\\p{Han}（）“”]+?)(\\d[\\d,]*(?:\\.\\d+)?)万元，"
                                           "(?:比|与)\\d{4}年预算(?:(增加|减少)(\\d[\\d,]*(?:\\.\\d+)?)万元|(持平))");
-  BdSection *narrative = bd_document_get_section (doc, "narrative");
+  BdSection *narrative = bd_document_get_section (doc, section_id);
 
   for (guint p = 0; narrative && p < narrative->paragraphs->len && !movement->found; p++)
     {
@@ -212,8 +214,8 @@ bd_rule_fiscal_movement (BdCheck *check)
 {
   Movement income = { "财政拨款收入" }, expense = { "财政拨款支出预算" };
 
-  read_movement (check->doc, &income);
-  read_movement (check->doc, &expense);
+  read_movement (check->doc, "narrative", &income);
+  read_movement (check->doc, "narrative", &expense);
   if (!income.found || !expense.found)
     return;
   if (income.current - income.change != expense.current - expense.change)
@@ -284,6 +286,80 @@ bd_rule_note_words (BdCheck *check)
             bd_check_report (check, PART_OF (s->def->number), NULL, NULL, want, named,
                              g_strdup_printf (_("Schedule %u's note names %s年, but the document is for %d年: %s"),
                                               s->def->number, named, check->doc->year, s->note));
+        }
+    }
+}
+
+/* The comparisons of the 编制说明 whose last-year figure the document holds
+ * (taken from last year's document, or read from the comparisons themselves).
+ * Section 六's 三公 lines are left out: a figure typed there keeps its
+ * comparison's words until the clerk rewrites them, and the window counts on
+ * one finding for it (other-figures). */
+static const struct { const char *section; const char *label; const char *key; BdPart part; } movements[] = {
+  { "narrative", "财政拨款收入", "income.fiscal", BD_PART_NARRATIVE },
+  { "narrative", "财政拨款支出预算", "expense.fiscal", BD_PART_NARRATIVE },
+  { "narrative", "一般公共预算拨款支出预算", "expense.general", BD_PART_NARRATIVE },
+  { "narrative", "政府性基金拨款支出预算", "expense.fund", BD_PART_NARRATIVE },
+  { "narrative", "国有资本经营预算拨款支出预算", "expense.capital", BD_PART_NARRATIVE },
+};
+
+/* The amount of a change is the difference of its figures, and its word
+ * (增加, 减少, 持平) the sign of it. */
+void
+bd_rule_comparison_amounts (BdCheck *check)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (movements); i++)
+    {
+      Movement movement = { movements[i].label };
+      gint64 last, expected;
+
+      read_movement (check->doc, movements[i].section, &movement);
+      if (!movement.found || !bd_document_get_last_year (check->doc, movements[i].key, &last))
+        continue;
+      expected = movement.current - bd_money_to_wan_cents (last);
+      if (expected == movement.change)
+        continue;
+      {
+        g_autofree char *said = bd_money_format_wan (ABS (movement.change) * 10000, TRUE);
+        g_autofree char *right = bd_money_format_wan (ABS (expected) * 10000, TRUE);
+        g_autofree char *before = bd_money_format_wan (last, TRUE);
+        g_autofree char *e = g_strdup_printf ("%s%s", expected > 0 ? "增加" : expected < 0 ? "减少" : "持平",
+                                              expected != 0 ? right : "");
+        g_autofree char *a = g_strdup_printf ("%s%s", movement.change > 0 ? "增加" : movement.change < 0 ? "减少" : "持平",
+                                              movement.change != 0 ? said : "");
+
+        bd_check_report (check, movements[i].part, movements[i].label, NULL, e, a,
+                         g_strdup_printf (_("%s: last year's figure is %s万元, so the change is %s万元, "
+                                            "but the text says %s万元"), movements[i].label, before, e, a));
+      }
+    }
+}
+
+/* Where the text names the department: it is the document's, or its short form. */
+void
+bd_rule_department_name (BdCheck *check)
+{
+  static GRegex *cache;
+  GRegex *regex = bd_rules_regex (&cache, "(?:\\d{4}年，|截至\\d{4}年\\d{1,2}月\\d{1,2}日，)"
+                                          "(\\p{Han}{2,40}?)(?:收入预算|共有车辆)");
+  const char *department = check->doc->department;
+
+  if (department == NULL || *department == '\0')
+    return;
+  FOREACH_PARAGRAPH (check->doc, section, text)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      for (g_regex_match (regex, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *named = g_match_info_fetch (match, 1);
+
+          /* 财政局 for 上海市普陀区财政局 is the same body. */
+          if (g_str_has_suffix (department, named))
+            continue;
+          bd_check_report (check, bd_rules_section_part (section), named, NULL, department, named,
+                           g_strdup_printf (_("%s: the text names “%s”, but the document is %s's"),
+                                            section->title, named, department));
         }
     }
 }

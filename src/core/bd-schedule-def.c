@@ -15,7 +15,8 @@
 
 static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
   {
-    .number = 1, .title = "部门财务收支预算总表", .unit = BD_UNIT_YUAN,
+    .number = 1, .title = "部门财务收支预算总表",
+    .unit_title = "预算单位财务收支预算总表", .unit = BD_UNIT_YUAN,
     .row_kind = BD_ROWS_BALANCE, .income_header = "本年收入", .expense_header = "本年支出",
     .n_columns = 1, .columns = { [BD_COL_AMOUNT] = COL ("预算数") },
     .n_income = 7,
@@ -30,7 +31,8 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
     },
   },
   {
-    .number = 2, .title = "部门收入预算总表", .unit = BD_UNIT_YUAN,
+    .number = 2, .title = "部门收入预算总表",
+    .unit_title = "预算单位收入预算总表", .unit = BD_UNIT_YUAN,
     .row_kind = BD_ROWS_FUNCTION, .header_group = "收入预算",
     .n_columns = 5,
     .columns = {
@@ -43,12 +45,14 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
     },
   },
   {
-    .number = 3, .title = "部门支出预算总表", .unit = BD_UNIT_YUAN,
+    .number = 3, .title = "部门支出预算总表",
+    .unit_title = "预算单位支出预算总表", .unit = BD_UNIT_YUAN,
     .row_kind = BD_ROWS_FUNCTION, .header_group = "支出预算",
     .n_columns = EXPENDITURE_COLUMNS,
   },
   {
-    .number = 4, .title = "部门财政拨款收支预算总表", .unit = BD_UNIT_YUAN,
+    .number = 4, .title = "部门财政拨款收支预算总表",
+    .unit_title = "预算单位财政拨款收支预算总表", .unit = BD_UNIT_YUAN,
     .row_kind = BD_ROWS_BALANCE, .income_header = "财政拨款收入", .expense_header = "财政拨款支出",
     .n_columns = 4,
     .columns = {
@@ -67,25 +71,29 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
     .landscape = TRUE,
   },
   {
-    .number = 5, .title = "部门一般公共预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
+    .number = 5, .title = "部门一般公共预算支出功能分类预算表",
+    .unit_title = "预算单位一般公共预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
     .row_kind = BD_ROWS_FUNCTION, .header_group = "一般公共预算支出",
     .n_columns = EXPENDITURE_COLUMNS,
     .empty_note = "注：本部门%d年无一般公共预算安排的支出，故本表无数据。",
   },
   {
-    .number = 6, .title = "部门政府性基金预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
+    .number = 6, .title = "部门政府性基金预算支出功能分类预算表",
+    .unit_title = "预算单位政府性基金预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
     .row_kind = BD_ROWS_FUNCTION, .header_group = "政府性基金预算支出",
     .n_columns = EXPENDITURE_COLUMNS,
     .empty_note = "注：本部门%d年无政府性基金预算安排的支出，故本表无数据。",
   },
   {
-    .number = 7, .title = "部门国有资本经营预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
+    .number = 7, .title = "部门国有资本经营预算支出功能分类预算表",
+    .unit_title = "预算单位国有资本经营预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
     .row_kind = BD_ROWS_FUNCTION, .header_group = "国有资本经营预算支出",
     .n_columns = EXPENDITURE_COLUMNS,
     .empty_note = "注：本部门%d年无国有资本经营预算安排的支出，故本表无数据。",
   },
   {
-    .number = 8, .title = "部门一般公共预算基本支出部门预算经济分类预算表", .unit = BD_UNIT_YUAN,
+    .number = 8, .title = "部门一般公共预算基本支出部门预算经济分类预算表",
+    .unit_title = "预算单位一般公共预算基本支出部门预算经济分类预算表", .unit = BD_UNIT_YUAN,
     .row_kind = BD_ROWS_ECONOMIC, .header_group = "一般公共预算基本支出",
     .n_columns = 3,
     .columns = {
@@ -96,7 +104,8 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
     .empty_note = "注：本部门%d年无一般公共预算基本支出，故本表无数据。",
   },
   {
-    .number = 9, .title = "部门“三公”经费和机关运行经费预算表", .unit = BD_UNIT_WAN,
+    .number = 9, .title = "部门“三公”经费和机关运行经费预算表",
+    .unit_title = "单位“三公”经费和机关运行经费预算表", .unit = BD_UNIT_WAN,
     .row_kind = BD_ROWS_SINGLE,
     .n_columns = 7,
     .columns = {
@@ -118,7 +127,8 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
 /* A unit budget (单位预算) prints schedule 1's expenditure side by kind of
  * spending: 合计, 基本支出 split into 人员经费 and 公用经费, and 项目支出. */
 static const BdScheduleDef unit_budget_schedule_1 = {
-  .number = 1, .title = "部门财务收支预算总表", .unit = BD_UNIT_YUAN,
+  .number = 1, .title = "部门财务收支预算总表",
+    .unit_title = "预算单位财务收支预算总表", .unit = BD_UNIT_YUAN,
   .row_kind = BD_ROWS_BALANCE, .income_header = "本年收入", .expense_header = "本年支出",
   .n_columns = 4,
   .columns = {
@@ -161,6 +171,14 @@ bd_schedule_def_title (const BdScheduleDef *def,
                        int                  year)
 {
   return g_strdup_printf ("%d年%s", year, def->title);
+}
+
+char *
+bd_schedule_def_title_for (const BdScheduleDef *def,
+                           int                  year,
+                           gboolean             unit_budget)
+{
+  return g_strdup_printf ("%d年%s", year, unit_budget && def->unit_title ? def->unit_title : def->title);
 }
 
 gboolean

@@ -83,6 +83,7 @@ typedef struct {
 typedef struct {
   guint              number;          /* 1 … 9 */
   const char        *title;           /* without the year: 部门财务收支预算总表 */
+  const char        *unit_title;      /* as a unit budget prints it: 预算单位财务收支预算总表 */
   BdUnit             unit;
   BdRowKind          row_kind;
   const char        *header_group;    /* 收入预算, 支出预算, … the band over the amount columns */
@@ -104,6 +105,11 @@ const BdScheduleDef *bd_schedule_def_get_for   (guint                number,
 /* The full printed title: 2024年部门财务收支预算总表 */
 char                *bd_schedule_def_title     (const BdScheduleDef *def,
                                                 int                  year);
+/* The same, as a unit budget (单位预算) prints it when @unit_budget:
+ * 2025年预算单位财务收支预算总表, 2025年单位“三公”经费和机关运行经费预算表 */
+char                *bd_schedule_def_title_for (const BdScheduleDef *def,
+                                                int                  year,
+                                                gboolean             unit_budget);
 /* The note an empty schedule carries, for @year; NULL when it has none. */
 char                *bd_schedule_def_empty_note (const BdScheduleDef *def,
                                                 int                  year);

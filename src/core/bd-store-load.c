@@ -249,6 +249,28 @@ load_extra_codes (BdStore    *self,
   return TRUE;
 }
 
+static gboolean
+load_rule_profile (BdStore    *self,
+                   BdDocument *doc,
+                   GError    **error)
+{
+  g_autoptr(sqlite3_stmt) settings = NULL;
+  int rc;
+
+  /* A file older than version 4 opened read-only has none. */
+  if (self->version < 4)
+    return TRUE;
+  settings = bd_store_sql_prepare (self->db, self->path, "SELECT rule, setting FROM rule_setting", error);
+  if (settings == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (settings)) == SQLITE_ROW)
+    g_hash_table_replace (doc->rule_profile, g_strdup ((const char *) sqlite3_column_text (settings, 0)),
+                          g_strdup ((const char *) sqlite3_column_text (settings, 1)));
+  if (rc != SQLITE_DONE)
+    return bd_store_sql_error (error, self->db, self->path, rc);
+  return TRUE;
+}
+
 /* The header row, from which the document is made. */
 static BdDocument *
 load_header (BdStore  *self,
@@ -300,7 +322,7 @@ bd_store_read_document (BdStore  *self,
   if (!load_schedules (self, doc, error) || !check_rows_loaded (self, doc, error)
       || !load_sections (self, doc, error)
       || !load_figures (self, doc, error) || !bd_store_load_projects (self->db, self->path, doc, error)
-      || !load_extra_codes (self, doc, error))
+      || !load_extra_codes (self, doc, error) || !load_rule_profile (self, doc, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return NULL;

@@ -18,6 +18,10 @@
  * deleting a project without scanning every indicator). */
 #define INDICATOR_INDEX \
   "CREATE INDEX indicator_by_project ON indicator (project, position);"
+/* Version 4: the document's rule profile, a rule switched off or given
+ * another severity (the checker's rule id → off, error, warning or info). */
+#define RULE_SETTING_TABLE \
+  "CREATE TABLE rule_setting (rule TEXT PRIMARY KEY, setting TEXT NOT NULL) WITHOUT ROWID;"
 
 static const char schema_v1[] =
   "CREATE TABLE document ("
@@ -63,6 +67,7 @@ static const char schema_v1[] =
 static const char * const migrations[] = {
   EXTRA_CODE_TABLE,   /* 1 → 2 */
   INDICATOR_INDEX,    /* 2 → 3 */
+  RULE_SETTING_TABLE, /* 3 → 4 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BD_STORE_SCHEMA_VERSION - 1);

@@ -42,6 +42,9 @@ static const struct {
   { "indicator", 1,
     "typeof (project) != 'integer' OR typeof (position) != 'integer' OR NOT bd_utf8 (level1)"
     " OR NOT bd_utf8 (level2) OR NOT bd_utf8 (name) OR NOT bd_utf8 (target)" },
+  { "rule_setting", 4,
+    "typeof (rule) != 'text' OR NOT bd_utf8 (rule) OR typeof (setting) != 'text'"
+    " OR setting NOT IN ('off', 'error', 'warning', 'info')" },
   { "extra_code", 2,
     "typeof (classification) != 'integer' OR typeof (code) != 'text' OR NOT bd_utf8 (code)"
     " OR typeof (name) != 'text' OR NOT bd_utf8 (name)" },

@@ -220,7 +220,7 @@ bd_store_save_as (BdDocument  *doc,
   if (g_file_test (real_path, G_FILE_TEST_IS_REGULAR)
       && (lock = bd_store_lock_take (real_path, name, TRUE, error)) == NULL)
     return FALSE;
-  fd = bd_file_replace_begin (real_path, &temporary, &replace_error);
+  fd = bd_file_replace_begin_document (real_path, &temporary, &replace_error);
   if (fd < 0)
     {
       bd_store_lock_release (lock);

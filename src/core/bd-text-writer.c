@@ -218,7 +218,7 @@ write_schedule (GString    *out,
   g_autoptr(BdGrid) grid = bd_grid_new_for_schedule (doc, number);
   TextTable table;
 
-  g_string_append_printf (out, "%s\n编制部门：%s    单位：%s\n\n", grid->title, doc->department,
+  g_string_append_printf (out, "%s\n%s    单位：%s\n\n", grid->title, grid->department,
                           def->unit == BD_UNIT_WAN ? "万元" : "元");
   table_init (&table);
   column_headers (&table, grid);
@@ -339,7 +339,8 @@ bd_text_write_part (BdDocument *doc,
     {
       static const char * const before[] = { "functions", "organisation", "glossary", "narrative" };
 
-      g_string_append_printf (out, "%s\n预算主管部门：%s\n", doc->title ? doc->title : "", doc->department);
+      g_string_append_printf (out, "%s\n%s：%s\n", doc->title ? doc->title : "", bd_document_cover_label (doc),
+                              doc->department);
       for (guint i = 0; i < G_N_ELEMENTS (before); i++)
         {
           g_string_append_c (out, '\n');

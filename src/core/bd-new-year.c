@@ -1,0 +1,205 @@
+/* bd-new-year.c: next year's document, started from last year's */
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "bd-narrative.h"
+#include "bd-new-year.h"
+#include "bd-pdf-import.h"
+#include "bd-store.h"
+
+/* "2024年…" → "2025年…": only the year itself, where it is written as one
+ * (a title, a date, 2024年-2024年), never a figure that happens to hold it. */
+static char *
+shift_year (const char *text,
+            int         from,
+            int         to)
+{
+  g_autofree char *old = NULL;
+  g_autofree char *new = NULL;
+  g_autofree char *pattern = NULL;
+  g_autoptr(GRegex) regex = NULL;
+
+  if (text == NULL)
+    return NULL;
+  old = g_strdup_printf ("%d", from);
+  new = g_strdup_printf ("%d", to);
+  pattern = g_strdup_printf ("(?<![0-9.])%s(?=年|-|—|/|$)", old);
+  regex = g_regex_new (pattern, 0, 0, NULL);
+  return g_regex_replace_literal (regex, text, -1, 0, new, 0, NULL);
+}
+
+static void
+shift_in_place (char **text,
+                int    from,
+                int    to)
+{
+  char *shifted = shift_year (*text, from, to);
+
+  g_free (*text);
+  *text = shifted;
+}
+
+/* 截至2023年12月31日: the assets are counted at the end of the year before
+ * the budget's; other years a text quotes (a notice of 2023年度) stay. */
+static void
+shift_asset_date (char **text,
+                  int    from,
+                  int    to)
+{
+  g_autofree char *old = g_strdup_printf ("截至%d年", from);
+  g_autofree char *new = g_strdup_printf ("截至%d年", to);
+  g_auto(GStrv) parts = g_strsplit (*text, old, -1);
+
+  g_free (*text);
+  *text = g_strjoinv (new, parts);
+}
+
+static void
+clear_row (BdRow *row)
+{
+  memset (row->values, 0, sizeof row->values);
+  memset (row->published, 0, sizeof row->published);
+  row->published_mask = 0;
+  row->source_page = 0;
+}
+
+/* Every row stays, so the clerk fills the same 项 again; no figure stays:
+ * last year's are the comparison base (bd_narrative_take_last_year), and
+ * the published figures would be reported as disagreements. */
+static void
+clear_schedule (BdSchedule *schedule,
+                int         year)
+{
+  for (guint i = 0; i < schedule->rows->len; i++)
+    clear_row (g_ptr_array_index (schedule->rows, i));
+  for (guint i = 0; schedule->income != NULL && i < schedule->income->len; i++)
+    clear_row (g_ptr_array_index (schedule->income, i));
+  if (schedule->total != NULL)
+    clear_row (schedule->total);
+  if (schedule->income_total != NULL)
+    clear_row (schedule->income_total);
+  /* "本部门2024年无…" stated last year's case; this year's is not known yet. */
+  g_clear_pointer (&schedule->note, g_free);
+  schedule->title_year = schedule->title_year ? year : 0;
+  schedule->source_page = 0;
+}
+
+/* The form comes back with its indicators and targets; its year and its
+ * funds are the new year's, to be filled: empty funds mark it "to review". */
+static void
+carry_form (BdProject *project,
+            int        from,
+            int        to)
+{
+  shift_in_place (&project->start_date, from, to);
+  shift_in_place (&project->end_date, from, to);
+  shift_in_place (&project->period, from, to);
+  shift_in_place (&project->annual_goal, from, to);
+  project->annual_total = project->annual_fiscal = 0;
+  project->carryover = project->annual_other = 0;
+  if (g_strcmp0 (project->nature, "一次性项目") != 0)
+    project->total_funds = project->fiscal_funds = project->other_funds = 0;
+}
+
+static gboolean
+is_amount (gpointer key,
+           gpointer value,
+           gpointer data)
+{
+  return ((BdFigure *) value)->unit != BD_FIGURE_COUNT;
+}
+
+gboolean
+bd_new_year_form_to_review (const BdProject *project)
+{
+  return project->annual_total == 0 && project->annual_fiscal == 0
+         && project->carryover == 0 && project->annual_other == 0;
+}
+
+void
+bd_new_year_from_document (BdDocument *next,
+                           BdDocument *last)
+{
+  static const char * const generated[] = { "narrative", "other", "employees" };
+  int from = last->year, to = last->year + 1;
+
+  g_return_if_fail (BD_IS_DOCUMENT (next));
+  g_return_if_fail (BD_IS_DOCUMENT (last));
+
+  next->year = to;
+  shift_in_place (&next->title, from, to);
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+    clear_schedule (bd_document_get_schedule (next, n), to);
+  bd_document_recompute (next);
+  for (guint i = 0; i < next->projects->len; i++)
+    carry_form (g_ptr_array_index (next->projects, i), from, to);
+  if (next->import_notes != NULL)
+    g_ptr_array_set_size (next->import_notes, 0);
+
+  /* Last year's totals, computed from its schedules, are what 比上年 reads. */
+  g_hash_table_remove_all (next->last_year);
+  bd_narrative_take_last_year (next, last, NULL);
+
+  /* The clerk's texts move a year on: 2024年 becomes 2025年, then the
+   * 截至2023年12月31日 of the assets 2024年 (in that order: no year moves
+   * twice). */
+  for (guint i = 0; i < next->sections->len; i++)
+    {
+      BdSection *section = g_ptr_array_index (next->sections, i);
+
+      shift_in_place (&section->title, from, to);
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          shift_in_place ((char **) &section->paragraphs->pdata[p], from, to);
+          shift_asset_date ((char **) &section->paragraphs->pdata[p], from - 1, from);
+        }
+    }
+  /* The text written from the numbers is written again from the cleared
+   * ones; the clerk's clauses (reasons, purposes, assets) are kept by it.
+   * The amounts only the text states (procurement, goals, 政府雇员) were
+   * last year's: cleared too, to be stated again; its counts (units,
+   * assets) describe the department and stay. */
+  g_hash_table_foreach_remove (next->figures, is_amount, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
+    {
+      BdSection *section = bd_document_get_section (next, generated[i]);
+      g_auto(GStrv) paragraphs = NULL;
+
+      if (section == NULL)
+        continue;
+      paragraphs = bd_narrative_generate (next, generated[i]);
+      g_ptr_array_set_size (section->paragraphs, 0);
+      for (guint p = 0; paragraphs[p] != NULL; p++)
+        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
+      bd_document_read_section_figures (next, section);
+    }
+}
+
+static BdDocument *
+read_document (const char  *path,
+               GError     **error)
+{
+  g_autoptr(BdStore) store = NULL;
+
+  if (bd_import_is_importable (path))
+    return bd_import_any_file (path, error);
+  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, error);
+  return store ? bd_store_load (store, error) : NULL;
+}
+
+BdDocument *
+bd_new_year_from_file (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(BdDocument) last = NULL;
+  BdDocument *next;
+
+  /* Read twice rather than copied: the readers are the one faithful copy. */
+  if ((last = read_document (path, error)) == NULL)
+    return NULL;
+  if ((next = read_document (path, error)) == NULL)
+    return NULL;
+  bd_new_year_from_document (next, last);
+  return next;
+}

@@ -1,0 +1,822 @@
+/* bd-workbook-import.c: a document from a workbook of schedules */
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "bd-catalog.h"
+#include "bd-narrative.h"
+#include "bd-workbook-import.h"
+
+/* How far below its title a schedule's header may reach. */
+#define HEADER_ROWS 8
+
+typedef struct {
+  BdWorkbookSheet *sheet;
+  guint           *row_start;   /* cells of row r: [row_start[r], row_start[r + 1]) */
+  guint            number;      /* the schedule; 0 when the sheet is none */
+  gboolean         unit_budget;
+  guint            title_row;
+  int              year;
+  char            *department;
+  BdUnit           unit;
+  gboolean         unit_stated;
+} Sheet;
+
+static void
+sheet_clear (Sheet *s)
+{
+  g_free (s->row_start);
+  g_free (s->department);
+}
+
+/* Blanks, line breaks and quotes aside: "事业单位\n经营收入" is 事业单位经营收入,
+ * 部门"三公"经费 is 部门“三公”经费. */
+static char *
+normalise (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c) || c == 0x3000 || c == '"' || c == 0x201C || c == 0x201D)
+        continue;
+      g_string_append_unichar (out, c == 0xFF08 ? '(' : c == 0xFF09 ? ')' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const BdWorkbookCell *
+cell_at (Sheet *s,
+         guint  row,
+         guint  column)
+{
+  if (row >= s->sheet->n_rows)
+    return NULL;
+  for (guint i = s->row_start[row]; i < s->row_start[row + 1]; i++)
+    {
+      const BdWorkbookCell *cell = &g_array_index (s->sheet->cells, BdWorkbookCell, i);
+      if (cell->column == column)
+        return cell;
+    }
+  return NULL;
+}
+
+static const char *
+text_at (Sheet *s,
+         guint  row,
+         guint  column)
+{
+  const BdWorkbookCell *cell = cell_at (s, row, column);
+  return cell ? cell->text : "";
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const BdWorkbookCell *x = a, *y = b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->column < y->column ? -1 : x->column > y->column;
+}
+
+static void
+index_rows (Sheet *s)
+{
+  guint n = s->sheet->cells->len;
+
+  g_array_sort (s->sheet->cells, compare_cells);
+  s->row_start = g_new0 (guint, s->sheet->n_rows + 2);
+  for (guint i = 0, r = 0; r <= s->sheet->n_rows; r++)
+    {
+      while (i < n && g_array_index (s->sheet->cells, BdWorkbookCell, i).row < r)
+        i++;
+      s->row_start[r] = i;
+    }
+  s->row_start[s->sheet->n_rows + 1] = n;
+}
+
+/* "2024年部门收入预算总表" → schedule 2 of 2024; a title cut short (the
+ * template's 基本支出部门预算经济分类) still names its schedule. */
+static guint
+schedule_of_title (const char *text,
+                   int        *year,
+                   gboolean   *unit_budget)
+{
+  g_autofree char *t = normalise (text);
+  const char *p = t;
+  g_autofree char *as_department = NULL;
+
+  *year = 0;
+  if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
+      && g_str_has_prefix (p + 4, "年"))
+    {
+      *year = atoi (p);
+      p += 4 + strlen ("年");
+    }
+  *unit_budget = g_str_has_prefix (p, "单位");
+  as_department = *unit_budget ? g_strconcat ("部门", p + strlen ("单位"), NULL) : g_strdup (p);
+  if (g_utf8_strlen (as_department, -1) < 6)
+    return 0;
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+    {
+      g_autofree char *title = normalise (bd_schedule_def_get (n)->title);
+      if (strcmp (as_department, title) == 0 || g_str_has_prefix (title, as_department))
+        return n;
+    }
+  return 0;
+}
+
+static void
+read_heading (Sheet *s)
+{
+  for (guint r = 0; r < MIN (s->sheet->n_rows, 6) && s->number == 0; r++)
+    for (guint i = s->row_start[r]; i < s->row_start[r + 1] && s->number == 0; i++)
+      {
+        const BdWorkbookCell *cell = &g_array_index (s->sheet->cells, BdWorkbookCell, i);
+        if (!cell->is_number)
+          {
+            s->number = schedule_of_title (cell->text, &s->year, &s->unit_budget);
+            s->title_row = r;
+          }
+      }
+  s->unit = s->number ? bd_schedule_def_get (s->number)->unit : BD_UNIT_YUAN;
+  for (guint r = s->title_row; s->number && r < MIN (s->sheet->n_rows, s->title_row + HEADER_ROWS); r++)
+    for (guint i = s->row_start[r]; i < s->row_start[r + 1]; i++)
+      {
+        g_autofree char *t = normalise (g_array_index (s->sheet->cells, BdWorkbookCell, i).text);
+        const char *colon;
+
+        if (g_str_has_prefix (t, "单位") && (colon = strstr (t, "元")) != NULL)
+          {
+            s->unit = strstr (t, "万元") ? BD_UNIT_WAN : BD_UNIT_YUAN;
+            s->unit_stated = TRUE;
+          }
+        else if ((g_str_has_prefix (t, "编制部门") || g_str_has_prefix (t, "预算主管部门")
+                  || g_str_has_prefix (t, "预算单位"))
+                 && s->department == NULL)
+          {
+            colon = strstr (t, "：") ? strstr (t, "：") + strlen ("：") : strchr (t, ':') ? strchr (t, ':') + 1 : NULL;
+            if (colon != NULL && *colon != '\0')
+              s->department = g_strdup (colon);
+          }
+      }
+}
+
+/* The header cell whose words are @label, in the rows under the title:
+ * its column, and its row in @row. */
+static gboolean
+find_label_from (Sheet      *s,
+                 const char *label,
+                 gboolean    contained,
+                 guint       first_column,
+                 guint      *row,
+                 guint      *column)
+{
+  g_autofree char *wanted = normalise (label);
+
+  for (guint r = s->title_row + 1; r < MIN (s->sheet->n_rows, s->title_row + 1 + HEADER_ROWS); r++)
+    for (guint i = s->row_start[r]; i < s->row_start[r + 1]; i++)
+      {
+        const BdWorkbookCell *cell = &g_array_index (s->sheet->cells, BdWorkbookCell, i);
+        g_autofree char *t = cell->is_number ? NULL : normalise (cell->text);
+
+        if (t != NULL && cell->column >= first_column
+            && (contained ? strstr (t, wanted) != NULL : strcmp (t, wanted) == 0))
+          {
+            *row = r;
+            *column = cell->column;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static gboolean
+find_label (Sheet      *s,
+            const char *label,
+            gboolean    contained,
+            guint      *row,
+            guint      *column)
+{
+  return find_label_from (s, label, contained, 0, row, column);
+}
+
+static gboolean
+sheet_error (GError         **error,
+             Sheet           *s,
+             guint            row,
+             guint            column,
+             const char      *what)
+{
+  g_autofree char *name = bd_workbook_cell_name (row, column);
+
+  g_set_error (error, BD_WORKBOOK_ERROR, BD_WORKBOOK_ERROR_FORMAT,
+               _("Sheet “%s”, cell %s: %s"), s->sheet->name, name, what);
+  return FALSE;
+}
+
+/* A number typed in a cell ("1616095.4", "7.4", "1.6160954E6") to 分,
+ * exactly: its digits are scaled by the unit, never through a double. */
+static gboolean
+parse_number_text (const char *text,
+                   BdUnit      unit,
+                   gint64     *fen)
+{
+  const char *p = text;
+  gboolean negative = FALSE, dot = FALSE;
+  int exponent = unit == BD_UNIT_WAN ? 6 : 2, digits = 0;
+  gint64 mantissa = 0;
+  gboolean seen = FALSE;
+
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+  for (; g_ascii_isdigit (*p) || *p == '.'; p++)
+    {
+      if (*p == '.')
+        {
+          if (dot)
+            return FALSE;
+          dot = TRUE;
+          continue;
+        }
+      seen = TRUE;
+      if (digits >= 17)
+        {
+          if (!dot)
+            exponent++;
+          continue;
+        }
+      if (mantissa == 0 && *p == '0' && !dot)
+        continue;
+      mantissa = mantissa * 10 + (*p - '0');
+      digits += mantissa != 0;
+      if (dot)
+        exponent--;
+    }
+  if (!seen)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      char *end = NULL;
+      gint64 e = g_ascii_strtoll (p + 1, &end, 10);
+      if (end == p + 1 || *end != '\0' || e > 30 || e < -30)
+        return FALSE;
+      exponent += (int) e;
+      p = end;
+    }
+  if (*p != '\0')
+    return FALSE;
+  if (exponent < 0)
+    {
+      gint64 divisor = 1;
+
+      if (exponent < -18)
+        return FALSE;
+      for (; exponent < 0; exponent++)
+        divisor *= 10;
+      /* Half away from zero, as the published figures round. */
+      mantissa = mantissa / divisor + (mantissa % divisor >= (divisor + 1) / 2);
+    }
+  for (; exponent > 0; exponent--)
+    {
+      if (mantissa > G_MAXINT64 / 10)
+        return FALSE;
+      mantissa *= 10;
+    }
+  *fen = negative ? -mantissa : mantissa;
+  return TRUE;
+}
+
+static gboolean
+read_amount (Sheet   *s,
+             guint    row,
+             guint    column,
+             gint64  *fen,
+             GError **error)
+{
+  const BdWorkbookCell *cell = cell_at (s, row, column);
+  g_autoptr(GError) local = NULL;
+
+  *fen = 0;
+  if (cell == NULL)
+    return TRUE;
+  if (cell->is_formula_without_value)
+    return sheet_error (error, s, row, column, _("a formula without a computed result; open the workbook in a "
+                                                 "spreadsheet, save it, and import it again"));
+  if (cell->is_number && parse_number_text (cell->text, s->unit, fen))
+    return TRUE;
+  if (!cell->is_number && bd_money_parse (cell->text, s->unit, fen, &local))
+    return TRUE;
+  {
+    g_autofree char *what = g_strdup_printf (_("“%s” is not an amount"), cell->text);
+    return sheet_error (error, s, row, column, what);
+  }
+}
+
+/* Schedules by code: 2, 3, 5 … 8 */
+
+typedef struct {
+  gboolean split;       /* 类 | 款 | 项 in columns of their own */
+  guint    lei, kuan, xiang, code, name;
+  gboolean has_xiang, has_name;
+} CodeColumns;
+
+static gboolean
+find_code_columns (Sheet       *s,
+                   CodeColumns *cc,
+                   guint       *bottom)
+{
+  guint row;
+
+  memset (cc, 0, sizeof *cc);
+  if (find_label (s, "类", FALSE, &row, &cc->lei) && find_label (s, "款", FALSE, &row, &cc->kuan))
+    {
+      cc->split = TRUE;
+      *bottom = MAX (*bottom, row);
+      cc->has_xiang = find_label (s, "项", FALSE, &row, &cc->xiang);
+    }
+  else if (find_label (s, "编码", TRUE, &row, &cc->code) || find_label (s, "代码", TRUE, &row, &cc->code))
+    *bottom = MAX (*bottom, row);
+  else
+    return FALSE;
+  cc->has_name = find_label (s, "名称", TRUE, &row, &cc->name);
+  return TRUE;
+}
+
+/* g_set_str is GLib 2.76. */
+static void
+set_str (char       **target,
+         const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*target);
+  *target = copy;
+}
+
+static gboolean
+all_digits (const char *text,
+            gsize       length)
+{
+  if (strlen (text) != length)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The code of a row, "" when the row has none (合计, …, a blank line):
+ * split codes carry the 类 (and 款) of the rows above when left blank. */
+static char *
+row_code (Sheet       *s,
+          CodeColumns *cc,
+          guint        row,
+          char         carried[8])
+{
+  if (cc->split)
+    {
+      g_autofree char *lei = normalise (text_at (s, row, cc->lei));
+      g_autofree char *kuan = normalise (text_at (s, row, cc->kuan));
+      g_autofree char *xiang = cc->has_xiang ? normalise (text_at (s, row, cc->xiang)) : g_strdup ("");
+
+      if (all_digits (lei, 3))
+        {
+          memcpy (carried, lei, 3);
+          carried[3] = '\0';
+        }
+      else if (lei[0] != '\0' || carried[0] == '\0' || kuan[0] == '\0')
+        return g_strdup (lei[0] == '\0' && kuan[0] == '\0' ? "" : (all_digits (lei, 3) ? lei : ""));
+      if (kuan[0] == '\0')
+        return g_strdup (carried);
+      if (!all_digits (kuan, 2))
+        return g_strdup ("");
+      if (xiang[0] == '\0')
+        return g_strconcat (carried, kuan, NULL);
+      return all_digits (xiang, 2) ? g_strconcat (carried, kuan, xiang, NULL) : g_strdup ("");
+    }
+  else
+    {
+      g_autofree char *code = normalise (text_at (s, row, cc->code));
+      gsize n = strspn (code, "0123456789");
+
+      code[n] = '\0';
+      return g_strdup (n == 3 || n == 5 || n == 7 ? code : "");
+    }
+}
+
+static gboolean
+fill_classified (Sheet       *s,
+                 BdDocument  *doc,
+                 BdSchedule  *schedule,
+                 GError     **error)
+{
+  const BdScheduleDef *def = schedule->def;
+  guint columns[BD_MAX_COLUMNS], bottom = s->title_row, row;
+  gboolean present[BD_MAX_COLUMNS] = { FALSE };
+  guint classification = def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC : BD_CLASSIFICATION_FUNCTION;
+  BdLevel leaf_level = bd_schedule_leaf_level (schedule);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  CodeColumns cc;
+  char carried[8] = "";
+
+  if (!find_code_columns (s, &cc, &bottom))
+    return sheet_error (error, s, s->title_row, 0, _("the header names no code column (类/款/项 or 科目编码)"));
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      present[c] = find_label (s, def->columns[c].name, FALSE, &row, &columns[c]);
+      if (present[c])
+        bottom = MAX (bottom, row);
+      else if (bd_schedule_def_is_entered (def, c))
+        {
+          g_autofree char *what = g_strdup_printf (_("the header has no column “%s”, which schedule %u needs"),
+                                                   def->columns[c].name, def->number);
+          return sheet_error (error, s, s->title_row, 0, what);
+        }
+    }
+
+  for (guint r = bottom + 1; r < s->sheet->n_rows; r++)
+    {
+      g_autofree char *code = row_code (s, &cc, r, carried);
+      g_autofree char *name = NULL;
+      BdRow *leaf;
+
+      if (code[0] == '\0')
+        continue;
+      name = g_strdup (cc.has_name ? text_at (s, r, cc.name) : "");
+      g_strstrip (name);
+      if (bd_code_level (code) != leaf_level)
+        {
+          g_hash_table_replace (names, g_strdup (code), g_steal_pointer (&name));
+          continue;
+        }
+      if (bd_schedule_find_row (schedule, code) != NULL)
+        {
+          g_autofree char *what = g_strdup_printf (_("code %s is listed twice"), code);
+          return sheet_error (error, s, r, cc.split ? cc.lei : cc.code, what);
+        }
+      if (name[0] == '\0')
+        set_str (&name, bd_document_lookup_code (doc, classification, code));
+      if (name == NULL || name[0] == '\0')
+        {
+          g_autofree char *what = g_strdup_printf (_("code %s has no name, and the catalog does not know it"), code);
+          return sheet_error (error, s, r, cc.split ? cc.lei : cc.code, what);
+        }
+      if (bd_document_lookup_code (doc, classification, code) == NULL)
+        bd_document_add_extra_code (doc, classification, code, name);
+      leaf = bd_schedule_insert_leaf (schedule, code, name);
+      for (guint c = 0; c < def->n_columns; c++)
+        if (present[c] && bd_schedule_def_is_entered (def, c)
+            && !read_amount (s, r, columns[c], &leaf->values[c], error))
+          return FALSE;
+    }
+  /* The 类 and 款 above the leaves, named as the sheet names them. */
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *parent = g_ptr_array_index (schedule->rows, i);
+      const char *name = g_hash_table_lookup (names, parent->code);
+
+      if (parent->is_leaf || (parent->name != NULL && parent->name[0] != '\0'))
+        continue;
+      if (name == NULL || name[0] == '\0')
+        name = bd_document_lookup_code (doc, classification, parent->code);
+      set_str (&parent->name, name ? name : "");
+      if (bd_document_lookup_code (doc, classification, parent->code) == NULL && name != NULL)
+        bd_document_add_extra_code (doc, classification, parent->code, name);
+    }
+  return TRUE;
+}
+
+/* Schedule 9: one row of figures under its header. */
+static gboolean
+fill_single (Sheet       *s,
+             BdSchedule  *schedule,
+             GError     **error)
+{
+  const BdScheduleDef *def = schedule->def;
+  BdRow *target = g_ptr_array_index (schedule->rows, 0);
+  guint columns[BD_MAX_COLUMNS], bottom = s->title_row, row;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      if (!bd_schedule_def_is_entered (def, c))
+        continue;
+      if (!find_label (s, def->columns[c].name, FALSE, &row, &columns[c])
+          && !find_label (s, def->columns[c].name, TRUE, &row, &columns[c]))
+        {
+          g_autofree char *what = g_strdup_printf (_("the header has no column “%s”, which schedule %u needs"),
+                                                   def->columns[c].name, def->number);
+          return sheet_error (error, s, s->title_row, 0, what);
+        }
+      bottom = MAX (bottom, row);
+    }
+  for (guint r = bottom + 1; r < s->sheet->n_rows; r++)
+    {
+      gboolean any = FALSE;
+
+      for (guint c = 0; c < def->n_columns; c++)
+        any |= bd_schedule_def_is_entered (def, c) && cell_at (s, r, columns[c]) != NULL;
+      if (!any)
+        continue;
+      for (guint c = 0; c < def->n_columns; c++)
+        if (bd_schedule_def_is_entered (def, c) && !read_amount (s, r, columns[c], &target->values[c], error))
+          return FALSE;
+      return TRUE;
+    }
+  return TRUE;
+}
+
+/* "1. 一般公共预算资金", "1. 一般公共预算", "一、一般公共预算" name one item. */
+static char *
+item_core (const char *label)
+{
+  g_autofree char *t = normalise (label);
+  const char *p = t;
+  char *core;
+
+  if (g_str_has_prefix (p, "其中："))
+    p += strlen ("其中：");
+  while (*p && (g_ascii_isdigit (*p) || *p == '.' || *p == ')' || *p == '('))
+    p++;
+  if (strstr (p, "、") != NULL && strstr (p, "、") - p <= 9)
+    p = strstr (p, "、") + strlen ("、");
+  core = g_strdup (p);
+  if (g_str_has_suffix (core, "资金"))
+    core[strlen (core) - strlen ("资金")] = '\0';
+  if (g_str_has_suffix (core, "预算"))
+    core[strlen (core) - strlen ("预算")] = '\0';
+  return core;
+}
+
+/* The 类 list of schedules 1 and 4 as the sheet prints it, when it does:
+ * otherwise it stays as schedules 3 and 5-7 give it. */
+static gboolean
+fill_balance_expenditure (Sheet       *s,
+                          BdSchedule  *schedule,
+                          guint        income_label,
+                          GError     **error)
+{
+  const BdScheduleDef *def = schedule->def;
+  guint row, label, columns[BD_MAX_COLUMNS];
+  g_autofree gboolean *seen = NULL;
+  gboolean any = FALSE;
+
+  if (!find_label_from (s, "项目", FALSE, income_label + 1, &row, &label))
+    return TRUE;
+  for (guint c = 0; c < def->n_columns; c++)
+    if (!find_label_from (s, def->columns[c].name, FALSE, label + 1, &row, &columns[c]))
+      {
+        /* A header written with the group's name over each of its columns
+         * (基本支出 | 基本支出 for 人员经费 | 公用经费): the nth for the nth. */
+        guint from = label + 1, nth = 0;
+
+        for (guint k = 0; k < c; k++)
+          nth += g_strcmp0 (def->columns[k].group, def->columns[c].group) == 0;
+        if (def->columns[c].group == NULL)
+          return TRUE;
+        for (guint k = 0; k <= nth; k++, from = columns[c] + 1)
+          if (!find_label_from (s, def->columns[c].group, FALSE, from, &row, &columns[c]))
+            return TRUE;
+      }
+  seen = g_new0 (gboolean, schedule->rows->len);
+  for (guint r = row + 1; r < s->sheet->n_rows; r++)
+    {
+      g_autofree char *core = item_core (text_at (s, r, label));
+
+      for (guint i = 0; i < schedule->rows->len && core[0] != '\0'; i++)
+        {
+          BdRow *target = g_ptr_array_index (schedule->rows, i);
+          g_autofree char *wanted = item_core (target->name ? target->name : "");
+
+          if (strcmp (core, wanted) != 0)
+            continue;
+          for (guint c = 0; c < def->n_columns; c++)
+            if (bd_schedule_def_is_entered (def, c) && !read_amount (s, r, columns[c], &target->values[c], error))
+              return FALSE;
+          /* As printed: a list of the 类 it has is numbered 一、二、… afresh. */
+          {
+            /* The name without its number: the list is numbered as printed. */
+            const char *printed = text_at (s, r, label), *mark = strstr (printed, "、");
+            g_free (target->name);
+            target->name = g_strstrip (g_strdup (mark && mark - printed <= 9 ? mark + strlen ("、") : printed));
+          }
+          seen[i] = any = TRUE;
+          break;
+        }
+    }
+  /* The 类 the sheet leaves out, with nothing in them, are left out too. */
+  for (guint i = schedule->rows->len; any && i-- > 0;)
+    {
+      BdRow *target = g_ptr_array_index (schedule->rows, i);
+      gboolean empty = TRUE;
+
+      for (guint c = 0; c < def->n_columns; c++)
+        empty &= target->values[c] == 0;
+      if (!seen[i] && empty)
+        g_ptr_array_remove_index (schedule->rows, i);
+    }
+  return TRUE;
+}
+
+/* Schedules 1 and 4: the income items entered, and the 类 list. */
+static gboolean
+fill_balance (Sheet       *s,
+              BdSchedule  *schedule,
+              GError     **error)
+{
+  const BdScheduleDef *def = schedule->def;
+  guint row, label, amount;
+
+  if (!find_label (s, "项目", FALSE, &row, &label)
+      || !find_label_from (s, "预算数", FALSE, label + 1, &row, &amount))
+    return sheet_error (error, s, s->title_row, 0, _("the header has no 项目 and 预算数 columns"));
+  for (guint r = row + 1; r < s->sheet->n_rows; r++)
+    {
+      g_autofree char *core = item_core (text_at (s, r, label));
+
+      for (guint k = 0; k < def->n_income && core[0] != '\0'; k++)
+        {
+          g_autofree char *wanted = item_core (def->income[k].name);
+          BdRow *item;
+
+          if (def->income[k].sum_of != 0 || strcmp (core, wanted) != 0)
+            continue;
+          item = bd_schedule_find_part (schedule, BD_ROW_PART_INCOME, def->income[k].source);
+          if (item != NULL && !read_amount (s, r, amount, &item->values[0], error))
+            return FALSE;
+        }
+    }
+  return fill_balance_expenditure (s, schedule, label, error);
+}
+
+/* The document */
+
+static void
+derive_balance_schedules (BdDocument *doc)
+{
+  const guint targets[] = { 1, 4 };
+
+  bd_document_recompute (doc);
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      BdSchedule *schedule = bd_document_get_schedule (doc, targets[t]);
+
+      for (guint i = 0; i < schedule->rows->len; i++)
+        {
+          BdRow *row = g_ptr_array_index (schedule->rows, i);
+          for (guint c = 0; c < schedule->def->n_columns; c++)
+            bd_document_derived_cell (doc, targets[t], row->code, c, &row->values[c], NULL);
+        }
+    }
+  bd_document_recompute (doc);
+}
+
+static void
+write_text_sections (BdDocument *doc)
+{
+  static const char * const generated[] = { "narrative", "other" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
+    {
+      BdSection *section = bd_document_get_section (doc, generated[i]);
+      g_auto(GStrv) paragraphs = NULL;
+
+      if (section == NULL)
+        continue;
+      paragraphs = bd_narrative_generate (doc, generated[i]);
+      g_ptr_array_set_size (section->paragraphs, 0);
+      for (guint p = 0; paragraphs[p] != NULL; p++)
+        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
+      bd_document_read_section_figures (doc, section);
+    }
+}
+
+static gboolean
+fill_schedule (Sheet       *s,
+               BdDocument  *doc,
+               GError     **error)
+{
+  BdSchedule *schedule = bd_document_get_schedule (doc, s->number);
+
+  /* The note under an empty table (注：本部门…无…，故本表无数据。). */
+  for (guint i = 0; i < s->sheet->cells->len; i++)
+    {
+      const BdWorkbookCell *cell = &g_array_index (s->sheet->cells, BdWorkbookCell, i);
+      if (!cell->is_number && (g_str_has_prefix (cell->text, "注：") || g_str_has_prefix (cell->text, "注:")))
+        {
+          set_str (&schedule->note, cell->text);
+          g_strstrip (schedule->note);
+        }
+    }
+  switch (schedule->def->row_kind)
+    {
+    case BD_ROWS_FUNCTION:
+    case BD_ROWS_ECONOMIC:
+      return fill_classified (s, doc, schedule, error);
+    case BD_ROWS_SINGLE:
+      return fill_single (s, schedule, error);
+    case BD_ROWS_BALANCE:
+    default:
+      return fill_balance (s, schedule, error);
+    }
+}
+
+BdDocument *
+bd_workbook_import (BdWorkbook  *book,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GArray) sheets = g_array_new (FALSE, TRUE, sizeof (Sheet));
+  g_autoptr(BdDocument) doc = NULL;
+  const char *department = NULL;
+  int year = 0;
+  gboolean unit_budget = FALSE, seen[BD_N_SCHEDULES + 1] = { FALSE };
+
+  g_array_set_clear_func (sheets, (GDestroyNotify) sheet_clear);
+  for (guint i = 0; i < book->sheets->len; i++)
+    {
+      Sheet s = { .sheet = g_ptr_array_index (book->sheets, i) };
+
+      index_rows (&s);
+      read_heading (&s);
+      if (s.number == 0)
+        {
+          sheet_clear (&s);
+          continue;
+        }
+      if (seen[s.number])
+        {
+          g_autofree char *what = g_strdup_printf (_("schedule %u is in two sheets"), s.number);
+          sheet_error (error, &s, s.title_row, 0, what);
+          sheet_clear (&s);
+          return NULL;
+        }
+      seen[s.number] = TRUE;
+      /* BudgetDesk's export titles a unit budget's schedule 1 部门…; its
+       * 人员经费 (or 基本支出) column says what it is. */
+      if (s.number == 1 && (find_label (&s, "人员经费", FALSE, &(guint) { 0 }, &(guint) { 0 })
+                            || find_label (&s, "基本支出", FALSE, &(guint) { 0 }, &(guint) { 0 })))
+        s.unit_budget = TRUE;
+      year = year ? year : s.year;
+      department = department ? department : s.department;
+      unit_budget |= s.unit_budget;
+      g_array_append_val (sheets, s);
+    }
+  if (sheets->len == 0)
+    {
+      g_set_error (error, BD_WORKBOOK_ERROR, BD_WORKBOOK_ERROR_FORMAT,
+                   _("No sheet of %s is a budget schedule: none is titled like one (such as 2025年部门收入预算总表)"),
+                   path);
+      return NULL;
+    }
+  if (year == 0)
+    {
+      g_set_error (error, BD_WORKBOOK_ERROR, BD_WORKBOOK_ERROR_FORMAT,
+                   _("No schedule of %s names its year in its title (such as 2025年部门收入预算总表)"), path);
+      return NULL;
+    }
+
+  doc = bd_document_new_empty (department ? department : "", year);
+  g_free (doc->title);
+  doc->title = g_strdup_printf ("%d年%s", year, unit_budget ? "单位预算" : "部门预算");
+  if (unit_budget)
+    bd_document_set_unit_budget (doc, TRUE);
+  /* The balance schedules last: their 类 list follows the others' unless
+   * the sheet prints it. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        derive_balance_schedules (doc);
+      for (guint i = 0; i < sheets->len; i++)
+        {
+          Sheet *s = &g_array_index (sheets, Sheet, i);
+          BdSchedule *schedule = bd_document_get_schedule (doc, s->number);
+
+          if ((schedule->def->row_kind == BD_ROWS_BALANCE) != (pass == 1))
+            continue;
+          if (!fill_schedule (s, doc, error))
+            return NULL;
+          schedule->title_year = s->year;
+        }
+    }
+  bd_document_recompute (doc);
+  for (guint i = 0; i < book->sheets->len; i++)
+    if (bd_workbook_is_form (g_ptr_array_index (book->sheets, i))
+        && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
+      return NULL;
+  write_text_sections (doc);
+  return g_steal_pointer (&doc);
+}
+
+BdDocument *
+bd_workbook_import_file (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(BdWorkbook) book = bd_workbook_read (path, error);
+
+  return book ? bd_workbook_import (book, path, error) : NULL;
+}

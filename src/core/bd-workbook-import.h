@@ -1,0 +1,32 @@
+/* bd-workbook-import.h: a document from a workbook of schedules
+ *
+ * Each sheet is read by what it says, not where: the schedule from its title
+ * (or the sheet's name), the columns from the header labels, merged or not,
+ * rows by their codes (in one cell or split 类/款/项), amounts typed as
+ * numbers or as text, in the 元 or 万元 its 单位 line says. It reads the
+ * district's template filled in, BudgetDesk's own xlsx export, and sheets
+ * copied from the finance platform.
+ */
+#pragma once
+
+#include "bd-document.h"
+#include "bd-workbook-reader.h"
+
+G_BEGIN_DECLS
+
+/* The document the schedules of @path make, every sum computed; on any
+ * error (which names the sheet and the cell) NULL, and nothing is kept. */
+BdDocument *bd_workbook_import_file (const char  *path,
+                                     GError     **error);
+BdDocument *bd_workbook_import      (BdWorkbook  *book,
+                                     const char  *path,
+                                     GError     **error);
+
+/* A sheet holding a performance-goal form (财政项目支出绩效目标申报表), and
+ * the form it holds, added to @doc (bd-workbook-form.c). */
+gboolean    bd_workbook_is_form     (BdWorkbookSheet  *sheet);
+gboolean    bd_workbook_read_form   (BdWorkbookSheet  *sheet,
+                                     BdDocument       *doc,
+                                     GError          **error);
+
+G_END_DECLS

@@ -148,7 +148,7 @@ bd_print_operation_new (BdEditor *editor)
                                          "show-progress", TRUE,
                                          "embed-page-setup", TRUE,
                                          NULL);
-  g_autofree char *job_name = g_strdup_printf ("%s %d年部门预算", doc->department, doc->year);
+  g_autofree char *job_name = g_strdup_printf ("%s %d年%s", doc->department, doc->year, doc->unit_budget ? "单位预算" : "部门预算");
 
   self->editor = g_object_ref (editor);
   g_signal_connect_swapped (editor, "changed", G_CALLBACK (on_editor_changed), self);

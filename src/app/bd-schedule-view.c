@@ -56,8 +56,8 @@ update_labels (BdScheduleView *self)
 {
   BdDocument *doc = bd_editor_get_document (self->editor);
   BdSchedule *schedule = get_schedule (self);
-  g_autofree char *title = bd_schedule_def_title (schedule->def, schedule->title_year ? schedule->title_year : doc->year);
-  g_autofree char *department = g_strdup_printf ("编制部门：%s", doc->department);
+  g_autofree char *title = bd_document_schedule_title (doc, self->number);
+  g_autofree char *department = g_strdup_printf ("%s：%s", bd_document_maker_label (doc), doc->department);
 
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->department_label, department);

@@ -487,7 +487,7 @@ bd_window_constructed (GObject *object)
   BdWindow *self = (BdWindow *) object;
   BdDocument *doc = bd_editor_get_document (self->editor);
   BdStore *store = bd_editor_get_store (self->editor);
-  g_autofree char *title = g_strdup_printf ("%s %d年部门预算", doc->department, doc->year);
+  g_autofree char *title = g_strdup_printf ("%s %d年%s", doc->department, doc->year, doc->unit_budget ? "单位预算" : "部门预算");
   g_autofree char *subtitle = NULL;
 
   G_OBJECT_CLASS (bd_window_parent_class)->constructed (object);

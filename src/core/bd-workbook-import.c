@@ -127,6 +127,18 @@ schedule_of_title (const char *text,
       if (strcmp (as_department, title) == 0 || g_str_has_prefix (title, as_department))
         return n;
     }
+  /* A unit budget's own titles (预算单位财务收支预算总表, as printed and as
+   * BudgetDesk writes them). */
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+    {
+      const char *unit_title = bd_schedule_def_get (n)->unit_title;
+      g_autofree char *title = unit_title ? normalise (unit_title) : NULL;
+      if (title != NULL && (strcmp (p, title) == 0 || g_str_has_prefix (title, p)))
+        {
+          *unit_budget = TRUE;
+          return n;
+        }
+    }
   return 0;
 }
 
@@ -156,7 +168,7 @@ read_heading (Sheet *s)
             s->unit_stated = TRUE;
           }
         else if ((g_str_has_prefix (t, "编制部门") || g_str_has_prefix (t, "预算主管部门")
-                  || g_str_has_prefix (t, "预算单位"))
+                  || g_str_has_prefix (t, "预算单位") || g_str_has_prefix (t, "编制单位"))
                  && s->department == NULL)
           {
             colon = strstr (t, "：") ? strstr (t, "：") + strlen ("：") : strchr (t, ':') ? strchr (t, ':') + 1 : NULL;

@@ -45,6 +45,16 @@ window_fixture_set_up (WindowFixture *f,
   bd_test_spin (300);
 }
 
+/* A figure of the window's document as its file holds it. */
+static inline gint64
+window_fixture_stored (WindowFixture *f,
+                       guint          schedule,
+                       const char    *code,
+                       guint          column)
+{
+  return bd_test_stored (f->path, schedule, code, column);
+}
+
 /* Closes the window as its close button does (a test may have done so). */
 static inline void
 window_fixture_close (WindowFixture *f)
@@ -106,3 +116,7 @@ bd_test_press_key (GtkWidget       *widget,
     }
   return FALSE;
 }
+
+/* A test of the window's widgets, on a fresh window fixture. */
+#define WINDOW_TEST(path, func) \
+  g_test_add (path, WindowFixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)

@@ -8,29 +8,13 @@
 
 #include "bd-backup.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 typedef struct {
   char *dir;
   char *document;     /* the seed, as cityops.budget */
   char *folder;       /* where its copies go */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,

@@ -6,6 +6,7 @@
 
 #include "bd-schedule-view.h"
 #include "bd-window-fixture.h"
+#include "bd-gtk-test-util.h"
 
 static void
 screenshot (WindowFixture *f,
@@ -37,28 +38,11 @@ screenshot (WindowFixture *f,
 
 /* The button of @action, as the clerk sees it: sensitive while the action is
  * enabled. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action)
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gint64
-stored (WindowFixture *f,
-        guint          schedule,
-        const char    *code,
-        guint          column)
-{
-  return bd_test_stored (f->path, schedule, code, column);
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 /* The seed's four certain fixes (guide §5: 208 and 212 of schedules 1 and 4
@@ -67,7 +51,7 @@ static void
 test_fix_all (WindowFixture *f,
               gconstpointer  data)
 {
-  GtkWidget *button = find_button (GTK_WIDGET (f->window), "win.fix-all");
+  GtkWidget *button = find_descendant (GTK_WIDGET (f->window), is_action_button, "win.fix-all");
 
   g_assert_nonnull (button);
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-1"), ==, "2");
@@ -75,9 +59,9 @@ test_fix_all (WindowFixture *f,
   screenshot (f, "fix-all-before");
   g_signal_emit_by_name (button, "clicked");
   bd_test_spin (100);
-  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
-  g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 40));
-  g_assert_cmpint (stored (f, 4, "212", 1), ==, Y (14786148, 40));
+  g_assert_cmpint (window_fixture_stored (f, 1, "208", 0), ==, Y (1616095, 0));
+  g_assert_cmpint (window_fixture_stored (f, 1, "212", 0), ==, Y (14786148, 40));
+  g_assert_cmpint (window_fixture_stored (f, 4, "212", 1), ==, Y (14786148, 40));
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-1"), ==, "✓");
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-4"), ==, "✓");
   /* What remains (the goal-count warning) has no certain fix. */
@@ -86,8 +70,8 @@ test_fix_all (WindowFixture *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   bd_test_spin (50);
-  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
-  g_assert_cmpint (stored (f, 4, "212", 1), ==, Y (14786148, 0));
+  g_assert_cmpint (window_fixture_stored (f, 1, "208", 0), ==, Y (1616095, 40));
+  g_assert_cmpint (window_fixture_stored (f, 4, "212", 1), ==, Y (14786148, 0));
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-4"), ==, "2");
 }
 
@@ -113,18 +97,18 @@ test_fill_offer (WindowFixture *f,
   g_assert_true (bd_schedule_view_accept_fill_offer (view));
   bd_test_spin (100);
   g_assert_null (bd_schedule_view_get_fill_offer (view));
-  g_assert_cmpint (stored (f, 2, "2210201", 1), ==, Y (457984, 0));
-  g_assert_cmpint (stored (f, 5, "2210201", 1), ==, Y (457984, 0));
-  g_assert_cmpint (stored (f, 4, "221", 1), ==, Y (457984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 2, "2210201", 1), ==, Y (457984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 5, "2210201", 1), ==, Y (457984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 4, "221", 1), ==, Y (457984, 0));
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-3"), ==, "✓");
   screenshot (f, "fill-accepted");
 
   /* One undo: the typed figure and what it filled. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   bd_test_spin (50);
-  g_assert_cmpint (stored (f, 3, "2210201", 1), ==, Y (447984, 0));
-  g_assert_cmpint (stored (f, 2, "2210201", 1), ==, Y (447984, 0));
-  g_assert_cmpint (stored (f, 5, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 2, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 5, "2210201", 1), ==, Y (447984, 0));
 }
 
 /* Schedule 1's 类 rows follow schedule 3: another figure is refused beside
@@ -144,22 +128,18 @@ test_computed_elsewhere (WindowFixture *f,
   g_assert_nonnull (strstr (bd_table_view_get_error (table), "schedule 3 (447,984.00 there)"));
   screenshot (f, "computed-elsewhere");
   bd_table_view_cancel (table);
-  g_assert_cmpint (stored (f, 1, "221", 0), ==, Y (447984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 1, "221", 0), ==, Y (447984, 0));
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  bd_gtk_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, WindowFixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
-  ADD ("/editor-offers/fix-all", test_fix_all);
-  ADD ("/editor-offers/fill-offer", test_fill_offer);
-  ADD ("/editor-offers/computed-elsewhere", test_computed_elsewhere);
-#undef ADD
+  WINDOW_TEST ("/editor-offers/fix-all", test_fix_all);
+  WINDOW_TEST ("/editor-offers/fill-offer", test_fill_offer);
+  WINDOW_TEST ("/editor-offers/computed-elsewhere", test_computed_elsewhere);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "bd-form-editor.h"
 #include "bd-window-fixture.h"
+#include "bd-gtk-test-util.h"
 
 #define SEED_FISCAL Y (4630048, 0)
 
@@ -84,31 +85,6 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   window_fixture_tear_down (&f->base, data);
-}
-
-/* Esc pressed in @widget, as GTK delivers it: to the key controllers of
- * the widget and its ancestors until one handles it (GTK 4.8 has no way to
- * put a key event in the queue). */
-static gboolean
-press_escape (GtkWidget *widget)
-{
-  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-          gboolean handled = FALSE;
-
-          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
-            continue;
-          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
-          if (handled)
-            return TRUE;
-        }
-    }
-  return FALSE;
 }
 
 /* The document as the file holds it. */
@@ -728,11 +704,7 @@ int
 main (int    argc,
       char **argv)
 {
-  /* No session bus under xvfb-run: without this the accessibility bridge
-   * warns, and a test's warnings are fatal. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  bd_gtk_test_init (&argc, &argv);
   /* No blinking cursor: its timer would make a test depend on timing. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 

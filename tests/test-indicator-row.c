@@ -7,6 +7,7 @@
 
 #include "bd-indicator-row.h"
 #include "bd-test-util.h"
+#include "bd-gtk-test-util.h"
 
 static BdIndicator *
 indicator_of (BdEditor *editor,
@@ -28,31 +29,6 @@ op_of (BdIndicatorRow *row)
 {
   GtkStringObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (bd_indicator_row_get_part (row, "op")));
   return gtk_string_object_get_string (item);
-}
-
-/* Esc pressed in @widget, as GTK delivers it: to the key controllers of
- * the widget and its ancestors until one handles it (GTK 4.8 has no way to
- * put a key event in the queue). */
-static gboolean
-press_escape (GtkWidget *widget)
-{
-  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-          gboolean handled = FALSE;
-
-          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
-            continue;
-          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
-          if (handled)
-            return TRUE;
-        }
-    }
-  return FALSE;
 }
 
 static void
@@ -132,9 +108,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  bd_gtk_test_init (&argc, &argv);
   g_test_add_func ("/indicator-row/bind-and-store", test_bind_and_store);
   g_test_add_func ("/indicator-row/other-framework", test_other_framework);
   return g_test_run ();

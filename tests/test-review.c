@@ -10,6 +10,7 @@
 #include "bd-page-layout.h"
 #include "bd-review.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 static char *dir;
 
@@ -109,23 +110,6 @@ make_folder (void)
   write_text ("table.xlsx", "PK\003\004");
   write_text ("notes.txt", "not reviewed");
   write_text (".hidden.budget", "not reviewed");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 typedef struct {

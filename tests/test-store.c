@@ -17,6 +17,7 @@
 #include "bd-generator.h"
 #include "bd-store.h"
 #include "bd-test-util.h"
+#include "bd-store-test-util.h"
 
 typedef struct {
   char *dir;
@@ -100,37 +101,6 @@ test_save_and_load (Fixture       *fixture,
   g_assert_cmpint (row->id, >, 0);
 }
 
-static char *
-checksum_of (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-static char *
-folder_listing (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  while (listing && (name = g_dir_read_name (listing)) != NULL)
-    g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static void
 test_edit_persists (Fixture       *fixture,
                     gconstpointer  data)
@@ -195,26 +165,6 @@ test_transaction_rolls_back (Fixture       *fixture,
 }
 
 static void
-assert_open_refused (const char *path,
-                     int         code,
-                     const char *message_part)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = g_file_test (path, G_FILE_TEST_EXISTS) ? checksum_of (path) : NULL;
-  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_null (store);
-  g_assert_error (error, BD_STORE_ERROR, code);
-  if (strstr (error->message, message_part) == NULL)
-    g_error ("message “%s” does not say “%s”", error->message, message_part);
-  if (before != NULL)
-    {
-      g_autofree char *after = checksum_of (path);
-      g_assert_cmpstr (before, ==, after);
-    }
-}
-
-static void
 make_database (const char *path,
                const char *sql)
 {
@@ -237,12 +187,12 @@ test_bad_files (Fixture       *fixture,
   gsize length;
 
   g_assert_true (g_file_set_contents (text, "收入预算1,772.21万元\n", -1, NULL));
-  assert_open_refused (text, BD_STORE_ERROR_NOT_A_DATABASE, "not a BudgetDesk document");
+  assert_open_refused (text, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_NOT_A_DATABASE, "not a BudgetDesk document");
 
   make_database (foreign, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)");
-  assert_open_refused (foreign, BD_STORE_ERROR_FOREIGN, "another program");
+  assert_open_refused (foreign, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_FOREIGN, "another program");
 
-  assert_open_refused (missing, BD_STORE_ERROR_NOT_FOUND, "does not exist");
+  assert_open_refused (missing, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_NOT_FOUND, "does not exist");
   {
     g_autoptr(GError) error = NULL;
     g_assert_null (bd_store_open (fixture->dir, BD_STORE_OPEN_DEFAULT, &error));
@@ -274,7 +224,7 @@ test_newer_version (Fixture       *fixture,
 
   save_seed (fixture);
   make_database (fixture->path, sql);
-  assert_open_refused (fixture->path, BD_STORE_ERROR_NEWER_VERSION, "newer BudgetDesk");
+  assert_open_refused (fixture->path, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_NEWER_VERSION, "newer BudgetDesk");
 }
 
 static void
@@ -398,7 +348,7 @@ test_untrusted_schema (Fixture       *fixture,
 
   /* Refused on opening: its schema is not exactly one BudgetDesk writes
    * (since file format 3; before, it opened and views and triggers never ran). */
-  assert_open_refused (fixture->path, BD_STORE_ERROR_CORRUPT, "is not as BudgetDesk writes it");
+  assert_open_refused (fixture->path, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_CORRUPT, "is not as BudgetDesk writes it");
   g_assert_null (bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error));
   g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT);
   g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
@@ -424,7 +374,7 @@ test_table_swapped_for_view (Fixture       *fixture,
   save_seed (fixture);
   make_database (fixture->path, sql);
   before = checksum_of (fixture->path);
-  assert_open_refused (fixture->path, BD_STORE_ERROR_CORRUPT, "its table “figure” is missing");
+  assert_open_refused (fixture->path, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_CORRUPT, "its table “figure” is missing");
   store = bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error);
   g_assert_null (store);
   g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT);
@@ -1086,7 +1036,7 @@ test_forged_values (Fixture       *fixture,
 
       save_seed (fixture);
       make_database (fixture->path, cases[i].sql);
-      assert_open_refused (fixture->path, BD_STORE_ERROR_CORRUPT, cases[i].says);
+      assert_open_refused (fixture->path, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_CORRUPT, cases[i].says);
       store = bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error);
       g_assert_null (store);
       g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT);
@@ -1138,7 +1088,7 @@ test_tampered_table (Fixture       *fixture,
       save_seed (fixture);
       make_database (fixture->path, sql->str);
 
-      assert_open_refused (fixture->path, BD_STORE_ERROR_CORRUPT, "damaged");
+      assert_open_refused (fixture->path, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_CORRUPT, "damaged");
       g_assert_null (bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error));
       g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT);
       g_assert_true (g_utf8_validate (error->message, -1, NULL));

@@ -6,6 +6,7 @@
 
 #include "bd-generator.h"
 #include "bd-window-fixture.h"
+#include "bd-gtk-test-util.h"
 
 static BdTableView *
 show_table (WindowFixture *f,
@@ -19,33 +20,24 @@ show_table (WindowFixture *f,
   return view;
 }
 
-static gint64
-stored (WindowFixture *f,
-        guint          schedule,
-        const char    *code,
-        guint          column)
-{
-  return bd_test_stored (f->path, schedule, code, column);
-}
-
 /* Schedule 3 columns: 0 合计 (sum), 1 基本支出, 2 项目支出. */
 static void
 assert_seed_208 (WindowFixture *f)
 {
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (121500, 0));
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (996397, 0));
-  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, Y (498198, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, Y (121500, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, Y (996397, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080506", 1), ==, Y (498198, 0));
 }
 
 static void
 assert_pasted_208 (WindowFixture *f)
 {
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (200000, 0));
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (1000000, 0));
-  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, Y (500000, 0));
-  g_assert_cmpint (stored (f, 3, "2080502", 2), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, Y (200000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, Y (1000000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080506", 1), ==, Y (500000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 2), ==, 0);
   /* The rows after the block are untouched. */
-  g_assert_cmpint (stored (f, 3, "2101102", 1), ==, Y (871850, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2101102", 1), ==, Y (871850, 0));
 }
 
 /* The 208 group as the published layout has it (split codes, names, every
@@ -88,7 +80,7 @@ test_paste_joined_codes_anywhere (WindowFixture *f,
     "2080505\t机关事业单位基本养老保险缴费支出\t1,000,000.00\t1,000,000.00\t0\n"
     "2080506\t机关事业单位职业年金缴费支出\t500,000.00\t500,000.00\t0\n"));
   assert_pasted_208 (f);
-  g_assert_cmpint (stored (f, 3, "2210201", 2), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2210201", 2), ==, 0);
 }
 
 /* The fault of issue 14.6: the figures of the published rows without their
@@ -106,51 +98,48 @@ test_paste_figures_at_lei (WindowFixture *f,
   assert_pasted_208 (f);
 }
 
-/* Codes the schedule does not have: refused, saying which, nothing stored. */
-static void
-test_paste_unknown_codes_refused (WindowFixture *f,
-                                  gconstpointer  data)
+/* A block the table refuses: where it is pasted, what the refusal names.
+ * Nothing is stored: schedule 3 keeps the seed's 208. */
+typedef struct
 {
-  BdTableView *view = show_table (f, 3);
+  const char *code;
+  const char *column;
+  const char *text;
+  const char *error_part;
+  gboolean    nothing_to_undo;  /* also asserted: the refusal left no step */
+} RefusedPaste;
 
-  g_assert_true (bd_table_view_select (view, "208", "合计"));
-  g_assert_false (bd_table_view_paste_text (view,
+static const RefusedPaste refused_pastes[] = {
+  /* Codes the schedule does not have: refused, saying which. */
+  { "208", "合计",
     "2080502\t事业单位离退休\t200,000.00\t200,000.00\t0\n"
     "2010101\t行政运行\t8,000.00\t8,000.00\t0\n"
-    "2010102\t一般行政管理事务\t1,000.00\t1,000.00\t0\n"));
-  g_assert_nonnull (strstr (bd_table_view_get_error (view), "2010101、2010102"));
-  assert_seed_208 (f);
-  g_assert_false (bd_editor_can_undo (f->editor));
-}
-
-/* Only computed rows: refused, naming them. */
-static void
-test_paste_computed_rows_refused (WindowFixture *f,
-                                  gconstpointer  data)
-{
-  BdTableView *view = show_table (f, 3);
-
-  g_assert_true (bd_table_view_select (view, "208", "合计"));
-  g_assert_false (bd_table_view_paste_text (view,
+    "2010102\t一般行政管理事务\t1,000.00\t1,000.00\t0\n",
+    "2010101、2010102", TRUE },
+  /* Only computed rows: refused, naming them. */
+  { "208", "合计",
     "208\t\t\t社会保障和就业支出\t1,700,000.00\t1,700,000.00\t0\n"
-    "208\t05\t\t行政事业单位养老支出\t1,700,000.00\t1,700,000.00\t0\n"));
-  g_assert_nonnull (strstr (bd_table_view_get_error (view), "208、20805"));
-  assert_seed_208 (f);
-}
+    "208\t05\t\t行政事业单位养老支出\t1,700,000.00\t1,700,000.00\t0\n",
+    "208、20805", FALSE },
+  /* Figures of 项 rows only, pasted at the 类 row: the first line would land
+   * on 208, which is not their sum (1,000 ≠ 3,000 + 996,397 + 498,198):
+   * refused, saying where it landed. */
+  { "208", "基本支出", "1000\t0\n2000\t0\n3000\t0\n", "208 社会保障和就业支出", FALSE },
+};
 
-/* Figures of 项 rows only, pasted at the 类 row: the first line would land
- * on 208, which is not their sum (1,000 ≠ 3,000 + 996,397 + 498,198): refused,
- * saying where it landed. */
 static void
-test_paste_misaligned_refused (WindowFixture *f,
-                               gconstpointer  data)
+test_paste_refused (WindowFixture *f,
+                    gconstpointer  data)
 {
+  const RefusedPaste *paste = data;
   BdTableView *view = show_table (f, 3);
 
-  g_assert_true (bd_table_view_select (view, "208", "基本支出"));
-  g_assert_false (bd_table_view_paste_text (view, "1000\t0\n2000\t0\n3000\t0\n"));
-  g_assert_nonnull (strstr (bd_table_view_get_error (view), "208 社会保障和就业支出"));
+  g_assert_true (bd_table_view_select (view, paste->code, paste->column));
+  g_assert_false (bd_table_view_paste_text (view, paste->text));
+  g_assert_nonnull (strstr (bd_table_view_get_error (view), paste->error_part));
   assert_seed_208 (f);
+  if (paste->nothing_to_undo)
+    g_assert_false (bd_editor_can_undo (f->editor));
 }
 
 
@@ -235,8 +224,8 @@ test_select_all_copies_codes (WindowFixture *f,
   /* Pasted back anywhere, it lands by code: nothing changes. */
   g_assert_true (bd_table_view_select (view, "2210201", "基本支出"));
   g_assert_true (bd_table_view_paste_text (view, text));
-  g_assert_cmpint (stored (f, 3, "2120199", 2), ==, Y (6826475, 0));
-  g_assert_cmpint (stored (f, 3, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2120199", 2), ==, Y (6826475, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2210201", 1), ==, Y (447984, 0));
   assert_seed_208 (f);
 }
 
@@ -253,10 +242,10 @@ test_delete_clears_range (WindowFixture *f,
     g_assert_true (bd_test_press_key (grid, GDK_KEY_Down, GDK_SHIFT_MASK));
   g_assert_true (bd_test_press_key (grid, GDK_KEY_End, GDK_SHIFT_MASK));
   g_assert_true (bd_test_press_key (grid, GDK_KEY_Delete, 0));
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, 0);
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, 0);
-  g_assert_cmpint (stored (f, 3, "2080506", 1), ==, 0);
-  g_assert_cmpint (stored (f, 3, "2101102", 1), ==, Y (871850, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080506", 1), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2101102", 1), ==, Y (871850, 0));
 
   /* One step. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
@@ -308,7 +297,7 @@ test_cell_stored_on_focus_loss (WindowFixture *f,
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
   bd_test_spin (50);
   g_assert_false (bd_table_view_is_editing (view));
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (123456, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, Y (123456, 0));
 }
 
 /* Typed, then another page or the window closed (Ctrl+W): stored. */
@@ -322,7 +311,7 @@ test_cell_stored_on_page_change_and_close (WindowFixture *f,
   g_assert_true (bd_table_view_begin_edit (view, "1000"));
   bd_window_show_page (f->window, "schedule-5");
   bd_test_spin (50);
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (1000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, Y (1000, 0));
 
   view = show_table (f, 3);
   g_assert_true (bd_table_view_select (view, "2080505", "基本支出"));
@@ -330,22 +319,15 @@ test_cell_stored_on_page_change_and_close (WindowFixture *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close", NULL);
   bd_test_spin (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (2000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, Y (2000, 0));
 }
 
 
-static GtkWidget *
-find_entry (GtkWidget *widget)
+static gboolean
+is_visible_entry (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (GTK_IS_ENTRY (widget) && gtk_widget_get_visible (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ENTRY (widget) && gtk_widget_get_visible (widget);
 }
 
 /* The "computed" hint goes on Esc, on a move and on a click elsewhere. */
@@ -371,7 +353,7 @@ test_computed_hint_closes (WindowFixture *f,
   g_assert_true (bd_test_press_key (grid, GDK_KEY_5, 0));
   g_assert_nonnull (bd_table_view_get_error (view));
   /* A click into the code entry above the table. */
-  g_assert_true (gtk_widget_grab_focus (find_entry (gtk_widget_get_ancestor (GTK_WIDGET (view), BD_TYPE_SCHEDULE_VIEW))));
+  g_assert_true (gtk_widget_grab_focus (find_descendant (gtk_widget_get_ancestor (GTK_WIDGET (view), BD_TYPE_SCHEDULE_VIEW), is_visible_entry, NULL)));
   bd_test_spin (50);
   g_assert_null (bd_table_view_get_error (view));
 }
@@ -394,8 +376,8 @@ test_typed_cell_follows_its_row (WindowFixture *f,
   bd_table_view_get_current (view, &position, NULL);
   g_assert_cmpuint (position, ==, 3 + 3);
   g_assert_true (bd_table_view_commit (view, BD_MOVE_NONE));
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (777, 0));
-  g_assert_cmpint (stored (f, 3, "2010101", 1), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, Y (777, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2010101", 1), ==, 0);
 }
 
 /* A wheel click on @scroller, handed to its scroll controllers as GTK
@@ -507,26 +489,25 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  bd_gtk_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, WindowFixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
-  ADD ("/table-view/paste-published-block-at-lei", test_paste_published_block_at_lei);
-  ADD ("/table-view/paste-joined-codes-anywhere", test_paste_joined_codes_anywhere);
-  ADD ("/table-view/paste-figures-at-lei", test_paste_figures_at_lei);
-  ADD ("/table-view/paste-unknown-codes-refused", test_paste_unknown_codes_refused);
-  ADD ("/table-view/paste-computed-rows-refused", test_paste_computed_rows_refused);
-  ADD ("/table-view/paste-misaligned-refused", test_paste_misaligned_refused);
-  ADD ("/table-view/range-with-shift", test_range_with_shift);
-  ADD ("/table-view/select-all-copies-codes", test_select_all_copies_codes);
-  ADD ("/table-view/delete-clears-range", test_delete_clears_range);
-  ADD ("/table-view/page-and-home-keys", test_page_and_home_keys);
-  ADD ("/table-view/cell-stored-on-focus-loss", test_cell_stored_on_focus_loss);
-  ADD ("/table-view/cell-stored-on-page-change-and-close", test_cell_stored_on_page_change_and_close);
-  ADD ("/table-view/computed-hint-closes", test_computed_hint_closes);
-  ADD ("/table-view/typed-cell-follows-its-row", test_typed_cell_follows_its_row);
-#undef ADD
+  WINDOW_TEST ("/table-view/paste-published-block-at-lei", test_paste_published_block_at_lei);
+  WINDOW_TEST ("/table-view/paste-joined-codes-anywhere", test_paste_joined_codes_anywhere);
+  WINDOW_TEST ("/table-view/paste-figures-at-lei", test_paste_figures_at_lei);
+#define REFUSED_TEST(path, i) \
+  g_test_add (path, WindowFixture, &refused_pastes[i], window_fixture_set_up, test_paste_refused, window_fixture_tear_down)
+  REFUSED_TEST ("/table-view/paste-unknown-codes-refused", 0);
+  REFUSED_TEST ("/table-view/paste-computed-rows-refused", 1);
+  REFUSED_TEST ("/table-view/paste-misaligned-refused", 2);
+#undef REFUSED_TEST
+  WINDOW_TEST ("/table-view/range-with-shift", test_range_with_shift);
+  WINDOW_TEST ("/table-view/select-all-copies-codes", test_select_all_copies_codes);
+  WINDOW_TEST ("/table-view/delete-clears-range", test_delete_clears_range);
+  WINDOW_TEST ("/table-view/page-and-home-keys", test_page_and_home_keys);
+  WINDOW_TEST ("/table-view/cell-stored-on-focus-loss", test_cell_stored_on_focus_loss);
+  WINDOW_TEST ("/table-view/cell-stored-on-page-change-and-close", test_cell_stored_on_page_change_and_close);
+  WINDOW_TEST ("/table-view/computed-hint-closes", test_computed_hint_closes);
+  WINDOW_TEST ("/table-view/typed-cell-follows-its-row", test_typed_cell_follows_its_row);
   g_test_add_func ("/table-view/wheel-burst-on-large-schedule", test_wheel_burst_on_large_schedule);
   g_test_add_func ("/table-view/finalize", test_finalize);
 

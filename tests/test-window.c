@@ -11,6 +11,7 @@
 #include "bd-section-view.h"
 #include "bd-test-util.h"
 #include "bd-window-fixture.h"
+#include "bd-gtk-test-util.h"
 
 /* The window on a copy of the seed, finalized at the end of each test. */
 typedef WindowFixture Fixture;
@@ -19,15 +20,6 @@ static void
 spin (guint milliseconds)
 {
   bd_test_spin (milliseconds);
-}
-
-static gint64
-stored (Fixture    *f,
-        guint       schedule,
-        const char *code,
-        guint       column)
-{
-  return bd_test_stored (f->path, schedule, code, column);
 }
 
 static BdTableView *
@@ -71,7 +63,7 @@ test_edit_and_undo (Fixture       *f,
   g_assert_true (bd_table_view_begin_edit (view, "1"));
   bd_table_view_set_edit_text (view, "1,616,095.00");
   g_assert_true (bd_table_view_commit (view, BD_MOVE_DOWN));
-  g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
+  g_assert_cmpint (window_fixture_stored (f, 1, "208", 0), ==, Y (1616095, 0));
   /* Enter moved down, to 210. */
   bd_table_view_get_current (view, &column, NULL);
   g_assert_cmpuint (column, ==, position + 1);
@@ -79,17 +71,17 @@ test_edit_and_undo (Fixture       *f,
   g_assert_true (bd_table_view_select (view, "212", "预算数"));
   g_assert_true (bd_table_view_begin_edit (view, "14786148.4"));
   g_assert_true (bd_table_view_commit (view, BD_MOVE_RIGHT));
-  g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 40));
+  g_assert_cmpint (window_fixture_stored (f, 1, "212", 0), ==, Y (14786148, 40));
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-1"), ==, "✓");
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-4"), ==, "2");
   spin (50);
 
   /* Ctrl+Z, as the window's action. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 0));
+  g_assert_cmpint (window_fixture_stored (f, 1, "212", 0), ==, Y (14786148, 0));
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-1"), ==, "2");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
-  g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 40));
+  g_assert_cmpint (window_fixture_stored (f, 1, "212", 0), ==, Y (14786148, 40));
 }
 
 static void
@@ -103,10 +95,10 @@ test_paste (Fixture       *f,
   spin (100);
   g_assert_true (bd_table_view_select (view, "2080502", "基本支出"));
   g_assert_true (bd_table_view_paste_text (view, "1,000.00\t10\n2000\t20\n"));
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (1000, 0));
-  g_assert_cmpint (stored (f, 3, "2080502", 2), ==, Y (10, 0));
-  g_assert_cmpint (stored (f, 3, "2080505", 1), ==, Y (2000, 0));
-  g_assert_cmpint (stored (f, 3, "2080505", 2), ==, Y (20, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, Y (1000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 2), ==, Y (10, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 1), ==, Y (2000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 2), ==, Y (20, 0));
   /* The 款 row above them shows its new sum: 1,000 + 10 + 2,000 + 20 + 498,198. */
   shown = bd_table_view_dup_cell_text (view, 1, 0);
   g_assert_cmpstr (shown, ==, "501,228.00");
@@ -114,8 +106,8 @@ test_paste (Fixture       *f,
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-3"), !=, "✓");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  g_assert_cmpint (stored (f, 3, "2080502", 1), ==, Y (121500, 0));
-  g_assert_cmpint (stored (f, 3, "2080505", 2), ==, 0);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080502", 1), ==, Y (121500, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080505", 2), ==, 0);
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-3"), ==, "✓");
 }
 
@@ -136,7 +128,7 @@ test_refused_value (Fixture       *f,
   g_assert_nonnull (bd_table_view_get_error (view));
   g_assert_nonnull (strstr (bd_table_view_get_error (view), "a"));
   g_assert_true (bd_table_view_is_editing (view));
-  g_assert_cmpint (stored (f, 3, "2210201", 1), ==, Y (447984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2210201", 1), ==, Y (447984, 0));
   g_assert_false (bd_editor_can_undo (f->editor));
 
   bd_table_view_cancel (view);
@@ -166,7 +158,7 @@ test_add_and_remove_row (Fixture       *f,
   g_assert_true (bd_table_view_begin_edit (view, "8"));
   bd_table_view_set_edit_text (view, "8000");
   g_assert_true (bd_table_view_commit (view, BD_MOVE_NONE));
-  g_assert_cmpint (stored (f, 2, "2010101", 1), ==, Y (8000, 0));
+  g_assert_cmpint (window_fixture_stored (f, 2, "2010101", 1), ==, Y (8000, 0));
   spin (100);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
@@ -196,18 +188,11 @@ test_other_figures_as_fields (Fixture       *f,
   g_assert_cmpstr (bd_window_get_badge (f->window, "other"), ==, "✓");
 }
 
-static GtkWidget *
-find_button (GtkWidget *widget)
+static gboolean
+is_button (GtkWidget     *widget,
+           gconstpointer  data)
 {
-  if (GTK_IS_BUTTON (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget);
 }
 
 /* 修正 on the third finding (schedule 4, 208: 1,616,095.40 where schedule 5
@@ -227,10 +212,10 @@ test_findings_keep_place (Fixture       *f,
   guint n;
 
   g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);
-  g_signal_emit_by_name (find_button (GTK_WIDGET (third)), "clicked");
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (third), is_button, NULL), "clicked");
   spin (50);
   /* Schedule 4's 一般公共预算 of 208 is now schedule 5's. */
-  g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 0));
+  g_assert_cmpint (window_fixture_stored (f, 4, "208", 1), ==, Y (1616095, 0));
   n = bd_window_get_n_findings_shown (f->window);
   g_assert_true (gtk_list_box_get_row_at_index (list, 0) == first);
   g_assert_true (gtk_list_box_get_row_at_index (list, 1) == second);
@@ -469,26 +454,20 @@ int
 main (int    argc,
       char **argv)
 {
-  /* No session bus under xvfb-run: without this the accessibility bridge
-   * warns, and a test's warnings are fatal. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  bd_gtk_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
-  ADD ("/window/badges", test_badges);
-  ADD ("/window/edit-and-undo", test_edit_and_undo);
-  ADD ("/window/paste", test_paste);
-  ADD ("/window/refused-value", test_refused_value);
-  ADD ("/window/add-and-remove-row", test_add_and_remove_row);
-  ADD ("/window/other-figures-as-fields", test_other_figures_as_fields);
-  ADD ("/window/findings-keep-place", test_findings_keep_place);
-  ADD ("/window/preview-pages", test_preview_pages);
-  ADD ("/window/preview-zoom", test_preview_zoom);
-  ADD ("/window/preview-banner", test_preview_banner);
-  ADD ("/window/preview-export", test_preview_export);
-  ADD ("/window/print-to-file", test_print_to_file);
-#undef ADD
+  WINDOW_TEST ("/window/badges", test_badges);
+  WINDOW_TEST ("/window/edit-and-undo", test_edit_and_undo);
+  WINDOW_TEST ("/window/paste", test_paste);
+  WINDOW_TEST ("/window/refused-value", test_refused_value);
+  WINDOW_TEST ("/window/add-and-remove-row", test_add_and_remove_row);
+  WINDOW_TEST ("/window/other-figures-as-fields", test_other_figures_as_fields);
+  WINDOW_TEST ("/window/findings-keep-place", test_findings_keep_place);
+  WINDOW_TEST ("/window/preview-pages", test_preview_pages);
+  WINDOW_TEST ("/window/preview-zoom", test_preview_zoom);
+  WINDOW_TEST ("/window/preview-banner", test_preview_banner);
+  WINDOW_TEST ("/window/preview-export", test_preview_export);
+  WINDOW_TEST ("/window/print-to-file", test_print_to_file);
 
   return g_test_run ();
 }

@@ -3,9 +3,8 @@
 #include "bd-form-editor-private.h"
 #include "bd-indicator-row.h"
 #include "bd-project-item.h"
+#include "bd-widget-util.h"
 
-enum { PROP_0, PROP_EDITOR, N_PROPS };
-static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BdFormEditor, bd_form_editor, GTK_TYPE_WIDGET)
 
@@ -551,24 +550,6 @@ bd_form_editor_constructed (GObject *object)
 }
 
 static void
-bd_form_editor_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  BdFormEditor *self = BD_FORM_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDITOR:
-      self->editor = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bd_form_editor_dispose (GObject *object)
 {
   BdFormEditor *self = BD_FORM_EDITOR (object);
@@ -625,13 +606,10 @@ bd_form_editor_class_init (BdFormEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = bd_form_editor_constructed;
-  object_class->set_property = bd_form_editor_set_property;
   object_class->dispose = bd_form_editor_dispose;
   object_class->finalize = bd_form_editor_finalize;
   widget_class->unmap = bd_form_editor_unmap;
-  properties[PROP_EDITOR] = g_param_spec_object ("editor", NULL, NULL, BD_TYPE_EDITOR,
-                                                 G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bd_widget_install_editor_property (object_class, G_STRUCT_OFFSET (BdFormEditor, editor), FALSE);
 
   for (guint w = 0; w < G_N_ELEMENTS (field_widgets); w++)
     {

@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-indicator-row.h"
+#include "bd-widget-util.h"
 
 #define QUALITATIVE "定性"
 
@@ -34,8 +35,6 @@ struct _BdIndicatorRow
   GtkLabel    *finding;
 };
 
-enum { PROP_0, PROP_EDITOR, N_PROPS };
-static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BdIndicatorRow, bd_indicator_row, GTK_TYPE_WIDGET)
 
@@ -515,24 +514,6 @@ bd_indicator_row_focus_name (BdIndicatorRow *self)
 }
 
 static void
-bd_indicator_row_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BdIndicatorRow *self = BD_INDICATOR_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDITOR:
-      self->editor = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bd_indicator_row_dispose (GObject *object)
 {
   BdIndicatorRow *self = BD_INDICATOR_ROW (object);
@@ -563,12 +544,9 @@ bd_indicator_row_class_init (BdIndicatorRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->set_property = bd_indicator_row_set_property;
   object_class->dispose = bd_indicator_row_dispose;
   object_class->finalize = bd_indicator_row_finalize;
-  properties[PROP_EDITOR] = g_param_spec_object ("editor", NULL, NULL, BD_TYPE_EDITOR,
-                                                 G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bd_widget_install_editor_property (object_class, G_STRUCT_OFFSET (BdIndicatorRow, editor), FALSE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/budgetdesk/BudgetDesk/ui/bd-indicator-row.ui");
   gtk_widget_class_bind_template_child (widget_class, BdIndicatorRow, level1);

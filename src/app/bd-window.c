@@ -7,6 +7,7 @@
 #include "bd-finding-item.h"
 #include "bd-tooltip.h"
 #include "bd-window-private.h"
+#include "bd-widget-util.h"
 
 /* The parts of the document in published order, each a page of the stack. */
 typedef struct {
@@ -38,14 +39,6 @@ static const PageDef pages[] = {
 };
 
 #define MAX_FINDINGS_SHOWN 200
-
-enum {
-  PROP_0,
-  PROP_EDITOR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *ensure_page (BdWindow *self,
                                guint     index);
@@ -521,42 +514,6 @@ bd_window_constructed (GObject *object)
   bd_window_show_page (self, "schedule-1");
 }
 
-static void
-bd_window_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  BdWindow *self = BD_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDITOR:
-      g_value_set_object (value, self->editor);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bd_window_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  BdWindow *self = BD_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDITOR:
-      self->editor = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 /* Typing not yet stored is stored before the window goes; a value that
  * cannot be stored keeps the window open once, the reason beside it (Esc
  * drops the value); closing again leaves it. */
@@ -607,16 +564,11 @@ bd_window_class_init (BdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = bd_window_constructed;
-  object_class->get_property = bd_window_get_property;
-  object_class->set_property = bd_window_set_property;
   object_class->dispose = bd_window_dispose;
   object_class->finalize = bd_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = bd_window_close_request;
 
-  properties[PROP_EDITOR] =
-    g_param_spec_object ("editor", NULL, NULL, BD_TYPE_EDITOR,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bd_widget_install_editor_property (object_class, G_STRUCT_OFFSET (BdWindow, editor), TRUE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/budgetdesk/BudgetDesk/ui/bd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BdWindow, title_label);

@@ -6,6 +6,7 @@
 #include "bd-checker.h"
 #include "bd-cli.h"
 #include "bd-editor.h"
+#include "bd-review.h"
 #include "bd-store.h"
 
 static const char *
@@ -19,24 +20,6 @@ severity_label (BdSeverity severity)
     default:
       return _("note");
     }
-}
-
-/* The page of the PDF a finding's row was read from, or 0: a document
- * checked straight from its PDF names the page the clerk has in hand. */
-static guint
-finding_page (BdDocument      *doc,
-              const BdFinding *finding)
-{
-  BdSchedule *schedule;
-  BdRow *row;
-
-  if (finding->part < BD_PART_SCHEDULE_1 || finding->part >= BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
-    return 0;
-  schedule = bd_document_get_schedule (doc, finding->part - BD_PART_SCHEDULE_1 + 1);
-  row = finding->row != NULL ? bd_schedule_find_row (schedule, finding->row) : NULL;
-  if (row != NULL && row->source_page != 0)
-    return row->source_page;
-  return schedule->source_page;
 }
 
 static void
@@ -56,7 +39,7 @@ print_findings (BdDocument *doc,
           g_print ("%s%s\n", current_part == -1 ? "" : "\n", title);
           current_part = finding->part;
         }
-      guint page = finding_page (doc, finding);
+      guint page = bd_review_finding_source_page (doc, finding);
 
       g_print ("  %s  ", severity_label (finding->severity));
       if (page != 0)

@@ -96,6 +96,30 @@ projects_step (BdEditor *self)
   return step;
 }
 
+/* Performs @step if it changed anything; one that changed nothing is
+ * dropped (no error, nothing to undo). */
+static gboolean
+perform_if_changed (BdEditor     *self,
+                    ProjectsStep *step,
+                    gboolean      changed,
+                    GError      **error)
+{
+  if (!changed)
+    {
+      bd_step_free (&step->parent);
+      return TRUE;
+    }
+  return bd_editor_perform (self, &step->parent, error);
+}
+
+/* The indicators of form @index as the step leaves it. */
+static GPtrArray *
+indicators_after (ProjectsStep *step,
+                  guint         index)
+{
+  return ((BdProject *) g_ptr_array_index (step->after, index))->indicators;
+}
+
 static BdProject *
 project_or_error (ProjectsStep *step,
                   guint     index,
@@ -236,12 +260,7 @@ bd_editor_move_project (BdEditor  *self,
   step = projects_step (self);
   if (project_or_error (step, index, error) == NULL)
     return FALSE;
-  if (!move_in (step->after, index, delta))
-    {
-      bd_step_free (&step->parent);
-      return TRUE;
-    }
-  return bd_editor_perform (self, &step->parent, error);
+  return perform_if_changed (self, step, move_in (step->after, index, delta), error);
 }
 
 /* One field of a form, by its name in the field table, from what the
@@ -264,12 +283,7 @@ set_project_field (BdEditor             *self,
       bd_step_free (&step->parent);
       return FALSE;
     }
-  if (!changed)
-    {
-      bd_step_free (&step->parent);
-      return TRUE;
-    }
-  return bd_editor_perform (self, &step->parent, error);
+  return perform_if_changed (self, step, changed, error);
 }
 
 /* A field by name, of @kind (or of any kind, -1). */
@@ -417,10 +431,9 @@ bd_editor_set_indicator (BdEditor    *self,
       && g_strcmp0 (changed->name, indicator->name) == 0 && g_strcmp0 (changed->target, indicator->target) == 0)
     {
       bd_indicator_free (changed);
-      bd_step_free (&step->parent);
-      return TRUE;
+      return perform_if_changed (self, step, FALSE, error);
     }
-  g_ptr_array_index (((BdProject *) g_ptr_array_index (step->after, index))->indicators, position) = changed;
+  g_ptr_array_index (indicators_after (step, index), position) = changed;
   bd_indicator_free (indicator);
   return bd_editor_perform (self, &step->parent, error);
 }
@@ -438,7 +451,7 @@ bd_editor_remove_indicator (BdEditor  *self,
   step = projects_step (self);
   if (indicator_or_error (step, index, position, error) == NULL)
     return FALSE;
-  g_ptr_array_remove_index (((BdProject *) g_ptr_array_index (step->after, index))->indicators, position);
+  g_ptr_array_remove_index (indicators_after (step, index), position);
   return bd_editor_perform (self, &step->parent, error);
 }
 
@@ -456,12 +469,7 @@ bd_editor_move_indicator (BdEditor  *self,
   step = projects_step (self);
   if (indicator_or_error (step, index, position, error) == NULL)
     return FALSE;
-  if (!move_in (((BdProject *) g_ptr_array_index (step->after, index))->indicators, position, delta))
-    {
-      bd_step_free (&step->parent);
-      return TRUE;
-    }
-  return bd_editor_perform (self, &step->parent, error);
+  return perform_if_changed (self, step, move_in (indicators_after (step, index), position, delta), error);
 }
 
 gboolean

@@ -158,6 +158,16 @@ add_span (GArray       *spans,
 
 /* @doc may be NULL, and @spans: each receives what it wants. Last year's
  * figures are read from the comparisons only into @last_year. */
+/* The end of the clause that holds `from`: the next "；" or "。", or the
+ * paragraph's end. */
+static const char *
+next_clause_end (const char *from)
+{
+  while (*from && !g_str_has_prefix (from, "；") && !g_str_has_prefix (from, "。"))
+    from++;
+  return from;
+}
+
 static void
 extract_money_figures (BdDocument        *doc,
                        const char        *prefix,
@@ -190,7 +200,7 @@ extract_money_figures (BdDocument        *doc,
       g_autofree char *item_key = NULL;
       const char *key;
       const char *after;
-      int start, end;
+      int start, end, number_start, number_end;
       gint64 value;
 
       if (!bd_money_parse (number, BD_UNIT_WAN, &value, NULL))
@@ -222,21 +232,15 @@ extract_money_figures (BdDocument        *doc,
           continue;
         }
 
-      {
-        int number_start, number_end;
-        g_match_info_fetch_pos (match, 1, &number_start, &number_end);
-        add_span (spans, prefix, key, number_start, number_end, BD_FIGURE_WAN);
-      }
+      g_match_info_fetch_pos (match, 1, &number_start, &number_end);
+      add_span (spans, prefix, key, number_start, number_end, BD_FIGURE_WAN);
       if (doc != NULL)
         set_text_figure (doc, prefix, key, value, BD_FIGURE_WAN);
       previous_key = g_intern_string (key);
       previous_value = value;
 
       after = paragraph + end;
-      if (clause_end < after)
-        clause_end = after;
-      while (*clause_end && !g_str_has_prefix (clause_end, "；") && !g_str_has_prefix (clause_end, "。"))
-        clause_end++;
+      clause_end = next_clause_end (MAX (clause_end, after));
       if (last_year != NULL && g_strstr_len (after, clause_end - after, "预算持平") != NULL)
         bd_document_set_last_year (last_year, key, value);
     }

@@ -154,15 +154,15 @@ read_document (const char  *path,
   return NULL;
 }
 
-/* The page of the PDF a finding's row (or its schedule's title) was read
- * from, or 0: the page the reviewer has in hand (as budgetdesk-cli validate
- * names it). */
-static int
-source_page (BdDocument      *doc,
-             const BdFinding *finding)
+guint
+bd_review_finding_source_page (BdDocument      *doc,
+                               const BdFinding *finding)
 {
   BdSchedule *schedule;
   BdRow *row;
+
+  g_return_val_if_fail (doc != NULL, 0);
+  g_return_val_if_fail (finding != NULL, 0);
 
   if (finding->part < BD_PART_SCHEDULE_1 || finding->part >= BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
     return 0;
@@ -201,7 +201,7 @@ add_findings (BdReviewEntry *entry,
     {
       const BdFinding *finding = g_ptr_array_index (findings, i);
       BdReviewFinding *row = g_new0 (BdReviewFinding, 1);
-      int page = from_pdf ? source_page (doc, finding) - 1
+      int page = from_pdf ? (int) bd_review_finding_source_page (doc, finding) - 1
                : finding->part == BD_PART_DOCUMENT ? -1
                : bd_page_layout_get_part_page (layout, finding->part);
 

@@ -69,6 +69,12 @@ BdReviewEntry *bd_review_file      (const char        *folder,
 void        bd_review_entry_free   (BdReviewEntry     *entry);
 const char *bd_review_status_label (BdReviewStatus     status);
 
+/* The page of the PDF a finding's row (or its schedule's title) was read
+ * from, or 0: the page the clerk or reviewer has in hand. Shared by the
+ * review and budgetdesk-cli validate so both name the same page. */
+guint       bd_review_finding_source_page (BdDocument      *doc,
+                                           const BdFinding *finding);
+
 /* Every finding of @entries, errors first, then by department and part. */
 GPtrArray  *bd_review_sorted_findings (GPtrArray      *entries);
 

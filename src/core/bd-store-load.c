@@ -164,13 +164,7 @@ check_rows_loaded (BdStore    *self,
       if (whole && schedule->income_total != NULL)
         whole = schedule->income_total->id != 0;
       if (!whole)
-        {
-          g_autofree char *name = g_filename_display_basename (self->path);
-          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
-                       _("“%s” is damaged: rows of schedule %u are missing. It was not changed; open a backup copy."),
-                       name, number);
-          return FALSE;
-        }
+        return bd_store_rows_missing (error, self->path, number);
     }
   return TRUE;
 }

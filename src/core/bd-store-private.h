@@ -117,6 +117,11 @@ gboolean      bd_store_schema_check    (sqlite3       *db,
 gboolean      bd_store_verify          (sqlite3       *db,
                                         const char    *path,
                                         GError       **error);
+/* Sets the "rows of schedule @number are missing" error, for the check
+ * before loading and the one after; returns FALSE. */
+gboolean      bd_store_rows_missing    (GError       **error,
+                                        const char    *path,
+                                        guint          number);
 
 /* bd-store-write.c: each writes @doc, or @item of it, inside the caller's
  * transaction. One signature, so the edit API runs any of them as one. */

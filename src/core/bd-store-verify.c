@@ -120,13 +120,7 @@ check_rows_present (sqlite3    *db,
           whole = part == BD_ROW_PART_TABLE ? count == 1 : count >= 1;
         }
       if (!whole)
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-          g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
-                       _("“%s” is damaged: rows of schedule %u are missing. It was not changed; open a backup copy."),
-                       name, number);
-          return FALSE;
-        }
+        return bd_store_rows_missing (error, path, number);
     }
   return TRUE;
 }
@@ -209,6 +203,19 @@ check_values (sqlite3    *db,
 }
 
 static gboolean verify (sqlite3 *db, const char *path, GError **error);
+
+gboolean
+bd_store_rows_missing (GError    **error,
+                       const char *path,
+                       guint       number)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_set_error (error, BD_STORE_ERROR, BD_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged: rows of schedule %u are missing. It was not changed; open a backup copy."),
+               name, number);
+  return FALSE;
+}
 
 gboolean
 bd_store_verify (sqlite3     *db,

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Installs the construct-only "editor" property (a BdEditor) that the window,
+ * the form editor and an indicator row each take, stored in the instance
+ * struct's BdEditor pointer at @editor_offset (G_STRUCT_OFFSET), which the
+ * class's dispose clears. Sets the class's set_property (and, when
+ * @readable, get_property): these classes have no other property. */
+void bd_widget_install_editor_property (GObjectClass *object_class,
+                                        gsize         editor_offset,
+                                        gboolean      readable);
+
+G_END_DECLS

@@ -1,0 +1,57 @@
+/* Helpers shared by the tests that look at files and folders on disk: a
+ * file's checksum (to see it untouched), a folder's names, a tree removed. */
+
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+static inline char *
+checksum_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static inline int
+bd_test_compare_names (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces. */
+static inline char *
+folder_listing (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (listing && (name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, bd_test_compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static inline void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}

@@ -1,0 +1,63 @@
+/* Helpers shared by the GTK widget tests: keys delivered as GTK delivers
+ * them, without a display server's event queue. */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+/* Esc pressed in @widget, as GTK delivers it: to the key controllers of
+ * the widget and its ancestors until one handles it (GTK 4.8 has no way to
+ * put a key event in the queue). */
+static inline gboolean
+press_escape (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+            continue;
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
+          if (handled)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef gboolean (*BdWidgetMatch) (GtkWidget     *widget,
+                                   gconstpointer  data);
+
+/* The first widget at or below @widget, depth first, that @match takes. */
+static inline GtkWidget *
+find_descendant (GtkWidget     *widget,
+                 BdWidgetMatch  match,
+                 gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* g_test_init() and gtk_init() for a widget test. No session bus under
+ * xvfb-run: without GTK_A11Y=none the accessibility bridge warns, and a
+ * test's warnings are fatal. */
+static inline void
+bd_gtk_test_init (int    *argc,
+                  char ***argv)
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+}

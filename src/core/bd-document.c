@@ -756,16 +756,10 @@ sorted_keys (GHashTable *table)
 
 #define S(text) ((text) ? (text) : "")
 
-char *
-bd_document_dump (BdDocument *self)
+static void
+dump_schedules (GString    *out,
+                BdDocument *self)
 {
-  GString *out = g_string_new (NULL);
-  g_autoptr(GPtrArray) keys = NULL;
-
-  g_string_append_printf (out, "department %s\nyear %d\ntitle %s\nattachment %s\n",
-                          self->department, self->year,
-                          S (self->title), S (self->attachment));
-
   for (guint s = 0; s < BD_N_SCHEDULES; s++)
     {
       BdSchedule *schedule = self->schedules[s];
@@ -783,6 +777,19 @@ bd_document_dump (BdDocument *self)
       if (schedule->total != NULL)
         dump_row (out, "  total", schedule->total, n);
     }
+}
+
+char *
+bd_document_dump (BdDocument *self)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) keys = NULL;
+
+  g_string_append_printf (out, "department %s\nyear %d\ntitle %s\nattachment %s\n",
+                          self->department, self->year,
+                          S (self->title), S (self->attachment));
+
+  dump_schedules (out, self);
 
   for (guint i = 0; i < self->sections->len; i++)
     {

@@ -737,6 +737,32 @@ fill_schedule (Sheet       *s,
     }
 }
 
+/* The balance schedules last: their 类 list follows the others' unless
+ * the sheet prints it. */
+static gboolean
+fill_schedules (GArray      *sheets,
+                BdDocument  *doc,
+                GError     **error)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        derive_balance_schedules (doc);
+      for (guint i = 0; i < sheets->len; i++)
+        {
+          Sheet *s = &g_array_index (sheets, Sheet, i);
+          BdSchedule *schedule = bd_document_get_schedule (doc, s->number);
+
+          if ((schedule->def->row_kind == BD_ROWS_BALANCE) != (pass == 1))
+            continue;
+          if (!fill_schedule (s, doc, error))
+            return FALSE;
+          schedule->title_year = s->year;
+        }
+    }
+  return TRUE;
+}
+
 BdDocument *
 bd_workbook_import (BdWorkbook  *book,
                     const char  *path,
@@ -797,24 +823,8 @@ bd_workbook_import (BdWorkbook  *book,
   doc->title = g_strdup_printf ("%d年%s", year, unit_budget ? "单位预算" : "部门预算");
   if (unit_budget)
     bd_document_set_unit_budget (doc, TRUE);
-  /* The balance schedules last: their 类 list follows the others' unless
-   * the sheet prints it. */
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      if (pass == 1)
-        derive_balance_schedules (doc);
-      for (guint i = 0; i < sheets->len; i++)
-        {
-          Sheet *s = &g_array_index (sheets, Sheet, i);
-          BdSchedule *schedule = bd_document_get_schedule (doc, s->number);
-
-          if ((schedule->def->row_kind == BD_ROWS_BALANCE) != (pass == 1))
-            continue;
-          if (!fill_schedule (s, doc, error))
-            return NULL;
-          schedule->title_year = s->year;
-        }
-    }
+  if (!fill_schedules (sheets, doc, error))
+    return NULL;
   bd_document_recompute (doc);
   for (guint i = 0; i < book->sheets->len; i++)
     if (bd_workbook_is_form (g_ptr_array_index (book->sheets, i))

@@ -679,6 +679,35 @@ test_real_documents (void)
     }
 }
 
+/* Issue 12: a unit budget's empty-table note says 本单位. Page 15 of
+ * shanghai-czj-2025-unit.pdf prints schedule 6 (2025年预算单位政府性基金预算支出功能
+ * 分类预算表) with a bare 合计 and no note, so the checker asks for one, in
+ * the unit's own word; a department budget keeps 本部门. */
+static void
+test_unit_empty_note (void)
+{
+  g_autoptr(BdDocument) doc = load_real ("shanghai-czj-2025-unit.pdf");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *department = NULL;
+  const BdFinding *note = NULL;
+
+  g_assert_true (doc->unit_budget);
+  g_assert_true (bd_schedule_is_empty (bd_document_get_schedule (doc, 6)));
+  g_assert_null (bd_document_get_schedule (doc, 6)->note);
+  findings = bd_check_document (doc);
+  for (guint i = 0; i < findings->len; i++)
+    if (strcmp (finding_at (findings, i)->rule, "empty-note") == 0
+        && finding_at (findings, i)->fix.schedule == 6)
+      note = finding_at (findings, i);
+  g_assert_nonnull (note);
+  g_assert_cmpstr (note->fix.text, ==, "注：本单位2025年无政府性基金预算安排的支出，故本表无数据。");
+  g_assert_nonnull (strstr (note->message, "注：本单位2025年无政府性基金"));
+
+  bd_document_set_unit_budget (doc, FALSE);
+  department = bd_document_empty_note (doc, 6);
+  g_assert_cmpstr (department, ==, "注：本部门2025年无政府性基金预算安排的支出，故本表无数据。");
+}
+
 /* Incremental rechecks equal the full check on each real document too. */
 static void
 test_real_incremental (void)
@@ -855,6 +884,7 @@ main (int    argc,
   g_test_add_func ("/checker/profile-stored", test_profile_stored);
   g_test_add_func ("/checker/real-documents", test_real_documents);
   g_test_add_func ("/checker/real-incremental", test_real_incremental);
+  g_test_add_func ("/checker/unit-empty-note", test_unit_empty_note);
   g_test_add_func ("/checker/catalog-findings", test_catalog_findings);
   g_test_add_func ("/checker/bracket-width", test_bracket_width);
   g_test_add_func ("/checker/incremental-equals-full", test_incremental_equals_full);

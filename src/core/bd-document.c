@@ -218,6 +218,20 @@ bd_document_contents_label (BdDocument *doc,
   return g_strdup_printf ("%.*s单位%s", (int) (rest - label), label, rest + strlen ("部门"));
 }
 
+char *
+bd_document_empty_note (BdDocument *doc,
+                        guint       number)
+{
+  BdSchedule *schedule = bd_document_get_schedule (doc, number);
+  g_autofree char *note = bd_schedule_def_empty_note (schedule->def, doc->year);
+  const char *word;
+
+  /* Every note starts 注：本部门; only that first word is the maker's. */
+  if (note == NULL || !doc->unit_budget || (word = strstr (note, "本部门")) == NULL)
+    return g_steal_pointer (&note);
+  return g_strdup_printf ("%.*s本单位%s", (int) (word - note), note, word + strlen ("本部门"));
+}
+
 BdRow *
 bd_schedule_find_row (BdSchedule *schedule,
                       const char *code)

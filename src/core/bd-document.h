@@ -258,6 +258,10 @@ char       *bd_document_schedule_title (BdDocument *doc,
  * 一、单位主要职能, 四、单位预算编制说明, 五、单位预算表. */
 char       *bd_document_contents_label (BdDocument *doc,
                                         const char *label);
+/* The note empty schedule @number carries in @doc, for its year: a unit
+ * budget says 注：本单位2025年无…; NULL when the schedule has none. */
+char       *bd_document_empty_note     (BdDocument *doc,
+                                        guint       number);
 
 /* Finds the row with @code; NULL when absent. Classified rows are kept in
  * code order: the lookup is a binary search. */

@@ -391,7 +391,7 @@ bd_rule_empty_notes (BdCheck *check)
 
       if (s->def->empty_note == NULL || !bd_schedule_is_empty (s) || s->note != NULL)
         continue;
-      note = bd_schedule_def_empty_note (s->def, check->doc->year);
+      note = bd_document_empty_note (check->doc, number);
       finding = bd_check_report (check, PART_OF (number), NULL, NULL, note, NULL,
                                  g_strdup_printf (_("Schedule %u is empty and needs its note: %s"), number, note));
       set_fix (finding, BD_FIX_SET_NOTE, number, NULL, 0, 0);

@@ -268,7 +268,7 @@ bd_rule_note_words (BdCheck *check)
         continue;
       if (strstr (s->note, note_funds[i].fund) == NULL)
         {
-          g_autofree char *right = bd_schedule_def_empty_note (s->def, check->doc->year);
+          g_autofree char *right = bd_document_empty_note (check->doc, s->def->number);
           BdFinding *finding = bd_check_report (check, PART_OF (s->def->number), NULL, NULL, right, s->note,
                                                 g_strdup_printf (_("Schedule %u's note does not name its own "
                                                                    "money (%s): %s"),

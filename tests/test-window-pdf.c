@@ -3,6 +3,8 @@
  * closing first asks. Runs under xvfb-run with GSK_RENDERER=cairo. */
 
 #include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
 
 #include "bd-pdf-import.h"
 #include "bd-test-util.h"
@@ -54,6 +56,57 @@ test_unsaved_then_saved (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 12: a unit budget's sidebar, in Chinese, names its parts as the
+ * unit PDF's contents (page 2 of shanghai-czj-2025-unit.pdf: 一、单位主要职能,
+ * 二、单位机构设置, 四、单位预算编制说明) do, not 部门…. */
+static void
+test_unit_sidebar (void)
+{
+  g_autofree char *pdf = g_build_filename (g_getenv ("BD_REAL"), "shanghai-czj-2025-unit.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdEditor) editor = NULL;
+  BdWindow *window;
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BUDGETDESK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  doc = bd_import_any_file (pdf, &error);
+  g_assert_no_error (error);
+  g_assert_true (doc->unit_budget);
+  editor = bd_editor_new (doc, NULL);
+  window = bd_window_new (NULL, editor);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+
+  g_assert_true (has_label (GTK_WIDGET (window), "单位主要职能"));
+  g_assert_true (has_label (GTK_WIDGET (window), "单位机构设置"));
+  g_assert_true (has_label (GTK_WIDGET (window), "单位预算编制说明"));
+  g_assert_false (has_label (GTK_WIDGET (window), "部门主要职能"));
+  g_assert_false (has_label (GTK_WIDGET (window), "部门预算编制说明"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -65,6 +118,7 @@ main (int    argc,
   gtk_init ();
 
   g_test_add_func ("/window-pdf/unsaved-then-saved", test_unsaved_then_saved);
+  g_test_add_func ("/window-pdf/unit-sidebar", test_unit_sidebar);
 
   return g_test_run ();
 }

@@ -63,6 +63,15 @@ page_title (BdWindow      *self,
       const BdScheduleDef *def = bd_schedule_def_get (page->schedule);
       return g_strdup_printf ("%u. %s", page->schedule, def->title + strlen ("部门"));
     }
+  if (bd_editor_get_document (self->editor)->unit_budget)
+    {
+      /* The contents heading's rule (一、部门主要职能 → 一、单位主要职能)
+       * matches after the numeral's 、, so the title is given one. */
+      g_autofree char *numbered = g_strconcat ("、", _(page->title), NULL);
+      g_autofree char *own = bd_document_contents_label (bd_editor_get_document (self->editor), numbered);
+
+      return g_strdup (own + strlen ("、"));
+    }
   return g_strdup (_(page->title));
 }
 

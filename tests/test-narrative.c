@@ -77,6 +77,26 @@ test_follows_the_numbers (void)
   g_assert_cmpstr (other[4], ==, "（三）公务接待费2.00万元，比2023年预算增加1.00万元。");
 }
 
+/* Issue 12: a unit budget says 本单位 where a department says 本部门. The
+ * seed's lines (data/minhang-cityops-2024.md, 其他相关情况说明: “2024年本部门
+ * 政府采购预算2万元…”, “…本部门无机关运行经费。”) in the unit's word. */
+static void
+test_unit_words (void)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_auto(GStrv) other = NULL;
+
+  bd_document_set_unit_budget (doc, TRUE);
+  other = bd_narrative_generate (doc, "other");
+  g_assert_cmpstr (other[6], ==, "2024年上海市闵行区城市运行管理中心本单位无机关运行经费。");
+  g_assert_cmpstr (other[8], ==, "2024年本单位政府采购预算2万元，其中：政府采购货物预算1万元、"
+                                 "政府采购工程预算0万元、政府采购服务预算1万元。");
+  g_assert_cmpstr (other[9], ==, "2024年本单位面向中小企业预留政府采购项目预算金额0万元，其中，"
+                                 "预留给小型和微型企业的政府采购项目预算为0万元。");
+  for (guint i = 0; other[i]; i++)
+    g_assert_null (strstr (other[i], "本部门"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -84,5 +104,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/narrative/seed", test_seed);
   g_test_add_func ("/narrative/follows-the-numbers", test_follows_the_numbers);
+  g_test_add_func ("/narrative/unit-words", test_unit_words);
   return g_test_run ();
 }

@@ -177,6 +177,8 @@ generate_other (BdDocument   *doc,
   char *amount[G_N_ELEMENTS (keys)], *change[G_N_ELEMENTS (keys)];
   int y = doc->year;
   gboolean kept = FALSE;
+  /* A unit budget speaks of itself as 本单位 (shanghai-czj-2025-unit.pdf, page 21). */
+  const char *self_word = doc->unit_budget ? "本单位" : "本部门";
 
   /* keys[i] is schedule 9's column i. */
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -194,7 +196,7 @@ generate_other (BdDocument   *doc,
   ADD ("（三）公务接待费%s万元%s。", amount[2], change[2]);
   ADD ("二、机关运行经费预算");
   if (bd_money_to_wan_cents (s9->values[6]) == 0)
-    ADD ("%d年%s本部门无机关运行经费。", y, doc->department);
+    ADD ("%d年%s%s无机关运行经费。", y, doc->department, self_word);
   else
     {
       g_autofree char *operating = wan (s9->values[6], STYLE_SEPARATED);
@@ -209,18 +211,18 @@ generate_other (BdDocument   *doc,
     g_autofree char *small = wan (figure (doc, "other.procurement.small_micro"), STYLE_WHOLE);
 
     ADD ("三、政府采购情况");
-    ADD ("%d年本部门政府采购预算%s万元，其中：政府采购货物预算%s万元、政府采购工程预算%s万元、政府采购服务预算%s万元。",
-         y, total, goods, works, services);
-    ADD ("%d年本部门面向中小企业预留政府采购项目预算金额%s万元，其中，预留给小型和微型企业的政府采购项目预算为%s万元。",
-         y, sme, small);
+    ADD ("%d年%s政府采购预算%s万元，其中：政府采购货物预算%s万元、政府采购工程预算%s万元、政府采购服务预算%s万元。",
+         y, self_word, total, goods, works, services);
+    ADD ("%d年%s面向中小企业预留政府采购项目预算金额%s万元，其中，预留给小型和微型企业的政府采购项目预算为%s万元。",
+         y, self_word, sme, small);
   }
   {
     g_autofree char *funds = wan (bd_document_get_schedule (doc, 3)->total->values[2], STYLE_SEPARATED);
 
     ADD ("四、绩效目标设置情况");
-    ADD ("按照本区预算绩效管理工作的总体要求，本部门%" G_GINT64_FORMAT "个预算单位开展了%d年项目预算绩效目标编报工作，"
+    ADD ("按照本区预算绩效管理工作的总体要求，%s%" G_GINT64_FORMAT "个预算单位开展了%d年项目预算绩效目标编报工作，"
          "编报绩效目标的项目%" G_GINT64_FORMAT "个，涉及项目预算资金%s万元。",
-         figure (doc, "other.goals.units"), y, figure (doc, "other.goals.projects"), funds);
+         self_word, figure (doc, "other.goals.units"), y, figure (doc, "other.goals.projects"), funds);
   }
 #undef ADD
 

@@ -354,6 +354,27 @@ indicator_or_error (ProjectsStep *step,
   return g_ptr_array_index (project->indicators, indicator);
 }
 
+/* Starts a forms step on indicator @position of form @index: NULL, with
+ * @error, when there is no such indicator (the step is dropped). */
+static ProjectsStep *
+indicator_step (BdEditor     *self,
+                guint         index,
+                guint         position,
+                BdIndicator **indicator,
+                GError      **error)
+{
+  ProjectsStep *step;
+  BdIndicator *found;
+
+  g_return_val_if_fail (BD_IS_EDITOR (self), NULL);
+
+  step = projects_step (self);
+  found = indicator_or_error (step, index, position, error);
+  if (indicator != NULL)
+    *indicator = found;
+  return found != NULL ? step : NULL;
+}
+
 /* Where a 二级 stands in the framework; a 二级 the framework lacks stands
  * at the end of its 一级, an unknown 一级 at the end. */
 static guint
@@ -415,15 +436,11 @@ bd_editor_set_indicator (BdEditor    *self,
                          const char  *target,
                          GError     **error)
 {
-  ProjectsStep *step;
   BdIndicator *indicator;
+  ProjectsStep *step = indicator_step (self, index, position, &indicator, error);
   BdIndicator *changed;
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  indicator = indicator_or_error (step, index, position, error);
-  if (indicator == NULL)
+  if (step == NULL)
     return FALSE;
   changed = bd_indicator_new (level1 ? level1 : indicator->level1, level2 ? level2 : indicator->level2,
                               name ? name : indicator->name, target ? target : indicator->target);
@@ -444,12 +461,9 @@ bd_editor_remove_indicator (BdEditor  *self,
                             guint      position,
                             GError   **error)
 {
-  ProjectsStep *step;
+  ProjectsStep *step = indicator_step (self, index, position, NULL, error);
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  if (indicator_or_error (step, index, position, error) == NULL)
+  if (step == NULL)
     return FALSE;
   g_ptr_array_remove_index (indicators_after (step, index), position);
   return bd_editor_perform (self, &step->parent, error);
@@ -462,12 +476,9 @@ bd_editor_move_indicator (BdEditor  *self,
                           int        delta,
                           GError   **error)
 {
-  ProjectsStep *step;
+  ProjectsStep *step = indicator_step (self, index, position, NULL, error);
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  if (indicator_or_error (step, index, position, error) == NULL)
+  if (step == NULL)
     return FALSE;
   return perform_if_changed (self, step, move_in (indicators_after (step, index), position, delta), error);
 }

@@ -134,6 +134,26 @@ project_or_error (ProjectsStep *step,
   return g_ptr_array_index (step->after, index);
 }
 
+/* Starts a forms step on form @index: NULL, with @error, when there is no
+ * such form (the step is dropped). */
+static ProjectsStep *
+form_step (BdEditor   *self,
+           guint       index,
+           BdProject **project,
+           GError    **error)
+{
+  ProjectsStep *step;
+  BdProject *found;
+
+  g_return_val_if_fail (BD_IS_EDITOR (self), NULL);
+
+  step = projects_step (self);
+  found = project_or_error (step, index, error);
+  if (project != NULL)
+    *project = found;
+  return found != NULL ? step : NULL;
+}
+
 gboolean
 bd_editor_add_project (BdEditor    *self,
                        const char  *name,
@@ -190,16 +210,12 @@ bd_editor_duplicate_project (BdEditor  *self,
                              guint      index,
                              GError   **error)
 {
-  ProjectsStep *step;
   BdProject *project;
+  ProjectsStep *step = form_step (self, index, &project, error);
   BdProject *copy;
   int year, delta;
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  project = project_or_error (step, index, error);
-  if (project == NULL)
+  if (step == NULL)
     return FALSE;
   copy = project_copy (project, NULL);
   /* A form of the document's year (issue 14): a copy of this year's form
@@ -221,12 +237,9 @@ bd_editor_remove_project (BdEditor  *self,
                           guint      index,
                           GError   **error)
 {
-  ProjectsStep *step;
+  ProjectsStep *step = form_step (self, index, NULL, error);
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  if (project_or_error (step, index, error) == NULL)
+  if (step == NULL)
     return FALSE;
   g_ptr_array_remove_index (step->after, index);
   return bd_editor_perform (self, &step->parent, error);
@@ -253,12 +266,9 @@ bd_editor_move_project (BdEditor  *self,
                         int        delta,
                         GError   **error)
 {
-  ProjectsStep *step;
+  ProjectsStep *step = form_step (self, index, NULL, error);
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  if (project_or_error (step, index, error) == NULL)
+  if (step == NULL)
     return FALSE;
   return perform_if_changed (self, step, move_in (step->after, index, delta), error);
 }
@@ -402,15 +412,11 @@ bd_editor_add_indicator (BdEditor    *self,
                          const char  *level2,
                          GError     **error)
 {
-  ProjectsStep *step;
   BdProject *project;
+  ProjectsStep *step = form_step (self, index, &project, error);
   guint position;
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  project = project_or_error (step, index, error);
-  if (project == NULL)
+  if (step == NULL)
     return FALSE;
   /* In the framework's order, after the last indicator of its 二级: the
    * printed tree merges the cells of a 二级, which must stay together. */

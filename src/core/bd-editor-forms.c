@@ -120,20 +120,6 @@ indicators_after (ProjectsStep *step,
   return ((BdProject *) g_ptr_array_index (step->after, index))->indicators;
 }
 
-static BdProject *
-project_or_error (ProjectsStep *step,
-                  guint     index,
-                  GError  **error)
-{
-  if (index >= step->after->len)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no form %u."), index + 1);
-      bd_step_free (&step->parent);
-      return NULL;
-    }
-  return g_ptr_array_index (step->after, index);
-}
-
 /* Starts a forms step on form @index: NULL, with @error, when there is no
  * such form (the step is dropped). */
 static ProjectsStep *
@@ -143,15 +129,19 @@ form_step (BdEditor   *self,
            GError    **error)
 {
   ProjectsStep *step;
-  BdProject *found;
 
   g_return_val_if_fail (BD_IS_EDITOR (self), NULL);
 
   step = projects_step (self);
-  found = project_or_error (step, index, error);
+  if (index >= step->after->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no form %u."), index + 1);
+      bd_step_free (&step->parent);
+      return NULL;
+    }
   if (project != NULL)
-    *project = found;
-  return found != NULL ? step : NULL;
+    *project = g_ptr_array_index (step->after, index);
+  return step;
 }
 
 gboolean
@@ -282,11 +272,11 @@ set_project_field (BdEditor             *self,
                    const char           *text,
                    GError              **error)
 {
-  ProjectsStep *step = projects_step (self);
-  BdProject *project = project_or_error (step, index, error);
+  BdProject *project;
+  ProjectsStep *step = form_step (self, index, &project, error);
   gboolean changed;
 
-  if (project == NULL)
+  if (step == NULL)
     return FALSE;
   if (!bd_project_field_parse (field, project, text, &changed, error))
     {
@@ -345,25 +335,6 @@ bd_editor_set_project_amount (BdEditor    *self,
   return set_named_field (self, index, name, text, BD_PROJECT_FIELD_AMOUNT, error);
 }
 
-static BdIndicator *
-indicator_or_error (ProjectsStep *step,
-                    guint     index,
-                    guint     indicator,
-                    GError  **error)
-{
-  BdProject *project = project_or_error (step, index, error);
-
-  if (project == NULL)
-    return NULL;
-  if (indicator >= project->indicators->len)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The form has no indicator %u."), indicator + 1);
-      bd_step_free (&step->parent);
-      return NULL;
-    }
-  return g_ptr_array_index (project->indicators, indicator);
-}
-
 /* Starts a forms step on indicator @position of form @index: NULL, with
  * @error, when there is no such indicator (the step is dropped). */
 static ProjectsStep *
@@ -373,16 +344,20 @@ indicator_step (BdEditor     *self,
                 BdIndicator **indicator,
                 GError      **error)
 {
-  ProjectsStep *step;
-  BdIndicator *found;
+  BdProject *project;
+  ProjectsStep *step = form_step (self, index, &project, error);
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), NULL);
-
-  step = projects_step (self);
-  found = indicator_or_error (step, index, position, error);
+  if (step == NULL)
+    return NULL;
+  if (position >= project->indicators->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The form has no indicator %u."), position + 1);
+      bd_step_free (&step->parent);
+      return NULL;
+    }
   if (indicator != NULL)
-    *indicator = found;
-  return found != NULL ? step : NULL;
+    *indicator = g_ptr_array_index (project->indicators, position);
+  return step;
 }
 
 /* Where a 二级 stands in the framework; a 二级 the framework lacks stands

@@ -12,19 +12,78 @@ report (BdFormEditor *self,
   bd_form_editor_show_message (self, error);
 }
 
+/* The changes of the list of forms and of a form's indicators: each
+ * stores what the clerk typed, asks the editor, then shows the result. */
+typedef enum {
+  CHANGE_ADD_FORM,
+  CHANGE_DUPLICATE_FORM,
+  CHANGE_REMOVE_FORM,
+  CHANGE_MOVE_FORM,
+  CHANGE_REMOVE_INDICATOR,
+  CHANGE_MOVE_INDICATOR,
+} Change;
+
+static void
+change (BdFormEditor *self,
+        Change        what,
+        guint         row,
+        int           delta)
+{
+  guint n = bd_editor_get_document (self->editor)->projects->len;
+  g_autoptr(GError) error = NULL;
+  guint index;
+  guint select = 0;
+  gboolean done = FALSE;
+
+  if (!bd_form_editor_commit_pending (self))
+    return;
+  if (what == CHANGE_MOVE_FORM && ((delta < 0 && self->project == 0) || self->project + delta >= n))
+    return;
+  index = self->project;
+  /* A form that goes or moves leaves its fields bound to nothing: there
+   * is nothing left to store into it, and they follow it to its new
+   * place. The editor's change refreshes the page, which may move
+   * self->project. */
+  if (what == CHANGE_REMOVE_FORM || what == CHANGE_MOVE_FORM)
+    self->bound = G_MAXUINT;
+  switch (what)
+    {
+    case CHANGE_ADD_FORM:
+      done = bd_editor_add_project (self->editor, NULL, &error);
+      select = bd_editor_get_document (self->editor)->projects->len - 1;
+      break;
+    case CHANGE_DUPLICATE_FORM:
+      done = bd_editor_duplicate_project (self->editor, index, &error);
+      select = index + 1;
+      break;
+    case CHANGE_REMOVE_FORM:
+      done = bd_editor_remove_project (self->editor, index, &error);
+      select = index > 0 ? index - 1 : 0;
+      break;
+    case CHANGE_MOVE_FORM:
+      done = bd_editor_move_project (self->editor, index, delta, &error);
+      select = index + delta;
+      break;
+    case CHANGE_REMOVE_INDICATOR:
+      bd_editor_remove_indicator (self->editor, index, row, &error);
+      break;
+    case CHANGE_MOVE_INDICATOR:
+      bd_editor_move_indicator (self->editor, index, row, delta, &error);
+      break;
+    }
+  if (done)
+    bd_form_editor_select_project (self, select);
+  else if (what != CHANGE_ADD_FORM && what != CHANGE_DUPLICATE_FORM)
+    bd_form_editor_refresh (self);
+  report (self, error);
+}
+
 static void
 add_form (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
 {
-  BdFormEditor *self = BD_FORM_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!bd_form_editor_commit_pending (self))
-    return;
-  if (bd_editor_add_project (self->editor, NULL, &error))
-    bd_form_editor_select_project (self, bd_editor_get_document (self->editor)->projects->len - 1);
-  report (self, error);
+  change (BD_FORM_EDITOR (widget), CHANGE_ADD_FORM, 0, 0);
 }
 
 static void
@@ -32,16 +91,7 @@ duplicate_form (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  BdFormEditor *self = BD_FORM_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  guint index;
-
-  if (!bd_form_editor_commit_pending (self))
-    return;
-  index = self->project;
-  if (bd_editor_duplicate_project (self->editor, index, &error))
-    bd_form_editor_select_project (self, index + 1);
-  report (self, error);
+  change (BD_FORM_EDITOR (widget), CHANGE_DUPLICATE_FORM, 0, 0);
 }
 
 static void
@@ -49,44 +99,7 @@ remove_form (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  BdFormEditor *self = BD_FORM_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  guint index;
-
-  if (!bd_form_editor_commit_pending (self))
-    return;
-  index = self->project;
-  /* The fields are bound to no form while it goes: there is nothing left
-   * to store into it. */
-  self->bound = G_MAXUINT;
-  /* The editor's change refreshes the page, which may move self->project. */
-  if (bd_editor_remove_project (self->editor, index, &error))
-    bd_form_editor_select_project (self, index > 0 ? index - 1 : 0);
-  else
-    bd_form_editor_refresh (self);
-  report (self, error);
-}
-
-static void
-move_form (BdFormEditor *self,
-           int           delta)
-{
-  guint n = bd_editor_get_document (self->editor)->projects->len;
-  g_autoptr(GError) error = NULL;
-  guint index;
-
-  if (!bd_form_editor_commit_pending (self))
-    return;
-  if ((delta < 0 && self->project == 0) || self->project + delta >= n)
-    return;
-  /* The fields follow their form to its new place. */
-  self->bound = G_MAXUINT;
-  index = self->project;
-  if (bd_editor_move_project (self->editor, index, delta, &error))
-    bd_form_editor_select_project (self, index + delta);
-  else
-    bd_form_editor_refresh (self);
-  report (self, error);
+  change (BD_FORM_EDITOR (widget), CHANGE_REMOVE_FORM, 0, 0);
 }
 
 static void
@@ -94,7 +107,7 @@ move_form_up (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  move_form (BD_FORM_EDITOR (widget), -1);
+  change (BD_FORM_EDITOR (widget), CHANGE_MOVE_FORM, 0, -1);
 }
 
 static void
@@ -102,7 +115,7 @@ move_form_down (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  move_form (BD_FORM_EDITOR (widget), 1);
+  change (BD_FORM_EDITOR (widget), CHANGE_MOVE_FORM, 0, 1);
 }
 
 /* The new indicator, where the editor put it: the last of its 二级 with no
@@ -154,28 +167,7 @@ remove_indicator (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  BdFormEditor *self = BD_FORM_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!bd_form_editor_commit_pending (self))
-    return;
-  bd_editor_remove_indicator (self->editor, self->project, g_variant_get_uint32 (parameter), &error);
-  bd_form_editor_refresh (self);
-  report (self, error);
-}
-
-static void
-move_indicator (BdFormEditor *self,
-                guint         row,
-                int           delta)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!bd_form_editor_commit_pending (self))
-    return;
-  bd_editor_move_indicator (self->editor, self->project, row, delta, &error);
-  bd_form_editor_refresh (self);
-  report (self, error);
+  change (BD_FORM_EDITOR (widget), CHANGE_REMOVE_INDICATOR, g_variant_get_uint32 (parameter), 0);
 }
 
 static void
@@ -183,7 +175,7 @@ move_indicator_up (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  move_indicator (BD_FORM_EDITOR (widget), g_variant_get_uint32 (parameter), -1);
+  change (BD_FORM_EDITOR (widget), CHANGE_MOVE_INDICATOR, g_variant_get_uint32 (parameter), -1);
 }
 
 static void
@@ -191,7 +183,7 @@ move_indicator_down (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  move_indicator (BD_FORM_EDITOR (widget), g_variant_get_uint32 (parameter), 1);
+  change (BD_FORM_EDITOR (widget), CHANGE_MOVE_INDICATOR, g_variant_get_uint32 (parameter), 1);
 }
 
 void

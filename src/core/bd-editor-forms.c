@@ -120,18 +120,28 @@ indicators_after (ProjectsStep *step,
   return ((BdProject *) g_ptr_array_index (step->after, index))->indicators;
 }
 
-static BdProject *
-project_or_error (ProjectsStep *step,
-                  guint     index,
-                  GError  **error)
+/* Starts a forms step on form @index: NULL, with @error, when there is no
+ * such form (the step is dropped). */
+static ProjectsStep *
+form_step (BdEditor   *self,
+           guint       index,
+           BdProject **project,
+           GError    **error)
 {
+  ProjectsStep *step;
+
+  g_return_val_if_fail (BD_IS_EDITOR (self), NULL);
+
+  step = projects_step (self);
   if (index >= step->after->len)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no form %u."), index + 1);
       bd_step_free (&step->parent);
       return NULL;
     }
-  return g_ptr_array_index (step->after, index);
+  if (project != NULL)
+    *project = g_ptr_array_index (step->after, index);
+  return step;
 }
 
 gboolean
@@ -190,16 +200,12 @@ bd_editor_duplicate_project (BdEditor  *self,
                              guint      index,
                              GError   **error)
 {
-  ProjectsStep *step;
   BdProject *project;
+  ProjectsStep *step = form_step (self, index, &project, error);
   BdProject *copy;
   int year, delta;
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  project = project_or_error (step, index, error);
-  if (project == NULL)
+  if (step == NULL)
     return FALSE;
   copy = project_copy (project, NULL);
   /* A form of the document's year (issue 14): a copy of this year's form
@@ -221,12 +227,9 @@ bd_editor_remove_project (BdEditor  *self,
                           guint      index,
                           GError   **error)
 {
-  ProjectsStep *step;
+  ProjectsStep *step = form_step (self, index, NULL, error);
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  if (project_or_error (step, index, error) == NULL)
+  if (step == NULL)
     return FALSE;
   g_ptr_array_remove_index (step->after, index);
   return bd_editor_perform (self, &step->parent, error);
@@ -253,12 +256,9 @@ bd_editor_move_project (BdEditor  *self,
                         int        delta,
                         GError   **error)
 {
-  ProjectsStep *step;
+  ProjectsStep *step = form_step (self, index, NULL, error);
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  if (project_or_error (step, index, error) == NULL)
+  if (step == NULL)
     return FALSE;
   return perform_if_changed (self, step, move_in (step->after, index, delta), error);
 }
@@ -272,11 +272,11 @@ set_project_field (BdEditor             *self,
                    const char           *text,
                    GError              **error)
 {
-  ProjectsStep *step = projects_step (self);
-  BdProject *project = project_or_error (step, index, error);
+  BdProject *project;
+  ProjectsStep *step = form_step (self, index, &project, error);
   gboolean changed;
 
-  if (project == NULL)
+  if (step == NULL)
     return FALSE;
   if (!bd_project_field_parse (field, project, text, &changed, error))
     {
@@ -335,23 +335,29 @@ bd_editor_set_project_amount (BdEditor    *self,
   return set_named_field (self, index, name, text, BD_PROJECT_FIELD_AMOUNT, error);
 }
 
-static BdIndicator *
-indicator_or_error (ProjectsStep *step,
-                    guint     index,
-                    guint     indicator,
-                    GError  **error)
+/* Starts a forms step on indicator @position of form @index: NULL, with
+ * @error, when there is no such indicator (the step is dropped). */
+static ProjectsStep *
+indicator_step (BdEditor     *self,
+                guint         index,
+                guint         position,
+                BdIndicator **indicator,
+                GError      **error)
 {
-  BdProject *project = project_or_error (step, index, error);
+  BdProject *project;
+  ProjectsStep *step = form_step (self, index, &project, error);
 
-  if (project == NULL)
+  if (step == NULL)
     return NULL;
-  if (indicator >= project->indicators->len)
+  if (position >= project->indicators->len)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The form has no indicator %u."), indicator + 1);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The form has no indicator %u."), position + 1);
       bd_step_free (&step->parent);
       return NULL;
     }
-  return g_ptr_array_index (project->indicators, indicator);
+  if (indicator != NULL)
+    *indicator = g_ptr_array_index (project->indicators, position);
+  return step;
 }
 
 /* Where a 二级 stands in the framework; a 二级 the framework lacks stands
@@ -381,15 +387,11 @@ bd_editor_add_indicator (BdEditor    *self,
                          const char  *level2,
                          GError     **error)
 {
-  ProjectsStep *step;
   BdProject *project;
+  ProjectsStep *step = form_step (self, index, &project, error);
   guint position;
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  project = project_or_error (step, index, error);
-  if (project == NULL)
+  if (step == NULL)
     return FALSE;
   /* In the framework's order, after the last indicator of its 二级: the
    * printed tree merges the cells of a 二级, which must stay together. */
@@ -415,15 +417,11 @@ bd_editor_set_indicator (BdEditor    *self,
                          const char  *target,
                          GError     **error)
 {
-  ProjectsStep *step;
   BdIndicator *indicator;
+  ProjectsStep *step = indicator_step (self, index, position, &indicator, error);
   BdIndicator *changed;
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  indicator = indicator_or_error (step, index, position, error);
-  if (indicator == NULL)
+  if (step == NULL)
     return FALSE;
   changed = bd_indicator_new (level1 ? level1 : indicator->level1, level2 ? level2 : indicator->level2,
                               name ? name : indicator->name, target ? target : indicator->target);
@@ -444,12 +442,9 @@ bd_editor_remove_indicator (BdEditor  *self,
                             guint      position,
                             GError   **error)
 {
-  ProjectsStep *step;
+  ProjectsStep *step = indicator_step (self, index, position, NULL, error);
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  if (indicator_or_error (step, index, position, error) == NULL)
+  if (step == NULL)
     return FALSE;
   g_ptr_array_remove_index (indicators_after (step, index), position);
   return bd_editor_perform (self, &step->parent, error);
@@ -462,12 +457,9 @@ bd_editor_move_indicator (BdEditor  *self,
                           int        delta,
                           GError   **error)
 {
-  ProjectsStep *step;
+  ProjectsStep *step = indicator_step (self, index, position, NULL, error);
 
-  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
-
-  step = projects_step (self);
-  if (indicator_or_error (step, index, position, error) == NULL)
+  if (step == NULL)
     return FALSE;
   return perform_if_changed (self, step, move_in (indicators_after (step, index), position, delta), error);
 }

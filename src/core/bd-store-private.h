@@ -56,6 +56,16 @@ gboolean      bd_store_sql_step_done   (sqlite3       *db,
                                         const char    *path,
                                         sqlite3_stmt  *stmt,
                                         GError       **error);
+/* Binds the parameters from 1 on, one a letter of @types: 'i' an int,
+ * 'I' a gint64, 't' a text (NULL binds NULL); those after them keep what
+ * they were bound to. Then runs @stmt as bd_store_sql_step_done(). A NULL
+ * @stmt is one whose preparation failed and set @error: FALSE. */
+gboolean      bd_store_sql_run         (sqlite3       *db,
+                                        const char    *path,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error,
+                                        const char    *types,
+                                        ...);
 gboolean      bd_store_sql_pragma_int  (sqlite3       *db,
                                         const char    *path,
                                         const char    *pragma,

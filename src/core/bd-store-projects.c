@@ -109,9 +109,8 @@ bd_store_write_projects (sqlite3     *db,
     {
       BdProject *p = g_ptr_array_index (doc->projects, i);
 
-      sqlite3_bind_int (project_stmt, 1, i);
       bind_fields (project_stmt, p);
-      if (!bd_store_sql_step_done (db, path, project_stmt, error))
+      if (!bd_store_sql_run (db, path, project_stmt, error, "i", (int) i))
         return FALSE;
       p->id = sqlite3_last_insert_rowid (db);
 
@@ -119,13 +118,8 @@ bd_store_write_projects (sqlite3     *db,
         {
           BdIndicator *indicator = g_ptr_array_index (p->indicators, j);
 
-          sqlite3_bind_int64 (indicator_stmt, 1, p->id);
-          sqlite3_bind_int (indicator_stmt, 2, j);
-          bd_store_sql_bind_text (indicator_stmt, 3, indicator->level1);
-          bd_store_sql_bind_text (indicator_stmt, 4, indicator->level2);
-          bd_store_sql_bind_text (indicator_stmt, 5, indicator->name);
-          bd_store_sql_bind_text (indicator_stmt, 6, indicator->target);
-          if (!bd_store_sql_step_done (db, path, indicator_stmt, error))
+          if (!bd_store_sql_run (db, path, indicator_stmt, error, "Iitttt", p->id, (int) j,
+                                 indicator->level1, indicator->level2, indicator->name, indicator->target))
             return FALSE;
           indicator->id = sqlite3_last_insert_rowid (db);
         }

@@ -1,5 +1,6 @@
 /* SQLite calls for the store, and what their failures tell the clerk. */
 #include <errno.h>
+#include <stdarg.h>
 #include <glib/gi18n-lib.h>
 
 #include "bd-store-private.h"
@@ -105,6 +106,38 @@ bd_store_sql_step_done (sqlite3      *db,
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return bd_store_sql_error (error, db, path, rc);
   return TRUE;
+}
+
+gboolean
+bd_store_sql_run (sqlite3      *db,
+                  const char   *path,
+                  sqlite3_stmt *stmt,
+                  GError      **error,
+                  const char   *types,
+                  ...)
+{
+  va_list args;
+
+  if (stmt == NULL)
+    return FALSE;
+  va_start (args, types);
+  for (int i = 0; types[i] != '\0'; i++)
+    switch (types[i])
+      {
+      case 'i':
+        sqlite3_bind_int (stmt, i + 1, va_arg (args, int));
+        break;
+      case 'I':
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+        break;
+      case 't':
+        bd_store_sql_bind_text (stmt, i + 1, va_arg (args, const char *));
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+  va_end (args);
+  return bd_store_sql_step_done (db, path, stmt, error);
 }
 
 void

@@ -9,6 +9,27 @@ typedef struct {
   sqlite3_stmt *cell;
 } RowStatements;
 
+/* A row's cells, through @insert_cell (row_id, col, value, published). */
+static gboolean
+write_cells (sqlite3      *db,
+             const char   *path,
+             sqlite3_stmt *insert_cell,
+             BdRow        *row,
+             guint         n_columns,
+             GError      **error)
+{
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (row->published_mask & (1u << c))
+        sqlite3_bind_int64 (insert_cell, 4, row->published[c]);
+      else
+        sqlite3_bind_null (insert_cell, 4);
+      if (!bd_store_sql_run (db, path, insert_cell, error, "IiI", row->id, (int) c, row->values[c]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_row (sqlite3       *db,
            const char    *path,
@@ -20,32 +41,11 @@ write_row (sqlite3       *db,
            guint          n_columns,
            GError       **error)
 {
-  sqlite3_stmt *insert_row = statements->row;
-  sqlite3_stmt *insert_cell = statements->cell;
-
-  sqlite3_bind_int (insert_row, 1, schedule);
-  sqlite3_bind_int (insert_row, 2, part);
-  sqlite3_bind_int (insert_row, 3, position);
-  bd_store_sql_bind_text (insert_row, 4, row->code);
-  bd_store_sql_bind_text (insert_row, 5, row->name);
-  sqlite3_bind_int (insert_row, 6, row->is_leaf);
-  if (!bd_store_sql_step_done (db, path, insert_row, error))
+  if (!bd_store_sql_run (db, path, statements->row, error, "iiitti",
+                         (int) schedule, part, (int) position, row->code, row->name, (int) row->is_leaf))
     return FALSE;
   row->id = sqlite3_last_insert_rowid (db);
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      sqlite3_bind_int64 (insert_cell, 1, row->id);
-      sqlite3_bind_int (insert_cell, 2, c);
-      sqlite3_bind_int64 (insert_cell, 3, row->values[c]);
-      if (row->published_mask & (1u << c))
-        sqlite3_bind_int64 (insert_cell, 4, row->published[c]);
-      else
-        sqlite3_bind_null (insert_cell, 4);
-      if (!bd_store_sql_step_done (db, path, insert_cell, error))
-        return FALSE;
-    }
-  return TRUE;
+  return write_cells (db, path, statements->cell, row, n_columns, error);
 }
 
 gboolean
@@ -68,13 +68,8 @@ bd_store_write_schedule (sqlite3     *db,
 
   if (stmt == NULL || clear == NULL || insert_row == NULL || insert_cell == NULL)
     return FALSE;
-  sqlite3_bind_int (clear, 1, def->number);
-  if (!bd_store_sql_step_done (db, path, clear, error))
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, def->number);
-  bd_store_sql_bind_text (stmt, 2, schedule->note);
-  sqlite3_bind_int (stmt, 3, schedule->title_year);
-  if (!bd_store_sql_step_done (db, path, stmt, error))
+  if (!bd_store_sql_run (db, path, clear, error, "i", (int) def->number)
+      || !bd_store_sql_run (db, path, stmt, error, "iti", (int) def->number, schedule->note, schedule->title_year))
     return FALSE;
 
   for (guint i = 0; i < schedule->rows->len; i++)
@@ -93,6 +88,30 @@ bd_store_write_schedule (sqlite3     *db,
   return TRUE;
 }
 
+/* Each key and value of @table, texts, bound from parameter @first of
+ * @insert on (those before it are bound by the caller). */
+static gboolean
+write_texts (sqlite3      *db,
+             const char   *path,
+             sqlite3_stmt *insert,
+             GHashTable   *table,
+             int           first,
+             GError      **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      bd_store_sql_bind_text (insert, first, key);
+      bd_store_sql_bind_text (insert, first + 1, value);
+      if (!bd_store_sql_step_done (db, path, insert, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The document's rule profile goes with its header. */
 static gboolean
 write_rule_profile (sqlite3    *db,
@@ -102,20 +121,9 @@ write_rule_profile (sqlite3    *db,
 {
   g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
     "INSERT INTO rule_setting (rule, setting) VALUES (?, ?)", error);
-  GHashTableIter iter;
-  gpointer rule, setting;
 
-  if (insert == NULL || !bd_store_sql_exec (db, path, "DELETE FROM rule_setting", error))
-    return FALSE;
-  g_hash_table_iter_init (&iter, doc->rule_profile);
-  while (g_hash_table_iter_next (&iter, &rule, &setting))
-    {
-      bd_store_sql_bind_text (insert, 1, rule);
-      bd_store_sql_bind_text (insert, 2, setting);
-      if (!bd_store_sql_step_done (db, path, insert, error))
-        return FALSE;
-    }
-  return TRUE;
+  return insert != NULL && bd_store_sql_exec (db, path, "DELETE FROM rule_setting", error)
+    && write_texts (db, path, insert, doc->rule_profile, 1, error);
 }
 
 gboolean
@@ -129,14 +137,9 @@ bd_store_write_header (sqlite3     *db,
     "INSERT OR REPLACE INTO document (id, department, year, title, attachment, framework) VALUES (1, ?, ?, ?, ?, ?)",
     error);
 
-  if (stmt == NULL)
-    return FALSE;
-  bd_store_sql_bind_text (stmt, 1, doc->department);
-  sqlite3_bind_int (stmt, 2, doc->year);
-  bd_store_sql_bind_text (stmt, 3, doc->title);
-  bd_store_sql_bind_text (stmt, 4, doc->attachment);
-  sqlite3_bind_int (stmt, 5, doc->framework);
-  return bd_store_sql_step_done (db, path, stmt, error) && write_rule_profile (db, path, doc, error);
+  return bd_store_sql_run (db, path, stmt, error, "titti",
+                           doc->department, (int) doc->year, doc->title, doc->attachment, (int) doc->framework)
+    && write_rule_profile (db, path, doc, error);
 }
 
 gboolean
@@ -156,22 +159,13 @@ bd_store_write_section (sqlite3     *db,
   if (clear == NULL || insert == NULL || paragraph == NULL)
     return FALSE;
   g_ptr_array_find (doc->sections, section, &position);
-  bd_store_sql_bind_text (clear, 1, section->id);
-  if (!bd_store_sql_step_done (db, path, clear, error))
-    return FALSE;
-  bd_store_sql_bind_text (insert, 1, section->id);
-  sqlite3_bind_int (insert, 2, position);
-  bd_store_sql_bind_text (insert, 3, section->title);
-  if (!bd_store_sql_step_done (db, path, insert, error))
+  if (!bd_store_sql_run (db, path, clear, error, "t", section->id)
+      || !bd_store_sql_run (db, path, insert, error, "tit", section->id, (int) position, section->title))
     return FALSE;
   for (guint i = 0; i < section->paragraphs->len; i++)
-    {
-      bd_store_sql_bind_text (paragraph, 1, section->id);
-      sqlite3_bind_int (paragraph, 2, i);
-      bd_store_sql_bind_text (paragraph, 3, g_ptr_array_index (section->paragraphs, i));
-      if (!bd_store_sql_step_done (db, path, paragraph, error))
-        return FALSE;
-    }
+    if (!bd_store_sql_run (db, path, paragraph, error, "tit", section->id, (int) i,
+                           (const char *) g_ptr_array_index (section->paragraphs, i)))
+      return FALSE;
   return TRUE;
 }
 
@@ -195,20 +189,13 @@ bd_store_write_figures (sqlite3     *db,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const BdFigure *f = value;
-      bd_store_sql_bind_text (figure, 1, key);
-      sqlite3_bind_int64 (figure, 2, f->value);
-      sqlite3_bind_int (figure, 3, f->unit);
-      if (!bd_store_sql_step_done (db, path, figure, error))
+      if (!bd_store_sql_run (db, path, figure, error, "tIi", (const char *) key, f->value, (int) f->unit))
         return FALSE;
     }
   g_hash_table_iter_init (&iter, doc->last_year);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      bd_store_sql_bind_text (last_year, 1, key);
-      sqlite3_bind_int64 (last_year, 2, *(gint64 *) value);
-      if (!bd_store_sql_step_done (db, path, last_year, error))
-        return FALSE;
-    }
+    if (!bd_store_sql_run (db, path, last_year, error, "tI", (const char *) key, *(gint64 *) value))
+      return FALSE;
   return TRUE;
 }
 
@@ -225,18 +212,9 @@ write_extra_codes (sqlite3    *db,
     return FALSE;
   for (guint c = 0; c < G_N_ELEMENTS (doc->extra_codes); c++)
     {
-      GHashTableIter iter;
-      gpointer code, name;
-
-      g_hash_table_iter_init (&iter, doc->extra_codes[c]);
-      while (g_hash_table_iter_next (&iter, &code, &name))
-        {
-          sqlite3_bind_int (insert, 1, c);
-          bd_store_sql_bind_text (insert, 2, code);
-          bd_store_sql_bind_text (insert, 3, name);
-          if (!bd_store_sql_step_done (db, path, insert, error))
-            return FALSE;
-        }
+      sqlite3_bind_int (insert, 1, c);
+      if (!write_texts (db, path, insert, doc->extra_codes[c], 2, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -276,12 +254,8 @@ bd_store_write_amount (sqlite3     *db,
     "INSERT INTO cell (row_id, col, value) VALUES (?, ?, ?) "
     "ON CONFLICT (row_id, col) DO UPDATE SET value = excluded.value", error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, edit->row->id);
-  sqlite3_bind_int (stmt, 2, edit->column);
-  sqlite3_bind_int64 (stmt, 3, edit->row->values[edit->column]);
-  return bd_store_sql_step_done (db, path, stmt, error);
+  return bd_store_sql_run (db, path, stmt, error, "IiI",
+                           edit->row->id, (int) edit->column, edit->row->values[edit->column]);
 }
 
 gboolean
@@ -296,21 +270,7 @@ bd_store_write_row (sqlite3     *db,
     "INSERT INTO cell (row_id, col, value, published) VALUES (?, ?, ?, ?) "
     "ON CONFLICT (row_id, col) DO UPDATE SET value = excluded.value, published = excluded.published", error);
 
-  if (stmt == NULL)
-    return FALSE;
-  for (guint c = 0; c < edit->n_columns; c++)
-    {
-      sqlite3_bind_int64 (stmt, 1, edit->row->id);
-      sqlite3_bind_int (stmt, 2, c);
-      sqlite3_bind_int64 (stmt, 3, edit->row->values[c]);
-      if (edit->row->published_mask & (1u << c))
-        sqlite3_bind_int64 (stmt, 4, edit->row->published[c]);
-      else
-        sqlite3_bind_null (stmt, 4);
-      if (!bd_store_sql_step_done (db, path, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return stmt != NULL && write_cells (db, path, stmt, edit->row, edit->n_columns, error);
 }
 
 gboolean
@@ -324,10 +284,5 @@ bd_store_write_row_name (sqlite3     *db,
   g_autoptr(sqlite3_stmt) stmt = bd_store_sql_prepare (db, path,
     "UPDATE schedule_row SET name = ?, code = ? WHERE id = ?", error);
 
-  if (stmt == NULL)
-    return FALSE;
-  bd_store_sql_bind_text (stmt, 1, row->name);
-  bd_store_sql_bind_text (stmt, 2, row->code);
-  sqlite3_bind_int64 (stmt, 3, row->id);
-  return bd_store_sql_step_done (db, path, stmt, error);
+  return bd_store_sql_run (db, path, stmt, error, "ttI", row->name, row->code, row->id);
 }

@@ -407,6 +407,7 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-review", NULL, open_review_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.start-from", "s", _bd_window_start_from_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-sheet", NULL, _bd_window_import_sheet_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_activated);
   gtk_widget_class_install_action (widget_class, "win.fix-finding", "u", fix_finding_activated);

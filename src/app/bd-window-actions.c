@@ -61,10 +61,13 @@ open_activated (GtkWidget  *widget,
   GtkFileFilter *filter = gtk_file_filter_new ();
 
   _bd_window_commit_pending (self);
-  gtk_file_filter_set_name (filter, _("Budget documents and published budgets"));
+  gtk_file_filter_set_name (filter, _("Budget documents, published budgets and workbooks"));
   gtk_file_filter_add_suffix (filter, "budget");
   gtk_file_filter_add_suffix (filter, "md");
   gtk_file_filter_add_suffix (filter, "pdf");
+  /* A workbook opens as a PDF does: a new document, unsaved until Save As. */
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "xls");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);

@@ -40,4 +40,11 @@ gboolean    bd_workbook_read_form   (BdWorkbookSheet  *sheet,
                                      BdDocument       *doc,
                                      GError          **error);
 
+/* The cover (title, attachment, department) and the text sections of the
+ * sheets that hold them, into @doc (bd-workbook-text.c); the ids of the
+ * sections read are added to @read. */
+void        bd_workbook_read_texts  (BdWorkbook       *book,
+                                     BdDocument       *doc,
+                                     GHashTable       *read);
+
 G_END_DECLS

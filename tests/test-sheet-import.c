@@ -246,6 +246,45 @@ test_refused (Fixture       *f,
   assert_refused (f, formula, "表5", "Sheet “表5”, cell D4", "formula without a computed result");
 }
 
+/* budgetdesk-cli import-sheet: the same changes, said and stored; a
+ * refused sheet names sheet and cell and stores nothing. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *xlsx = fixture_file (f, "changed.xlsx");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *argv[] = { g_getenv ("BD_CLI"), "import-sheet", f->path, xlsx, "--sheet", "3 支出预算总表", NULL, NULL };
+
+  g_clear_object (&f->editor);   /* one writer: the command's */
+  argv[6] = "--dry-run";
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "~ 2210201 住房公积金 基本支出 447,984.00 → 457,984.00\n"));
+  g_assert_nonnull (strstr (out, "1 rows to add, 1 figures to change (nothing stored)"));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2210201", BD_COL_BASIC), ==, Y (447984, 0));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  argv[6] = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "+ 2010301 行政运行 基本支出 12,345.00 项目支出 600.00\n"));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2210201", BD_COL_BASIC), ==, Y (457984, 0));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", BD_COL_BASIC), ==, Y (12345, 0));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Nine sheets are schedules: which one must be said. */
+  argv[4] = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "9 sheets recognised as schedules"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -256,5 +295,6 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/sheet-import/unchanged", Fixture, NULL, fixture_set_up, test_unchanged, fixture_tear_down);
   g_test_add ("/sheet-import/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/sheet-import/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   return g_test_run ();
 }

@@ -216,7 +216,6 @@ bd_page_setup_fonts (BdPageLayout *self)
       pango_layout_get_extents (self->fonts->line_layouts[i], NULL, &logical);
       self->line_heights[i] = (double) logical.height / PANGO_SCALE;
     }
-  self->glyph_string = pango_glyph_string_new ();
   /* What every page draws besides the document's text: its number. */
   bd_page_note_text (self, "— 0123456789 " FIGURE_CHARS);
 }

@@ -159,6 +159,9 @@ struct _BdPageLayout
 };
 
 /* bd-page-layout-fonts.c: fonts and measuring */
+#define BD_PAGE_N_DEFAULT_FEATURES 15   /* those a glyph may change by next to others */
+#define BD_PAGE_N_SUBSET_FEATURES  20   /* those a subset keeps */
+extern const hb_tag_t bd_page_default_features[BD_PAGE_N_SUBSET_FEATURES];
 double bd_page_layout_height (PangoLayout *layout);
 double bd_page_text_width (BdPageLayout *self,
                            Role          role,

@@ -37,6 +37,8 @@ struct _BdWindow
 void   _bd_window_class_actions_init (BdWindowClass *klass);
 /* win.start-from "year" | "workbook" (bd-window-start.c) */
 void   _bd_window_start_from_activated (GtkWidget *widget, const char *action_name, GVariant *parameter);
+/* win.import-sheet (bd-window-start.c) */
+void   _bd_window_import_sheet_activated (GtkWidget *widget, const char *action_name, GVariant *parameter);
 void   _bd_window_update_actions     (BdWindow      *self);
 /* Stores what is typed but not yet stored, on every page: before an undo,
  * a print, a page change or the window closing. FALSE when a value typed

@@ -233,6 +233,18 @@ sheet_error (GError         **error,
   return FALSE;
 }
 
+/* Where @row was read: the clerk finds it there (file format 5 keeps it). */
+static void
+mark_source (BdRow *row,
+             Sheet *s,
+             guint  r,
+             guint  c)
+{
+  row->source_sheet = g_intern_string (s->sheet->name);
+  row->source_line = r + 1;
+  row->source_column = c + 1;
+}
+
 /* A number typed in a cell ("1616095.4", "7.4", "1.6160954E6") to 分,
  * exactly: its digits are scaled by the unit, never through a double. */
 static gboolean
@@ -483,6 +495,7 @@ fill_classified (Sheet       *s,
       if (bd_document_lookup_code (doc, classification, code) == NULL)
         bd_document_add_extra_code (doc, classification, code, name);
       leaf = bd_schedule_insert_leaf (schedule, code, name);
+      mark_source (leaf, s, r, cc.split ? cc.lei : cc.code);
       for (guint c = 0; c < def->n_columns; c++)
         if (present[c] && bd_schedule_def_is_entered (def, c)
             && !read_amount (s, r, columns[c], &leaf->values[c], error))
@@ -618,6 +631,7 @@ fill_balance_expenditure (Sheet       *s,
             g_free (target->name);
             target->name = g_strstrip (g_strdup (mark && mark - printed <= 9 ? mark + strlen ("、") : printed));
           }
+          mark_source (target, s, r, label);
           seen[i] = any = TRUE;
           break;
         }
@@ -662,6 +676,8 @@ fill_balance (Sheet       *s,
           item = bd_schedule_find_part (schedule, BD_ROW_PART_INCOME, def->income[k].source);
           if (item != NULL && !read_amount (s, r, amount, &item->values[0], error))
             return FALSE;
+          if (item != NULL)
+            mark_source (item, s, r, amount);
         }
     }
   return fill_balance_expenditure (s, schedule, label, error);
@@ -773,6 +789,7 @@ fill_schedules (GArray      *sheets,
           if (!fill_schedule (s, doc, error))
             return FALSE;
           schedule->title_year = s->year;
+          schedule->source_sheet = g_intern_string (s->sheet->name);
         }
     }
   return TRUE;

@@ -138,6 +138,15 @@ test_compare_and_apply (Fixture       *f,
   g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", BD_COL_BASIC), ==, Y (12345, 0));
   g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", 0), ==, Y (12945, 0));
   g_assert_cmpint (bd_test_stored (f->path, 3, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
+  /* The row added keeps where it was read, as an imported row does. */
+  {
+    g_autoptr(BdStore) reader = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) stored = bd_store_load (reader, &error);
+    BdRow *added = bd_schedule_find_row (bd_document_get_schedule (stored, 3), "2010301");
+
+    g_assert_cmpstr (added->source_sheet, ==, "3 支出预算总表");
+    g_assert_cmpuint (added->source_line, >, 0);
+  }
   /* Schedule 1's 221 follows schedule 3's, in the same step. */
   g_assert_cmpint (bd_test_stored (f->path, 1, "221", 0), ==, Y (457984, 0));
 

@@ -29,7 +29,8 @@ fixture_file (Fixture    *f,
  * 2210201 住房公积金 基本支出 447,984.00; 2080506 机关事业单位职业年金缴费支出
  * 498,198.00. The workbook's copy gives 住房公积金 457,984.00, adds
  * 2010301 行政运行 with 基本支出 12,345.00 and 项目支出 600.00, and lacks
- * 2080506. */
+ * 2080506; schedule 1's 1. 一般公共预算资金 (17,722,077.40 in the seed) is
+ * 17,732,077.40 there. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -55,6 +56,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC, "12,345.00", &error));
   g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC + 1, "600", &error));
   g_assert_true (bd_editor_remove_row (changer, 3, "2080506", &error));
+  g_assert_true (bd_editor_set_cell_text (changer, 1, BD_CELL_INCOME, "general", 0, "17,732,077.40", &error));
   g_assert_no_error (error);
   xlsx = fixture_file (f, "changed.xlsx");
   g_assert_true (bd_xlsx_write_file (copy, xlsx, &error));
@@ -174,8 +176,35 @@ test_compare_and_apply (Fixture       *f,
   }
 }
 
-/* Schedule 2's sheet (an income schedule) and schedule 1's: the seed
- * against its own export changes nothing. */
+/* Schedule 1 takes its income items only: 1. 一般公共预算资金 17,722,077.40 →
+ * 17,732,077.40; its 类 rows are schedules 3 and 5-7's. */
+static void
+test_income_item (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdSheetImport) import = bd_sheet_import_new (bd_editor_get_document (f->editor),
+                                                         sheet_of_schedule (f->book, 1), &error);
+  g_autofree char *text = NULL;
+  BdRow *item;
+
+  g_assert_no_error (error);
+  text = bd_sheet_import_describe (import);
+  g_assert_cmpstr (text, ==, "~ 1. 一般公共预算资金 17,722,077.40 → 17,732,077.40\n");
+  g_assert_true (bd_sheet_import_apply (import, f->editor, &error));
+  item = bd_schedule_find_part (bd_document_get_schedule (bd_editor_get_document (f->editor), 1), BD_ROW_PART_INCOME,
+                                "general");
+  g_assert_cmpint (item->values[0], ==, Y (17732077, 40));
+  {
+    g_autoptr(BdStore) reader = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) stored = bd_store_load (reader, &error);
+
+    item = bd_schedule_find_part (bd_document_get_schedule (stored, 1), BD_ROW_PART_INCOME, "general");
+    g_assert_cmpint (item->values[0], ==, Y (17732077, 40));
+  }
+}
+
+/* The other sheets: the seed against its own export changes nothing. */
 static void
 test_unchanged (Fixture       *f,
                 gconstpointer  data)
@@ -185,7 +214,7 @@ test_unchanged (Fixture       *f,
       g_autoptr(GError) error = NULL;
       g_autoptr(BdSheetImport) import = NULL;
 
-      if (n == 3)
+      if (n == 1 || n == 3)
         continue;
       import = bd_sheet_import_new (bd_editor_get_document (f->editor), sheet_of_schedule (f->book, n), &error);
       g_test_message ("schedule %u", n);
@@ -302,6 +331,7 @@ main (int    argc,
   g_test_add ("/sheet-import/recognised", Fixture, NULL, fixture_set_up, test_recognised, fixture_tear_down);
   g_test_add ("/sheet-import/compare-and-apply", Fixture, NULL, fixture_set_up, test_compare_and_apply,
               fixture_tear_down);
+  g_test_add ("/sheet-import/income-item", Fixture, NULL, fixture_set_up, test_income_item, fixture_tear_down);
   g_test_add ("/sheet-import/unchanged", Fixture, NULL, fixture_set_up, test_unchanged, fixture_tear_down);
   g_test_add ("/sheet-import/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/sheet-import/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);

@@ -451,6 +451,20 @@ test_real_templates (void)
   g_assert_cmpstr (row->name, ==, "高等教育");
   g_assert_cmpint (row->values[BD_COL_EXPENSE_TOTAL], ==, 0);
   g_assert_cmpstr (bd_schedule_find_row (bd_document_get_schedule (doc, 5), "20502")->name, ==, "普通教育");
+  /* The template's text sheets still say “XX是…。” and “x,xxx万元” (its shared
+   * strings 20 and 26): the document keeps its own text, written from the
+   * numbers; its cover's title 上海市普陀区2026年区级部门预算 is taken, its
+   * 预算主管部门：上海市普陀区XX局 is not (the tables' 编制部门 is blank). */
+  for (guint i = 0; i < doc->sections->len; i++)
+    {
+      BdSection *section = g_ptr_array_index (doc->sections, i);
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        g_assert_null (strstr (g_ptr_array_index (section->paragraphs, p), "XX"));
+    }
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (bd_document_get_section (doc, "narrative")->paragraphs, 0),
+                                   "2026年"));
+  g_assert_cmpstr (doc->title, ==, "上海市普陀区2026年区级部门预算");
+  g_assert_cmpstr (doc->department, ==, "");
   unit_doc = bd_workbook_import_file (unit, &error);
   g_assert_no_error (error);
   g_assert_true (unit_doc->unit_budget);

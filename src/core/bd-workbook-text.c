@@ -52,6 +52,23 @@ sheet_texts (BdWorkbookSheet *sheet)
   return texts;
 }
 
+/* A section the district template still holds as it came (“XX是…。”,
+ * “x,xxx万元”), or a heading alone: the document keeps its own text. */
+static gboolean
+is_filled_in (GPtrArray *texts)
+{
+  if (texts->len < 2)
+    return FALSE;
+  for (guint i = 1; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      if (strstr (text, "XX") != NULL || strstr (text, "xx") != NULL || strstr (text, "x,xxx") != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The cover: the attachment line, the title and the department. */
 static void
 read_cover (GPtrArray  *texts,
@@ -63,13 +80,18 @@ read_cover (GPtrArray  *texts,
       const char *value;
 
       bd_import_trim (line);
+      if (strstr (line, "XX") != NULL)
+        continue;   /* the template's 上海市普陀区XX局, not filled in */
       if (g_str_has_prefix (line, "附件") && g_utf8_strlen (line, -1) <= 6)
         {
           g_free (doc->attachment);
           doc->attachment = g_strdup (line);
         }
-      else if ((value = bd_import_after_label (line, "预算主管部门")) != NULL
-               || (value = bd_import_after_label (line, "预算单位")) != NULL)
+      /* The tables' 编制部门 comes first: a template's cover may still say
+       * 上海市普陀区XX局. */
+      else if (((value = bd_import_after_label (line, "预算主管部门")) != NULL
+                || (value = bd_import_after_label (line, "预算单位")) != NULL)
+               && (doc->department == NULL || *doc->department == '\0'))
         {
           g_free (doc->department);
           doc->department = g_strdup (value);
@@ -106,6 +128,8 @@ bd_workbook_read_texts (BdWorkbook *book,
           read_cover (texts, doc);
           continue;
         }
+      if (!is_filled_in (texts))
+        continue;
       section = bd_document_ensure_section (doc, id, g_ptr_array_index (texts, 0));
       /* In the workbook's order, which is the document's. */
       for (guint k = 0; k < doc->sections->len; k++)

@@ -112,6 +112,12 @@ test_preview_and_apply (WindowFixture *f,
   third = item_text (sheets, 2);
   g_assert_true (g_str_has_prefix (third, "3 支出预算总表 — 3. "));
 
+  /* The first listed, schedule 1, is as the document has it; its 类 rows
+   * are computed, and the preview says so. */
+  g_assert_nonnull (strstr (bd_sheet_import_dialog_get_summary (BD_SHEET_IMPORT_DIALOG (dialog)),
+                            "nothing to import. Only its income items are taken"));
+  g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_import_button, NULL)));
+
   bd_sheet_import_dialog_select (BD_SHEET_IMPORT_DIALOG (dialog), 2);
   bd_test_spin (100);
   g_assert_cmpstr (bd_sheet_import_dialog_get_error (BD_SHEET_IMPORT_DIALOG (dialog)), ==, "");

@@ -110,6 +110,15 @@ show_preview (BdSheetImportDialog *self)
                                def->number, bd_sheet_import_count (self->import, BD_SHEET_CHANGE_ROW_ADDED),
                                bd_sheet_import_count (self->import, BD_SHEET_CHANGE_FIGURE),
                                self->import->kept->len);
+  if (def->row_kind == BD_ROWS_BALANCE)
+    {
+      /* Its 类 rows are not the sheet's to change: say so, or a clerk
+       * would look for them in the list. */
+      char *more = g_strconcat (summary, " ", _("Only its income items are taken: its 类 rows follow schedules 3 "
+                                                 "and 5 to 7."), NULL);
+      g_free (summary);
+      summary = more;
+    }
   gtk_label_set_text (self->summary_label, summary);
 }
 

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "bd-catalog.h"
-#include "bd-narrative.h"
 #include "bd-workbook-import.h"
 
 /* How far below its title a schedule's header may reach. */
@@ -705,39 +704,6 @@ derive_balance_schedules (BdDocument *doc)
   bd_document_recompute (doc);
 }
 
-/* The sections the workbook holds are its own (their figures read from
- * them, last year's from their comparisons); 编制说明 and 其他相关情况说明
- * it lacks are written from the numbers. */
-static void
-write_text_sections (BdWorkbook *book,
-                     BdDocument *doc)
-{
-  g_autoptr(GHashTable) read = g_hash_table_new (g_str_hash, g_str_equal);
-  static const char * const generated[] = { "narrative", "other" };
-
-  bd_workbook_read_texts (book, doc, read);
-  for (guint i = 0; i < doc->sections->len; i++)
-    if (g_hash_table_contains (read, ((BdSection *) g_ptr_array_index (doc->sections, i))->id))
-      {
-        /* What the empty document's own text quoted goes first. */
-        bd_document_read_section_figures (doc, g_ptr_array_index (doc->sections, i));
-        bd_document_import_section_figures (doc, g_ptr_array_index (doc->sections, i));
-      }
-  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
-    {
-      BdSection *section = bd_document_get_section (doc, generated[i]);
-      g_auto(GStrv) paragraphs = NULL;
-
-      if (section == NULL || g_hash_table_contains (read, generated[i]))
-        continue;
-      paragraphs = bd_narrative_generate (doc, generated[i]);
-      g_ptr_array_set_size (section->paragraphs, 0);
-      for (guint p = 0; paragraphs[p] != NULL; p++)
-        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
-      bd_document_read_section_figures (doc, section);
-    }
-}
-
 static gboolean
 fill_schedule (Sheet       *s,
                BdDocument  *doc,
@@ -862,7 +828,7 @@ bd_workbook_import (BdWorkbook  *book,
     if (bd_workbook_is_form (g_ptr_array_index (book->sheets, i))
         && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
       return NULL;
-  write_text_sections (book, doc);
+  bd_workbook_read_texts (book, doc);
   return g_steal_pointer (&doc);
 }
 

@@ -105,10 +105,10 @@ read_cover (GPtrArray  *texts,
     }
 }
 
-void
-bd_workbook_read_texts (BdWorkbook *book,
-                        BdDocument *doc,
-                        GHashTable *read)
+static void
+read_sections (BdWorkbook *book,
+               BdDocument *doc,
+               GHashTable *read)
 {
   for (guint i = 0; i < book->sheets->len; i++)
     {
@@ -141,5 +141,38 @@ bd_workbook_read_texts (BdWorkbook *book,
       for (guint p = 1; p < texts->len; p++)
         g_ptr_array_add (section->paragraphs, g_strdup (g_ptr_array_index (texts, p)));
       g_hash_table_add (read, (gpointer) id);
+    }
+}
+
+/* The sections the workbook holds are its own (their figures read from
+ * them, last year's from their comparisons); 编制说明 and 其他相关情况说明
+ * it lacks are written from the numbers. */
+void
+bd_workbook_read_texts (BdWorkbook *book,
+                        BdDocument *doc)
+{
+  g_autoptr(GHashTable) read = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char * const generated[] = { "narrative", "other" };
+
+  read_sections (book, doc, read);
+  for (guint i = 0; i < doc->sections->len; i++)
+    if (g_hash_table_contains (read, ((BdSection *) g_ptr_array_index (doc->sections, i))->id))
+      {
+        /* What the empty document's own text quoted goes first. */
+        bd_document_read_section_figures (doc, g_ptr_array_index (doc->sections, i));
+        bd_document_import_section_figures (doc, g_ptr_array_index (doc->sections, i));
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
+    {
+      BdSection *section = bd_document_get_section (doc, generated[i]);
+      g_auto(GStrv) paragraphs = NULL;
+
+      if (section == NULL || g_hash_table_contains (read, generated[i]))
+        continue;
+      paragraphs = bd_narrative_generate (doc, generated[i]);
+      g_ptr_array_set_size (section->paragraphs, 0);
+      for (guint p = 0; paragraphs[p] != NULL; p++)
+        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
+      bd_document_read_section_figures (doc, section);
     }
 }

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "bd-catalog.h"
 #include "bd-sheet-import.h"
 #include "bd-test-util.h"
 #include "bd-workbook-import.h"
@@ -323,6 +324,42 @@ test_cli (Fixture       *f,
   g_assert_nonnull (strstr (err, "9 sheets recognised as schedules"));
 }
 
+/* A code the catalog lacks but the document knows (an extra code, named
+ * 城运专项测试 here) needs no name in the sheet: 2129901 comes in with it. */
+static void
+test_extra_code (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_file (f, "extra.xlsx");
+  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
+  BdDocument *doc = bd_editor_get_document (f->editor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdWorkbook) book = NULL;
+  g_autoptr(BdSheetImport) import = NULL;
+  lxw_workbook *writer = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (writer, "表5");
+  BdSheetChange *change;
+
+  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    worksheet_write_string (sheet, 2, c, header[c], NULL);
+  worksheet_write_string (sheet, 3, 0, "2129901", NULL);
+  worksheet_write_number (sheet, 3, 4, 1000, NULL);
+  workbook_close (writer);
+
+  g_assert_null (bd_document_lookup_code (doc, BD_CLASSIFICATION_FUNCTION, "2129901"));
+  bd_document_add_extra_code (doc, BD_CLASSIFICATION_FUNCTION, "2129901", "城运专项测试");
+  book = bd_workbook_read (path, &error);
+  g_assert_no_error (error);
+  import = bd_sheet_import_new (doc, g_ptr_array_index (book->sheets, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bd_sheet_import_count (import, BD_SHEET_CHANGE_ROW_ADDED), ==, 1);
+  change = &g_array_index (import->changes, BdSheetChange, 0);
+  g_assert_cmpstr (change->code, ==, "2129901");
+  g_assert_cmpstr (change->name, ==, "城运专项测试");
+  g_assert_cmpint (change->values[2], ==, Y (1000, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -334,6 +371,7 @@ main (int    argc,
   g_test_add ("/sheet-import/income-item", Fixture, NULL, fixture_set_up, test_income_item, fixture_tear_down);
   g_test_add ("/sheet-import/unchanged", Fixture, NULL, fixture_set_up, test_unchanged, fixture_tear_down);
   g_test_add ("/sheet-import/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/sheet-import/extra-code", Fixture, NULL, fixture_set_up, test_extra_code, fixture_tear_down);
   g_test_add ("/sheet-import/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   return g_test_run ();
 }

@@ -868,6 +868,16 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
     }
   if (like->unit_budget)
     bd_document_set_unit_budget (doc, TRUE);
+  /* A code the document knows beyond the catalog needs no name in the sheet. */
+  for (guint c = 0; c < G_N_ELEMENTS (like->extra_codes); c++)
+    {
+      GHashTableIter iter;
+      gpointer code, name;
+
+      g_hash_table_iter_init (&iter, like->extra_codes[c]);
+      while (g_hash_table_iter_next (&iter, &code, &name))
+        bd_document_add_extra_code (doc, c, code, name);
+    }
   if (!fill_schedule (&s, doc, error))
     return NULL;
   bd_document_get_schedule (doc, s.number)->title_year = s.year;

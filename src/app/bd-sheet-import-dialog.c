@@ -6,6 +6,7 @@
 #include "bd-money.h"
 #include "bd-sheet-import.h"
 #include "bd-sheet-import-dialog.h"
+#include "bd-window.h"
 #include "bd-workbook-import.h"
 
 struct _BdSheetImportDialog
@@ -157,6 +158,7 @@ gboolean
 bd_sheet_import_dialog_apply (BdSheetImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
 
   g_return_val_if_fail (BD_IS_SHEET_IMPORT_DIALOG (self), FALSE);
 
@@ -168,6 +170,13 @@ bd_sheet_import_dialog_apply (BdSheetImportDialog *self)
           gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
         }
       return FALSE;
+    }
+  /* The clerk sees what the import did. */
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (BD_IS_WINDOW (parent))
+    {
+      g_autofree char *page = g_strdup_printf ("schedule-%u", self->import->schedule);
+      bd_window_show_page (BD_WINDOW (parent), page);
     }
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;

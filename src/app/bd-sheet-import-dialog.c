@@ -25,17 +25,18 @@ struct _BdSheetImportDialog
   GtkDropDown   *sheet_dropdown;
   GtkLabel      *summary_label;
   GtkLabel      *error_label;
-  GtkListBox    *changes_list;
+  GtkListView   *changes_list;
   GtkWidget     *import_button;
 };
 
 G_DEFINE_FINAL_TYPE (BdSheetImportDialog, bd_sheet_import_dialog, GTK_TYPE_WINDOW)
 
-static GtkWidget *
-create_line (gpointer item,
-             gpointer user_data)
+static void
+setup_line (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -43,7 +44,18 @@ create_line (gpointer item,
   gtk_widget_set_margin_end (label, 12);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
-  return label;
+  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_line (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkStringObject *line = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (line));
 }
 
 /* "基本支出 12,345.00，项目支出 600.00": the figures of a row added. */
@@ -235,11 +247,19 @@ bd_sheet_import_dialog_class_init (BdSheetImportDialogClass *klass)
 static void
 bd_sheet_import_dialog_init (BdSheetImportDialog *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
   self->sheets = g_array_new (FALSE, FALSE, sizeof (guint));
   self->names = gtk_string_list_new (NULL);
   self->lines = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_list_box_bind_model (self->changes_list, G_LIST_MODEL (self->lines), create_line, self, NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_line), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_line), NULL);
+  gtk_list_view_set_factory (self->changes_list, factory);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->lines))));
+  gtk_list_view_set_model (self->changes_list, selection);
 }
 
 /* The sheets recognised as schedules, each with the schedule it is read as. */

@@ -596,6 +596,10 @@ bd_document_part_title (BdDocument *self,
     case BD_PART_OTHER: return g_strdup ("其他相关情况说明");
     case BD_PART_EMPLOYEES: return g_strdup ("政府雇员项目经费情况说明");
     case BD_PART_PERFORMANCE: return g_strdup ("财政项目支出绩效目标表");
+    case BD_PART_FUNCTIONS: return g_strdup ("主要职能");
+    case BD_PART_ORGANISATION: return g_strdup ("机构设置");
+    case BD_PART_GLOSSARY: return g_strdup ("名词解释");
+    case BD_PART_NONE:
     case BD_PART_DOCUMENT:
     default:
       return g_strdup ("整个文档");
@@ -611,6 +615,9 @@ static const struct {
   { "employees", BD_PART_EMPLOYEES },
   { "performance", BD_PART_PERFORMANCE },
   { "document", BD_PART_DOCUMENT },
+  { "functions", BD_PART_FUNCTIONS },
+  { "organisation", BD_PART_ORGANISATION },
+  { "glossary", BD_PART_GLOSSARY },
 };
 
 gboolean

@@ -8,17 +8,9 @@
 #include "bd-backup.h"
 #include "bd-backups-dialog.h"
 #include "bd-test-util.h"
+#include "bd-gtk-test-util.h"
 
 static char *dir;
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 find_toplevel (GType type)
@@ -84,7 +76,7 @@ test_open_keeps_copy_and_lists_it (void)
   window = bd_application_open_path (application, path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (window);
-  spin (300);
+  bd_test_spin (300);
 
   /* The first opening of the day kept today's copy; it holds the seed's figures
    * (schedule 3, 2120199 其他城乡社区管理事务支出: 14,786,148.40, line 164 of the seed). */
@@ -97,7 +89,7 @@ test_open_keeps_copy_and_lists_it (void)
 
   /* Daily Copies lists it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
-  spin (200);
+  bd_test_spin (200);
   dialog = find_toplevel (BD_TYPE_BACKUPS_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
@@ -122,7 +114,7 @@ test_open_keeps_copy_and_lists_it (void)
   g_assert_cmpstr (accels[0], ==, "F1");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  bd_test_spin (50);
 }
 
 /* A log beside the document that is not its own (here not a log at all)
@@ -150,7 +142,7 @@ test_set_aside_shown (void)
   window = bd_application_open_path (application, path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (window);
-  spin (300);
+  bd_test_spin (300);
 
   dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
@@ -163,7 +155,7 @@ test_set_aside_shown (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  bd_test_spin (50);
 }
 
 int

@@ -186,9 +186,13 @@ static const char * const contents_after[] = {
 char *
 bd_markdown_write (BdDocument *doc)
 {
-  GString *out = g_string_new ("\n\n");
+  GString *out;
   static const char * const before_schedules[] = { "functions", "organisation", "glossary", "narrative", NULL };
   static const char * const after_schedules[] = { "other", "employees", NULL };
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  out = g_string_new ("\n\n");
 
   if (doc->attachment != NULL)
     write_paragraph (out, doc->attachment);
@@ -226,7 +230,11 @@ bd_markdown_write_file (BdDocument  *doc,
                         const char  *path,
                         GError     **error)
 {
-  g_autofree char *text = bd_markdown_write (doc);
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
+
+  text = bd_markdown_write (doc);
 
   /* Not g_file_set_contents (): its errors name its temporary file. */
   return bd_file_replace_contents (path, text, strlen (text), error);

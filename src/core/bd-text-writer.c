@@ -323,7 +323,11 @@ char *
 bd_text_write_part (BdDocument *doc,
                     BdPart      part)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  out = g_string_new (NULL);
 
   if (part >= BD_PART_SCHEDULE_1 && part < BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
     write_schedule (out, doc, part - BD_PART_SCHEDULE_1 + 1);

@@ -9,19 +9,6 @@
 #include "bd-review.h"
 #include "bd-store.h"
 
-static const char *
-severity_label (BdSeverity severity)
-{
-  switch (severity)
-    {
-    case BD_SEVERITY_ERROR: return _("error");
-    case BD_SEVERITY_WARNING: return _("warning");
-    case BD_SEVERITY_INFO:
-    default:
-      return _("note");
-    }
-}
-
 static void
 print_findings (BdDocument *doc,
                 GPtrArray  *findings)
@@ -41,7 +28,7 @@ print_findings (BdDocument *doc,
         }
       guint page = bd_review_finding_source_page (doc, finding);
 
-      g_print ("  %s  ", severity_label (finding->severity));
+      g_print ("  %s  ", bd_severity_label (finding->severity));
       if (page != 0)
         /* TRANSLATORS: before a finding of a document read from its PDF */
         g_print (_("page %u: "), page);

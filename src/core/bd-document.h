@@ -114,9 +114,12 @@ typedef struct {
 #define BD_TYPE_DOCUMENT (bd_document_get_type ())
 G_DECLARE_FINAL_TYPE (BdDocument, bd_document, BD, DOCUMENT, GObject)
 
-/* The parts of a document the command line, the checker and the window name. */
+/* The parts of a document the command line, the checker, the window and the
+ * importer name. The three sections after BD_PART_DOCUMENT carry no figures,
+ * so no finding names them; they come last to keep the others' numbers. */
 typedef enum {
-  BD_PART_SCHEDULE_1 = 1,
+  BD_PART_NONE = 0,
+  BD_PART_SCHEDULE_1,
   BD_PART_SCHEDULE_2,
   BD_PART_SCHEDULE_3,
   BD_PART_SCHEDULE_4,
@@ -130,6 +133,9 @@ typedef enum {
   BD_PART_EMPLOYEES,
   BD_PART_PERFORMANCE,
   BD_PART_DOCUMENT,
+  BD_PART_FUNCTIONS,
+  BD_PART_ORGANISATION,
+  BD_PART_GLOSSARY,
 } BdPart;
 
 /* Where a published document disagreed with itself and was read anyway (a

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bd-catalog.h"
+#include "bd-import-private.h"
 #include "bd-workbook-import.h"
 
 /* How far below its title a schedule's header may reach. */
@@ -383,18 +384,6 @@ set_str (char       **target,
   *target = copy;
 }
 
-static gboolean
-all_digits (const char *text,
-            gsize       length)
-{
-  if (strlen (text) != length)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* The code of a row, "" when the row has none (合计, …, a blank line):
  * split codes carry the 类 (and 款) of the rows above when left blank. */
 static char *
@@ -409,20 +398,20 @@ row_code (Sheet       *s,
       g_autofree char *kuan = normalise (text_at (s, row, cc->kuan));
       g_autofree char *xiang = cc->has_xiang ? normalise (text_at (s, row, cc->xiang)) : g_strdup ("");
 
-      if (all_digits (lei, 3))
+      if (bd_import_is_digits (lei, 3))
         {
           memcpy (carried, lei, 3);
           carried[3] = '\0';
         }
       else if (lei[0] != '\0' || carried[0] == '\0' || kuan[0] == '\0')
-        return g_strdup (lei[0] == '\0' && kuan[0] == '\0' ? "" : (all_digits (lei, 3) ? lei : ""));
+        return g_strdup (lei[0] == '\0' && kuan[0] == '\0' ? "" : (bd_import_is_digits (lei, 3) ? lei : ""));
       if (kuan[0] == '\0')
         return g_strdup (carried);
-      if (!all_digits (kuan, 2))
+      if (!bd_import_is_digits (kuan, 2))
         return g_strdup ("");
       if (xiang[0] == '\0')
         return g_strconcat (carried, kuan, NULL);
-      return all_digits (xiang, 2) ? g_strconcat (carried, kuan, xiang, NULL) : g_strdup ("");
+      return bd_import_is_digits (xiang, 2) ? g_strconcat (carried, kuan, xiang, NULL) : g_strdup ("");
     }
   else
     {

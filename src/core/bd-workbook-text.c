@@ -12,20 +12,21 @@
 #include "bd-narrative.h"
 #include "bd-workbook-import.h"
 
+/* A text section's id is its part's name, as the importer's. */
 static const char *
 section_of (const char *heading)
 {
-  switch (bd_import_classify_title (heading).kind)
+  BdPart kind = bd_import_classify_title (heading).kind;
+
+  switch (kind)
     {
-    case PART_FUNCTIONS: return "functions";
-    case PART_ORGANISATION: return "organisation";
-    case PART_GLOSSARY: return "glossary";
-    case PART_NARRATIVE: return "narrative";
-    case PART_OTHER: return "other";
-    case PART_EMPLOYEES: return "employees";
-    case PART_NONE:
-    case PART_SCHEDULE:
-    case PART_FORM:
+    case BD_PART_FUNCTIONS:
+    case BD_PART_ORGANISATION:
+    case BD_PART_GLOSSARY:
+    case BD_PART_NARRATIVE:
+    case BD_PART_OTHER:
+    case BD_PART_EMPLOYEES:
+      return bd_part_to_string (kind);
     default:
       return NULL;
     }

@@ -155,6 +155,9 @@ bd_workbook_read_texts (BdWorkbook *book,
   g_autoptr(GHashTable) read = g_hash_table_new (g_str_hash, g_str_equal);
   static const char * const generated[] = { "narrative", "other" };
 
+  g_return_if_fail (book != NULL);
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
+
   read_sections (book, doc, read);
   for (guint i = 0; i < doc->sections->len; i++)
     if (g_hash_table_contains (read, ((BdSection *) g_ptr_array_index (doc->sections, i))->id))

@@ -197,6 +197,24 @@ write_classified_table (GString    *out,
   write_row (out, cells);
 }
 
+/* A line under the 类 of a balance schedule: a total or the carry-over. */
+static void
+write_balance_total (GString             *out,
+                     const BdScheduleDef *def,
+                     const char          *income_label,
+                     BdRow               *income,
+                     const char          *expense_label,
+                     BdRow               *expense)
+{
+  GPtrArray *cells = cells_new ();
+
+  add_cell (cells, income_label);
+  g_ptr_array_add (cells, bd_format_cell_amount (income->values[0], def->unit));
+  add_cell (cells, expense_label);
+  add_amount_cells (cells, def, expense);
+  write_row (out, cells);
+}
+
 static void
 write_balance_table (GString    *out,
                      BdSchedule *schedule)
@@ -248,12 +266,15 @@ write_balance_table (GString    *out,
       write_row (out, cells);
     }
 
-  cells = cells_new ();
-  add_cell (cells, "收入总计");
-  g_ptr_array_add (cells, bd_format_cell_amount (schedule->income_total->values[0], def->unit));
-  add_cell (cells, "支出总计");
-  add_amount_cells (cells, def, schedule->total);
-  write_row (out, cells);
+  if (schedule->carryover != NULL)
+    {
+      write_balance_total (out, def, "本年收入合计", schedule->income_total, "本年支出合计", schedule->total);
+      write_balance_total (out, def, schedule->carryover->name, schedule->carryover,
+                           schedule->carry_forward->name, schedule->carry_forward);
+      write_balance_total (out, def, "收入总计", schedule->income_grand, "支出总计", schedule->expense_grand);
+    }
+  else
+    write_balance_total (out, def, "收入总计", schedule->income_total, "支出总计", schedule->total);
 }
 
 static void

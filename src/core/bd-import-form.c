@@ -232,3 +232,48 @@ bd_import_read_form (Reader     *reader,
                  _("expected a performance-goal form with a 项目名称 row"));
   return TRUE;
 }
+
+/* Before the 2021 framework, 成本指标 was a 二级 under 产出指标 (guide §3). A
+ * document whose forms print 成本指标 with no 二级 of its own beside it, and
+ * none of the 2021 二级 under it (经济成本指标, …), follows that older tree
+ * (putuo-wanli-2023-dept.pdf, page 31: 产出指标 | 成本指标 | 预算内经费). */
+void
+bd_import_settle_framework (BdDocument *doc)
+{
+  gboolean older = FALSE;
+
+  for (guint p = 0; p < doc->projects->len; p++)
+    {
+      BdProject *project = g_ptr_array_index (doc->projects, p);
+
+      for (guint i = 0; i < project->indicators->len; i++)
+        {
+          BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
+
+          if (g_strcmp0 (indicator->level1, "成本指标") != 0)
+            continue;
+          if (indicator->level2 != NULL && *indicator->level2 != '\0')
+            return;
+          older = TRUE;
+        }
+    }
+  if (!older)
+    return;
+  doc->framework = BD_FRAMEWORK_THREE_CATEGORIES;
+  for (guint p = 0; p < doc->projects->len; p++)
+    {
+      BdProject *project = g_ptr_array_index (doc->projects, p);
+
+      for (guint i = 0; i < project->indicators->len; i++)
+        {
+          BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
+
+          if (g_strcmp0 (indicator->level1, "成本指标") != 0)
+            continue;
+          g_free (indicator->level1);
+          g_free (indicator->level2);
+          indicator->level1 = g_strdup ("产出指标");
+          indicator->level2 = g_strdup ("成本指标");
+        }
+    }
+}

@@ -493,6 +493,56 @@ test_older_tree_real (void)
   g_assert_cmpuint (categories->len, ==, 0);
 }
 
+static BdIndicator *
+indicator_named (BdDocument *doc,
+                 const char *project_name,
+                 const char *name)
+{
+  for (guint p = 0; p < doc->projects->len; p++)
+    {
+      BdProject *project = g_ptr_array_index (doc->projects, p);
+
+      for (guint i = 0; g_strcmp0 (project->name, project_name) == 0 && i < project->indicators->len; i++)
+        if (g_strcmp0 (((BdIndicator *) g_ptr_array_index (project->indicators, i))->name, name) == 0)
+          return g_ptr_array_index (project->indicators, i);
+    }
+  g_error ("no indicator %s in %s", name, project_name);
+  return NULL;
+}
+
+/* putuo-wanli-2023-dept.pdf's forms, cells wrapped over lines with their
+ * neighbours centred beside them: every word kept, on its row (pdftotext
+ * -layout of pages 32, 34 and 35). */
+static void
+test_wrapped_form_cells_real (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "putuo-wanli-2023-dept.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = bd_import_any_file (path, &error);
+  BdIndicator *indicator;
+
+  g_assert_no_error (error);
+  /* Page 32: the target “补贴对象生活改善度不低于80%” in two pieces on one line. */
+  indicator = indicator_named (doc, "就业援助基地补贴", "补贴对象生活改善度");
+  g_assert_cmpstr (indicator->target, ==, "补贴对象生活改善度不低于80%");
+  /* Page 34: a 三级 over three lines, its target 有效 on the middle one. */
+  indicator = indicator_named (doc, "各类工作经费",
+                               "全面提升社区党员党性修养，提升书记综合素质，牢固树立全心全意为民服务意识");
+  g_assert_cmpstr (indicator->target, ==, "有效");
+  indicator = indicator_named (doc, "各类工作经费",
+                               "\"提升居民、驻区单位质量及节能环保意识提升驻区企业，依法统计意识优化营商环境\"");
+  g_assert_cmpstr (indicator->target, ==, "提升");
+  /* Page 34: 服务对象满意 / 度指标, a 二级 over two rows. */
+  indicator = indicator_named (doc, "各类工作经费", "家长及学生满意比例");
+  g_assert_cmpstr (indicator->level2, ==, "服务对象满意度指标");
+  g_assert_cmpstr (indicator->target, ==, "满意率100%");
+  g_assert_cmpstr (indicator_named (doc, "各类工作经费", "提高居民、驻区企业满意度")->target, ==, "提升");
+  /* Page 35: 社会效益指 / 标 the same way. */
+  indicator = indicator_named (doc, "公共服务设施运行经费", "加强工作人员队伍建设");
+  g_assert_cmpstr (indicator->level2, ==, "社会效益指标");
+  g_assert_cmpstr (indicator->target, ==, "是");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -506,6 +556,7 @@ main (int    argc,
   g_test_add_func ("/family/whole-yuan", test_whole_yuan);
   g_test_add_func ("/family/business-income", test_business_income);
   g_test_add_func ("/family/older-tree-real", test_older_tree_real);
+  g_test_add_func ("/family/wrapped-form-cells-real", test_wrapped_form_cells_real);
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
       g_autofree char *path = g_strdup_printf ("/family/%s", variants[i].name);

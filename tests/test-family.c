@@ -17,6 +17,7 @@
 #include "bd-checker.h"
 #include "bd-csv-writer.h"
 #include "bd-markdown-writer.h"
+#include "bd-new-year.h"
 #include "bd-page-layout.h"
 #include "bd-pdf-import.h"
 #include "bd-workbook-import.h"
@@ -183,6 +184,26 @@ test_carryover_round_trip (void)
   g_unlink (path);
   g_unlink (book);
   g_rmdir (dir);
+}
+
+/* Next year's document keeps the carry-over rows, named as printed, with
+ * no figure: next year's 上年结转 is not last year's. */
+static void
+test_carryover_new_year (void)
+{
+  g_autoptr(GString) text = carry_text ("上年结转结余", "17,972,077.40");
+  g_autoptr(BdDocument) last = import_text (text);
+  g_autoptr(BdDocument) next = import_text (text);
+  BdSchedule *s1;
+
+  bd_new_year_from_document (next, last);
+  s1 = bd_document_get_schedule (next, 1);
+  g_assert_cmpint (next->year, ==, 2025);
+  g_assert_cmpstr (s1->carryover->name, ==, "上年结转结余");
+  g_assert_cmpint (s1->carryover->values[0], ==, 0);
+  g_assert_cmpint (s1->carry_forward->values[0], ==, 0);
+  g_assert_cmpint (s1->income_grand->values[0], ==, 0);
+  g_assert_cmpuint (s1->carryover->published_mask, ==, 0);
 }
 
 /* A 收入总计 that does not add up is a finding where it stands, and so is
@@ -552,6 +573,7 @@ main (int    argc,
   g_test_add_func ("/family/carryover", test_carryover_text_and_pdf);
   g_test_add_func ("/family/carryover-round-trip", test_carryover_round_trip);
   g_test_add_func ("/family/carryover-findings", test_carryover_findings);
+  g_test_add_func ("/family/carryover-new-year", test_carryover_new_year);
   g_test_add_func ("/family/carryover-unlabelled", test_carryover_unlabelled);
   g_test_add_func ("/family/whole-yuan", test_whole_yuan);
   g_test_add_func ("/family/business-income", test_business_income);

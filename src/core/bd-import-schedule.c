@@ -106,6 +106,7 @@ read_amounts (Table      *table,
       row->values[c] = value;
     }
   row->source_page = bd_import_page_of_line (line_index);
+  row->source_line = bd_import_text_line (line_index);
   return TRUE;
 }
 
@@ -297,6 +298,7 @@ read_income_figure (Table      *table,
   if (row->is_leaf)
     row->values[0] = value;
   row->source_page = bd_import_page_of_line (line_index);
+  row->source_line = bd_import_text_line (line_index);
   return TRUE;
 }
 
@@ -517,6 +519,7 @@ bd_import_read_schedule (Reader     *reader,
 
   schedule->title_year = part->year;
   schedule->source_page = bd_import_page_of_line (part->first_line);
+  schedule->source_line = bd_import_text_line (part->first_line);
 
   for (guint i = part->first_line + 1; i < part->end_line; i++)
     {

@@ -236,12 +236,7 @@ generate_other (BdDocument   *doc,
          y, self_word, sme, small);
   }
   {
-    /* The funds of the projects with goals: the text's own figure where it
-     * has one (often less than schedule 3's 项目支出: shanghai-czj-2025-unit.pdf
-     * has 4,222.51万元 of 4,427.31), else all of 项目支出. */
-    const BdFigure *declared = bd_document_get_figure (doc, "other.goals.funds");
-    g_autofree char *funds = wan (declared ? declared->value : bd_document_get_schedule (doc, 3)->total->values[2],
-                                  STYLE_SEPARATED);
+    g_autofree char *funds = wan (bd_document_get_schedule (doc, 3)->total->values[2], STYLE_SEPARATED);
 
     ADD ("四、绩效目标设置情况");
     if (doc->unit_budget)

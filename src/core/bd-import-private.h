@@ -73,5 +73,7 @@ gboolean  bd_import_read_schedule     (Reader      *reader,
 gboolean  bd_import_read_form         (Reader      *reader,
                                        const Part  *part,
                                        GError     **error);
+/* Once every form is read: the indicator framework they follow. */
+void      bd_import_settle_framework  (BdDocument  *doc);
 
 G_END_DECLS

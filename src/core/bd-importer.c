@@ -268,6 +268,7 @@ read_document (Reader  *reader,
                      _("expected the schedule “%s”; the document ends without it"), title);
       }
 
+  bd_import_settle_framework (reader->doc);
   bd_document_recompute (reader->doc);
   return TRUE;
 }

@@ -724,26 +724,6 @@ derive_balance_schedules (BdDocument *doc)
   bd_document_recompute (doc);
 }
 
-static void
-write_text_sections (BdDocument *doc)
-{
-  static const char * const generated[] = { "narrative", "other" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
-    {
-      BdSection *section = bd_document_get_section (doc, generated[i]);
-      g_auto(GStrv) paragraphs = NULL;
-
-      if (section == NULL)
-        continue;
-      paragraphs = bd_narrative_generate (doc, generated[i]);
-      g_ptr_array_set_size (section->paragraphs, 0);
-      for (guint p = 0; paragraphs[p] != NULL; p++)
-        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
-      bd_document_read_section_figures (doc, section);
-    }
-}
-
 static gboolean
 fill_schedule (Sheet       *s,
                BdDocument  *doc,
@@ -868,7 +848,7 @@ bd_workbook_import (BdWorkbook  *book,
     if (bd_workbook_is_form (g_ptr_array_index (book->sheets, i))
         && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
       return NULL;
-  write_text_sections (doc);
+  bd_workbook_read_texts (book, doc);
   return g_steal_pointer (&doc);
 }
 
@@ -908,6 +888,16 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
     }
   if (like->unit_budget)
     bd_document_set_unit_budget (doc, TRUE);
+  /* A code the document knows beyond the catalog needs no name in the sheet. */
+  for (guint c = 0; c < G_N_ELEMENTS (like->extra_codes); c++)
+    {
+      GHashTableIter iter;
+      gpointer code, name;
+
+      g_hash_table_iter_init (&iter, like->extra_codes[c]);
+      while (g_hash_table_iter_next (&iter, &code, &name))
+        bd_document_add_extra_code (doc, c, code, name);
+    }
   if (!fill_schedule (&s, doc, error))
     return NULL;
   bd_document_get_schedule (doc, s.number)->title_year = s.year;

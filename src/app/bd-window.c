@@ -177,7 +177,8 @@ create_finding_row (gpointer item,
   g_autofree char *where = page ? page_title (user_data, page) : g_strdup ("");
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (severity == BD_SEVERITY_ERROR ? "dialog-error-symbolic"
-                                                                                : "dialog-warning-symbolic");
+                                                  : severity == BD_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                                                  : "dialog-information-symbolic");
   GtkWidget *place = gtk_label_new (where);
   const char *source = bd_finding_item_get_source (finding);
   /* An imported document's finding names the page (line, cell) it was read on. */
@@ -189,7 +190,8 @@ create_finding_row (gpointer item,
   gtk_widget_set_margin_end (row, 12);
   gtk_widget_set_margin_top (row, 4);
   gtk_widget_set_margin_bottom (row, 4);
-  gtk_widget_add_css_class (icon, severity == BD_SEVERITY_ERROR ? "error" : "warning");
+  if (severity != BD_SEVERITY_INFO)
+    gtk_widget_add_css_class (icon, severity == BD_SEVERITY_ERROR ? "error" : "warning");
   gtk_widget_add_css_class (place, "dim-label");
   gtk_label_set_width_chars (GTK_LABEL (place), 14);
   gtk_label_set_xalign (GTK_LABEL (place), 0);

@@ -4,6 +4,7 @@ struct _BdFindingItem
 {
   GObject     parent_instance;
 
+  const char *rule;        /* the rule table's own string */
   BdSeverity  severity;
   BdPart      part;
   char       *message;
@@ -48,6 +49,7 @@ bd_finding_item_new (const BdFinding *finding)
   g_return_val_if_fail (finding != NULL, NULL);
 
   self = g_object_new (BD_TYPE_FINDING_ITEM, NULL);
+  self->rule = finding->rule;
   self->severity = finding->severity;
   self->part = finding->part;
   self->message = g_strdup (finding->message);
@@ -64,7 +66,8 @@ bd_finding_item_equal (BdFindingItem *self,
 {
   g_return_val_if_fail (BD_IS_FINDING_ITEM (self) && BD_IS_FINDING_ITEM (other), FALSE);
 
-  return self->severity == other->severity && self->part == other->part && self->has_fix == other->has_fix
+  return g_strcmp0 (self->rule, other->rule) == 0
+         && self->severity == other->severity && self->part == other->part && self->has_fix == other->has_fix
          && g_strcmp0 (self->message, other->message) == 0 && g_strcmp0 (self->expected, other->expected) == 0
          && g_strcmp0 (self->row, other->row) == 0 && g_strcmp0 (self->column, other->column) == 0
          && g_strcmp0 (self->source, other->source) == 0;
@@ -133,4 +136,11 @@ bd_finding_item_get_source (BdFindingItem *self)
 {
   g_return_val_if_fail (BD_IS_FINDING_ITEM (self), NULL);
   return self->source;
+}
+
+const char *
+bd_finding_item_get_rule (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), NULL);
+  return self->rule;
 }

@@ -17,6 +17,8 @@ BdFindingItem   *bd_finding_item_new          (const BdFinding *finding);
 /* Whether two items say the same: the list keeps the rows of those. */
 gboolean         bd_finding_item_equal        (BdFindingItem   *self,
                                                BdFindingItem   *other);
+/* The id of the rule that made it. */
+const char      *bd_finding_item_get_rule     (BdFindingItem   *self);
 BdSeverity       bd_finding_item_get_severity (BdFindingItem   *self);
 BdPart           bd_finding_item_get_part     (BdFindingItem   *self);
 const char      *bd_finding_item_get_message  (BdFindingItem   *self);

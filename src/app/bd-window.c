@@ -166,6 +166,24 @@ on_fix_clicked (GtkButton *button)
                                 (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
 }
 
+/* A right click on a finding: its rule's settings (bd-window-actions.c). */
+static void
+on_finding_pressed (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    BdWindow        *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+  g_autoptr(BdFindingItem) item = row ? g_list_model_get_item (G_LIST_MODEL (self->findings),
+                                                               gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)))
+                                      : NULL;
+
+  if (item != NULL)
+    _bd_window_show_finding_menu (self, item, widget, x, y);
+}
+
 /* The findings list: a row made for each BdFindingItem of the model. */
 static GtkWidget *
 create_finding_row (gpointer item,
@@ -185,13 +203,13 @@ create_finding_row (gpointer item,
   g_autofree char *prefix = source ? g_strdup_printf (_("%s: "), source) : NULL;
   g_autofree char *text = g_strconcat (prefix ? prefix : "", bd_finding_item_get_message (finding), NULL);
   GtkWidget *message = gtk_label_new (text);
+  GtkGesture *gesture;
 
   gtk_widget_set_margin_start (row, 12);
   gtk_widget_set_margin_end (row, 12);
   gtk_widget_set_margin_top (row, 4);
   gtk_widget_set_margin_bottom (row, 4);
-  if (severity != BD_SEVERITY_INFO)
-    gtk_widget_add_css_class (icon, severity == BD_SEVERITY_ERROR ? "error" : "warning");
+  gtk_widget_add_css_class (icon, severity == BD_SEVERITY_ERROR ? "error" : severity == BD_SEVERITY_WARNING ? "warning" : "dim-label");
   gtk_widget_add_css_class (place, "dim-label");
   gtk_label_set_width_chars (GTK_LABEL (place), 14);
   gtk_label_set_xalign (GTK_LABEL (place), 0);
@@ -205,6 +223,10 @@ create_finding_row (gpointer item,
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), place);
   gtk_box_append (GTK_BOX (row), message);
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_finding_pressed), user_data, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
   if (bd_finding_item_has_fix (finding))
     {
       GtkWidget *fix = gtk_button_new_with_label (_("Fix"));
@@ -576,6 +598,7 @@ bd_window_dispose (GObject *object)
 {
   BdWindow *self = (BdWindow *) object;
 
+  g_clear_pointer (&self->finding_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_WINDOW);
   G_OBJECT_CLASS (bd_window_parent_class)->dispose (object);
 }
@@ -630,6 +653,10 @@ bd_window_init (BdWindow *self)
   self->section_views = g_ptr_array_new ();
   self->findings = g_list_store_new (BD_TYPE_FINDING_ITEM);
   gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings), create_finding_row, self, NULL);
+  self->finding_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->finding_menu), FALSE);
+  gtk_widget_set_halign (self->finding_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->finding_menu, self->findings_panel);
 }
 
 BdWindow *

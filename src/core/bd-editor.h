@@ -197,6 +197,17 @@ gboolean    bd_editor_take_last_year  (BdEditor    *self,
                                        const char  *path,
                                        GError     **error);
 
+/* The document's rule profile (bd_rule_profile_set): @rule switched off or
+ * given another severity ("off", "error", "warning", "info"; "default" or
+ * NULL for its own), one undoable step stored with the header. */
+gboolean    bd_editor_set_rule_setting (BdEditor   *self,
+                                       const char  *rule,
+                                       const char  *setting,
+                                       GError     **error);
+/* Every rule back to its own severity, as one step. */
+gboolean    bd_editor_reset_rule_profile (BdEditor *self,
+                                       GError     **error);
+
 gboolean    bd_editor_can_undo        (BdEditor    *self);
 gboolean    bd_editor_can_redo        (BdEditor    *self);
 gboolean    bd_editor_undo            (BdEditor    *self,

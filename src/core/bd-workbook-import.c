@@ -30,6 +30,8 @@ sheet_clear (Sheet *s)
   g_free (s->department);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sheet, sheet_clear)
+
 /* Blanks, line breaks and quotes aside: "事业单位\n经营收入" is 事业单位经营收入,
  * 部门"三公"经费 is 部门“三公”经费. */
 static char *
@@ -848,6 +850,49 @@ bd_workbook_import (BdWorkbook  *book,
         && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
       return NULL;
   write_text_sections (doc);
+  return g_steal_pointer (&doc);
+}
+
+guint
+bd_workbook_sheet_schedule (BdWorkbookSheet *sheet)
+{
+  Sheet s = { .sheet = sheet };
+
+  index_rows (&s);
+  read_heading (&s);
+  sheet_clear (&s);
+  return s.number;
+}
+
+BdDocument *
+bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
+                          BdDocument       *like,
+                          GError          **error)
+{
+  g_auto(Sheet) s = { .sheet = sheet };
+  g_autoptr(BdDocument) doc = bd_document_new_fixed (like->department, like->year);
+
+  index_rows (&s);
+  read_heading (&s);
+  if (s.number == 0)
+    {
+      sheet_error (error, &s, 0, 0, _("the sheet is not a budget schedule: no cell of its first rows is titled like "
+                                      "one (such as 2025年部门收入预算总表)"));
+      return NULL;
+    }
+  /* Last year's sheet would pass for this year's figures. */
+  if (s.year != 0 && s.year != like->year)
+    {
+      g_autofree char *what = g_strdup_printf (_("the title is of %d, the document of %d"), s.year, like->year);
+      sheet_error (error, &s, s.title_row, 0, what);
+      return NULL;
+    }
+  if (like->unit_budget)
+    bd_document_set_unit_budget (doc, TRUE);
+  if (!fill_schedule (&s, doc, error))
+    return NULL;
+  bd_document_get_schedule (doc, s.number)->title_year = s.year;
+  bd_document_recompute (doc);
   return g_steal_pointer (&doc);
 }
 

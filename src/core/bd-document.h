@@ -159,6 +159,7 @@ typedef struct {
   char   *row;       /* code or label, or NULL */
   guint   page;      /* of the PDF, or 0 */
   char   *message;
+  guint   line;      /* of the text (from 1), or 0 */
 } BdImportNote;
 
 struct _BdDocument
@@ -348,6 +349,7 @@ void        bd_section_set_to_review   (BdSection  *section,
  * not imported (or nothing is known). */
 char       *bd_row_source_text         (const BdRow      *row);
 char       *bd_schedule_source_text    (const BdSchedule *schedule);
+char       *bd_import_note_source_text (const BdImportNote *note);
 
 BdProject  *bd_project_new             (void);
 void        bd_project_free            (BdProject  *project);

@@ -110,9 +110,9 @@ draw_line (BdPageLayout   *self,
            double          width,
            PangoAlignment  align)
 {
-  PangoLayout *layout = self->fonts->line_layouts[role];
   const FigureGlyphs *figures = &self->fonts->figure_glyphs[role];
   gsize length = strlen (text);
+  PangoLayout *layout;
   double text_w;
 
   if (figures->font != NULL && length > 0 && strspn (text, FIGURE_CHARS) == length)
@@ -141,6 +141,7 @@ draw_line (BdPageLayout   *self,
   if (draw_glyphs (self, cr, role, text, x, y, width, align))
     return;
 
+  layout = self->fonts->line_layouts[role];
   {
     PangoRectangle logical;
 
@@ -391,8 +392,13 @@ draw_text_item (BdPageLayout *self,
                 cairo_t      *cr,
                 const Item   *item)
 {
-  g_autoptr(PangoLayout) layout = bd_page_wrapped_layout (self, item->role, item->text, item->width,
-                                                  item->align, item->indent);
+  g_autoptr(PangoLayout) layout = NULL;
+
+  /* Measured with the fonts that draw: drawn as measured. */
+  if (item->layout != NULL && pango_layout_get_context (item->layout) == self->fonts->context)
+    layout = g_object_ref (item->layout);
+  else
+    layout = bd_page_wrapped_layout (self, item->role, item->text, item->width, item->align, item->indent);
 
   bd_page_batch_flush (self, cr);
   cairo_move_to (cr, item->x, item->y);

@@ -248,6 +248,10 @@ bd_page_note_text (BdPageLayout *self,
               g_debug ("U+%04X is drawn but was not laid out", ch);
               self->missed = TRUE;
             }
+          /* Text the document was given since it was laid out: the rest
+           * is drawn with the system's fonts, which have every character. */
+          if (self->fonts == &self->subset)
+            self->fonts = &self->system;
         }
     }
 }
@@ -293,9 +297,10 @@ bd_page_wrapped_layout (BdPageLayout   *self,
                         PangoAlignment  align,
                         gboolean        indent)
 {
-  PangoLayout *layout = pango_layout_new (self->fonts->context);
+  PangoLayout *layout;
 
   bd_page_note_text (self, text);
+  layout = pango_layout_new (self->fonts->context);
   pango_layout_set_font_description (layout, self->descriptions[role]);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));

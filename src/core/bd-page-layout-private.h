@@ -90,6 +90,9 @@ typedef struct {
   Table         *table;
   guint          first_row;
   guint          end_row;
+  /* ITEM_TEXT: the layout it was measured with, drawn again if the fonts
+   * are still those; NULL for the part of a paragraph split over pages. */
+  PangoLayout   *layout;
 } Item;
 
 typedef struct {
@@ -128,7 +131,13 @@ struct _BdPageLayout
   BdPaper               paper;
   PangoFontDescription *descriptions[N_ROLES];
   PageFonts             system;
-  PageFonts            *fonts;                   /* &system, or the subset's */
+  /* The face cut down to the characters of the document, noted before
+   * they are laid out (bd_page_use_subset ()): laid out and drawn with it,
+   * each glyph is loaded once. */
+  PageFonts             subset;
+  PangoFontMap         *subset_map;
+  char                 *subset_file;
+  PageFonts            *fonts;                   /* &system, or &subset, or while a PDF is written its own */
   GHashTable           *char_widths[N_ROLES];    /* gunichar → width in Pango units */
   double                line_heights[N_ROLES];
   /* One-line text in one font, shown in one call when something else is
@@ -147,6 +156,7 @@ struct _BdPageLayout
   gboolean              missed;
 
   GPtrArray            *tables;      /* Table* */
+  GPtrArray            *noted_grids; /* BdGrid*: built when the characters were noted, in the order laid out */
   const Table          *grid_table;  /* the table whose grid is built, or NULL */
   BdGrid               *grid;
   GArray               *pages;       /* Page */
@@ -186,6 +196,8 @@ const PangoGlyphInfo *bd_page_char_glyph (BdPageLayout *self,
 /* bd-page-layout-subset.c: the face cut down for a PDF */
 PangoFontMap *bd_page_subset_font_map (BdPageLayout  *self,
                                        char         **path);
+void bd_page_use_subset (BdPageLayout *self);
+void bd_page_subset_clear (BdPageLayout *self);
 
 /* bd-page-layout.c: pages and the cursor */
 void bd_page_add_text (BdPageLayout   *self,

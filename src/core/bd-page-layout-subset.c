@@ -147,3 +147,29 @@ bd_page_subset_font_map (BdPageLayout  *self,
     }
   return font_map;
 }
+
+/* Lays out and draws with the face cut down to the characters noted so far
+ * (all of the document's): the system's face, measured glyph by glyph,
+ * would load each glyph again, and drawing with it cut would load it a
+ * third time. Left with the system's fonts when it cannot be cut. */
+void
+bd_page_use_subset (BdPageLayout *self)
+{
+  self->subset_map = bd_page_subset_font_map (self, &self->subset_file);
+  if (self->subset_map == NULL)
+    return;
+  bd_page_fonts_init (self, &self->subset, self->subset_map);
+  self->fonts = &self->subset;
+}
+
+void
+bd_page_subset_clear (BdPageLayout *self)
+{
+  if (self->fonts == &self->subset)
+    self->fonts = &self->system;
+  bd_page_fonts_clear (&self->subset);
+  g_clear_object (&self->subset_map);
+  if (self->subset_file != NULL)
+    g_unlink (self->subset_file);
+  g_clear_pointer (&self->subset_file, g_free);
+}

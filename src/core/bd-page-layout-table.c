@@ -8,6 +8,24 @@ bd_page_table_free (Table *table)
   g_free (table);
 }
 
+/* The grid built when the document's characters were noted, if it is
+ * @table's: they are noted in the order they are laid out. */
+static BdGrid *
+take_noted_grid (BdPageLayout *self,
+                 const Table  *table)
+{
+  BdGrid *grid = self->noted_grids->len > 0 ? g_ptr_array_index (self->noted_grids, 0) : NULL;
+
+  if (grid == NULL)
+    return NULL;
+  if (table->schedule != 0 ? grid->def == NULL || grid->def->number != table->schedule : grid->def != NULL)
+    {
+      g_ptr_array_set_size (self->noted_grids, 0);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (self->noted_grids, 0);
+}
+
 /* NULL when the document no longer has the form the table printed. */
 BdGrid *
 bd_page_table_grid (BdPageLayout *self,
@@ -18,7 +36,9 @@ bd_page_table_grid (BdPageLayout *self,
   if (self->grid_table != table)
     {
       g_clear_pointer (&self->grid, bd_grid_free);
-      self->grid = table->schedule != 0
+      self->grid = take_noted_grid (self, table);
+      if (self->grid == NULL)
+        self->grid = table->schedule != 0
         ? bd_grid_new_for_schedule (self->doc, table->schedule)
         : bd_grid_new_for_project (self->doc, g_ptr_array_index (self->doc->projects, table->project));
       self->grid_table = table;

@@ -135,7 +135,7 @@ write_pages_subset (BdPageLayout *self,
   if (self->missed && output->error == 0)
     {
       g_debug ("A page drew a character its face was not cut for: drawn again whole");
-      self->fonts = &self->system;
+      bd_page_use_system_fonts (self);
       if (fflush (output->file) != 0 || ftruncate (fileno (output->file), 0) != 0)
         output->error = errno;
       rewind (output->file);

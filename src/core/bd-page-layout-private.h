@@ -121,6 +121,7 @@ typedef struct {
   FigureGlyphs  figure_glyphs[N_ROLES];
   GHashTable   *char_glyphs[N_ROLES];    /* gunichar → PangoGlyphInfo*, or &no_glyph */
   hb_set_t     *contextual;              /* glyphs a default lookup may change next to others */
+  gboolean      complete;                /* every role's fonts made (the system's may have one) */
 } PageFonts;
 
 struct _BdPageLayout
@@ -187,6 +188,8 @@ void bd_page_fonts_init (BdPageLayout *self,
                          PageFonts    *fonts,
                          PangoFontMap *font_map);
 void bd_page_fonts_clear (PageFonts *fonts);
+void bd_page_use_system_fonts (BdPageLayout *self);
+void bd_page_measure_lines (BdPageLayout *self);
 void bd_page_note_text (BdPageLayout *self,
                         const char   *text);
 const PangoGlyphInfo *bd_page_char_glyph (BdPageLayout *self,

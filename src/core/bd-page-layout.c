@@ -65,6 +65,8 @@ bd_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->noted_grids, g_ptr_array_unref);
+  /* Not drawing any more: the system's fonts need not be made ready. */
+  self->fonts = &self->system;
   bd_page_subset_clear (self);
   bd_page_fonts_clear (&self->system);
   g_clear_object (&self->doc);
@@ -429,6 +431,7 @@ bd_page_layout_new (BdDocument    *doc,
   bd_page_setup_fonts (self);
   note_document (self);
   bd_page_use_subset (self);
+  bd_page_measure_lines (self);
   lay_out (self);
   if (self->subset_map != NULL && self->missed)
     lay_out_again (self);

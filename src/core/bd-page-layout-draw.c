@@ -167,11 +167,13 @@ pango_align (BdGridAlign align)
     }
 }
 
-/* Draws one cell's text, centred vertically in its box. */
+/* Draws one cell's text (@text_width wide on one line), centred
+ * vertically in its box. */
 static void
 draw_cell_text (BdPageLayout     *self,
                 cairo_t          *cr,
                 const BdGridCell *cell,
+                double            text_width,
                 double            x,
                 double            y,
                 double            width,
@@ -183,7 +185,7 @@ draw_cell_text (BdPageLayout     *self,
   if (cell->text == NULL || *cell->text == '\0')
     return;
 
-  if (strchr (cell->text, '\n') == NULL && bd_page_text_width (self, role, cell->text) <= inner)
+  if (strchr (cell->text, '\n') == NULL && text_width <= inner)
     draw_line (self, cr, role, cell->text, x + CELL_PAD_X, y + (height - self->line_heights[role]) / 2,
                inner, pango_align (cell->align));
   else
@@ -277,7 +279,7 @@ draw_table (BdPageLayout *self,
             cairo_t      *cr,
             const Item   *item)
 {
-  const Table *table = item->table;
+  Table *table = item->table;
   const BdGrid *grid = bd_page_table_grid (self, table);
   guint n_columns, n_header, n_drawn;
   g_autofree guint *rows = NULL;
@@ -324,7 +326,8 @@ draw_table (BdPageLayout *self,
 
             cell = bd_grid_cell (grid, origin_row, origin_column);
             span_rows = MIN (origin_row + cell->row_span - r, n_drawn - i);
-            draw_cell_text (self, cr, cell, lefts[c], tops[i],
+            draw_cell_text (self, cr, cell, bd_page_cell_text_width (self, table, grid, origin_row, origin_column),
+                            lefts[c], tops[i],
                             lefts[c + cell->col_span] - lefts[c], tops[i + span_rows] - tops[i]);
           }
       }

@@ -68,6 +68,7 @@ typedef struct {
   guint   n_columns;
   double *widths;     /* per column */
   double *heights;    /* per row */
+  double *text_widths;  /* per cell, its text on one line; negative until measured */
   double  width;
   double  natural;    /* the width before it was fitted to the frame */
 } Table;
@@ -238,6 +239,11 @@ void bd_page_add_table (BdPageLayout *self,
                         guint         project);
 BdGrid *bd_page_table_grid (BdPageLayout *self,
                             const Table  *table);
+double bd_page_cell_text_width (BdPageLayout *self,
+                                Table        *table,
+                                const BdGrid *grid,
+                                guint         row,
+                                guint         column);
 
 /* bd-page-layout-draw.c: drawing */
 void bd_page_batch_flush (BdPageLayout *self,

@@ -5,7 +5,26 @@ bd_page_table_free (Table *table)
 {
   g_free (table->widths);
   g_free (table->heights);
+  g_free (table->text_widths);
   g_free (table);
+}
+
+/* The width of the text of the cell at (@row, @column) on one line,
+ * measured once: the columns and the rows are sized with it and the
+ * pages drawn with it. */
+double
+bd_page_cell_text_width (BdPageLayout *self,
+                         Table        *table,
+                         const BdGrid *grid,
+                         guint         row,
+                         guint         column)
+{
+  double *width = &table->text_widths[(gsize) row * table->n_columns + column];
+  const BdGridCell *cell = bd_grid_cell (grid, row, column);
+
+  if (*width < 0)
+    *width = cell->text != NULL ? bd_page_text_width (self, ROLE_TABLE, cell->text) : 0;
+  return *width;
 }
 
 /* The grid built when the document's characters were noted, if it is
@@ -68,7 +87,7 @@ measure_columns (BdPageLayout *self,
 
         if (cell->col_span != 1 || cell->text == NULL)
           continue;
-        width = bd_page_text_width (self, ROLE_TABLE, cell->text) + 2 * CELL_PAD_X;
+        width = bd_page_cell_text_width (self, table, grid, r, c) + 2 * CELL_PAD_X;
         if (grid->row_kinds[r] == BD_GRID_ROW_HEADER)
           width = MIN (width, header_cap);
         else
@@ -89,7 +108,7 @@ measure_columns (BdPageLayout *self,
 
         if (cell->col_span <= 1 || cell->text == NULL)
           continue;
-        width = MIN (bd_page_text_width (self, ROLE_TABLE, cell->text), 8 * bd_page_role_sizes[ROLE_TABLE]) + 2 * CELL_PAD_X;
+        width = MIN (bd_page_cell_text_width (self, table, grid, r, c), 8 * bd_page_role_sizes[ROLE_TABLE]) + 2 * CELL_PAD_X;
         have = bd_grid_span_width (table->widths, c, cell->col_span);
         for (guint k = c; width > have && k < c + cell->col_span; k++)
           table->widths[k] += (width - have) / cell->col_span;
@@ -154,18 +173,23 @@ size_columns (BdPageLayout *self,
     table->width += table->widths[c];
 }
 
-/* The height @cell's text needs in a box @width wide. */
+/* The height the text of the cell at (@row, @column) needs in a box
+ * @width wide. */
 static double
-cell_text_height (BdPageLayout     *self,
-                  const BdGridCell *cell,
-                  double            width)
+cell_text_height (BdPageLayout *self,
+                  Table        *table,
+                  const BdGrid *grid,
+                  guint         row,
+                  guint         column,
+                  double        width)
 {
+  const BdGridCell *cell = bd_grid_cell (grid, row, column);
   g_autoptr(PangoLayout) layout = NULL;
   Role role = ROLE_TABLE;
 
   if (cell->text == NULL || *cell->text == '\0')
     return self->line_heights[role];
-  if (strchr (cell->text, '\n') == NULL && bd_page_text_width (self, role, cell->text) <= width)
+  if (strchr (cell->text, '\n') == NULL && bd_page_cell_text_width (self, table, grid, row, column) <= width)
     return self->line_heights[role];
   layout = bd_page_wrapped_layout (self, role, cell->text, width, PANGO_ALIGN_LEFT, FALSE);
   return bd_page_layout_height (layout);
@@ -187,7 +211,7 @@ size_rows (BdPageLayout *self,
           if (cell->row_span == 1)
             {
               double width = bd_grid_span_width (table->widths, c, cell->col_span) - 2 * CELL_PAD_X;
-              double height = cell_text_height (self, cell, width) + 2 * CELL_PAD_Y;
+              double height = cell_text_height (self, table, grid, r, c, width) + 2 * CELL_PAD_Y;
               table->heights[r] = MAX (table->heights[r], height);
             }
         }
@@ -203,7 +227,7 @@ size_rows (BdPageLayout *self,
           continue;
         for (guint k = r; k < r + cell->row_span; k++)
           have += table->heights[k];
-        need = cell_text_height (self, cell,
+        need = cell_text_height (self, table, grid, r, c,
                                  bd_grid_span_width (table->widths, c, cell->col_span) - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y;
         if (need > have)
           table->heights[r + cell->row_span - 1] += need - have;
@@ -254,6 +278,9 @@ bd_page_add_table (BdPageLayout *self,
   table->n_header_rows = grid->n_header_rows;
   table->n_rows = grid->n_rows;
   table->n_columns = grid->n_columns;
+  table->text_widths = g_new (double, (gsize) grid->n_rows * grid->n_columns);
+  for (gsize i = 0; i < (gsize) grid->n_rows * grid->n_columns; i++)
+    table->text_widths[i] = -1;
 
   size_columns (self, table, bd_page_frame_width (self, FALSE));
   /* Turned when it would have to wrap its names to fit upright. */

@@ -57,9 +57,10 @@ typedef struct {
 #define BD_PAGE_N_CONTENTS 17
 extern const ContentsEntry bd_page_contents[BD_PAGE_N_CONTENTS];
 
-/* A table's grid is not kept: a 13,000-row schedule's cells take more
- * memory than everything else here, so a grid is built again when its pages
- * are drawn (one at a time, see bd_page_table_grid()). */
+/* A table's grid is kept from its layout until its pages are first drawn
+ * (a PDF draws them once); then it is built again when they are drawn, one
+ * table's at a time (bd_page_table_grid ()): a 13,000-row schedule's cells
+ * take more memory than everything else here. */
 typedef struct {
   guint   schedule;       /* 1 … 9, or 0 for a form */
   guint   project;        /* the form's index in doc->projects */
@@ -69,6 +70,7 @@ typedef struct {
   double *widths;     /* per column */
   double *heights;    /* per row */
   double *text_widths;  /* per cell, its text on one line; negative until measured */
+  BdGrid *kept;         /* the grid it was laid out from, until first drawn */
   double  width;
   double  natural;    /* the width before it was fitted to the frame */
 } Table;
@@ -159,7 +161,8 @@ struct _BdPageLayout
 
   GPtrArray            *tables;      /* Table* */
   GPtrArray            *noted_grids; /* BdGrid*: built when the characters were noted, in the order laid out */
-  const Table          *grid_table;  /* the table whose grid is built, or NULL */
+  Table                *grid_table;  /* the table whose grid is built, or NULL */
+  gboolean              laid_out;    /* grids are no longer kept for drawing */
   BdGrid               *grid;
   GArray               *pages;       /* Page */
   int                   contents_pages[BD_PAGE_N_CONTENTS];
@@ -238,7 +241,7 @@ void bd_page_add_table (BdPageLayout *self,
                         guint         schedule,
                         guint         project);
 BdGrid *bd_page_table_grid (BdPageLayout *self,
-                            const Table  *table);
+                            Table        *table);
 double bd_page_cell_text_width (BdPageLayout *self,
                                 Table        *table,
                                 const BdGrid *grid,

@@ -6,6 +6,7 @@ bd_page_table_free (Table *table)
   g_free (table->widths);
   g_free (table->heights);
   g_free (table->text_widths);
+  g_clear_pointer (&table->kept, bd_grid_free);
   g_free (table);
 }
 
@@ -48,14 +49,18 @@ take_noted_grid (BdPageLayout *self,
 /* NULL when the document no longer has the form the table printed. */
 BdGrid *
 bd_page_table_grid (BdPageLayout *self,
-                    const Table  *table)
+                    Table        *table)
 {
   if (table->schedule == 0 && table->project >= self->doc->projects->len)
     return NULL;
   if (self->grid_table != table)
     {
+      if (self->grid_table != NULL && !self->laid_out)
+        self->grid_table->kept = g_steal_pointer (&self->grid);
       g_clear_pointer (&self->grid, bd_grid_free);
-      self->grid = take_noted_grid (self, table);
+      self->grid = g_steal_pointer (&table->kept);
+      if (self->grid == NULL)
+        self->grid = take_noted_grid (self, table);
       if (self->grid == NULL)
         self->grid = table->schedule != 0
         ? bd_grid_new_for_schedule (self->doc, table->schedule)

@@ -435,6 +435,7 @@ bd_page_layout_new (BdDocument    *doc,
   lay_out (self);
   if (self->subset_map != NULL && self->missed)
     lay_out_again (self);
+  self->laid_out = TRUE;
   return self;
 }
 

@@ -10,21 +10,11 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  PART_NONE,
-  PART_FUNCTIONS,
-  PART_ORGANISATION,
-  PART_GLOSSARY,
-  PART_NARRATIVE,
-  PART_SCHEDULE,
-  PART_OTHER,
-  PART_EMPLOYEES,
-  PART_FORM,
-} PartKind;
-
+/* A part of the published text: a schedule, a text section, the forms
+ * (BD_PART_PERFORMANCE) or BD_PART_NONE. */
 typedef struct {
-  PartKind kind;
-  guint    schedule;     /* PART_SCHEDULE: 1 … 9 */
+  BdPart   kind;
+  guint    schedule;     /* a schedule's number (1 … 9), else 0 */
   int      year;         /* the year in a schedule's title */
   guint    first_line;   /* index of the title line */
   guint    end_line;     /* one past the last line */
@@ -45,6 +35,8 @@ gboolean  bd_import_fail              (GError       **error,
 void      bd_import_set_line_pages    (GArray      *line_pages);
 /* The page of the PDF line @line_index was read from, or 0 for a text. */
 guint     bd_import_page_of_line      (guint        line_index);
+/* The line (from 1) of the text @line_index is, or 0 when it was read from a PDF. */
+guint     bd_import_text_line         (guint        line_index);
 /* Reads text made from a PDF; @line_pages holds the page of each line. */
 BdDocument *bd_import_published_text_paged (const char *text,
                                        GArray      *line_pages,

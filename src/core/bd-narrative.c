@@ -280,8 +280,11 @@ GStrv
 bd_narrative_generate (BdDocument *doc,
                        const char *section)
 {
-  g_autoptr(GStrvBuilder) out = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) out = NULL;
 
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  out = g_strv_builder_new ();
   if (strcmp (section, "narrative") == 0)
     generate_narrative (doc, out);
   else if (strcmp (section, "other") == 0)
@@ -300,6 +303,8 @@ bd_narrative_take_last_year (BdDocument  *doc,
   BdRow *s9;
   const char *sangong[] = { "sangong.total", "sangong.outbound", "sangong.reception", "sangong.vehicle",
                             "sangong.vehicle_purchase", "sangong.vehicle_running" };
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
 
   if (g_strcmp0 (doc->department, last->department) != 0 || last->year != doc->year - 1)
     {
@@ -368,6 +373,8 @@ bd_narrative_start (BdDocument *doc)
 {
   static const char * const generated[] = { "narrative", "other" };
   BdSection *glossary;
+
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
 
   start_section (doc, "functions", g_strdup_printf ("%s主要职能", doc->department));
   start_section (doc, "organisation", g_strdup_printf ("%s机构设置", doc->department));

@@ -343,6 +343,19 @@ note_import_disagreement (BdDocument *doc)
   bd_document_add_import_note (doc, BD_PART_SCHEDULE_8, "30228", 12, g_strdup ("30228 工会经费 is printed twice"));
 }
 
+/* What new-year flags: a paragraph carried over that still quotes last
+ * year's figures (seed line 342: 截至2023年12月31日…共有车辆2辆…). */
+static void
+flag_carried_over (BdDocument *doc)
+{
+  BdSection *other = bd_document_get_section (doc, "other");
+
+  for (guint i = 0; i < other->paragraphs->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (other->paragraphs, i), "截至2023年12月31日"))
+      bd_section_set_to_review (other, g_ptr_array_index (other->paragraphs, i), TRUE);
+  g_assert_cmpuint (g_hash_table_size (other->to_review), ==, 1);
+}
+
 static const RuleCase cases[] = {
   { "row-parts", NULL, break_row_parts, BD_PART_SCHEDULE_3 },
   { "subtotal", NULL, break_subtotal, BD_PART_SCHEDULE_2 },
@@ -410,6 +423,7 @@ static const RuleCase cases[] = {
   { "form-carryover", NULL, break_form_carryover, BD_PART_PERFORMANCE },
   { "item-change", NULL, break_item_change, BD_PART_SCHEDULE_3 },
   { "as-printed", NULL, note_import_disagreement, BD_PART_SCHEDULE_8 },
+  { "carried-over-text", NULL, flag_carried_over, BD_PART_OTHER },
 };
 
 static void

@@ -11,6 +11,7 @@ struct _BdFindingItem
   char       *expected;
   char       *row;
   char       *column;
+  char       *source;     /* where the row was read (page 9), or NULL */
   gboolean    has_fix;
 };
 
@@ -25,6 +26,7 @@ bd_finding_item_finalize (GObject *object)
   g_free (self->expected);
   g_free (self->row);
   g_free (self->column);
+  g_free (self->source);
   G_OBJECT_CLASS (bd_finding_item_parent_class)->finalize (object);
 }
 
@@ -67,7 +69,8 @@ bd_finding_item_equal (BdFindingItem *self,
   return g_strcmp0 (self->rule, other->rule) == 0
          && self->severity == other->severity && self->part == other->part && self->has_fix == other->has_fix
          && g_strcmp0 (self->message, other->message) == 0 && g_strcmp0 (self->expected, other->expected) == 0
-         && g_strcmp0 (self->row, other->row) == 0 && g_strcmp0 (self->column, other->column) == 0;
+         && g_strcmp0 (self->row, other->row) == 0 && g_strcmp0 (self->column, other->column) == 0
+         && g_strcmp0 (self->source, other->source) == 0;
 }
 
 BdSeverity
@@ -117,6 +120,22 @@ bd_finding_item_has_fix (BdFindingItem *self)
 {
   g_return_val_if_fail (BD_IS_FINDING_ITEM (self), FALSE);
   return self->has_fix;
+}
+
+void
+bd_finding_item_take_source (BdFindingItem *self,
+                             char          *source)
+{
+  g_return_if_fail (BD_IS_FINDING_ITEM (self));
+  g_free (self->source);
+  self->source = source;
+}
+
+const char *
+bd_finding_item_get_source (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), NULL);
+  return self->source;
 }
 
 const char *

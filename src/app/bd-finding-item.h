@@ -26,5 +26,10 @@ const char      *bd_finding_item_get_expected (BdFindingItem   *self);
 const char      *bd_finding_item_get_row      (BdFindingItem   *self);
 const char      *bd_finding_item_get_column   (BdFindingItem   *self);
 gboolean         bd_finding_item_has_fix      (BdFindingItem   *self);
+/* Where the finding's row was read in the imported document ("page 9"),
+ * @source taken; NULL for none. */
+void             bd_finding_item_take_source  (BdFindingItem   *self,
+                                               char            *source);
+const char      *bd_finding_item_get_source   (BdFindingItem   *self);
 
 G_END_DECLS

@@ -63,10 +63,13 @@ open_activated (GtkWidget  *widget,
   GtkFileFilter *filter = gtk_file_filter_new ();
 
   _bd_window_commit_pending (self);
-  gtk_file_filter_set_name (filter, _("Budget documents and published budgets"));
+  gtk_file_filter_set_name (filter, _("Budget documents, published budgets and workbooks"));
   gtk_file_filter_add_suffix (filter, "budget");
   gtk_file_filter_add_suffix (filter, "md");
   gtk_file_filter_add_suffix (filter, "pdf");
+  /* A workbook opens as a PDF does: a new document, unsaved until Save As. */
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "xls");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
@@ -553,6 +556,7 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-review", NULL, open_review_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.start-from", "s", _bd_window_start_from_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-sheet", NULL, _bd_window_import_sheet_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_activated);
   gtk_widget_class_install_action (widget_class, "win.fix-finding", "u", fix_finding_activated);

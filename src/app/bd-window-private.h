@@ -39,6 +39,8 @@ struct _BdWindow
 void   _bd_window_class_actions_init (BdWindowClass *klass);
 /* win.start-from "year" | "workbook" (bd-window-start.c) */
 void   _bd_window_start_from_activated (GtkWidget *widget, const char *action_name, GVariant *parameter);
+/* win.import-sheet (bd-window-start.c) */
+void   _bd_window_import_sheet_activated (GtkWidget *widget, const char *action_name, GVariant *parameter);
 void   _bd_window_update_actions     (BdWindow      *self);
 /* The context menu of the finding @item shown at (@x, @y) of @widget: its
  * rule switched off or given another severity, or every rule's settings. */

@@ -5,6 +5,7 @@
 #include "bd-print-preview.h"
 #include "bd-section-view.h"
 #include "bd-finding-item.h"
+#include "bd-review.h"
 #include "bd-tooltip.h"
 #include "bd-window-private.h"
 #include "bd-widget-util.h"
@@ -197,7 +198,11 @@ create_finding_row (gpointer item,
                                                   : severity == BD_SEVERITY_WARNING ? "dialog-warning-symbolic"
                                                   : "dialog-information-symbolic");
   GtkWidget *place = gtk_label_new (where);
-  GtkWidget *message = gtk_label_new (bd_finding_item_get_message (finding));
+  const char *source = bd_finding_item_get_source (finding);
+  /* An imported document's finding names the page (line, cell) it was read on. */
+  g_autofree char *prefix = source ? g_strdup_printf (_("%s: "), source) : NULL;
+  g_autofree char *text = g_strconcat (prefix ? prefix : "", bd_finding_item_get_message (finding), NULL);
+  GtkWidget *message = gtk_label_new (text);
   GtkGesture *gesture;
 
   gtk_widget_set_margin_start (row, 12);
@@ -275,7 +280,13 @@ update_findings_list (BdWindow *self)
   /* A list of thousands helps nobody and costs a frame: the first ones,
    * and how many more there are (the badges count them all). */
   for (guint i = 0; i < shown; i++)
-    g_ptr_array_add (items, bd_finding_item_new (g_ptr_array_index (findings, i)));
+    {
+      BdFindingItem *item = bd_finding_item_new (g_ptr_array_index (findings, i));
+
+      bd_finding_item_take_source (item, bd_review_finding_source (bd_editor_get_document (self->editor),
+                                                                   g_ptr_array_index (findings, i)));
+      g_ptr_array_add (items, item);
+    }
   replace_changed_items (self->findings, items);
 
   if (findings->len > MAX_FINDINGS_SHOWN)
@@ -388,6 +399,17 @@ on_part_selected (BdWindow      *self,
     switch_to_page (self, gtk_list_box_row_get_index (row));
 }
 
+/* A finding of a text section names words of it: they are selected. */
+static void
+show_in_section (BdWindow   *self,
+                 const char *section,
+                 const char *words)
+{
+  for (guint i = 0; i < self->section_views->len; i++)
+    if (g_strcmp0 (bd_section_view_get_section (g_ptr_array_index (self->section_views, i)), section) == 0)
+      bd_section_view_show_text (g_ptr_array_index (self->section_views, i), words);
+}
+
 static void
 on_finding_activated (BdWindow      *self,
                       GtkListBoxRow *row)
@@ -402,6 +424,8 @@ on_finding_activated (BdWindow      *self,
   if (page->schedule != 0)
     bd_schedule_view_select (BD_SCHEDULE_VIEW (self->schedule_views[page->schedule - 1]),
                              bd_finding_item_get_row (finding), bd_finding_item_get_column (finding));
+  else if (page->section != NULL && bd_finding_item_get_row (finding) != NULL)
+    show_in_section (self, page->section, bd_finding_item_get_row (finding));
   else if (self->form_editor != NULL && bd_finding_item_get_row (finding) != NULL)
     bd_form_editor_show_finding (BD_FORM_EDITOR (self->form_editor), bd_finding_item_get_row (finding),
                                  bd_finding_item_get_column (finding));

@@ -134,6 +134,12 @@ gboolean    bd_editor_add_project     (BdEditor    *self,
 gboolean    bd_editor_duplicate_project (BdEditor  *self,
                                        guint        index,
                                        GError     **error);
+/* A form carried over from last year (new-year) is "to review" until the
+ * clerk changes it or marks it reviewed here; undoable. Marking a form that
+ * is not to review changes nothing. */
+gboolean    bd_editor_mark_form_reviewed (BdEditor *self,
+                                       guint        index,
+                                       GError     **error);
 gboolean    bd_editor_remove_project  (BdEditor    *self,
                                        guint        index,
                                        GError     **error);

@@ -124,6 +124,8 @@ static const BdRule rules[] = {
   { "as-printed", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_HEADER,
     N_("The published document agrees with itself where it was read (编制部门, codes printed once and in full)"),
     bd_rule_as_printed },
+  { "carried-over-text", BD_SEVERITY_INFO, BD_PART_DOCUMENT, BD_READS_TEXT,
+    N_("A paragraph carried over from last year no longer quotes last year's figures"), bd_rule_carried_over },
 };
 
 const BdRule *

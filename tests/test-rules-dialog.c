@@ -160,6 +160,8 @@ test_finding_menu (Fixture       *f,
   popover = find_descendant (GTK_WIDGET (f->window), is_popover_menu, NULL);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
+  if (g_getenv ("BD_SCREENSHOT_PAUSE") != NULL)
+    bd_test_spin (atoi (g_getenv ("BD_SCREENSHOT_PAUSE")));
   menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
   /* Section 0: off; section 1: the two other severities; section 2: all rules. */
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);

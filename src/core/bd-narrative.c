@@ -317,6 +317,31 @@ bd_narrative_generate (BdDocument *doc,
   return g_strv_builder_end (out);
 }
 
+/* Each 项 of last year's schedule 3 (its 合计), as "item.CODE", for the
+ * year-over-year note (rule item-change); those of a document taken before go. */
+static void
+take_last_year_items (BdDocument *doc,
+                      BdSchedule *s3)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, doc->last_year);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, "item."))
+      g_hash_table_iter_remove (&iter);
+  for (guint i = 0; i < s3->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (s3->rows, i);
+      g_autofree char *name = NULL;
+
+      if (!row->is_leaf || strlen (row->code) != 7)
+        continue;
+      name = g_strconcat ("item.", row->code, NULL);
+      bd_document_set_last_year (doc, name, row->values[BD_COL_EXPENSE_TOTAL]);
+    }
+}
+
 gboolean
 bd_narrative_take_last_year (BdDocument  *doc,
                              BdDocument  *last,
@@ -351,6 +376,7 @@ bd_narrative_take_last_year (BdDocument  *doc,
   bd_document_set_last_year (doc, "expense.capital", s4->total->values[3]);
   for (guint i = 0; i < G_N_ELEMENTS (sangong); i++)
     bd_document_set_last_year (doc, sangong[i], s9->values[i]);
+  take_last_year_items (doc, bd_document_get_schedule (last, 3));
   return TRUE;
 }
 

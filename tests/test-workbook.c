@@ -131,6 +131,16 @@ test_own_export (void)
                    ==, Y (10000, 0));
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 40));
   g_assert_cmpstr (bd_document_get_schedule (doc, 6)->note, ==, "注：本部门2024年无政府性基金预算安排的支出，故本表无数据。");
+  /* Each row keeps where it was read (file format 5 stores it): 212 01 99
+   * 其他城乡社区管理事务支出 is on row 16 of sheet “3 支出预算总表”, its 类
+   * in column A (unzip -p own.xlsx xl/worksheets/sheet3.xml: A16 212, B16
+   * 01, C16 99, D16 its name). */
+  {
+    g_autofree char *place = bd_row_source_text (bd_schedule_find_row (bd_document_get_schedule (doc, 3), "2120199"));
+
+    g_assert_cmpstr (place, ==, "sheet “3 支出预算总表”, cell A16");
+    g_assert_cmpstr (bd_document_get_schedule (doc, 3)->source_sheet, ==, "3 支出预算总表");
+  }
 
   /* The form comes back whole: the seed's 政府雇员, 项目资金总额 4,630,048.00 元,
    * 2024-01-01 … 2024-12-31, eleven indicators, ≤4630048.00(元) the first target. */

@@ -118,7 +118,7 @@ command_import (int    argc,
     return bd_cli_report_error (NULL, error);
 
   g_print (_("Imported %s %d年 (%u forms) into %s\n"), doc->department, doc->year, doc->projects->len, output);
-  /* The file does not keep them: said once, here (validate X.pdf says them too). */
+  /* Said here, and kept in the file: validate X.budget reports them as validate X.pdf does. */
   for (guint i = 0; doc->import_notes != NULL && i < doc->import_notes->len; i++)
     {
       const BdImportNote *note = g_ptr_array_index (doc->import_notes, i);

@@ -6,6 +6,7 @@
 
 #include "bd-catalog.h"
 #include "bd-import-private.h"
+#include "bd-narrative.h"
 #include "bd-workbook-import.h"
 
 /* How far below its title a schedule's header may reach. */
@@ -567,6 +568,16 @@ item_core (const char *label)
   return core;
 }
 
+/* 上年结转 (上年结转结余, 上年结转资金) beside the income items, 结转下年
+ * beside the 类: the money a balance schedule carries across years. */
+static gboolean
+is_carry_label (const char *core,
+                gboolean    income)
+{
+  return income ? g_str_has_prefix (core, "上年结转") || g_str_has_prefix (core, "上年结余")
+                : g_str_has_prefix (core, "结转下年") || g_str_has_prefix (core, "年末结转");
+}
+
 /* The 类 list of schedules 1 and 4 as the sheet prints it, when it does:
  * otherwise it stays as schedules 3 and 5-7 give it. */
 static gboolean
@@ -602,6 +613,18 @@ fill_balance_expenditure (Sheet       *s,
     {
       g_autofree char *core = item_core (text_at (s, r, label));
 
+      if (is_carry_label (core, FALSE))
+        {
+          g_autofree char *name = g_strstrip (g_strdup (text_at (s, r, label)));
+          BdRow *carry;
+
+          bd_schedule_add_carryover (schedule, NULL, name);
+          carry = schedule->carry_forward;
+          for (guint c = 0; c < def->n_columns; c++)
+            if (bd_schedule_def_is_entered (def, c) && !read_amount (s, r, columns[c], &carry->values[c], error))
+              return FALSE;
+          continue;
+        }
       for (guint i = 0; i < schedule->rows->len && core[0] != '\0'; i++)
         {
           BdRow *target = g_ptr_array_index (schedule->rows, i);
@@ -654,6 +677,14 @@ fill_balance (Sheet       *s,
     {
       g_autofree char *core = item_core (text_at (s, r, label));
 
+      if (is_carry_label (core, TRUE))
+        {
+          g_autofree char *name = g_strstrip (g_strdup (text_at (s, r, label)));
+          BdRow *carry = bd_schedule_add_carryover (schedule, name, NULL);
+          if (!read_amount (s, r, amount, &carry->values[0], error))
+            return FALSE;
+          continue;
+        }
       for (guint k = 0; k < def->n_income && core[0] != '\0'; k++)
         {
           g_autofree char *wanted = item_core (def->income[k].name);

@@ -16,20 +16,7 @@
 static const char *
 section_of (const char *heading)
 {
-  BdPart kind = bd_import_classify_title (heading).kind;
-
-  switch (kind)
-    {
-    case BD_PART_FUNCTIONS:
-    case BD_PART_ORGANISATION:
-    case BD_PART_GLOSSARY:
-    case BD_PART_NARRATIVE:
-    case BD_PART_OTHER:
-    case BD_PART_EMPLOYEES:
-      return bd_part_to_string (kind);
-    default:
-      return NULL;
-    }
+  return bd_import_section_id (bd_import_classify_title (heading).kind);
 }
 
 /* The text of the sheet's cells, in reading order; a cell that is only

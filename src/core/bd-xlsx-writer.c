@@ -191,6 +191,13 @@ schedule_children (BdSchedule *schedule)
             add_child (children, schedule->income_total, item);
         }
     }
+  if (schedule->carryover != NULL)
+    {
+      add_child (children, schedule->income_grand, schedule->income_total);
+      add_child (children, schedule->income_grand, schedule->carryover);
+      add_child (children, schedule->expense_grand, schedule->total);
+      add_child (children, schedule->expense_grand, schedule->carry_forward);
+    }
   return children;
 }
 
@@ -199,7 +206,8 @@ is_income (BdSchedule  *schedule,
            const BdRow *row)
 {
   return schedule->income != NULL
-    && (row == schedule->income_total || g_ptr_array_find (schedule->income, row, NULL));
+    && (row == schedule->income_total || row == schedule->carryover || row == schedule->income_grand
+        || g_ptr_array_find (schedule->income, row, NULL));
 }
 
 /* What a figure is the sum of: the columns of its own row for a sum column

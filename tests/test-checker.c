@@ -191,6 +191,10 @@ static void break_schedule_1_income (BdDocument *d) { income (d, 1, "business")-
 static void break_schedule_1_expenditure (BdDocument *d) { row (d, 1, "210")->values[0] = Y (871850, 1); }
 static void break_schedule_2_3 (BdDocument *d) { row (d, 3, "2210201")->values[1] += 1; }
 static void break_schedule_4_income (BdDocument *d) { income (d, 4, "fund")->values[0] = Y (100, 0); }
+/* 上年结转 and 结转下年: 250,000.00 in schedule 1, 200,000.00 (一般公共预算) in schedule 4, then 300,000.00. */
+static void carry (BdDocument *d, guint n, gint64 v) { BdSchedule *s = bd_document_get_schedule (d, n); bd_schedule_add_carryover (s, NULL, NULL)->values[0] = v; s->carry_forward->values[n == 4] = v; bd_document_recompute (d); }
+static void with_carryover (BdDocument *d) { carry (d, 1, Y (250000, 0)); carry (d, 4, Y (200000, 0)); }
+static void break_schedule_4_carryover (BdDocument *d) { carry (d, 4, Y (300000, 0)); }
 static void break_schedule_4_expenditure (BdDocument *d) { row (d, 4, "221")->values[1] = 0; }
 static void break_schedules_5_6_7 (BdDocument *d) { row (d, 5, "2101102")->values[1] += Y (100, 0); }
 static void break_schedule_8 (BdDocument *d) { row (d, 8, "30101")->values[1] += 1; }
@@ -365,6 +369,7 @@ static const RuleCase cases[] = {
   { "schedule-1-expenditure", NULL, break_schedule_1_expenditure, BD_PART_SCHEDULE_1 },
   { "schedule-2-3", NULL, break_schedule_2_3, BD_PART_SCHEDULE_3 },
   { "schedule-4-income", NULL, break_schedule_4_income, BD_PART_SCHEDULE_4 },
+  { "schedule-4-carryover", with_carryover, break_schedule_4_carryover, BD_PART_SCHEDULE_4 },
   { "schedule-4-expenditure", NULL, break_schedule_4_expenditure, BD_PART_SCHEDULE_4 },
   { "schedules-5-6-7", NULL, break_schedules_5_6_7, BD_PART_SCHEDULE_3 },
   { "schedule-8", NULL, break_schedule_8, BD_PART_SCHEDULE_8 },

@@ -179,9 +179,14 @@ bd_catalog_load_tsv (BdCatalog         *self,
                      gsize              length,
                      GError           **error)
 {
-  Classification *c = &self->classifications[classification];
+  Classification *c;
   int edition = 0;
-  g_autoptr(GPtrArray) entries = parse_tsv (classification, text, length, &edition, error);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (BD_IS_CATALOG (self), FALSE);
+
+  c = &self->classifications[classification];
+  entries = parse_tsv (classification, text, length, &edition, error);
 
   if (entries == NULL)
     return FALSE;
@@ -206,6 +211,8 @@ bd_catalog_load_file (BdCatalog         *self,
 {
   g_autofree char *contents = NULL;
   gsize length;
+
+  g_return_val_if_fail (BD_IS_CATALOG (self), FALSE);
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
@@ -317,6 +324,8 @@ bd_catalog_lookup (BdCatalog        *self,
                    BdClassification  classification,
                    const char       *code)
 {
+  g_return_val_if_fail (BD_IS_CATALOG (self), NULL);
+
   return g_hash_table_lookup (self->classifications[classification].by_code, code);
 }
 
@@ -351,8 +360,13 @@ bd_catalog_complete (BdCatalog        *self,
                      const char       *prefix,
                      guint             max_results)
 {
-  GPtrArray *sorted = sorted_entries (&self->classifications[classification]);
-  GPtrArray *results = g_ptr_array_new ();
+  GPtrArray *sorted;
+  GPtrArray *results;
+
+  g_return_val_if_fail (BD_IS_CATALOG (self), NULL);
+
+  sorted = sorted_entries (&self->classifications[classification]);
+  results = g_ptr_array_new ();
 
   for (guint i = 0; i < sorted->len && (max_results == 0 || results->len < max_results); i++)
     {
@@ -367,13 +381,19 @@ guint
 bd_catalog_count (BdCatalog        *self,
                   BdClassification  classification)
 {
+  g_return_val_if_fail (BD_IS_CATALOG (self), 0);
+
   return g_hash_table_size (self->classifications[classification].by_code);
 }
 
 GPtrArray *
 bd_catalog_template_lei (BdCatalog *self)
 {
-  GPtrArray *copy = g_ptr_array_new ();
+  GPtrArray *copy;
+
+  g_return_val_if_fail (BD_IS_CATALOG (self), NULL);
+
+  copy = g_ptr_array_new ();
 
   for (guint i = 0; i < self->template_lei->len; i++)
     g_ptr_array_add (copy, g_ptr_array_index (self->template_lei, i));
@@ -424,8 +444,13 @@ bd_catalog_find_child (BdCatalog        *self,
                        const char       *parent,
                        const char       *name)
 {
-  GPtrArray *sorted = sorted_entries (&self->classifications[classification]);
-  gsize length = strlen (parent);
+  GPtrArray *sorted;
+  gsize length;
+
+  g_return_val_if_fail (BD_IS_CATALOG (self), NULL);
+
+  sorted = sorted_entries (&self->classifications[classification]);
+  length = strlen (parent);
 
   for (guint i = 0; i < sorted->len; i++)
     {

@@ -133,6 +133,7 @@ void bd_rule_schedule_1_expense (BdCheck *check);
 void bd_rule_schedule_1_income (BdCheck *check);
 void bd_rule_schedule_4_expense (BdCheck *check);
 void bd_rule_schedule_4_income (BdCheck *check);
+void bd_rule_schedule_4_carryover (BdCheck *check);
 void bd_rule_schedule_8 (BdCheck *check);
 void bd_rule_schedule_9 (BdCheck *check);
 void bd_rule_schedules_2_3 (BdCheck *check, guint number, BdRow *row);

@@ -30,6 +30,8 @@ static const BdRule rules[] = {
     bd_rule_schedules_2_3, S (2) | S (3), BD_ITER_LEAVES | BD_ITER_UNIQUE },
   { "schedule-4-income", BD_SEVERITY_ERROR, BD_PART_SCHEDULE_4, S (1) | S (4),
     N_("Schedule 4's income equals schedule 1's 财政拨款收入 split"), bd_rule_schedule_4_income },
+  { "schedule-4-carryover", BD_SEVERITY_ERROR, BD_PART_SCHEDULE_4, S (1) | S (4),
+    N_("Schedule 4's 上年结转 and 结转下年 are within schedule 1's"), bd_rule_schedule_4_carryover },
   { "schedule-4-expenditure", BD_SEVERITY_ERROR, BD_PART_SCHEDULE_4, S (4) | S (5) | S (6) | S (7) | BD_READS_ROWS,
     N_("Schedule 4's columns by 类 equal the 类 totals of schedules 5, 6 and 7"), bd_rule_schedule_4_expense },
   { "schedules-5-6-7", BD_SEVERITY_ERROR, BD_PART_SCHEDULE_3, S (2) | S (3) | S (5) | S (6) | S (7) | BD_READS_ROWS,

@@ -412,6 +412,7 @@ test_new_code (Fixture       *f,
   lxw_workbook *writer = workbook_new (path);
   lxw_worksheet *sheet = workbook_add_worksheet (writer, "表5");
   g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
 
   worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
   for (guint c = 0; c < G_N_ELEMENTS (header); c++)
@@ -435,6 +436,20 @@ test_new_code (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (new_codes, "21298"), ==, "城运专项款");
   g_assert_cmpstr (g_hash_table_lookup (new_codes, "2129801"), ==, "城运专项测试");
   g_assert_cmpstr (g_hash_table_lookup (new_codes, "2129901"), ==, "城运其他测试");
+  text = bd_sheet_import_describe (import);
+  g_assert_cmpstr (text, ==,
+                   "+ 2129801 城运专项测试 基本支出 0.00 项目支出 1,000.00\n"
+                   "+ 2129901 城运其他测试 基本支出 0.00 项目支出 500.00\n"
+                   "* 21298 城运专项款: not in the catalog, kept with the document\n"
+                   "* 2129801 城运专项测试: not in the catalog, kept with the document\n"
+                   "* 2129901 城运其他测试: not in the catalog, kept with the document\n"
+                   /* The seed's schedule 5 leaves (data/minhang-cityops-2024.md lines 214-225). */
+                   "= 2080502 事业单位离退休 (left as it is)\n"
+                   "= 2080505 机关事业单位基本养老保险缴费支出 (left as it is)\n"
+                   "= 2080506 机关事业单位职业年金缴费支出 (left as it is)\n"
+                   "= 2101102 事业单位医疗 (left as it is)\n"
+                   "= 2120199 其他城乡社区管理事务支出 (left as it is)\n"
+                   "= 2210201 住房公积金 (left as it is)\n");
 
   g_assert_true (bd_sheet_import_apply (import, f->editor, &error));
   g_assert_no_error (error);
@@ -445,6 +460,15 @@ test_new_code (Fixture       *f,
   g_assert_cmpint (bd_test_stored (f->path, 5, "2129901", BD_COL_BASIC + 1), ==, Y (500, 0));
   stored = stored_extra_code (f->path, "21298");
   g_assert_cmpstr (stored, ==, "城运专项款");
+  /* The 款 row made for 2129801 takes the sheet's name. */
+  g_assert_cmpstr (bd_schedule_find_row (bd_document_get_schedule (doc, 5), "21298")->name, ==, "城运专项款");
+  {
+    g_autoptr(BdStore) reader = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) read_back = bd_store_load (reader, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (bd_schedule_find_row (bd_document_get_schedule (read_back, 5), "21298")->name, ==, "城运专项款");
+  }
 
   g_assert_true (bd_editor_undo (f->editor, &error));
   g_assert_false (bd_editor_can_undo (f->editor));

@@ -239,6 +239,20 @@ schedule_step (BdSheetImport *import,
       else
         bd_schedule_find_part (schedule, change->part, change->code)->values[change->column] = change->after;
     }
+  /* A 类 or 款 made for a row added is named from the catalog only: one
+   * the catalog lacks takes the sheet's name. */
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (schedule->rows, i);
+      guint c = schedule->def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC : BD_CLASSIFICATION_FUNCTION;
+      const char *name = g_hash_table_lookup (import->new_codes[c], row->code);
+
+      if ((row->name == NULL || row->name[0] == '\0') && name != NULL)
+        {
+          g_free (row->name);
+          row->name = g_strdup (name);
+        }
+    }
   bd_schedule_forget_published_sums (schedule);
   bd_schedule_step_end (step, schedule);
   return step;
@@ -350,7 +364,41 @@ bd_sheet_import_describe (BdSheetImport *import)
         }
       g_string_append_c (out, '\n');
     }
+  {
+    g_auto(GStrv) codes = bd_sheet_import_new_codes (import);
+
+    for (guint i = 0; codes[i] != NULL; i++)
+      g_string_append_printf (out, _("* %s: not in the catalog, kept with the document\n"), codes[i]);
+  }
   for (guint i = 0; i < import->kept->len; i++)
     g_string_append_printf (out, _("= %s (left as it is)\n"), (char *) g_ptr_array_index (import->kept, i));
   return g_string_free (out, FALSE);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+GStrv
+bd_sheet_import_new_codes (BdSheetImport *import)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+
+  g_return_val_if_fail (import != NULL, NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (import->new_codes); c++)
+    {
+      GHashTableIter iter;
+      gpointer code, name;
+
+      g_hash_table_iter_init (&iter, import->new_codes[c]);
+      while (g_hash_table_iter_next (&iter, &code, &name))
+        g_ptr_array_add (lines, g_strdup_printf ("%s %s", (char *) code, (char *) name));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
 }

@@ -264,15 +264,34 @@ write_balance (Template *t,
 {
   BdSchedule *schedule = bd_document_get_schedule (t->doc, n);
   lxw_worksheet *sheet = template_sheet (t, n, "单位：元");
-  guint r = 7;
+  const BdColumnDef *columns = schedule->def->columns;
+  gboolean grouped = FALSE;
+  guint r, first;
 
+  for (guint c = 0; c < schedule->def->n_columns; c++)
+    grouped |= columns[c].group != NULL;
   worksheet_merge_range (sheet, 5, 0, 5, 1, n == 1 ? "本年收入" : "财政拨款收入", NULL);
   worksheet_merge_range (sheet, 5, 2, 5, 2 + schedule->def->n_columns, n == 1 ? "本年支出" : "财政拨款支出", NULL);
   worksheet_write_string (sheet, 6, 0, "项目", NULL);
   worksheet_write_string (sheet, 6, 1, "预算数", NULL);
   worksheet_write_string (sheet, 6, 2, "项目", NULL);
-  for (guint c = 0; c < schedule->def->n_columns; c++)
-    worksheet_write_string (sheet, 6, 3 + c, schedule->def->columns[c].name, NULL);
+  /* The unit template (putuo-2026-unit-template.xlsx, 单位收支总表) puts
+   * 基本支出 over 人员经费 and 公用经费, in a second header row. */
+  for (guint c = 0; c < schedule->def->n_columns; c = MAX (c + 1, first))
+    {
+      first = c;
+      if (columns[c].group == NULL && grouped)
+        worksheet_merge_range (sheet, 6, 3 + c, 7, 3 + c, columns[c].name, NULL);
+      else if (columns[c].group == NULL)
+        worksheet_write_string (sheet, 6, 3 + c, columns[c].name, NULL);
+      else
+        {
+          for (; first < schedule->def->n_columns && g_strcmp0 (columns[first].group, columns[c].group) == 0; first++)
+            worksheet_write_string (sheet, 7, 3 + first, columns[first].name, NULL);
+          worksheet_merge_range (sheet, 6, 3 + c, 6, 2 + first, columns[c].group, NULL);
+        }
+    }
+  r = grouped ? 8 : 7;
   /* The template's own wording of the items: 1. 一般公共预算, 2. 政府性基金预算. */
   for (guint i = 0; i < schedule->income->len; i++, r++)
     {
@@ -286,9 +305,11 @@ write_balance (Template *t,
   for (guint i = 0; i < schedule->rows->len; i++)
     {
       BdRow *row = g_ptr_array_index (schedule->rows, i);
-      worksheet_write_string (sheet, 7 + i, 2, row->name, NULL);
+      guint line = (grouped ? 8 : 7) + i;
+
+      worksheet_write_string (sheet, line, 2, row->name, NULL);
       for (guint c = 0; c < schedule->def->n_columns; c++)
-        write_amount (t, sheet, 7 + i, 3 + c, row->values[c], BD_UNIT_YUAN);
+        write_amount (t, sheet, line, 3 + c, row->values[c], BD_UNIT_YUAN);
     }
 }
 
@@ -546,7 +567,8 @@ test_formula_and_password (void)
 
 /* The unit template's layout, filled with a real unit budget: 上海市财政局
  * 2025 单位预算 (tests/real/shanghai-czj-2025-unit.pdf), whose schedule 1
- * has 合计, 人员经费, 公用经费 and 项目支出. */
+ * has 合计, 人员经费, 公用经费 and 项目支出, written as the template has
+ * them: 基本支出 merged over 人员经费 and 公用经费. */
 static void
 test_unit_template (void)
 {
@@ -563,6 +585,7 @@ test_unit_template (void)
   g_assert_no_error (error);
   g_assert_true (doc->unit_budget);
   g_assert_cmpstr (doc->department, ==, unit->department);
+  g_assert_cmpstr (bd_document_get_schedule (doc, 1)->def->columns[1].group, ==, "基本支出");
   assert_same_schedules (unit, doc);
 }
 

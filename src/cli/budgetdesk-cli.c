@@ -225,6 +225,8 @@ static const Command commands[] = {
   { "review", "FOLDER [-o REPORT.xlsx] [--json]", N_("Check every document of a folder, in one report"), bd_cli_review },
   { "backups", "FILE.budget [--restore DAY -o NEW]", N_("List, keep or restore a document's daily copies"), bd_cli_backups },
   { "new-year", "LAST.budget -o NEXT.budget", N_("Start next year's document from last year's"), bd_cli_new_year },
+  { "import-sheet", "FILE.budget BOOK.xlsx [--sheet NAME]", N_("Import one schedule of a workbook into a document"),
+    bd_cli_import_sheet },
 };
 
 static int

@@ -229,6 +229,26 @@ build_classified (BdGrid     *grid,
   add_amounts (grid, total, n_code + 1, schedule->total);
 }
 
+/* A line under the 类: the totals, or the carry-over (its labels as printed,
+ * to the left like the items above it). */
+static void
+balance_total (BdGrid      *grid,
+               guint       *capacity,
+               BdGridRowKind kind,
+               const char  *income_label,
+               const BdRow *income,
+               const char  *expense_label,
+               const BdRow *expense)
+{
+  guint row = append_row (grid, kind, capacity);
+  BdGridAlign align = kind == BD_GRID_ROW_BODY ? BD_GRID_ALIGN_LEFT : BD_GRID_ALIGN_CENTER;
+
+  set_text (grid, row, 0, 1, 1, align, income_label);
+  set_amount (grid, row, 1, income, 0);
+  set_text (grid, row, 2, 1, 1, align, expense_label);
+  add_amounts (grid, row, 3, expense);
+}
+
 static void
 build_balance (BdGrid     *grid,
                BdSchedule *schedule,
@@ -272,11 +292,18 @@ build_balance (BdGrid     *grid,
         }
     }
 
-  guint total = append_row (grid, BD_GRID_ROW_TOTAL, capacity);
-  set_text (grid, total, 0, 1, 1, BD_GRID_ALIGN_CENTER, "收入总计");
-  set_amount (grid, total, 1, schedule->income_total, 0);
-  set_text (grid, total, 2, 1, 1, BD_GRID_ALIGN_CENTER, "支出总计");
-  add_amounts (grid, total, 3, schedule->total);
+  if (schedule->carryover != NULL)
+    {
+      balance_total (grid, capacity, BD_GRID_ROW_SUBTOTAL, "本年收入合计", schedule->income_total,
+                     "本年支出合计", schedule->total);
+      balance_total (grid, capacity, BD_GRID_ROW_BODY, schedule->carryover->name, schedule->carryover,
+                     schedule->carry_forward->name, schedule->carry_forward);
+      balance_total (grid, capacity, BD_GRID_ROW_TOTAL, "收入总计", schedule->income_grand,
+                     "支出总计", schedule->expense_grand);
+    }
+  else
+    balance_total (grid, capacity, BD_GRID_ROW_TOTAL, "收入总计", schedule->income_total,
+                   "支出总计", schedule->total);
 }
 
 static void
@@ -302,12 +329,17 @@ BdGrid *
 bd_grid_new_for_schedule (BdDocument *doc,
                           guint       number)
 {
-  BdSchedule *schedule = bd_document_get_schedule (doc, number);
-  const BdScheduleDef *def = schedule->def;
-  guint n_columns = def->n_columns;
+  BdSchedule *schedule;
+  const BdScheduleDef *def;
+  guint n_columns;
   guint capacity = 0;
   BdGrid *grid;
 
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  schedule = bd_document_get_schedule (doc, number);
+  def = schedule->def;
+  n_columns = def->n_columns;
   switch (def->row_kind)
     {
     case BD_ROWS_FUNCTION: n_columns += 4; break;
@@ -425,10 +457,15 @@ BdGrid *
 bd_grid_new_for_project (BdDocument *doc,
                          BdProject  *project)
 {
-  BdGrid *grid = grid_new (6);
+  BdGrid *grid;
   guint capacity = 0;
   guint row, funds, goals;
-  g_autofree char *goal_label = project->period && *project->period
+  g_autofree char *goal_label = NULL;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  grid = grid_new (6);
+  goal_label = project->period && *project->period
     ? g_strdup_printf ("项目总体目标 (%s)", project->period) : g_strdup ("项目总体目标");
 
   grid->title = g_strdup ("财政项目支出绩效目标申报表");

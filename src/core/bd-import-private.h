@@ -10,21 +10,11 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  PART_NONE,
-  PART_FUNCTIONS,
-  PART_ORGANISATION,
-  PART_GLOSSARY,
-  PART_NARRATIVE,
-  PART_SCHEDULE,
-  PART_OTHER,
-  PART_EMPLOYEES,
-  PART_FORM,
-} PartKind;
-
+/* A part of the published text: a schedule, a text section, the forms
+ * (BD_PART_PERFORMANCE) or BD_PART_NONE. */
 typedef struct {
-  PartKind kind;
-  guint    schedule;     /* PART_SCHEDULE: 1 … 9 */
+  BdPart   kind;
+  guint    schedule;     /* a schedule's number (1 … 9), else 0 */
   int      year;         /* the year in a schedule's title */
   guint    first_line;   /* index of the title line */
   guint    end_line;     /* one past the last line */
@@ -83,5 +73,7 @@ gboolean  bd_import_read_schedule     (Reader      *reader,
 gboolean  bd_import_read_form         (Reader      *reader,
                                        const Part  *part,
                                        GError     **error);
+/* Once every form is read: the indicator framework they follow. */
+void      bd_import_settle_framework  (BdDocument  *doc);
 
 G_END_DECLS

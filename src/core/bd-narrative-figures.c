@@ -63,7 +63,8 @@ typedef struct {
 
 static const CountPattern other_counts[] = {
   { "(\\d+)个预算单位", "goals.units" },
-  { "编报绩效目标的项目(\\d+)个", "goals.projects" },
+  /* …的项目12个 (district), …的项目共12个 (city units). */
+  { "编报绩效目标的项目共?(\\d+)个", "goals.projects" },
   { "共有车辆(\\d+)辆", "assets.vehicles" },
   { "截至.*以上设备（不含车辆）(\\d+)台（套）", "assets.equipment" },
   { "预算安排购置车辆(\\d+)辆", "assets.new_vehicles" },
@@ -328,6 +329,8 @@ void
 bd_document_import_section_figures (BdDocument *doc,
                                     BdSection  *section)
 {
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
+
   extract_text_figures (doc, section, TRUE);
 }
 
@@ -335,9 +338,13 @@ void
 bd_document_read_section_figures (BdDocument *doc,
                                   BdSection  *section)
 {
-  g_autofree char *prefix = g_strconcat (section->id, ".", NULL);
+  g_autofree char *prefix = NULL;
   GHashTableIter iter;
   gpointer key;
+
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
+
+  prefix = g_strconcat (section->id, ".", NULL);
 
   /* The text is where these figures live: what it no longer says is gone. */
   g_hash_table_iter_init (&iter, doc->figures);

@@ -95,6 +95,14 @@ bd_store_write_schedule (sqlite3     *db,
       if (!write_row (db, path, &rs, def->number, BD_ROW_PART_INCOME_TOTAL, 0, schedule->income_total, 1, error))
         return FALSE;
     }
+  if (schedule->carryover != NULL)
+    for (int part = BD_ROW_PART_CARRYOVER; part <= BD_ROW_PART_EXPENSE_GRAND; part++)
+      {
+        gboolean income_side = part == BD_ROW_PART_CARRYOVER || part == BD_ROW_PART_INCOME_GRAND;
+        if (!write_row (db, path, &rs, def->number, part, 0, bd_schedule_carry_part (schedule, part),
+                        income_side ? 1 : def->n_columns, error))
+          return FALSE;
+      }
   return TRUE;
 }
 

@@ -67,6 +67,7 @@ gboolean  bd_import_parse_amount      (const char  *cell,
 
 /* What a title line starts: a schedule, a text section, a form, or nothing. */
 Part      bd_import_classify_title    (const char  *line);
+const char *bd_import_section_id      (BdPart       kind);
 gboolean  bd_import_read_schedule     (Reader      *reader,
                                        const Part  *part,
                                        GError     **error);

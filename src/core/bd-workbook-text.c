@@ -15,20 +15,7 @@
 static const char *
 section_of (const char *heading)
 {
-  switch (bd_import_classify_title (heading).kind)
-    {
-    case PART_FUNCTIONS: return "functions";
-    case PART_ORGANISATION: return "organisation";
-    case PART_GLOSSARY: return "glossary";
-    case PART_NARRATIVE: return "narrative";
-    case PART_OTHER: return "other";
-    case PART_EMPLOYEES: return "employees";
-    case PART_NONE:
-    case PART_SCHEDULE:
-    case PART_FORM:
-    default:
-      return NULL;
-    }
+  return bd_import_section_id (bd_import_classify_title (heading).kind);
 }
 
 /* The text of the sheet's cells, in reading order; a cell that is only

@@ -523,7 +523,21 @@ mutate_header (BdDocument *doc,
       doc->framework = doc->framework == BD_FRAMEWORK_THREE_CATEGORIES ? BD_FRAMEWORK_FOUR_CATEGORIES : BD_FRAMEWORK_THREE_CATEGORIES;
       break;
     case 6: bd_document_add_import_note (doc, BD_PART_SCHEDULE_8, "30228", 12, g_strdup ("printed twice")); break;
-    case 7: bd_document_set_unit_budget (doc, !doc->unit_budget); break;
+    case 7:
+      {
+        /* The kind alone: the setter also retitles a generated 编制说明,
+         * a change of the text that the text's own variants try. */
+        BdSection *narrative = bd_document_get_section (doc, "narrative");
+        char *title = narrative ? g_strdup (narrative->title) : NULL;
+
+        bd_document_set_unit_budget (doc, !doc->unit_budget);
+        if (narrative != NULL)
+          {
+            g_free (narrative->title);
+            narrative->title = title;
+          }
+        break;
+      }
     case 8: g_free (doc->title); doc->title = g_strdup ("某区2019年区级部门预算"); break;
     default:
       for (guint n = 1; n <= BD_N_SCHEDULES; n++)

@@ -308,6 +308,28 @@ test_real_pdf_to_review (void)
   g_assert_cmpuint (found, ==, 4);
 }
 
+/* 万里街道 2023 counts its assets 截止2022年12月31日 (page 29, pdftotext):
+ * its 2024 document counts them at the end of 2023, and the paragraph,
+ * still stating 2023's 流动资产448.82万元, is to review. */
+static void
+test_asset_date_written_jiezhi (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "putuo-wanli-2023-dept.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) next = bd_new_year_from_file (path, &error);
+  BdSection *other;
+  const char *assets = NULL;
+
+  g_assert_no_error (error);
+  other = bd_document_get_section (next, "other");
+  for (guint p = 0; p < other->paragraphs->len; p++)
+    if (g_str_has_prefix (g_ptr_array_index (other->paragraphs, p), "截止"))
+      assets = g_ptr_array_index (other->paragraphs, p);
+  g_assert_nonnull (assets);
+  g_assert_true (g_str_has_prefix (assets, "截止2023年12月31日，本部门流动资产448.82万元。"));
+  g_assert_true (bd_section_is_to_review (other, assets));
+}
+
 /* Edited through the editor, a paragraph is reviewed; undo brings its flag
  * back, redo takes it away; the other three stay flagged throughout. */
 static void
@@ -438,6 +460,7 @@ main (int    argc,
   g_test_add_func ("/new-year/stored", test_stored);
   g_test_add_func ("/new-year/texts-to-review", test_texts_to_review);
   g_test_add_func ("/new-year/real-pdf-to-review", test_real_pdf_to_review);
+  g_test_add_func ("/new-year/asset-date-written-jiezhi", test_asset_date_written_jiezhi);
   g_test_add_func ("/new-year/editing-clears", test_editing_clears);
   g_test_add_func ("/new-year/formula-keeps-flags", test_formula_keeps_flags);
   g_test_add_func ("/new-year/mark-reviewed", test_mark_reviewed);

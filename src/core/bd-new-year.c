@@ -42,18 +42,24 @@ shift_in_place (char **text,
 }
 
 /* 截至2023年12月31日: the assets are counted at the end of the year before
- * the budget's; other years a text quotes (a notice of 2023年度) stay. */
+ * the budget's (written 截止 too, as 万里街道 2023 does); other years a text
+ * quotes (a notice of 2023年度) stay. */
 static void
 shift_asset_date (char **text,
                   int    from,
                   int    to)
 {
-  g_autofree char *old = g_strdup_printf ("截至%d年", from);
-  g_autofree char *new = g_strdup_printf ("截至%d年", to);
-  g_auto(GStrv) parts = g_strsplit (*text, old, -1);
+  static const char * const words[] = { "截至", "截止" };
 
-  g_free (*text);
-  *text = g_strjoinv (new, parts);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *old = g_strdup_printf ("%s%d年", words[i], from);
+      g_autofree char *new = g_strdup_printf ("%s%d年", words[i], to);
+      g_auto(GStrv) parts = g_strsplit (*text, old, -1);
+
+      g_free (*text);
+      *text = g_strjoinv (new, parts);
+    }
 }
 
 static void
@@ -216,7 +222,7 @@ quotes_last_year (const char *section_id,
 {
   g_autofree char *words = carried_words (section_id, text);
   g_autoptr(GPtrArray) now = stated_figures (words);
-  g_autofree char *pattern = g_strdup_printf ("(?<![0-9比与至])%d(?![0-9])", from);
+  g_autofree char *pattern = g_strdup_printf ("(?<![0-9比与至止])%d(?![0-9])", from);
   g_autoptr(GRegex) year = g_regex_new (pattern, 0, 0, NULL);
 
   for (guint p = 0; now->len > 0 && before != NULL && p < before->paragraphs->len; p++)

@@ -16,6 +16,7 @@
 
 #include "bd-checker.h"
 #include "bd-csv-writer.h"
+#include "bd-editor.h"
 #include "bd-markdown-writer.h"
 #include "bd-new-year.h"
 #include "bd-page-layout.h"
@@ -204,6 +205,75 @@ test_carryover_new_year (void)
   g_assert_cmpint (s1->carry_forward->values[0], ==, 0);
   g_assert_cmpint (s1->income_grand->values[0], ==, 0);
   g_assert_cmpuint (s1->carryover->published_mask, ==, 0);
+}
+
+static BdSchedule *
+stored_schedule_1 (const char *path,
+                   BdDocument **doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+
+  *doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  return bd_document_get_schedule (*doc, 1);
+}
+
+/* The clerk gives the seed's schedule 1 its carry-over rows, types
+ * 上年结转 300,000.00 (收入总计 17,722,077.40 + 300,000.00 = 18,022,077.40),
+ * undoes, and takes the rows away: each step in the file at once. */
+static void
+test_carryover_editor (void)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "carry.budget", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdEditor) editor = NULL;
+  BdSchedule *s1;
+
+  g_assert_true (bd_store_save_as (seed, path, &error));
+  store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
+  doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  editor = bd_editor_new (doc, store);
+
+  g_assert_false (bd_editor_set_carryover (editor, 3, TRUE, &error));
+  g_clear_error (&error);
+  g_assert_true (bd_editor_set_carryover (editor, 1, TRUE, &error));
+  g_assert_true (bd_editor_set_cell (editor, 1, BD_CELL_INCOME, "carryover", 0, Y (300000, 0), &error));
+  g_assert_true (bd_editor_set_cell (editor, 1, BD_CELL_ROW, "carry-forward", 0, Y (300000, 0), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(BdDocument) read = NULL;
+    BdSchedule *stored = stored_schedule_1 (path, &read);
+
+    g_assert_cmpstr (stored->income_total->name, ==, "本年收入合计");
+    g_assert_cmpint (stored->carryover->values[0], ==, Y (300000, 0));
+    g_assert_cmpint (stored->income_grand->values[0], ==, Y (18022077, 40));
+    g_assert_cmpint (stored->expense_grand->values[0], ==, Y (18022077, 40));
+  }
+  g_assert_true (bd_editor_undo (editor, &error));
+  g_assert_true (bd_editor_undo (editor, &error));
+  s1 = bd_document_get_schedule (doc, 1);
+  g_assert_cmpint (s1->carryover->values[0], ==, 0);
+  g_assert_true (bd_editor_set_carryover (editor, 1, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_null (s1->carryover);
+  g_assert_cmpstr (s1->income_total->name, ==, "收入总计");
+  {
+    g_autoptr(BdDocument) read = NULL;
+    BdSchedule *stored = stored_schedule_1 (path, &read);
+
+    g_assert_null (stored->carryover);
+    g_assert_cmpint (stored->income_total->values[0], ==, Y (17722077, 40));
+  }
+  g_clear_object (&editor);
+  g_clear_object (&store);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* A 收入总计 that does not add up is a finding where it stands, and so is
@@ -574,6 +644,7 @@ main (int    argc,
   g_test_add_func ("/family/carryover-round-trip", test_carryover_round_trip);
   g_test_add_func ("/family/carryover-findings", test_carryover_findings);
   g_test_add_func ("/family/carryover-new-year", test_carryover_new_year);
+  g_test_add_func ("/family/carryover-editor", test_carryover_editor);
   g_test_add_func ("/family/carryover-unlabelled", test_carryover_unlabelled);
   g_test_add_func ("/family/whole-yuan", test_whole_yuan);
   g_test_add_func ("/family/business-income", test_business_income);

@@ -320,6 +320,8 @@ gboolean    bd_schedule_is_empty       (BdSchedule *schedule);
 BdRow      *bd_schedule_add_carryover  (BdSchedule *schedule,
                                         const char *income_name,
                                         const char *expense_name);
+/* Takes the carry-over rows away again, with their figures. */
+void        bd_schedule_remove_carryover (BdSchedule *schedule);
 /* The row of the carry-over parts (BD_ROW_PART_CARRYOVER …), or NULL. */
 BdRow      *bd_schedule_carry_part     (BdSchedule *schedule,
                                         BdRowPart   part);

@@ -159,6 +159,21 @@ bd_schedule_add_carryover (BdSchedule *schedule,
   return schedule->carryover;
 }
 
+void
+bd_schedule_remove_carryover (BdSchedule *schedule)
+{
+  if (schedule->carryover == NULL)
+    return;
+  g_clear_pointer (&schedule->carryover, bd_row_free);
+  g_clear_pointer (&schedule->carry_forward, bd_row_free);
+  g_clear_pointer (&schedule->income_grand, bd_row_free);
+  g_clear_pointer (&schedule->expense_grand, bd_row_free);
+  g_free (schedule->income_total->name);
+  schedule->income_total->name = g_strdup ("收入总计");
+  g_free (schedule->total->name);
+  schedule->total->name = g_strdup ("支出总计");
+}
+
 BdRow *
 bd_schedule_carry_part (BdSchedule *schedule,
                         BdRowPart   part)

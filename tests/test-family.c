@@ -304,6 +304,29 @@ test_carryover_findings (void)
   g_assert_nonnull (strstr (finding->message, "300,000.00"));
 }
 
+/* Sources printed under 上年结转 (一般公共预算资金 150,000.00 of the
+ * 250,000.00) name an item read already: reported where they stand, the
+ * item keeps its own figure (seed line 95: 17,722,077.40). */
+static void
+test_carryover_split (void)
+{
+  g_autoptr(GString) text = carry_text ("上年结转", "17,972,077.40");
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  BdFinding *finding;
+
+  replace_once (text, "| 上年结转 | 250,000.00 | 结转下年 | 250,000.00 |\n",
+                "| 上年结转 | 250,000.00 | 结转下年 | 250,000.00 |\n| 一般公共预算资金 | 150,000.00 | | |\n");
+  doc = import_text (text);
+  g_assert_cmpint (((BdRow *) g_ptr_array_index (bd_document_get_schedule (doc, 1)->income, 1))->values[0], ==,
+                   Y (17722077, 40));
+  notes = bd_check_rule (doc, bd_rule_lookup ("as-printed"));
+  g_assert_cmpuint (notes->len, ==, 1);
+  finding = g_ptr_array_index (notes, 0);
+  g_assert_cmpint (finding->part, ==, BD_PART_SCHEDULE_1);
+  g_assert_nonnull (strstr (finding->message, "150,000.00"));
+}
+
 /* A figure on a balance line with no label beside it is refused, the line named. */
 static void
 test_carryover_unlabelled (void)
@@ -646,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/family/carryover-new-year", test_carryover_new_year);
   g_test_add_func ("/family/carryover-editor", test_carryover_editor);
   g_test_add_func ("/family/carryover-unlabelled", test_carryover_unlabelled);
+  g_test_add_func ("/family/carryover-split", test_carryover_split);
   g_test_add_func ("/family/whole-yuan", test_whole_yuan);
   g_test_add_func ("/family/business-income", test_business_income);
   g_test_add_func ("/family/older-tree-real", test_older_tree_real);

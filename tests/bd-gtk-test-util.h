@@ -30,6 +30,16 @@ press_escape (GtkWidget *widget)
   return FALSE;
 }
 
+/* Runs the main loop for @milliseconds: what GTK does in that time. */
+static inline void
+bd_test_spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 typedef gboolean (*BdWidgetMatch) (GtkWidget     *widget,
                                    gconstpointer  data);
 

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "bd-application.h"
+#include "bd-gtk-test-util.h"
 #include "bd-test-util.h"
 
 typedef struct {
@@ -13,15 +14,6 @@ typedef struct {
   BdEditor *editor;
   BdWindow *window;
 } WindowFixture;
-
-static inline void
-bd_test_spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static inline void
 window_fixture_set_up (WindowFixture *f,

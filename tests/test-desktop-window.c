@@ -9,17 +9,9 @@
 #include "bd-backups-dialog.h"
 #include "bd-test-util.h"
 #include "bd-xlsx-writer.h"
+#include "bd-gtk-test-util.h"
 
 static char *dir;
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 find_toplevel (GType type)
@@ -85,7 +77,7 @@ test_open_keeps_copy_and_lists_it (void)
   window = bd_application_open_path (application, path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (window);
-  spin (300);
+  bd_test_spin (300);
 
   /* The first opening of the day kept today's copy; it holds the seed's figures
    * (schedule 3, 2120199 其他城乡社区管理事务支出: 14,786,148.40, line 164 of the seed). */
@@ -98,7 +90,7 @@ test_open_keeps_copy_and_lists_it (void)
 
   /* Daily Copies lists it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
-  spin (200);
+  bd_test_spin (200);
   dialog = find_toplevel (BD_TYPE_BACKUPS_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
@@ -123,7 +115,7 @@ test_open_keeps_copy_and_lists_it (void)
   g_assert_cmpstr (accels[0], ==, "F1");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  bd_test_spin (50);
 }
 
 /* A log beside the document that is not its own (here not a log at all)
@@ -151,7 +143,7 @@ test_set_aside_shown (void)
   window = bd_application_open_path (application, path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (window);
-  spin (300);
+  bd_test_spin (300);
 
   dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
@@ -164,7 +156,7 @@ test_set_aside_shown (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  bd_test_spin (50);
 }
 
 static guint
@@ -200,7 +192,7 @@ test_open_workbook_unsaved (void)
   window = bd_application_open_path (application, xlsx, &error);
   g_assert_no_error (error);
   g_assert_nonnull (window);
-  spin (300);
+  bd_test_spin (300);
   g_assert_null (bd_editor_get_store (bd_window_get_editor (window)));
   g_assert_cmpstr (bd_editor_get_document (bd_window_get_editor (window))->department, ==,
                    "上海市闵行区城市运行管理中心");
@@ -210,11 +202,11 @@ test_open_workbook_unsaved (void)
   g_assert_true (bd_window_save_as (window, target, &error));
   g_assert_no_error (error);
   g_assert_cmpint (bd_test_stored (saved, 3, "2210201", BD_COL_BASIC), ==, Y (447984, 0));
-  spin (200);
+  bd_test_spin (200);
   /* The saved file is opened in a window of its own, in place of this one. */
   while (gtk_application_get_windows (GTK_APPLICATION (application)) != NULL)
     gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (application))->data);
-  spin (50);
+  bd_test_spin (50);
 }
 
 int

@@ -11,15 +11,7 @@
 #include "bd-review.h"
 #include "bd-review-dialog.h"
 #include "bd-test-util.h"
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "bd-gtk-test-util.h"
 
 /* The texts of a row's cells, joined by "|". */
 static char *
@@ -79,7 +71,7 @@ check_moved_folder (BdApplication *application,
   g_assert_no_error (error);
   gtk_window_destroy (opened);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (50);
+  bd_test_spin (50);
 }
 
 static void
@@ -124,9 +116,9 @@ test_rows_and_open (void)
   g_assert_no_error (error);
   dialog = BD_REVIEW_DIALOG (bd_review_dialog_new (GTK_APPLICATION (application), NULL, report));
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (300);
+  bd_test_spin (300);
   if (g_getenv ("BD_TEST_PAUSE") != NULL)
-    spin (atoi (g_getenv ("BD_TEST_PAUSE")));
+    bd_test_spin (atoi (g_getenv ("BD_TEST_PAUSE")));
 
   /* Worst first: the unreadable file, then the two with the seed's 4 errors and
    * 1 warning (as tests/test-review.c reads them: schedules 1 and 4 give 208 and
@@ -159,7 +151,7 @@ test_rows_and_open (void)
 
   /* The seed's row: read into a window of its own, in no file, findings showing. */
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 2));
-  spin (500);
+  bd_test_spin (500);
   windows = gtk_application_get_windows (GTK_APPLICATION (application));
   for (GList *l = windows; l; l = l->next)
     if (BD_IS_WINDOW (l->data))
@@ -171,11 +163,11 @@ test_rows_and_open (void)
   g_assert_cmpuint (warnings, ==, 1);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (bd_window_get_findings_list (window))));
   if (g_getenv ("BD_TEST_PAUSE") != NULL)
-    spin (atoi (g_getenv ("BD_TEST_PAUSE")));
+    bd_test_spin (atoi (g_getenv ("BD_TEST_PAUSE")));
 
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (50);
+  bd_test_spin (50);
 
   check_moved_folder (application, dir, folder, report);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
@@ -193,12 +185,14 @@ test_not_a_report (void)
   /* `budgetdesk-cli check --json` prints findings, not documents. */
   g_assert_true (g_file_set_contents (report, "{\"findings\": []}", -1, NULL));
   g_assert_true (g_file_set_contents (broken, "{\"documents\": [", -1, NULL));
-  dialog = bd_review_dialog_new (NULL, NULL, report);
+  dialog = g_object_ref (bd_review_dialog_new (NULL, NULL, report));
   g_assert_cmpuint (g_list_model_get_n_items (bd_review_dialog_get_files (BD_REVIEW_DIALOG (dialog))), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  dialog = bd_review_dialog_new (NULL, NULL, broken);
+  g_assert_finalize_object (dialog);
+  dialog = g_object_ref (bd_review_dialog_new (NULL, NULL, broken));
   g_assert_cmpuint (g_list_model_get_n_items (bd_review_dialog_get_files (BD_REVIEW_DIALOG (dialog))), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
   g_unlink (report);
   g_unlink (broken);
   g_rmdir (dir);

@@ -9,15 +9,7 @@
 #include "bd-pdf-import.h"
 #include "bd-test-util.h"
 #include "bd-window.h"
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "bd-gtk-test-util.h"
 
 static void
 test_unsaved_then_saved (void)
@@ -35,13 +27,13 @@ test_unsaved_then_saved (void)
   editor = bd_editor_new (doc, NULL);
   window = bd_window_new (NULL, editor);
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
+  bd_test_spin (300);
 
   g_assert_null (bd_editor_get_store (editor));
 
   /* Closing asks first: the window stays. */
   gtk_window_close (GTK_WINDOW (window));
-  spin (200);
+  bd_test_spin (200);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   /* Save As writes the document: 普陀区财政局 2025, schedule 3's 201 06 01
@@ -51,7 +43,7 @@ test_unsaved_then_saved (void)
   g_assert_cmpint (bd_test_stored (saved, 3, "2010601", 0), ==, Y (16231840, 80));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  bd_test_spin (50);
   g_unlink (saved);
   g_rmdir (dir);
 }
@@ -94,7 +86,7 @@ test_unit_sidebar (void)
   editor = bd_editor_new (doc, NULL);
   window = bd_window_new (NULL, editor);
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
+  bd_test_spin (300);
 
   g_assert_true (has_label (GTK_WIDGET (window), "单位主要职能"));
   g_assert_true (has_label (GTK_WIDGET (window), "单位机构设置"));
@@ -103,7 +95,7 @@ test_unit_sidebar (void)
   g_assert_false (has_label (GTK_WIDGET (window), "部门预算编制说明"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  bd_test_spin (50);
   setlocale (LC_ALL, "C.UTF-8");
 }
 

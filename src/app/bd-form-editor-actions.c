@@ -78,46 +78,6 @@ change (BdFormEditor *self,
   report (self, error);
 }
 
-static void
-add_form (GtkWidget  *widget,
-          const char *action_name,
-          GVariant   *parameter)
-{
-  change (BD_FORM_EDITOR (widget), CHANGE_ADD_FORM, 0, 0);
-}
-
-static void
-duplicate_form (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  change (BD_FORM_EDITOR (widget), CHANGE_DUPLICATE_FORM, 0, 0);
-}
-
-static void
-remove_form (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  change (BD_FORM_EDITOR (widget), CHANGE_REMOVE_FORM, 0, 0);
-}
-
-static void
-move_form_up (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  change (BD_FORM_EDITOR (widget), CHANGE_MOVE_FORM, 0, -1);
-}
-
-static void
-move_form_down (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  change (BD_FORM_EDITOR (widget), CHANGE_MOVE_FORM, 0, 1);
-}
-
 /* The new indicator, where the editor put it: the last of its 二级 with no
  * name yet. */
 static void
@@ -162,28 +122,35 @@ add_indicator (GtkWidget  *widget,
   report (self, error);
 }
 
+/* The actions that are a change: the indicator ones take the row. */
+static const struct {
+  const char *name;
+  const char *parameter;
+  Change      what;
+  int         delta;
+} changes[] = {
+  { "forms.add", NULL, CHANGE_ADD_FORM, 0 },
+  { "forms.duplicate", NULL, CHANGE_DUPLICATE_FORM, 0 },
+  { "forms.remove", NULL, CHANGE_REMOVE_FORM, 0 },
+  { "forms.move-up", NULL, CHANGE_MOVE_FORM, -1 },
+  { "forms.move-down", NULL, CHANGE_MOVE_FORM, 1 },
+  { "forms.remove-indicator", "u", CHANGE_REMOVE_INDICATOR, 0 },
+  { "forms.move-indicator-up", "u", CHANGE_MOVE_INDICATOR, -1 },
+  { "forms.move-indicator-down", "u", CHANGE_MOVE_INDICATOR, 1 },
+};
+
 static void
-remove_indicator (GtkWidget  *widget,
+change_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  change (BD_FORM_EDITOR (widget), CHANGE_REMOVE_INDICATOR, g_variant_get_uint32 (parameter), 0);
-}
-
-static void
-move_indicator_up (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  change (BD_FORM_EDITOR (widget), CHANGE_MOVE_INDICATOR, g_variant_get_uint32 (parameter), -1);
-}
-
-static void
-move_indicator_down (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  change (BD_FORM_EDITOR (widget), CHANGE_MOVE_INDICATOR, g_variant_get_uint32 (parameter), 1);
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    if (g_str_equal (changes[i].name, action_name))
+      {
+        change (BD_FORM_EDITOR (widget), changes[i].what, parameter ? g_variant_get_uint32 (parameter) : 0,
+                changes[i].delta);
+        return;
+      }
 }
 
 /* 标记为已审阅: a form new-year carried over is reviewed as it is. */
@@ -230,14 +197,8 @@ bd_form_editor_update_actions (BdFormEditor *self)
 void
 bd_form_editor_class_init_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "forms.add", NULL, add_form);
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    gtk_widget_class_install_action (widget_class, changes[i].name, changes[i].parameter, change_activated);
   gtk_widget_class_install_action (widget_class, "forms.mark-reviewed", NULL, mark_reviewed);
-  gtk_widget_class_install_action (widget_class, "forms.duplicate", NULL, duplicate_form);
-  gtk_widget_class_install_action (widget_class, "forms.remove", NULL, remove_form);
-  gtk_widget_class_install_action (widget_class, "forms.move-up", NULL, move_form_up);
-  gtk_widget_class_install_action (widget_class, "forms.move-down", NULL, move_form_down);
   gtk_widget_class_install_action (widget_class, "forms.add-indicator", "u", add_indicator);
-  gtk_widget_class_install_action (widget_class, "forms.remove-indicator", "u", remove_indicator);
-  gtk_widget_class_install_action (widget_class, "forms.move-indicator-up", "u", move_indicator_up);
-  gtk_widget_class_install_action (widget_class, "forms.move-indicator-down", "u", move_indicator_down);
 }

@@ -1,59 +1,13 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
-#include "bd-csv-writer.h"
-#include "bd-page-layout.h"
 #include "bd-page-thumbnail.h"
-#include "bd-page-view.h"
-#include "bd-print-preview.h"
-#include "bd-window.h"
-#include "bd-xlsx-writer.h"
+#include "bd-print-preview-private.h"
 
 /* Edits seldom come alone (undo held down, a run of fixes): the pages are
  * laid out again once they pause. */
 #define REBUILD_DELAY_MS 250
 #define THUMBNAIL_WIDTH 120
-/* 100 % is the page's real size on a screen of 96 pixels an inch. */
-#define PIXELS_PER_POINT (96.0 / 72.0)
-
-enum {
-  ZOOM_FIT_PAGE = -1,
-  ZOOM_FIT_WIDTH = 0,
-};
-
-static const int zoom_steps[] = { 50, 75, 100, 125, 150, 200 };
-
-struct _BdPrintPreview
-{
-  GtkWidget           parent_instance;
-
-  BdEditor           *editor;
-  BdPageLayout       *layout;
-  gboolean            stale;          /* the document changed since it was laid out */
-  guint               serial;         /* of the layout */
-  guint               drawn_serial;   /* of the one the page view shows */
-  guint               drawn_page;
-  guint               rebuild_source;
-  guint               resized_source;
-  gboolean            scroll_pending;  /* the thumbnails, to the page shown */
-  guint               page;
-  int                 zoom;           /* a percentage, or ZOOM_FIT_… */
-  GListStore         *thumbnails;
-  GtkSingleSelection *selection;
-  gboolean            updating;
-
-  GtkWidget          *box;   /* bound so that disposing the template unparents it */
-  GtkWidget          *banner;
-  GtkLabel           *banner_label;
-  GtkLabel           *page_prefix;
-  GtkEntry           *page_entry;
-  GtkLabel           *page_suffix;
-  GtkMenuButton      *zoom_button;
-  GtkLabel           *status_label;
-  GtkListView        *thumbnail_list;
-  GtkScrolledWindow  *scroller;
-  BdPageView         *page_view;
-};
 
 G_DEFINE_FINAL_TYPE (BdPrintPreview, bd_print_preview, GTK_TYPE_WIDGET)
 
@@ -142,9 +96,9 @@ on_viewport_resized (BdPrintPreview *self)
 
 /* Zoom */
 
-static void
-set_zoom (BdPrintPreview *self,
-          int             zoom)
+void
+_bd_print_preview_set_zoom (BdPrintPreview *self,
+                            int             zoom)
 {
   g_autofree char *label = NULL;
 
@@ -164,34 +118,11 @@ set_zoom (BdPrintPreview *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
-/* The next step up or down from the scale shown, fitted or not. */
-static void
-zoom_step_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BdPrintPreview *self = BD_PRINT_PREVIEW (widget);
-  double percent = bd_page_view_get_scale (self->page_view) / PIXELS_PER_POINT * 100;
-  gboolean in = g_str_equal (action_name, "preview.zoom-in");
-  int zoom = in ? zoom_steps[G_N_ELEMENTS (zoom_steps) - 1] : zoom_steps[0];
-
-  for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
-    {
-      int step = zoom_steps[in ? i : G_N_ELEMENTS (zoom_steps) - 1 - i];
-      if (in ? step > percent + 0.5 : step < percent - 0.5)
-        {
-          zoom = step;
-          break;
-        }
-    }
-  set_zoom (self, zoom);
-}
-
 /* Pages */
 
-static void
-show_page (BdPrintPreview *self,
-           guint           page)
+void
+_bd_print_preview_show_page (BdPrintPreview *self,
+                             guint           page)
 {
   g_autofree char *of = NULL;
   g_autofree char *number = NULL;
@@ -220,19 +151,6 @@ show_page (BdPrintPreview *self,
 }
 
 static void
-page_step_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BdPrintPreview *self = BD_PRINT_PREVIEW (widget);
-
-  if (g_str_equal (action_name, "preview.next-page"))
-    show_page (self, self->page + 1);
-  else if (self->page > 0)
-    show_page (self, self->page - 1);
-}
-
-static void
 on_page_entry_activate (BdPrintPreview *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->page_entry))));
@@ -240,9 +158,9 @@ on_page_entry_activate (BdPrintPreview *self)
 
   /* Beyond the last page is the last page; what is not a number, where it was. */
   if (g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &number, NULL))
-    show_page (self, number - 1);
+    _bd_print_preview_show_page (self, number - 1);
   else
-    show_page (self, self->page);
+    _bd_print_preview_show_page (self, self->page);
 }
 
 static void
@@ -251,7 +169,7 @@ on_thumbnail_selected (BdPrintPreview *self)
   guint selected = gtk_single_selection_get_selected (self->selection);
 
   if (!self->updating && selected != GTK_INVALID_LIST_POSITION)
-    show_page (self, selected);
+    _bd_print_preview_show_page (self, selected);
 }
 
 /* Lays the document out as it is now, on the page the clerk was looking at. */
@@ -276,11 +194,11 @@ rebuild (BdPrintPreview *self)
   g_list_store_splice (self->thumbnails, 0, g_list_model_get_n_items (G_LIST_MODEL (self->thumbnails)),
                        thumbnails->pdata, thumbnails->len);
   self->updating = FALSE;
-  show_page (self, self->page);
+  _bd_print_preview_show_page (self, self->page);
 }
 
-static void
-ensure_current (BdPrintPreview *self)
+void
+_bd_print_preview_ensure_current (BdPrintPreview *self)
 {
   if (self->layout == NULL || self->stale)
     rebuild (self);
@@ -337,148 +255,6 @@ on_editor_changed (BdEditor       *editor,
     self->rebuild_source = g_timeout_add (REBUILD_DELAY_MS, rebuild_after_pause, self);
 }
 
-/* Export */
-
-gboolean
-bd_print_preview_export_pdf (BdPrintPreview  *self,
-                             const char      *path,
-                             GError         **error)
-{
-  g_return_val_if_fail (BD_IS_PRINT_PREVIEW (self), FALSE);
-
-  ensure_current (self);
-  return bd_page_layout_write_pdf (self->layout, path, error);
-}
-
-gboolean
-bd_print_preview_export_xlsx (BdPrintPreview  *self,
-                              const char      *path,
-                              GError         **error)
-{
-  g_return_val_if_fail (BD_IS_PRINT_PREVIEW (self), FALSE);
-
-  return bd_xlsx_write_file (bd_editor_get_document (self->editor), path, error);
-}
-
-gboolean
-bd_print_preview_export_csv (BdPrintPreview  *self,
-                             const char      *dir,
-                             GError         **error)
-{
-  g_return_val_if_fail (BD_IS_PRINT_PREVIEW (self), FALSE);
-
-  return bd_csv_write_dir (bd_editor_get_document (self->editor), dir, error);
-}
-
-typedef struct {
-  const char *action;
-  const char *title;        /* of the file chooser */
-  const char *suffix;       /* NULL: the chooser picks a folder */
-  const char *filter;
-  gboolean  (*write) (BdPrintPreview *self, const char *path, GError **error);
-  const char *failure;
-} ExportFormat;
-
-static const ExportFormat formats[] = {
-  { "preview.export-pdf", N_("Export as PDF"), "pdf", N_("PDF documents"),
-    bd_print_preview_export_pdf, N_("The PDF could not be written") },
-  { "preview.export-xlsx", N_("Export as Excel Workbook"), "xlsx", N_("Excel workbooks"),
-    bd_print_preview_export_xlsx, N_("The workbook could not be written") },
-  { "preview.export-csv", N_("Export the Schedules as CSV Files"), NULL, NULL,
-    bd_print_preview_export_csv, N_("The CSV files could not be written") },
-};
-
-/* Writes where the clerk chose, and says how it went. */
-static void
-export_to (BdPrintPreview     *self,
-           const ExportFormat *format,
-           const char         *chosen)
-{
-  g_autofree char *path = g_strdup (chosen);
-  g_autofree char *name = NULL;
-  g_autofree char *done = NULL;
-  g_autoptr(GError) error = NULL;
-
-  gtk_label_set_text (self->status_label, "");
-  if (path != NULL && format->suffix != NULL)
-    {
-      g_autofree char *dotted = g_strconcat (".", format->suffix, NULL);
-
-      if (!g_str_has_suffix (path, dotted))
-        {
-          char *with_suffix = g_strconcat (path, dotted, NULL);
-          g_free (path);
-          path = with_suffix;
-        }
-    }
-  /* A place with no local path (a network location) cannot be written to. */
-  if (path == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a place on this computer."));
-  if (path == NULL || !format->write (self, path, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (BD_IS_WINDOW (root))
-        bd_window_show_error (BD_WINDOW (root), _(format->failure), error->message);
-      return;
-    }
-  name = g_filename_display_basename (path);
-  done = g_strdup_printf (_("Exported to “%s”"), name);
-  gtk_label_set_text (self->status_label, done);
-}
-
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    BdPrintPreview  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      export_to (self, g_object_get_data (G_OBJECT (chooser), "bd-format"), path);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-
-static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BdPrintPreview *self = BD_PRINT_PREVIEW (widget);
-  BdDocument *doc = bd_editor_get_document (self->editor);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  const ExportFormat *format = NULL;
-  GtkFileChooserNative *chooser;
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_str_equal (formats[i].action, action_name))
-      format = &formats[i];
-  g_return_if_fail (format != NULL);
-
-  chooser = gtk_file_chooser_native_new (_(format->title), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         format->suffix ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                        : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  if (format->suffix != NULL)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-      g_autofree char *name = g_strdup_printf ("%s-%d.%s", doc->department, doc->year, format->suffix);
-
-      gtk_file_filter_set_name (filter, _(format->filter));
-      gtk_file_filter_add_suffix (filter, format->suffix);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    }
-  g_object_set_data (G_OBJECT (chooser), "bd-format", (gpointer) format);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* The widget */
 
 static void
@@ -487,7 +263,7 @@ bd_print_preview_map (GtkWidget *widget)
   BdPrintPreview *self = BD_PRINT_PREVIEW (widget);
 
   GTK_WIDGET_CLASS (bd_print_preview_parent_class)->map (widget);
-  ensure_current (self);
+  _bd_print_preview_ensure_current (self);
 }
 
 static void
@@ -538,11 +314,11 @@ bd_print_preview_set_property (GObject      *object,
     case PROP_ZOOM:
       zoom = g_value_get_string (value);
       if (g_strcmp0 (zoom, "fit-page") == 0)
-        set_zoom (self, ZOOM_FIT_PAGE);
+        _bd_print_preview_set_zoom (self, ZOOM_FIT_PAGE);
       else if (zoom == NULL || g_str_equal (zoom, "fit-width"))
-        set_zoom (self, ZOOM_FIT_WIDTH);
+        _bd_print_preview_set_zoom (self, ZOOM_FIT_WIDTH);
       else
-        set_zoom (self, CLAMP (atoi (zoom), zoom_steps[0], zoom_steps[G_N_ELEMENTS (zoom_steps) - 1]));
+        _bd_print_preview_set_zoom (self, CLAMP (atoi (zoom), zoom_steps[0], zoom_steps[G_N_ELEMENTS (zoom_steps) - 1]));
       break;
 
     default:
@@ -608,19 +384,7 @@ bd_print_preview_class_init (BdPrintPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdPrintPreview, page_view);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
 
-  gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL, page_step_activated);
-  gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, page_step_activated);
-  gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_step_activated);
-  gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_step_activated);
-  gtk_widget_class_install_property_action (widget_class, "preview.zoom", "zoom");
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    gtk_widget_class_install_action (widget_class, formats[i].action, NULL, export_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "preview.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "preview.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "preview.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "preview.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "preview.zoom-out", NULL);
+  _bd_print_preview_class_actions_init (klass);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -695,8 +459,8 @@ bd_print_preview_init (BdPrintPreview *self)
                             G_CALLBACK (on_viewport_resized), self);
 
   self->zoom = -2;   /* none yet: set_zoom then labels the button */
-  set_zoom (self, ZOOM_FIT_WIDTH);
-  show_page (self, 0);
+  _bd_print_preview_set_zoom (self, ZOOM_FIT_WIDTH);
+  _bd_print_preview_show_page (self, 0);
 }
 
 GtkWidget *
@@ -732,7 +496,7 @@ bd_print_preview_set_page (BdPrintPreview *self,
 {
   g_return_if_fail (BD_IS_PRINT_PREVIEW (self));
 
-  show_page (self, page);
+  _bd_print_preview_show_page (self, page);
 }
 
 char *

@@ -9,19 +9,6 @@
 #include "bd-review.h"
 #include "bd-store.h"
 
-static const char *
-severity_label (BdSeverity severity)
-{
-  switch (severity)
-    {
-    case BD_SEVERITY_ERROR: return _("error");
-    case BD_SEVERITY_WARNING: return _("warning");
-    case BD_SEVERITY_INFO:
-    default:
-      return _("note");
-    }
-}
-
 static void
 print_findings (BdDocument *doc,
                 GPtrArray  *findings)
@@ -41,7 +28,7 @@ print_findings (BdDocument *doc,
         }
       g_autofree char *source = bd_review_finding_source (doc, finding);
 
-      g_print ("  %s  ", severity_label (finding->severity));
+      g_print ("  %s  ", bd_severity_label (finding->severity));
       if (source != NULL)
         /* TRANSLATORS: before a finding of an imported document: where it
          * was read ("page 9: …", "line 120: …") */

@@ -179,9 +179,14 @@ bd_catalog_load_tsv (BdCatalog         *self,
                      gsize              length,
                      GError           **error)
 {
-  Classification *c = &self->classifications[classification];
+  Classification *c;
   int edition = 0;
-  g_autoptr(GPtrArray) entries = parse_tsv (classification, text, length, &edition, error);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (BD_IS_CATALOG (self), FALSE);
+
+  c = &self->classifications[classification];
+  entries = parse_tsv (classification, text, length, &edition, error);
 
   if (entries == NULL)
     return FALSE;
@@ -206,6 +211,8 @@ bd_catalog_load_file (BdCatalog         *self,
 {
   g_autofree char *contents = NULL;
   gsize length;
+
+  g_return_val_if_fail (BD_IS_CATALOG (self), FALSE);
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
@@ -234,6 +241,38 @@ load_user_lists (BdCatalog *self)
 
       if (g_file_test (path, G_FILE_TEST_EXISTS) && !bd_catalog_load_file (self, i, path, &error))
         g_warning ("%s: %s", path, error->message);
+    }
+}
+
+void
+bd_catalog_add_user_lists (BdCatalog *self)
+{
+  g_autofree char *dir = bd_catalog_user_dir ();
+
+  g_return_if_fail (BD_IS_CATALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (user_files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, user_files[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GPtrArray) entries = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (path, &contents, &length, NULL)
+          || (entries = parse_tsv (i, contents, length, NULL, NULL)) == NULL)
+        continue;
+      /* Entries already handed out stay as they are (completion lists hold
+       * them); only codes new to the catalog are added. */
+      for (guint e = 0; e < entries->len; e++)
+        {
+          BdCatalogEntry *entry = g_ptr_array_index (entries, e);
+
+          if (g_hash_table_contains (self->classifications[i].by_code, entry->code))
+            continue;
+          g_hash_table_insert (self->classifications[i].by_code, entry->code, g_ptr_array_steal_index (entries, e));
+          e--;
+          self->classifications[i].stale = TRUE;
+        }
     }
 }
 
@@ -285,6 +324,8 @@ bd_catalog_lookup (BdCatalog        *self,
                    BdClassification  classification,
                    const char       *code)
 {
+  g_return_val_if_fail (BD_IS_CATALOG (self), NULL);
+
   return g_hash_table_lookup (self->classifications[classification].by_code, code);
 }
 
@@ -319,8 +360,13 @@ bd_catalog_complete (BdCatalog        *self,
                      const char       *prefix,
                      guint             max_results)
 {
-  GPtrArray *sorted = sorted_entries (&self->classifications[classification]);
-  GPtrArray *results = g_ptr_array_new ();
+  GPtrArray *sorted;
+  GPtrArray *results;
+
+  g_return_val_if_fail (BD_IS_CATALOG (self), NULL);
+
+  sorted = sorted_entries (&self->classifications[classification]);
+  results = g_ptr_array_new ();
 
   for (guint i = 0; i < sorted->len && (max_results == 0 || results->len < max_results); i++)
     {
@@ -335,13 +381,19 @@ guint
 bd_catalog_count (BdCatalog        *self,
                   BdClassification  classification)
 {
+  g_return_val_if_fail (BD_IS_CATALOG (self), 0);
+
   return g_hash_table_size (self->classifications[classification].by_code);
 }
 
 GPtrArray *
 bd_catalog_template_lei (BdCatalog *self)
 {
-  GPtrArray *copy = g_ptr_array_new ();
+  GPtrArray *copy;
+
+  g_return_val_if_fail (BD_IS_CATALOG (self), NULL);
+
+  copy = g_ptr_array_new ();
 
   for (guint i = 0; i < self->template_lei->len; i++)
     g_ptr_array_add (copy, g_ptr_array_index (self->template_lei, i));
@@ -392,8 +444,13 @@ bd_catalog_find_child (BdCatalog        *self,
                        const char       *parent,
                        const char       *name)
 {
-  GPtrArray *sorted = sorted_entries (&self->classifications[classification]);
-  gsize length = strlen (parent);
+  GPtrArray *sorted;
+  gsize length;
+
+  g_return_val_if_fail (BD_IS_CATALOG (self), NULL);
+
+  sorted = sorted_entries (&self->classifications[classification]);
+  length = strlen (parent);
 
   for (guint i = 0; i < sorted->len; i++)
     {

@@ -434,8 +434,11 @@ bd_rule_profile_severity (BdDocument   *doc,
                           const BdRule *rule,
                           BdSeverity   *severity)
 {
-  const char *setting = g_hash_table_size (doc->rule_profile) ? g_hash_table_lookup (doc->rule_profile, rule->id) : NULL;
+  const char *setting;
 
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
+
+  setting = g_hash_table_size (doc->rule_profile) ? g_hash_table_lookup (doc->rule_profile, rule->id) : NULL;
   *severity = rule->severity;
   if (setting == NULL)
     return TRUE;

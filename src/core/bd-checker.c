@@ -32,6 +32,19 @@ bd_severity_to_string (BdSeverity severity)
     }
 }
 
+const char *
+bd_severity_label (BdSeverity severity)
+{
+  switch (severity)
+    {
+    case BD_SEVERITY_ERROR: return _("error");
+    case BD_SEVERITY_WARNING: return _("warning");
+    case BD_SEVERITY_INFO:
+    default:
+      return _("note");
+    }
+}
+
 const BdRule *
 bd_rule_lookup (const char *id)
 {
@@ -61,10 +74,13 @@ compare_findings (gconstpointer a,
 GPtrArray *
 bd_check_document (BdDocument *doc)
 {
-  BdCheck check = { .doc = doc, .findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free) };
+  BdCheck check = { .doc = doc };
   guint n_rules;
   const BdRule *rules = bd_rules (&n_rules);
 
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  check.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free);
   for (guint i = 0; i < n_rules; i++)
     bd_check_run_rule (&check, &rules[i]);
   bd_check_clear (&check);
@@ -143,8 +159,11 @@ bd_checker_init (BdChecker *self)
 BdChecker *
 bd_checker_new (BdDocument *doc)
 {
-  BdChecker *self = g_object_new (BD_TYPE_CHECKER, NULL);
+  BdChecker *self;
 
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  self = g_object_new (BD_TYPE_CHECKER, NULL);
   self->doc = g_object_ref (doc);
   return self;
 }
@@ -293,8 +312,11 @@ GPtrArray *
 bd_check_rule (BdDocument   *doc,
                const BdRule *rule)
 {
-  BdCheck check = { .doc = doc, .findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free) };
+  BdCheck check = { .doc = doc };
 
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  check.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_finding_free);
   bd_check_run_rule (&check, rule);
   bd_check_clear (&check);
   return check.findings;

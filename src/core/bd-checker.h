@@ -114,6 +114,8 @@ GPtrArray    *bd_checker_update        (BdChecker   *self,
 
 void          bd_finding_free          (BdFinding   *finding);
 const char   *bd_severity_to_string    (BdSeverity   severity);
+/* The word a clerk reads for @severity (error, warning, note), translated. */
+const char   *bd_severity_label        (BdSeverity   severity);
 
 /* Applies a finding's fix to the document in memory (and recomputes). The
  * caller stores the change. Returns FALSE when the finding has no fix. */

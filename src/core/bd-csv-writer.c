@@ -168,9 +168,15 @@ char *
 bd_csv_write_schedule (BdDocument *doc,
                        guint       number)
 {
-  BdSchedule *s = bd_document_get_schedule (doc, number);
-  g_autoptr(BdGrid) grid = bd_grid_new_for_schedule (doc, number);
-  GString *out = g_string_new ("\xEF\xBB\xBF");   /* a BOM, so Excel reads UTF-8 */
+  BdSchedule *s;
+  g_autoptr(BdGrid) grid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  s = bd_document_get_schedule (doc, number);
+  grid = bd_grid_new_for_schedule (doc, number);
+  out = g_string_new ("\xEF\xBB\xBF");  /* a BOM, so Excel reads UTF-8 */
 
   field (out, grid->title, TRUE);
   field (out, grid->department, FALSE);
@@ -284,8 +290,12 @@ bd_csv_write_dir (BdDocument  *doc,
                   const char  *dir,
                   GError     **error)
 {
-  g_autofree char *staging = g_build_filename (dir, ".budgetdesk-csv-XXXXXX", NULL);
+  g_autofree char *staging = NULL;
   gboolean done = TRUE;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
+
+  staging = g_build_filename (dir, ".budgetdesk-csv-XXXXXX", NULL);
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
     return bd_file_error_from_errno (error, dir);

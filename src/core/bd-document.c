@@ -161,7 +161,11 @@ bd_document_add_import_note (BdDocument *doc,
                              guint       page,
                              char       *message)
 {
-  BdImportNote *note = g_new0 (BdImportNote, 1);
+  BdImportNote *note;
+
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
+
+  note = g_new0 (BdImportNote, 1);
 
   note->part = part;
   note->row = g_strdup (row);
@@ -176,6 +180,7 @@ void
 bd_document_set_unit_budget (BdDocument *doc,
                              gboolean    unit_budget)
 {
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
   BdSection *narrative = bd_document_get_section (doc, "narrative");
   g_autofree char *generated = g_strdup_printf ("%d年%s预算编制说明", doc->year, unit_budget ? "部门" : "单位");
 
@@ -198,12 +203,16 @@ bd_title_is_unit_budget (const char *title)
 const char *
 bd_document_cover_label (BdDocument *doc)
 {
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
   return doc->unit_budget ? "预算单位" : "预算主管部门";
 }
 
 const char *
 bd_document_maker_label (BdDocument *doc)
 {
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
   return doc->unit_budget ? "编制单位" : "编制部门";
 }
 
@@ -211,7 +220,11 @@ char *
 bd_document_schedule_title (BdDocument *doc,
                             guint       number)
 {
-  BdSchedule *schedule = bd_document_get_schedule (doc, number);
+  BdSchedule *schedule;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  schedule = bd_document_get_schedule (doc, number);
 
   return bd_schedule_def_title_for (schedule->def, schedule->title_year ? schedule->title_year : doc->year,
                                     doc->unit_budget);
@@ -221,7 +234,11 @@ char *
 bd_document_contents_label (BdDocument *doc,
                             const char *label)
 {
-  const char *rest = strstr (label, "、部门");
+  const char *rest;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  rest = strstr (label, "、部门");
 
   /* Only the word right after the numeral: 四、部门预算编制说明 keeps no
    * second 部门, and 三、名词解释 has none. */
@@ -235,9 +252,14 @@ char *
 bd_document_empty_note (BdDocument *doc,
                         guint       number)
 {
-  BdSchedule *schedule = bd_document_get_schedule (doc, number);
-  g_autofree char *note = bd_schedule_def_empty_note (schedule->def, doc->year);
+  BdSchedule *schedule;
+  g_autofree char *note = NULL;
   const char *word;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  schedule = bd_document_get_schedule (doc, number);
+  note = bd_schedule_def_empty_note (schedule->def, doc->year);
 
   /* Every note starts 注：本部门; only that first word is the maker's. */
   if (note == NULL || !doc->unit_budget || (word = strstr (note, "本部门")) == NULL)
@@ -322,6 +344,8 @@ bd_document_derived_cell (BdDocument *self,
                           gint64     *value,
                           guint      *source_number)
 {
+  g_return_val_if_fail (BD_IS_DOCUMENT (self), FALSE);
+
   /* Only the 类 rows follow another schedule; 结转下年 is typed. */
   if (code == NULL || !g_ascii_isdigit (code[0]))
     return FALSE;
@@ -560,7 +584,11 @@ bd_document_lookup_code (BdDocument *self,
                          guint       classification,
                          const char *code)
 {
-  const BdCatalogEntry *entry = bd_catalog_lookup (bd_catalog_get_default (), classification, code);
+  const BdCatalogEntry *entry;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (self), NULL);
+
+  entry = bd_catalog_lookup (bd_catalog_get_default (), classification, code);
 
   if (entry != NULL)
     return entry->name;
@@ -614,6 +642,8 @@ char *
 bd_document_part_title (BdDocument *self,
                         BdPart      part)
 {
+  g_return_val_if_fail (BD_IS_DOCUMENT (self), NULL);
+
   if (part >= BD_PART_SCHEDULE_1 && part < BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
     {
       guint number = part - BD_PART_SCHEDULE_1 + 1;
@@ -627,6 +657,10 @@ bd_document_part_title (BdDocument *self,
     case BD_PART_OTHER: return g_strdup ("其他相关情况说明");
     case BD_PART_EMPLOYEES: return g_strdup ("政府雇员项目经费情况说明");
     case BD_PART_PERFORMANCE: return g_strdup ("财政项目支出绩效目标表");
+    case BD_PART_FUNCTIONS: return g_strdup ("主要职能");
+    case BD_PART_ORGANISATION: return g_strdup ("机构设置");
+    case BD_PART_GLOSSARY: return g_strdup ("名词解释");
+    case BD_PART_NONE:
     case BD_PART_DOCUMENT:
     default:
       return g_strdup ("整个文档");
@@ -642,6 +676,9 @@ static const struct {
   { "employees", BD_PART_EMPLOYEES },
   { "performance", BD_PART_PERFORMANCE },
   { "document", BD_PART_DOCUMENT },
+  { "functions", BD_PART_FUNCTIONS },
+  { "organisation", BD_PART_ORGANISATION },
+  { "glossary", BD_PART_GLOSSARY },
 };
 
 gboolean
@@ -687,6 +724,8 @@ BdSection *
 bd_document_get_section (BdDocument *self,
                          const char *id)
 {
+  g_return_val_if_fail (BD_IS_DOCUMENT (self), NULL);
+
   for (guint i = 0; i < self->sections->len; i++)
     {
       BdSection *section = g_ptr_array_index (self->sections, i);
@@ -701,7 +740,11 @@ bd_document_ensure_section (BdDocument *self,
                             const char *id,
                             const char *title)
 {
-  BdSection *section = bd_document_get_section (self, id);
+  BdSection *section;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (self), NULL);
+
+  section = bd_document_get_section (self, id);
 
   if (section == NULL)
     {
@@ -714,6 +757,8 @@ bd_document_ensure_section (BdDocument *self,
 void
 bd_document_recompute (BdDocument *self)
 {
+  g_return_if_fail (BD_IS_DOCUMENT (self));
+
   for (guint i = 0; i < BD_N_SCHEDULES; i++)
     bd_schedule_recompute (self->schedules[i]);
 }
@@ -724,7 +769,11 @@ bd_document_set_figure (BdDocument   *self,
                         gint64        value,
                         BdFigureUnit  unit)
 {
-  BdFigure *figure = g_new0 (BdFigure, 1);
+  BdFigure *figure;
+
+  g_return_if_fail (BD_IS_DOCUMENT (self));
+
+  figure = g_new0 (BdFigure, 1);
 
   figure->value = value;
   figure->unit = unit;
@@ -735,6 +784,8 @@ const BdFigure *
 bd_document_get_figure (BdDocument *self,
                         const char *key)
 {
+  g_return_val_if_fail (BD_IS_DOCUMENT (self), NULL);
+
   return g_hash_table_lookup (self->figures, key);
 }
 
@@ -743,6 +794,8 @@ bd_document_set_last_year (BdDocument *self,
                            const char *key,
                            gint64      value)
 {
+  g_return_if_fail (BD_IS_DOCUMENT (self));
+
   g_hash_table_replace (self->last_year, g_strdup (key), g_memdup2 (&value, sizeof value));
 }
 
@@ -751,7 +804,11 @@ bd_document_get_last_year (BdDocument *self,
                            const char *key,
                            gint64     *value)
 {
-  gint64 *found = g_hash_table_lookup (self->last_year, key);
+  gint64 *found;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (self), FALSE);
+
+  found = g_hash_table_lookup (self->last_year, key);
 
   if (found == NULL)
     return FALSE;
@@ -834,8 +891,12 @@ dump_schedules (GString    *out,
 char *
 bd_document_dump (BdDocument *self)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
   g_autoptr(GPtrArray) keys = NULL;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (self), NULL);
+
+  out = g_string_new (NULL);
 
   g_string_append_printf (out, "department %s\nyear %d\ntitle %s\nattachment %s\n",
                           self->department, self->year,

@@ -127,9 +127,12 @@ typedef struct {
 #define BD_TYPE_DOCUMENT (bd_document_get_type ())
 G_DECLARE_FINAL_TYPE (BdDocument, bd_document, BD, DOCUMENT, GObject)
 
-/* The parts of a document the command line, the checker and the window name. */
+/* The parts of a document the command line, the checker, the window and the
+ * importer name. The three sections after BD_PART_DOCUMENT carry no figures,
+ * so no finding names them; they come last to keep the others' numbers. */
 typedef enum {
-  BD_PART_SCHEDULE_1 = 1,
+  BD_PART_NONE = 0,
+  BD_PART_SCHEDULE_1,
   BD_PART_SCHEDULE_2,
   BD_PART_SCHEDULE_3,
   BD_PART_SCHEDULE_4,
@@ -143,6 +146,9 @@ typedef enum {
   BD_PART_EMPLOYEES,
   BD_PART_PERFORMANCE,
   BD_PART_DOCUMENT,
+  BD_PART_FUNCTIONS,
+  BD_PART_ORGANISATION,
+  BD_PART_GLOSSARY,
 } BdPart;
 
 /* Where a published document disagreed with itself and was read anyway (a
@@ -153,6 +159,7 @@ typedef struct {
   char   *row;       /* code or label, or NULL */
   guint   page;      /* of the PDF, or 0 */
   char   *message;
+  guint   line;      /* of the text (from 1), or 0 */
 } BdImportNote;
 
 struct _BdDocument
@@ -344,6 +351,7 @@ void        bd_section_set_to_review   (BdSection  *section,
  * not imported (or nothing is known). */
 char       *bd_row_source_text         (const BdRow      *row);
 char       *bd_schedule_source_text    (const BdSchedule *schedule);
+char       *bd_import_note_source_text (const BdImportNote *note);
 
 BdProject  *bd_project_new             (void);
 void        bd_project_free            (BdProject  *project);

@@ -329,12 +329,17 @@ BdGrid *
 bd_grid_new_for_schedule (BdDocument *doc,
                           guint       number)
 {
-  BdSchedule *schedule = bd_document_get_schedule (doc, number);
-  const BdScheduleDef *def = schedule->def;
-  guint n_columns = def->n_columns;
+  BdSchedule *schedule;
+  const BdScheduleDef *def;
+  guint n_columns;
   guint capacity = 0;
   BdGrid *grid;
 
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  schedule = bd_document_get_schedule (doc, number);
+  def = schedule->def;
+  n_columns = def->n_columns;
   switch (def->row_kind)
     {
     case BD_ROWS_FUNCTION: n_columns += 4; break;
@@ -452,10 +457,15 @@ BdGrid *
 bd_grid_new_for_project (BdDocument *doc,
                          BdProject  *project)
 {
-  BdGrid *grid = grid_new (6);
+  BdGrid *grid;
   guint capacity = 0;
   guint row, funds, goals;
-  g_autofree char *goal_label = project->period && *project->period
+  g_autofree char *goal_label = NULL;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  grid = grid_new (6);
+  goal_label = project->period && *project->period
     ? g_strdup_printf ("项目总体目标 (%s)", project->period) : g_strdup ("项目总体目标");
 
   grid->title = g_strdup ("财政项目支出绩效目标申报表");

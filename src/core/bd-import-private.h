@@ -10,21 +10,11 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  PART_NONE,
-  PART_FUNCTIONS,
-  PART_ORGANISATION,
-  PART_GLOSSARY,
-  PART_NARRATIVE,
-  PART_SCHEDULE,
-  PART_OTHER,
-  PART_EMPLOYEES,
-  PART_FORM,
-} PartKind;
-
+/* A part of the published text: a schedule, a text section, the forms
+ * (BD_PART_PERFORMANCE) or BD_PART_NONE. */
 typedef struct {
-  PartKind kind;
-  guint    schedule;     /* PART_SCHEDULE: 1 … 9 */
+  BdPart   kind;
+  guint    schedule;     /* a schedule's number (1 … 9), else 0 */
   int      year;         /* the year in a schedule's title */
   guint    first_line;   /* index of the title line */
   guint    end_line;     /* one past the last line */
@@ -77,6 +67,7 @@ gboolean  bd_import_parse_amount      (const char  *cell,
 
 /* What a title line starts: a schedule, a text section, a form, or nothing. */
 Part      bd_import_classify_title    (const char  *line);
+const char *bd_import_section_id      (BdPart       kind);
 gboolean  bd_import_read_schedule     (Reader      *reader,
                                        const Part  *part,
                                        GError     **error);

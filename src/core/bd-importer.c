@@ -37,7 +37,7 @@ schedule_of_title (const char *line,
 Part
 bd_import_classify_title (const char *line)
 {
-  Part part = { PART_NONE, 0, 0, 0, 0 };
+  Part part = { BD_PART_NONE, 0, 0, 0, 0 };
   int year;
 
   if (g_str_has_prefix (line, "-") || g_str_has_prefix (line, "|"))
@@ -45,27 +45,27 @@ bd_import_classify_title (const char *line)
 
   if ((part.schedule = schedule_of_title (line, &year)) != 0)
     {
-      part.kind = PART_SCHEDULE;
+      part.kind = BD_PART_SCHEDULE_1 + part.schedule - 1;
       part.year = year;
       return part;
     }
 
   if (g_str_has_suffix (line, "主要职能") && !g_str_has_prefix (line, "一、"))
-    part.kind = PART_FUNCTIONS;
+    part.kind = BD_PART_FUNCTIONS;
   else if (g_str_has_suffix (line, "机构设置") && !g_str_has_prefix (line, "二、"))
-    part.kind = PART_ORGANISATION;
+    part.kind = BD_PART_ORGANISATION;
   else if (strcmp (line, "名词解释") == 0)
-    part.kind = PART_GLOSSARY;
+    part.kind = BD_PART_GLOSSARY;
   else if (strcmp (without_year (line), "部门预算编制说明") == 0
            || strcmp (without_year (line), "单位预算编制说明") == 0)
-    part.kind = PART_NARRATIVE;
+    part.kind = BD_PART_NARRATIVE;
   else if (strcmp (line, "其他相关情况说明") == 0)
-    part.kind = PART_OTHER;
+    part.kind = BD_PART_OTHER;
   else if (g_str_has_suffix (line, "经费情况说明"))
-    part.kind = PART_EMPLOYEES;
+    part.kind = BD_PART_EMPLOYEES;
   else if ((g_str_has_suffix (line, "绩效目标申报表") || g_str_has_suffix (line, "绩效目标填报表"))
            && g_utf8_strlen (line, -1) <= 20)
-    part.kind = PART_FORM;  /* 财政项目支出…, 项目支出…, 部门项目… */
+    part.kind = BD_PART_PERFORMANCE;  /* 财政项目支出…, 项目支出…, 部门项目… */
   return part;
 }
 
@@ -94,20 +94,20 @@ read_paragraphs (Reader    *reader,
     }
 }
 
-static const char *
-section_id (PartKind kind)
+/* A text section's id is its part's name (bd_part_to_string); NULL for a
+ * part that is no text section. */
+const char *
+bd_import_section_id (BdPart kind)
 {
   switch (kind)
     {
-    case PART_FUNCTIONS: return "functions";
-    case PART_ORGANISATION: return "organisation";
-    case PART_GLOSSARY: return "glossary";
-    case PART_NARRATIVE: return "narrative";
-    case PART_OTHER: return "other";
-    case PART_EMPLOYEES: return "employees";
-    case PART_NONE:
-    case PART_SCHEDULE:
-    case PART_FORM:
+    case BD_PART_FUNCTIONS:
+    case BD_PART_ORGANISATION:
+    case BD_PART_GLOSSARY:
+    case BD_PART_NARRATIVE:
+    case BD_PART_OTHER:
+    case BD_PART_EMPLOYEES:
+      return bd_part_to_string (kind);
     default:
       return NULL;
     }
@@ -175,7 +175,7 @@ check_year (Reader  *reader,
   BdDocument *doc = reader->doc;
 
   for (guint p = 0; (doc->year < 1900 || doc->year > 2999) && p < parts->len; p++)
-    if (g_array_index (parts, Part, p).kind == PART_SCHEDULE)
+    if (g_array_index (parts, Part, p).schedule != 0)
       doc->year = g_array_index (parts, Part, p).year;
   if (doc->year < 1900 || doc->year > 2999)
     return bd_import_fail (error, BD_IMPORT_ERROR_MISSING, g_array_index (parts, Part, 0).first_line,
@@ -196,7 +196,7 @@ is_contents_entry (Reader *reader,
     if (bd_import_is_table_line (reader->lines[i]))
       return FALSE;
   for (guint p = index + 1; p < parts->len; p++)
-    if (g_array_index (parts, Part, p).kind == PART_SCHEDULE && g_array_index (parts, Part, p).schedule == part->schedule)
+    if (g_array_index (parts, Part, p).kind == part->kind)
       return TRUE;
   return FALSE;
 }
@@ -213,7 +213,7 @@ read_document (Reader  *reader,
       g_autofree char *line = g_strdup (reader->lines[i]);
       Part part = bd_import_classify_title (bd_import_trim (line));
 
-      if (part.kind == PART_NONE)
+      if (part.kind == BD_PART_NONE)
         continue;
       part.first_line = i;
       if (parts->len > 0)
@@ -233,7 +233,7 @@ read_document (Reader  *reader,
   for (guint p = 0; p < parts->len; p++)
     {
       const Part *part = &g_array_index (parts, Part, p);
-      const char *id = section_id (part->kind);
+      const char *id = bd_import_section_id (part->kind);
 
       if (id != NULL)
         {
@@ -243,7 +243,7 @@ read_document (Reader  *reader,
           read_paragraphs (reader, part, section);
           bd_document_import_section_figures (reader->doc, section);
         }
-      else if (part->kind == PART_SCHEDULE)
+      else if (part->schedule != 0)
         {
           if (is_contents_entry (reader, parts, p))
             continue;
@@ -254,7 +254,7 @@ read_document (Reader  *reader,
           if (!bd_import_read_schedule (reader, part, error))
             return FALSE;
         }
-      else if (part->kind == PART_FORM)
+      else if (part->kind == BD_PART_PERFORMANCE)
         {
           if (!bd_import_read_form (reader, part, error))
             return FALSE;

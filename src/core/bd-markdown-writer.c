@@ -1,5 +1,6 @@
 #include "bd-file-replace.h"
 #include "bd-format.h"
+#include "bd-grid.h"
 #include "bd-markdown-writer.h"
 
 /* Cells are collected in a GPtrArray of owned strings, then written as
@@ -15,23 +16,6 @@ add_cell (GPtrArray  *cells,
           const char *text)
 {
   g_ptr_array_add (cells, g_strdup (text ? text : ""));
-}
-
-static void
-add_blank_cells (GPtrArray *cells,
-                 guint      count)
-{
-  for (guint i = 0; i < count; i++)
-    add_cell (cells, "");
-}
-
-static void
-add_amount_cells (GPtrArray           *cells,
-                  const BdScheduleDef *def,
-                  const BdRow         *row)
-{
-  for (guint c = 0; c < def->n_columns; c++)
-    g_ptr_array_add (cells, bd_format_cell_amount (row->values[c], def->unit));
 }
 
 static void
@@ -76,234 +60,34 @@ write_section (GString    *out,
     write_paragraph (out, g_ptr_array_index (section->paragraphs, i));
 }
 
-/* Header rows of the amount columns: the band over them, the column names
- * (or the group a column belongs to) and, where groups exist, the names
- * under the group. Schedule 9 is the case with all three. */
+/* A schedule's table is its grid (bd-grid.c), as the pages print it, with
+ * two habits of the published text the importer reads (the seed's): over a
+ * classified table, the band over the figures (收入预算) stands one cell to
+ * the left, over the names, and the economic code's header is printed in
+ * two words. */
 static void
-add_band_cells (GPtrArray           *cells,
-                const BdScheduleDef *def,
-                int                  year)
+write_grid (GString      *out,
+            const BdGrid *grid)
 {
-  for (guint c = 0; c < def->n_columns; c++)
+  const BdScheduleDef *def = grid->def;
+  gboolean classified = def->row_kind == BD_ROWS_FUNCTION || def->row_kind == BD_ROWS_ECONOMIC;
+  guint name_column = grid->n_columns - def->n_columns - 1;
+
+  for (guint r = 0; r < grid->n_rows; r++)
     {
-      const char *band = def->columns[c].band;
-      const char *previous = c > 0 ? def->columns[c - 1].band : NULL;
+      GPtrArray *cells = cells_new ();
 
-      if (band == NULL)
-        add_cell (cells, c == 0 ? def->header_group : "");
-      else if (g_strcmp0 (band, previous) != 0)
-        g_ptr_array_add (cells, g_strdup_printf ("%d年%s", year, band));
-      else
-        add_cell (cells, "");
-    }
-}
-
-static gboolean
-band_is_single_column (const BdScheduleDef *def,
-                       guint                column)
-{
-  const char *band = def->columns[column].band;
-
-  return band != NULL
-      && (column == 0 || g_strcmp0 (def->columns[column - 1].band, band) != 0)
-      && (column + 1 == def->n_columns || g_strcmp0 (def->columns[column + 1].band, band) != 0);
-}
-
-static void
-add_column_name_cells (GPtrArray           *cells,
-                       const BdScheduleDef *def)
-{
-  for (guint c = 0; c < def->n_columns; c++)
-    {
-      const BdColumnDef *column = &def->columns[c];
-
-      if (band_is_single_column (def, c))
-        add_cell (cells, "");
-      else if (column->group != NULL)
-        add_cell (cells, c > 0 && g_strcmp0 (def->columns[c - 1].group, column->group) == 0 ? "" : column->group);
-      else
-        add_cell (cells, column->name);
-    }
-}
-
-static void
-add_grouped_name_cells (GPtrArray           *cells,
-                        const BdScheduleDef *def)
-{
-  for (guint c = 0; c < def->n_columns; c++)
-    add_cell (cells, def->columns[c].group != NULL ? def->columns[c].name : "");
-}
-
-static void
-write_classified_table (GString    *out,
-                        BdSchedule *schedule)
-{
-  const BdScheduleDef *def = schedule->def;
-  gboolean function = def->row_kind == BD_ROWS_FUNCTION;
-  guint n_code_cells = function ? 3 : 2;
-  guint n_cells = n_code_cells + 1 + def->n_columns;
-  GPtrArray *cells;
-
-  cells = cells_new ();
-  add_cell (cells, "项目");
-  add_blank_cells (cells, n_code_cells - 1);
-  add_cell (cells, def->header_group);
-  add_blank_cells (cells, def->n_columns);
-  write_row (out, cells);
-  write_separator (out, n_cells);
-
-  cells = cells_new ();
-  add_cell (cells, function ? "功能分类科目编码" : "部门预算经济分类科目 编码");
-  add_blank_cells (cells, n_code_cells - 1);
-  add_cell (cells, function ? "功能分类科目名称" : "经济分类科目名称");
-  add_column_name_cells (cells, def);
-  write_row (out, cells);
-
-  cells = cells_new ();
-  add_cell (cells, "类");
-  add_cell (cells, "款");
-  if (function)
-    add_cell (cells, "项");
-  add_blank_cells (cells, 1 + def->n_columns);
-  write_row (out, cells);
-
-  if (schedule->rows->len == 0)
-    {
-      cells = cells_new ();
-      add_blank_cells (cells, n_cells);
-      write_row (out, cells);
-      return;
-    }
-
-  for (guint i = 0; i < schedule->rows->len; i++)
-    {
-      BdRow *row = g_ptr_array_index (schedule->rows, i);
-      gsize length = strlen (row->code);
-
-      cells = cells_new ();
-      g_ptr_array_add (cells, g_strndup (row->code, 3));
-      g_ptr_array_add (cells, length > 3 ? g_strndup (row->code + 3, 2) : g_strdup (""));
-      if (function)
-        g_ptr_array_add (cells, length > 5 ? g_strndup (row->code + 5, 2) : g_strdup (""));
-      add_cell (cells, row->name);
-      add_amount_cells (cells, def, row);
-      write_row (out, cells);
-    }
-
-  cells = cells_new ();
-  add_cell (cells, "合计");
-  add_blank_cells (cells, n_code_cells);
-  add_amount_cells (cells, def, schedule->total);
-  write_row (out, cells);
-}
-
-/* A line under the 类 of a balance schedule: a total or the carry-over. */
-static void
-write_balance_total (GString             *out,
-                     const BdScheduleDef *def,
-                     const char          *income_label,
-                     BdRow               *income,
-                     const char          *expense_label,
-                     BdRow               *expense)
-{
-  GPtrArray *cells = cells_new ();
-
-  add_cell (cells, income_label);
-  g_ptr_array_add (cells, bd_format_cell_amount (income->values[0], def->unit));
-  add_cell (cells, expense_label);
-  add_amount_cells (cells, def, expense);
-  write_row (out, cells);
-}
-
-static void
-write_balance_table (GString    *out,
-                     BdSchedule *schedule)
-{
-  const BdScheduleDef *def = schedule->def;
-  guint n_cells = 3 + def->n_columns;
-  guint n_rows = MAX (schedule->rows->len, schedule->income->len);
-  GPtrArray *cells;
-
-  cells = cells_new ();
-  add_cell (cells, def->income_header);
-  add_cell (cells, "");
-  add_cell (cells, def->expense_header);
-  add_blank_cells (cells, def->n_columns);
-  write_row (out, cells);
-  write_separator (out, n_cells);
-
-  cells = cells_new ();
-  add_cell (cells, "项目");
-  add_cell (cells, "预算数");
-  add_cell (cells, "项目");
-  if (def->n_columns == 1)
-    add_cell (cells, "预算数");
-  else
-    add_column_name_cells (cells, def);
-  write_row (out, cells);
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      cells = cells_new ();
-      if (i < schedule->income->len)
+      for (guint c = 0; c < grid->n_columns; c++)
         {
-          BdRow *item = g_ptr_array_index (schedule->income, i);
-          add_cell (cells, item->name);
-          g_ptr_array_add (cells, bd_format_cell_amount (item->values[0], def->unit));
+          guint from = classified && r == 0 && c >= name_column ? c + 1 : c;
+          const char *text = from < grid->n_columns ? bd_grid_cell (grid, r, from)->text : NULL;
+
+          add_cell (cells, g_strcmp0 (text, "部门预算经济分类科目编码") == 0 ? "部门预算经济分类科目 编码" : text);
         }
-      else
-        add_blank_cells (cells, 2);
-
-      if (i < schedule->rows->len)
-        {
-          BdRow *row = g_ptr_array_index (schedule->rows, i);
-          g_autofree char *numeral = bd_chinese_numeral (i + 1);
-          g_ptr_array_add (cells, g_strdup_printf ("%s、%s", numeral, row->name));
-          add_amount_cells (cells, def, row);
-        }
-      else
-        add_blank_cells (cells, 1 + def->n_columns);
       write_row (out, cells);
+      if (r == 0)
+        write_separator (out, grid->n_columns);
     }
-
-  if (schedule->carryover != NULL)
-    {
-      write_balance_total (out, def, "本年收入合计", schedule->income_total, "本年支出合计", schedule->total);
-      write_balance_total (out, def, schedule->carryover->name, schedule->carryover,
-                           schedule->carry_forward->name, schedule->carry_forward);
-      write_balance_total (out, def, "收入总计", schedule->income_grand, "支出总计", schedule->expense_grand);
-    }
-  else
-    write_balance_total (out, def, "收入总计", schedule->income_total, "支出总计", schedule->total);
-}
-
-static void
-write_single_table (GString    *out,
-                    BdSchedule *schedule,
-                    int         year)
-{
-  const BdScheduleDef *def = schedule->def;
-  GPtrArray *cells;
-
-  cells = cells_new ();
-  add_band_cells (cells, def, year);
-  write_row (out, cells);
-  write_separator (out, def->n_columns);
-
-  cells = cells_new ();
-  add_column_name_cells (cells, def);
-  write_row (out, cells);
-
-  if (bd_schedule_def_has_groups (def))
-    {
-      cells = cells_new ();
-      add_grouped_name_cells (cells, def);
-      write_row (out, cells);
-    }
-
-  cells = cells_new ();
-  add_amount_cells (cells, def, g_ptr_array_index (schedule->rows, 0));
-  write_row (out, cells);
 }
 
 void
@@ -311,31 +95,13 @@ bd_markdown_write_schedule (GString    *out,
                             BdDocument *doc,
                             guint       number)
 {
-  BdSchedule *schedule = bd_document_get_schedule (doc, number);
-  const BdScheduleDef *def = schedule->def;
-  g_autofree char *title = bd_document_schedule_title (doc, number);
+  g_autoptr(BdGrid) grid = bd_grid_new_for_schedule (doc, number);
 
-  g_string_append_printf (out, "%s\n\n%s：%s\n\n单位：%s\n\n",
-                          title, bd_document_maker_label (doc), doc->department, def->unit == BD_UNIT_WAN ? "万元" : "元");
-
-  switch (def->row_kind)
-    {
-    case BD_ROWS_FUNCTION:
-    case BD_ROWS_ECONOMIC:
-      write_classified_table (out, schedule);
-      break;
-    case BD_ROWS_BALANCE:
-      write_balance_table (out, schedule);
-      break;
-    case BD_ROWS_SINGLE:
-    default:
-      write_single_table (out, schedule, doc->year);
-      break;
-    }
+  g_string_append_printf (out, "%s\n\n%s\n\n%s\n\n", grid->title, grid->department, grid->unit);
+  write_grid (out, grid);
   g_string_append_c (out, '\n');
-
-  if (schedule->note != NULL)
-    write_paragraph (out, schedule->note);
+  if (grid->note != NULL)
+    write_paragraph (out, grid->note);
 }
 
 static char *
@@ -420,9 +186,13 @@ static const char * const contents_after[] = {
 char *
 bd_markdown_write (BdDocument *doc)
 {
-  GString *out = g_string_new ("\n\n");
+  GString *out;
   static const char * const before_schedules[] = { "functions", "organisation", "glossary", "narrative", NULL };
   static const char * const after_schedules[] = { "other", "employees", NULL };
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  out = g_string_new ("\n\n");
 
   if (doc->attachment != NULL)
     write_paragraph (out, doc->attachment);
@@ -460,7 +230,11 @@ bd_markdown_write_file (BdDocument  *doc,
                         const char  *path,
                         GError     **error)
 {
-  g_autofree char *text = bd_markdown_write (doc);
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
+
+  text = bd_markdown_write (doc);
 
   /* Not g_file_set_contents (): its errors name its temporary file. */
   return bd_file_replace_contents (path, text, strlen (text), error);

@@ -329,6 +329,8 @@ void
 bd_document_import_section_figures (BdDocument *doc,
                                     BdSection  *section)
 {
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
+
   extract_text_figures (doc, section, TRUE);
 }
 
@@ -336,9 +338,13 @@ void
 bd_document_read_section_figures (BdDocument *doc,
                                   BdSection  *section)
 {
-  g_autofree char *prefix = g_strconcat (section->id, ".", NULL);
+  g_autofree char *prefix = NULL;
   GHashTableIter iter;
   gpointer key;
+
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
+
+  prefix = g_strconcat (section->id, ".", NULL);
 
   /* The text is where these figures live: what it no longer says is gone. */
   g_hash_table_iter_init (&iter, doc->figures);

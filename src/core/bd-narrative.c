@@ -303,8 +303,11 @@ GStrv
 bd_narrative_generate (BdDocument *doc,
                        const char *section)
 {
-  g_autoptr(GStrvBuilder) out = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) out = NULL;
 
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  out = g_strv_builder_new ();
   if (strcmp (section, "narrative") == 0)
     generate_narrative (doc, out);
   else if (strcmp (section, "other") == 0)
@@ -312,6 +315,31 @@ bd_narrative_generate (BdDocument *doc,
   else if (strcmp (section, "employees") == 0)
     generate_employees (doc, out);
   return g_strv_builder_end (out);
+}
+
+/* Each 项 of last year's schedule 3 (its 合计), as "item.CODE", for the
+ * year-over-year note (rule item-change); those of a document taken before go. */
+static void
+take_last_year_items (BdDocument *doc,
+                      BdSchedule *s3)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, doc->last_year);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, "item."))
+      g_hash_table_iter_remove (&iter);
+  for (guint i = 0; i < s3->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (s3->rows, i);
+      g_autofree char *name = NULL;
+
+      if (!row->is_leaf || strlen (row->code) != 7)
+        continue;
+      name = g_strconcat ("item.", row->code, NULL);
+      bd_document_set_last_year (doc, name, row->values[BD_COL_EXPENSE_TOTAL]);
+    }
 }
 
 gboolean
@@ -323,6 +351,8 @@ bd_narrative_take_last_year (BdDocument  *doc,
   BdRow *s9;
   const char *sangong[] = { "sangong.total", "sangong.outbound", "sangong.reception", "sangong.vehicle",
                             "sangong.vehicle_purchase", "sangong.vehicle_running" };
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
 
   if (g_strcmp0 (doc->department, last->department) != 0 || last->year != doc->year - 1)
     {
@@ -346,6 +376,7 @@ bd_narrative_take_last_year (BdDocument  *doc,
   bd_document_set_last_year (doc, "expense.capital", s4->total->values[3]);
   for (guint i = 0; i < G_N_ELEMENTS (sangong); i++)
     bd_document_set_last_year (doc, sangong[i], s9->values[i]);
+  take_last_year_items (doc, bd_document_get_schedule (last, 3));
   return TRUE;
 }
 
@@ -391,6 +422,8 @@ bd_narrative_start (BdDocument *doc)
 {
   static const char * const generated[] = { "narrative", "other" };
   BdSection *glossary;
+
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
 
   start_section (doc, "functions", g_strdup_printf ("%s主要职能", doc->department));
   start_section (doc, "organisation", g_strdup_printf ("%s机构设置", doc->department));

@@ -495,14 +495,14 @@ text_line (Converter *self,
   gboolean indented = line->x0 > self->left + 1.2 * line->height;
   gboolean previous_short = previous != NULL && previous->x1 < self->right - 2 * previous->height;
 
-  if (self->part.kind == PART_NONE && (g_str_has_prefix (line->text, "预算单位：")
-                                       || g_str_has_suffix (line->text, "单位预算")))
+  if (self->part.kind == BD_PART_NONE && (g_str_has_prefix (line->text, "预算单位：")
+                                          || g_str_has_suffix (line->text, "单位预算")))
     self->unit_budget = TRUE;
-  if (self->part.kind == PART_NONE || self->part.kind == PART_FORM)
+  if (self->part.kind == BD_PART_NONE || self->part.kind == BD_PART_PERFORMANCE)
     {
       /* The cover, the contents and the forms: a line is what it is. */
       bd_pdf_flush_paragraph (self);
-      if (self->part.kind == PART_FORM)
+      if (self->part.kind == BD_PART_PERFORMANCE)
         bd_pdf_form_line (self, line);
       else
         bd_pdf_emit (self, line->text);
@@ -611,19 +611,19 @@ title_from_text (Converter  *self,
   g_autofree char *text = title_text (raw, heading);
   Part part = bd_import_classify_title (text);
 
-  if (part.kind == PART_NONE || (tables_only && part.kind != PART_SCHEDULE && part.kind != PART_FORM))
+  if (part.kind == BD_PART_NONE || (tables_only && part.schedule == 0 && part.kind != BD_PART_PERFORMANCE))
     return FALSE;
-  if (self->part.kind == PART_FORM)
+  if (self->part.kind == BD_PART_PERFORMANCE)
     bd_pdf_form_finish (self);
   flush_row (self);
   bd_pdf_flush_paragraph (self);
-  if (part.kind == PART_SCHEDULE && self->part.kind == PART_SCHEDULE && part.schedule == self->part.schedule)
+  if (part.schedule != 0 && part.kind == self->part.kind)
     return TRUE;
   bd_pdf_emit (self, "");
   bd_pdf_emit (self, text);
   bd_pdf_emit (self, "");
   self->part = part;
-  self->def = part.kind == PART_SCHEDULE ? bd_schedule_def_get_for (part.schedule, self->unit_budget) : NULL;
+  self->def = part.schedule != 0 ? bd_schedule_def_get_for (part.schedule, self->unit_budget) : NULL;
   bd_pdf_form_start (self);
   self->have_anchors = FALSE;
   self->page_has_rows = FALSE;
@@ -677,7 +677,7 @@ read_page (Converter *self,
           g_ptr_array_set_size (header_lines, 0);
           continue;
         }
-      if (self->part.kind == PART_SCHEDULE)
+      if (self->part.schedule != 0)
         schedule_line (self, line, header_lines);
       else
         text_line (self, line, previous);
@@ -762,7 +762,7 @@ bd_pdf_to_published_text (GBytes  *data,
     }
   g_ptr_array_unref (pages);
   g_object_unref (pdf);
-  if (self.part.kind == PART_FORM)
+  if (self.part.kind == BD_PART_PERFORMANCE)
     bd_pdf_form_finish (&self);
   flush_row (&self);
   bd_pdf_flush_paragraph (&self);

@@ -223,19 +223,6 @@ write_departments (lxw_workbook *workbook,
   worksheet_autofilter (sheet, 0, 0, MAX (entries->len, 1), G_N_ELEMENTS (department_columns) - 1);
 }
 
-static const char *
-severity_label (BdSeverity severity)
-{
-  switch (severity)
-    {
-    case BD_SEVERITY_ERROR: return _("error");
-    case BD_SEVERITY_WARNING: return _("warning");
-    case BD_SEVERITY_INFO:
-    default:
-      return _("note");
-    }
-}
-
 static void
 write_findings (lxw_workbook *workbook,
                 GPtrArray    *entries,
@@ -258,7 +245,7 @@ write_findings (lxw_workbook *workbook,
       if (finding->page > 0)
         worksheet_write_number (sheet, row, 3, finding->page, text);
       worksheet_write_string (sheet, row, 4, finding->rule, text);
-      worksheet_write_string (sheet, row, 5, severity_label (finding->severity), text);
+      worksheet_write_string (sheet, row, 5, bd_severity_label (finding->severity), text);
       worksheet_write_string (sheet, row, 6, finding->message, text);
     }
   worksheet_autofilter (sheet, 0, 0, MAX (findings->len, 1), G_N_ELEMENTS (finding_columns) - 1);

@@ -13,22 +13,37 @@
     [BD_COL_PROJECT] = COL ("项目支出"), \
   }
 
+/* Schedule 1's head and income side, a department's and a unit budget's. */
+#define SCHEDULE_1 \
+  .number = 1, .title = "部门财务收支预算总表", \
+  .unit_title = "预算单位财务收支预算总表", .unit = BD_UNIT_YUAN, \
+  .row_kind = BD_ROWS_BALANCE, .income_header = "本年收入", .expense_header = "本年支出", \
+  .n_income = 7, \
+  .income = { \
+    { "一、财政拨款收入", BIT (1) | BIT (2) | BIT (3), "fiscal" }, \
+    { "1. 一般公共预算资金", 0, "general" }, \
+    { "2. 政府性基金", 0, "fund" }, \
+    { "3. 国有资本经营预算", 0, "capital" }, \
+    { "二、事业收入", 0, "business" }, \
+    { "三、事业单位经营收入", 0, "operating" }, \
+    { "四、其他收入", 0, "other" }, \
+  }
+
+/* Schedules 5, 6 and 7: one fund's spending by function, each printed
+ * with the fund's name in its title, its header and its empty note. */
+#define FUNCTION_SCHEDULE(n, fund) \
+  { \
+    .number = n, .title = "部门" fund "支出功能分类预算表", \
+    .unit_title = "预算单位" fund "支出功能分类预算表", .unit = BD_UNIT_YUAN, \
+    .row_kind = BD_ROWS_FUNCTION, .header_group = fund "支出", \
+    .n_columns = EXPENDITURE_COLUMNS, \
+    .empty_note = "注：本部门%d年无" fund "安排的支出，故本表无数据。", \
+  }
+
 static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
   {
-    .number = 1, .title = "部门财务收支预算总表",
-    .unit_title = "预算单位财务收支预算总表", .unit = BD_UNIT_YUAN,
-    .row_kind = BD_ROWS_BALANCE, .income_header = "本年收入", .expense_header = "本年支出",
+    SCHEDULE_1,
     .n_columns = 1, .columns = { [BD_COL_AMOUNT] = COL ("预算数") },
-    .n_income = 7,
-    .income = {
-      { "一、财政拨款收入", BIT (1) | BIT (2) | BIT (3), "fiscal" },
-      { "1. 一般公共预算资金", 0, "general" },
-      { "2. 政府性基金", 0, "fund" },
-      { "3. 国有资本经营预算", 0, "capital" },
-      { "二、事业收入", 0, "business" },
-      { "三、事业单位经营收入", 0, "operating" },
-      { "四、其他收入", 0, "other" },
-    },
   },
   {
     .number = 2, .title = "部门收入预算总表",
@@ -70,27 +85,9 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
     },
     .landscape = TRUE,
   },
-  {
-    .number = 5, .title = "部门一般公共预算支出功能分类预算表",
-    .unit_title = "预算单位一般公共预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
-    .row_kind = BD_ROWS_FUNCTION, .header_group = "一般公共预算支出",
-    .n_columns = EXPENDITURE_COLUMNS,
-    .empty_note = "注：本部门%d年无一般公共预算安排的支出，故本表无数据。",
-  },
-  {
-    .number = 6, .title = "部门政府性基金预算支出功能分类预算表",
-    .unit_title = "预算单位政府性基金预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
-    .row_kind = BD_ROWS_FUNCTION, .header_group = "政府性基金预算支出",
-    .n_columns = EXPENDITURE_COLUMNS,
-    .empty_note = "注：本部门%d年无政府性基金预算安排的支出，故本表无数据。",
-  },
-  {
-    .number = 7, .title = "部门国有资本经营预算支出功能分类预算表",
-    .unit_title = "预算单位国有资本经营预算支出功能分类预算表", .unit = BD_UNIT_YUAN,
-    .row_kind = BD_ROWS_FUNCTION, .header_group = "国有资本经营预算支出",
-    .n_columns = EXPENDITURE_COLUMNS,
-    .empty_note = "注：本部门%d年无国有资本经营预算安排的支出，故本表无数据。",
-  },
+  FUNCTION_SCHEDULE (5, "一般公共预算"),
+  FUNCTION_SCHEDULE (6, "政府性基金预算"),
+  FUNCTION_SCHEDULE (7, "国有资本经营预算"),
   {
     .number = 8, .title = "部门一般公共预算基本支出部门预算经济分类预算表",
     .unit_title = "预算单位一般公共预算基本支出部门预算经济分类预算表", .unit = BD_UNIT_YUAN,
@@ -127,25 +124,13 @@ static const BdScheduleDef schedules[BD_N_SCHEDULES] = {
 /* A unit budget (单位预算) prints schedule 1's expenditure side by kind of
  * spending: 合计, 基本支出 split into 人员经费 and 公用经费, and 项目支出. */
 static const BdScheduleDef unit_budget_schedule_1 = {
-  .number = 1, .title = "部门财务收支预算总表",
-    .unit_title = "预算单位财务收支预算总表", .unit = BD_UNIT_YUAN,
-  .row_kind = BD_ROWS_BALANCE, .income_header = "本年收入", .expense_header = "本年支出",
+  SCHEDULE_1,
   .n_columns = 4,
   .columns = {
     { "合计", NULL, BIT (1) | BIT (2) | BIT (3), "预算数" },
     { "人员经费", "基本支出", 0, "预算数" },
     { "公用经费", "基本支出", 0, "预算数" },
     { "项目支出", NULL, 0, "预算数" },
-  },
-  .n_income = 7,
-  .income = {
-    { "一、财政拨款收入", BIT (1) | BIT (2) | BIT (3), "fiscal" },
-    { "1. 一般公共预算资金", 0, "general" },
-    { "2. 政府性基金", 0, "fund" },
-    { "3. 国有资本经营预算", 0, "capital" },
-    { "二、事业收入", 0, "business" },
-    { "三、事业单位经营收入", 0, "operating" },
-    { "四、其他收入", 0, "other" },
   },
   .landscape = TRUE,
 };

@@ -35,7 +35,7 @@
   "  page INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, sheet TEXT);" \
   "CREATE TABLE import_note (" \
   "  position INTEGER PRIMARY KEY, part INTEGER NOT NULL, row_label TEXT," \
-  "  page INTEGER NOT NULL, message TEXT NOT NULL);" \
+  "  page INTEGER NOT NULL, line INTEGER NOT NULL, message TEXT NOT NULL);" \
   "ALTER TABLE paragraph ADD COLUMN to_review INTEGER NOT NULL DEFAULT 0;" \
   "ALTER TABLE project ADD COLUMN to_review INTEGER NOT NULL DEFAULT 0;"
 

@@ -250,7 +250,7 @@ write_import_notes (sqlite3    *db,
                     GError    **error)
 {
   g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
-    "INSERT INTO import_note (position, part, row_label, page, message) VALUES (?, ?, ?, ?, ?)", error);
+    "INSERT INTO import_note (position, part, row_label, page, line, message) VALUES (?, ?, ?, ?, ?, ?)", error);
 
   if (insert == NULL || !bd_store_sql_exec (db, path, "DELETE FROM import_note", error))
     return FALSE;
@@ -258,8 +258,8 @@ write_import_notes (sqlite3    *db,
     {
       const BdImportNote *note = g_ptr_array_index (doc->import_notes, i);
 
-      if (!bd_store_sql_run (db, path, insert, error, "iitit", (int) i, (int) note->part, note->row,
-                             (int) note->page, note->message))
+      if (!bd_store_sql_run (db, path, insert, error, "iitiit", (int) i, (int) note->part, note->row,
+                             (int) note->page, (int) note->line, note->message))
         return FALSE;
     }
   return TRUE;

@@ -343,16 +343,17 @@ char *
 bd_text_write_part (BdDocument *doc,
                     BdPart      part)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
+
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
+
+  out = g_string_new (NULL);
 
   if (part >= BD_PART_SCHEDULE_1 && part < BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
     write_schedule (out, doc, part - BD_PART_SCHEDULE_1 + 1);
-  else if (part == BD_PART_NARRATIVE)
-    write_section (out, doc, "narrative");
-  else if (part == BD_PART_OTHER)
-    write_section (out, doc, "other");
-  else if (part == BD_PART_EMPLOYEES)
-    write_section (out, doc, "employees");
+  else if (part == BD_PART_NARRATIVE || part == BD_PART_OTHER || part == BD_PART_EMPLOYEES
+           || part >= BD_PART_FUNCTIONS)
+    write_section (out, doc, bd_part_to_string (part));  /* a section's id is its part's name */
   else if (part == BD_PART_PERFORMANCE)
     write_forms (out, doc);
   else

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bd-catalog.h"
+#include "bd-import-private.h"
 #include "bd-narrative.h"
 #include "bd-workbook-import.h"
 
@@ -384,18 +385,6 @@ set_str (char       **target,
   *target = copy;
 }
 
-static gboolean
-all_digits (const char *text,
-            gsize       length)
-{
-  if (strlen (text) != length)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* The code of a row, "" when the row has none (合计, …, a blank line):
  * split codes carry the 类 (and 款) of the rows above when left blank. */
 static char *
@@ -410,20 +399,20 @@ row_code (Sheet       *s,
       g_autofree char *kuan = normalise (text_at (s, row, cc->kuan));
       g_autofree char *xiang = cc->has_xiang ? normalise (text_at (s, row, cc->xiang)) : g_strdup ("");
 
-      if (all_digits (lei, 3))
+      if (bd_import_is_digits (lei, 3))
         {
           memcpy (carried, lei, 3);
           carried[3] = '\0';
         }
       else if (lei[0] != '\0' || carried[0] == '\0' || kuan[0] == '\0')
-        return g_strdup (lei[0] == '\0' && kuan[0] == '\0' ? "" : (all_digits (lei, 3) ? lei : ""));
+        return g_strdup (lei[0] == '\0' && kuan[0] == '\0' ? "" : (bd_import_is_digits (lei, 3) ? lei : ""));
       if (kuan[0] == '\0')
         return g_strdup (carried);
-      if (!all_digits (kuan, 2))
+      if (!bd_import_is_digits (kuan, 2))
         return g_strdup ("");
       if (xiang[0] == '\0')
         return g_strconcat (carried, kuan, NULL);
-      return all_digits (xiang, 2) ? g_strconcat (carried, kuan, xiang, NULL) : g_strdup ("");
+      return bd_import_is_digits (xiang, 2) ? g_strconcat (carried, kuan, xiang, NULL) : g_strdup ("");
     }
   else
     {
@@ -735,26 +724,6 @@ derive_balance_schedules (BdDocument *doc)
   bd_document_recompute (doc);
 }
 
-static void
-write_text_sections (BdDocument *doc)
-{
-  static const char * const generated[] = { "narrative", "other" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
-    {
-      BdSection *section = bd_document_get_section (doc, generated[i]);
-      g_auto(GStrv) paragraphs = NULL;
-
-      if (section == NULL)
-        continue;
-      paragraphs = bd_narrative_generate (doc, generated[i]);
-      g_ptr_array_set_size (section->paragraphs, 0);
-      for (guint p = 0; paragraphs[p] != NULL; p++)
-        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
-      bd_document_read_section_figures (doc, section);
-    }
-}
-
 static gboolean
 fill_schedule (Sheet       *s,
                BdDocument  *doc,
@@ -879,7 +848,7 @@ bd_workbook_import (BdWorkbook  *book,
     if (bd_workbook_is_form (g_ptr_array_index (book->sheets, i))
         && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
       return NULL;
-  write_text_sections (doc);
+  bd_workbook_read_texts (book, doc);
   return g_steal_pointer (&doc);
 }
 
@@ -919,6 +888,16 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
     }
   if (like->unit_budget)
     bd_document_set_unit_budget (doc, TRUE);
+  /* A code the document knows beyond the catalog needs no name in the sheet. */
+  for (guint c = 0; c < G_N_ELEMENTS (like->extra_codes); c++)
+    {
+      GHashTableIter iter;
+      gpointer code, name;
+
+      g_hash_table_iter_init (&iter, like->extra_codes[c]);
+      while (g_hash_table_iter_next (&iter, &code, &name))
+        bd_document_add_extra_code (doc, c, code, name);
+    }
   if (!fill_schedule (&s, doc, error))
     return NULL;
   bd_document_get_schedule (doc, s.number)->title_year = s.year;

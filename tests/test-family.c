@@ -473,7 +473,20 @@ check_older_tree (BdDocument *doc,
   g_assert_cmpuint (categories->len, ==, 0);
 }
 
+/* Seed line 179: schedule 4's first item as printed since 2025, without 资金. */
+static void
+check_general_2025 (BdDocument *doc,
+                    gboolean    text)
+{
+  BdRow *general = g_ptr_array_index (bd_document_get_schedule (doc, 4)->income, 0);
+
+  g_assert_cmpstr (general->code, ==, "general");
+  g_assert_cmpint (general->values[0], ==, Y (17722077, 40));
+  assert_seed_findings (doc);
+}
+
 static const Variant variants[] = {
+  { "general-2025", "| 一、一般公共预算资金 | 17,722,077.40 |", "| 一、一般公共预算 | 17,722,077.40 |", check_general_2025 },
   { "older-tree", "| | 成本指标 | 经济成本指标 | 政府雇员成本预算控制数 |", "| | 产出指标 | 成本指标 | 政府雇员成本预算控制数 |",
     check_older_tree },
   { "s9-no-year", "\n2024年部门“三公”经费和机关运行经费预算表\n", "\n部门“三公”经费和机关运行经费预算表\n",
@@ -564,6 +577,25 @@ test_business_income (void)
   check_business_income (doc);
   printed = through_pdf (doc);
   check_business_income (printed);
+}
+
+/* A unit's labels, 预算单位： on the cover and 编制单位： over every table
+ * (seed line 7 and the nine 编制部门 lines): the same document, nothing noted. */
+static void
+test_unit_labels (void)
+{
+  g_autofree char *seed = bd_test_read_seed_text ();
+  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+
+  replace_once (text, "\n预算主管部门：", "\n预算单位：");
+  g_assert_cmpuint (g_string_replace (text, "编制部门：", "编制单位：", 0), ==, 9);
+  doc = import_text (text);
+  g_assert_cmpstr (doc->department, ==, "上海市闵行区城市运行管理中心");
+  notes = bd_check_rule (doc, bd_rule_lookup ("as-printed"));
+  g_assert_cmpuint (notes->len, ==, 0);
+  assert_seed_findings (doc);
 }
 
 static void
@@ -672,6 +704,7 @@ main (int    argc,
   g_test_add_func ("/family/carryover-split", test_carryover_split);
   g_test_add_func ("/family/whole-yuan", test_whole_yuan);
   g_test_add_func ("/family/business-income", test_business_income);
+  g_test_add_func ("/family/unit-labels", test_unit_labels);
   g_test_add_func ("/family/older-tree-real", test_older_tree_real);
   g_test_add_func ("/family/wrapped-form-cells-real", test_wrapped_form_cells_real);
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)

@@ -276,6 +276,60 @@ test_carryover_editor (void)
   g_rmdir (dir);
 }
 
+/* A unit budget's schedule 1 (shanghai-czj-2025-unit.pdf, page 7: 收入总计
+ * 171,915,169 = 人员经费 102,464,260 + 公用经费 25,177,779 + 项目支出
+ * 44,273,130) with 上年结转 and 结转下年 of 1,000,000 each, 结转下年 in 合计
+ * alone: the figure stands, 收入总计 and 支出总计 are 172,915,169 and the
+ * document (as its markdown reads) has no finding it did not have. */
+static void
+test_carryover_unit (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "shanghai-czj-2025-unit.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) real = bd_import_any_file (path, &error);
+  g_autofree char *md = bd_markdown_write (real);
+  g_autoptr(GString) text = g_string_new (md);
+  g_autoptr(BdDocument) plain = import_text (text);
+  g_autoptr(GPtrArray) before = bd_check_document (plain);
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) printed = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_no_error (error);
+  replace_once (text, "| 收入总计 | 171,915,169.00 | 支出总计 | 171,915,169.00 | 102,464,260.00 | 25,177,779.00 | 44,273,130.00 |\n",
+                "| 本年收入合计 | 171,915,169.00 | 本年支出合计 | 171,915,169.00 | 102,464,260.00 | 25,177,779.00 | 44,273,130.00 |\n"
+                "| 上年结转 | 1,000,000.00 | 结转下年 | 1,000,000.00 | | | |\n"
+                "| 收入总计 | 172,915,169.00 | 支出总计 | 172,915,169.00 | 102,464,260.00 | 25,177,779.00 | 44,273,130.00 |\n");
+  doc = import_text (text);
+  printed = through_pdf (doc);
+  for (guint k = 0; k < 2; k++)
+    {
+      BdSchedule *s1 = bd_document_get_schedule (k ? printed : doc, 1);
+
+      g_assert_cmpint (s1->carry_forward->values[0], ==, Y (1000000, 0));
+      g_assert_cmpint (s1->income_grand->values[0], ==, Y (172915169, 0));
+      g_assert_cmpint (s1->expense_grand->values[0], ==, Y (172915169, 0));
+      g_assert_cmpint (s1->expense_grand->values[3], ==, Y (44273130, 0));
+    }
+  after = bd_check_document (doc);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  /* As a workbook, 结转下年's 合计 is a figure, not a formula of its parts. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
+    g_autofree char *book = g_build_filename (dir, "unit.xlsx", NULL);
+    g_autoptr(BdDocument) read = NULL;
+
+    g_assert_true (bd_xlsx_write_file (doc, book, &error));
+    read = bd_workbook_import_file (book, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (bd_document_get_schedule (read, 1)->carry_forward->values[0], ==, Y (1000000, 0));
+    g_assert_cmpint (bd_document_get_schedule (read, 1)->expense_grand->values[0], ==, Y (172915169, 0));
+    g_unlink (book);
+    g_rmdir (dir);
+  }
+}
+
 /* A 收入总计 that does not add up is a finding where it stands, and so is
  * a schedule 4 carry-over larger than schedule 1's. */
 static void
@@ -702,6 +756,7 @@ main (int    argc,
   g_test_add_func ("/family/carryover-editor", test_carryover_editor);
   g_test_add_func ("/family/carryover-unlabelled", test_carryover_unlabelled);
   g_test_add_func ("/family/carryover-split", test_carryover_split);
+  g_test_add_func ("/family/carryover-unit", test_carryover_unit);
   g_test_add_func ("/family/whole-yuan", test_whole_yuan);
   g_test_add_func ("/family/business-income", test_business_income);
   g_test_add_func ("/family/unit-labels", test_unit_labels);

@@ -620,8 +620,9 @@ fill_balance_expenditure (Sheet       *s,
 
           bd_schedule_add_carryover (schedule, NULL, name);
           carry = schedule->carry_forward;
+          /* 合计 too: 结转下年 may be given there alone. */
           for (guint c = 0; c < def->n_columns; c++)
-            if (bd_schedule_def_is_entered (def, c) && !read_amount (s, r, columns[c], &carry->values[c], error))
+            if (!read_amount (s, r, columns[c], &carry->values[c], error))
               return FALSE;
           continue;
         }

@@ -318,7 +318,11 @@ static void break_form_dates (BdDocument *d) { g_free (form (d)->end_date); form
 static void rate_indicator (BdDocument *d) { g_free (indicator (d, 2)->name); indicator (d, 2)->name = g_strdup ("案件按时结案率"); g_free (indicator (d, 2)->target); indicator (d, 2)->target = g_strdup ("≥95.00(%)"); }
 /* Indicator 2 (=32.00(人)) written in words without its unit. */
 static void break_form_target_unit (BdDocument *d) { g_free (indicator (d, 2)->target); indicator (d, 2)->target = g_strdup ("不少于32"); }
+/* The seed's form: 项目资金总额 = 财政资金 = 年度资金申请总额 = 当年财政拨款 = 4,630,048.00, no
+ * 上年结转资金. 500,000.00 carried over on top: the year asks more than the project has. */
+static void break_form_carryover (BdDocument *d) { form (d)->carryover = Y (500000, 0); form (d)->annual_total += Y (500000, 0); }
 static void break_form_rate (BdDocument *d) { g_free (indicator (d, 2)->target); indicator (d, 2)->target = g_strdup ("≥120.00(%)"); }
+static void break_form_rate_above (BdDocument *d) { g_free (indicator (d, 2)->target); indicator (d, 2)->target = g_strdup (">100.00(%)"); }
 
 typedef struct {
   const char *rule;
@@ -333,6 +337,19 @@ static void
 note_import_disagreement (BdDocument *doc)
 {
   bd_document_add_import_note (doc, BD_PART_SCHEDULE_8, "30228", 12, g_strdup ("30228 工会经费 is printed twice"));
+}
+
+/* What new-year flags: a paragraph carried over that still quotes last
+ * year's figures (seed line 342: 截至2023年12月31日…共有车辆2辆…). */
+static void
+flag_carried_over (BdDocument *doc)
+{
+  BdSection *other = bd_document_get_section (doc, "other");
+
+  for (guint i = 0; i < other->paragraphs->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (other->paragraphs, i), "截至2023年12月31日"))
+      bd_section_set_to_review (other, g_ptr_array_index (other->paragraphs, i), TRUE);
+  g_assert_cmpuint (g_hash_table_size (other->to_review), ==, 1);
 }
 
 static const RuleCase cases[] = {
@@ -397,8 +414,11 @@ static const RuleCase cases[] = {
   { "unit-count", NULL, break_unit_count, BD_PART_OTHER },
   { "form-dates", NULL, break_form_dates, BD_PART_PERFORMANCE },
   { "form-rate", rate_indicator, break_form_rate, BD_PART_PERFORMANCE },
+  { "form-rate", rate_indicator, break_form_rate_above, BD_PART_PERFORMANCE },
   { "form-target-unit", NULL, break_form_target_unit, BD_PART_PERFORMANCE },
+  { "form-carryover", NULL, break_form_carryover, BD_PART_PERFORMANCE },
   { "as-printed", NULL, note_import_disagreement, BD_PART_SCHEDULE_8 },
+  { "carried-over-text", NULL, flag_carried_over, BD_PART_OTHER },
 };
 
 static void
@@ -638,6 +658,7 @@ static const char * const issue_13_rules[] = {
   "text-year", "heading-year", "comparison-words", "fiscal-movement", "comparison-amounts", "department-name",
   "narrative-items", "note-words", "placeholder", "doubled-text", "repeated-paragraph", "empty-section",
   "unit-count", "form-dates", "form-rate", "form-target-unit", "code-not-in-catalog", "unknown-code",
+  "form-carryover",
 };
 
 static BdDocument *
@@ -833,6 +854,54 @@ test_profile_stored (void)
   bd_file_remove_folder (dir);
 }
 
+/* 上年结转资金 against the funds, on the seed's form (all four 4,630,048.00, no
+ * carry-over; 2024-01-01 to 2024-12-31, 经常性项目). */
+static void
+test_form_carryover (void)
+{
+  g_autoptr(BdDocument) doc = load_corrected ();
+  const BdRule *rule = bd_rule_lookup ("form-carryover");
+  BdProject *p = form (doc);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  /* 500,000.00 of the year's fiscal money carried over: the sums still hold. */
+  p->annual_fiscal = Y (4130048, 0);
+  p->carryover = Y (500000, 0);
+  findings = bd_check_rule (doc, rule);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A one-off project starting in 2024 had nothing of 2023 to carry over. */
+  g_free (p->nature);
+  p->nature = g_strdup ("一次性项目");
+  findings = bd_check_rule (doc, rule);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (finding_at (findings, 0)->column, ==, "上年结转资金");
+  g_assert_cmpstr (finding_at (findings, 0)->expected, ==, "0.00");
+  g_assert_cmpstr (finding_at (findings, 0)->actual, ==, "500,000.00");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  /* Started in 2023 it may have. */
+  g_free (p->start_date);
+  p->start_date = g_strdup ("2023-03-01");
+  findings = bd_check_rule (doc, rule);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* The carry-over added to the full 当年财政拨款: 5,130,048.00 of fiscal money
+   * for the year where the project has 4,630,048.00, at most 0.00 of it carried
+   * over; and the year's request 5,130,048.00 above the total 4,630,048.00. */
+  p->annual_fiscal = Y (4630048, 0);
+  p->annual_total = Y (5130048, 0);
+  findings = bd_check_rule (doc, rule);
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_assert_cmpstr (finding_at (findings, 0)->column, ==, "年度资金申请总额");
+  g_assert_cmpstr (finding_at (findings, 0)->expected, ==, "4,630,048.00");
+  g_assert_cmpstr (finding_at (findings, 0)->actual, ==, "5,130,048.00");
+  g_assert_cmpstr (finding_at (findings, 1)->column, ==, "上年结转资金");
+  g_assert_cmpstr (finding_at (findings, 1)->expected, ==, "0.00");
+  g_assert_cmpstr (finding_at (findings, 1)->actual, ==, "500,000.00");
+}
+
 /* docs/rules.md, the guide's §5 list as implemented, names every rule. */
 static void
 test_every_rule_is_documented (void)
@@ -887,6 +956,7 @@ main (int    argc,
   g_test_add_func ("/checker/unit-empty-note", test_unit_empty_note);
   g_test_add_func ("/checker/catalog-findings", test_catalog_findings);
   g_test_add_func ("/checker/bracket-width", test_bracket_width);
+  g_test_add_func ("/checker/form-carryover", test_form_carryover);
   g_test_add_func ("/checker/incremental-equals-full", test_incremental_equals_full);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

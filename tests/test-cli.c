@@ -95,6 +95,36 @@ test_import_validate_fix (void)
   g_assert_null (strstr (shown, "1,616,095.40"));
 }
 
+/* The rule profile: --disable and --rule for one run, --save keeps them in
+ * the document, and --json prints them. The seed's errors are
+ * schedule-1-expenditure's and schedule-4-expenditure's (208, 212), its
+ * warning goal-count's (guide §5). */
+static void
+test_rule_profile (void)
+{
+  g_autofree char *doc = path_in_dir ("profile.budget");
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+
+  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
+  /* Both error rules made warnings: no error left, exit status 0. */
+  g_assert_cmpint (run (&json, "validate", doc, "--json", "--disable", "goal-count",
+                        "--rule", "schedule-1-expenditure=warning", "--rule", "schedule-4-expenditure=info", NULL), ==, 0);
+  g_assert_nonnull (strstr (json, "\"profile\" : {\n    \"goal-count\" : \"off\",\n"
+                                  "    \"schedule-1-expenditure\" : \"warning\",\n"
+                                  "    \"schedule-4-expenditure\" : \"info\"\n  }"));
+  g_assert_null (strstr (json, "\"rule\" : \"goal-count\""));
+  /* Not saved: the next run has the rules' own severities. */
+  g_assert_cmpint (run (&again, "validate", doc, "--json", NULL), ==, 1);
+  g_assert_null (strstr (again, "\"profile\""));
+  g_clear_pointer (&again, g_free);
+  g_assert_cmpint (run (NULL, "validate", doc, "--disable", "goal-count", "--save", NULL), ==, 1);
+  g_assert_cmpint (run (&again, "validate", doc, "--json", NULL), ==, 1);
+  g_assert_nonnull (strstr (again, "\"profile\" : {\n    \"goal-count\" : \"off\"\n  }"));
+  g_assert_cmpint (run (NULL, "validate", doc, "--rule", "no-such-rule=off", NULL), ==, 2);
+  g_assert_nonnull (strstr (said, "no-such-rule"));
+}
+
 static void
 test_could_not_check (void)
 {
@@ -413,6 +443,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/cli/import-validate-fix", test_import_validate_fix);
+  g_test_add_func ("/cli/rule-profile", test_rule_profile);
   g_test_add_func ("/cli/could-not-check", test_could_not_check);
   g_test_add_func ("/cli/failed-import-leaves-nothing", test_failed_import_leaves_nothing);
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);

@@ -8,6 +8,7 @@
 #include "bd-backup.h"
 #include "bd-backups-dialog.h"
 #include "bd-test-util.h"
+#include "bd-xlsx-writer.h"
 #include "bd-gtk-test-util.h"
 
 static char *dir;
@@ -158,6 +159,56 @@ test_set_aside_shown (void)
   bd_test_spin (50);
 }
 
+static guint
+count_documents (void)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  for (const char *name; (name = g_dir_read_name (listing)) != NULL;)
+    n += g_str_has_suffix (name, ".budget");
+  return n;
+}
+
+/* 打开 takes a workbook as it takes a PDF (issue 15): a new document in no
+ * file yet, none written beside the workbook; Save As asks where. The
+ * seed's own export, 2210201 住房公积金 447,984.00 in schedule 3 (seed,
+ * schedule 3), read back from the file saved. */
+static void
+test_open_workbook_unsaved (void)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autoptr(BdApplication) application = bd_application_new ();
+  g_autofree char *xlsx = g_build_filename (dir, "cityops.xlsx", NULL);
+  g_autofree char *target = g_build_filename (dir, "from-workbook", NULL);
+  g_autofree char *saved = g_build_filename (dir, "from-workbook.budget", NULL);
+  g_autoptr(GError) error = NULL;
+  BdWindow *window;
+  guint n_files;
+
+  g_assert_true (bd_xlsx_write_file (seed, xlsx, &error));
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  n_files = count_documents ();
+  window = bd_application_open_path (application, xlsx, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  bd_test_spin (300);
+  g_assert_null (bd_editor_get_store (bd_window_get_editor (window)));
+  g_assert_cmpstr (bd_editor_get_document (bd_window_get_editor (window))->department, ==,
+                   "上海市闵行区城市运行管理中心");
+  /* Nothing written yet: no .budget more in the folder than before. */
+  g_assert_cmpuint (count_documents (), ==, n_files);
+
+  g_assert_true (bd_window_save_as (window, target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bd_test_stored (saved, 3, "2210201", BD_COL_BASIC), ==, Y (447984, 0));
+  bd_test_spin (200);
+  /* The saved file is opened in a window of its own, in place of this one. */
+  while (gtk_application_get_windows (GTK_APPLICATION (application)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (application))->data);
+  bd_test_spin (50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,6 +231,7 @@ main (int    argc,
 
   g_test_add_func ("/desktop/open-keeps-copy-and-lists-it", test_open_keeps_copy_and_lists_it);
   g_test_add_func ("/desktop/set-aside-shown", test_set_aside_shown);
+  g_test_add_func ("/desktop/open-workbook-unsaved", test_open_workbook_unsaved);
   status = g_test_run ();
 
   command = g_strdup_printf ("rm -rf '%s'", dir);

@@ -111,6 +111,94 @@ test_fill_offer (WindowFixture *f,
   g_assert_cmpint (window_fixture_stored (f, 5, "2210201", 1), ==, Y (447984, 0));
 }
 
+/* A cell of the grid whose text is @data. */
+static gboolean
+is_cell_with_text (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "cell")
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+is_info_bar (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_INFO_BAR (widget);
+}
+
+static gboolean
+is_entry (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* Where @widget is in the window, in the window's coordinates. */
+static graphene_point_t
+window_point (WindowFixture *f,
+              GtkWidget     *widget)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point;
+}
+
+/* The offer of schedule 3 comes while the clerk types and clicks: its bar
+ * must move no cell of the grid (it used to come above the grid and push
+ * every row down by its height, and the next click landed a row lower). */
+static void
+test_fill_offer_keeps_cells (WindowFixture *f,
+                             gconstpointer  data)
+{
+  BdScheduleView *view = bd_window_get_schedule_view (f->window, 3);
+  BdTableView *table = bd_schedule_view_get_table (view);
+  /* Names of 2080505 and 2210201 (seed, schedule 3). */
+  const char *codes[] = { "机关事业单位基本养老保险缴费支出", "住房公积金" };
+  graphene_point_t before[G_N_ELEMENTS (codes)], after, grid_top;
+  GtkWidget *cells[G_N_ELEMENTS (codes)], *offer;
+  graphene_rect_t bar;
+  GtkWidget *code_entry;
+
+  bd_window_show_page (f->window, "schedule-3");
+  bd_test_spin (100);
+  g_assert_true (bd_table_view_select (table, "2210201", "基本支出"));
+  g_assert_true (bd_table_view_begin_edit (table, "4"));
+  bd_table_view_set_edit_text (table, "457,984");
+  bd_test_spin (100);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      cells[i] = find_descendant (GTK_WIDGET (table), is_cell_with_text, codes[i]);
+      g_assert_nonnull (cells[i]);
+      before[i] = window_point (f, cells[i]);
+    }
+  grid_top = window_point (f, GTK_WIDGET (table));
+  g_assert_true (bd_table_view_commit (table, BD_MOVE_NONE));
+  bd_test_spin (200);
+  g_assert_cmpstr (bd_schedule_view_get_fill_offer (view), ==, "2210201");
+  offer = find_descendant (GTK_WIDGET (view), is_info_bar, NULL);
+  g_assert_nonnull (offer);
+  g_assert_true (gtk_widget_get_mapped (offer));
+  code_entry = find_descendant (GTK_WIDGET (view), is_entry, NULL);
+  g_assert_nonnull (code_entry);
+  screenshot (f, "fill-offer-over-title");
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_assert_true (find_descendant (GTK_WIDGET (table), is_cell_with_text, codes[i]) == cells[i]);
+      after = window_point (f, cells[i]);
+      g_assert_cmpfloat (after.x, ==, before[i].x);
+      g_assert_cmpfloat (after.y, ==, before[i].y);
+    }
+  g_assert_cmpfloat (window_point (f, GTK_WIDGET (table)).y, ==, grid_top.y);
+  /* The bar covers no cell: it ends above the grid (and above the code
+   * entry the clerk adds rows with). */
+  g_assert_true (gtk_widget_compute_bounds (offer, GTK_WIDGET (f->window), &bar));
+  g_assert_cmpfloat (bar.origin.y + bar.size.height, <=, grid_top.y);
+  g_assert_cmpfloat (bar.origin.y + bar.size.height, <=, window_point (f, GTK_WIDGET (code_entry)).y);
+}
+
 /* Schedule 1's 类 rows follow schedule 3: another figure is refused beside
  * the cell with where to type it, and nothing is stored. */
 static void
@@ -139,6 +227,7 @@ main (int    argc,
 
   WINDOW_TEST ("/editor-offers/fix-all", test_fix_all);
   WINDOW_TEST ("/editor-offers/fill-offer", test_fill_offer);
+  WINDOW_TEST ("/editor-offers/fill-offer-keeps-cells", test_fill_offer_keeps_cells);
   WINDOW_TEST ("/editor-offers/computed-elsewhere", test_computed_elsewhere);
 
   return g_test_run ();

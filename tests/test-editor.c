@@ -744,6 +744,74 @@ test_fill_from_expenditure (Fixture       *f,
   g_assert_cmpint (stored (f, 3, "2010101", 2), ==, 0);
 }
 
+/* The file's setting for @rule, read by a second, read-only opening. */
+static char *
+stored_setting (Fixture    *f,
+                const char *rule)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
+
+  g_assert_no_error (error);
+  return g_strdup (bd_rule_profile_get (doc, rule));
+}
+
+/* The rule profile from the window: each change one undoable step, stored at
+ * once. The seed's findings (guide §5): 4 errors, and goal-count's warning
+ * (section 六 declares 17 projects with goals, 682.65万元; one form is given). */
+static void
+test_rule_profile (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *setting = NULL;
+  GPtrArray *findings = bd_editor_get_findings (f->editor);
+
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_ERROR), ==, 4);
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_WARNING), ==, 1);
+
+  g_assert_true (bd_editor_set_rule_setting (f->editor, "goal-count", "off", &error));
+  g_assert_no_error (error);
+  findings = bd_editor_get_findings (f->editor);
+  g_assert_cmpuint (findings->len, ==, 4);
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_WARNING), ==, 0);
+  setting = stored_setting (f, "goal-count");
+  g_assert_cmpstr (setting, ==, "off");
+  g_clear_pointer (&setting, g_free);
+
+  /* schedule-4-expenditure's two errors (类 208 and 212) become notes. */
+  g_assert_true (bd_editor_set_rule_setting (f->editor, "schedule-4-expenditure", "info", &error));
+  findings = bd_editor_get_findings (f->editor);
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_ERROR), ==, 2);
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_INFO), ==, 2);
+
+  /* Refused: nothing changes, nothing goes on the undo stack. */
+  g_assert_false (bd_editor_set_rule_setting (f->editor, "goal-count", "loud", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (bd_editor_set_rule_setting (f->editor, "no-such-rule", "off", &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (g_hash_table_size (f->doc->rule_profile), ==, 2);
+
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  findings = bd_editor_get_findings (f->editor);
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_ERROR), ==, 4);
+  g_assert_null (bd_rule_profile_get (f->doc, "schedule-4-expenditure"));
+
+  /* Every rule back to its own, as one step, and that undone. */
+  g_assert_true (bd_editor_reset_rule_profile (f->editor, &error));
+  g_assert_cmpuint (g_hash_table_size (f->doc->rule_profile), ==, 0);
+  g_assert_cmpuint (bd_editor_get_findings (f->editor)->len, ==, 5);
+  setting = stored_setting (f, "goal-count");
+  g_assert_null (setting);
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_cmpstr (bd_rule_profile_get (f->doc, "goal-count"), ==, "off");
+  setting = stored_setting (f, "goal-count");
+  g_assert_cmpstr (setting, ==, "off");
+  g_assert_cmpuint (bd_editor_get_findings (f->editor)->len, ==, 4);
+}
+
 /* Every public entry checks its instance (issue 16): a wrong one is a
  * critical and changes nothing, rather than a crash. */
 static void
@@ -790,6 +858,7 @@ main (int    argc,
   ADD ("/editor/fix-all", test_fix_all);
   ADD ("/editor/new-document", test_new_document);
   ADD ("/editor/fill-from-expenditure", test_fill_from_expenditure);
+  ADD ("/editor/rule-profile", test_rule_profile);
 #undef ADD
   g_test_add_func ("/editor/instance-checked", test_instance_checked);
 

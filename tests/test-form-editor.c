@@ -346,6 +346,54 @@ test_actions (Fixture       *f,
   g_assert_cmpstr (text_of (indicator (f, 0, "name")), ==, "政府雇员成本预算控制数");
 }
 
+/* A form new-year carried over shows so, with 标记为已审阅: the action
+ * clears the flag, stored; undo brings it back; typing in the form reviews
+ * it as well. */
+static void
+test_mark_reviewed (Fixture       *f,
+                    gconstpointer  data)
+{
+  BdDocument *doc = bd_editor_get_document (f->base.editor);
+  GtkWidget *bar = bd_form_editor_get_review_bar (f->forms);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gtk_widget_get_visible (bar));
+  /* As new-year leaves the seed's form (tests/test-new-year.c). */
+  project_of (doc, 0)->to_review = TRUE;
+  g_assert_true (bd_store_save_projects (bd_editor_get_store (f->base.editor), doc, &error));
+  g_assert_no_error (error);
+  click_form (f, 1);
+  g_assert_false (gtk_widget_get_visible (bar));
+  click_form (f, 0);
+  g_assert_true (gtk_widget_get_visible (bar));
+  wait_for_frames (f);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->forms), "forms.mark-reviewed", NULL));
+  g_assert_false (gtk_widget_get_visible (bar));
+  {
+    g_autoptr(BdDocument) file = stored (f);
+    g_assert_false (project_of (file, 0)->to_review);
+  }
+  g_assert_true (bd_editor_undo (f->base.editor, &error));
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (bar));
+  {
+    g_autoptr(BdDocument) file = stored (f);
+    g_assert_true (project_of (file, 0)->to_review);
+  }
+
+  /* The clerk's own change of the form reviews it too. */
+  type_into (field (f, "implementer"), "上海市闵行区城市运行管理中心本部");
+  g_assert_true (bd_form_editor_commit_pending (f->forms));
+  spin (50);
+  g_assert_false (gtk_widget_get_visible (bar));
+  {
+    g_autoptr(BdDocument) file = stored (f);
+    g_assert_false (project_of (file, 0)->to_review);
+    g_assert_cmpstr (project_of (file, 0)->implementer, ==, "上海市闵行区城市运行管理中心本部");
+  }
+}
+
 static gboolean
 has_focus_within (GtkWidget *widget)
 {
@@ -713,6 +761,7 @@ main (int    argc,
   ADD ("/form-editor/form-change-commits-first", test_form_change_commits_first);
   ADD ("/form-editor/refused-amount-keeps-its-form", test_refused_amount_keeps_its_form);
   ADD ("/form-editor/actions", test_actions);
+  ADD ("/form-editor/mark-reviewed", test_mark_reviewed);
   ADD ("/form-editor/date-picker", test_date_picker);
   ADD ("/form-editor/show-finding", test_show_finding);
   ADD ("/form-editor/add-indicator-from-menu", test_add_indicator_from_menu);

@@ -1,5 +1,6 @@
 /* Next year's document from last year's: budgetdesk-cli new-year on the seed */
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "bd-checker.h"
@@ -126,6 +127,7 @@ test_forms (void)
       g_assert_cmpstr (a->target, ==, b->target);
     }
   g_assert_cmpint (form->annual_total, ==, 0);
+  g_assert_true (form->to_review);
   g_assert_true (bd_new_year_form_to_review (form));
   g_assert_false (bd_new_year_form_to_review (before));
 }
@@ -138,7 +140,7 @@ test_validates (void)
 {
   g_autoptr(BdDocument) next = new_year_of_seed ();
   g_autoptr(GPtrArray) findings = bd_check_document (next);
-  const char * const expected[] = { "empty-note", "form-cost-ceiling", "goal-count", NULL };
+  const char * const expected[] = { "empty-note", "form-cost-ceiling", "goal-count", "carried-over-text", NULL };
 
   g_assert_cmpuint (findings->len, >, 0);
   for (guint i = 0; i < findings->len; i++)
@@ -173,6 +175,220 @@ test_stored (void)
   g_rmdir (dir);
 }
 
+/* The paragraphs of the seed's sections 六 and 七 the formula does not
+ * rewrite and that state 2024's figures, counted by hand in
+ * data/minhang-cityops-2024.md: line 338 (本部门1个预算单位… 编制绩效目标的项目17个),
+ * line 342 (截至2023年12月31日…共有车辆2辆…设备2台（套）), line 344 (2024年部门预算安排
+ * 购置车辆0辆…0台（套）) and line 362 (聘用政府雇员32人). Not flagged: the
+ * paragraphs the formula writes again from 2025's figures (编制说明, 三公,
+ * procurement, line 376's 463.00万元), those stating no figure (line 78's
+ * reason, 立项依据's notice of 2023年度, line 370's 一年), and 职能, 机构设置,
+ * 名词解释, which describe the department. */
+static const struct {
+  const char *section;
+  const char *opening;
+} carried_over[] = {
+  { "other", "按照本区预算绩效管理工作的总体要求，本部门1个预算单位开展了2025年" },
+  { "other", "截至2024年12月31日，上海市闵行区城市运行管理中心共有车辆2辆" },
+  { "other", "2025年部门预算安排购置车辆0辆" },
+  { "employees", "通过与上海外服虹桥人才服务有限公司签订劳务派遣协议，聘用政府雇员32人" },
+};
+
+/* How many paragraphs of @doc are to review; each one of carried_over[]. */
+static guint
+count_to_review (BdDocument *doc)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < doc->sections->len; i++)
+    {
+      BdSection *section = g_ptr_array_index (doc->sections, i);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          const char *text = g_ptr_array_index (section->paragraphs, p);
+          gboolean known = FALSE;
+
+          if (!bd_section_is_to_review (section, text))
+            continue;
+          for (guint k = 0; k < G_N_ELEMENTS (carried_over); k++)
+            known |= strcmp (section->id, carried_over[k].section) == 0 && g_str_has_prefix (text, carried_over[k].opening);
+          if (!known)
+            g_error ("flagged, but it quotes no figure of 2024: %s", text);
+          n++;
+        }
+    }
+  return n;
+}
+
+static guint
+count_findings (BdEditor   *editor,
+                const char *rule)
+{
+  GPtrArray *findings = bd_editor_get_findings (editor);
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += strcmp (((BdFinding *) g_ptr_array_index (findings, i))->rule, rule) == 0;
+  return n;
+}
+
+static void
+test_texts_to_review (void)
+{
+  g_autoptr(BdDocument) next = new_year_of_seed ();
+  g_autoptr(GPtrArray) findings = bd_check_document (next);
+  guint notes = 0;
+
+  g_assert_cmpuint (count_to_review (next), ==, 4);
+  /* A note at each place: three in section 六, one in 七. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      BdFinding *finding = g_ptr_array_index (findings, i);
+
+      if (strcmp (finding->rule, "carried-over-text") != 0)
+        continue;
+      g_assert_cmpint (finding->severity, ==, BD_SEVERITY_INFO);
+      g_assert_true (finding->part == BD_PART_OTHER || finding->part == BD_PART_EMPLOYEES);
+      g_assert_nonnull (strstr (finding->message, "2024"));
+      notes++;
+    }
+  g_assert_cmpuint (notes, ==, 4);
+}
+
+/* The text of @section with paragraph @opening replaced by @text. */
+static char *
+section_text_with (BdSection  *section,
+                   const char *opening,
+                   const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint p = 0; p < section->paragraphs->len; p++)
+    {
+      const char *paragraph = g_ptr_array_index (section->paragraphs, p);
+      g_string_append_printf (out, "%s%s", p ? "\n\n" : "", g_str_has_prefix (paragraph, opening) ? text : paragraph);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Edited through the editor, a paragraph is reviewed; undo brings its flag
+ * back, redo takes it away; the other three stay flagged throughout. */
+static void
+test_editing_clears (void)
+{
+  g_autoptr(BdDocument) next = new_year_of_seed ();
+  g_autoptr(BdEditor) editor = bd_editor_new (next, NULL);
+  g_autoptr(GError) error = NULL;
+  BdSection *other = bd_document_get_section (next, "other");
+  g_autofree char *text = section_text_with (other, carried_over[1].opening,
+                                             "截至2024年12月31日，上海市闵行区城市运行管理中心共有车辆3辆。");
+
+  g_assert_cmpuint (count_findings (editor, "carried-over-text"), ==, 4);
+  g_assert_true (bd_editor_set_section_text (editor, "other", text, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_to_review (next), ==, 3);
+  g_assert_cmpuint (count_findings (editor, "carried-over-text"), ==, 3);
+  g_assert_true (bd_editor_undo (editor, &error));
+  g_assert_cmpuint (count_to_review (next), ==, 4);
+  g_assert_cmpuint (count_findings (editor, "carried-over-text"), ==, 4);
+  g_assert_true (bd_editor_redo (editor, &error));
+  g_assert_cmpuint (count_to_review (next), ==, 3);
+  g_assert_no_error (error);
+}
+
+/* The formula rewriting the figures of a flagged paragraph (the goals
+ * paragraph's 涉及项目预算资金 follows schedule 3's 项目支出) is no review by
+ * the clerk: the paragraph stays flagged. Typing the form's funds reviews
+ * the form; undo makes it to review again. */
+static void
+test_formula_keeps_flags (void)
+{
+  g_autoptr(BdDocument) next = new_year_of_seed ();
+  g_autoptr(BdEditor) editor = bd_editor_new (next, NULL);
+  g_autoptr(GError) error = NULL;
+  BdSection *other = bd_document_get_section (next, "other");
+  const char *goals = NULL;
+
+  /* 4,630,048.00 元 of 项目支出 typed into schedule 3's 2080505: 463.00万元. */
+  g_assert_true (bd_editor_set_cell (editor, 3, BD_CELL_ROW, "2080505", BD_COL_PROJECT, Y (4630048, 0), &error));
+  g_assert_no_error (error);
+  for (guint p = 0; p < other->paragraphs->len; p++)
+    if (g_str_has_prefix (g_ptr_array_index (other->paragraphs, p), carried_over[0].opening))
+      goals = g_ptr_array_index (other->paragraphs, p);
+  g_assert_nonnull (goals);
+  g_assert_nonnull (strstr (goals, "涉及项目预算资金463.00万元"));
+  g_assert_true (bd_section_is_to_review (other, goals));
+  g_assert_cmpuint (count_to_review (next), ==, 4);
+
+  g_assert_true (bd_editor_set_project_amount (editor, 0, "annual_total", "4,630,048.00", &error));
+  g_assert_no_error (error);
+  g_assert_false (((BdProject *) g_ptr_array_index (next->projects, 0))->to_review);
+  g_assert_true (bd_editor_undo (editor, &error));
+  g_assert_true (((BdProject *) g_ptr_array_index (next->projects, 0))->to_review);
+  g_assert_cmpuint (count_to_review (next), ==, 4);
+}
+
+/* 标记为已审阅: one undoable step; marking a reviewed form changes nothing. */
+static void
+test_mark_reviewed (void)
+{
+  g_autoptr(BdDocument) next = new_year_of_seed ();
+  g_autoptr(BdEditor) editor = bd_editor_new (next, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bd_editor_mark_form_reviewed (editor, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (((BdProject *) g_ptr_array_index (next->projects, 0))->to_review);
+  g_assert_true (bd_editor_mark_form_reviewed (editor, 0, &error));
+  g_assert_true (bd_editor_undo (editor, &error));
+  g_assert_true (((BdProject *) g_ptr_array_index (next->projects, 0))->to_review);
+  g_assert_false (bd_editor_mark_form_reviewed (editor, 3, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* Stored: the flags come back from the file; an edit through a stored
+ * editor clears them in the file too, and its undo stores them again. */
+static void
+test_flags_stored (void)
+{
+  g_autoptr(BdDocument) next = new_year_of_seed ();
+  g_autofree char *dir = g_dir_make_tmp ("bd-new-year-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "next.budget", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) loaded = NULL;
+  g_autoptr(BdDocument) again = NULL;
+  g_autoptr(BdEditor) editor = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (bd_store_save_as (next, path, &error));
+  store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  loaded = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_to_review (loaded), ==, 4);
+  g_assert_true (((BdProject *) g_ptr_array_index (loaded->projects, 0))->to_review);
+
+  editor = bd_editor_new (loaded, store);
+  text = section_text_with (bd_document_get_section (loaded, "employees"), carried_over[3].opening,
+                            "通过劳务派遣协议聘用政府雇员30人。");
+  g_assert_true (bd_editor_set_section_text (editor, "employees", text, &error));
+  g_assert_true (bd_editor_mark_form_reviewed (editor, 0, &error));
+  g_assert_no_error (error);
+  g_clear_object (&editor);
+  g_clear_object (&store);
+
+  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  again = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_to_review (again), ==, 3);
+  g_assert_false (((BdProject *) g_ptr_array_index (again->projects, 0))->to_review);
+  g_clear_object (&store);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -184,5 +400,10 @@ main (int    argc,
   g_test_add_func ("/new-year/forms", test_forms);
   g_test_add_func ("/new-year/validates", test_validates);
   g_test_add_func ("/new-year/stored", test_stored);
+  g_test_add_func ("/new-year/texts-to-review", test_texts_to_review);
+  g_test_add_func ("/new-year/editing-clears", test_editing_clears);
+  g_test_add_func ("/new-year/formula-keeps-flags", test_formula_keeps_flags);
+  g_test_add_func ("/new-year/mark-reviewed", test_mark_reviewed);
+  g_test_add_func ("/new-year/flags-stored", test_flags_stored);
   return g_test_run ();
 }

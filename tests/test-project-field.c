@@ -18,7 +18,8 @@ seed_project (BdDocument *seed)
 }
 
 /* The document file's project table has the table's columns, in its order
- * and of its kinds, after id and position: the store binds them by place. */
+ * and of its kinds, after id and position: the store binds them by place.
+ * Format 5 added to_review after them (no field the clerk types). */
 static void
 test_schema_columns (void)
 {
@@ -43,6 +44,8 @@ test_schema_columns (void)
         g_assert_cmpstr (name, ==, "id");
       else if (column == 1)
         g_assert_cmpstr (name, ==, "position");
+      else if (column == 2 + BD_N_PROJECT_FIELDS)
+        g_assert_cmpstr (name, ==, "to_review");
       else
         {
           const BdProjectField *field = &bd_project_fields[column - 2];
@@ -52,7 +55,7 @@ test_schema_columns (void)
         }
       column++;
     }
-  g_assert_cmpuint (column, ==, 2 + BD_N_PROJECT_FIELDS);
+  g_assert_cmpuint (column, ==, 3 + BD_N_PROJECT_FIELDS);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   g_unlink (path);

@@ -3,6 +3,7 @@
 #include "bd-application.h"
 #include "bd-backup.h"
 #include "bd-pdf-import.h"
+#include "bd-workbook-import.h"
 #include "bd-importer.h"
 
 #define MAX_RECENT 10
@@ -135,21 +136,24 @@ on_close_request (GtkWindow     *window,
   return FALSE;
 }
 
+/* A published PDF, or a workbook of schedules (.xlsx, .xls). */
 static gboolean
-is_pdf (const char *path)
+opens_unsaved (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
-  return g_str_has_suffix (lower, ".pdf");
+  return g_str_has_suffix (lower, ".pdf") || bd_workbook_is_workbook (path);
 }
 
-/* A published PDF is read into a new document that is in no file yet: the
- * window says so, and Save As… (or closing) asks where to keep it. */
+/* A published PDF or a workbook is read into a new document that is in no
+ * file yet: the window says so, and Save As… (or closing) asks where to
+ * keep it. */
 static BdWindow *
 open_unsaved (BdApplication  *self,
               const char     *path,
               GError        **error)
 {
-  g_autoptr(BdDocument) doc = bd_import_any_file (path, error);
+  g_autoptr(BdDocument) doc = bd_workbook_is_workbook (path) ? bd_workbook_import_file (path, error)
+                                                             : bd_import_any_file (path, error);
   g_autoptr(BdEditor) editor = NULL;
   BdWindow *window;
 
@@ -217,7 +221,7 @@ open_document (BdApplication  *self,
   g_autoptr(GError) local_error = NULL;
   BdWindow *window;
 
-  if (is_pdf (path))
+  if (opens_unsaved (path))
     return open_unsaved (self, path, error);
   if (bd_import_is_importable (path))
     {

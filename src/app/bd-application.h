@@ -20,7 +20,8 @@ void           bd_application_set_up_rendering (void);
 BdWindow      *bd_application_open_path (BdApplication  *self,
                                          const char     *path,
                                          GError        **error);
-/* Reads a published PDF or text into a window, in no file until Save As. */
+/* Reads a published PDF or text, or a workbook, into a window, in no file
+ * until Save As. */
 BdWindow      *bd_application_open_unsaved (BdApplication  *self,
                                             const char     *path,
                                             GError        **error);

@@ -4,12 +4,14 @@ struct _BdFindingItem
 {
   GObject     parent_instance;
 
+  const char *rule;        /* the rule table's own string */
   BdSeverity  severity;
   BdPart      part;
   char       *message;
   char       *expected;
   char       *row;
   char       *column;
+  char       *source;     /* where the row was read (page 9), or NULL */
   gboolean    has_fix;
 };
 
@@ -24,6 +26,7 @@ bd_finding_item_finalize (GObject *object)
   g_free (self->expected);
   g_free (self->row);
   g_free (self->column);
+  g_free (self->source);
   G_OBJECT_CLASS (bd_finding_item_parent_class)->finalize (object);
 }
 
@@ -46,6 +49,7 @@ bd_finding_item_new (const BdFinding *finding)
   g_return_val_if_fail (finding != NULL, NULL);
 
   self = g_object_new (BD_TYPE_FINDING_ITEM, NULL);
+  self->rule = finding->rule;
   self->severity = finding->severity;
   self->part = finding->part;
   self->message = g_strdup (finding->message);
@@ -62,9 +66,11 @@ bd_finding_item_equal (BdFindingItem *self,
 {
   g_return_val_if_fail (BD_IS_FINDING_ITEM (self) && BD_IS_FINDING_ITEM (other), FALSE);
 
-  return self->severity == other->severity && self->part == other->part && self->has_fix == other->has_fix
+  return g_strcmp0 (self->rule, other->rule) == 0
+         && self->severity == other->severity && self->part == other->part && self->has_fix == other->has_fix
          && g_strcmp0 (self->message, other->message) == 0 && g_strcmp0 (self->expected, other->expected) == 0
-         && g_strcmp0 (self->row, other->row) == 0 && g_strcmp0 (self->column, other->column) == 0;
+         && g_strcmp0 (self->row, other->row) == 0 && g_strcmp0 (self->column, other->column) == 0
+         && g_strcmp0 (self->source, other->source) == 0;
 }
 
 BdSeverity
@@ -114,4 +120,27 @@ bd_finding_item_has_fix (BdFindingItem *self)
 {
   g_return_val_if_fail (BD_IS_FINDING_ITEM (self), FALSE);
   return self->has_fix;
+}
+
+void
+bd_finding_item_take_source (BdFindingItem *self,
+                             char          *source)
+{
+  g_return_if_fail (BD_IS_FINDING_ITEM (self));
+  g_free (self->source);
+  self->source = source;
+}
+
+const char *
+bd_finding_item_get_source (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), NULL);
+  return self->source;
+}
+
+const char *
+bd_finding_item_get_rule (BdFindingItem *self)
+{
+  g_return_val_if_fail (BD_IS_FINDING_ITEM (self), NULL);
+  return self->rule;
 }

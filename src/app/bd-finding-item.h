@@ -17,6 +17,8 @@ BdFindingItem   *bd_finding_item_new          (const BdFinding *finding);
 /* Whether two items say the same: the list keeps the rows of those. */
 gboolean         bd_finding_item_equal        (BdFindingItem   *self,
                                                BdFindingItem   *other);
+/* The id of the rule that made it. */
+const char      *bd_finding_item_get_rule     (BdFindingItem   *self);
 BdSeverity       bd_finding_item_get_severity (BdFindingItem   *self);
 BdPart           bd_finding_item_get_part     (BdFindingItem   *self);
 const char      *bd_finding_item_get_message  (BdFindingItem   *self);
@@ -24,5 +26,10 @@ const char      *bd_finding_item_get_expected (BdFindingItem   *self);
 const char      *bd_finding_item_get_row      (BdFindingItem   *self);
 const char      *bd_finding_item_get_column   (BdFindingItem   *self);
 gboolean         bd_finding_item_has_fix      (BdFindingItem   *self);
+/* Where the finding's row was read in the imported document ("page 9"),
+ * @source taken; NULL for none. */
+void             bd_finding_item_take_source  (BdFindingItem   *self,
+                                               char            *source);
+const char      *bd_finding_item_get_source   (BdFindingItem   *self);
 
 G_END_DECLS

@@ -153,13 +153,40 @@ change_activated (GtkWidget  *widget,
       }
 }
 
+/* 标记为已审阅: a form new-year carried over is reviewed as it is. */
+static void
+mark_reviewed (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BdFormEditor *self = BD_FORM_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!bd_form_editor_commit_pending (self))
+    return;
+  bd_editor_mark_form_reviewed (self->editor, self->project, &error);
+  bd_form_editor_refresh (self);
+  report (self, error);
+}
+
+GtkWidget *
+bd_form_editor_get_review_bar (BdFormEditor *self)
+{
+  g_return_val_if_fail (BD_IS_FORM_EDITOR (self), NULL);
+  return self->review_bar;
+}
+
 void
 bd_form_editor_update_actions (BdFormEditor *self)
 {
-  guint n = bd_editor_get_document (self->editor)->projects->len;
+  GPtrArray *projects = bd_editor_get_document (self->editor)->projects;
+  guint n = projects->len;
   gboolean has_form = self->project < n;
+  gboolean to_review = has_form && ((BdProject *) g_ptr_array_index (projects, self->project))->to_review;
   GtkWidget *widget = GTK_WIDGET (self);
 
+  gtk_widget_action_set_enabled (widget, "forms.mark-reviewed", to_review);
+  gtk_widget_set_visible (self->review_bar, to_review);
   gtk_widget_action_set_enabled (widget, "forms.duplicate", has_form);
   gtk_widget_action_set_enabled (widget, "forms.remove", has_form);
   gtk_widget_action_set_enabled (widget, "forms.move-up", has_form && self->project > 0);
@@ -172,5 +199,6 @@ bd_form_editor_class_init_actions (GtkWidgetClass *widget_class)
 {
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     gtk_widget_class_install_action (widget_class, changes[i].name, changes[i].parameter, change_activated);
+  gtk_widget_class_install_action (widget_class, "forms.mark-reviewed", NULL, mark_reviewed);
   gtk_widget_class_install_action (widget_class, "forms.add-indicator", "u", add_indicator);
 }

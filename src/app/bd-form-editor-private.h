@@ -31,6 +31,7 @@ struct _BdFormEditor
   GtkLabel      *message;
   GtkStack      *body;
   GtkLabel      *title;
+  GtkWidget     *review_bar;     /* shown while the form is to review */
   GtkEntry      *name;
   GtkEntry      *category;
   GtkEntry      *supervisor;

@@ -585,7 +585,7 @@ bind_template (GtkWidgetClass *widget_class)
     CHILD (carryover), CHILD (annual_other), CHILD (funds_finding), CHILD (overall_heading), CHILD (overall_goal),
     CHILD (annual_goal), CHILD (indicator_box), CHILD (tree_finding), CHILD (add_indicator),
     CHILD (title_level1), CHILD (title_level2), CHILD (title_op), CHILD (title_value), CHILD (title_unit),
-    CHILD (title_tools),
+    CHILD (title_tools), CHILD (review_bar),
 #undef CHILD
   };
 

@@ -57,6 +57,9 @@ gboolean    bd_form_editor_remove_row       (BdFormEditor *self,
  * goal's text view, the nature drop-down), a part of an indicator row
  * ("level1", "level2", "name", "op", "value", "unit"), the list of forms
  * and the 添加指标 menu button. */
+/* The bar saying the form was carried over from last year, with its
+ * 标记为已审阅 button: shown while the form is to review. */
+GtkWidget  *bd_form_editor_get_review_bar   (BdFormEditor *self);
 GtkWidget  *bd_form_editor_get_field_widget (BdFormEditor *self,
                                              const char   *field);
 GtkWidget  *bd_form_editor_get_indicator_widget (BdFormEditor *self,

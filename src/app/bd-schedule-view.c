@@ -25,6 +25,7 @@ struct _BdScheduleView
   GtkLabel    *band_label;
   GtkWidget   *rows_box;
   GtkLabel    *note_label;
+  GtkWidget   *heading;
   GtkWidget   *fill_bar;
   GtkLabel    *fill_label;
   char        *fill_code;     /* the 项 the bar offers to fill schedules 2 and 5 with */
@@ -122,6 +123,9 @@ update_fill_offer (BdScheduleView *self)
   if (self->number == 3)
     self->fill_code = bd_editor_dup_fill_offer (self->editor);
   gtk_widget_set_visible (self->fill_bar, self->fill_code != NULL);
+  /* The bar lies over the heading: what it leaves uncovered is hidden
+   * too, without a change of layout. */
+  gtk_widget_set_opacity (self->heading, self->fill_code != NULL ? 0.0 : 1.0);
   if (self->fill_code == NULL)
     return;
   row = bd_schedule_find_row (get_schedule (self), self->fill_code);
@@ -394,6 +398,7 @@ bd_schedule_view_class_init (BdScheduleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, band_label);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, rows_box);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, note_label);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, heading);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, fill_bar);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, fill_label);
   gtk_widget_class_bind_template_callback (widget_class, on_code_activate);

@@ -207,7 +207,9 @@ build_fields (BdSectionView     *self,
 }
 
 /* Figures the text states are the numbers' and follow them: they are
- * marked, so the clerk sees which words are theirs. */
+ * marked, so the clerk sees which words are theirs. A paragraph carried
+ * over from last year that still quotes its figures is shaded until the
+ * clerk changes it. */
 static void
 mark_figures (BdSectionView *self)
 {
@@ -217,10 +219,18 @@ mark_figures (BdSectionView *self)
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag_by_name (self->buffer, "figure", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (self->buffer, "to-review", &start, &end);
   for (guint i = 0; section && i < section->paragraphs->len; i++)
     {
       const char *paragraph = g_ptr_array_index (section->paragraphs, i);
       g_autoptr(GArray) spans = bd_section_figure_spans (self->section, paragraph);
+
+      if (bd_section_is_to_review (section, paragraph))
+        {
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &start, offset);
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &end, offset + g_utf8_strlen (paragraph, -1));
+          gtk_text_buffer_apply_tag_by_name (self->buffer, "to-review", &start, &end);
+        }
 
       for (guint s = 0; s < spans->len; s++)
         {
@@ -431,6 +441,33 @@ bd_section_view_init (BdSectionView *self)
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_create_tag (self->buffer, "figure", "foreground", "#1a5fb4", "weight", PANGO_WEIGHT_BOLD,
                               "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  gtk_text_buffer_create_tag (self->buffer, "to-review", "paragraph-background", "#fcf3cf", NULL);
+}
+
+void
+bd_section_view_show_text (BdSectionView *self,
+                           const char    *text)
+{
+  GtkTextIter start, match_start, match_end;
+
+  g_return_if_fail (BD_IS_SECTION_VIEW (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  if (!gtk_text_iter_forward_search (&start, text, GTK_TEXT_SEARCH_TEXT_ONLY, &match_start, &match_end, NULL))
+    {
+      /* Findings quote words “so”: the words without their quotes. */
+      g_autofree char *inner = NULL;
+
+      if (!g_str_has_prefix (text, "“") || !g_str_has_suffix (text, "”") || strlen (text) <= 2 * strlen ("“"))
+        return;
+      inner = g_strndup (text + strlen ("“"), strlen (text) - 2 * strlen ("“"));
+      if (!gtk_text_iter_forward_search (&start, inner, GTK_TEXT_SEARCH_TEXT_ONLY, &match_start, &match_end, NULL))
+        return;
+    }
+  gtk_text_buffer_select_range (self->buffer, &match_start, &match_end);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.1, FALSE, 0, 0);
 }
 
 GtkWidget *

@@ -25,6 +25,10 @@ gboolean    bd_section_view_set_field (BdSectionView *self,
 GtkWidget  *bd_section_view_get_field (BdSectionView *self,
                                       const char    *key);
 GtkWidget  *bd_section_view_get_text_view (BdSectionView *self);
+/* Selects the first place the text says @text (a finding's words), and
+ * shows it. */
+void        bd_section_view_show_text (BdSectionView *self,
+                                      const char    *text);
 /* Stores what is typed now rather than after the pause or on leaving a
  * field; FALSE when a typed figure is refused (it stays, marked, the
  * reason below it). */

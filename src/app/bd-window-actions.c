@@ -9,6 +9,7 @@
 #include "bd-store.h"
 #include "bd-print-preview.h"
 #include "bd-review-dialog.h"
+#include "bd-rules-dialog.h"
 #include "bd-window-private.h"
 
 static void
@@ -61,10 +62,13 @@ open_activated (GtkWidget  *widget,
   GtkFileFilter *filter = gtk_file_filter_new ();
 
   _bd_window_commit_pending (self);
-  gtk_file_filter_set_name (filter, _("Budget documents and published budgets"));
+  gtk_file_filter_set_name (filter, _("Budget documents, published budgets and workbooks"));
   gtk_file_filter_add_suffix (filter, "budget");
   gtk_file_filter_add_suffix (filter, "md");
   gtk_file_filter_add_suffix (filter, "pdf");
+  /* A workbook opens as a PDF does: a new document, unsaved until Save As. */
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "xls");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
@@ -376,6 +380,80 @@ backups_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (bd_backups_dialog_new (GTK_WINDOW (self), document, folder)));
 }
 
+/* The rule profile: every rule with its switch and severity (win.rules),
+ * and one rule's setting from a finding's menu (win.rule-setting, (rule,
+ * setting) as bd_editor_set_rule_setting takes them). */
+static void
+rules_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+
+  _bd_window_commit_pending (self);
+  gtk_window_present (GTK_WINDOW (bd_rules_dialog_new (GTK_WINDOW (self), self->editor)));
+}
+
+static void
+rule_setting_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  const char *rule = NULL, *setting = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &rule, &setting);
+  _bd_window_commit_pending (self);
+  if (!bd_editor_set_rule_setting (self->editor, rule, setting, &error))
+    bd_window_show_error (self, _("The rule's setting could not be changed"), error->message);
+}
+
+/* A finding's menu: its rule off, or reported at another severity. */
+void
+_bd_window_show_finding_menu (BdWindow      *self,
+                              BdFindingItem *item,
+                              GtkWidget     *widget,
+                              double         x,
+                              double         y)
+{
+  static const struct { BdSeverity severity; const char *setting; const char *label; } severities[] = {
+    { BD_SEVERITY_ERROR, "error", N_("Report It as an Error") },
+    { BD_SEVERITY_WARNING, "warning", N_("Report It as a Warning") },
+    { BD_SEVERITY_INFO, "info", N_("Report It as a Note") },
+  };
+  const char *id = bd_finding_item_get_rule (item);
+  const BdRule *rule = id ? bd_rule_lookup (id) : NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) severity = g_menu_new ();
+  g_autoptr(GMenu) all = g_menu_new ();
+  g_autoptr(GMenuItem) off = g_menu_item_new (_("Switch This Rule Off"), NULL);
+  double px = 0, py = 0;
+
+  if (rule == NULL)
+    return;
+  g_menu_item_set_action_and_target_value (off, "win.rule-setting", g_variant_new ("(ss)", id, "off"));
+  g_menu_append_item (menu, off);
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    if (severities[i].severity != bd_finding_item_get_severity (item))
+      {
+        /* The rule's own severity is no setting of the document's: "default". */
+        g_autoptr(GMenuItem) entry = g_menu_item_new (_(severities[i].label), NULL);
+        const char *setting = severities[i].severity == rule->severity ? "default" : severities[i].setting;
+
+        g_menu_item_set_action_and_target_value (entry, "win.rule-setting", g_variant_new ("(ss)", id, setting));
+        g_menu_append_item (severity, entry);
+      }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (severity));
+  g_menu_append (all, _("All Rules…"), "win.rules");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (all));
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->finding_menu), G_MENU_MODEL (menu));
+  gtk_widget_translate_coordinates (widget, self->findings_panel, x, y, &px, &py);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->finding_menu), &(GdkRectangle) { (int) px, (int) py, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->finding_menu));
+}
+
 static void
 close_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -407,6 +485,7 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-review", NULL, open_review_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.start-from", "s", _bd_window_start_from_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-sheet", NULL, _bd_window_import_sheet_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_activated);
   gtk_widget_class_install_action (widget_class, "win.fix-finding", "u", fix_finding_activated);
@@ -414,4 +493,6 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_activated);
+  gtk_widget_class_install_action (widget_class, "win.rules", NULL, rules_activated);
+  gtk_widget_class_install_action (widget_class, "win.rule-setting", "(ss)", rule_setting_activated);
 }

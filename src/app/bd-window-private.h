@@ -1,6 +1,7 @@
 /* bd-window-private.h: what bd-window.c and bd-window-actions.c share */
 #pragma once
 
+#include "bd-finding-item.h"
 #include "bd-window.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ struct _BdWindow
   GtkPaned   *content_paned;
   GtkWidget  *findings_panel;
   gboolean    paned_placed;
+  GtkWidget  *finding_menu;   /* a finding's context menu, on the findings panel */
 
   GListStore *findings;       /* BdFindingItem, the ones the list shows */
   GtkWidget **badges;         /* one per page */
@@ -37,7 +39,16 @@ struct _BdWindow
 void   _bd_window_class_actions_init (BdWindowClass *klass);
 /* win.start-from "year" | "workbook" (bd-window-start.c) */
 void   _bd_window_start_from_activated (GtkWidget *widget, const char *action_name, GVariant *parameter);
+/* win.import-sheet (bd-window-start.c) */
+void   _bd_window_import_sheet_activated (GtkWidget *widget, const char *action_name, GVariant *parameter);
 void   _bd_window_update_actions     (BdWindow      *self);
+/* The context menu of the finding @item shown at (@x, @y) of @widget: its
+ * rule switched off or given another severity, or every rule's settings. */
+void   _bd_window_show_finding_menu  (BdWindow      *self,
+                                      BdFindingItem *item,
+                                      GtkWidget     *widget,
+                                      double         x,
+                                      double         y);
 /* Stores what is typed but not yet stored, on every page: before an undo,
  * a print, a page change or the window closing. FALSE when a value typed
  * is refused (it stays where it was typed, with the reason). */

@@ -1,10 +1,12 @@
 /* bd-window-start.c: win.start-from: a new document started from last
  * year's document ("year") or from a workbook of schedules ("workbook"),
- * saved where the clerk says and opened. */
+ * saved where the clerk says and opened; win.import-sheet: one schedule of
+ * a workbook into the open document. */
 
 #include <glib/gi18n.h>
 
 #include "bd-new-year.h"
+#include "bd-sheet-import-dialog.h"
 #include "bd-window-private.h"
 #include "bd-workbook-import.h"
 
@@ -91,5 +93,48 @@ _bd_window_start_from_activated (GtkWidget  *widget,
   g_object_unref (filter);
   g_object_set_data (G_OBJECT (chooser), "bd-from-workbook", GINT_TO_POINTER (from_workbook));
   g_signal_connect (chooser, "response", G_CALLBACK (on_source_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* win.import-sheet: one schedule of a workbook sheet into this document,
+ * previewed in a dialog before it is applied as one undoable step. */
+static void
+on_sheet_book_response (GtkNativeDialog *chooser,
+                        int              response,
+                        BdWindow        *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_object_unref (chooser);
+  if (path == NULL)
+    return;
+  dialog = bd_sheet_import_dialog_new (GTK_WINDOW (self), self->editor, path, &error);
+  if (dialog == NULL)
+    bd_window_show_error (self, _("The workbook could not be imported"), error->message);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_bd_window_import_sheet_activated (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  _bd_window_commit_pending (self);
+  chooser = gtk_file_chooser_native_new (_("Import a Schedule from a Workbook"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Workbooks"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "xls");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_sheet_book_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

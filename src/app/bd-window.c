@@ -5,6 +5,7 @@
 #include "bd-print-preview.h"
 #include "bd-section-view.h"
 #include "bd-finding-item.h"
+#include "bd-review.h"
 #include "bd-tooltip.h"
 #include "bd-window-private.h"
 #include "bd-widget-util.h"
@@ -165,6 +166,24 @@ on_fix_clicked (GtkButton *button)
                                 (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
 }
 
+/* A right click on a finding: its rule's settings (bd-window-actions.c). */
+static void
+on_finding_pressed (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    BdWindow        *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+  g_autoptr(BdFindingItem) item = row ? g_list_model_get_item (G_LIST_MODEL (self->findings),
+                                                               gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)))
+                                      : NULL;
+
+  if (item != NULL)
+    _bd_window_show_finding_menu (self, item, widget, x, y);
+}
+
 /* The findings list: a row made for each BdFindingItem of the model. */
 static GtkWidget *
 create_finding_row (gpointer item,
@@ -176,15 +195,21 @@ create_finding_row (gpointer item,
   g_autofree char *where = page ? page_title (user_data, page) : g_strdup ("");
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (severity == BD_SEVERITY_ERROR ? "dialog-error-symbolic"
-                                                                                : "dialog-warning-symbolic");
+                                                  : severity == BD_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                                                  : "dialog-information-symbolic");
   GtkWidget *place = gtk_label_new (where);
-  GtkWidget *message = gtk_label_new (bd_finding_item_get_message (finding));
+  const char *source = bd_finding_item_get_source (finding);
+  /* An imported document's finding names the page (line, cell) it was read on. */
+  g_autofree char *prefix = source ? g_strdup_printf (_("%s: "), source) : NULL;
+  g_autofree char *text = g_strconcat (prefix ? prefix : "", bd_finding_item_get_message (finding), NULL);
+  GtkWidget *message = gtk_label_new (text);
+  GtkGesture *gesture;
 
   gtk_widget_set_margin_start (row, 12);
   gtk_widget_set_margin_end (row, 12);
   gtk_widget_set_margin_top (row, 4);
   gtk_widget_set_margin_bottom (row, 4);
-  gtk_widget_add_css_class (icon, severity == BD_SEVERITY_ERROR ? "error" : "warning");
+  gtk_widget_add_css_class (icon, severity == BD_SEVERITY_ERROR ? "error" : severity == BD_SEVERITY_WARNING ? "warning" : "dim-label");
   gtk_widget_add_css_class (place, "dim-label");
   gtk_label_set_width_chars (GTK_LABEL (place), 14);
   gtk_label_set_xalign (GTK_LABEL (place), 0);
@@ -198,6 +223,10 @@ create_finding_row (gpointer item,
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), place);
   gtk_box_append (GTK_BOX (row), message);
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_finding_pressed), user_data, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
   if (bd_finding_item_has_fix (finding))
     {
       GtkWidget *fix = gtk_button_new_with_label (_("Fix"));
@@ -251,7 +280,13 @@ update_findings_list (BdWindow *self)
   /* A list of thousands helps nobody and costs a frame: the first ones,
    * and how many more there are (the badges count them all). */
   for (guint i = 0; i < shown; i++)
-    g_ptr_array_add (items, bd_finding_item_new (g_ptr_array_index (findings, i)));
+    {
+      BdFindingItem *item = bd_finding_item_new (g_ptr_array_index (findings, i));
+
+      bd_finding_item_take_source (item, bd_review_finding_source (bd_editor_get_document (self->editor),
+                                                                   g_ptr_array_index (findings, i)));
+      g_ptr_array_add (items, item);
+    }
   replace_changed_items (self->findings, items);
 
   if (findings->len > MAX_FINDINGS_SHOWN)
@@ -364,6 +399,17 @@ on_part_selected (BdWindow      *self,
     switch_to_page (self, gtk_list_box_row_get_index (row));
 }
 
+/* A finding of a text section names words of it: they are selected. */
+static void
+show_in_section (BdWindow   *self,
+                 const char *section,
+                 const char *words)
+{
+  for (guint i = 0; i < self->section_views->len; i++)
+    if (g_strcmp0 (bd_section_view_get_section (g_ptr_array_index (self->section_views, i)), section) == 0)
+      bd_section_view_show_text (g_ptr_array_index (self->section_views, i), words);
+}
+
 static void
 on_finding_activated (BdWindow      *self,
                       GtkListBoxRow *row)
@@ -378,6 +424,8 @@ on_finding_activated (BdWindow      *self,
   if (page->schedule != 0)
     bd_schedule_view_select (BD_SCHEDULE_VIEW (self->schedule_views[page->schedule - 1]),
                              bd_finding_item_get_row (finding), bd_finding_item_get_column (finding));
+  else if (page->section != NULL && bd_finding_item_get_row (finding) != NULL)
+    show_in_section (self, page->section, bd_finding_item_get_row (finding));
   else if (self->form_editor != NULL && bd_finding_item_get_row (finding) != NULL)
     bd_form_editor_show_finding (BD_FORM_EDITOR (self->form_editor), bd_finding_item_get_row (finding),
                                  bd_finding_item_get_column (finding));
@@ -550,6 +598,7 @@ bd_window_dispose (GObject *object)
 {
   BdWindow *self = (BdWindow *) object;
 
+  g_clear_pointer (&self->finding_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_WINDOW);
   G_OBJECT_CLASS (bd_window_parent_class)->dispose (object);
 }
@@ -604,6 +653,10 @@ bd_window_init (BdWindow *self)
   self->section_views = g_ptr_array_new ();
   self->findings = g_list_store_new (BD_TYPE_FINDING_ITEM);
   gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings), create_finding_row, self, NULL);
+  self->finding_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->finding_menu), FALSE);
+  gtk_widget_set_halign (self->finding_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->finding_menu, self->findings_panel);
 }
 
 BdWindow *

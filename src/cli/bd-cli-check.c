@@ -26,12 +26,13 @@ print_findings (BdDocument *doc,
           g_print ("%s%s\n", current_part == -1 ? "" : "\n", title);
           current_part = finding->part;
         }
-      guint page = bd_review_finding_source_page (doc, finding);
+      g_autofree char *source = bd_review_finding_source (doc, finding);
 
       g_print ("  %s  ", bd_severity_label (finding->severity));
-      if (page != 0)
-        /* TRANSLATORS: before a finding of a document read from its PDF */
-        g_print (_("page %u: "), page);
+      if (source != NULL)
+        /* TRANSLATORS: before a finding of an imported document: where it
+         * was read ("page 9: …", "line 120: …") */
+        g_print (_("%s: "), source);
       g_print ("%s", finding->message);
       if (finding->expected != NULL && finding->actual != NULL)
         g_print (_(" (expected %s, found %s)"), finding->expected, finding->actual);

@@ -435,6 +435,7 @@ bd_section_new (const char *id,
   section->id = g_strdup (id);
   section->title = g_strdup (title);
   section->paragraphs = g_ptr_array_new_with_free_func (g_free);
+  section->to_review = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return section;
 }
 
@@ -446,6 +447,7 @@ bd_section_free (BdSection *section)
   g_free (section->id);
   g_free (section->title);
   g_ptr_array_unref (section->paragraphs);
+  g_hash_table_unref (section->to_review);
   g_free (section);
 }
 

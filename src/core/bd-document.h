@@ -30,7 +30,10 @@ typedef struct {
   gint64  values[BD_MAX_COLUMNS];          /* entered columns of leaves are the clerk's; the rest computed */
   gint64  published[BD_MAX_COLUMNS];       /* the figures printed in the imported document */
   guint   published_mask;                  /* bit i: published[i] is present */
-  guint   source_page;                     /* the page of the PDF it was imported from; 0 otherwise (not stored) */
+  guint   source_page;                     /* the page of the PDF it was imported from; 0 otherwise */
+  guint   source_line;                     /* the line of the text, or the row of the sheet (from 1); 0 otherwise */
+  guint   source_column;                   /* the column of the sheet's cell (from 1); 0 otherwise */
+  const char *source_sheet;                /* the workbook's sheet it was read from (interned), or NULL */
 } BdRow;
 
 typedef struct {
@@ -41,7 +44,9 @@ typedef struct {
   BdRow               *income_total;  /* balance schedules: 收入总计 */
   char                *note;          /* the note printed under the table (注：…无数据), or NULL */
   int                  title_year;    /* the year its title was published with; 0 when it was not */
-  guint                source_page;   /* the page of the PDF its title is on; 0 otherwise (not stored) */
+  guint                source_page;   /* the page of the PDF its title is on; 0 otherwise */
+  guint                source_line;   /* the line of the text its title is on (from 1); 0 otherwise */
+  const char          *source_sheet;  /* the workbook's sheet it was read from (interned), or NULL */
 } BdSchedule;
 
 /* Where a row stands in a schedule: the document file numbers its rows
@@ -70,6 +75,9 @@ typedef struct {
   char      *id;          /* functions, organisation, glossary, narrative, other, employees */
   char      *title;
   GPtrArray *paragraphs;  /* char*; a paragraph may hold several lines (a numbered list) */
+  /* The paragraphs (by their text) carried over from last year that still
+   * quote its figures: "to review" until the clerk changes them. */
+  GHashTable *to_review;
 } BdSection;
 
 typedef struct {
@@ -100,6 +108,7 @@ typedef struct {
   char      *overall_goal;  /* 项目总体目标 */
   char      *annual_goal;   /* 年度总体目标 */
   GPtrArray *indicators;    /* BdIndicator* */
+  gboolean   to_review;     /* carried over from last year (new-year), not yet reviewed by the clerk */
 } BdProject;
 
 #define BD_TYPE_DOCUMENT (bd_document_get_type ())
@@ -131,7 +140,7 @@ typedef enum {
 
 /* Where a published document disagreed with itself and was read anyway (a
  * 编制部门 unlike the document's, a code printed twice, a 款 printed as "2"):
- * the checker reports each (rule "as-printed"). Kept in memory only. */
+ * the checker reports each (rule "as-printed"). Stored with the document. */
 typedef struct {
   BdPart  part;
   char   *row;       /* code or label, or NULL */
@@ -304,6 +313,19 @@ BdLevel     bd_schedule_leaf_level     (BdSchedule *schedule);
 BdSection  *bd_section_new             (const char *id,
                                         const char *title);
 void        bd_section_free            (BdSection  *section);
+/* Whether paragraph @text of @section is still to review (carried over
+ * from last year, quoting its figures); sets or clears the flag. */
+gboolean    bd_section_is_to_review    (const BdSection *section,
+                                        const char      *text);
+void        bd_section_set_to_review   (BdSection  *section,
+                                        const char *text,
+                                        gboolean    to_review);
+
+/* Where a row or a schedule was read from, as the clerk finds it in the
+ * source: "第9页", "第120行", "工作表“表3”单元格 B7"; NULL when it was
+ * not imported (or nothing is known). */
+char       *bd_row_source_text         (const BdRow      *row);
+char       *bd_schedule_source_text    (const BdSchedule *schedule);
 
 BdProject  *bd_project_new             (void);
 void        bd_project_free            (BdProject  *project);

@@ -24,6 +24,7 @@ project_copy (const BdProject *project,
   BdProject *copy = bd_project_new ();
 
   copy->id = project->id;
+  copy->to_review = project->to_review;
   bd_project_fields_copy (copy, project);
   for (guint i = 0; i < project->indicators->len; i++)
     {
@@ -142,6 +143,38 @@ form_step (BdEditor   *self,
   if (project != NULL)
     *project = g_ptr_array_index (step->after, index);
   return step;
+}
+
+/* A step changing what form @index says: the clerk has looked at it, so a
+ * form carried over from last year is no longer to review (undo brings the
+ * flag back with the rest). */
+static ProjectsStep *
+form_edit_step (BdEditor   *self,
+                guint       index,
+                BdProject **project,
+                GError    **error)
+{
+  ProjectsStep *step = form_step (self, index, project, error);
+
+  if (step != NULL)
+    (*project)->to_review = FALSE;
+  return step;
+}
+
+gboolean
+bd_editor_mark_form_reviewed (BdEditor  *self,
+                              guint      index,
+                              GError   **error)
+{
+  BdProject *project;
+  ProjectsStep *step = form_step (self, index, &project, error);
+  gboolean changed;
+
+  if (step == NULL)
+    return FALSE;
+  changed = project->to_review;
+  project->to_review = FALSE;
+  return perform_if_changed (self, step, changed, error);
 }
 
 gboolean
@@ -273,7 +306,7 @@ set_project_field (BdEditor             *self,
                    GError              **error)
 {
   BdProject *project;
-  ProjectsStep *step = form_step (self, index, &project, error);
+  ProjectsStep *step = form_edit_step (self, index, &project, error);
   gboolean changed;
 
   if (step == NULL)
@@ -345,7 +378,7 @@ indicator_step (BdEditor     *self,
                 GError      **error)
 {
   BdProject *project;
-  ProjectsStep *step = form_step (self, index, &project, error);
+  ProjectsStep *step = form_edit_step (self, index, &project, error);
 
   if (step == NULL)
     return NULL;
@@ -388,7 +421,7 @@ bd_editor_add_indicator (BdEditor    *self,
                          GError     **error)
 {
   BdProject *project;
-  ProjectsStep *step = form_step (self, index, &project, error);
+  ProjectsStep *step = form_edit_step (self, index, &project, error);
   guint position;
 
   if (step == NULL)

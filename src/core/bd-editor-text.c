@@ -12,7 +12,34 @@ typedef struct {
   char   *section;
   GStrv   before;
   GStrv   after;
+  GStrv   review_before;   /* the paragraphs to review, as the step found them */
+  GStrv   review_after;    /* and leaves them */
 } SectionStep;
+
+static void
+set_to_review (BdSection *section,
+               GStrv      texts)
+{
+  g_hash_table_remove_all (section->to_review);
+  for (guint i = 0; texts && texts[i]; i++)
+    bd_section_set_to_review (section, texts[i], TRUE);
+}
+
+/* Those of @paragraphs that are to review in @section now. */
+static GStrv
+review_of (BdSection *section,
+           GStrv      paragraphs)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv texts;
+
+  for (guint i = 0; paragraphs && paragraphs[i]; i++)
+    if (bd_section_is_to_review (section, paragraphs[i]))
+      g_strv_builder_add (builder, paragraphs[i]);
+  texts = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return texts;
+}
 
 static void
 set_paragraphs (BdSection *section,
@@ -32,6 +59,7 @@ section_apply (BdStep   *step,
   BdSection *section = bd_document_get_section (editor->doc, self->section);
 
   set_paragraphs (section, forward ? self->after : self->before);
+  set_to_review (section, forward ? self->review_after : self->review_before);
   /* The figures a section quotes are read from its words, so the checker
    * checks what the text says now. */
   bd_document_read_section_figures (editor->doc, section);
@@ -58,6 +86,8 @@ section_free (BdStep *step)
   g_free (self->section);
   g_strfreev (self->before);
   g_strfreev (self->after);
+  g_strfreev (self->review_before);
+  g_strfreev (self->review_after);
   g_free (self);
 }
 
@@ -99,7 +129,28 @@ bd_section_step_new (BdSection *section,
   self->section = g_strdup (section->id);
   self->before = before;
   self->after = paragraphs;
+  /* A paragraph the clerk changes is reviewed; the others stay as they were. */
+  self->review_before = review_of (section, self->before);
+  self->review_after = review_of (section, self->after);
   return &self->parent;
+}
+
+/* The formula rewrote the figures of paragraphs (they follow the numbers):
+ * the clerk has reviewed none of them, so each keeps its flag. */
+static void
+section_step_keep_review (BdStep    *step,
+                          BdSection *section)
+{
+  SectionStep *self = (SectionStep *) step;
+  GStrvBuilder *builder = g_strv_builder_new ();
+
+  for (guint i = 0; self->after[i]; i++)
+    if (bd_section_is_to_review (section, self->after[i])
+        || (i < g_strv_length (self->before) && bd_section_is_to_review (section, self->before[i])))
+      g_strv_builder_add (builder, self->after[i]);
+  g_strfreev (self->review_after);
+  self->review_after = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
 }
 
 /* The text following the numbers */
@@ -189,6 +240,7 @@ bd_editor_follow_numbers (BdEditor  *self,
       child = bd_section_step_new (section, followed_paragraphs (section, before[i], after[i]));
       if (child == NULL)
         continue;
+      section_step_keep_review (child, section);
       if (!bd_editor_apply_follower (self, child, reads))
         continue;
       *link = child;

@@ -134,6 +134,12 @@ gboolean    bd_editor_add_project     (BdEditor    *self,
 gboolean    bd_editor_duplicate_project (BdEditor  *self,
                                        guint        index,
                                        GError     **error);
+/* A form carried over from last year (new-year) is "to review" until the
+ * clerk changes it or marks it reviewed here; undoable. Marking a form that
+ * is not to review changes nothing. */
+gboolean    bd_editor_mark_form_reviewed (BdEditor *self,
+                                       guint        index,
+                                       GError     **error);
 gboolean    bd_editor_remove_project  (BdEditor    *self,
                                        guint        index,
                                        GError     **error);
@@ -189,6 +195,17 @@ gboolean    bd_editor_set_framework   (BdEditor    *self,
  * department, stores them, and rewrites the comparisons of the text. */
 gboolean    bd_editor_take_last_year  (BdEditor    *self,
                                        const char  *path,
+                                       GError     **error);
+
+/* The document's rule profile (bd_rule_profile_set): @rule switched off or
+ * given another severity ("off", "error", "warning", "info"; "default" or
+ * NULL for its own), one undoable step stored with the header. */
+gboolean    bd_editor_set_rule_setting (BdEditor   *self,
+                                       const char  *rule,
+                                       const char  *setting,
+                                       GError     **error);
+/* Every rule back to its own severity, as one step. */
+gboolean    bd_editor_reset_rule_profile (BdEditor *self,
                                        GError     **error);
 
 gboolean    bd_editor_can_undo        (BdEditor    *self);

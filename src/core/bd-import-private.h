@@ -35,6 +35,8 @@ gboolean  bd_import_fail              (GError       **error,
 void      bd_import_set_line_pages    (GArray      *line_pages);
 /* The page of the PDF line @line_index was read from, or 0 for a text. */
 guint     bd_import_page_of_line      (guint        line_index);
+/* The line (from 1) of the text @line_index is, or 0 when it was read from a PDF. */
+guint     bd_import_text_line         (guint        line_index);
 /* Reads text made from a PDF; @line_pages holds the page of each line. */
 BdDocument *bd_import_published_text_paged (const char *text,
                                        GArray      *line_pages,

@@ -106,6 +106,7 @@ read_amounts (Table      *table,
       row->values[c] = value;
     }
   row->source_page = bd_import_page_of_line (line_index);
+  row->source_line = bd_import_text_line (line_index);
   return TRUE;
 }
 
@@ -296,6 +297,7 @@ read_balance_row (Table      *table,
             bd_row_set_published (item, 0, value);
             item->values[0] = value;
             item->source_page = bd_import_page_of_line (line_index);
+            item->source_line = bd_import_text_line (line_index);
             income_found = TRUE;
           }
       if (!income_found)
@@ -402,6 +404,7 @@ bd_import_read_schedule (Reader     *reader,
 
   schedule->title_year = part->year;
   schedule->source_page = bd_import_page_of_line (part->first_line);
+  schedule->source_line = bd_import_text_line (part->first_line);
 
   for (guint i = part->first_line + 1; i < part->end_line; i++)
     {

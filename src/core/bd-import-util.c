@@ -24,6 +24,14 @@ bd_import_page_of_line (guint line_index)
   return g_array_index (line_pages, guint, MIN (line_index, line_pages->len - 1));
 }
 
+guint
+bd_import_text_line (guint line_index)
+{
+  GArray *line_pages = g_private_get (&line_pages_key);
+
+  return line_pages != NULL && line_pages->len > 0 ? 0 : line_index + 1;
+}
+
 gboolean
 bd_import_fail (GError      **error,
                 BdImportError code,

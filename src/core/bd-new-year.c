@@ -2,6 +2,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bd-narrative.h"
 #include "bd-new-year.h"
@@ -61,7 +62,8 @@ clear_row (BdRow *row)
   memset (row->values, 0, sizeof row->values);
   memset (row->published, 0, sizeof row->published);
   row->published_mask = 0;
-  row->source_page = 0;
+  row->source_page = row->source_line = row->source_column = 0;
+  row->source_sheet = NULL;
 }
 
 /* Every row stays, so the clerk fills the same 项 again; no figure stays:
@@ -82,7 +84,8 @@ clear_schedule (BdSchedule *schedule,
   /* "本部门2024年无…" stated last year's case; this year's is not known yet. */
   g_clear_pointer (&schedule->note, g_free);
   schedule->title_year = schedule->title_year ? year : 0;
-  schedule->source_page = 0;
+  schedule->source_page = schedule->source_line = 0;
+  schedule->source_sheet = NULL;
 }
 
 /* The form comes back with its indicators and targets; its year and its
@@ -96,6 +99,7 @@ carry_form (BdProject *project,
   shift_in_place (&project->end_date, from, to);
   shift_in_place (&project->period, from, to);
   shift_in_place (&project->annual_goal, from, to);
+  project->to_review = TRUE;
   project->annual_total = project->annual_fiscal = 0;
   project->carryover = project->annual_other = 0;
   if (g_strcmp0 (project->nature, "一次性项目") != 0)
@@ -113,8 +117,93 @@ is_amount (gpointer key,
 gboolean
 bd_new_year_form_to_review (const BdProject *project)
 {
-  return project->annual_total == 0 && project->annual_fiscal == 0
-         && project->carryover == 0 && project->annual_other == 0;
+  return project->to_review;
+}
+
+/* The figures @text states, a number and its unit each ("1772.21万元",
+ * "32人"), in order; thousands separators dropped. */
+static GPtrArray *
+stated_figures (const char *text)
+{
+  static GRegex *figure = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  GPtrArray *figures = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_once_init_enter (&figure))
+    g_once_init_leave (&figure, g_regex_new ("(?<![0-9.,])([0-9][0-9,]*(?:\\.[0-9]+)?)"
+                                             "(万元|元|人|辆|个|台（套）|台|套|家|件|万件|名|次)",
+                                             G_REGEX_OPTIMIZE, 0, NULL));
+  g_regex_match (figure, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+      g_autofree char *unit = g_match_info_fetch (match, 2);
+      g_auto(GStrv) groups = g_strsplit (number, ",", -1);
+      g_autofree char *digits = g_strjoinv ("", groups);
+
+      g_ptr_array_add (figures, g_strconcat (digits, unit, NULL));
+    }
+  return figures;
+}
+
+/* "0万元", "0.00万元": an amount of nothing, which says nothing of a year. */
+static gboolean
+is_zero_amount (const char *figure)
+{
+  if (!g_str_has_suffix (figure, "元"))
+    return FALSE;
+  for (; *figure != '\0' && !g_str_has_prefix (figure, "万元") && !g_str_has_prefix (figure, "元"); figure++)
+    if (*figure != '0' && *figure != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @text, carried over from last year's @before, still quotes
+ * last year's numbers: a figure of last year's paragraph in the same place
+ * (a count, or an amount of something), or last year itself outside the
+ * comparisons (比2024年, 与2024年) and the date the assets are counted at
+ * (截至2024年), which the new year's text rightly names. */
+static gboolean
+quotes_last_year (const char *text,
+                  const char *before,
+                  int         from)
+{
+  g_autoptr(GPtrArray) now = stated_figures (text);
+  g_autoptr(GPtrArray) then = stated_figures (before ? before : "");
+  g_autofree char *pattern = g_strdup_printf ("(?<![0-9比与至])%d(?![0-9])", from);
+  g_autoptr(GRegex) year = g_regex_new (pattern, 0, 0, NULL);
+
+  for (guint i = 0; i < MIN (now->len, then->len); i++)
+    if (strcmp (g_ptr_array_index (now, i), g_ptr_array_index (then, i)) == 0
+        && !is_zero_amount (g_ptr_array_index (now, i)))
+      return TRUE;
+  return g_regex_match (year, text, 0, NULL);
+}
+
+/* The paragraphs of the sections the formula writes in part (the clerk's
+ * reasons, purposes, assets and 政府雇员 paragraphs) that still quote last
+ * year's numbers are to review, until the clerk changes them. */
+static void
+flag_carried_over (BdDocument *next,
+                   BdDocument *last,
+                   int         from)
+{
+  static const char * const templates[] = { "narrative", "other", "employees" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      BdSection *section = bd_document_get_section (next, templates[i]);
+      BdSection *before = bd_document_get_section (last, templates[i]);
+
+      for (guint p = 0; section != NULL && p < section->paragraphs->len; p++)
+        {
+          const char *text = g_ptr_array_index (section->paragraphs, p);
+          const char *was = before && p < before->paragraphs->len ? g_ptr_array_index (before->paragraphs, p) : NULL;
+
+          if (quotes_last_year (text, was, from))
+            bd_section_set_to_review (section, text, TRUE);
+        }
+    }
 }
 
 void
@@ -174,6 +263,7 @@ bd_new_year_from_document (BdDocument *next,
         g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
       bd_document_read_section_figures (next, section);
     }
+  flag_carried_over (next, last, from);
 }
 
 static BdDocument *

@@ -1,5 +1,62 @@
 #include "bd-page-layout-private.h"
 
+/* Shows the glyphs waiting in one call, which cairo records, replays and
+ * writes as the calls it replaces would have been. */
+void
+bd_page_batch_flush (BdPageLayout *self,
+                     cairo_t      *cr)
+{
+  if (self->batch_glyphs->len > 0)
+    {
+      cairo_set_scaled_font (cr, self->batch_font);
+      cairo_show_text_glyphs (cr, self->batch_text->str, (int) self->batch_text->len,
+                              (const cairo_glyph_t *) (gpointer) self->batch_glyphs->data, (int) self->batch_glyphs->len,
+                              (const cairo_text_cluster_t *) (gpointer) self->batch_clusters->data,
+                              (int) self->batch_clusters->len, 0);
+      g_array_set_size (self->batch_glyphs, 0);
+      g_array_set_size (self->batch_clusters, 0);
+      g_string_truncate (self->batch_text, 0);
+    }
+  self->batch_font = NULL;
+}
+
+/* Where pango would start a line moved to (@x, @y): the current point,
+ * which cairo keeps in fixed point; and the batch made ready for @font. */
+static void
+batch_start (BdPageLayout *self,
+             cairo_t      *cr,
+             PangoFont    *font,
+             double       *x,
+             double       *y)
+{
+  cairo_scaled_font_t *scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+
+  if (self->batch_font != scaled)
+    {
+      bd_page_batch_flush (self, cr);
+      self->batch_font = scaled;
+    }
+  cairo_move_to (cr, *x, *y);
+  cairo_get_current_point (cr, x, y);
+}
+
+/* One glyph and the character it draws onto the batch. */
+static void
+batch_add (BdPageLayout *self,
+           guint         glyph,
+           double        x,
+           double        y,
+           const char   *text,
+           int           length)
+{
+  cairo_glyph_t g = { glyph, x, y };
+  cairo_text_cluster_t cluster = { length, 1 };
+
+  g_array_append_val (self->batch_glyphs, g);
+  g_array_append_val (self->batch_clusters, cluster);
+  g_string_append_len (self->batch_text, text, length);
+}
+
 /* A line of characters each set alone (a schedule's names and codes)
  * drawn from their glyphs shaped once and the widths the layout measured
  * them with, as pango would draw them but without shaping each cell again;
@@ -15,33 +72,29 @@ draw_glyphs (BdPageLayout   *self,
              PangoAlignment  align)
 {
   const FigureGlyphs *figures = &self->fonts->figure_glyphs[role];
-  cairo_glyph_t glyphs[128];
-  cairo_text_cluster_t clusters[128];
+  const PangoGlyphInfo *glyphs[128];
   int n = 0, position = 0;
 
   for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
     {
-      const PangoGlyphInfo *glyph;
-
-      if (n == G_N_ELEMENTS (glyphs) || (glyph = bd_page_char_glyph (self, role, g_utf8_get_char (p))) == NULL)
+      if (n == G_N_ELEMENTS (glyphs) || (glyphs[n] = bd_page_char_glyph (self, role, g_utf8_get_char (p))) == NULL)
         return FALSE;
-      glyphs[n] = (cairo_glyph_t) { glyph->glyph, (double) position / PANGO_SCALE, figures->baseline };
-      clusters[n] = (cairo_text_cluster_t) { g_utf8_next_char (p) - p, 1 };
-      position += glyph->geometry.width;
+      position += glyphs[n]->geometry.width;
     }
   if (n == 0)
     return FALSE;
 
   x += align == PANGO_ALIGN_CENTER ? (width - (double) position / PANGO_SCALE) / 2
      : align == PANGO_ALIGN_RIGHT ? width - (double) position / PANGO_SCALE : 0;
-  /* Where pango would start: the current point, which cairo keeps in
-   * fixed point, so that the glyphs land where pango would put them. */
-  cairo_move_to (cr, x, y);
-  cairo_get_current_point (cr, &x, &y);
-  for (int i = 0; i < n; i++)
-    glyphs[i].x += x, glyphs[i].y += y;
-  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (figures->font)));
-  cairo_show_text_glyphs (cr, text, -1, glyphs, n, clusters, n, 0);
+  batch_start (self, cr, figures->font, &x, &y);
+  position = 0;
+  n = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
+    {
+      batch_add (self, glyphs[n]->glyph, x + (double) position / PANGO_SCALE, y + figures->baseline,
+                 p, g_utf8_next_char (p) - p);
+      position += glyphs[n]->geometry.width;
+    }
   return TRUE;
 }
 
@@ -66,17 +119,21 @@ draw_line (BdPageLayout   *self,
     {
       int width_units = 0;
 
-      pango_glyph_string_set_size (self->glyph_string, (int) length);
       for (gsize i = 0; i < length; i++)
-        {
-          self->glyph_string->glyphs[i] = figures->glyphs[(unsigned char) text[i]];
-          self->glyph_string->log_clusters[i] = (int) i;
-          width_units += self->glyph_string->glyphs[i].geometry.width;
-        }
+        width_units += figures->glyphs[(unsigned char) text[i]].geometry.width;
       text_w = (double) width_units / PANGO_SCALE;
       x += align == PANGO_ALIGN_CENTER ? (width - text_w) / 2 : align == PANGO_ALIGN_RIGHT ? width - text_w : 0;
-      cairo_move_to (cr, x, y + figures->baseline);
-      pango_cairo_show_glyph_string (cr, figures->font, self->glyph_string);
+      y += figures->baseline;
+      /* As pango_cairo_show_glyph_string () would place them. */
+      batch_start (self, cr, figures->font, &x, &y);
+      width_units = 0;
+      for (gsize i = 0; i < length; i++)
+        {
+          const PangoGlyphInfo *glyph = &figures->glyphs[(unsigned char) text[i]];
+
+          batch_add (self, glyph->glyph, x + (double) width_units / PANGO_SCALE, y, text + i, 1);
+          width_units += glyph->geometry.width;
+        }
       return;
     }
 
@@ -92,6 +149,7 @@ draw_line (BdPageLayout   *self,
     text_w = (double) logical.width / PANGO_SCALE;
   }
   x += align == PANGO_ALIGN_CENTER ? (width - text_w) / 2 : align == PANGO_ALIGN_RIGHT ? width - text_w : 0;
+  bd_page_batch_flush (self, cr);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -132,6 +190,7 @@ draw_cell_text (BdPageLayout     *self,
       g_autoptr(PangoLayout) layout = bd_page_wrapped_layout (self, role, cell->text, inner, pango_align (cell->align), FALSE);
       double text_h = bd_page_layout_height (layout);
 
+      bd_page_batch_flush (self, cr);
       cairo_save (cr);
       cairo_rectangle (cr, x, y, width, height);
       cairo_clip (cr);
@@ -269,6 +328,7 @@ draw_table (BdPageLayout *self,
           }
       }
 
+  bd_page_batch_flush (self, cr);
   draw_rules (cr, owners, tops, lefts, n_drawn, n_columns);
   cairo_set_line_width (cr, RULE_WIDTH);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
@@ -313,6 +373,7 @@ draw_contents (BdPageLayout *self,
           number_w = bd_page_text_width (self, ROLE_BODY, number);
           draw_line (self, cr, ROLE_BODY, number, left, y, right - left, PANGO_ALIGN_RIGHT);
           /* Dotted leaders from the label to the number. */
+          bd_page_batch_flush (self, cr);
           cairo_save (cr);
           cairo_set_line_width (cr, 0.8);
           cairo_set_dash (cr, (double[]) { 0.8, 2.4 }, 2, 0);
@@ -333,6 +394,7 @@ draw_text_item (BdPageLayout *self,
   g_autoptr(PangoLayout) layout = bd_page_wrapped_layout (self, item->role, item->text, item->width,
                                                   item->align, item->indent);
 
+  bd_page_batch_flush (self, cr);
   cairo_move_to (cr, item->x, item->y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -381,5 +443,6 @@ bd_page_layout_render_page (BdPageLayout *self,
   bd_page_margins (self, page->landscape, &top, &right, &bottom, &left);
   draw_line (self, cr, ROLE_SMALL, footer, 0, height - bottom / 2 - self->line_heights[ROLE_SMALL] / 2,
              width, PANGO_ALIGN_CENTER);
+  bd_page_batch_flush (self, cr);
   cairo_restore (cr);
 }

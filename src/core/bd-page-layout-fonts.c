@@ -29,6 +29,19 @@ shape_figure_glyphs (BdPageLayout *self,
   figures->font = g_object_ref (run->item->analysis.font);
 }
 
+/* The features HarfBuzz applies by default to horizontal text written
+ * left to right (pango asks for no others). The first fifteen may change
+ * a glyph next to others; the last five apply only around a fraction
+ * slash or for the direction, and are kept in a subset all the same. */
+const hb_tag_t bd_page_default_features[BD_PAGE_N_SUBSET_FEATURES] = {
+  HB_TAG ('a','b','v','m'), HB_TAG ('b','l','w','m'), HB_TAG ('c','c','m','p'), HB_TAG ('l','o','c','l'),
+  HB_TAG ('m','a','r','k'), HB_TAG ('m','k','m','k'), HB_TAG ('r','l','i','g'), HB_TAG ('c','a','l','t'),
+  HB_TAG ('c','l','i','g'), HB_TAG ('c','u','r','s'), HB_TAG ('d','i','s','t'), HB_TAG ('k','e','r','n'),
+  HB_TAG ('l','i','g','a'), HB_TAG ('r','c','l','t'), HB_TAG ('r','v','r','n'),
+  HB_TAG ('l','t','r','a'), HB_TAG ('l','t','r','m'), HB_TAG ('f','r','a','c'), HB_TAG ('n','u','m','r'),
+  HB_TAG ('d','n','o','m'),
+};
+
 static PangoGlyphInfo no_glyph;
 
 static void
@@ -60,12 +73,7 @@ is_set_alone (gunichar ch)
 static hb_set_t *
 contextual_glyphs (hb_face_t *face)
 {
-  static const hb_tag_t features[] = {
-    HB_TAG ('a','b','v','m'), HB_TAG ('b','l','w','m'), HB_TAG ('c','c','m','p'), HB_TAG ('l','o','c','l'),
-    HB_TAG ('m','a','r','k'), HB_TAG ('m','k','m','k'), HB_TAG ('r','l','i','g'), HB_TAG ('c','a','l','t'),
-    HB_TAG ('c','l','i','g'), HB_TAG ('c','u','r','s'), HB_TAG ('d','i','s','t'), HB_TAG ('k','e','r','n'),
-    HB_TAG ('l','i','g','a'), HB_TAG ('r','c','l','t'), HB_TAG ('r','v','r','n'),
-  };
+  const hb_tag_t *features = bd_page_default_features;
   static const hb_tag_t tables[] = { HB_OT_TAG_GSUB, HB_OT_TAG_GPOS };
   hb_tag_t scripts[] = { HB_TAG ('h','a','n','i'), HB_OT_TAG_DEFAULT_SCRIPT };
   hb_tag_t language = HB_TAG ('Z','H','S',' ');
@@ -80,11 +88,11 @@ contextual_glyphs (hb_face_t *face)
       if (script == HB_OT_LAYOUT_NO_SCRIPT_INDEX)
         continue;
       hb_ot_layout_script_select_language (face, tables[t], script, 1, &language, &lang);
-      for (guint f = 0; f <= G_N_ELEMENTS (features); f++)
+      for (guint f = 0; f <= BD_PAGE_N_DEFAULT_FEATURES; f++)
         {
           unsigned int lookups[64], n = G_N_ELEMENTS (lookups), start = 0;
 
-          if (f == G_N_ELEMENTS (features))
+          if (f == BD_PAGE_N_DEFAULT_FEATURES)
             {
               if (!hb_ot_layout_language_get_required_feature (face, tables[t], script, lang, &required, NULL))
                 continue;
@@ -216,7 +224,6 @@ bd_page_setup_fonts (BdPageLayout *self)
       pango_layout_get_extents (self->fonts->line_layouts[i], NULL, &logical);
       self->line_heights[i] = (double) logical.height / PANGO_SCALE;
     }
-  self->glyph_string = pango_glyph_string_new ();
   /* What every page draws besides the document's text: its number. */
   bd_page_note_text (self, "— 0123456789 " FIGURE_CHARS);
 }

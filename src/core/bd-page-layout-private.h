@@ -131,7 +131,14 @@ struct _BdPageLayout
   PageFonts            *fonts;                   /* &system, or the subset's */
   GHashTable           *char_widths[N_ROLES];    /* gunichar → width in Pango units */
   double                line_heights[N_ROLES];
-  PangoGlyphString     *glyph_string;            /* reused to draw figures */
+  /* One-line text in one font, shown in one call when something else is
+   * drawn or the page ends (bd-page-layout-draw.c): cairo replays every
+   * call of a page twice to write it, and a page of a long schedule has
+   * hundreds of cells. */
+  cairo_scaled_font_t  *batch_font;
+  GArray               *batch_glyphs;            /* cairo_glyph_t */
+  GArray               *batch_clusters;          /* cairo_text_cluster_t */
+  GString              *batch_text;
   /* Every character of the Basic Multilingual Plane measured or drawn, a
    * bit each, for the subset; one beyond it (rare in a budget) or drawn
    * with a subset that lacks it sets @missed: the PDF is then drawn with
@@ -152,6 +159,9 @@ struct _BdPageLayout
 };
 
 /* bd-page-layout-fonts.c: fonts and measuring */
+#define BD_PAGE_N_DEFAULT_FEATURES 15   /* those a glyph may change by next to others */
+#define BD_PAGE_N_SUBSET_FEATURES  20   /* those a subset keeps */
+extern const hb_tag_t bd_page_default_features[BD_PAGE_N_SUBSET_FEATURES];
 double bd_page_layout_height (PangoLayout *layout);
 double bd_page_text_width (BdPageLayout *self,
                            Role          role,
@@ -215,6 +225,8 @@ BdGrid *bd_page_table_grid (BdPageLayout *self,
                             const Table  *table);
 
 /* bd-page-layout-draw.c: drawing */
+void bd_page_batch_flush (BdPageLayout *self,
+                          cairo_t      *cr);
 
 char *bd_page_contents_label (BdPageLayout        *self,
                               const ContentsEntry *entry);

@@ -72,6 +72,7 @@ write_subset (hb_face_t *face,
 {
   g_autoptr(GError) error = NULL;
   hb_subset_input_t *input = hb_subset_input_create_or_fail ();
+  hb_set_t *features;
   hb_face_t *subset = NULL;
   hb_blob_t *blob = NULL;
   const char *data;
@@ -82,6 +83,14 @@ write_subset (hb_face_t *face,
   if (input == NULL)
     return NULL;
   hb_set_union (hb_subset_input_unicode_set (input), unicodes_wanted);
+  /* Only the lookups HarfBuzz applies by default to horizontal text, the
+   * only ones pango asks for: the face's others (aalt, vert, the full,
+   * half and proportional widths, ...) are alternates to follow and cut
+   * for nothing. */
+  features = hb_subset_input_set (input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
+  hb_set_clear (features);
+  for (guint i = 0; i < BD_PAGE_N_SUBSET_FEATURES; i++)
+    hb_set_add (features, bd_page_default_features[i]);
   /* Subroutines expanded: an order of magnitude quicker to cut than to
    * follow through a CJK face's thousands of them, and what cairo keeps. */
   hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_DESUBROUTINIZE);

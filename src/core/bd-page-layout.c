@@ -55,7 +55,9 @@ bd_page_layout_finalize (GObject *object)
       pango_font_description_free (self->descriptions[i]);
       g_clear_pointer (&self->char_widths[i], g_hash_table_unref);
     }
-  g_clear_pointer (&self->glyph_string, pango_glyph_string_free);
+  g_clear_pointer (&self->batch_glyphs, g_array_unref);
+  g_clear_pointer (&self->batch_clusters, g_array_unref);
+  g_string_free (self->batch_text, TRUE);
   g_clear_pointer (&self->grid, bd_grid_free);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
@@ -77,6 +79,9 @@ bd_page_layout_init (BdPageLayout *self)
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_page_table_free);
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, (GDestroyNotify) page_clear);
+  self->batch_glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  self->batch_clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  self->batch_text = g_string_new (NULL);
 }
 
 Page *

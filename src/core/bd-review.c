@@ -173,6 +173,26 @@ bd_review_finding_source_page (BdDocument      *doc,
   return schedule->source_page;
 }
 
+char *
+bd_review_finding_source (BdDocument      *doc,
+                          const BdFinding *finding)
+{
+  BdSchedule *schedule;
+  BdRow *row;
+  char *text;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  if (finding->part < BD_PART_SCHEDULE_1 || finding->part >= BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
+    return NULL;
+  schedule = bd_document_get_schedule (doc, finding->part - BD_PART_SCHEDULE_1 + 1);
+  row = finding->row != NULL ? bd_schedule_find_row (schedule, finding->row) : NULL;
+  if (row != NULL && (text = bd_row_source_text (row)) != NULL)
+    return text;
+  return bd_schedule_source_text (schedule);
+}
+
 static int
 compare_review_findings (gconstpointer a,
                          gconstpointer b)

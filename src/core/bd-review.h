@@ -74,6 +74,11 @@ const char *bd_review_status_label (BdReviewStatus     status);
  * review and budgetdesk-cli validate so both name the same page. */
 guint       bd_review_finding_source_page (BdDocument      *doc,
                                            const BdFinding *finding);
+/* Where a finding's row (or its schedule) was read, in words: "page 9"
+ * (第9页), "line 120", "sheet “表3”, cell B7"; NULL when the document was
+ * not imported. validate and the window's findings name it. */
+char       *bd_review_finding_source (BdDocument      *doc,
+                                      const BdFinding *finding);
 
 /* Every finding of @entries, errors first, then by department and part. */
 GPtrArray  *bd_review_sorted_findings (GPtrArray      *entries);

@@ -181,3 +181,44 @@ bd_rule_quantitative_output (BdCheck *check)
                          g_strdup_printf (_("%s: no 产出指标 has a quantitative target"), p->name));
     }
 }
+
+/* 上年结转资金 is the budget year's money too: with 当年财政拨款 it is the
+ * year's fiscal money, within the project's 财政资金 (项目资金总额 = 财政资金
+ * + 其他资金 over the project's span); the year's request is within the
+ * project's total; and a one-off project that starts in the budget year had
+ * no money the year before to carry over. */
+void
+bd_rule_form_carryover (BdCheck *check)
+{
+  for (guint i = 0; i < check->doc->projects->len; i++)
+    {
+      BdProject *p = g_ptr_array_index (check->doc->projects, i);
+      gint64 fiscal = p->annual_fiscal + p->carryover;
+      int start = p->start_date && g_ascii_isdigit (p->start_date[0]) ? atoi (p->start_date) : 0;
+      g_autofree char *carryover = bd_money_format (p->carryover);
+
+      if (p->total_funds > 0 && p->annual_total > p->total_funds)
+        {
+          g_autofree char *a = bd_money_format (p->annual_total);
+          g_autofree char *b = bd_money_format (p->total_funds);
+          bd_check_report_amounts (check, BD_PART_PERFORMANCE, p->name, "年度资金申请总额", p->total_funds,
+                                   p->annual_total, BD_UNIT_YUAN,
+                                   g_strdup_printf (_("%s: the year's request %s is more than the project's total "
+                                                      "funds %s"), p->name, a, b));
+        }
+      if (p->carryover > 0 && p->fiscal_funds > 0 && fiscal > p->fiscal_funds)
+        {
+          g_autofree char *a = bd_money_format (p->annual_fiscal);
+          g_autofree char *b = bd_money_format (p->fiscal_funds);
+          bd_check_report_amounts (check, BD_PART_PERFORMANCE, p->name, "上年结转资金",
+                                   MAX (p->fiscal_funds - p->annual_fiscal, 0), p->carryover, BD_UNIT_YUAN,
+                                   g_strdup_printf (_("%s: 当年财政拨款 %s and 上年结转资金 %s are more than the "
+                                                      "project's 财政资金 %s"), p->name, a, carryover, b));
+        }
+      if (p->carryover > 0 && start >= check->doc->year && g_strcmp0 (p->nature, "一次性项目") == 0)
+        bd_check_report_amounts (check, BD_PART_PERFORMANCE, p->name, "上年结转资金", 0, p->carryover, BD_UNIT_YUAN,
+                                 g_strdup_printf (_("%s: 上年结转资金 %s, but the one-off project starts in %d: "
+                                                    "there was no money of the year before to carry over"),
+                                                  p->name, carryover, start));
+    }
+}

@@ -113,6 +113,7 @@ void bd_rule_cost_ceiling (BdCheck *check);
 void bd_rule_employees (BdCheck *check);
 void bd_rule_empty_notes (BdCheck *check);
 void bd_rule_form_funds (BdCheck *check);
+void bd_rule_form_carryover (BdCheck *check);
 void bd_rule_forms_against_schedule_3 (BdCheck *check);
 void bd_rule_goal_count (BdCheck *check);
 void bd_rule_narrative (BdCheck *check);
@@ -139,6 +140,7 @@ void bd_rule_total_rows (BdCheck *check);
 void bd_rule_unknown_codes (BdCheck *check);
 /* bd-rules-import.c */
 void bd_rule_as_printed (BdCheck *check);
+void bd_rule_carried_over (BdCheck *check);
 
 /* bd-rules-words.c, bd-rules-items.c, bd-rules-quality.c */
 void bd_rule_text_years (BdCheck *check);

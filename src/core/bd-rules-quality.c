@@ -273,7 +273,7 @@ void
 bd_rule_form_rates (BdCheck *check)
 {
   static GRegex *cache;
-  GRegex *regex = bd_rules_regex (&cache, "^(?:=|≥|>|＝|＞)(\\d+(?:\\.\\d+)?)\\(%\\)$");
+  GRegex *regex = bd_rules_regex (&cache, "^(=|≥|>|＝|＞)(\\d+(?:\\.\\d+)?)\\(%\\)$");
 
   for (guint i = 0; i < check->doc->projects->len; i++)
     {
@@ -284,12 +284,17 @@ bd_rule_form_rates (BdCheck *check)
           BdIndicator *indicator = g_ptr_array_index (p->indicators, j);
           g_autoptr(GMatchInfo) match = NULL;
           g_autofree char *number = NULL;
+          g_autofree char *op = NULL;
+          double value;
 
           if (indicator->name == NULL || strstr (indicator->name, "率") == NULL || indicator->target == NULL
               || !g_regex_match (regex, indicator->target, 0, &match))
             continue;
-          number = g_match_info_fetch (match, 1);
-          if (g_ascii_strtod (number, NULL) > 100.0)
+          op = g_match_info_fetch (match, 1);
+          number = g_match_info_fetch (match, 2);
+          value = g_ascii_strtod (number, NULL);
+          /* “>100.00(%)” aims above 100 as much as “=120.00(%)” does. */
+          if (value > 100.0 || (value >= 100.0 && (strcmp (op, ">") == 0 || strcmp (op, "＞") == 0)))
             bd_check_report (check, BD_PART_PERFORMANCE, p->name, indicator->name, "≤100.00(%)", indicator->target,
                              g_strdup_printf (_("%s: the rate “%s” aims at %s, above 100 %%"),
                                               p->name, indicator->name, indicator->target));

@@ -56,6 +56,9 @@ static const BdRule rules[] = {
     N_("Once every form is entered, their funds equal schedule 3's 项目支出"), bd_rule_forms_against_schedule_3 },
   { "form-funds", BD_SEVERITY_ERROR, BD_PART_PERFORMANCE, BD_READS_FORMS,
     N_("A form's funds add up"), bd_rule_form_funds },
+  { "form-carryover", BD_SEVERITY_WARNING, BD_PART_PERFORMANCE, BD_READS_FORMS | BD_READS_HEADER,
+    N_("A form's 上年结转资金 fits its funds: with 当年财政拨款 within 财政资金, the year's request within the "
+       "total, none into a one-off project starting in the budget year"), bd_rule_form_carryover },
   { "form-cost-ceiling", BD_SEVERITY_ERROR, BD_PART_PERFORMANCE, BD_READS_FORMS,
     N_("A form's cost ceiling is within its funds"), bd_rule_cost_ceiling },
   { "form-categories", BD_SEVERITY_ERROR, BD_PART_PERFORMANCE, BD_READS_FORMS | BD_READS_HEADER,
@@ -117,6 +120,8 @@ static const BdRule rules[] = {
   { "as-printed", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_HEADER,
     N_("The published document agrees with itself where it was read (编制部门, codes printed once and in full)"),
     bd_rule_as_printed },
+  { "carried-over-text", BD_SEVERITY_INFO, BD_PART_DOCUMENT, BD_READS_TEXT,
+    N_("A paragraph carried over from last year no longer quotes last year's figures"), bd_rule_carried_over },
 };
 
 const BdRule *

@@ -105,18 +105,53 @@ load_cells (BdStore      *self,
   return TRUE;
 }
 
+/* Where each imported row was read (format 5), given to the rows loaded. */
+static gboolean
+load_row_sources (BdStore    *self,
+                  GHashTable *by_id,
+                  GError    **error)
+{
+  g_autoptr(sqlite3_stmt) sources = NULL;
+  int rc;
+
+  if (self->version < 5)
+    return TRUE;
+  sources = bd_store_sql_prepare (self->db, self->path, "SELECT row_id, page, line, col, sheet FROM row_source", error);
+  if (sources == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (sources)) == SQLITE_ROW)
+    {
+      gint64 row_id = sqlite3_column_int64 (sources, 0);
+      BdRow *row = g_hash_table_lookup (by_id, &row_id);
+
+      if (row == NULL)
+        continue;
+      row->source_page = sqlite3_column_int (sources, 1);
+      row->source_line = sqlite3_column_int (sources, 2);
+      row->source_column = sqlite3_column_int (sources, 3);
+      row->source_sheet = sqlite3_column_type (sources, 4) == SQLITE_NULL ? NULL
+        : g_intern_string ((const char *) sqlite3_column_text (sources, 4));
+    }
+  if (rc != SQLITE_DONE)
+    return bd_store_sql_error (error, self->db, self->path, rc);
+  return TRUE;
+}
+
 static gboolean
 load_schedules (BdStore    *self,
                 BdDocument *doc,
                 GError    **error)
 {
-  g_autoptr(sqlite3_stmt) schedules = bd_store_sql_prepare (self->db, self->path,
-    "SELECT number, note, title_year FROM schedule", error);
+  g_autoptr(sqlite3_stmt) schedules = bd_store_sql_prepare (self->db, self->path, self->version >= 5
+    ? "SELECT number, note, title_year, source_page, source_line, source_sheet FROM schedule"
+    : "SELECT number, note, title_year, 0, 0, NULL FROM schedule", error);
   g_autoptr(sqlite3_stmt) rows = bd_store_sql_prepare (self->db, self->path,
     "SELECT id, part, code, name, is_leaf FROM schedule_row WHERE schedule = ? ORDER BY part, position", error);
   g_autoptr(sqlite3_stmt) cells = bd_store_sql_prepare (self->db, self->path,
     "SELECT row_id, col, value, published FROM cell WHERE row_id IN "
     "(SELECT id FROM schedule_row WHERE schedule = ?) ORDER BY row_id", error);
+  /* Every row of the document by its id: row ids are the file's, unique. */
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   int rc;
 
   if (schedules == NULL || rows == NULL || cells == NULL)
@@ -126,7 +161,6 @@ load_schedules (BdStore    *self,
     {
       int number = sqlite3_column_int (schedules, 0);
       BdSchedule *schedule;
-      g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
       if (number < 1 || number > BD_N_SCHEDULES)
         continue;
@@ -134,12 +168,16 @@ load_schedules (BdStore    *self,
       g_free (schedule->note);
       schedule->note = bd_store_sql_column_text (schedules, 1);
       schedule->title_year = sqlite3_column_int (schedules, 2);
+      schedule->source_page = sqlite3_column_int (schedules, 3);
+      schedule->source_line = sqlite3_column_int (schedules, 4);
+      schedule->source_sheet = sqlite3_column_type (schedules, 5) == SQLITE_NULL ? NULL
+        : g_intern_string ((const char *) sqlite3_column_text (schedules, 5));
       if (!load_rows (self, schedule, rows, by_id, error) || !load_cells (self, schedule, cells, by_id, error))
         return FALSE;
     }
   if (rc != SQLITE_DONE)
     return bd_store_sql_error (error, self->db, self->path, rc);
-  return TRUE;
+  return load_row_sources (self, by_id, error);
 }
 
 /* Every row an edit may write is one the file has: a row never read keeps
@@ -176,8 +214,10 @@ load_sections (BdStore    *self,
 {
   g_autoptr(sqlite3_stmt) sections = bd_store_sql_prepare (self->db, self->path,
     "SELECT id, title FROM section ORDER BY position", error);
-  g_autoptr(sqlite3_stmt) paragraphs = bd_store_sql_prepare (self->db, self->path,
-    "SELECT text FROM paragraph WHERE section = ? ORDER BY position", error);
+  /* A file older than format 5 opened read-only has no to_review: none is. */
+  g_autoptr(sqlite3_stmt) paragraphs = bd_store_sql_prepare (self->db, self->path, self->version >= 5
+    ? "SELECT text, to_review FROM paragraph WHERE section = ? ORDER BY position"
+    : "SELECT text, 0 FROM paragraph WHERE section = ? ORDER BY position", error);
   int rc;
 
   if (sections == NULL || paragraphs == NULL)
@@ -189,7 +229,13 @@ load_sections (BdStore    *self,
       g_ptr_array_add (doc->sections, section);
       bd_store_sql_bind_text (paragraphs, 1, section->id);
       while ((rc = sqlite3_step (paragraphs)) == SQLITE_ROW)
-        g_ptr_array_add (section->paragraphs, bd_store_sql_column_text (paragraphs, 0));
+        {
+          char *text = bd_store_sql_column_text (paragraphs, 0);
+
+          g_ptr_array_add (section->paragraphs, text);
+          if (text != NULL && sqlite3_column_int (paragraphs, 1))
+            bd_section_set_to_review (section, text, TRUE);
+        }
       sqlite3_reset (paragraphs);
       if (rc != SQLITE_DONE)
         return bd_store_sql_error (error, self->db, self->path, rc);
@@ -244,6 +290,29 @@ load_extra_codes (BdStore    *self,
         bd_document_add_extra_code (doc, classification, (const char *) sqlite3_column_text (codes, 1),
                                     (const char *) sqlite3_column_text (codes, 2));
     }
+  if (rc != SQLITE_DONE)
+    return bd_store_sql_error (error, self->db, self->path, rc);
+  return TRUE;
+}
+
+/* What the import noted (format 5): the as-printed findings. */
+static gboolean
+load_import_notes (BdStore    *self,
+                   BdDocument *doc,
+                   GError    **error)
+{
+  g_autoptr(sqlite3_stmt) notes = NULL;
+  int rc;
+
+  if (self->version < 5)
+    return TRUE;
+  notes = bd_store_sql_prepare (self->db, self->path,
+                                "SELECT part, row_label, page, message FROM import_note ORDER BY position", error);
+  if (notes == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (notes)) == SQLITE_ROW)
+    bd_document_add_import_note (doc, sqlite3_column_int (notes, 0), (const char *) sqlite3_column_text (notes, 1),
+                                 sqlite3_column_int (notes, 2), bd_store_sql_column_text (notes, 3));
   if (rc != SQLITE_DONE)
     return bd_store_sql_error (error, self->db, self->path, rc);
   return TRUE;
@@ -321,8 +390,9 @@ bd_store_read_document (BdStore  *self,
     return NULL;
   if (!load_schedules (self, doc, error) || !check_rows_loaded (self, doc, error)
       || !load_sections (self, doc, error)
-      || !load_figures (self, doc, error) || !bd_store_load_projects (self->db, self->path, doc, error)
-      || !load_extra_codes (self, doc, error) || !load_rule_profile (self, doc, error))
+      || !load_figures (self, doc, error) || !bd_store_load_projects (self->db, self->path, self->version, doc, error)
+      || !load_extra_codes (self, doc, error) || !load_rule_profile (self, doc, error)
+      || !load_import_notes (self, doc, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return NULL;

@@ -165,6 +165,7 @@ const char *bd_store_projects_amounts_total (void);
 gboolean bd_store_write_projects (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
 gboolean bd_store_load_projects  (sqlite3     *db,
                                   const char  *path,
+                                  int          version,
                                   BdDocument  *doc,
                                   GError     **error);
 

@@ -83,10 +83,11 @@ insert_sql (void)
 {
   GString *sql = g_string_new (NULL);
 
-  g_string_printf (sql, "INSERT INTO project (position, %s) VALUES (?", field_columns ());
+  /* to_review (format 5) is no field the clerk types: it comes last. */
+  g_string_printf (sql, "INSERT INTO project (position, %s, to_review) VALUES (?", field_columns ());
   for (guint f = 0; f < BD_N_PROJECT_FIELDS; f++)
     g_string_append (sql, ", ?");
-  g_string_append (sql, ")");
+  g_string_append (sql, ", ?)");
   return g_string_free (sql, FALSE);
 }
 
@@ -110,6 +111,7 @@ bd_store_write_projects (sqlite3     *db,
       BdProject *p = g_ptr_array_index (doc->projects, i);
 
       bind_fields (project_stmt, p);
+      sqlite3_bind_int (project_stmt, 2 + BD_N_PROJECT_FIELDS, p->to_review != FALSE);
       if (!bd_store_sql_run (db, path, project_stmt, error, "i", (int) i))
         return FALSE;
       p->id = sqlite3_last_insert_rowid (db);
@@ -164,10 +166,13 @@ load_indicators (sqlite3     *db,
 gboolean
 bd_store_load_projects (sqlite3     *db,
                         const char  *path,
+                        int          version,
                         BdDocument  *doc,
                         GError     **error)
 {
-  g_autofree char *select = g_strdup_printf ("SELECT id, %s FROM project ORDER BY position", field_columns ());
+  /* A file older than format 5 opened read-only has no to_review: none is. */
+  g_autofree char *select = g_strdup_printf ("SELECT id, %s, %s FROM project ORDER BY position", field_columns (),
+                                             version >= 5 ? "to_review" : "0");
   g_autoptr(sqlite3_stmt) projects = bd_store_sql_prepare (db, path, select, error);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   int rc;
@@ -180,6 +185,7 @@ bd_store_load_projects (sqlite3     *db,
 
       p->id = sqlite3_column_int64 (projects, 0);
       read_fields (projects, p);
+      p->to_review = sqlite3_column_int (projects, 1 + BD_N_PROJECT_FIELDS) != 0;
       g_ptr_array_add (doc->projects, p);
       g_hash_table_insert (by_id, &p->id, p);
     }

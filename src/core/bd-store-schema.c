@@ -22,6 +22,22 @@
  * another severity (the checker's rule id → off, error, warning or info). */
 #define RULE_SETTING_TABLE \
   "CREATE TABLE rule_setting (rule TEXT PRIMARY KEY, setting TEXT NOT NULL) WITHOUT ROWID;"
+/* Version 5: where an imported document was read (a row's page, line or
+ * sheet and cell; a schedule's page, line or sheet), what its import noted
+ * (as printed), and what new-year left to review (a carried-over
+ * paragraph quoting last year's figures, a carried-over form). */
+#define PROVENANCE_AND_REVIEW \
+  "ALTER TABLE schedule ADD COLUMN source_page INTEGER NOT NULL DEFAULT 0;" \
+  "ALTER TABLE schedule ADD COLUMN source_line INTEGER NOT NULL DEFAULT 0;" \
+  "ALTER TABLE schedule ADD COLUMN source_sheet TEXT;" \
+  "CREATE TABLE row_source (" \
+  "  row_id INTEGER PRIMARY KEY REFERENCES schedule_row (id) ON DELETE CASCADE," \
+  "  page INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, sheet TEXT);" \
+  "CREATE TABLE import_note (" \
+  "  position INTEGER PRIMARY KEY, part INTEGER NOT NULL, row_label TEXT," \
+  "  page INTEGER NOT NULL, message TEXT NOT NULL);" \
+  "ALTER TABLE paragraph ADD COLUMN to_review INTEGER NOT NULL DEFAULT 0;" \
+  "ALTER TABLE project ADD COLUMN to_review INTEGER NOT NULL DEFAULT 0;"
 
 static const char schema_v1[] =
   "CREATE TABLE document ("
@@ -68,6 +84,7 @@ static const char * const migrations[] = {
   EXTRA_CODE_TABLE,   /* 1 → 2 */
   INDICATOR_INDEX,    /* 2 → 3 */
   RULE_SETTING_TABLE, /* 3 → 4 */
+  PROVENANCE_AND_REVIEW, /* 4 → 5 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BD_STORE_SCHEMA_VERSION - 1);

@@ -4,6 +4,8 @@
 
 #include "bd-store-private.h"
 
+#define BD_PART_LAST 14
+
 /* A document received from elsewhere may hold, in a well-formed database,
  * values BudgetDesk never writes: NULL keys, text that is not UTF-8, numbers
  * where text belongs, amounts whose sums overflow. Each would reach code
@@ -45,10 +47,30 @@ static const struct {
   { "rule_setting", 4,
     "typeof (rule) != 'text' OR NOT bd_utf8 (rule) OR typeof (setting) != 'text'"
     " OR setting NOT IN ('off', 'error', 'warning', 'info')" },
+  /* Version 5: provenance, import notes, what is to review. */
+  { "schedule", 5,
+    "typeof (source_page) != 'integer' OR source_page NOT BETWEEN 0 AND 2147483647"
+    " OR typeof (source_line) != 'integer' OR source_line NOT BETWEEN 0 AND 2147483647"
+    " OR typeof (source_sheet) NOT IN ('text', 'null') OR NOT bd_utf8 (source_sheet)" },
+  { "row_source", 5,
+    "typeof (row_id) != 'integer' OR typeof (page) != 'integer' OR page NOT BETWEEN 0 AND 2147483647"
+    " OR typeof (line) != 'integer' OR line NOT BETWEEN 0 AND 2147483647"
+    " OR typeof (col) != 'integer' OR col NOT BETWEEN 0 AND 2147483647"
+    " OR typeof (sheet) NOT IN ('text', 'null') OR NOT bd_utf8 (sheet)" },
+  { "import_note", 5,
+    "typeof (position) != 'integer' OR typeof (part) != 'integer' OR part NOT BETWEEN 1 AND " G_STRINGIFY (BD_PART_LAST)
+    " OR typeof (row_label) NOT IN ('text', 'null') OR NOT bd_utf8 (row_label)"
+    " OR typeof (page) != 'integer' OR page NOT BETWEEN 0 AND 2147483647"
+    " OR typeof (message) != 'text' OR NOT bd_utf8 (message)" },
+  { "paragraph", 5, "typeof (to_review) != 'integer' OR to_review NOT IN (0, 1)" },
+  { "project", 5, "typeof (to_review) != 'integer' OR to_review NOT IN (0, 1)" },
   { "extra_code", 2,
     "typeof (classification) != 'integer' OR typeof (code) != 'text' OR NOT bd_utf8 (code)"
     " OR typeof (name) != 'text' OR NOT bd_utf8 (name)" },
 };
+
+/* The last BdPart, as the SQL above writes it. */
+G_STATIC_ASSERT (BD_PART_LAST == BD_PART_DOCUMENT);
 
 /* Every amount of a document added up, in magnitude, stays below 2^62 分
  * (4.6 × 10^16 元, hundreds of times any state budget): then no sum the

@@ -7,6 +7,7 @@
 typedef struct {
   sqlite3_stmt *row;
   sqlite3_stmt *cell;
+  sqlite3_stmt *source;
 } RowStatements;
 
 /* A row's cells, through @insert_cell (row_id, col, value, published). */
@@ -45,6 +46,11 @@ write_row (sqlite3       *db,
                          (int) schedule, part, (int) position, row->code, row->name, (int) row->is_leaf))
     return FALSE;
   row->id = sqlite3_last_insert_rowid (db);
+  /* Where an imported row was read: only imported rows have a line here. */
+  if ((row->source_page != 0 || row->source_line != 0 || row->source_sheet != NULL)
+      && !bd_store_sql_run (db, path, statements->source, error, "Iiiit", row->id, (int) row->source_page,
+                            (int) row->source_line, (int) row->source_column, row->source_sheet))
+    return FALSE;
   return write_cells (db, path, statements->cell, row, n_columns, error);
 }
 
@@ -58,18 +64,22 @@ bd_store_write_schedule (sqlite3     *db,
   BdSchedule *schedule = item;
   const BdScheduleDef *def = schedule->def;
   g_autoptr(sqlite3_stmt) stmt = bd_store_sql_prepare (db, path,
-    "INSERT OR REPLACE INTO schedule (number, note, title_year) VALUES (?, ?, ?)", error);
+    "INSERT OR REPLACE INTO schedule (number, note, title_year, source_page, source_line, source_sheet)"
+    " VALUES (?, ?, ?, ?, ?, ?)", error);
   g_autoptr(sqlite3_stmt) clear = bd_store_sql_prepare (db, path, "DELETE FROM schedule_row WHERE schedule = ?", error);
   g_autoptr(sqlite3_stmt) insert_row = bd_store_sql_prepare (db, path,
     "INSERT INTO schedule_row (schedule, part, position, code, name, is_leaf) VALUES (?, ?, ?, ?, ?, ?)", error);
   g_autoptr(sqlite3_stmt) insert_cell = bd_store_sql_prepare (db, path,
     "INSERT INTO cell (row_id, col, value, published) VALUES (?, ?, ?, ?)", error);
-  RowStatements rs = { insert_row, insert_cell };
+  g_autoptr(sqlite3_stmt) insert_source = bd_store_sql_prepare (db, path,
+    "INSERT INTO row_source (row_id, page, line, col, sheet) VALUES (?, ?, ?, ?, ?)", error);
+  RowStatements rs = { insert_row, insert_cell, insert_source };
 
-  if (stmt == NULL || clear == NULL || insert_row == NULL || insert_cell == NULL)
+  if (stmt == NULL || clear == NULL || insert_row == NULL || insert_cell == NULL || insert_source == NULL)
     return FALSE;
   if (!bd_store_sql_run (db, path, clear, error, "i", (int) def->number)
-      || !bd_store_sql_run (db, path, stmt, error, "iti", (int) def->number, schedule->note, schedule->title_year))
+      || !bd_store_sql_run (db, path, stmt, error, "itiiit", (int) def->number, schedule->note, schedule->title_year,
+                            (int) schedule->source_page, (int) schedule->source_line, schedule->source_sheet))
     return FALSE;
 
   for (guint i = 0; i < schedule->rows->len; i++)
@@ -153,7 +163,7 @@ bd_store_write_section (sqlite3     *db,
   g_autoptr(sqlite3_stmt) clear = bd_store_sql_prepare (db, path, "DELETE FROM section WHERE id = ?", error);
   g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path, "INSERT INTO section (id, position, title) VALUES (?, ?, ?)", error);
   g_autoptr(sqlite3_stmt) paragraph = bd_store_sql_prepare (db, path,
-    "INSERT INTO paragraph (section, position, text) VALUES (?, ?, ?)", error);
+    "INSERT INTO paragraph (section, position, text, to_review) VALUES (?, ?, ?, ?)", error);
   guint position = 0;
 
   if (clear == NULL || insert == NULL || paragraph == NULL)
@@ -163,9 +173,13 @@ bd_store_write_section (sqlite3     *db,
       || !bd_store_sql_run (db, path, insert, error, "tit", section->id, (int) position, section->title))
     return FALSE;
   for (guint i = 0; i < section->paragraphs->len; i++)
-    if (!bd_store_sql_run (db, path, paragraph, error, "tit", section->id, (int) i,
-                           (const char *) g_ptr_array_index (section->paragraphs, i)))
-      return FALSE;
+    {
+      const char *text = g_ptr_array_index (section->paragraphs, i);
+
+      if (!bd_store_sql_run (db, path, paragraph, error, "titi", section->id, (int) i, text,
+                             (int) bd_section_is_to_review (section, text)))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -219,6 +233,30 @@ write_extra_codes (sqlite3    *db,
   return TRUE;
 }
 
+/* What the import read from a document at odds with itself: the checker
+ * reports it (as-printed) whenever the document is opened. */
+static gboolean
+write_import_notes (sqlite3    *db,
+                    const char *path,
+                    BdDocument *doc,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
+    "INSERT INTO import_note (position, part, row_label, page, message) VALUES (?, ?, ?, ?, ?)", error);
+
+  if (insert == NULL || !bd_store_sql_exec (db, path, "DELETE FROM import_note", error))
+    return FALSE;
+  for (guint i = 0; doc->import_notes != NULL && i < doc->import_notes->len; i++)
+    {
+      const BdImportNote *note = g_ptr_array_index (doc->import_notes, i);
+
+      if (!bd_store_sql_run (db, path, insert, error, "iitit", (int) i, (int) note->part, note->row,
+                             (int) note->page, note->message))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 bd_store_write_document (sqlite3     *db,
                          const char  *path,
@@ -237,7 +275,7 @@ bd_store_write_document (sqlite3     *db,
     if (!bd_store_write_section (db, path, doc, g_ptr_array_index (doc->sections, i), error))
       return FALSE;
   return bd_store_write_figures (db, path, doc, NULL, error) && bd_store_write_projects (db, path, doc, NULL, error)
-    && write_extra_codes (db, path, doc, error);
+    && write_extra_codes (db, path, doc, error) && write_import_notes (db, path, doc, error);
 }
 
 /* Edits of cells and rows */

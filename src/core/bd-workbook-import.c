@@ -31,6 +31,8 @@ sheet_clear (Sheet *s)
   g_free (s->department);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sheet, sheet_clear)
+
 /* Blanks, line breaks and quotes aside: "事业单位\n经营收入" is 事业单位经营收入,
  * 部门"三公"经费 is 部门“三公”经费. */
 static char *
@@ -230,6 +232,18 @@ sheet_error (GError         **error,
   g_set_error (error, BD_WORKBOOK_ERROR, BD_WORKBOOK_ERROR_FORMAT,
                _("Sheet “%s”, cell %s: %s"), s->sheet->name, name, what);
   return FALSE;
+}
+
+/* Where @row was read: the clerk finds it there (file format 5 keeps it). */
+static void
+mark_source (BdRow *row,
+             Sheet *s,
+             guint  r,
+             guint  c)
+{
+  row->source_sheet = g_intern_string (s->sheet->name);
+  row->source_line = r + 1;
+  row->source_column = c + 1;
 }
 
 /* A number typed in a cell ("1616095.4", "7.4", "1.6160954E6") to 分,
@@ -470,6 +484,7 @@ fill_classified (Sheet       *s,
       if (bd_document_lookup_code (doc, classification, code) == NULL)
         bd_document_add_extra_code (doc, classification, code, name);
       leaf = bd_schedule_insert_leaf (schedule, code, name);
+      mark_source (leaf, s, r, cc.split ? cc.lei : cc.code);
       for (guint c = 0; c < def->n_columns; c++)
         if (present[c] && bd_schedule_def_is_entered (def, c)
             && !read_amount (s, r, columns[c], &leaf->values[c], error))
@@ -605,6 +620,7 @@ fill_balance_expenditure (Sheet       *s,
             g_free (target->name);
             target->name = g_strstrip (g_strdup (mark && mark - printed <= 9 ? mark + strlen ("、") : printed));
           }
+          mark_source (target, s, r, label);
           seen[i] = any = TRUE;
           break;
         }
@@ -649,6 +665,8 @@ fill_balance (Sheet       *s,
           item = bd_schedule_find_part (schedule, BD_ROW_PART_INCOME, def->income[k].source);
           if (item != NULL && !read_amount (s, r, amount, &item->values[0], error))
             return FALSE;
+          if (item != NULL)
+            mark_source (item, s, r, amount);
         }
     }
   return fill_balance_expenditure (s, schedule, label, error);
@@ -747,6 +765,7 @@ fill_schedules (GArray      *sheets,
           if (!fill_schedule (s, doc, error))
             return FALSE;
           schedule->title_year = s->year;
+          schedule->source_sheet = g_intern_string (s->sheet->name);
         }
     }
   return TRUE;
@@ -820,6 +839,49 @@ bd_workbook_import (BdWorkbook  *book,
         && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
       return NULL;
   write_text_sections (doc);
+  return g_steal_pointer (&doc);
+}
+
+guint
+bd_workbook_sheet_schedule (BdWorkbookSheet *sheet)
+{
+  Sheet s = { .sheet = sheet };
+
+  index_rows (&s);
+  read_heading (&s);
+  sheet_clear (&s);
+  return s.number;
+}
+
+BdDocument *
+bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
+                          BdDocument       *like,
+                          GError          **error)
+{
+  g_auto(Sheet) s = { .sheet = sheet };
+  g_autoptr(BdDocument) doc = bd_document_new_fixed (like->department, like->year);
+
+  index_rows (&s);
+  read_heading (&s);
+  if (s.number == 0)
+    {
+      sheet_error (error, &s, 0, 0, _("the sheet is not a budget schedule: no cell of its first rows is titled like "
+                                      "one (such as 2025年部门收入预算总表)"));
+      return NULL;
+    }
+  /* Last year's sheet would pass for this year's figures. */
+  if (s.year != 0 && s.year != like->year)
+    {
+      g_autofree char *what = g_strdup_printf (_("the title is of %d, the document of %d"), s.year, like->year);
+      sheet_error (error, &s, s.title_row, 0, what);
+      return NULL;
+    }
+  if (like->unit_budget)
+    bd_document_set_unit_budget (doc, TRUE);
+  if (!fill_schedule (&s, doc, error))
+    return NULL;
+  bd_document_get_schedule (doc, s.number)->title_year = s.year;
+  bd_document_recompute (doc);
   return g_steal_pointer (&doc);
 }
 

@@ -22,6 +22,17 @@ BdDocument *bd_workbook_import      (BdWorkbook  *book,
                                      const char  *path,
                                      GError     **error);
 
+/* The schedule @sheet is recognised as by its title (1 to 9), 0 for none. */
+guint       bd_workbook_sheet_schedule (BdWorkbookSheet  *sheet);
+/* The one schedule @sheet holds, read as bd_workbook_import() reads it, in
+ * a document otherwise empty, of @like's department, year and kind (a unit
+ * budget or not). A sheet that is no schedule, or titled with another year
+ * than @like's, is refused, as is any cell it cannot read (the error names
+ * the sheet and the cell). */
+BdDocument *bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
+                                      BdDocument       *like,
+                                      GError          **error);
+
 /* A sheet holding a performance-goal form (财政项目支出绩效目标申报表), and
  * the form it holds, added to @doc (bd-workbook-form.c). */
 gboolean    bd_workbook_is_form     (BdWorkbookSheet  *sheet);

@@ -1,0 +1,201 @@
+/* The rule profile from the window: the Rules… dialog (every rule with its
+ * switch and severity) and a finding's context menu, each change stored in
+ * the file at once, undoable, the findings panel and badges following.
+ * Runs under xvfb-run with GSK_RENDERER=cairo. */
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "bd-rules-dialog.h"
+#include "bd-window-fixture.h"
+#include "bd-gtk-test-util.h"
+
+typedef WindowFixture Fixture;
+
+/* The file's setting for @rule, read by a second, read-only opening. */
+static char *
+stored_setting (Fixture    *f,
+                const char *rule)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
+
+  g_assert_no_error (error);
+  return g_strdup (bd_rule_profile_get (doc, rule));
+}
+
+static BdRulesDialog *
+open_rules_dialog (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own */
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rules", NULL));
+  bd_test_spin (200);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (BD_IS_RULES_DIALOG (window))
+        return BD_RULES_DIALOG (window);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_restore_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                              g_dgettext (GETTEXT_PACKAGE, "_Restore All")) == 0;
+}
+
+/* The seed's findings (guide §5): schedule-1-expenditure and
+ * schedule-4-expenditure, two errors each (类 208 and 212), and goal-count's
+ * warning on the forms (section 六 declares 17 projects with goals). */
+static void
+test_dialog (Fixture       *f,
+             gconstpointer  data)
+{
+  BdRulesDialog *dialog = open_rules_dialog (f);
+  g_autofree char *setting = NULL;
+  g_autofree char *screenshot = NULL;
+
+  g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);
+  g_assert_cmpstr (bd_window_get_badge (f->window, "performance"), ==, "1");
+  /* Every rule has its row, on and at its own severity. */
+  g_assert_true (gtk_switch_get_active (bd_rules_dialog_get_switch (dialog, "goal-count")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (bd_rules_dialog_get_severity (dialog, "goal-count")), ==,
+                    BD_SEVERITY_WARNING);
+  g_assert_cmpuint (gtk_drop_down_get_selected (bd_rules_dialog_get_severity (dialog, "as-printed")), ==,
+                    BD_SEVERITY_WARNING);
+  g_assert_cmpuint (gtk_drop_down_get_selected (bd_rules_dialog_get_severity (dialog, "code-not-in-catalog")), ==,
+                    BD_SEVERITY_INFO);
+
+  /* goal-count off: its warning goes, the forms' badge says ✓. */
+  gtk_switch_set_active (bd_rules_dialog_get_switch (dialog, "goal-count"), FALSE);
+  bd_test_spin (100);
+  g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 4);
+  g_assert_cmpstr (bd_window_get_badge (f->window, "performance"), ==, "✓");
+  setting = stored_setting (f, "goal-count");
+  g_assert_cmpstr (setting, ==, "off");
+  g_clear_pointer (&setting, g_free);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (bd_rules_dialog_get_severity (dialog, "goal-count"))));
+
+  /* schedule-4-expenditure's errors made warnings: schedule 4's badge still
+   * counts 2, now warnings. */
+  gtk_drop_down_set_selected (bd_rules_dialog_get_severity (dialog, "schedule-4-expenditure"), BD_SEVERITY_WARNING);
+  bd_test_spin (100);
+  g_assert_cmpuint (bd_findings_count (bd_editor_get_findings (f->editor), BD_SEVERITY_ERROR), ==, 2);
+  g_assert_cmpuint (bd_findings_count (bd_editor_get_findings (f->editor), BD_SEVERITY_WARNING), ==, 2);
+  setting = stored_setting (f, "schedule-4-expenditure");
+  g_assert_cmpstr (setting, ==, "warning");
+  g_clear_pointer (&setting, g_free);
+
+  /* BD_SCREENSHOT_PAUSE=MS: time to take a screenshot of the window as it is now. */
+  if ((screenshot = g_strdup (g_getenv ("BD_SCREENSHOT_PAUSE"))) != NULL)
+    bd_test_spin (atoi (screenshot));
+
+  /* Undone in the window: the dialog follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  bd_test_spin (100);
+  g_assert_cmpuint (gtk_drop_down_get_selected (bd_rules_dialog_get_severity (dialog, "schedule-4-expenditure")), ==,
+                    BD_SEVERITY_ERROR);
+  setting = stored_setting (f, "schedule-4-expenditure");
+  g_assert_null (setting);
+
+  /* Restore All: every rule on again, goal-count's warning back. */
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), is_restore_button, NULL), "clicked");
+  bd_test_spin (100);
+  g_assert_true (gtk_switch_get_active (bd_rules_dialog_get_switch (dialog, "goal-count")));
+  g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);
+  g_assert_cmpstr (bd_window_get_badge (f->window, "performance"), ==, "1");
+  setting = stored_setting (f, "goal-count");
+  g_assert_null (setting);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+is_popover_menu (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_POPOVER_MENU (widget);
+}
+
+/* The target of item @index of @model's section @section as "(rule, setting)". */
+static char *
+menu_target (GMenuModel *model,
+             int         section,
+             int         index)
+{
+  g_autoptr(GMenuModel) items = g_menu_model_get_item_link (model, section, G_MENU_LINK_SECTION);
+  g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (items ? items : model, index,
+                                                                     G_MENU_ATTRIBUTE_TARGET, NULL);
+
+  return target ? g_variant_print (target, FALSE) : NULL;
+}
+
+/* A right click on the first finding (schedule-1-expenditure, 208): its
+ * rule off, or at another severity; the menu's action does it. */
+static void
+test_finding_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkListBox *list = bd_window_get_findings_list (f->window);
+  GtkWidget *row = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, 0));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  GtkWidget *popover;
+  GMenuModel *menu;
+  g_autofree char *off = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *setting = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "pressed", 1, 20.0, 10.0);
+    }
+  bd_test_spin (100);
+  popover = find_descendant (GTK_WIDGET (f->window), is_popover_menu, NULL);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  /* Section 0: off; section 1: the two other severities; section 2: all rules. */
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+  off = menu_target (menu, 0, 0);
+  g_assert_cmpstr (off, ==, "('schedule-1-expenditure', 'off')");
+  warning = menu_target (menu, 1, 0);
+  g_assert_cmpstr (warning, ==, "('schedule-1-expenditure', 'warning')");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rule-setting", "(ss)",
+                                             "schedule-1-expenditure", "off"));
+  bd_test_spin (100);
+  /* Schedule 1's two errors go; schedule 4's two and the warning stay. */
+  g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 3);
+  g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-1"), ==, "✓");
+  g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-4"), ==, "2");
+  setting = stored_setting (f, "schedule-1-expenditure");
+  g_assert_cmpstr (setting, ==, "off");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  bd_gtk_test_init (&argc, &argv);
+  /* For a screenshot in Chinese: LANG=zh_CN.UTF-8 BUDGETDESK_LOCALEDIR=build/po. */
+  if (g_getenv ("BUDGETDESK_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BUDGETDESK_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
+  ADD ("/rules-dialog/dialog", test_dialog);
+  ADD ("/rules-dialog/finding-menu", test_finding_menu);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,216 @@
+/* 文件 → 从工作簿导入表… (win.import-sheet): a sheet chosen among those
+ * recognised, its changes previewed, applied as one undo step and read back
+ * from the file; a refused sheet named with its cell. Runs under xvfb-run
+ * with GSK_RENDERER=cairo; with BD_SCREENSHOT_DIR set, the dialog and the
+ * window are saved there as PNG, to be looked at. */
+
+#include <xlsxwriter.h>
+
+#include "bd-schedule-view.h"
+#include "bd-sheet-import-dialog.h"
+#include "bd-window-fixture.h"
+#include "bd-gtk-test-util.h"
+#include "bd-xlsx-writer.h"
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("BD_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  bd_test_spin (100);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The seed changed as in tests/test-sheet-import.c: schedule 3's 2210201
+ * 住房公积金 基本支出 447,984.00 (seed) becomes 457,984.00, 2010301 行政运行 is
+ * added with 12,345.00 and 600.00, 2080506 (498,198.00) is left out. */
+static char *
+write_changed_workbook (WindowFixture *f)
+{
+  g_autoptr(BdDocument) copy = bd_test_load_seed ();
+  g_autoptr(BdEditor) changer = bd_editor_new (copy, NULL);
+  g_autoptr(GError) error = NULL;
+  char *xlsx = g_build_filename (f->dir, "changed.xlsx", NULL);
+
+  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2210201", BD_COL_BASIC, "457,984.00", &error));
+  g_assert_true (bd_editor_add_row (changer, 3, "2010301", NULL, &error));
+  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC, "12,345.00", &error));
+  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC + 1, "600", &error));
+  g_assert_true (bd_editor_remove_row (changer, 3, "2080506", &error));
+  g_assert_true (bd_xlsx_write_file (copy, xlsx, &error));
+  return xlsx;
+}
+
+static gboolean
+is_import_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Import") == 0;
+}
+
+static char *
+item_text (GListModel *model,
+           guint       position)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (model, position);
+  return g_strdup (gtk_string_object_get_string (item));
+}
+
+static gboolean
+window_has_action (const char *wanted)
+{
+  GtkWidgetClass *klass = g_type_class_peek (BD_TYPE_WINDOW);
+  GType owner;
+  const char *name, *property;
+  const GVariantType *type;
+
+  /* GTK 4.8 writes every out argument. */
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &type, &property); i++)
+    if (strcmp (name, wanted) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_preview_and_apply (WindowFixture *f,
+                        gconstpointer  data)
+{
+  g_autofree char *xlsx = write_changed_workbook (f);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog, *button;
+  GListModel *sheets, *changes;
+  g_autofree char *third = NULL;
+  BdTableView *table;
+
+  g_assert_true (window_has_action ("win.import-sheet"));
+  dialog = bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, xlsx, &error);
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  bd_test_spin (200);
+
+  /* The nine schedule sheets of the export, each with its schedule; the
+   * form's sheet is none. */
+  sheets = bd_sheet_import_dialog_get_sheets (BD_SHEET_IMPORT_DIALOG (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (sheets), ==, 9);
+  third = item_text (sheets, 2);
+  g_assert_true (g_str_has_prefix (third, "3 支出预算总表 — 3. "));
+
+  bd_sheet_import_dialog_select (BD_SHEET_IMPORT_DIALOG (dialog), 2);
+  bd_test_spin (100);
+  g_assert_cmpstr (bd_sheet_import_dialog_get_error (BD_SHEET_IMPORT_DIALOG (dialog)), ==, "");
+  g_assert_nonnull (strstr (bd_sheet_import_dialog_get_summary (BD_SHEET_IMPORT_DIALOG (dialog)),
+                            "Schedule 3: 1 rows added, 1 figures changed, 1 rows only in the document"));
+  changes = bd_sheet_import_dialog_get_changes (BD_SHEET_IMPORT_DIALOG (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 3);
+  {
+    g_autofree char *added = item_text (changes, 0);
+    g_autofree char *changed = item_text (changes, 1);
+    g_autofree char *kept = item_text (changes, 2);
+
+    g_assert_cmpstr (added, ==, "Added: 2010301 行政运行 — 基本支出 12,345.00，项目支出 600.00");
+    g_assert_cmpstr (changed, ==, "Changed: 2210201 住房公积金, 基本支出: 447,984.00 → 457,984.00");
+    g_assert_cmpstr (kept, ==, "Only in the document, left as it is: 2080506 机关事业单位职业年金缴费支出");
+  }
+  screenshot (dialog, "sheet-import-preview");
+
+  button = find_descendant (dialog, is_import_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  bd_test_spin (200);
+  g_assert_null (dialog);
+
+  g_assert_cmpint (window_fixture_stored (f, 3, "2210201", BD_COL_BASIC), ==, Y (457984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2010301", BD_COL_BASIC), ==, Y (12345, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
+  g_assert_cmpint (window_fixture_stored (f, 1, "221", 0), ==, Y (457984, 0));
+  bd_window_show_page (f->window, "schedule-3");
+  table = bd_schedule_view_get_table (bd_window_get_schedule_view (f->window, 3));
+  g_assert_true (bd_table_view_select (table, "2010301", "基本支出"));
+  bd_test_spin (100);
+  screenshot (GTK_WIDGET (f->window), "sheet-import-applied");
+
+  /* One undo takes the whole import back; one redo brings it again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  bd_test_spin (50);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2210201", BD_COL_BASIC), ==, Y (447984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2010301", BD_COL_BASIC), ==, G_MININT64);
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_false (bd_table_view_select (table, "2010301", "基本支出"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  bd_test_spin (50);
+  g_assert_cmpint (window_fixture_stored (f, 3, "2210201", BD_COL_BASIC), ==, Y (457984, 0));
+  g_assert_cmpint (window_fixture_stored (f, 3, "2010301", BD_COL_BASIC + 1), ==, Y (600, 0));
+}
+
+/* A figure typed as words: the preview names the sheet and the cell, and
+ * nothing can be imported. A workbook with no schedule at all opens no
+ * dialog. */
+static void
+test_refused (WindowFixture *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "bad.xlsx", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.xlsx", NULL);
+  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
+  g_autoptr(GError) error = NULL;
+  lxw_workbook *book = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (book, "表5");
+  GtkWidget *dialog;
+
+  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    worksheet_write_string (sheet, 2, c, header[c], NULL);
+  worksheet_write_string (sheet, 3, 0, "2080506", NULL);
+  worksheet_write_string (sheet, 3, 3, "约五十万", NULL);
+  workbook_close (book);
+
+  dialog = bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, path, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  bd_test_spin (200);
+  g_assert_cmpstr (bd_sheet_import_dialog_get_error (BD_SHEET_IMPORT_DIALOG (dialog)), ==,
+                   "Sheet “表5”, cell D4: “约五十万” is not an amount");
+  g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_import_button, NULL)));
+  g_assert_false (bd_sheet_import_dialog_apply (BD_SHEET_IMPORT_DIALOG (dialog)));
+  screenshot (dialog, "sheet-import-refused");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_cmpint (window_fixture_stored (f, 5, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
+
+  book = workbook_new (other);
+  sheet = workbook_add_worksheet (book, "通讯录");
+  worksheet_write_string (sheet, 0, 0, "姓名", NULL);
+  workbook_close (book);
+  g_assert_null (bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, other, &error));
+  g_assert_nonnull (strstr (error->message, "No sheet of other.xlsx is a budget schedule"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  bd_gtk_test_init (&argc, &argv);
+
+  WINDOW_TEST ("/sheet-import-dialog/preview-and-apply", test_preview_and_apply);
+  WINDOW_TEST ("/sheet-import-dialog/refused", test_refused);
+
+  return g_test_run ();
+}

@@ -1,0 +1,259 @@
+/* One schedule of a workbook sheet into an open document (issue 15.2): the
+ * changes compared, applied as one undoable step and read back from the
+ * file; the sheets refused, naming the sheet and the cell. */
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "bd-sheet-import.h"
+#include "bd-test-util.h"
+#include "bd-workbook-import.h"
+#include "bd-xlsx-writer.h"
+
+typedef struct {
+  char       *dir;
+  char       *path;     /* the seed as a .budget */
+  BdEditor   *editor;
+  BdWorkbook *book;     /* the seed changed, exported as xlsx */
+} Fixture;
+
+static char *
+fixture_file (Fixture    *f,
+              const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* The seed's schedule 3 (read by hand in data/minhang-cityops-2024.md):
+ * 2210201 住房公积金 基本支出 447,984.00; 2080506 机关事业单位职业年金缴费支出
+ * 498,198.00. The workbook's copy gives 住房公积金 457,984.00, adds
+ * 2010301 行政运行 with 基本支出 12,345.00 and 项目支出 600.00, and lacks
+ * 2080506. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autoptr(BdDocument) copy = bd_test_load_seed ();
+  g_autoptr(BdEditor) changer = bd_editor_new (copy, NULL);
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = NULL;
+
+  f->dir = g_dir_make_tmp ("bd-sheet-import-XXXXXX", &error);
+  f->path = fixture_file (f, "cityops.budget");
+  g_assert_true (bd_store_save_as (seed, f->path, &error));
+  store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
+  doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  f->editor = bd_editor_new (doc, store);
+
+  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2210201", BD_COL_BASIC, "457,984.00", &error));
+  g_assert_true (bd_editor_add_row (changer, 3, "2010301", NULL, &error));
+  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC, "12,345.00", &error));
+  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC + 1, "600", &error));
+  g_assert_true (bd_editor_remove_row (changer, 3, "2080506", &error));
+  g_assert_no_error (error);
+  xlsx = fixture_file (f, "changed.xlsx");
+  g_assert_true (bd_xlsx_write_file (copy, xlsx, &error));
+  f->book = bd_workbook_read (xlsx, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  bd_workbook_free (f->book);
+  g_clear_object (&f->editor);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static BdWorkbookSheet *
+sheet_of_schedule (BdWorkbook *book,
+                   guint       number)
+{
+  for (guint i = 0; i < book->sheets->len; i++)
+    if (bd_workbook_sheet_schedule (g_ptr_array_index (book->sheets, i)) == number)
+      return g_ptr_array_index (book->sheets, i);
+  g_assert_not_reached ();
+}
+
+/* Each sheet of the export is recognised as its schedule: 1 to 9 in order,
+ * the form's sheet as none. */
+static void
+test_recognised (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_assert_cmpuint (f->book->sheets->len, ==, 10);
+  for (guint i = 0; i < 9; i++)
+    g_assert_cmpuint (bd_workbook_sheet_schedule (g_ptr_array_index (f->book->sheets, i)), ==, i + 1);
+  g_assert_cmpuint (bd_workbook_sheet_schedule (g_ptr_array_index (f->book->sheets, 9)), ==, 0);
+}
+
+static void
+test_compare_and_apply (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdSheetImport) import = bd_sheet_import_new (bd_editor_get_document (f->editor),
+                                                         sheet_of_schedule (f->book, 3), &error);
+  g_autofree char *text = NULL;
+  BdSheetChange *change;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->schedule, ==, 3);
+  g_assert_cmpuint (bd_sheet_import_count (import, BD_SHEET_CHANGE_FIGURE), ==, 1);
+  g_assert_cmpuint (bd_sheet_import_count (import, BD_SHEET_CHANGE_ROW_ADDED), ==, 1);
+  /* In the schedule's order: 201 before 221. */
+  change = &g_array_index (import->changes, BdSheetChange, 0);
+  g_assert_cmpint (change->kind, ==, BD_SHEET_CHANGE_ROW_ADDED);
+  g_assert_cmpstr (change->code, ==, "2010301");
+  g_assert_cmpstr (change->name, ==, "行政运行");
+  g_assert_cmpint (change->values[BD_COL_BASIC], ==, Y (12345, 0));
+  g_assert_cmpint (change->values[BD_COL_BASIC + 1], ==, Y (600, 0));
+  change = &g_array_index (import->changes, BdSheetChange, 1);
+  g_assert_cmpstr (change->code, ==, "2210201");
+  g_assert_cmpuint (change->column, ==, BD_COL_BASIC);
+  g_assert_cmpint (change->before, ==, Y (447984, 0));
+  g_assert_cmpint (change->after, ==, Y (457984, 0));
+  g_assert_cmpuint (import->kept->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (import->kept, 0), ==, "2080506 机关事业单位职业年金缴费支出");
+  text = bd_sheet_import_describe (import);
+  g_assert_cmpstr (text, ==,
+                   "+ 2010301 行政运行 基本支出 12,345.00 项目支出 600.00\n"
+                   "~ 2210201 住房公积金 基本支出 447,984.00 → 457,984.00\n"
+                   "= 2080506 机关事业单位职业年金缴费支出 (left as it is)\n");
+
+  g_assert_true (bd_sheet_import_apply (import, f->editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2210201", BD_COL_BASIC), ==, Y (457984, 0));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", BD_COL_BASIC), ==, Y (12345, 0));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", 0), ==, Y (12945, 0));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
+  /* Schedule 1's 221 follows schedule 3's, in the same step. */
+  g_assert_cmpint (bd_test_stored (f->path, 1, "221", 0), ==, Y (457984, 0));
+
+  /* One step: one undo takes all of it back, one redo brings it again. */
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2210201", BD_COL_BASIC), ==, Y (447984, 0));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", BD_COL_BASIC), ==, G_MININT64);
+  g_assert_cmpint (bd_test_stored (f->path, 1, "221", 0), ==, Y (447984, 0));
+  g_assert_true (bd_editor_redo (f->editor, &error));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2210201", BD_COL_BASIC), ==, Y (457984, 0));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", BD_COL_BASIC + 1), ==, Y (600, 0));
+
+  /* Compared again, the sheet changes nothing; applied to a schedule that
+   * moved since, it is refused. */
+  {
+    g_autoptr(BdSheetImport) again = bd_sheet_import_new (bd_editor_get_document (f->editor),
+                                                          sheet_of_schedule (f->book, 3), &error);
+    g_assert_cmpuint (again->changes->len, ==, 0);
+    g_assert_true (bd_editor_undo (f->editor, &error));
+    g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", BD_COL_BASIC, "1", &error));
+    g_assert_false (bd_sheet_import_apply (import, f->editor, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", BD_COL_BASIC), ==, G_MININT64);
+  }
+}
+
+/* Schedule 2's sheet (an income schedule) and schedule 1's: the seed
+ * against its own export changes nothing. */
+static void
+test_unchanged (Fixture       *f,
+                gconstpointer  data)
+{
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdSheetImport) import = NULL;
+
+      if (n == 3)
+        continue;
+      import = bd_sheet_import_new (bd_editor_get_document (f->editor), sheet_of_schedule (f->book, n), &error);
+      g_test_message ("schedule %u", n);
+      g_assert_no_error (error);
+      g_assert_cmpuint (import->changes->len, ==, 0);
+      g_assert_cmpuint (import->kept->len, ==, 0);
+    }
+}
+
+static void
+assert_refused (Fixture    *f,
+                const char *path,
+                const char *sheet,
+                const char *words1,
+                const char *words2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdWorkbook) book = bd_workbook_read (path, &error);
+  BdSheetImport *import;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < book->sheets->len; i++)
+    if (strcmp (((BdWorkbookSheet *) g_ptr_array_index (book->sheets, i))->name, sheet) == 0)
+      {
+        import = bd_sheet_import_new (bd_editor_get_document (f->editor), g_ptr_array_index (book->sheets, i), &error);
+        g_assert_null (import);
+        g_assert_nonnull (error);
+        g_test_message ("%s", error->message);
+        if (strstr (error->message, words1) == NULL || strstr (error->message, words2) == NULL)
+          g_error ("“%s” does not say “%s” and “%s”", error->message, words1, words2);
+        g_assert_false (bd_editor_can_undo (f->editor));
+        g_assert_cmpint (bd_test_stored (f->path, 5, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* Refusals name the sheet and the cell, and change nothing. */
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = fixture_file (f, "bad.xlsx");
+  g_autofree char *formula = g_build_filename (g_getenv ("BD_TEMPLATES"), "..", "..", "bad",
+                                               "workbook-formula-no-value.xlsx", NULL);
+  lxw_workbook *book = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (book, "通讯录");
+  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
+
+  worksheet_write_string (sheet, 0, 0, "姓名", NULL);
+  worksheet_write_string (sheet, 0, 1, "电话", NULL);
+  sheet = workbook_add_worksheet (book, "表5");
+  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    worksheet_write_string (sheet, 2, c, header[c], NULL);
+  worksheet_write_string (sheet, 3, 0, "2080505", NULL);
+  worksheet_write_number (sheet, 3, 3, 996397, NULL);
+  worksheet_write_string (sheet, 4, 0, "2080506", NULL);
+  worksheet_write_string (sheet, 4, 3, "约五十万", NULL);
+  sheet = workbook_add_worksheet (book, "上年表5");
+  worksheet_write_string (sheet, 0, 0, "2023年部门一般公共预算支出功能分类预算表", NULL);
+  workbook_close (book);
+
+  assert_refused (f, path, "通讯录", "Sheet “通讯录”, cell A1", "not a budget schedule");
+  assert_refused (f, path, "表5", "Sheet “表5”, cell D5", "“约五十万” is not an amount");
+  assert_refused (f, path, "上年表5", "Sheet “上年表5”, cell A1", "of 2023, the document of 2024");
+  assert_refused (f, formula, "表5", "Sheet “表5”, cell D4", "formula without a computed result");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/sheet-import/recognised", Fixture, NULL, fixture_set_up, test_recognised, fixture_tear_down);
+  g_test_add ("/sheet-import/compare-and-apply", Fixture, NULL, fixture_set_up, test_compare_and_apply,
+              fixture_tear_down);
+  g_test_add ("/sheet-import/unchanged", Fixture, NULL, fixture_set_up, test_unchanged, fixture_tear_down);
+  g_test_add ("/sheet-import/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  return g_test_run ();
+}

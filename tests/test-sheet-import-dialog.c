@@ -191,7 +191,9 @@ test_refused (WindowFixture *f,
   g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_import_button, NULL)));
   g_assert_false (bd_sheet_import_dialog_apply (BD_SHEET_IMPORT_DIALOG (dialog)));
   screenshot (dialog, "sheet-import-refused");
+  g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
   g_assert_false (bd_editor_can_undo (f->editor));
   g_assert_cmpint (window_fixture_stored (f, 5, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
 

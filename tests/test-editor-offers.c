@@ -197,6 +197,14 @@ test_fill_offer_keeps_cells (WindowFixture *f,
   g_assert_true (gtk_widget_compute_bounds (offer, GTK_WIDGET (f->window), &bar));
   g_assert_cmpfloat (bar.origin.y + bar.size.height, <=, grid_top.y);
   g_assert_cmpfloat (bar.origin.y + bar.size.height, <=, window_point (f, GTK_WIDGET (code_entry)).y);
+
+  /* In a narrow window too: the question stays one line. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  bd_test_spin (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <, 1000);
+  g_assert_true (gtk_widget_compute_bounds (offer, GTK_WIDGET (f->window), &bar));
+  g_assert_cmpfloat (bar.origin.y + bar.size.height, <=, window_point (f, GTK_WIDGET (code_entry)).y);
+  screenshot (f, "fill-offer-narrow");
 }
 
 /* Schedule 1's 类 rows follow schedule 3: another figure is refused beside

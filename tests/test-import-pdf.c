@@ -5,12 +5,15 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
+#include "bd-checker.h"
 #include "bd-importer.h"
 #include "bd-markdown-writer.h"
 #include "bd-page-layout.h"
 #include "bd-text-writer.h"
 #include "bd-money.h"
 #include "bd-pdf-import.h"
+#include "bd-review.h"
+#include "bd-store.h"
 #include "bd-test-util.h"
 
 static char *
@@ -91,6 +94,59 @@ test_wanli_2025 (void)
   /* Page 25, schedule 6: empty, with its note (half-width colon as printed). */
   g_assert_true (g_str_has_prefix (bd_document_get_schedule (doc, 6)->note, "注:本部门2025年无政府性基金"));
   g_assert_cmpuint (s9->source_page, ==, 29);
+}
+
+/* 万里街道 2025 imported into a .budget: the file keeps every row's page,
+ * and a finding of the document read back names the page validate of the
+ * PDF names. Page 12 (`pdftotext -layout -f 12 -l 12`), schedule 2:
+ * "212 01 城乡社区管理事务 94,995,790 94,995,790", while its 项 rows add up
+ * to 94,995,789 (the subtotal finding). */
+static void
+test_wanli_2025_pages_stored (void)
+{
+  g_autoptr(BdDocument) doc = import_real ("putuo-wanli-2025-dept.pdf");
+  g_autofree char *dir = g_dir_make_tmp ("bd-import-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "wanli.budget", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) stored = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *source = NULL;
+  guint rows = 0;
+
+  g_assert_true (bd_store_save_as (doc, path, &error));
+  g_assert_no_error (error);
+  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  stored = bd_store_load (store, &error);
+  g_assert_no_error (error);
+
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+    {
+      BdSchedule *a = bd_document_get_schedule (doc, n), *b = bd_document_get_schedule (stored, n);
+
+      g_assert_cmpuint (a->source_page, ==, b->source_page);
+      g_assert_cmpuint (a->rows->len, ==, b->rows->len);
+      for (guint i = 0; i < a->rows->len; i++, rows++)
+        g_assert_cmpuint (((BdRow *) g_ptr_array_index (a->rows, i))->source_page, ==,
+                          ((BdRow *) g_ptr_array_index (b->rows, i))->source_page);
+    }
+  g_assert_cmpuint (rows, >, 100);
+  g_assert_cmpuint (bd_schedule_find_row (bd_document_get_schedule (stored, 2), "21201")->source_page, ==, 12);
+  g_assert_cmpuint (bd_document_get_schedule (stored, 1)->source_page, ==, 9);
+
+  findings = bd_check_document (stored);
+  for (guint i = 0; i < findings->len && source == NULL; i++)
+    {
+      const BdFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->part == BD_PART_SCHEDULE_2 && g_strcmp0 (finding->row, "21201") == 0
+          && strcmp (finding->rule, "subtotal") == 0)
+        source = bd_review_finding_source (stored, finding);
+    }
+  g_assert_cmpstr (source, ==, "page 12");
+  g_clear_object (&store);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* 普陀区财政局 2025 (24 pages): blank cells for zero, amounts with 分. */
@@ -566,6 +622,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import-pdf/wanli-2025", test_wanli_2025);
+  g_test_add_func ("/import-pdf/wanli-2025-pages-stored", test_wanli_2025_pages_stored);
   g_test_add_func ("/import-pdf/czj-2025", test_czj_2025);
   g_test_add_func ("/import-pdf/wanli-2023", test_wanli_2023);
   g_test_add_func ("/import-pdf/wanli-2023-forms", test_wanli_2023_forms);

@@ -1,6 +1,10 @@
 /* The importer against the seed, figure by figure as checked by hand. */
 
+#include <glib/gstdio.h>
+
 #include "bd-checker.h"
+#include "bd-review.h"
+#include "bd-store.h"
 #include "bd-test-util.h"
 
 static BdRow *
@@ -453,6 +457,37 @@ test_disagreements (void)
   g_assert_nonnull (strstr (((BdFinding *) g_ptr_array_index (findings, 1))->message, "“1”, read as 01"));
   g_assert_cmpstr (((BdFinding *) g_ptr_array_index (findings, 2))->row, ==, "30228");
   g_assert_nonnull (strstr (((BdFinding *) g_ptr_array_index (findings, 2))->message, "other figures (1.00, 0.00, 1.00)"));
+
+  /* Stored (file format 5), the notes come back: the document read from
+   * its .budget says the same three things, and names line 268 (seed line
+   * 268: | 301 | 01 | 基本工资, printed here | 301 | 1 |). */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("bd-import-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "notes.budget", NULL);
+    g_autoptr(BdStore) store = NULL;
+    g_autoptr(BdDocument) stored = NULL;
+    g_autoptr(GPtrArray) again = NULL;
+    g_autofree char *source = NULL;
+
+    g_assert_true (bd_store_save_as (doc, path, &error));
+    store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+    stored = bd_store_load (store, &error);
+    g_assert_no_error (error);
+    again = bd_check_rule (stored, bd_rule_lookup ("as-printed"));
+    g_assert_cmpuint (again->len, ==, findings->len);
+    for (guint i = 0; i < again->len; i++)
+      {
+        BdFinding *a = g_ptr_array_index (findings, i), *b = g_ptr_array_index (again, i);
+        g_assert_cmpint (a->part, ==, b->part);
+        g_assert_cmpstr (a->row, ==, b->row);
+        g_assert_cmpstr (a->message, ==, b->message);
+      }
+    source = bd_review_finding_source (stored, g_ptr_array_index (again, 1));
+    g_assert_cmpstr (source, ==, "line 268");
+    g_clear_object (&store);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
 }
 
 /* The seed with every line ending a lone CR (classic Mac) or CR LF reads as

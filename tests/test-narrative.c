@@ -3,6 +3,7 @@
  * schedules, the clerk's words stay. */
 
 #include "bd-narrative.h"
+#include "bd-pdf-import.h"
 #include "bd-test-util.h"
 
 /* "1. …\n1. …\n2. …" → the lines without their numbers. */
@@ -97,6 +98,45 @@ test_unit_words (void)
     g_assert_null (strstr (other[i], "本部门"));
 }
 
+/* A unit budget's 编制说明 is titled 单位预算编制说明 and its 绩效目标设置情况
+ * is the unit's own sentence, as shanghai-czj-2025-unit.pdf prints them
+ * (pdftotext: page 6 “2025年单位预算编制说明”; page 21 “2025年度，本单位编报
+ * 绩效目标的项目共12个，涉及项目预算资金4,222.51万元。”), the funds being the
+ * formula's. */
+static void
+test_unit_words_real (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "shanghai-czj-2025-unit.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = bd_import_any_file (path, &error);
+  g_autoptr(BdDocument) fresh = NULL;
+  g_auto(GStrv) other = NULL;
+  guint found = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (doc->unit_budget);
+  g_assert_cmpstr (bd_document_get_section (doc, "narrative")->title, ==, "2025年单位预算编制说明");
+  other = bd_narrative_generate (doc, "other");
+  for (guint i = 0; other[i]; i++)
+    {
+      g_assert_null (strstr (other[i], "本部门"));
+      /* The words as printed; the funds follow schedule 3's 项目支出
+       * (44,273,130 元, 4,427.31万元), of which the document's projects with
+       * goals have 4,222.51万元, the clerk's figure. */
+      found += strcmp (other[i], "2025年度，本单位编报绩效目标的项目共12个，涉及项目预算资金4,427.31万元。") == 0;
+    }
+  g_assert_cmpuint (found, ==, 1);
+
+  /* A unit budget started afresh titles its 编制说明 the same way. */
+  fresh = bd_document_new_empty (doc->department, doc->year);
+  g_assert_cmpstr (bd_document_get_section (fresh, "narrative")->title, ==, "2025年部门预算编制说明");
+  bd_document_set_unit_budget (fresh, TRUE);
+  g_assert_cmpstr (bd_document_get_section (fresh, "narrative")->title, ==, "2025年单位预算编制说明");
+  g_free (other[0]);
+  other[0] = bd_document_part_title (fresh, BD_PART_NARRATIVE);
+  g_assert_cmpstr (other[0], ==, "单位预算编制说明");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -105,5 +145,6 @@ main (int    argc,
   g_test_add_func ("/narrative/seed", test_seed);
   g_test_add_func ("/narrative/follows-the-numbers", test_follows_the_numbers);
   g_test_add_func ("/narrative/unit-words", test_unit_words);
+  g_test_add_func ("/narrative/unit-words-real", test_unit_words_real);
   return g_test_run ();
 }

@@ -74,6 +74,76 @@ test_finalize (void)
     g_assert_finalize_object (g_object_ref_sink (bd_schedule_view_new (editor, s)));
 }
 
+static void
+assert_cell (BdTableView *table,
+             guint        position,
+             const char  *expected)
+{
+  g_autofree char *text = bd_table_view_dup_cell_text (table, position, 0);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Schedule 1 with 上年结转结余 250,000.00 and 结转下年 250,000.00 added to the
+ * seed's (收入总计 = 本年收入合计 17,722,077.40 + 250,000.00 = 17,972,077.40):
+ * the income table shows 本年收入合计, the carry-over and 收入总计 under the
+ * seven items, the expenditure table 结转下年 and 支出总计 under its 22 类;
+ * the carry-over is typed in like an income item and stored in the file. */
+static void
+test_carryover (void)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  BdSchedule *s1 = bd_document_get_schedule (seed, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bd-carry-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "carry.budget", NULL);
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdEditor) editor = NULL;
+  GtkWidget *view;
+  BdTableView *income, *expense;
+
+  bd_schedule_add_carryover (s1, "上年结转结余", NULL)->values[0] = Y (250000, 0);
+  s1->carry_forward->values[0] = Y (250000, 0);
+  bd_document_recompute (seed);
+  g_assert_true (bd_store_save_as (seed, path, &error));
+  store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
+  doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  editor = bd_editor_new (doc, store);
+  view = g_object_ref_sink (bd_schedule_view_new (editor, 1));
+  income = bd_schedule_view_get_income_table (BD_SCHEDULE_VIEW (view));
+  expense = bd_schedule_view_get_table (BD_SCHEDULE_VIEW (view));
+
+  /* Income: 7 items, 本年收入合计 (7), 上年结转结余 (8), 收入总计 (9). */
+  assert_cell (income, 7, "17,722,077.40");
+  assert_cell (income, 8, "250,000.00");
+  assert_cell (income, 9, "17,972,077.40");
+  /* Expenditure: 22 类, 本年支出合计 (22), 结转下年 (23), 支出总计 (24). */
+  assert_cell (expense, 23, "250,000.00");
+  assert_cell (expense, 24, "17,972,077.40");
+
+  /* 300,000 typed as the carry-over: 收入总计 17,722,077.40 + 300,000.00. */
+  g_assert_true (bd_table_view_select (income, "carryover", NULL));
+  g_assert_true (bd_table_view_begin_edit (income, "300000"));
+  g_assert_true (bd_table_view_commit (income, BD_MOVE_DOWN));
+  assert_cell (income, 9, "18,022,077.40");
+  g_clear_object (&store);
+  g_clear_object (&editor);
+  g_assert_finalize_object (view);
+  {
+    g_autoptr(BdStore) again = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) stored = bd_store_load (again, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (bd_document_get_schedule (stored, 1)->carryover->values[0], ==, Y (300000, 0));
+    g_assert_cmpstr (bd_document_get_schedule (stored, 1)->carryover->name, ==, "上年结转结余");
+    g_assert_cmpint (bd_document_get_schedule (stored, 1)->income_grand->values[0], ==, Y (18022077, 40));
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -84,5 +154,6 @@ main (int    argc,
 
   g_test_add_func ("/schedule-view/schedule-9-merged-header", test_schedule_9_merged_header);
   g_test_add_func ("/schedule-view/finalize", test_finalize);
+  g_test_add_func ("/schedule-view/carryover", test_carryover);
   return g_test_run ();
 }

@@ -153,6 +153,57 @@ test_text_stored_on_page_change (WindowFixture *f,
   g_assert_cmpstr (g_ptr_array_index (section->paragraphs, section->paragraphs->len - 1), ==, "新增一段职能说明。");
 }
 
+/* A paragraph new-year carried over that still quotes last year's figures
+ * (seed line 342's assets, flagged here as new-year flags it): shaded in
+ * its section, a note in the findings panel, and activating the note
+ * shows the section with the paragraph's opening words selected. */
+static void
+test_carried_over_shown (WindowFixture *f,
+                         gconstpointer  data)
+{
+  BdDocument *doc = bd_editor_get_document (f->editor);
+  BdSection *other = bd_document_get_section (doc, "other");
+  GPtrArray *findings;
+  GtkListBox *list = bd_window_get_findings_list (f->window);
+  BdSectionView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *assets = NULL;
+  int index = -1;
+
+  for (guint i = 0; i < other->paragraphs->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (other->paragraphs, i), "截至2023年12月31日"))
+      assets = g_ptr_array_index (other->paragraphs, i);
+  g_assert_nonnull (assets);
+  bd_section_set_to_review (other, assets, TRUE);
+  g_assert_true (bd_store_save_section (bd_editor_get_store (f->editor), doc, other, &error));
+  /* Any change of the text checks the text again. */
+  g_assert_true (bd_editor_set_section_text (f->editor, "functions", "上海市闵行区城市运行管理中心是事业单位。", &error));
+  g_assert_no_error (error);
+  bd_test_spin (100);
+
+  findings = bd_editor_get_findings (f->editor);
+  for (guint i = 0; i < findings->len && index < 0; i++)
+    if (strcmp (((BdFinding *) g_ptr_array_index (findings, i))->rule, "carried-over-text") == 0)
+      index = i;
+  g_assert_cmpint (index, >=, 0);
+  g_assert_cmpint (((BdFinding *) g_ptr_array_index (findings, index))->severity, ==, BD_SEVERITY_INFO);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, index));
+  bd_test_spin (200);
+
+  view = BD_SECTION_VIEW (bd_window_get_page (f->window, "other"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (bd_section_view_get_text_view (view)));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_iter_get_text (&start, &end);
+  /* Its first sixteen characters, as the finding names it. */
+  g_assert_cmpstr (selected, ==, "截至2023年12月31日，上海");
+  g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                           "to-review")));
+}
+
 static void
 test_finalize (void)
 {
@@ -179,6 +230,7 @@ main (int    argc,
   ADD ("/section-view/field-stored-on-close", test_field_stored_on_close);
   ADD ("/section-view/refused-field-kept", test_refused_field_kept);
   ADD ("/section-view/text-stored-on-page-change", test_text_stored_on_page_change);
+  ADD ("/section-view/carried-over-shown", test_carried_over_shown);
 #undef ADD
   g_test_add_func ("/section-view/finalize", test_finalize);
 

@@ -99,6 +99,9 @@ test_preview_and_apply (WindowFixture *f,
   BdTableView *table;
 
   g_assert_true (window_has_action ("win.import-sheet"));
+  bd_window_show_page (f->window, "schedule-1");
+  bd_test_spin (100);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (bd_window_get_schedule_view (f->window, 3))));
   dialog = bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, xlsx, &error);
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -111,6 +114,12 @@ test_preview_and_apply (WindowFixture *f,
   g_assert_cmpuint (g_list_model_get_n_items (sheets), ==, 9);
   third = item_text (sheets, 2);
   g_assert_true (g_str_has_prefix (third, "3 支出预算总表 — 3. "));
+
+  /* The first listed, schedule 1, is as the document has it; its 类 rows
+   * are computed, and the preview says so. */
+  g_assert_nonnull (strstr (bd_sheet_import_dialog_get_summary (BD_SHEET_IMPORT_DIALOG (dialog)),
+                            "nothing to import. Only its income items are taken"));
+  g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_import_button, NULL)));
 
   bd_sheet_import_dialog_select (BD_SHEET_IMPORT_DIALOG (dialog), 2);
   bd_test_spin (100);
@@ -141,7 +150,8 @@ test_preview_and_apply (WindowFixture *f,
   g_assert_cmpint (window_fixture_stored (f, 3, "2010301", BD_COL_BASIC), ==, Y (12345, 0));
   g_assert_cmpint (window_fixture_stored (f, 3, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
   g_assert_cmpint (window_fixture_stored (f, 1, "221", 0), ==, Y (457984, 0));
-  bd_window_show_page (f->window, "schedule-3");
+  /* The window shows the schedule imported. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (bd_window_get_schedule_view (f->window, 3))));
   table = bd_schedule_view_get_table (bd_window_get_schedule_view (f->window, 3));
   g_assert_true (bd_table_view_select (table, "2010301", "基本支出"));
   bd_test_spin (100);

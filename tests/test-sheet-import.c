@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "bd-catalog.h"
 #include "bd-sheet-import.h"
 #include "bd-test-util.h"
 #include "bd-workbook-import.h"
@@ -29,7 +30,8 @@ fixture_file (Fixture    *f,
  * 2210201 住房公积金 基本支出 447,984.00; 2080506 机关事业单位职业年金缴费支出
  * 498,198.00. The workbook's copy gives 住房公积金 457,984.00, adds
  * 2010301 行政运行 with 基本支出 12,345.00 and 项目支出 600.00, and lacks
- * 2080506. */
+ * 2080506; schedule 1's 1. 一般公共预算资金 (17,722,077.40 in the seed) is
+ * 17,732,077.40 there. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -55,6 +57,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC, "12,345.00", &error));
   g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC + 1, "600", &error));
   g_assert_true (bd_editor_remove_row (changer, 3, "2080506", &error));
+  g_assert_true (bd_editor_set_cell_text (changer, 1, BD_CELL_INCOME, "general", 0, "17,732,077.40", &error));
   g_assert_no_error (error);
   xlsx = fixture_file (f, "changed.xlsx");
   g_assert_true (bd_xlsx_write_file (copy, xlsx, &error));
@@ -85,16 +88,17 @@ sheet_of_schedule (BdWorkbook *book,
   g_assert_not_reached ();
 }
 
-/* Each sheet of the export is recognised as its schedule: 1 to 9 in order,
- * the form's sheet as none. */
+/* Each sheet of the export is recognised as its schedule: 1 to 9 in order;
+ * the form's sheet, the cover and the six text sections' as none. */
 static void
 test_recognised (Fixture       *f,
                  gconstpointer  data)
 {
-  g_assert_cmpuint (f->book->sheets->len, ==, 10);
+  g_assert_cmpuint (f->book->sheets->len, ==, 17);
   for (guint i = 0; i < 9; i++)
     g_assert_cmpuint (bd_workbook_sheet_schedule (g_ptr_array_index (f->book->sheets, i)), ==, i + 1);
-  g_assert_cmpuint (bd_workbook_sheet_schedule (g_ptr_array_index (f->book->sheets, 9)), ==, 0);
+  for (guint i = 9; i < 17; i++)
+    g_assert_cmpuint (bd_workbook_sheet_schedule (g_ptr_array_index (f->book->sheets, i)), ==, 0);
 }
 
 static void
@@ -137,6 +141,15 @@ test_compare_and_apply (Fixture       *f,
   g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", BD_COL_BASIC), ==, Y (12345, 0));
   g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", 0), ==, Y (12945, 0));
   g_assert_cmpint (bd_test_stored (f->path, 3, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
+  /* The row added keeps where it was read, as an imported row does. */
+  {
+    g_autoptr(BdStore) reader = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) stored = bd_store_load (reader, &error);
+    BdRow *added = bd_schedule_find_row (bd_document_get_schedule (stored, 3), "2010301");
+
+    g_assert_cmpstr (added->source_sheet, ==, "3 支出预算总表");
+    g_assert_cmpuint (added->source_line, >, 0);
+  }
   /* Schedule 1's 221 follows schedule 3's, in the same step. */
   g_assert_cmpint (bd_test_stored (f->path, 1, "221", 0), ==, Y (457984, 0));
 
@@ -164,8 +177,35 @@ test_compare_and_apply (Fixture       *f,
   }
 }
 
-/* Schedule 2's sheet (an income schedule) and schedule 1's: the seed
- * against its own export changes nothing. */
+/* Schedule 1 takes its income items only: 1. 一般公共预算资金 17,722,077.40 →
+ * 17,732,077.40; its 类 rows are schedules 3 and 5-7's. */
+static void
+test_income_item (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdSheetImport) import = bd_sheet_import_new (bd_editor_get_document (f->editor),
+                                                         sheet_of_schedule (f->book, 1), &error);
+  g_autofree char *text = NULL;
+  BdRow *item;
+
+  g_assert_no_error (error);
+  text = bd_sheet_import_describe (import);
+  g_assert_cmpstr (text, ==, "~ 1. 一般公共预算资金 17,722,077.40 → 17,732,077.40\n");
+  g_assert_true (bd_sheet_import_apply (import, f->editor, &error));
+  item = bd_schedule_find_part (bd_document_get_schedule (bd_editor_get_document (f->editor), 1), BD_ROW_PART_INCOME,
+                                "general");
+  g_assert_cmpint (item->values[0], ==, Y (17732077, 40));
+  {
+    g_autoptr(BdStore) reader = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) stored = bd_store_load (reader, &error);
+
+    item = bd_schedule_find_part (bd_document_get_schedule (stored, 1), BD_ROW_PART_INCOME, "general");
+    g_assert_cmpint (item->values[0], ==, Y (17732077, 40));
+  }
+}
+
+/* The other sheets: the seed against its own export changes nothing. */
 static void
 test_unchanged (Fixture       *f,
                 gconstpointer  data)
@@ -175,7 +215,7 @@ test_unchanged (Fixture       *f,
       g_autoptr(GError) error = NULL;
       g_autoptr(BdSheetImport) import = NULL;
 
-      if (n == 3)
+      if (n == 1 || n == 3)
         continue;
       import = bd_sheet_import_new (bd_editor_get_document (f->editor), sheet_of_schedule (f->book, n), &error);
       g_test_message ("schedule %u", n);
@@ -245,6 +285,81 @@ test_refused (Fixture       *f,
   assert_refused (f, formula, "表5", "Sheet “表5”, cell D4", "formula without a computed result");
 }
 
+/* budgetdesk-cli import-sheet: the same changes, said and stored; a
+ * refused sheet names sheet and cell and stores nothing. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *xlsx = fixture_file (f, "changed.xlsx");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *argv[] = { g_getenv ("BD_CLI"), "import-sheet", f->path, xlsx, "--sheet", "3 支出预算总表", NULL, NULL };
+
+  g_clear_object (&f->editor);   /* one writer: the command's */
+  argv[6] = "--dry-run";
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "~ 2210201 住房公积金 基本支出 447,984.00 → 457,984.00\n"));
+  g_assert_nonnull (strstr (out, "1 rows to add, 1 figures to change (nothing stored)"));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2210201", BD_COL_BASIC), ==, Y (447984, 0));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  argv[6] = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "+ 2010301 行政运行 基本支出 12,345.00 项目支出 600.00\n"));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2210201", BD_COL_BASIC), ==, Y (457984, 0));
+  g_assert_cmpint (bd_test_stored (f->path, 3, "2010301", BD_COL_BASIC), ==, Y (12345, 0));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Nine sheets are schedules: which one must be said. */
+  argv[4] = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "9 sheets recognised as schedules"));
+}
+
+/* A code the catalog lacks but the document knows (an extra code, named
+ * 城运专项测试 here) needs no name in the sheet: 2129901 comes in with it. */
+static void
+test_extra_code (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_file (f, "extra.xlsx");
+  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
+  BdDocument *doc = bd_editor_get_document (f->editor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdWorkbook) book = NULL;
+  g_autoptr(BdSheetImport) import = NULL;
+  lxw_workbook *writer = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (writer, "表5");
+  BdSheetChange *change;
+
+  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    worksheet_write_string (sheet, 2, c, header[c], NULL);
+  worksheet_write_string (sheet, 3, 0, "2129901", NULL);
+  worksheet_write_number (sheet, 3, 4, 1000, NULL);
+  workbook_close (writer);
+
+  g_assert_null (bd_document_lookup_code (doc, BD_CLASSIFICATION_FUNCTION, "2129901"));
+  bd_document_add_extra_code (doc, BD_CLASSIFICATION_FUNCTION, "2129901", "城运专项测试");
+  book = bd_workbook_read (path, &error);
+  g_assert_no_error (error);
+  import = bd_sheet_import_new (doc, g_ptr_array_index (book->sheets, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bd_sheet_import_count (import, BD_SHEET_CHANGE_ROW_ADDED), ==, 1);
+  change = &g_array_index (import->changes, BdSheetChange, 0);
+  g_assert_cmpstr (change->code, ==, "2129901");
+  g_assert_cmpstr (change->name, ==, "城运专项测试");
+  g_assert_cmpint (change->values[2], ==, Y (1000, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,7 +368,10 @@ main (int    argc,
   g_test_add ("/sheet-import/recognised", Fixture, NULL, fixture_set_up, test_recognised, fixture_tear_down);
   g_test_add ("/sheet-import/compare-and-apply", Fixture, NULL, fixture_set_up, test_compare_and_apply,
               fixture_tear_down);
+  g_test_add ("/sheet-import/income-item", Fixture, NULL, fixture_set_up, test_income_item, fixture_tear_down);
   g_test_add ("/sheet-import/unchanged", Fixture, NULL, fixture_set_up, test_unchanged, fixture_tear_down);
   g_test_add ("/sheet-import/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/sheet-import/extra-code", Fixture, NULL, fixture_set_up, test_extra_code, fixture_tear_down);
+  g_test_add ("/sheet-import/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   return g_test_run ();
 }

@@ -437,6 +437,117 @@ test_extra_codes_and_migration (Fixture       *fixture,
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 3), "2120199")->values[1], ==, Y (7959673, 40));
 }
 
+static gint64
+file_version (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 version;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
+}
+
+/* What format 5 stores, each read back: where the rows were read (a line
+ * of the seed's text, a sheet's cell), a schedule's place, the import's
+ * notes, a paragraph and a form to review. */
+static void
+test_provenance_round_trip (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  BdSchedule *s3 = bd_document_get_schedule (doc, 3);
+  BdRow *row = bd_schedule_find_row (s3, "2120199");
+  BdSection *other = bd_document_get_section (doc, "other");
+  const char *goals = g_ptr_array_index (other->paragraphs, 11);
+  g_autofree char *place = NULL;
+  const BdImportNote *note;
+
+  /* data/minhang-cityops-2024.md: schedule 3's title on line 144, its row
+   * 212 01 99 其他城乡社区管理事务支出 on line 164. */
+  g_assert_cmpuint (s3->source_line, ==, 144);
+  g_assert_cmpuint (row->source_line, ==, 164);
+  /* Schedule 8's row 30201 as a workbook would give it: sheet 表8, cell B7. */
+  row = bd_schedule_find_row (bd_document_get_schedule (doc, 8), "30201");
+  row->source_line = 7, row->source_column = 2, row->source_sheet = g_intern_string ("表8");
+  bd_document_get_schedule (doc, 8)->source_sheet = g_intern_string ("表8");
+  bd_document_add_import_note (doc, BD_PART_SCHEDULE_2, "21201", 12, g_strdup ("款 printed as “2”"));
+  g_assert_true (g_str_has_prefix (goals, "按照本区预算绩效管理工作的总体要求"));
+  bd_section_set_to_review (other, goals, TRUE);
+  ((BdProject *) g_ptr_array_index (doc->projects, 0))->to_review = TRUE;
+  g_assert_true (bd_store_save_as (doc, fixture->path, &error));
+  g_assert_no_error (error);
+
+  again = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  s3 = bd_document_get_schedule (again, 3);
+  g_assert_cmpuint (s3->source_line, ==, 144);
+  g_assert_cmpuint (bd_schedule_find_row (s3, "2120199")->source_line, ==, 164);
+  g_assert_cmpuint (bd_schedule_find_row (s3, "2120199")->source_page, ==, 0);
+  row = bd_schedule_find_row (bd_document_get_schedule (again, 8), "30201");
+  place = bd_row_source_text (row);
+  g_assert_cmpstr (place, ==, "sheet “表8”, cell B7");
+  g_assert_cmpstr (bd_document_get_schedule (again, 8)->source_sheet, ==, "表8");
+  g_assert_nonnull (again->import_notes);
+  g_assert_cmpuint (again->import_notes->len, ==, 1);
+  note = g_ptr_array_index (again->import_notes, 0);
+  g_assert_cmpint (note->part, ==, BD_PART_SCHEDULE_2);
+  g_assert_cmpstr (note->row, ==, "21201");
+  g_assert_cmpuint (note->page, ==, 12);
+  g_assert_cmpstr (note->message, ==, "款 printed as “2”");
+  other = bd_document_get_section (again, "other");
+  g_assert_cmpuint (g_hash_table_size (other->to_review), ==, 1);
+  g_assert_true (bd_section_is_to_review (other, g_ptr_array_index (other->paragraphs, 11)));
+  g_assert_true (((BdProject *) g_ptr_array_index (again->projects, 0))->to_review);
+}
+
+/* A file of format 4, as BudgetDesk wrote it before: read as it is (the
+ * file unchanged, nothing of format 5 in it), and upgraded by the first
+ * writer, which then stores what format 5 adds. */
+static void
+test_format_4_migration (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(BdDocument) old = NULL;
+  g_autoptr(BdDocument) upgraded = NULL;
+  g_autoptr(BdDocument) again = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BdSection *other;
+
+  g_assert_true (bd_store_save_as (doc, fixture->path, &error));
+  make_database (fixture->path, FORMAT_5_UNDONE " PRAGMA user_version = 4");
+  g_assert_cmpint (file_version (fixture->path), ==, 4);
+  before = checksum_of (fixture->path);
+  old = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  after = checksum_of (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (bd_schedule_find_row (bd_document_get_schedule (old, 3), "2120199")->source_line, ==, 0);
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (old, 3), "2120199")->values[1], ==, Y (7959673, 40));
+  g_assert_false (((BdProject *) g_ptr_array_index (old->projects, 0))->to_review);
+
+  /* Opened for writing: format 5, and a flag stored like any edit. */
+  upgraded = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+  g_assert_cmpint (file_version (fixture->path), ==, 5);
+  other = bd_document_get_section (upgraded, "other");
+  bd_section_set_to_review (other, g_ptr_array_index (other->paragraphs, 11), TRUE);
+  g_assert_true (bd_store_save_section (store, upgraded, other, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  again = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  g_assert_cmpuint (g_hash_table_size (bd_document_get_section (again, "other")->to_review), ==, 1);
+  g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 3), "2120199")->values[1], ==, Y (7959673, 40));
+}
+
 /* A program that changes @path in WAL mode, as BudgetDesk before file format 3
  * did, and is killed before it checkpoints: its edits stay in the -wal. */
 static void
@@ -1023,6 +1134,14 @@ test_forged_values (Fixture       *fixture,
     { "UPDATE project SET name = x'ff00'", "its table “project” holds values" },
     { "UPDATE indicator SET target = CAST (x'80' AS TEXT)", "its table “indicator” holds values" },
     { "INSERT INTO extra_code VALUES (0, '2129901', x'fe')", "its table “extra_code” holds values" },
+    /* Format 5: where the rows were read, the import's notes, the flags. */
+    { "UPDATE row_source SET page = -1", "its table “row_source” holds values" },
+    { "UPDATE row_source SET sheet = x'ff'", "its table “row_source” holds values" },
+    { "UPDATE schedule SET source_line = 'abc' WHERE number = 3", "its table “schedule” holds values" },
+    { "INSERT INTO import_note VALUES (0, 99, NULL, 0, 0, 'x')", "its table “import_note” holds values" },
+    { "INSERT INTO import_note VALUES (0, 3, NULL, 0, 0, x'ff')", "its table “import_note” holds values" },
+    { "UPDATE paragraph SET to_review = 2 WHERE position = 0", "its table “paragraph” holds values" },
+    { "UPDATE project SET to_review = 'yes'", "its table “project” holds values" },
     /* Sums of these would overflow. */
     { "UPDATE cell SET value = 9223372036854775807 WHERE col = 0", "its amounts are too large to add up" },
     { "UPDATE project SET total_funds = -9223372036854775808", "its amounts are too large to add up" },
@@ -1180,6 +1299,8 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/save-and-load", test_save_and_load);
+  ADD ("/store/provenance-round-trip", test_provenance_round_trip);
+  ADD ("/store/format-4-migration", test_format_4_migration);
   ADD ("/store/edit-persists", test_edit_persists);
   ADD ("/store/transaction-rolls-back", test_transaction_rolls_back);
   ADD ("/store/bad-files", test_bad_files);

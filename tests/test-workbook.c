@@ -5,6 +5,7 @@
 #include <gsf/gsf.h>
 #include <xlsxwriter.h>
 
+#include "bd-markdown-writer.h"
 #include "bd-pdf-import.h"
 #include "bd-test-util.h"
 #include "bd-text-writer.h"
@@ -64,6 +65,47 @@ assert_same_schedules (BdDocument *expected,
     }
 }
 
+/* The lines of bd_document_dump() about text: the cover, the sections and
+ * their paragraphs, the figures they quote and last year's figures read
+ * from their comparisons. */
+static char *
+text_dump (BdDocument *doc)
+{
+  g_autofree char *dump = bd_document_dump (doc);
+  g_auto(GStrv) lines = g_strsplit (dump, "\n", -1);
+  GString *out = g_string_new (NULL);
+  const char *prefixes[] = { "department ", "year ", "title ", "attachment ", "section ", "  ¶ ", "figure ",
+                             "last-year " };
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
+      if (g_str_has_prefix (lines[i], prefixes[p]))
+        {
+          g_string_append_printf (out, "%s\n", lines[i]);
+          break;
+        }
+  return g_string_free (out, FALSE);
+}
+
+/* Issue 15.3: the export's cover and text sheets come back as they were,
+ * and so the whole published text. Read by hand in the seed: 附件1,
+ * 闵行区2024年区级部门预算; 主要职能 begins “上海市闵行区城市运行管理中心是隶属于
+ * 闵行区政府的事业单位。”; 编制说明 gives the clerk's reason “财政拨款收入支出减少
+ * 的主要原因是减少政府投资项目。”; 其他相关情况说明 has 政府采购预算2万元 (a
+ * figure the numbers cannot give: before, the import wrote 0万元). */
+static void
+assert_same_text (BdDocument *seed,
+                  BdDocument *doc)
+{
+  g_autofree char *expected = text_dump (seed);
+  g_autofree char *actual = text_dump (doc);
+  g_autofree char *published = bd_markdown_write (seed);
+  g_autofree char *published_back = bd_markdown_write (doc);
+
+  g_assert_cmpstr (expected, ==, actual);
+  g_assert_cmpstr (published, ==, published_back);
+}
+
 static void
 test_own_export (void)
 {
@@ -89,6 +131,16 @@ test_own_export (void)
                    ==, Y (10000, 0));
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 40));
   g_assert_cmpstr (bd_document_get_schedule (doc, 6)->note, ==, "注：本部门2024年无政府性基金预算安排的支出，故本表无数据。");
+  /* Each row keeps where it was read (file format 5 stores it): 212 01 99
+   * 其他城乡社区管理事务支出 is on row 16 of sheet “3 支出预算总表”, its 类
+   * in column A (unzip -p own.xlsx xl/worksheets/sheet3.xml: A16 212, B16
+   * 01, C16 99, D16 its name). */
+  {
+    g_autofree char *place = bd_row_source_text (bd_schedule_find_row (bd_document_get_schedule (doc, 3), "2120199"));
+
+    g_assert_cmpstr (place, ==, "sheet “3 支出预算总表”, cell A16");
+    g_assert_cmpstr (bd_document_get_schedule (doc, 3)->source_sheet, ==, "3 支出预算总表");
+  }
 
   /* The form comes back whole: the seed's 政府雇员, 项目资金总额 4,630,048.00 元,
    * 2024-01-01 … 2024-12-31, eleven indicators, ≤4630048.00(元) the first target. */
@@ -108,6 +160,14 @@ test_own_export (void)
     g_assert_cmpstr (((BdIndicator *) g_ptr_array_index (form->indicators, 0))->target, ==, "≤4630048.00(元)");
     g_assert_cmpstr (expected, ==, actual);
   }
+
+  g_assert_cmpstr (doc->attachment, ==, "附件1");
+  g_assert_cmpstr (doc->title, ==, "闵行区2024年区级部门预算");
+  g_assert_cmpstr (g_ptr_array_index (bd_document_get_section (doc, "functions")->paragraphs, 0), ==,
+                   "上海市闵行区城市运行管理中心是隶属于闵行区政府的事业单位。");
+  g_assert_nonnull (strstr (bd_text_write_part (doc, BD_PART_NARRATIVE), "财政拨款收入支出减少的主要原因是减少政府投资项目。"));
+  g_assert_cmpint (bd_document_get_figure (doc, "other.procurement.total")->value, ==, Y (20000, 0));
+  assert_same_text (seed, doc);
 }
 
 /* A workbook laid out as the district template is (putuo-2026-department-
@@ -401,6 +461,20 @@ test_real_templates (void)
   g_assert_cmpstr (row->name, ==, "高等教育");
   g_assert_cmpint (row->values[BD_COL_EXPENSE_TOTAL], ==, 0);
   g_assert_cmpstr (bd_schedule_find_row (bd_document_get_schedule (doc, 5), "20502")->name, ==, "普通教育");
+  /* The template's text sheets still say “XX是…。” and “x,xxx万元” (its shared
+   * strings 20 and 26): the document keeps its own text, written from the
+   * numbers; its cover's title 上海市普陀区2026年区级部门预算 is taken, its
+   * 预算主管部门：上海市普陀区XX局 is not (the tables' 编制部门 is blank). */
+  for (guint i = 0; i < doc->sections->len; i++)
+    {
+      BdSection *section = g_ptr_array_index (doc->sections, i);
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        g_assert_null (strstr (g_ptr_array_index (section->paragraphs, p), "XX"));
+    }
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (bd_document_get_section (doc, "narrative")->paragraphs, 0),
+                                   "2026年"));
+  g_assert_cmpstr (doc->title, ==, "上海市普陀区2026年区级部门预算");
+  g_assert_cmpstr (doc->department, ==, "");
   unit_doc = bd_workbook_import_file (unit, &error);
   g_assert_no_error (error);
   g_assert_true (unit_doc->unit_budget);
@@ -520,6 +594,7 @@ test_real_round_trip (void)
       forms = bd_text_write_part (published, BD_PART_PERFORMANCE);
       forms_back = bd_text_write_part (back, BD_PART_PERFORMANCE);
       g_assert_cmpstr (forms, ==, forms_back);
+      assert_same_text (published, back);
     }
 }
 

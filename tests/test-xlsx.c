@@ -23,6 +23,14 @@ static const char * const sheet_names[] = {
   "8 一般公共预算基本支出部门预算经济分类预算表",
   "9 “三公”经费和机关运行经费预算表",
   "绩效目标 政府雇员",
+  /* The cover and the text sections, for the import to read back (issue 15.3). */
+  "封面",
+  "上海市闵行区城市运行管理中心主要职能",
+  "上海市闵行区城市运行管理中心机构设置",
+  "名词解释",
+  "2024年部门预算编制说明",
+  "其他相关情况说明",
+  "政府雇员经费情况说明",
 };
 
 static char *

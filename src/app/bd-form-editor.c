@@ -298,7 +298,9 @@ sync_list (BdFormEditor *self)
       g_autoptr(BdProjectItem) item = i < n_items ? g_list_model_get_item (G_LIST_MODEL (self->items), i)
                                                   : bd_project_item_new ();
       g_autofree char *wan = bd_money_format_wan (project->annual_total, TRUE);
-      g_autofree char *funds = g_strdup_printf ("%s万元", wan);
+      /* TRANSLATORS: a form of the list carried over from last year, not yet reviewed */
+      g_autofree char *funds = project->to_review ? g_strdup_printf (_("%s万元 · to review"), wan)
+                                                  : g_strdup_printf ("%s万元", wan);
 
       bd_project_item_set (item, project->name ? project->name : "", funds);
       if (i >= n_items)

@@ -63,5 +63,6 @@ bd_row_item_get_label (BdRowItem *self)
 gboolean
 bd_row_item_is_editable (BdRowItem *self)
 {
-  return (self->kind == BD_ROW_ITEM_ROW || self->kind == BD_ROW_ITEM_INCOME) && self->row->is_leaf;
+  return (self->kind == BD_ROW_ITEM_ROW || self->kind == BD_ROW_ITEM_INCOME || self->kind == BD_ROW_ITEM_CARRY)
+         && self->row->is_leaf;
 }

@@ -11,7 +11,8 @@ typedef enum {
   BD_ROW_ITEM_ROW,            /* a row of the table: leaf, 类 or 款 */
   BD_ROW_ITEM_TOTAL,          /* 合计 / 支出总计 */
   BD_ROW_ITEM_INCOME,         /* an income item of schedules 1 and 4 */
-  BD_ROW_ITEM_INCOME_TOTAL,   /* 收入总计 */
+  BD_ROW_ITEM_INCOME_TOTAL,   /* 收入总计 (本年收入合计 and 收入总计 with a carry-over) */
+  BD_ROW_ITEM_CARRY,          /* 上年结转 or 结转下年: typed, named as printed */
 } BdRowItemKind;
 
 #define BD_TYPE_ROW_ITEM (bd_row_item_get_type ())

@@ -132,6 +132,7 @@ update_fill_offer (BdScheduleView *self)
   text = g_strdup_printf (_("Is %s %s financed by 一般公共预算 alone? Schedules 2 and 5 can take its figures."),
                           row->code, row->name);
   gtk_label_set_text (self->fill_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->fill_label), text);
 }
 
 const char *

@@ -444,6 +444,22 @@ bd_section_view_init (BdSectionView *self)
   gtk_text_buffer_create_tag (self->buffer, "to-review", "paragraph-background", "#fcf3cf", NULL);
 }
 
+/* A page just built is laid out in the frame it is mapped in: the text
+ * view is scrolled to the selection once it has its size. */
+static gboolean
+scroll_to_selection (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+
+  if (gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_grab_focus (widget);
+  gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)), 0.1, FALSE, 0, 0);
+  return G_SOURCE_REMOVE;
+}
+
 void
 bd_section_view_show_text (BdSectionView *self,
                            const char    *text)
@@ -466,8 +482,7 @@ bd_section_view_show_text (BdSectionView *self,
         return;
     }
   gtk_text_buffer_select_range (self->buffer, &match_start, &match_end);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.1, FALSE, 0, 0);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), scroll_to_selection, NULL, NULL);
 }
 
 GtkWidget *

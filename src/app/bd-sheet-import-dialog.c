@@ -6,6 +6,7 @@
 #include "bd-money.h"
 #include "bd-sheet-import.h"
 #include "bd-sheet-import-dialog.h"
+#include "bd-window.h"
 #include "bd-workbook-import.h"
 
 struct _BdSheetImportDialog
@@ -24,17 +25,18 @@ struct _BdSheetImportDialog
   GtkDropDown   *sheet_dropdown;
   GtkLabel      *summary_label;
   GtkLabel      *error_label;
-  GtkListBox    *changes_list;
+  GtkListView   *changes_list;
   GtkWidget     *import_button;
 };
 
 G_DEFINE_FINAL_TYPE (BdSheetImportDialog, bd_sheet_import_dialog, GTK_TYPE_WINDOW)
 
-static GtkWidget *
-create_line (gpointer item,
-             gpointer user_data)
+static void
+setup_line (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -42,7 +44,18 @@ create_line (gpointer item,
   gtk_widget_set_margin_end (label, 12);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
-  return label;
+  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_line (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkStringObject *line = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (line));
 }
 
 /* "基本支出 12,345.00，项目支出 600.00": the figures of a row added. */
@@ -110,6 +123,15 @@ show_preview (BdSheetImportDialog *self)
                                def->number, bd_sheet_import_count (self->import, BD_SHEET_CHANGE_ROW_ADDED),
                                bd_sheet_import_count (self->import, BD_SHEET_CHANGE_FIGURE),
                                self->import->kept->len);
+  if (def->row_kind == BD_ROWS_BALANCE)
+    {
+      /* Its 类 rows are not the sheet's to change: say so, or a clerk
+       * would look for them in the list. */
+      char *more = g_strconcat (summary, " ", _("Only its income items are taken: its 类 rows follow schedules 3 "
+                                                 "and 5 to 7."), NULL);
+      g_free (summary);
+      summary = more;
+    }
   gtk_label_set_text (self->summary_label, summary);
 }
 
@@ -148,6 +170,7 @@ gboolean
 bd_sheet_import_dialog_apply (BdSheetImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
 
   g_return_val_if_fail (BD_IS_SHEET_IMPORT_DIALOG (self), FALSE);
 
@@ -159,6 +182,13 @@ bd_sheet_import_dialog_apply (BdSheetImportDialog *self)
           gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
         }
       return FALSE;
+    }
+  /* The clerk sees what the import did. */
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (BD_IS_WINDOW (parent))
+    {
+      g_autofree char *page = g_strdup_printf ("schedule-%u", self->import->schedule);
+      bd_window_show_page (BD_WINDOW (parent), page);
     }
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
@@ -217,11 +247,19 @@ bd_sheet_import_dialog_class_init (BdSheetImportDialogClass *klass)
 static void
 bd_sheet_import_dialog_init (BdSheetImportDialog *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
   self->sheets = g_array_new (FALSE, FALSE, sizeof (guint));
   self->names = gtk_string_list_new (NULL);
   self->lines = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_list_box_bind_model (self->changes_list, G_LIST_MODEL (self->lines), create_line, self, NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_line), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_line), NULL);
+  gtk_list_view_set_factory (self->changes_list, factory);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->lines))));
+  gtk_list_view_set_model (self->changes_list, selection);
 }
 
 /* The sheets recognised as schedules, each with the schedule it is read as. */

@@ -68,7 +68,7 @@ _bd_table_view_cell_text (BdTableView      *self,
   switch (spec->role)
     {
     case ROLE_LEI:
-      if (kind == BD_ROW_ITEM_TOTAL)
+      if (kind == BD_ROW_ITEM_TOTAL || kind == BD_ROW_ITEM_CARRY)
         return g_strdup (row->name);
       return code ? g_strndup (row->code, 3) : g_strdup ("");
     case ROLE_KUAN:
@@ -76,7 +76,7 @@ _bd_table_view_cell_text (BdTableView      *self,
     case ROLE_XIANG:
       return code && length > 5 ? g_strndup (row->code + 5, 2) : g_strdup ("");
     case ROLE_NAME:
-      if (kind == BD_ROW_ITEM_TOTAL)
+      if (kind == BD_ROW_ITEM_TOTAL || (kind == BD_ROW_ITEM_CARRY && self->kind != BD_TABLE_INCOME))
         return g_strdup ("");
       if (_bd_table_view_get_schedule (self)->def->row_kind == BD_ROWS_BALANCE && kind == BD_ROW_ITEM_ROW)
         {
@@ -156,7 +156,7 @@ render (BdTableView      *self,
       set_class (widget, "current-cell", position == self->current_position && amount == self->current_column);
       finding = mark_for (self, item, column_name (self, amount));
     }
-  else if (spec->role == ROLE_NAME || (spec->role == ROLE_LEI && kind == BD_ROW_ITEM_TOTAL))
+  else if (spec->role == ROLE_NAME || (spec->role == ROLE_LEI && (kind == BD_ROW_ITEM_TOTAL || kind == BD_ROW_ITEM_CARRY)))
     finding = mark_for (self, item, NULL);
 
   set_class (widget, "finding-error", finding != NULL && finding->severity == BD_SEVERITY_ERROR);
@@ -359,6 +359,11 @@ fill_rows (BdTableView *self)
       for (guint i = 0; i < schedule->income->len; i++)
         g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_INCOME, g_ptr_array_index (schedule->income, i), i + 1));
       g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_INCOME_TOTAL, schedule->income_total, 0));
+      if (schedule->carryover != NULL)
+        {
+          g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_CARRY, schedule->carryover, 0));
+          g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_INCOME_TOTAL, schedule->income_grand, 0));
+        }
     }
   else
     {
@@ -366,6 +371,11 @@ fill_rows (BdTableView *self)
         g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_ROW, g_ptr_array_index (schedule->rows, i), i + 1));
       if (schedule->total != NULL)
         g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_TOTAL, schedule->total, 0));
+      if (schedule->carryover != NULL)
+        {
+          g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_CARRY, schedule->carry_forward, 0));
+          g_ptr_array_add (items, bd_row_item_new (BD_ROW_ITEM_TOTAL, schedule->expense_grand, 0));
+        }
     }
 
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -582,7 +592,7 @@ bd_table_view_begin_edit (BdTableView *self,
   _bd_table_view_scroll_to_current (self);
   g_free (self->edit_code);
   self->edit_code = g_strdup (bd_row_item_get_row (item)->code);
-  self->edit_income = bd_row_item_get_kind (item) == BD_ROW_ITEM_INCOME;
+  self->edit_income = self->kind == BD_TABLE_INCOME;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), initial_text ? initial_text : "");
   gtk_widget_set_visible (self->entry, TRUE);
   _bd_table_view_update_actions (self);
@@ -877,7 +887,7 @@ bd_table_view_refresh (BdTableView *self,
         {
           g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, i);
           if (g_strcmp0 (bd_row_item_get_row (item)->code, self->edit_code) == 0
-              && (bd_row_item_get_kind (item) == BD_ROW_ITEM_INCOME) == self->edit_income)
+              && (self->kind == BD_TABLE_INCOME) == self->edit_income)
             position = i;
         }
       _bd_table_view_set_current (self, position, self->current_column, FALSE);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-backup.h"
+#include "bd-catalog.h"
 #include "bd-backups-dialog.h"
 #include "bd-print-operation.h"
 #include "bd-store.h"
@@ -454,6 +455,76 @@ _bd_window_show_finding_menu (BdWindow      *self,
   gtk_popover_popup (GTK_POPOVER (self->finding_menu));
 }
 
+/* A bureau's own list of classification codes, as `budgetdesk-cli catalog
+ * import` takes it: kept beside the documents, added to the catalog at once,
+ * and the codes checked again. win.import-catalog "" asks for the file. */
+static void
+import_catalog (BdWindow   *self,
+                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = bd_catalog_user_dir ();
+  g_autofree char *name = g_filename_display_basename (path);
+  GtkWidget *dialog;
+  guint n_codes = 0;
+
+  if (!bd_catalog_import_file (path, NULL, &n_codes, &error))
+    {
+      bd_window_show_error (self, _("The classification list could not be imported"), error->message);
+      return;
+    }
+  bd_catalog_add_user_lists (bd_catalog_get_default ());
+  bd_editor_recheck (self->editor, BD_READS_ROWS);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE,
+                                   g_dngettext (GETTEXT_PACKAGE, "%u code of “%s” added to the catalog",
+                                                "%u codes of “%s” added to the catalog", n_codes), n_codes, name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("Kept in %s for every document; the codes were checked again."), dir);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_catalog_response (GtkNativeDialog *chooser,
+                            int              response,
+                            BdWindow        *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    import_catalog (self, path);
+  g_object_unref (chooser);
+}
+
+static void
+import_catalog_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+
+  if (*path != '\0')
+    {
+      import_catalog (self, path);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Import a Classification List"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Lists of codes (code, name and first year; TSV or CSV)"));
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_catalog_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 close_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -494,5 +565,6 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_activated);
   gtk_widget_class_install_action (widget_class, "win.rules", NULL, rules_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-catalog", "s", import_catalog_activated);
   gtk_widget_class_install_action (widget_class, "win.rule-setting", "(ss)", rule_setting_activated);
 }

@@ -18,7 +18,7 @@ bd_cli_new_year (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("LAST.budget|LAST.pdf|LAST.md -o NEXT.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
-  guint to_review = 0;
+  guint to_review = 0, texts = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Starts next year's document from last year's: the same rows, texts and "
@@ -42,7 +42,9 @@ bd_cli_new_year (int    argc,
     return bd_cli_report_error (NULL, error);
   for (guint i = 0; i < doc->projects->len; i++)
     to_review += bd_new_year_form_to_review (g_ptr_array_index (doc->projects, i));
-  g_print (_("Started %s %d年 from %d年 into %s: figures to fill in, %u forms to review\n"),
-           doc->department, doc->year, doc->year - 1, output, to_review);
+  for (guint i = 0; i < doc->sections->len; i++)
+    texts += g_hash_table_size (((BdSection *) g_ptr_array_index (doc->sections, i))->to_review);
+  g_print (_("Started %s %d年 from %d年 into %s: figures to fill in, %u forms and %u paragraphs to review\n"),
+           doc->department, doc->year, doc->year - 1, output, to_review, texts);
   return BD_EXIT_DONE;
 }

@@ -37,5 +37,6 @@ int bd_cli_catalog  (int argc, char **argv);
 int bd_cli_review   (int argc, char **argv);
 int bd_cli_backups  (int argc, char **argv);
 int bd_cli_new_year (int argc, char **argv);
+int bd_cli_import_sheet (int argc, char **argv);
 
 G_END_DECLS

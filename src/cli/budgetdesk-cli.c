@@ -118,7 +118,7 @@ command_import (int    argc,
     return bd_cli_report_error (NULL, error);
 
   g_print (_("Imported %s %d年 (%u forms) into %s\n"), doc->department, doc->year, doc->projects->len, output);
-  /* The file does not keep them: said once, here (validate X.pdf says them too). */
+  /* Said here, and kept in the file: validate X.budget reports them as validate X.pdf does. */
   for (guint i = 0; doc->import_notes != NULL && i < doc->import_notes->len; i++)
     {
       const BdImportNote *note = g_ptr_array_index (doc->import_notes, i);
@@ -226,6 +226,8 @@ static const Command commands[] = {
   { "review", "FOLDER [-o REPORT.xlsx] [--json]", N_("Check every document of a folder, in one report"), bd_cli_review },
   { "backups", "FILE.budget [--restore DAY -o NEW]", N_("List, keep or restore a document's daily copies"), bd_cli_backups },
   { "new-year", "LAST.budget -o NEXT.budget", N_("Start next year's document from last year's"), bd_cli_new_year },
+  { "import-sheet", "FILE.budget BOOK.xlsx [--sheet NAME]", N_("Import one schedule of a workbook into a document"),
+    bd_cli_import_sheet },
 };
 
 static int

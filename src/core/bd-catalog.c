@@ -244,6 +244,38 @@ load_user_lists (BdCatalog *self)
     }
 }
 
+void
+bd_catalog_add_user_lists (BdCatalog *self)
+{
+  g_autofree char *dir = bd_catalog_user_dir ();
+
+  g_return_if_fail (BD_IS_CATALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (user_files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, user_files[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GPtrArray) entries = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (path, &contents, &length, NULL)
+          || (entries = parse_tsv (i, contents, length, NULL, NULL)) == NULL)
+        continue;
+      /* Entries already handed out stay as they are (completion lists hold
+       * them); only codes new to the catalog are added. */
+      for (guint e = 0; e < entries->len; e++)
+        {
+          BdCatalogEntry *entry = g_ptr_array_index (entries, e);
+
+          if (g_hash_table_contains (self->classifications[i].by_code, entry->code))
+            continue;
+          g_hash_table_insert (self->classifications[i].by_code, entry->code, g_ptr_array_steal_index (entries, e));
+          e--;
+          self->classifications[i].stale = TRUE;
+        }
+    }
+}
+
 static GBytes *
 bundled (const char *name)
 {

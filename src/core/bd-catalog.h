@@ -77,6 +77,11 @@ gboolean              bd_catalog_import_file   (const char       *path,
                                                 guint            *n_codes,
                                                 GError          **error);
 
+/* Adds to @self the codes of the lists imported since it was loaded
+ * (bd_catalog_import_file) that it does not have yet; a new name for a code
+ * it has applies from the next start. */
+void                  bd_catalog_add_user_lists (BdCatalog       *self);
+
 const BdCatalogEntry *bd_catalog_lookup        (BdCatalog        *self,
                                                 BdClassification  classification,
                                                 const char       *code);

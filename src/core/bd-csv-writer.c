@@ -76,6 +76,23 @@ amounts (GString             *out,
     }
 }
 
+/* A line under the 类: a total or the carry-over. */
+static void
+balance_total (GString             *out,
+               const BdScheduleDef *def,
+               const char          *income_label,
+               const BdRow         *income,
+               const char          *expense_code,
+               const char          *expense_label,
+               const BdRow         *expense)
+{
+  field (out, income_label, FALSE);
+  amount (out, def, income->values[0], FALSE);
+  field (out, expense_code, FALSE);
+  field (out, expense_label, FALSE);
+  amounts (out, def, expense);
+}
+
 static void
 write_balance (GString      *out,
                BdSchedule   *s,
@@ -98,11 +115,15 @@ write_balance (GString      *out,
       field (out, row ? row->name : "", FALSE);
       amounts (out, def, row);
     }
-  field (out, "收入总计", FALSE);
-  amount (out, def, s->income_total->values[0], FALSE);
-  field (out, "", FALSE);
-  field (out, "支出总计", FALSE);
-  amounts (out, def, s->total);
+  if (s->carryover != NULL)
+    {
+      balance_total (out, def, "本年收入合计", s->income_total, "", "本年支出合计", s->total);
+      balance_total (out, def, s->carryover->name, s->carryover, "", s->carry_forward->name,
+                     s->carry_forward);
+      balance_total (out, def, "收入总计", s->income_grand, "", "支出总计", s->expense_grand);
+    }
+  else
+    balance_total (out, def, "收入总计", s->income_total, "", "支出总计", s->total);
 }
 
 static void

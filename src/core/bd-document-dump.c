@@ -62,6 +62,13 @@ dump_schedules (GString    *out,
             dump_row (out, "  income", g_ptr_array_index (schedule->income, i), 1);
           dump_row (out, "  income-total", schedule->income_total, 1);
         }
+      if (schedule->carryover != NULL)
+        {
+          dump_row (out, "  carryover", schedule->carryover, 1);
+          dump_row (out, "  carry-forward", schedule->carry_forward, n);
+          dump_row (out, "  income-grand", schedule->income_grand, 1);
+          dump_row (out, "  expense-grand", schedule->expense_grand, n);
+        }
       for (guint i = 0; i < schedule->rows->len; i++)
         dump_row (out, "  row", g_ptr_array_index (schedule->rows, i), n);
       if (schedule->total != NULL)

@@ -95,6 +95,10 @@ bd_schedule_free (BdSchedule *schedule)
   g_clear_pointer (&schedule->income, g_ptr_array_unref);
   bd_row_free (schedule->total);
   bd_row_free (schedule->income_total);
+  bd_row_free (schedule->carryover);
+  bd_row_free (schedule->carry_forward);
+  bd_row_free (schedule->income_grand);
+  bd_row_free (schedule->expense_grand);
   g_free (schedule->note);
   g_free (schedule);
 }
@@ -177,9 +181,17 @@ bd_document_set_unit_budget (BdDocument *doc,
                              gboolean    unit_budget)
 {
   g_return_if_fail (BD_IS_DOCUMENT (doc));
+  BdSection *narrative = bd_document_get_section (doc, "narrative");
+  g_autofree char *generated = g_strdup_printf ("%d年%s预算编制说明", doc->year, unit_budget ? "部门" : "单位");
 
   doc->unit_budget = unit_budget;
   doc->schedules[0]->def = bd_schedule_def_get_for (1, unit_budget);
+  /* The 编制说明 titled as a new document starts it follows the kind. */
+  if (narrative != NULL && g_strcmp0 (narrative->title, generated) == 0)
+    {
+      g_free (narrative->title);
+      narrative->title = g_strdup_printf ("%d年%s预算编制说明", doc->year, unit_budget ? "单位" : "部门");
+    }
 }
 
 gboolean
@@ -288,14 +300,24 @@ bd_schedule_find_part (BdSchedule *schedule,
   switch (part)
     {
     case BD_ROW_PART_TABLE:
+      /* 结转下年 is edited as a row of the table, 上年结转 as an income item. */
+      if (schedule->carry_forward != NULL && g_strcmp0 (code, schedule->carry_forward->code) == 0)
+        return schedule->carry_forward;
       return bd_schedule_find_row (schedule, code);
     case BD_ROW_PART_TOTAL:
       return schedule->total;
     case BD_ROW_PART_INCOME:
+      if (schedule->carryover != NULL && g_strcmp0 (code, schedule->carryover->code) == 0)
+        return schedule->carryover;
       for (guint i = 0; schedule->income && i < schedule->income->len; i++)
         if (g_strcmp0 (((BdRow *) g_ptr_array_index (schedule->income, i))->code, code) == 0)
           return g_ptr_array_index (schedule->income, i);
       return NULL;
+    case BD_ROW_PART_CARRYOVER:
+    case BD_ROW_PART_CARRY_FORWARD:
+    case BD_ROW_PART_INCOME_GRAND:
+    case BD_ROW_PART_EXPENSE_GRAND:
+      return bd_schedule_carry_part (schedule, part);
     case BD_ROW_PART_INCOME_TOTAL:
     default:
       return schedule->income_total;
@@ -324,6 +346,9 @@ bd_document_derived_cell (BdDocument *self,
 {
   g_return_val_if_fail (BD_IS_DOCUMENT (self), FALSE);
 
+  /* Only the 类 rows follow another schedule; 结转下年 is typed. */
+  if (code == NULL || !g_ascii_isdigit (code[0]))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (derived_cells); i++)
     if (derived_cells[i].target == number && derived_cells[i].column == column)
       {
@@ -420,6 +445,9 @@ bd_schedule_is_empty (BdSchedule *schedule)
     for (guint i = 0; i < schedule->income->len; i++)
       if (((BdRow *) g_ptr_array_index (schedule->income, i))->values[0] != 0)
         return FALSE;
+  if (schedule->carryover != NULL
+      && (schedule->carryover->values[0] != 0 || schedule->carry_forward->values[0] != 0))
+    return FALSE;
   return schedule->def->row_kind == BD_ROWS_BALANCE || schedule->def->row_kind == BD_ROWS_SINGLE
     ? TRUE : schedule->rows->len == 0;
 }
@@ -625,7 +653,7 @@ bd_document_part_title (BdDocument *self,
     }
   switch (part)
     {
-    case BD_PART_NARRATIVE: return g_strdup ("部门预算编制说明");
+    case BD_PART_NARRATIVE: return g_strdup (self->unit_budget ? "单位预算编制说明" : "部门预算编制说明");
     case BD_PART_OTHER: return g_strdup ("其他相关情况说明");
     case BD_PART_EMPLOYEES: return g_strdup ("政府雇员项目经费情况说明");
     case BD_PART_PERFORMANCE: return g_strdup ("财政项目支出绩效目标表");

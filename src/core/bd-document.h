@@ -43,6 +43,15 @@ typedef struct {
   GPtrArray           *income;        /* balance schedules: BdRow* per income item, values[0] */
   BdRow               *income_total;  /* balance schedules: 收入总计 */
   char                *note;          /* the note printed under the table (注：…无数据), or NULL */
+  /* Balance schedules that carry money across years print 上年结转 under
+   * the income items and 结转下年 under the 类 (names as printed: 上年结转结余,
+   * 上年结转资金, …), then 收入总计 and 支出总计 adding them in: income_total
+   * and total are then the 本年收入合计 and 本年支出合计. All four NULL when the
+   * document prints none (bd_schedule_add_carryover). */
+  BdRow               *carryover;     /* 上年结转, values[0] */
+  BdRow               *carry_forward; /* 结转下年, the schedule's columns */
+  BdRow               *income_grand;  /* 收入总计 = income_total + carryover */
+  BdRow               *expense_grand; /* 支出总计 = total + carry_forward */
   int                  title_year;    /* the year its title was published with; 0 when it was not */
   guint                source_page;   /* the page of the PDF its title is on; 0 otherwise */
   guint                source_line;   /* the line of the text its title is on (from 1); 0 otherwise */
@@ -55,7 +64,11 @@ typedef enum {
   BD_ROW_PART_TABLE,          /* a row of the table */
   BD_ROW_PART_TOTAL,          /* its 合计 (支出总计) row */
   BD_ROW_PART_INCOME,         /* an income item of a balance schedule, by its key */
-  BD_ROW_PART_INCOME_TOTAL,   /* 收入总计 */
+  BD_ROW_PART_INCOME_TOTAL,   /* 收入总计 (本年收入合计 when there is a carry-over) */
+  BD_ROW_PART_CARRYOVER,      /* 上年结转 */
+  BD_ROW_PART_CARRY_FORWARD,  /* 结转下年 */
+  BD_ROW_PART_INCOME_GRAND,   /* 收入总计 with the carry-over */
+  BD_ROW_PART_EXPENSE_GRAND,  /* 支出总计 with 结转下年 */
 } BdRowPart;
 
 typedef enum {
@@ -146,6 +159,7 @@ typedef struct {
   char   *row;       /* code or label, or NULL */
   guint   page;      /* of the PDF, or 0 */
   char   *message;
+  guint   line;      /* of the text (from 1), or 0 */
 } BdImportNote;
 
 struct _BdDocument
@@ -307,6 +321,15 @@ BdRow      *bd_schedule_insert_leaf    (BdSchedule *schedule,
                                         const char *code,
                                         const char *name);
 gboolean    bd_schedule_is_empty       (BdSchedule *schedule);
+/* Gives balance schedule @schedule its 上年结转 and 结转下年 rows (and the
+ * 收入总计, 支出总计 adding them in), named as printed (NULL: 上年结转,
+ * 结转下年); renames them when it has them. Returns the 上年结转 row. */
+BdRow      *bd_schedule_add_carryover  (BdSchedule *schedule,
+                                        const char *income_name,
+                                        const char *expense_name);
+/* The row of the carry-over parts (BD_ROW_PART_CARRYOVER …), or NULL. */
+BdRow      *bd_schedule_carry_part     (BdSchedule *schedule,
+                                        BdRowPart   part);
 /* The leaf level of a schedule's rows: 项 for function rows, 款 for economic. */
 BdLevel     bd_schedule_leaf_level     (BdSchedule *schedule);
 
@@ -326,6 +349,7 @@ void        bd_section_set_to_review   (BdSection  *section,
  * not imported (or nothing is known). */
 char       *bd_row_source_text         (const BdRow      *row);
 char       *bd_schedule_source_text    (const BdSchedule *schedule);
+char       *bd_import_note_source_text (const BdImportNote *note);
 
 BdProject  *bd_project_new             (void);
 void        bd_project_free            (BdProject  *project);

@@ -74,7 +74,8 @@ static guint
 part_columns (BdSchedule *schedule,
               BdRowPart   part)
 {
-  return part == BD_ROW_PART_INCOME || part == BD_ROW_PART_INCOME_TOTAL ? 1 : schedule->def->n_columns;
+  return part == BD_ROW_PART_INCOME || part == BD_ROW_PART_INCOME_TOTAL || part == BD_ROW_PART_CARRYOVER
+         || part == BD_ROW_PART_INCOME_GRAND ? 1 : schedule->def->n_columns;
 }
 
 static gboolean
@@ -225,6 +226,12 @@ bd_cells_step_forget_sums (BdStep     *step,
       record_mask (self, BD_ROW_PART_INCOME, item, item->is_leaf ? ~0u : 0);
     }
   record_mask (self, BD_ROW_PART_INCOME_TOTAL, schedule->income_total, 0);
+  if (schedule->carryover != NULL)
+    {
+      record_mask (self, BD_ROW_PART_TABLE, schedule->carry_forward, ~computed_columns);
+      record_mask (self, BD_ROW_PART_INCOME_GRAND, schedule->income_grand, 0);
+      record_mask (self, BD_ROW_PART_EXPENSE_GRAND, schedule->expense_grand, 0);
+    }
 }
 
 /* Schedules: the whole schedule before and after, for changes of its rows
@@ -235,6 +242,7 @@ typedef struct {
   GPtrArray *income;
   BdRow     *total;
   BdRow     *income_total;
+  BdRow     *carry[4];   /* BD_ROW_PART_CARRYOVER … BD_ROW_PART_EXPENSE_GRAND, or NULL */
   char      *note;
   int        title_year;
 } Snapshot;
@@ -277,6 +285,8 @@ snapshot_take (BdSchedule *schedule)
   snapshot->income = rows_copy (schedule->income);
   snapshot->total = schedule->total ? row_copy (schedule->total) : NULL;
   snapshot->income_total = schedule->income_total ? row_copy (schedule->income_total) : NULL;
+  for (guint k = 0; schedule->carryover && k < G_N_ELEMENTS (snapshot->carry); k++)
+    snapshot->carry[k] = row_copy (bd_schedule_carry_part (schedule, BD_ROW_PART_CARRYOVER + k));
   snapshot->note = g_strdup (schedule->note);
   snapshot->title_year = schedule->title_year;
   return snapshot;
@@ -291,8 +301,24 @@ snapshot_free (Snapshot *snapshot)
   g_clear_pointer (&snapshot->income, g_ptr_array_unref);
   bd_row_free (snapshot->total);
   bd_row_free (snapshot->income_total);
+  for (guint k = 0; k < G_N_ELEMENTS (snapshot->carry); k++)
+    bd_row_free (snapshot->carry[k]);
   g_free (snapshot->note);
   g_free (snapshot);
+}
+
+static void
+carry_restore (const Snapshot *snapshot,
+               BdSchedule     *schedule)
+{
+  BdRow **rows[] = { &schedule->carryover, &schedule->carry_forward, &schedule->income_grand,
+                     &schedule->expense_grand };
+
+  for (guint k = 0; k < G_N_ELEMENTS (rows); k++)
+    {
+      bd_row_free (*rows[k]);
+      *rows[k] = snapshot->carry[k] ? row_copy (snapshot->carry[k]) : NULL;
+    }
 }
 
 static void
@@ -316,6 +342,7 @@ snapshot_restore (const Snapshot *snapshot,
       bd_row_free (schedule->income_total);
       schedule->income_total = row_copy (snapshot->income_total);
     }
+  carry_restore (snapshot, schedule);
   g_free (schedule->note);
   schedule->note = g_strdup (snapshot->note);
   schedule->title_year = snapshot->title_year;

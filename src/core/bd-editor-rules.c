@@ -139,3 +139,11 @@ bd_editor_reset_rule_profile (BdEditor  *self,
   g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
   return perform_profile (self, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), error);
 }
+
+void
+bd_editor_recheck (BdEditor *self,
+                   guint     reads)
+{
+  g_return_if_fail (BD_IS_EDITOR (self));
+  bd_editor_notify_changed (self, reads);
+}

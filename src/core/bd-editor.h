@@ -208,6 +208,11 @@ gboolean    bd_editor_set_rule_setting (BdEditor   *self,
 gboolean    bd_editor_reset_rule_profile (BdEditor *self,
                                        GError     **error);
 
+/* Checks again the rules reading @reads (BdReads) after something outside
+ * the document changed what they compare with (the catalog). */
+void        bd_editor_recheck         (BdEditor    *self,
+                                       guint        reads);
+
 gboolean    bd_editor_can_undo        (BdEditor    *self);
 gboolean    bd_editor_can_redo        (BdEditor    *self);
 gboolean    bd_editor_undo            (BdEditor    *self,

@@ -229,6 +229,26 @@ build_classified (BdGrid     *grid,
   add_amounts (grid, total, n_code + 1, schedule->total);
 }
 
+/* A line under the 类: the totals, or the carry-over (its labels as printed,
+ * to the left like the items above it). */
+static void
+balance_total (BdGrid      *grid,
+               guint       *capacity,
+               BdGridRowKind kind,
+               const char  *income_label,
+               const BdRow *income,
+               const char  *expense_label,
+               const BdRow *expense)
+{
+  guint row = append_row (grid, kind, capacity);
+  BdGridAlign align = kind == BD_GRID_ROW_BODY ? BD_GRID_ALIGN_LEFT : BD_GRID_ALIGN_CENTER;
+
+  set_text (grid, row, 0, 1, 1, align, income_label);
+  set_amount (grid, row, 1, income, 0);
+  set_text (grid, row, 2, 1, 1, align, expense_label);
+  add_amounts (grid, row, 3, expense);
+}
+
 static void
 build_balance (BdGrid     *grid,
                BdSchedule *schedule,
@@ -272,11 +292,18 @@ build_balance (BdGrid     *grid,
         }
     }
 
-  guint total = append_row (grid, BD_GRID_ROW_TOTAL, capacity);
-  set_text (grid, total, 0, 1, 1, BD_GRID_ALIGN_CENTER, "收入总计");
-  set_amount (grid, total, 1, schedule->income_total, 0);
-  set_text (grid, total, 2, 1, 1, BD_GRID_ALIGN_CENTER, "支出总计");
-  add_amounts (grid, total, 3, schedule->total);
+  if (schedule->carryover != NULL)
+    {
+      balance_total (grid, capacity, BD_GRID_ROW_SUBTOTAL, "本年收入合计", schedule->income_total,
+                     "本年支出合计", schedule->total);
+      balance_total (grid, capacity, BD_GRID_ROW_BODY, schedule->carryover->name, schedule->carryover,
+                     schedule->carry_forward->name, schedule->carry_forward);
+      balance_total (grid, capacity, BD_GRID_ROW_TOTAL, "收入总计", schedule->income_grand,
+                     "支出总计", schedule->expense_grand);
+    }
+  else
+    balance_total (grid, capacity, BD_GRID_ROW_TOTAL, "收入总计", schedule->income_total,
+                   "支出总计", schedule->total);
 }
 
 static void

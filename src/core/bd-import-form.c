@@ -16,6 +16,38 @@ read_form_amount (const char *cell,
   return bd_import_parse_amount (cell, BD_UNIT_YUAN, value, line_index, NULL, label, error);
 }
 
+/* A 二级 printed over two rows, centred (服务对象满意 | 度指标 in
+ * putuo-wanli-2023-dept.pdf, page 34): its first piece, before the row's
+ * 三级 and target, names the 二级 it begins; its last piece, on the next
+ * row, is the end of the 二级 already read. Either is taken off @rest. */
+static void
+settle_wrapped_level2 (BdDocument *doc,
+                       GPtrArray  *rest,
+                       char      **level1,
+                       char      **level2)
+{
+  const char *piece;
+
+  if (rest->len < 3)
+    return;
+  piece = g_ptr_array_index (rest, 0);
+  if (*level2 != NULL && g_str_has_suffix (*level2, piece) && strcmp (*level2, piece) != 0)
+    {
+      g_ptr_array_remove_index (rest, 0);
+      return;
+    }
+  for (const BdFrameworkEntry *entry = bd_framework_entries (doc->framework); entry->level1; entry++)
+    if (g_str_has_prefix (entry->level2, piece) && g_utf8_strlen (piece, -1) >= 2)
+      {
+        g_free (*level1);
+        g_free (*level2);
+        *level1 = g_strdup (entry->level1);
+        *level2 = g_strdup (entry->level2);
+        g_ptr_array_remove_index (rest, 0);
+        return;
+      }
+}
+
 /* The published form is sometimes mis-typeset, with a row shifted one cell
  * to the left: categories are recognised by name, not by position. */
 static void
@@ -57,9 +89,18 @@ read_indicator_row (BdDocument *doc,
 
   if (rest->len == 0)
     return;
-  g_ptr_array_add (project->indicators,
-                   bd_indicator_new (*level1, *level2, g_ptr_array_index (rest, 0),
-                                     rest->len > 1 ? g_ptr_array_index (rest, rest->len - 1) : ""));
+  settle_wrapped_level2 (doc, rest, level1, level2);
+  {
+    /* Whatever else stands between the name and the target is kept in the
+     * name, never dropped. */
+    g_autoptr(GString) name = g_string_new (g_ptr_array_index (rest, 0));
+
+    for (guint i = 1; i + 1 < rest->len; i++)
+      g_string_append (name, g_ptr_array_index (rest, i));
+    g_ptr_array_add (project->indicators,
+                     bd_indicator_new (*level1, *level2, name->str,
+                                       rest->len > 1 ? g_ptr_array_index (rest, rest->len - 1) : ""));
+  }
 }
 
 typedef enum {
@@ -231,4 +272,49 @@ bd_import_read_form (Reader     *reader,
     return bd_import_fail (error, BD_IMPORT_ERROR_MISSING, part->first_line,
                  _("expected a performance-goal form with a 项目名称 row"));
   return TRUE;
+}
+
+/* Before the 2021 framework, 成本指标 was a 二级 under 产出指标 (guide §3). A
+ * document whose forms print 成本指标 with no 二级 of its own beside it, and
+ * none of the 2021 二级 under it (经济成本指标, …), follows that older tree
+ * (putuo-wanli-2023-dept.pdf, page 31: 产出指标 | 成本指标 | 预算内经费). */
+void
+bd_import_settle_framework (BdDocument *doc)
+{
+  gboolean older = FALSE;
+
+  for (guint p = 0; p < doc->projects->len; p++)
+    {
+      BdProject *project = g_ptr_array_index (doc->projects, p);
+
+      for (guint i = 0; i < project->indicators->len; i++)
+        {
+          BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
+
+          if (g_strcmp0 (indicator->level1, "成本指标") != 0)
+            continue;
+          if (indicator->level2 != NULL && *indicator->level2 != '\0')
+            return;
+          older = TRUE;
+        }
+    }
+  if (!older)
+    return;
+  doc->framework = BD_FRAMEWORK_THREE_CATEGORIES;
+  for (guint p = 0; p < doc->projects->len; p++)
+    {
+      BdProject *project = g_ptr_array_index (doc->projects, p);
+
+      for (guint i = 0; i < project->indicators->len; i++)
+        {
+          BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
+
+          if (g_strcmp0 (indicator->level1, "成本指标") != 0)
+            continue;
+          g_free (indicator->level1);
+          g_free (indicator->level2);
+          indicator->level1 = g_strdup ("产出指标");
+          indicator->level2 = g_strdup ("成本指标");
+        }
+    }
 }

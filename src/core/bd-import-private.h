@@ -67,11 +67,14 @@ gboolean  bd_import_parse_amount      (const char  *cell,
 
 /* What a title line starts: a schedule, a text section, a form, or nothing. */
 Part      bd_import_classify_title    (const char  *line);
+const char *bd_import_section_id      (BdPart       kind);
 gboolean  bd_import_read_schedule     (Reader      *reader,
                                        const Part  *part,
                                        GError     **error);
 gboolean  bd_import_read_form         (Reader      *reader,
                                        const Part  *part,
                                        GError     **error);
+/* Once every form is read: the indicator framework they follow. */
+void      bd_import_settle_framework  (BdDocument  *doc);
 
 G_END_DECLS

@@ -22,6 +22,8 @@ note (Table      *table,
 {
   bd_document_add_import_note (table->doc, BD_PART_SCHEDULE_1 + table->schedule->def->number - 1, row,
                                bd_import_page_of_line (line_index), message);
+  ((BdImportNote *) g_ptr_array_index (table->doc->import_notes, table->doc->import_notes->len - 1))->line
+    = bd_import_text_line (line_index);
 }
 
 /* A 款 or 项 printed with one digit ("2"): the 02 it stands for. */
@@ -255,6 +257,145 @@ lookup_lei_by_label (const char *label)
   return NULL;
 }
 
+/* What a balance schedule's left or right cell is besides an income item or
+ * a 类: the year's totals, the carry-over and the grand totals. Documents
+ * word the carry-over 上年结转, 上年结转结余, 上年结转资金 (sometimes numbered
+ * 五、) and 结转下年 or 年末结转和结余. */
+typedef enum {
+  CELL_OTHER,
+  CELL_YEAR_TOTAL,   /* 本年收入合计, 本年支出合计 */
+  CELL_CARRY,        /* 上年结转…, 结转下年… */
+  CELL_GRAND,        /* 收入总计, 支出总计 */
+} BalanceCell;
+
+static BalanceCell
+balance_cell (const char *cell,
+              gboolean    income)
+{
+  g_autofree char *key = label_key (cell);
+
+  if (strcmp (key, income ? "本年收入合计" : "本年支出合计") == 0)
+    return CELL_YEAR_TOTAL;
+  if (strcmp (key, income ? "收入总计" : "支出总计") == 0)
+    return CELL_GRAND;
+  if (income ? g_str_has_prefix (key, "上年结转") || g_str_has_prefix (key, "上年结余")
+             : g_str_has_prefix (key, "结转下年") || g_str_has_prefix (key, "年末结转"))
+    return CELL_CARRY;
+  return CELL_OTHER;
+}
+
+/* The printed figure of income-side @row, in column 0. */
+static gboolean
+read_income_figure (Table      *table,
+                    BdRow      *row,
+                    const char *cell,
+                    guint       line_index,
+                    GError    **error)
+{
+  gint64 value;
+
+  if (!bd_import_parse_amount (cell, table->unit, &value, line_index, NULL, row->name, error))
+    return FALSE;
+  bd_row_set_published (row, 0, value);
+  if (row->is_leaf)
+    row->values[0] = value;
+  row->source_page = bd_import_page_of_line (line_index);
+  row->source_line = bd_import_text_line (line_index);
+  return TRUE;
+}
+
+/* 本年收入合计, 上年结转 and 收入总计; FALSE with @error unset when @cell is none. */
+static gboolean
+read_income_total_cell (Table      *table,
+                        const char *label,
+                        const char *cell,
+                        guint       line_index,
+                        gboolean   *found,
+                        GError    **error)
+{
+  BdSchedule *schedule = table->schedule;
+  BdRow *row;
+
+  *found = TRUE;
+  switch (balance_cell (label, TRUE))
+    {
+    case CELL_YEAR_TOTAL:
+      bd_schedule_add_carryover (schedule, NULL, NULL);
+      row = schedule->income_total;
+      break;
+    case CELL_CARRY:
+      row = bd_schedule_add_carryover (schedule, label, NULL);
+      break;
+    case CELL_GRAND:
+      row = schedule->carryover ? schedule->income_grand : schedule->income_total;
+      break;
+    case CELL_OTHER:
+    default:
+      *found = FALSE;
+      return TRUE;
+    }
+  return read_income_figure (table, row, cell, line_index, error);
+}
+
+static gboolean
+read_income_cell (Table      *table,
+                  GStrv       cells,
+                  guint       line_index,
+                  GError    **error)
+{
+  BdSchedule *schedule = table->schedule;
+  const BdScheduleDef *def = schedule->def;
+  gboolean found = FALSE;
+
+  if (!read_income_total_cell (table, cells[0], cells[1], line_index, &found, error))
+    return FALSE;
+  for (guint i = 0; i < def->n_income && !found; i++)
+    if (same_label (cells[0], def->income[i].name))
+      {
+        if (!read_income_figure (table, g_ptr_array_index (schedule->income, i), cells[1], line_index, error))
+          return FALSE;
+        found = TRUE;
+      }
+  if (!found)
+    return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
+                           _("expected an income item of schedule %u, found “%s”"), def->number, cells[0]);
+  return TRUE;
+}
+
+static gboolean
+read_expense_cell (Table      *table,
+                   GStrv       cells,
+                   guint       line_index,
+                   GError    **error)
+{
+  BdSchedule *schedule = table->schedule;
+  const BdCatalogEntry *lei;
+  BdRow *row;
+
+  switch (balance_cell (cells[2], FALSE))
+    {
+    case CELL_YEAR_TOTAL:
+      bd_schedule_add_carryover (schedule, NULL, NULL);
+      return read_amounts (table, schedule->total, cells, 3, line_index, error);
+    case CELL_CARRY:
+      bd_schedule_add_carryover (schedule, NULL, cells[2]);
+      return read_amounts (table, schedule->carry_forward, cells, 3, line_index, error);
+    case CELL_GRAND:
+      return read_amounts (table, schedule->carryover ? schedule->expense_grand : schedule->total,
+                           cells, 3, line_index, error);
+    case CELL_OTHER:
+    default:
+      break;
+    }
+
+  lei = lookup_lei_by_label (cells[2]);
+  if (lei == NULL)
+    return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
+                           _("expected a function 类 of the template, found “%s”"), cells[2]);
+  row = bd_schedule_insert_leaf (schedule, lei->code, lei->name);
+  return read_amounts (table, row, cells, 3, line_index, error);
+}
+
 static gboolean
 read_balance_row (Table      *table,
                   GStrv       cells,
@@ -265,7 +406,6 @@ read_balance_row (Table      *table,
   BdSchedule *schedule = table->schedule;
   const BdScheduleDef *def = schedule->def;
   guint n_cells = g_strv_length (cells);
-  gboolean income_found = FALSE;
 
   if (n_cells < 3 + def->n_columns)
     return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
@@ -275,48 +415,25 @@ read_balance_row (Table      *table,
   if (!*seen_data && (strcmp (cells[0], def->income_header) == 0 || strcmp (cells[0], "项目") == 0))
     return TRUE;
 
-  if (strcmp (cells[0], "收入总计") == 0)
-    {
-      gint64 value;
-      if (!bd_import_parse_amount (cells[1], table->unit, &value, line_index, NULL, "收入总计", error))
-        return FALSE;
-      bd_row_set_published (schedule->income_total, 0, value);
-      return read_amounts (table, schedule->total, cells, 3, line_index, error);
-    }
-
-  if (*cells[0])
-    {
-      for (guint i = 0; i < def->n_income; i++)
-        if (same_label (cells[0], def->income[i].name))
-          {
-            BdRow *item = g_ptr_array_index (schedule->income, i);
-            gint64 value;
-
-            if (!bd_import_parse_amount (cells[1], table->unit, &value, line_index, NULL, def->income[i].name, error))
-              return FALSE;
-            bd_row_set_published (item, 0, value);
-            item->values[0] = value;
-            item->source_page = bd_import_page_of_line (line_index);
-            item->source_line = bd_import_text_line (line_index);
-            income_found = TRUE;
-          }
-      if (!income_found)
-        return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
-                     _("expected an income item of schedule %u, found “%s”"), def->number, cells[0]);
-    }
-
+  /* Header rows under the first (基本支出 over 人员经费, 公用经费) have no label. */
+  if (!*seen_data && !*cells[0] && !*cells[2])
+    return TRUE;
+  /* A figure with no label beside it would be lost. */
+  if (!*cells[0] && *cells[1])
+    return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
+                           _("expected an income item before the amount “%s”"), cells[1]);
+  if (*cells[0] && !read_income_cell (table, cells, line_index, error))
+    return FALSE;
   if (*cells[2])
     {
-      const BdCatalogEntry *lei = lookup_lei_by_label (cells[2]);
-      BdRow *row;
-
-      if (lei == NULL)
-        return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
-                     _("expected a function 类 of the template, found “%s”"), cells[2]);
-      row = bd_schedule_insert_leaf (schedule, lei->code, lei->name);
-      if (!read_amounts (table, row, cells, 3, line_index, error))
+      if (!read_expense_cell (table, cells, line_index, error))
         return FALSE;
     }
+  else
+    for (guint c = 3; c < n_cells; c++)
+      if (*cells[c])
+        return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,
+                               _("expected an expenditure item before the amount “%s”"), cells[c]);
 
   *seen_data = TRUE;
   return TRUE;

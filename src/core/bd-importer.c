@@ -94,9 +94,10 @@ read_paragraphs (Reader    *reader,
     }
 }
 
-/* A text section's id is its part's name (bd_part_to_string). */
-static const char *
-section_id (BdPart kind)
+/* A text section's id is its part's name (bd_part_to_string); NULL for a
+ * part that is no text section. */
+const char *
+bd_import_section_id (BdPart kind)
 {
   switch (kind)
     {
@@ -232,7 +233,7 @@ read_document (Reader  *reader,
   for (guint p = 0; p < parts->len; p++)
     {
       const Part *part = &g_array_index (parts, Part, p);
-      const char *id = section_id (part->kind);
+      const char *id = bd_import_section_id (part->kind);
 
       if (id != NULL)
         {
@@ -268,6 +269,7 @@ read_document (Reader  *reader,
                      _("expected the schedule “%s”; the document ends without it"), title);
       }
 
+  bd_import_settle_framework (reader->doc);
   bd_document_recompute (reader->doc);
   return TRUE;
 }

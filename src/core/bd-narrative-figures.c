@@ -63,7 +63,8 @@ typedef struct {
 
 static const CountPattern other_counts[] = {
   { "(\\d+)个预算单位", "goals.units" },
-  { "编报绩效目标的项目(\\d+)个", "goals.projects" },
+  /* …的项目12个 (district), …的项目共12个 (city units). */
+  { "编报绩效目标的项目共?(\\d+)个", "goals.projects" },
   { "共有车辆(\\d+)辆", "assets.vehicles" },
   { "截至.*以上设备（不含车辆）(\\d+)台（套）", "assets.equipment" },
   { "预算安排购置车辆(\\d+)辆", "assets.new_vehicles" },

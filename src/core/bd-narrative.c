@@ -166,6 +166,26 @@ generate_narrative (BdDocument   *doc,
   g_string_free (list, TRUE);
 }
 
+/* The words a department budget (部门预算) and a unit budget (单位预算)
+ * write differently in the text made from the numbers: a unit speaks of
+ * itself as 本单位 and titles its 单位预算编制说明 (shanghai-czj-2025-unit.pdf,
+ * pages 6 and 21). */
+typedef struct {
+  const char *kind;   /* 部门, 单位: 2025年单位预算编制说明 */
+  const char *self;   /* 本部门, 本单位 */
+} BudgetWords;
+
+static const BudgetWords words_by_kind[] = {
+  { "部门", "本部门" },   /* a department budget */
+  { "单位", "本单位" },   /* a unit budget */
+};
+
+static const BudgetWords *
+budget_words (BdDocument *doc)
+{
+  return &words_by_kind[doc->unit_budget ? 1 : 0];
+}
+
 static void
 generate_other (BdDocument   *doc,
                 GStrvBuilder *out)
@@ -177,8 +197,7 @@ generate_other (BdDocument   *doc,
   char *amount[G_N_ELEMENTS (keys)], *change[G_N_ELEMENTS (keys)];
   int y = doc->year;
   gboolean kept = FALSE;
-  /* A unit budget speaks of itself as 本单位 (shanghai-czj-2025-unit.pdf, page 21). */
-  const char *self_word = doc->unit_budget ? "本单位" : "本部门";
+  const char *self_word = budget_words (doc)->self;
 
   /* keys[i] is schedule 9's column i. */
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -220,9 +239,13 @@ generate_other (BdDocument   *doc,
     g_autofree char *funds = wan (bd_document_get_schedule (doc, 3)->total->values[2], STYLE_SEPARATED);
 
     ADD ("四、绩效目标设置情况");
-    ADD ("按照本区预算绩效管理工作的总体要求，%s%" G_GINT64_FORMAT "个预算单位开展了%d年项目预算绩效目标编报工作，"
-         "编报绩效目标的项目%" G_GINT64_FORMAT "个，涉及项目预算资金%s万元。",
-         self_word, figure (doc, "other.goals.units"), y, figure (doc, "other.goals.projects"), funds);
+    if (doc->unit_budget)
+      ADD ("%d年度，%s编报绩效目标的项目共%" G_GINT64_FORMAT "个，涉及项目预算资金%s万元。",
+           y, self_word, figure (doc, "other.goals.projects"), funds);
+    else
+      ADD ("按照本区预算绩效管理工作的总体要求，%s%" G_GINT64_FORMAT "个预算单位开展了%d年项目预算绩效目标编报工作，"
+           "编报绩效目标的项目%" G_GINT64_FORMAT "个，涉及项目预算资金%s万元。",
+           self_word, figure (doc, "other.goals.units"), y, figure (doc, "other.goals.projects"), funds);
   }
 #undef ADD
 
@@ -294,6 +317,31 @@ bd_narrative_generate (BdDocument *doc,
   return g_strv_builder_end (out);
 }
 
+/* Each 项 of last year's schedule 3 (its 合计), as "item.CODE", for the
+ * year-over-year note (rule item-change); those of a document taken before go. */
+static void
+take_last_year_items (BdDocument *doc,
+                      BdSchedule *s3)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, doc->last_year);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, "item."))
+      g_hash_table_iter_remove (&iter);
+  for (guint i = 0; i < s3->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (s3->rows, i);
+      g_autofree char *name = NULL;
+
+      if (!row->is_leaf || strlen (row->code) != 7)
+        continue;
+      name = g_strconcat ("item.", row->code, NULL);
+      bd_document_set_last_year (doc, name, row->values[BD_COL_EXPENSE_TOTAL]);
+    }
+}
+
 gboolean
 bd_narrative_take_last_year (BdDocument  *doc,
                              BdDocument  *last,
@@ -328,6 +376,7 @@ bd_narrative_take_last_year (BdDocument  *doc,
   bd_document_set_last_year (doc, "expense.capital", s4->total->values[3]);
   for (guint i = 0; i < G_N_ELEMENTS (sangong); i++)
     bd_document_set_last_year (doc, sangong[i], s9->values[i]);
+  take_last_year_items (doc, bd_document_get_schedule (last, 3));
   return TRUE;
 }
 
@@ -381,7 +430,7 @@ bd_narrative_start (BdDocument *doc)
   glossary = start_section (doc, "glossary", g_strdup ("名词解释"));
   for (guint i = 0; i < G_N_ELEMENTS (standard_terms); i++)
     g_ptr_array_add (glossary->paragraphs, g_strdup (standard_terms[i]));
-  start_section (doc, "narrative", g_strdup_printf ("%d年部门预算编制说明", doc->year));
+  start_section (doc, "narrative", g_strdup_printf ("%d年%s预算编制说明", doc->year, budget_words (doc)->kind));
   start_section (doc, "other", g_strdup ("其他相关情况说明"));
 
   /* Written from the numbers, as they are now, so that the editor's text

@@ -81,6 +81,8 @@ clear_schedule (BdSchedule *schedule,
     clear_row (schedule->total);
   if (schedule->income_total != NULL)
     clear_row (schedule->income_total);
+  for (BdRowPart part = BD_ROW_PART_CARRYOVER; schedule->carryover != NULL && part <= BD_ROW_PART_EXPENSE_GRAND; part++)
+    clear_row (bd_schedule_carry_part (schedule, part));
   /* "本部门2024年无…" stated last year's case; this year's is not known yet. */
   g_clear_pointer (&schedule->note, g_free);
   schedule->title_year = schedule->title_year ? year : 0;

@@ -40,21 +40,22 @@ batch_start (BdPageLayout *self,
   cairo_get_current_point (cr, x, y);
 }
 
-/* One glyph and the character it draws onto the batch. */
-static void
-batch_add (BdPageLayout *self,
-           guint         glyph,
-           double        x,
-           double        y,
-           const char   *text,
-           int           length)
+/* Room at the end of the batch for a line of @n glyphs, one a character
+ * of @text: its glyphs returned, and its clusters in @clusters, to fill. */
+static cairo_glyph_t *
+batch_add_line (BdPageLayout          *self,
+                int                    n,
+                const char            *text,
+                gsize                  length,
+                cairo_text_cluster_t **clusters)
 {
-  cairo_glyph_t g = { glyph, x, y };
-  cairo_text_cluster_t cluster = { length, 1 };
+  guint first = self->batch_glyphs->len;
 
-  g_array_append_val (self->batch_glyphs, g);
-  g_array_append_val (self->batch_clusters, cluster);
+  g_array_set_size (self->batch_glyphs, first + n);
+  g_array_set_size (self->batch_clusters, first + n);
   g_string_append_len (self->batch_text, text, length);
+  *clusters = &g_array_index (self->batch_clusters, cairo_text_cluster_t, first);
+  return &g_array_index (self->batch_glyphs, cairo_glyph_t, first);
 }
 
 /* A line of characters each set alone (a schedule's names and codes)
@@ -73,6 +74,8 @@ draw_glyphs (BdPageLayout   *self,
 {
   const FigureGlyphs *figures = &self->fonts->figure_glyphs[role];
   const PangoGlyphInfo *glyphs[128];
+  cairo_glyph_t *shown;
+  cairo_text_cluster_t *clusters;
   int n = 0, position = 0;
 
   for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
@@ -87,12 +90,13 @@ draw_glyphs (BdPageLayout   *self,
   x += align == PANGO_ALIGN_CENTER ? (width - (double) position / PANGO_SCALE) / 2
      : align == PANGO_ALIGN_RIGHT ? width - (double) position / PANGO_SCALE : 0;
   batch_start (self, cr, figures->font, &x, &y);
+  shown = batch_add_line (self, n, text, strlen (text), &clusters);
   position = 0;
   n = 0;
   for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
     {
-      batch_add (self, glyphs[n]->glyph, x + (double) position / PANGO_SCALE, y + figures->baseline,
-                 p, g_utf8_next_char (p) - p);
+      shown[n] = (cairo_glyph_t) { glyphs[n]->glyph, x + (double) position / PANGO_SCALE, y + figures->baseline };
+      clusters[n] = (cairo_text_cluster_t) { g_utf8_next_char (p) - p, 1 };
       position += glyphs[n]->geometry.width;
     }
   return TRUE;
@@ -110,9 +114,11 @@ draw_line (BdPageLayout   *self,
            double          width,
            PangoAlignment  align)
 {
-  PangoLayout *layout = self->fonts->line_layouts[role];
   const FigureGlyphs *figures = &self->fonts->figure_glyphs[role];
   gsize length = strlen (text);
+  cairo_glyph_t *shown;
+  cairo_text_cluster_t *clusters;
+  PangoLayout *layout;
   double text_w;
 
   if (figures->font != NULL && length > 0 && strspn (text, FIGURE_CHARS) == length)
@@ -126,12 +132,14 @@ draw_line (BdPageLayout   *self,
       y += figures->baseline;
       /* As pango_cairo_show_glyph_string () would place them. */
       batch_start (self, cr, figures->font, &x, &y);
+      shown = batch_add_line (self, (int) length, text, length, &clusters);
       width_units = 0;
       for (gsize i = 0; i < length; i++)
         {
           const PangoGlyphInfo *glyph = &figures->glyphs[(unsigned char) text[i]];
 
-          batch_add (self, glyph->glyph, x + (double) width_units / PANGO_SCALE, y, text + i, 1);
+          shown[i] = (cairo_glyph_t) { glyph->glyph, x + (double) width_units / PANGO_SCALE, y };
+          clusters[i] = (cairo_text_cluster_t) { 1, 1 };
           width_units += glyph->geometry.width;
         }
       return;
@@ -141,6 +149,7 @@ draw_line (BdPageLayout   *self,
   if (draw_glyphs (self, cr, role, text, x, y, width, align))
     return;
 
+  layout = self->fonts->line_layouts[role];
   {
     PangoRectangle logical;
 
@@ -166,11 +175,13 @@ pango_align (BdGridAlign align)
     }
 }
 
-/* Draws one cell's text, centred vertically in its box. */
+/* Draws one cell's text (@text_width wide on one line), centred
+ * vertically in its box. */
 static void
 draw_cell_text (BdPageLayout     *self,
                 cairo_t          *cr,
                 const BdGridCell *cell,
+                double            text_width,
                 double            x,
                 double            y,
                 double            width,
@@ -182,7 +193,7 @@ draw_cell_text (BdPageLayout     *self,
   if (cell->text == NULL || *cell->text == '\0')
     return;
 
-  if (strchr (cell->text, '\n') == NULL && bd_page_text_width (self, role, cell->text) <= inner)
+  if (strchr (cell->text, '\n') == NULL && text_width <= inner)
     draw_line (self, cr, role, cell->text, x + CELL_PAD_X, y + (height - self->line_heights[role]) / 2,
                inner, pango_align (cell->align));
   else
@@ -276,7 +287,7 @@ draw_table (BdPageLayout *self,
             cairo_t      *cr,
             const Item   *item)
 {
-  const Table *table = item->table;
+  Table *table = item->table;
   const BdGrid *grid = bd_page_table_grid (self, table);
   guint n_columns, n_header, n_drawn;
   g_autofree guint *rows = NULL;
@@ -323,7 +334,8 @@ draw_table (BdPageLayout *self,
 
             cell = bd_grid_cell (grid, origin_row, origin_column);
             span_rows = MIN (origin_row + cell->row_span - r, n_drawn - i);
-            draw_cell_text (self, cr, cell, lefts[c], tops[i],
+            draw_cell_text (self, cr, cell, bd_page_cell_text_width (self, table, grid, origin_row, origin_column),
+                            lefts[c], tops[i],
                             lefts[c + cell->col_span] - lefts[c], tops[i + span_rows] - tops[i]);
           }
       }
@@ -391,8 +403,13 @@ draw_text_item (BdPageLayout *self,
                 cairo_t      *cr,
                 const Item   *item)
 {
-  g_autoptr(PangoLayout) layout = bd_page_wrapped_layout (self, item->role, item->text, item->width,
-                                                  item->align, item->indent);
+  g_autoptr(PangoLayout) layout = NULL;
+
+  /* Measured with the fonts that draw: drawn as measured. */
+  if (item->layout != NULL && pango_layout_get_context (item->layout) == self->fonts->context)
+    layout = g_object_ref (item->layout);
+  else
+    layout = bd_page_wrapped_layout (self, item->role, item->text, item->width, item->align, item->indent);
 
   bd_page_batch_flush (self, cr);
   cairo_move_to (cr, item->x, item->y);

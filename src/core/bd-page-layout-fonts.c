@@ -159,9 +159,8 @@ bd_page_char_glyph (BdPageLayout *self,
  * paper, in a PDF and in the preview at any zoom. The options are a PDF
  * surface's own: the fonts text is measured with are then the very fonts a
  * PDF draws with, and cairo loads each glyph once, not once for each. */
-void
-bd_page_fonts_init (BdPageLayout *self,
-                    PageFonts    *fonts,
+static void
+fonts_init_context (PageFonts    *fonts,
                     PangoFontMap *font_map)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
@@ -177,19 +176,54 @@ bd_page_fonts_init (BdPageLayout *self,
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (fonts->context, FALSE);
   pango_context_set_language (fonts->context, pango_language_from_string ("zh-cn"));
+}
 
+static void
+fonts_init_role (BdPageLayout *self,
+                 PageFonts    *fonts,
+                 Role          role)
+{
+  fonts->line_layouts[role] = pango_layout_new (fonts->context);
+  pango_layout_set_font_description (fonts->line_layouts[role], self->descriptions[role]);
+  fonts->char_glyphs[role] = g_hash_table_new_full (NULL, NULL, NULL, free_glyph);
+  shape_figure_glyphs (self, fonts, role);
+}
+
+/* Every role's fonts, once the context is made. */
+static void
+fonts_complete (BdPageLayout *self,
+                PageFonts    *fonts)
+{
   for (guint i = 0; i < N_ROLES; i++)
-    {
-      fonts->line_layouts[i] = pango_layout_new (fonts->context);
-      pango_layout_set_font_description (fonts->line_layouts[i], self->descriptions[i]);
-      fonts->char_glyphs[i] = g_hash_table_new_full (NULL, NULL, NULL, free_glyph);
-      shape_figure_glyphs (self, fonts, i);
-    }
+    if (fonts->line_layouts[i] == NULL)
+      fonts_init_role (self, fonts, i);
   if (fonts->figure_glyphs[ROLE_TABLE].font != NULL)
     {
       fonts->contextual = contextual_glyphs (hb_font_get_face (pango_font_get_hb_font (fonts->figure_glyphs[ROLE_TABLE].font)));
       g_debug ("%u glyphs of the pages' face change next to others", hb_set_get_population (fonts->contextual));
     }
+  fonts->complete = TRUE;
+}
+
+void
+bd_page_fonts_init (BdPageLayout *self,
+                    PageFonts    *fonts,
+                    PangoFontMap *font_map)
+{
+  fonts_init_context (fonts, font_map);
+  fonts_complete (self, fonts);
+}
+
+/* The system's fonts as the fonts that draw, made ready for every role
+ * the first time: when the pages are set in the cut face (as they are
+ * unless it cannot be cut), only the table's figures are shaped with them,
+ * to find the face. */
+void
+bd_page_use_system_fonts (BdPageLayout *self)
+{
+  if (!self->system.complete)
+    fonts_complete (self, &self->system);
+  self->fonts = &self->system;
 }
 
 void
@@ -203,6 +237,7 @@ bd_page_fonts_clear (PageFonts *fonts)
     }
   g_clear_pointer (&fonts->contextual, hb_set_destroy);
   g_clear_object (&fonts->context);
+  fonts->complete = FALSE;
 }
 
 void
@@ -214,8 +249,19 @@ bd_page_setup_fonts (BdPageLayout *self)
       pango_font_description_set_size (self->descriptions[i], (int) (bd_page_role_sizes[i] * PANGO_SCALE));
       self->char_widths[i] = g_hash_table_new (NULL, NULL);
     }
-  bd_page_fonts_init (self, &self->system, pango_cairo_font_map_get_default ());
+  /* Fontconfig picks a scalable face whatever the size: the one the
+   * table's figures come from is every role's. */
+  fonts_init_context (&self->system, pango_cairo_font_map_get_default ());
+  fonts_init_role (self, &self->system, ROLE_TABLE);
   self->fonts = &self->system;
+  /* What every page draws besides the document's text: its number. */
+  bd_page_note_text (self, "— 0123456789 " FIGURE_CHARS);
+}
+
+/* The height of a line of each role, with the fonts chosen to lay out. */
+void
+bd_page_measure_lines (BdPageLayout *self)
+{
   for (guint i = 0; i < N_ROLES; i++)
     {
       PangoRectangle logical;
@@ -224,8 +270,6 @@ bd_page_setup_fonts (BdPageLayout *self)
       pango_layout_get_extents (self->fonts->line_layouts[i], NULL, &logical);
       self->line_heights[i] = (double) logical.height / PANGO_SCALE;
     }
-  /* What every page draws besides the document's text: its number. */
-  bd_page_note_text (self, "— 0123456789 " FIGURE_CHARS);
 }
 
 /* Notes the characters of @text as drawn on the pages. */
@@ -248,6 +292,10 @@ bd_page_note_text (BdPageLayout *self,
               g_debug ("U+%04X is drawn but was not laid out", ch);
               self->missed = TRUE;
             }
+          /* Text the document was given since it was laid out: the rest
+           * is drawn with the system's fonts, which have every character. */
+          if (self->fonts == &self->subset)
+            bd_page_use_system_fonts (self);
         }
     }
 }
@@ -293,9 +341,10 @@ bd_page_wrapped_layout (BdPageLayout   *self,
                         PangoAlignment  align,
                         gboolean        indent)
 {
-  PangoLayout *layout = pango_layout_new (self->fonts->context);
+  PangoLayout *layout;
 
   bd_page_note_text (self, text);
+  layout = pango_layout_new (self->fonts->context);
   pango_layout_set_font_description (layout, self->descriptions[role]);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));

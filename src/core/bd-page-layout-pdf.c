@@ -102,32 +102,40 @@ write_pages (BdPageLayout *self,
   return status;
 }
 
-/* Draws the pages with the face cut down to their characters; should a
- * page draw one it lacks (a layout is never meant to), the file is
- * started again with the system's fonts. */
+/* Draws the pages with the face cut down to their characters: the one
+ * they were laid out with, or (laid out with the system's) one cut now.
+ * Should a page draw a character it lacks (a layout is never meant to),
+ * the file is started again with the system's fonts. */
 static cairo_status_t
 write_pages_subset (BdPageLayout *self,
                     Output       *output)
 {
   g_autofree char *face_file = NULL;
-  PangoFontMap *font_map = bd_page_subset_font_map (self, &face_file);
+  PangoFontMap *font_map = NULL;
   PageFonts subset = { NULL };
   cairo_status_t status;
 
-  if (font_map == NULL)
-    return write_pages (self, output);
-
-  bd_page_fonts_init (self, &subset, font_map);
-  self->fonts = &subset;
+  if (self->fonts == &self->system)
+    {
+      font_map = bd_page_subset_font_map (self, &face_file);
+      if (font_map == NULL)
+        return write_pages (self, output);
+      bd_page_fonts_init (self, &subset, font_map);
+      self->fonts = &subset;
+    }
   status = write_pages (self, output);
-  self->fonts = &self->system;
-  bd_page_fonts_clear (&subset);
-  g_object_unref (font_map);
-  g_unlink (face_file);
+  if (font_map != NULL)
+    {
+      self->fonts = &self->system;
+      bd_page_fonts_clear (&subset);
+      g_object_unref (font_map);
+      g_unlink (face_file);
+    }
 
   if (self->missed && output->error == 0)
     {
       g_debug ("A page drew a character its face was not cut for: drawn again whole");
+      bd_page_use_system_fonts (self);
       if (fflush (output->file) != 0 || ftruncate (fileno (output->file), 0) != 0)
         output->error = errno;
       rewind (output->file);

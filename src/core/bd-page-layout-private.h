@@ -57,9 +57,10 @@ typedef struct {
 #define BD_PAGE_N_CONTENTS 17
 extern const ContentsEntry bd_page_contents[BD_PAGE_N_CONTENTS];
 
-/* A table's grid is not kept: a 13,000-row schedule's cells take more
- * memory than everything else here, so a grid is built again when its pages
- * are drawn (one at a time, see bd_page_table_grid()). */
+/* A table's grid is kept from its layout until its pages are first drawn
+ * (a PDF draws them once); then it is built again when they are drawn, one
+ * table's at a time (bd_page_table_grid ()): a 13,000-row schedule's cells
+ * take more memory than everything else here. */
 typedef struct {
   guint   schedule;       /* 1 … 9, or 0 for a form */
   guint   project;        /* the form's index in doc->projects */
@@ -68,6 +69,8 @@ typedef struct {
   guint   n_columns;
   double *widths;     /* per column */
   double *heights;    /* per row */
+  double *text_widths;  /* per cell, its text on one line; negative until measured */
+  BdGrid *kept;         /* the grid it was laid out from, until first drawn */
   double  width;
   double  natural;    /* the width before it was fitted to the frame */
 } Table;
@@ -90,6 +93,9 @@ typedef struct {
   Table         *table;
   guint          first_row;
   guint          end_row;
+  /* ITEM_TEXT: the layout it was measured with, drawn again if the fonts
+   * are still those; NULL for the part of a paragraph split over pages. */
+  PangoLayout   *layout;
 } Item;
 
 typedef struct {
@@ -118,6 +124,7 @@ typedef struct {
   FigureGlyphs  figure_glyphs[N_ROLES];
   GHashTable   *char_glyphs[N_ROLES];    /* gunichar → PangoGlyphInfo*, or &no_glyph */
   hb_set_t     *contextual;              /* glyphs a default lookup may change next to others */
+  gboolean      complete;                /* every role's fonts made (the system's may have one) */
 } PageFonts;
 
 struct _BdPageLayout
@@ -128,7 +135,13 @@ struct _BdPageLayout
   BdPaper               paper;
   PangoFontDescription *descriptions[N_ROLES];
   PageFonts             system;
-  PageFonts            *fonts;                   /* &system, or the subset's */
+  /* The face cut down to the characters of the document, noted before
+   * they are laid out (bd_page_use_subset ()): laid out and drawn with it,
+   * each glyph is loaded once. */
+  PageFonts             subset;
+  PangoFontMap         *subset_map;
+  char                 *subset_file;
+  PageFonts            *fonts;                   /* &system, or &subset, or while a PDF is written its own */
   GHashTable           *char_widths[N_ROLES];    /* gunichar → width in Pango units */
   double                line_heights[N_ROLES];
   /* One-line text in one font, shown in one call when something else is
@@ -147,7 +160,9 @@ struct _BdPageLayout
   gboolean              missed;
 
   GPtrArray            *tables;      /* Table* */
-  const Table          *grid_table;  /* the table whose grid is built, or NULL */
+  GPtrArray            *noted_grids; /* BdGrid*: built when the characters were noted, in the order laid out */
+  Table                *grid_table;  /* the table whose grid is built, or NULL */
+  gboolean              laid_out;    /* grids are no longer kept for drawing */
   BdGrid               *grid;
   GArray               *pages;       /* Page */
   int                   contents_pages[BD_PAGE_N_CONTENTS];
@@ -177,6 +192,8 @@ void bd_page_fonts_init (BdPageLayout *self,
                          PageFonts    *fonts,
                          PangoFontMap *font_map);
 void bd_page_fonts_clear (PageFonts *fonts);
+void bd_page_use_system_fonts (BdPageLayout *self);
+void bd_page_measure_lines (BdPageLayout *self);
 void bd_page_note_text (BdPageLayout *self,
                         const char   *text);
 const PangoGlyphInfo *bd_page_char_glyph (BdPageLayout *self,
@@ -186,6 +203,8 @@ const PangoGlyphInfo *bd_page_char_glyph (BdPageLayout *self,
 /* bd-page-layout-subset.c: the face cut down for a PDF */
 PangoFontMap *bd_page_subset_font_map (BdPageLayout  *self,
                                        char         **path);
+void bd_page_use_subset (BdPageLayout *self);
+void bd_page_subset_clear (BdPageLayout *self);
 
 /* bd-page-layout.c: pages and the cursor */
 void bd_page_add_text (BdPageLayout   *self,
@@ -222,7 +241,12 @@ void bd_page_add_table (BdPageLayout *self,
                         guint         schedule,
                         guint         project);
 BdGrid *bd_page_table_grid (BdPageLayout *self,
-                            const Table  *table);
+                            Table        *table);
+double bd_page_cell_text_width (BdPageLayout *self,
+                                Table        *table,
+                                const BdGrid *grid,
+                                guint         row,
+                                guint         column);
 
 /* bd-page-layout-draw.c: drawing */
 void bd_page_batch_flush (BdPageLayout *self,

@@ -29,7 +29,11 @@ pages_face (BdPageLayout *self)
   for (guint i = 0; i < N_ROLES; i++)
     {
       PangoFont *font = self->system.figure_glyphs[i].font;
-      hb_font_t *hb = font ? pango_font_get_hb_font (font) : NULL;
+      hb_font_t *hb;
+
+      if (!self->system.complete && i != ROLE_TABLE)
+        continue;
+      hb = font ? pango_font_get_hb_font (font) : NULL;
 
       if (hb == NULL || (first != NULL && hb_font_get_face (hb) != hb_font_get_face (first)))
         return NULL;
@@ -146,4 +150,33 @@ bd_page_subset_font_map (BdPageLayout  *self,
       g_clear_pointer (path, g_free);
     }
   return font_map;
+}
+
+/* Lays out and draws with the face cut down to the characters noted so far
+ * (all of the document's): the system's face, measured glyph by glyph,
+ * would load each glyph again, and drawing with it cut would load it a
+ * third time. Left with the system's fonts when it cannot be cut. */
+void
+bd_page_use_subset (BdPageLayout *self)
+{
+  self->subset_map = bd_page_subset_font_map (self, &self->subset_file);
+  if (self->subset_map == NULL)
+    {
+      bd_page_use_system_fonts (self);
+      return;
+    }
+  bd_page_fonts_init (self, &self->subset, self->subset_map);
+  self->fonts = &self->subset;
+}
+
+void
+bd_page_subset_clear (BdPageLayout *self)
+{
+  if (self->fonts == &self->subset)
+    bd_page_use_system_fonts (self);
+  bd_page_fonts_clear (&self->subset);
+  g_clear_object (&self->subset_map);
+  if (self->subset_file != NULL)
+    g_unlink (self->subset_file);
+  g_clear_pointer (&self->subset_file, g_free);
 }

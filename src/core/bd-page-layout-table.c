@@ -5,20 +5,64 @@ bd_page_table_free (Table *table)
 {
   g_free (table->widths);
   g_free (table->heights);
+  g_free (table->text_widths);
+  g_clear_pointer (&table->kept, bd_grid_free);
   g_free (table);
+}
+
+/* The width of the text of the cell at (@row, @column) on one line,
+ * measured once: the columns and the rows are sized with it and the
+ * pages drawn with it. */
+double
+bd_page_cell_text_width (BdPageLayout *self,
+                         Table        *table,
+                         const BdGrid *grid,
+                         guint         row,
+                         guint         column)
+{
+  double *width = &table->text_widths[(gsize) row * table->n_columns + column];
+  const BdGridCell *cell = bd_grid_cell (grid, row, column);
+
+  if (*width < 0)
+    *width = cell->text != NULL ? bd_page_text_width (self, ROLE_TABLE, cell->text) : 0;
+  return *width;
+}
+
+/* The grid built when the document's characters were noted, if it is
+ * @table's: they are noted in the order they are laid out. */
+static BdGrid *
+take_noted_grid (BdPageLayout *self,
+                 const Table  *table)
+{
+  BdGrid *grid = self->noted_grids->len > 0 ? g_ptr_array_index (self->noted_grids, 0) : NULL;
+
+  if (grid == NULL)
+    return NULL;
+  if (table->schedule != 0 ? grid->def == NULL || grid->def->number != table->schedule : grid->def != NULL)
+    {
+      g_ptr_array_set_size (self->noted_grids, 0);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (self->noted_grids, 0);
 }
 
 /* NULL when the document no longer has the form the table printed. */
 BdGrid *
 bd_page_table_grid (BdPageLayout *self,
-                    const Table  *table)
+                    Table        *table)
 {
   if (table->schedule == 0 && table->project >= self->doc->projects->len)
     return NULL;
   if (self->grid_table != table)
     {
+      if (self->grid_table != NULL && !self->laid_out)
+        self->grid_table->kept = g_steal_pointer (&self->grid);
       g_clear_pointer (&self->grid, bd_grid_free);
-      self->grid = table->schedule != 0
+      self->grid = g_steal_pointer (&table->kept);
+      if (self->grid == NULL)
+        self->grid = take_noted_grid (self, table);
+      if (self->grid == NULL)
+        self->grid = table->schedule != 0
         ? bd_grid_new_for_schedule (self->doc, table->schedule)
         : bd_grid_new_for_project (self->doc, g_ptr_array_index (self->doc->projects, table->project));
       self->grid_table = table;
@@ -48,7 +92,7 @@ measure_columns (BdPageLayout *self,
 
         if (cell->col_span != 1 || cell->text == NULL)
           continue;
-        width = bd_page_text_width (self, ROLE_TABLE, cell->text) + 2 * CELL_PAD_X;
+        width = bd_page_cell_text_width (self, table, grid, r, c) + 2 * CELL_PAD_X;
         if (grid->row_kinds[r] == BD_GRID_ROW_HEADER)
           width = MIN (width, header_cap);
         else
@@ -69,7 +113,7 @@ measure_columns (BdPageLayout *self,
 
         if (cell->col_span <= 1 || cell->text == NULL)
           continue;
-        width = MIN (bd_page_text_width (self, ROLE_TABLE, cell->text), 8 * bd_page_role_sizes[ROLE_TABLE]) + 2 * CELL_PAD_X;
+        width = MIN (bd_page_cell_text_width (self, table, grid, r, c), 8 * bd_page_role_sizes[ROLE_TABLE]) + 2 * CELL_PAD_X;
         have = bd_grid_span_width (table->widths, c, cell->col_span);
         for (guint k = c; width > have && k < c + cell->col_span; k++)
           table->widths[k] += (width - have) / cell->col_span;
@@ -134,18 +178,23 @@ size_columns (BdPageLayout *self,
     table->width += table->widths[c];
 }
 
-/* The height @cell's text needs in a box @width wide. */
+/* The height the text of the cell at (@row, @column) needs in a box
+ * @width wide. */
 static double
-cell_text_height (BdPageLayout     *self,
-                  const BdGridCell *cell,
-                  double            width)
+cell_text_height (BdPageLayout *self,
+                  Table        *table,
+                  const BdGrid *grid,
+                  guint         row,
+                  guint         column,
+                  double        width)
 {
+  const BdGridCell *cell = bd_grid_cell (grid, row, column);
   g_autoptr(PangoLayout) layout = NULL;
   Role role = ROLE_TABLE;
 
   if (cell->text == NULL || *cell->text == '\0')
     return self->line_heights[role];
-  if (strchr (cell->text, '\n') == NULL && bd_page_text_width (self, role, cell->text) <= width)
+  if (strchr (cell->text, '\n') == NULL && bd_page_cell_text_width (self, table, grid, row, column) <= width)
     return self->line_heights[role];
   layout = bd_page_wrapped_layout (self, role, cell->text, width, PANGO_ALIGN_LEFT, FALSE);
   return bd_page_layout_height (layout);
@@ -167,7 +216,7 @@ size_rows (BdPageLayout *self,
           if (cell->row_span == 1)
             {
               double width = bd_grid_span_width (table->widths, c, cell->col_span) - 2 * CELL_PAD_X;
-              double height = cell_text_height (self, cell, width) + 2 * CELL_PAD_Y;
+              double height = cell_text_height (self, table, grid, r, c, width) + 2 * CELL_PAD_Y;
               table->heights[r] = MAX (table->heights[r], height);
             }
         }
@@ -183,7 +232,7 @@ size_rows (BdPageLayout *self,
           continue;
         for (guint k = r; k < r + cell->row_span; k++)
           have += table->heights[k];
-        need = cell_text_height (self, cell,
+        need = cell_text_height (self, table, grid, r, c,
                                  bd_grid_span_width (table->widths, c, cell->col_span) - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y;
         if (need > have)
           table->heights[r + cell->row_span - 1] += need - have;
@@ -234,6 +283,9 @@ bd_page_add_table (BdPageLayout *self,
   table->n_header_rows = grid->n_header_rows;
   table->n_rows = grid->n_rows;
   table->n_columns = grid->n_columns;
+  table->text_widths = g_new (double, (gsize) grid->n_rows * grid->n_columns);
+  for (gsize i = 0; i < (gsize) grid->n_rows * grid->n_columns; i++)
+    table->text_widths[i] = -1;
 
   size_columns (self, table, bd_page_frame_width (self, FALSE));
   /* Turned when it would have to wrap its names to fit upright. */

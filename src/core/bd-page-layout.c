@@ -41,7 +41,10 @@ static void
 page_clear (Page *page)
 {
   for (guint i = 0; i < page->items->len; i++)
-    g_free (g_array_index (page->items, Item, i).text);
+    {
+      g_free (g_array_index (page->items, Item, i).text);
+      g_clear_object (&g_array_index (page->items, Item, i).layout);
+    }
   g_array_unref (page->items);
 }
 
@@ -61,6 +64,10 @@ bd_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->grid, bd_grid_free);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->noted_grids, g_ptr_array_unref);
+  /* Not drawing any more: the system's fonts need not be made ready. */
+  self->fonts = &self->system;
+  bd_page_subset_clear (self);
   bd_page_fonts_clear (&self->system);
   g_clear_object (&self->doc);
 
@@ -77,6 +84,7 @@ static void
 bd_page_layout_init (BdPageLayout *self)
 {
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_page_table_free);
+  self->noted_grids = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_grid_free);
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, (GDestroyNotify) page_clear);
   self->batch_glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
@@ -220,6 +228,7 @@ bd_page_add_text (BdPageLayout   *self,
   item->text = g_strdup (pango_layout_get_text (layout));
   item->role = role, item->align = align, item->indent = indent;
   self->cursor_y += bd_page_layout_height (layout) + space_after;
+  item->layout = g_steal_pointer (&layout);
 }
 
 /* 编制部门：… on the left and 单位：元 on the right of one line. */
@@ -345,6 +354,71 @@ lay_out (BdPageLayout *self)
     }
 }
 
+static void
+note_grid (BdPageLayout *self,
+           BdGrid       *grid)
+{
+  const char *texts[] = { grid->title, grid->subtitle, grid->department, grid->unit, grid->note, "（续）" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL)
+      bd_page_note_text (self, texts[i]);
+  for (gsize i = 0; i < (gsize) grid->n_rows * grid->n_columns; i++)
+    if (grid->cells[i].text != NULL)
+      bd_page_note_text (self, grid->cells[i].text);
+  g_ptr_array_add (self->noted_grids, grid);
+}
+
+/* Every character lay_out () will set, noted before, walking the document
+ * as it does: the tables' grids are built here and kept for it. Should it
+ * set one more, it is laid out again with the system's fonts. */
+static void
+note_document (BdPageLayout *self)
+{
+  BdDocument *doc = self->doc;
+  g_autofree char *year = g_strdup_printf ("%d年部门预算", doc->year);
+  const char *texts[] = { doc->title, year, doc->attachment, doc->department, bd_document_cover_label (doc),
+                          "：目  录" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL)
+      bd_page_note_text (self, texts[i]);
+  for (guint i = 0; i < BD_PAGE_N_CONTENTS; i++)
+    {
+      const ContentsEntry *entry = &bd_page_contents[i];
+      g_autofree char *label = bd_page_contents_label (self, entry);
+      BdSection *section = entry->section ? bd_document_get_section (doc, entry->section) : NULL;
+
+      bd_page_note_text (self, label);
+      if (section != NULL)
+        {
+          bd_page_note_text (self, section->title);
+          for (guint p = 0; p < section->paragraphs->len; p++)
+            bd_page_note_text (self, g_ptr_array_index (section->paragraphs, p));
+        }
+      else if (entry->part == BD_PART_PERFORMANCE)
+        for (guint p = 0; p < doc->projects->len; p++)
+          note_grid (self, bd_grid_new_for_project (doc, g_ptr_array_index (doc->projects, p)));
+      else if (entry->label == NULL)
+        note_grid (self, bd_grid_new_for_schedule (doc, entry->schedule));
+    }
+}
+
+/* Lays the document out again from the start with the system's fonts. */
+static void
+lay_out_again (BdPageLayout *self)
+{
+  g_debug ("A character was laid out that was not noted before: laid out again with the system's fonts");
+  bd_page_subset_clear (self);
+  g_ptr_array_set_size (self->noted_grids, 0);
+  g_array_set_size (self->pages, 0);
+  g_ptr_array_set_size (self->tables, 0);
+  self->grid_table = NULL;
+  g_clear_pointer (&self->grid, bd_grid_free);
+  self->missed = FALSE;
+  lay_out (self);
+}
+
 BdPageLayout *
 bd_page_layout_new (BdDocument    *doc,
                     const BdPaper *paper)
@@ -355,7 +429,13 @@ bd_page_layout_new (BdDocument    *doc,
   self->doc = g_object_ref (doc);
   self->paper = paper ? *paper : bd_paper_a4 ();
   bd_page_setup_fonts (self);
+  note_document (self);
+  bd_page_use_subset (self);
+  bd_page_measure_lines (self);
   lay_out (self);
+  if (self->subset_map != NULL && self->missed)
+    lay_out_again (self);
+  self->laid_out = TRUE;
   return self;
 }
 

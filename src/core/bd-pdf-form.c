@@ -386,6 +386,7 @@ indicator_line (Converter *self,
                 BdPdfLine *line)
 {
   BdPdfForm *form = &self->form;
+  g_autofree char *joined_cells[4] = { NULL };
   const char *cells[4] = { NULL };
   gboolean main_line = FALSE;
 
@@ -393,12 +394,24 @@ indicator_line (Converter *self,
     {
       BdPdfCell *cell = g_ptr_array_index (line->cells, i);
       int c = nearest_column (form, cell);
+      char *joined;
 
       if (strcmp (cell->text, "绩效指标") == 0)
         continue;
-      cells[c] = cell->text;
+      /* Two pieces of one column on a line (a wide cell split at a gap)
+       * are one text: neither is lost. */
+      joined = g_strconcat (joined_cells[c] ? joined_cells[c] : "", cell->text, NULL);
+      g_free (joined_cells[c]);
+      cells[c] = joined_cells[c] = joined;
       main_line |= c >= 2;
     }
+
+  /* A 三级指标 wrapped over lines with its target centred beside it
+   * (putuo-wanli-2023-dept.pdf, page 34): a line holding only one of the
+   * two that overlaps the row above it in height goes on that row. */
+  if (main_line && form->row != NULL && (cells[2] == NULL || cells[3] == NULL) && line->y0 < form->row_y
+      && (cells[2] == NULL || *(char *) g_ptr_array_index (form->row, 2) != '\0'))
+    main_line = FALSE;
 
   if (main_line)
     {

@@ -63,6 +63,13 @@ bd_row_source_text (const BdRow *row)
 }
 
 char *
+bd_import_note_source_text (const BdImportNote *note)
+{
+  g_return_val_if_fail (note != NULL, NULL);
+  return source_text (note->page, note->line, 0, NULL);
+}
+
+char *
 bd_schedule_source_text (const BdSchedule *schedule)
 {
   g_return_val_if_fail (schedule != NULL, NULL);

@@ -184,6 +184,16 @@ bd_review_finding_source (BdDocument      *doc,
   g_return_val_if_fail (doc != NULL, NULL);
   g_return_val_if_fail (finding != NULL, NULL);
 
+  /* What the import noted stands where it was printed. */
+  for (guint i = 0; doc->import_notes != NULL && g_strcmp0 (finding->rule, "as-printed") == 0
+                    && i < doc->import_notes->len; i++)
+    {
+      const BdImportNote *note = g_ptr_array_index (doc->import_notes, i);
+
+      if (note->part == finding->part && g_strcmp0 (note->row, finding->row) == 0
+          && g_strcmp0 (note->message, finding->message) == 0 && (note->page != 0 || note->line != 0))
+        return bd_import_note_source_text (note);
+    }
   if (finding->part < BD_PART_SCHEDULE_1 || finding->part >= BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
     return NULL;
   schedule = bd_document_get_schedule (doc, finding->part - BD_PART_SCHEDULE_1 + 1);

@@ -245,8 +245,7 @@ item_row (BdCheck *check,
 void
 bd_rule_narrative_items (BdCheck *check)
 {
-  /* 10.00 %: the change a reviewer asks a reason for. */
-  const gint64 threshold = 1000;
+  const gint64 threshold = BD_RULES_REASON_PERCENT;
   g_autoptr(GArray) items = read_items (check->doc);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_direct_hash, g_direct_equal);
   gboolean other_styles = FALSE;
@@ -294,4 +293,40 @@ bd_rule_narrative_items (BdCheck *check)
                          g_strdup_printf (_("The text has no item for 项 %s %s (%s万元 in schedule 5)"),
                                           it.row->code, it.row->name, amount));
       }
+}
+
+/* Year over year: a 项 of schedule 3 whose 合计 moved by more than half
+ * against last year's document (taken with bd_editor_take_last_year, which
+ * keeps each 项 as last_year "item.CODE") is worth a look. A 项 last year did
+ * not have is the 编制说明's to explain (narrative-items, "from nothing"). */
+void
+bd_rule_item_change_row (BdCheck *check,
+                         guint    number,
+                         BdRow   *row)
+{
+  g_autofree char *key = NULL;
+  gint64 last, now = row->values[BD_COL_EXPENSE_TOTAL], diff, percent;
+
+  /* Nothing this year is a 项 not (yet) budgeted: a new year's document
+   * starts with every figure at 0. */
+  if (g_hash_table_size (check->doc->last_year) == 0 || strlen (row->code) != 7 || now == 0)
+    return;
+  key = g_strconcat ("item.", row->code, NULL);
+  if (!bd_document_get_last_year (check->doc, key, &last) || last <= 0)
+    return;
+  diff = now > last ? now - last : last - now;
+  /* In hundredths of a per cent, half up. */
+  percent = (diff * 20000 + last) / (2 * last);
+  if (percent > BD_RULES_YEAR_CHANGE_PERCENT)
+    {
+      g_autofree char *title = row_title (row);
+      g_autofree char *a = bd_money_format (last);
+      g_autofree char *b = bd_money_format (now);
+      g_autofree char *moved = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", percent / 100, (int) (percent % 100));
+
+      bd_check_report (check, BD_PART_SCHEDULE_3, row->code, "合计", NULL, b,
+                       g_strdup_printf (now > last ? _("%s: %s, last year %s: up %s %%, more than %d %%")
+                                                   : _("%s: %s, last year %s: down %s %%, more than %d %%"),
+                                        title, b, a, moved, BD_RULES_YEAR_CHANGE_PERCENT / 100));
+    }
 }

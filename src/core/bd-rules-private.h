@@ -17,6 +17,12 @@
 G_BEGIN_DECLS
 
 #define PART_OF(number) ((BdPart) (BD_PART_SCHEDULE_1 + (number) - 1))
+
+/* The thresholds a reviewer uses, in hundredths of a per cent: a change of
+ * an item of the 编制说明 that asks for its 主要原因 (10.00 %), and a 项's
+ * change against last year's document that is worth a note (50.00 %). */
+#define BD_RULES_REASON_PERCENT 1000
+#define BD_RULES_YEAR_CHANGE_PERCENT 5000
 #define S(n) BD_READS_SCHEDULE (n)
 
 static inline BdSchedule *
@@ -127,6 +133,7 @@ void bd_rule_schedule_1_expense (BdCheck *check);
 void bd_rule_schedule_1_income (BdCheck *check);
 void bd_rule_schedule_4_expense (BdCheck *check);
 void bd_rule_schedule_4_income (BdCheck *check);
+void bd_rule_schedule_4_carryover (BdCheck *check);
 void bd_rule_schedule_8 (BdCheck *check);
 void bd_rule_schedule_9 (BdCheck *check);
 void bd_rule_schedules_2_3 (BdCheck *check, guint number, BdRow *row);
@@ -150,6 +157,7 @@ void bd_rule_fiscal_movement (BdCheck *check);
 void bd_rule_comparison_amounts (BdCheck *check);
 void bd_rule_department_name (BdCheck *check);
 void bd_rule_narrative_items (BdCheck *check);
+void bd_rule_item_change_row (BdCheck *check, guint number, BdRow *row);
 void bd_rule_note_words (BdCheck *check);
 void bd_rule_placeholders (BdCheck *check);
 void bd_rule_doubled (BdCheck *check);

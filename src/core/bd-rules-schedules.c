@@ -78,6 +78,16 @@ bd_rule_total_rows (BdCheck *check)
           if (published_differs (s->income_total, 0))
             report_published (check, number, s->income_total, 0, _("the income items"));
         }
+
+      if (s->carryover != NULL)
+        {
+          bd_rule_row_parts (check, number, s->carry_forward);
+          if (published_differs (s->income_grand, 0))
+            report_published (check, number, s->income_grand, 0, _("本年收入合计 and the carry-over"));
+          for (guint c = 0; c < s->def->n_columns; c++)
+            if (published_differs (s->expense_grand, c))
+              report_published (check, number, s->expense_grand, c, _("本年支出合计 and 结转下年"));
+        }
     }
 }
 
@@ -91,8 +101,10 @@ bd_rule_balance (BdCheck *check)
 
       if (s->def->row_kind != BD_ROWS_BALANCE)
         continue;
-      income = s->income_total->values[BD_COL_AMOUNT];
-      expense = s->total->values[BD_COL_AMOUNT];
+      /* With a carry-over, 本年收入合计 and 本年支出合计 may differ by it:
+       * the totals that balance are those adding it in. */
+      income = (s->carryover ? s->income_grand : s->income_total)->values[BD_COL_AMOUNT];
+      expense = (s->carryover ? s->expense_grand : s->total)->values[BD_COL_AMOUNT];
       if (income != expense)
         {
           g_autofree char *a = bd_money_format (income);
@@ -239,6 +251,37 @@ bd_rule_schedule_4_income (BdCheck *check)
                                    BD_UNIT_YUAN,
                                    g_strdup_printf (_("%s is %s here, but %s in schedule 1"), in_4->name, a, b));
         }
+    }
+}
+
+/* Schedule 4's carry-over is the 财政拨款 part of schedule 1's: never more. */
+void
+bd_rule_schedule_4_carryover (BdCheck *check)
+{
+  BdSchedule *s1 = schedule (check, 1), *s4 = schedule (check, 4);
+  static const BdRowPart parts[] = { BD_ROW_PART_CARRYOVER, BD_ROW_PART_CARRY_FORWARD };
+
+  if (s4->carryover == NULL)
+    return;
+  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+    {
+      BdRow *here = bd_schedule_carry_part (s4, parts[k]);
+      BdRow *there = s1->carryover ? bd_schedule_carry_part (s1, parts[k]) : NULL;
+      gint64 a = here->values[0], b = row_value (there, 0);
+
+      if (a <= b)
+        continue;
+      {
+        g_autofree char *x = bd_money_format (a);
+        g_autofree char *y = bd_money_format (b);
+        bd_check_report_amounts (check, BD_PART_SCHEDULE_4, here->code, s4->def->columns[0].name, b, a,
+                                 BD_UNIT_YUAN,
+                                 there == NULL
+                                 ? g_strdup_printf (_("%s is %s here, but schedule 1 has no %s"), here->name, x,
+                                                    here->name)
+                                 : g_strdup_printf (_("%s is %s here, more than schedule 1's %s %s"), here->name, x,
+                                                    there->name, y));
+      }
     }
 }
 
@@ -448,6 +491,14 @@ bd_rule_negative (BdCheck *check)
           if (item->values[BD_COL_AMOUNT] < 0)
             bd_check_report_amounts (check, PART_OF (number), item->name, "预算数", 0, item->values[BD_COL_AMOUNT], s->def->unit,
                                      g_strdup_printf (_("%s: a budget amount cannot be negative"), item->name));
+        }
+      if (s->carryover != NULL)
+        {
+          if (s->carryover->values[0] < 0)
+            bd_check_report_amounts (check, PART_OF (number), s->carryover->code, "预算数", 0, s->carryover->values[0],
+                                     s->def->unit, g_strdup_printf (_("%s: a budget amount cannot be negative"),
+                                                                    s->carryover->name));
+          bd_rule_negative_row (check, number, s->carry_forward);
         }
     }
 }

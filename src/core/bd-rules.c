@@ -28,6 +28,8 @@ static const BdRule rules[] = {
     bd_rule_schedules_2_3, S (2) | S (3), BD_ITER_LEAVES | BD_ITER_UNIQUE },
   { "schedule-4-income", BD_SEVERITY_ERROR, BD_PART_SCHEDULE_4, S (1) | S (4),
     N_("Schedule 4's income equals schedule 1's 财政拨款收入 split"), bd_rule_schedule_4_income },
+  { "schedule-4-carryover", BD_SEVERITY_ERROR, BD_PART_SCHEDULE_4, S (1) | S (4),
+    N_("Schedule 4's 上年结转 and 结转下年 are within schedule 1's"), bd_rule_schedule_4_carryover },
   { "schedule-4-expenditure", BD_SEVERITY_ERROR, BD_PART_SCHEDULE_4, S (4) | S (5) | S (6) | S (7) | BD_READS_ROWS,
     N_("Schedule 4's columns by 类 equal the 类 totals of schedules 5, 6 and 7"), bd_rule_schedule_4_expense },
   { "schedules-5-6-7", BD_SEVERITY_ERROR, BD_PART_SCHEDULE_3, S (2) | S (3) | S (5) | S (6) | S (7) | BD_READS_ROWS,
@@ -40,7 +42,7 @@ static const BdRule rules[] = {
     N_("Schedule 9 is never less than schedule 8's lines for the same costs"), bd_rule_schedule_9 },
   { "empty-note", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_ALL_SCHEDULES | BD_READS_HEADER,
     N_("An empty schedule carries its note"), bd_rule_empty_notes },
-  { "stale-note", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_ALL_SCHEDULES,
+  { "stale-note", BD_SEVERITY_WARNING, BD_PART_DOCUMENT, BD_READS_ALL_SCHEDULES | BD_READS_HEADER,
     N_("A schedule with figures does not say it has none"), bd_rule_stale_notes },
   { "narrative-figures", BD_SEVERITY_ERROR, BD_PART_NARRATIVE, S (1) | S (4) | S (5) | BD_READS_ROWS | BD_READS_TEXT,
     N_("The 编制说明's figures equal the schedules'"), bd_rule_narrative },
@@ -99,6 +101,10 @@ static const BdRule rules[] = {
   { "narrative-items", BD_SEVERITY_ERROR, BD_PART_NARRATIVE, S (5) | BD_READS_ROWS | BD_READS_TEXT,
     N_("The 编制说明's items: one amount each, equal to schedule 5, percentages that follow from their "
        "figures, a reason for a change of 10 per cent or more, every 项 listed once"), bd_rule_narrative_items },
+  /* Last year's figures come with the text they rewrite: BD_READS_TEXT. */
+  { "item-change", BD_SEVERITY_INFO, BD_PART_SCHEDULE_3, S (3) | BD_READS_ROWS | BD_READS_TEXT,
+    N_("A 项 whose amount moved by more than 50 % against last year's document (when one is taken)"), NULL,
+    bd_rule_item_change_row, S (3), BD_ITER_LEAVES },
   { "note-words", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_ALL_SCHEDULES | BD_READS_HEADER,
     N_("An empty schedule's note names its own fund and the document's year"), bd_rule_note_words },
   { "placeholder", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT,

@@ -104,6 +104,78 @@ bd_schedule_recompute (BdSchedule *schedule)
         if (!(parts & (1u << i)))
           schedule->income_total->values[0] += ((BdRow *) g_ptr_array_index (schedule->income, i))->values[0];
     }
+
+  if (schedule->carryover != NULL)
+    {
+      compute_sum_columns (def, schedule->carry_forward);
+      clear_values (schedule->income_grand);
+      schedule->income_grand->values[0] = schedule->income_total->values[0] + schedule->carryover->values[0];
+      clear_values (schedule->expense_grand);
+      add_values (schedule->expense_grand, schedule->total, def->n_columns);
+      add_values (schedule->expense_grand, schedule->carry_forward, def->n_columns);
+    }
+}
+
+static BdRow *
+carry_row (const char *code,
+           const char *name,
+           gboolean    leaf)
+{
+  BdRow *row = bd_row_new (code, name);
+
+  row->is_leaf = leaf;
+  return row;
+}
+
+BdRow *
+bd_schedule_add_carryover (BdSchedule *schedule,
+                           const char *income_name,
+                           const char *expense_name)
+{
+  g_return_val_if_fail (schedule->def->row_kind == BD_ROWS_BALANCE, NULL);
+
+  if (schedule->carryover == NULL)
+    {
+      schedule->carryover = carry_row ("carryover", "上年结转", TRUE);
+      schedule->carry_forward = carry_row ("carry-forward", "结转下年", TRUE);
+      schedule->income_grand = carry_row ("", "收入总计", FALSE);
+      schedule->expense_grand = carry_row ("", "支出总计", FALSE);
+      /* The totals above them are now the year's own. */
+      g_free (schedule->income_total->name);
+      schedule->income_total->name = g_strdup ("本年收入合计");
+      g_free (schedule->total->name);
+      schedule->total->name = g_strdup ("本年支出合计");
+    }
+  if (income_name != NULL)
+    {
+      g_free (schedule->carryover->name);
+      schedule->carryover->name = g_strdup (income_name);
+    }
+  if (expense_name != NULL)
+    {
+      g_free (schedule->carry_forward->name);
+      schedule->carry_forward->name = g_strdup (expense_name);
+    }
+  return schedule->carryover;
+}
+
+BdRow *
+bd_schedule_carry_part (BdSchedule *schedule,
+                        BdRowPart   part)
+{
+  switch (part)
+    {
+    case BD_ROW_PART_CARRYOVER: return schedule->carryover;
+    case BD_ROW_PART_CARRY_FORWARD: return schedule->carry_forward;
+    case BD_ROW_PART_INCOME_GRAND: return schedule->income_grand;
+    case BD_ROW_PART_EXPENSE_GRAND: return schedule->expense_grand;
+    case BD_ROW_PART_TABLE:
+    case BD_ROW_PART_TOTAL:
+    case BD_ROW_PART_INCOME:
+    case BD_ROW_PART_INCOME_TOTAL:
+    default:
+      return NULL;
+    }
 }
 
 static void
@@ -131,5 +203,11 @@ bd_schedule_forget_published_sums (BdSchedule *schedule)
         if (def->income[i].sum_of != 0)
           ((BdRow *) g_ptr_array_index (schedule->income, i))->published_mask = 0;
       schedule->income_total->published_mask = 0;
+    }
+  if (schedule->carryover != NULL)
+    {
+      forget_computed (def, schedule->carry_forward, def->n_columns);
+      schedule->income_grand->published_mask = 0;
+      schedule->expense_grand->published_mask = 0;
     }
 }

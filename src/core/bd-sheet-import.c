@@ -76,6 +76,9 @@ compare_rows (BdSheetImport *import,
 
         change.code = g_strdup (row->code);
         change.name = g_strdup (row->name);
+        change.source_sheet = row->source_sheet;
+        change.source_line = row->source_line;
+        change.source_column = row->source_column;
         for (guint c = 0; c < def->n_columns; c++)
           if (bd_schedule_def_is_entered (def, c))
             change.values[c] = row->values[c];
@@ -198,6 +201,10 @@ bd_sheet_import_apply (BdSheetImport  *import,
         {
           BdRow *row = bd_schedule_insert_leaf (schedule, change->code, change->name);
           memcpy (row->values, change->values, sizeof row->values);
+          /* A finding about the row names the sheet's cell it came from. */
+          row->source_sheet = change->source_sheet;
+          row->source_line = change->source_line;
+          row->source_column = change->source_column;
         }
       else
         bd_schedule_find_part (schedule, change->part, change->code)->values[change->column] = change->after;

@@ -28,6 +28,9 @@ typedef struct {
   gint64            before;    /* BD_SHEET_CHANGE_FIGURE */
   gint64            after;
   gint64            values[BD_MAX_COLUMNS];  /* BD_SHEET_CHANGE_ROW_ADDED: its entered figures */
+  const char       *source_sheet;            /* BD_SHEET_CHANGE_ROW_ADDED: where it was read (interned) */
+  guint             source_line;
+  guint             source_column;
 } BdSheetChange;
 
 typedef struct {

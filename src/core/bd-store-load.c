@@ -42,6 +42,17 @@ place_row (BdSchedule *schedule,
         if (strcmp (((BdRow *) g_ptr_array_index (schedule->income, i))->code, row->code) == 0)
           placed = g_ptr_array_index (schedule->income, i);
       break;
+    case BD_ROW_PART_CARRYOVER:
+    case BD_ROW_PART_CARRY_FORWARD:
+    case BD_ROW_PART_INCOME_GRAND:
+    case BD_ROW_PART_EXPENSE_GRAND:
+      /* The carry-over rows come as a set, named as printed. */
+      if (schedule->income == NULL)
+        break;
+      bd_schedule_add_carryover (schedule, part == BD_ROW_PART_CARRYOVER ? row->name : NULL,
+                                 part == BD_ROW_PART_CARRY_FORWARD ? row->name : NULL);
+      placed = bd_schedule_carry_part (schedule, part);
+      break;
     case BD_ROW_PART_INCOME_TOTAL:
     default:
       placed = schedule->income_total;
@@ -201,6 +212,8 @@ check_rows_loaded (BdStore    *self,
         whole = ((BdRow *) g_ptr_array_index (schedule->income, i))->id != 0;
       if (whole && schedule->income_total != NULL)
         whole = schedule->income_total->id != 0;
+      for (int part = BD_ROW_PART_CARRYOVER; whole && schedule->carryover && part <= BD_ROW_PART_EXPENSE_GRAND; part++)
+        whole = bd_schedule_carry_part (schedule, part)->id != 0;
       if (!whole)
         return bd_store_rows_missing (error, self->path, number);
     }
@@ -307,12 +320,16 @@ load_import_notes (BdStore    *self,
   if (self->version < 5)
     return TRUE;
   notes = bd_store_sql_prepare (self->db, self->path,
-                                "SELECT part, row_label, page, message FROM import_note ORDER BY position", error);
+                                "SELECT part, row_label, page, message, line FROM import_note ORDER BY position", error);
   if (notes == NULL)
     return FALSE;
   while ((rc = sqlite3_step (notes)) == SQLITE_ROW)
-    bd_document_add_import_note (doc, sqlite3_column_int (notes, 0), (const char *) sqlite3_column_text (notes, 1),
-                                 sqlite3_column_int (notes, 2), bd_store_sql_column_text (notes, 3));
+    {
+      bd_document_add_import_note (doc, sqlite3_column_int (notes, 0), (const char *) sqlite3_column_text (notes, 1),
+                                   sqlite3_column_int (notes, 2), bd_store_sql_column_text (notes, 3));
+      ((BdImportNote *) g_ptr_array_index (doc->import_notes, doc->import_notes->len - 1))->line
+        = sqlite3_column_int (notes, 4);
+    }
   if (rc != SQLITE_DONE)
     return bd_store_sql_error (error, self->db, self->path, rc);
   return TRUE;

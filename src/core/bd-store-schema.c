@@ -35,7 +35,7 @@
   "  page INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, sheet TEXT);" \
   "CREATE TABLE import_note (" \
   "  position INTEGER PRIMARY KEY, part INTEGER NOT NULL, row_label TEXT," \
-  "  page INTEGER NOT NULL, message TEXT NOT NULL);" \
+  "  page INTEGER NOT NULL, line INTEGER NOT NULL, message TEXT NOT NULL);" \
   "ALTER TABLE paragraph ADD COLUMN to_review INTEGER NOT NULL DEFAULT 0;" \
   "ALTER TABLE project ADD COLUMN to_review INTEGER NOT NULL DEFAULT 0;"
 
@@ -46,7 +46,8 @@ static const char schema_v1[] =
   "  title TEXT, attachment TEXT, framework INTEGER NOT NULL DEFAULT 0);"
   "CREATE TABLE schedule ("
   "  number INTEGER PRIMARY KEY, note TEXT, title_year INTEGER NOT NULL DEFAULT 0);"
-  /* part: 0 a row of the table, 1 its 合计 row, 2 an income item, 3 收入总计 */
+  /* part: 0 a row of the table, 1 its 合计 row, 2 an income item, 3 收入总计;
+   * 4 上年结转, 5 结转下年, 6 and 7 收入总计 and 支出总计 with them (BdRowPart) */
   "CREATE TABLE schedule_row ("
   "  id INTEGER PRIMARY KEY,"
   "  schedule INTEGER NOT NULL REFERENCES schedule (number) ON DELETE CASCADE,"

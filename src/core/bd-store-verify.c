@@ -61,6 +61,7 @@ static const struct {
     "typeof (position) != 'integer' OR typeof (part) != 'integer' OR part NOT BETWEEN 1 AND " G_STRINGIFY (BD_PART_LAST)
     " OR typeof (row_label) NOT IN ('text', 'null') OR NOT bd_utf8 (row_label)"
     " OR typeof (page) != 'integer' OR page NOT BETWEEN 0 AND 2147483647"
+    " OR typeof (line) != 'integer' OR line NOT BETWEEN 0 AND 2147483647"
     " OR typeof (message) != 'text' OR NOT bd_utf8 (message)" },
   { "paragraph", 5, "typeof (to_review) != 'integer' OR to_review NOT IN (0, 1)" },
   { "project", 5, "typeof (to_review) != 'integer' OR to_review NOT IN (0, 1)" },

@@ -95,6 +95,14 @@ bd_store_write_schedule (sqlite3     *db,
       if (!write_row (db, path, &rs, def->number, BD_ROW_PART_INCOME_TOTAL, 0, schedule->income_total, 1, error))
         return FALSE;
     }
+  if (schedule->carryover != NULL)
+    for (int part = BD_ROW_PART_CARRYOVER; part <= BD_ROW_PART_EXPENSE_GRAND; part++)
+      {
+        gboolean income_side = part == BD_ROW_PART_CARRYOVER || part == BD_ROW_PART_INCOME_GRAND;
+        if (!write_row (db, path, &rs, def->number, part, 0, bd_schedule_carry_part (schedule, part),
+                        income_side ? 1 : def->n_columns, error))
+          return FALSE;
+      }
   return TRUE;
 }
 
@@ -242,7 +250,7 @@ write_import_notes (sqlite3    *db,
                     GError    **error)
 {
   g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
-    "INSERT INTO import_note (position, part, row_label, page, message) VALUES (?, ?, ?, ?, ?)", error);
+    "INSERT INTO import_note (position, part, row_label, page, line, message) VALUES (?, ?, ?, ?, ?, ?)", error);
 
   if (insert == NULL || !bd_store_sql_exec (db, path, "DELETE FROM import_note", error))
     return FALSE;
@@ -250,8 +258,8 @@ write_import_notes (sqlite3    *db,
     {
       const BdImportNote *note = g_ptr_array_index (doc->import_notes, i);
 
-      if (!bd_store_sql_run (db, path, insert, error, "iitit", (int) i, (int) note->part, note->row,
-                             (int) note->page, note->message))
+      if (!bd_store_sql_run (db, path, insert, error, "iitiit", (int) i, (int) note->part, note->row,
+                             (int) note->page, (int) note->line, note->message))
         return FALSE;
     }
   return TRUE;

@@ -173,6 +173,22 @@ classified_rows (TextTable  *table,
 }
 
 static void
+balance_total (TextTable           *table,
+               const BdScheduleDef *def,
+               const char          *income_label,
+               BdRow               *income,
+               const char          *expense_label,
+               BdRow               *expense)
+{
+  GPtrArray *row = table_add_row (table);
+
+  cell (row, income_label);
+  amount_cells (row, def, income, 1);
+  cell (row, expense_label);
+  amount_cells (row, def, expense, def->n_columns);
+}
+
+static void
 balance_rows (TextTable  *table,
               BdSchedule *schedule)
 {
@@ -201,11 +217,15 @@ balance_rows (TextTable  *table,
         }
     }
   table_add_rule (table);
-  row = table_add_row (table);
-  cell (row, "收入总计");
-  amount_cells (row, def, schedule->income_total, 1);
-  cell (row, "支出总计");
-  amount_cells (row, def, schedule->total, def->n_columns);
+  if (schedule->carryover != NULL)
+    {
+      balance_total (table, def, "本年收入合计", schedule->income_total, "本年支出合计", schedule->total);
+      balance_total (table, def, schedule->carryover->name, schedule->carryover,
+                     schedule->carry_forward->name, schedule->carry_forward);
+      balance_total (table, def, "收入总计", schedule->income_grand, "支出总计", schedule->expense_grand);
+    }
+  else
+    balance_total (table, def, "收入总计", schedule->income_total, "支出总计", schedule->total);
 }
 
 static void

@@ -567,6 +567,16 @@ item_core (const char *label)
   return core;
 }
 
+/* 上年结转 (上年结转结余, 上年结转资金) beside the income items, 结转下年
+ * beside the 类: the money a balance schedule carries across years. */
+static gboolean
+is_carry_label (const char *core,
+                gboolean    income)
+{
+  return income ? g_str_has_prefix (core, "上年结转") || g_str_has_prefix (core, "上年结余")
+                : g_str_has_prefix (core, "结转下年") || g_str_has_prefix (core, "年末结转");
+}
+
 /* The 类 list of schedules 1 and 4 as the sheet prints it, when it does:
  * otherwise it stays as schedules 3 and 5-7 give it. */
 static gboolean
@@ -602,6 +612,18 @@ fill_balance_expenditure (Sheet       *s,
     {
       g_autofree char *core = item_core (text_at (s, r, label));
 
+      if (is_carry_label (core, FALSE))
+        {
+          g_autofree char *name = g_strstrip (g_strdup (text_at (s, r, label)));
+          BdRow *carry;
+
+          bd_schedule_add_carryover (schedule, NULL, name);
+          carry = schedule->carry_forward;
+          for (guint c = 0; c < def->n_columns; c++)
+            if (bd_schedule_def_is_entered (def, c) && !read_amount (s, r, columns[c], &carry->values[c], error))
+              return FALSE;
+          continue;
+        }
       for (guint i = 0; i < schedule->rows->len && core[0] != '\0'; i++)
         {
           BdRow *target = g_ptr_array_index (schedule->rows, i);
@@ -654,6 +676,14 @@ fill_balance (Sheet       *s,
     {
       g_autofree char *core = item_core (text_at (s, r, label));
 
+      if (is_carry_label (core, TRUE))
+        {
+          g_autofree char *name = g_strstrip (g_strdup (text_at (s, r, label)));
+          BdRow *carry = bd_schedule_add_carryover (schedule, name, NULL);
+          if (!read_amount (s, r, amount, &carry->values[0], error))
+            return FALSE;
+          continue;
+        }
       for (guint k = 0; k < def->n_income && core[0] != '\0'; k++)
         {
           g_autofree char *wanted = item_core (def->income[k].name);
@@ -691,26 +721,6 @@ derive_balance_schedules (BdDocument *doc)
         }
     }
   bd_document_recompute (doc);
-}
-
-static void
-write_text_sections (BdDocument *doc)
-{
-  static const char * const generated[] = { "narrative", "other" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
-    {
-      BdSection *section = bd_document_get_section (doc, generated[i]);
-      g_auto(GStrv) paragraphs = NULL;
-
-      if (section == NULL)
-        continue;
-      paragraphs = bd_narrative_generate (doc, generated[i]);
-      g_ptr_array_set_size (section->paragraphs, 0);
-      for (guint p = 0; paragraphs[p] != NULL; p++)
-        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
-      bd_document_read_section_figures (doc, section);
-    }
 }
 
 static gboolean
@@ -837,7 +847,7 @@ bd_workbook_import (BdWorkbook  *book,
     if (bd_workbook_is_form (g_ptr_array_index (book->sheets, i))
         && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
       return NULL;
-  write_text_sections (doc);
+  bd_workbook_read_texts (book, doc);
   return g_steal_pointer (&doc);
 }
 
@@ -877,6 +887,16 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
     }
   if (like->unit_budget)
     bd_document_set_unit_budget (doc, TRUE);
+  /* A code the document knows beyond the catalog needs no name in the sheet. */
+  for (guint c = 0; c < G_N_ELEMENTS (like->extra_codes); c++)
+    {
+      GHashTableIter iter;
+      gpointer code, name;
+
+      g_hash_table_iter_init (&iter, like->extra_codes[c]);
+      while (g_hash_table_iter_next (&iter, &code, &name))
+        bd_document_add_extra_code (doc, c, code, name);
+    }
   if (!fill_schedule (&s, doc, error))
     return NULL;
   bd_document_get_schedule (doc, s.number)->title_year = s.year;

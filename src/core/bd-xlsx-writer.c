@@ -191,6 +191,13 @@ schedule_children (BdSchedule *schedule)
             add_child (children, schedule->income_total, item);
         }
     }
+  if (schedule->carryover != NULL)
+    {
+      add_child (children, schedule->income_grand, schedule->income_total);
+      add_child (children, schedule->income_grand, schedule->carryover);
+      add_child (children, schedule->expense_grand, schedule->total);
+      add_child (children, schedule->expense_grand, schedule->carry_forward);
+    }
   return children;
 }
 
@@ -199,7 +206,8 @@ is_income (BdSchedule  *schedule,
            const BdRow *row)
 {
   return schedule->income != NULL
-    && (row == schedule->income_total || g_ptr_array_find (schedule->income, row, NULL));
+    && (row == schedule->income_total || row == schedule->carryover || row == schedule->income_grand
+        || g_ptr_array_find (schedule->income, row, NULL));
 }
 
 /* What a figure is the sum of: the columns of its own row for a sum column
@@ -645,6 +653,62 @@ add_sheet (lxw_workbook *workbook,
     }
 }
 
+/* Text: the cover and each text section, a paragraph a row, after the
+ * tables and forms, so that the import reads the whole document back
+ * (bd-workbook-text.c). */
+#define TEXT_WIDTH 90.0
+
+static void
+write_text_sheet (Writer     *writer,
+                  const char *name,
+                  const char *heading,
+                  GPtrArray  *paragraphs)
+{
+  lxw_worksheet *worksheet = add_sheet (writer->workbook, name);
+  lxw_row_t row = 0;
+
+  if (!check (writer, worksheet ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED))
+    return;
+  check (writer, worksheet_set_column (worksheet, 0, 0, TEXT_WIDTH, NULL));
+  if (heading != NULL)
+    {
+      write_text (writer, worksheet, row, 0, row, 0, heading, writer->title);
+      check (writer, worksheet_set_row (worksheet, row++, 2 * TITLE_SIZE, NULL));
+    }
+  for (guint i = 0; i < paragraphs->len && writer->status == LXW_NO_ERROR; i++, row++)
+    {
+      const char *paragraph = g_ptr_array_index (paragraphs, i);
+
+      write_text (writer, worksheet, row, 0, row, 0, paragraph, writer->note);
+      check (writer, worksheet_set_row (worksheet, row, row_height (text_lines (paragraph, TEXT_WIDTH)), NULL));
+    }
+  worksheet_set_portrait (worksheet);
+  worksheet_set_paper (worksheet, A4);
+  worksheet_fit_to_pages (worksheet, 1, 0);
+}
+
+static void
+write_texts (Writer     *writer,
+             BdDocument *doc)
+{
+  g_autoptr(GPtrArray) cover = g_ptr_array_new_with_free_func (g_free);
+
+  if (doc->attachment != NULL)
+    g_ptr_array_add (cover, g_strdup (doc->attachment));
+  if (doc->title != NULL)
+    g_ptr_array_add (cover, g_strdup (doc->title));
+  g_ptr_array_add (cover, g_strdup_printf ("%s：%s", bd_document_cover_label (doc), doc->department));
+  write_text_sheet (writer, "封面", NULL, cover);
+  for (guint i = 0; i < doc->sections->len && writer->status == LXW_NO_ERROR; i++)
+    {
+      BdSection *section = g_ptr_array_index (doc->sections, i);
+
+      const char *title = section->title != NULL && *section->title ? section->title : section->id;
+
+      write_text_sheet (writer, title, title, section->paragraphs);
+    }
+}
+
 static void
 write_workbook (Writer     *writer,
                 BdDocument *doc)
@@ -669,6 +733,8 @@ write_workbook (Writer     *writer,
       if (check (writer, worksheet ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED))
         write_sheet (writer, worksheet, grid, NULL);
     }
+  if (writer->status == LXW_NO_ERROR)
+    write_texts (writer, doc);
 }
 
 /* libxlsxwriter closes the file itself: it is opened again to sync it, so

@@ -796,6 +796,42 @@ test_item_change (void)
   g_rmdir (dir);
 }
 
+/* The thresholds are settings (reason-threshold 10, year-change-threshold
+ * 50, in per cent). The item of break_item_reason changed by 10.45 % with no
+ * reason: a finding at 10 %, none at 11 %. 2080502 at 121,500.00 against
+ * last year's 60,000.00 moved 102.50 %: a note at 50 %, none at 110 %. */
+static void
+test_thresholds (void)
+{
+  g_autoptr(BdDocument) doc = load_corrected ();
+  const BdRule *items = bd_rule_lookup ("narrative-items");
+  const BdRule *change = bd_rule_lookup ("item-change");
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_assert_cmpuint (bd_rules_threshold (BD_THRESHOLD_REASON), ==, 1000);
+  g_assert_cmpuint (bd_rules_threshold (BD_THRESHOLD_YEAR_CHANGE), ==, 5000);
+  item_in_path_style (doc);
+  break_item_reason (doc);
+  break_item_change (doc);
+  findings = bd_check_rule (doc, items);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = bd_check_rule (doc, change);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_nonnull (strstr (finding_at (findings, 0)->message, "102.50"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  bd_rules_set_threshold (BD_THRESHOLD_REASON, 1100);
+  bd_rules_set_threshold (BD_THRESHOLD_YEAR_CHANGE, 11000);
+  findings = bd_check_rule (doc, items);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = bd_check_rule (doc, change);
+  g_assert_cmpuint (findings->len, ==, 0);
+  bd_rules_set_threshold (BD_THRESHOLD_REASON, 1000);
+  bd_rules_set_threshold (BD_THRESHOLD_YEAR_CHANGE, 5000);
+}
+
 /* docs/rules.md, the guide's §5 list as implemented, names every rule. */
 static void
 test_every_rule_is_documented (void)
@@ -851,6 +887,7 @@ main (int    argc,
   g_test_add_func ("/checker/bracket-width", test_bracket_width);
   g_test_add_func ("/checker/form-carryover", test_form_carryover);
   g_test_add_func ("/checker/item-change", test_item_change);
+  g_test_add_func ("/checker/thresholds", test_thresholds);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/checker/rule/%s/%u", cases[i].rule, i);

@@ -635,6 +635,26 @@ try_parts (const char *path,
       }
 }
 
+/* 2120803 城市建设支出 in schedule 6 and 2120802 土地开发支出 in schedule 7,
+ * 10.00元 of 项目支出 each (in no schedule 3: schedules-5-6-7 says so). */
+static void
+fill_schedules_6_7 (BdDocument *doc)
+{
+  const char *codes[] = { "2120803", "2120802" };
+
+  for (guint n = 6; n <= 7; n++)
+    {
+      BdSchedule *s = bd_document_get_schedule (doc, n);
+      BdRow *row = bd_schedule_insert_leaf (s, codes[n - 6], NULL);
+
+      for (guint c = 0; c < s->def->n_columns; c++)
+        if (bd_schedule_def_is_entered (s->def, c))
+          row->values[c] = Y (10, 0);
+      g_clear_pointer (&s->note, g_free);
+    }
+  bd_document_recompute (doc);
+}
+
 static void
 test_reads_declared (void)
 {
@@ -644,8 +664,10 @@ test_reads_declared (void)
   const BdRule *rules = bd_rules (&n_rules);
   g_autofree guint *proven = g_new0 (guint, n_rules);
 
-  /* The seed, with last year's document taken (its 2080502 at half), then each real one. */
-  for (guint f = 0; f <= G_N_ELEMENTS (real_files) + 1; f++)
+  /* The seed, each real one, the seed with last year's document taken (its
+   * 2080502 at half), and the seed with figures in schedules 6 and 7 (empty
+   * in all the others). */
+  for (guint f = 0; f <= G_N_ELEMENTS (real_files) + 2; f++)
     {
       g_autoptr(BdDocument) doc = f == 0 || f > G_N_ELEMENTS (real_files) ? bd_test_load_seed ()
                                                                         : load_real (real_files[f - 1]);
@@ -653,7 +675,9 @@ test_reads_declared (void)
       g_autofree char *path = g_build_filename (tmp_dir, file, NULL);
       g_autoptr(GError) error = NULL;
 
-      if (f > G_N_ELEMENTS (real_files))
+      if (f == G_N_ELEMENTS (real_files) + 2)
+        fill_schedules_6_7 (doc);
+      else if (f > G_N_ELEMENTS (real_files))
         {
           g_autoptr(BdDocument) last = bd_test_load_seed ();
           BdRow *row = bd_schedule_find_row (bd_document_get_schedule (last, 3), "2080502");
@@ -665,7 +689,7 @@ test_reads_declared (void)
         }
       g_assert_true (bd_store_save_as (doc, path, &error));
       g_assert_no_error (error);
-      try_parts (path, f == 0 ? "the seed" : f > G_N_ELEMENTS (real_files) ? "the seed with last year's"
+      try_parts (path, f == 0 ? "the seed" : f > G_N_ELEMENTS (real_files) ? "the seed, changed"
                                                                          : real_files[f - 1], missing, proven);
       g_unlink (path);
     }

@@ -118,7 +118,7 @@ test_preview_and_apply (WindowFixture *f,
   /* The first listed, schedule 1, is as the document has it; its 类 rows
    * are computed, and the preview says so. */
   g_assert_nonnull (strstr (bd_sheet_import_dialog_get_summary (BD_SHEET_IMPORT_DIALOG (dialog)),
-                            "nothing to import. Only its income items are taken"));
+                            "nothing to import.\nOnly its income items are taken"));
   g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_import_button, NULL)));
 
   bd_sheet_import_dialog_select (BD_SHEET_IMPORT_DIALOG (dialog), 2);

@@ -127,7 +127,7 @@ show_preview (BdSheetImportDialog *self)
     {
       /* Its 类 rows are not the sheet's to change: say so, or a clerk
        * would look for them in the list. */
-      char *more = g_strconcat (summary, " ", _("Only its income items are taken: its 类 rows follow schedules 3 "
+      char *more = g_strconcat (summary, "\n", _("Only its income items are taken: its 类 rows follow schedules 3 "
                                                  "and 5 to 7."), NULL);
       g_free (summary);
       summary = more;

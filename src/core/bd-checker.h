@@ -142,6 +142,20 @@ const char   *bd_rule_profile_get      (BdDocument  *doc,
 gboolean      bd_rule_profile_severity (BdDocument   *doc,
                                         const BdRule *rule,
                                         BdSeverity   *severity);
+/* The thresholds of the rules, in hundredths of a per cent: the settings
+ * reason-threshold (narrative-items: a change that asks for its 主要原因,
+ * 10 %) and year-change-threshold (item-change: a 项 moved against last
+ * year's document, 50 %), read once; set here, they hold from the next
+ * check of the rules using them. */
+typedef enum {
+  BD_THRESHOLD_REASON,
+  BD_THRESHOLD_YEAR_CHANGE,
+} BdThreshold;
+
+guint         bd_rules_threshold       (BdThreshold  threshold);
+void          bd_rules_set_threshold   (BdThreshold  threshold,
+                                        guint        hundredths);
+
 /* How many of @findings are of @severity. */
 guint         bd_findings_count        (GPtrArray   *findings,
                                         BdSeverity   severity);

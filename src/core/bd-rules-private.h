@@ -18,11 +18,11 @@ G_BEGIN_DECLS
 
 #define PART_OF(number) ((BdPart) (BD_PART_SCHEDULE_1 + (number) - 1))
 
-/* The thresholds a reviewer uses, in hundredths of a per cent: a change of
- * an item of the 编制说明 that asks for its 主要原因 (10.00 %), and a 项's
- * change against last year's document that is worth a note (50.00 %). */
-#define BD_RULES_REASON_PERCENT 1000
-#define BD_RULES_YEAR_CHANGE_PERCENT 5000
+/* The thresholds a reviewer uses, in hundredths of a per cent (bd-rules.c):
+ * a change of an item of the 编制说明 that asks for its 主要原因 (10.00 %),
+ * and a 项's change against last year's document worth a note (50.00 %). */
+#define BD_RULES_REASON_PERCENT (bd_rules_threshold (BD_THRESHOLD_REASON))
+#define BD_RULES_YEAR_CHANGE_PERCENT (bd_rules_threshold (BD_THRESHOLD_YEAR_CHANGE))
 #define S(n) BD_READS_SCHEDULE (n)
 
 static inline BdSchedule *

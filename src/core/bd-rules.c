@@ -6,6 +6,8 @@
  * bd-rules-private.h). docs/rules.md lists them for people.
  */
 
+#include <gio/gio.h>
+
 #include "bd-rules-private.h"
 
 static const BdRule rules[] = {
@@ -135,4 +137,53 @@ bd_rules (guint *n_rules)
 {
   *n_rules = G_N_ELEMENTS (rules);
   return rules;
+}
+
+/* The thresholds, in hundredths of a per cent, from the settings (in whole
+ * per cents) the first time a rule asks. */
+static const struct { const char *key; guint fallback; } threshold_keys[] = {
+  [BD_THRESHOLD_REASON] = { "reason-threshold", 1000 },
+  [BD_THRESHOLD_YEAR_CHANGE] = { "year-change-threshold", 5000 },
+};
+static guint thresholds[G_N_ELEMENTS (threshold_keys)];
+static gsize thresholds_read;
+
+static void
+read_thresholds (void)
+{
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (!g_once_init_enter (&thresholds_read))
+    return;
+  /* Looked up first: g_settings_new() aborts on a schema that is not
+   * installed, as for the command line run from the build folder. */
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    settings = g_settings_new_full (schema, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (threshold_keys); i++)
+    thresholds[i] = settings != NULL && g_settings_schema_has_key (schema, threshold_keys[i].key)
+                    ? (guint) MAX (1, g_settings_get_int (settings, threshold_keys[i].key)) * 100
+                    : threshold_keys[i].fallback;
+  g_once_init_leave (&thresholds_read, 1);
+}
+
+guint
+bd_rules_threshold (BdThreshold threshold)
+{
+  g_return_val_if_fail (threshold < G_N_ELEMENTS (threshold_keys), 0);
+  read_thresholds ();
+  return thresholds[threshold];
+}
+
+void
+bd_rules_set_threshold (BdThreshold threshold,
+                        guint       hundredths)
+{
+  g_return_if_fail (threshold < G_N_ELEMENTS (threshold_keys));
+  read_thresholds ();
+  thresholds[threshold] = hundredths;
 }

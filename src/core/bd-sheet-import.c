@@ -146,6 +146,8 @@ bd_sheet_import_count (BdSheetImport     *import,
 {
   guint n = 0;
 
+  g_return_val_if_fail (import != NULL, 0);
+
   for (guint i = 0; i < import->changes->len; i++)
     n += g_array_index (import->changes, BdSheetChange, i).kind == kind;
   return n;
@@ -217,8 +219,13 @@ bd_sheet_import_apply (BdSheetImport  *import,
 char *
 bd_sheet_import_describe (BdSheetImport *import)
 {
-  const BdScheduleDef *def = bd_schedule_def_get (import->schedule);
-  GString *out = g_string_new (NULL);
+  const BdScheduleDef *def;
+  GString *out;
+
+  g_return_val_if_fail (import != NULL, NULL);
+
+  def = bd_schedule_def_get (import->schedule);
+  out = g_string_new (NULL);
 
   for (guint i = 0; i < import->changes->len; i++)
     {

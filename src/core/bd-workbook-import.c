@@ -856,6 +856,8 @@ bd_workbook_sheet_schedule (BdWorkbookSheet *sheet)
 {
   Sheet s = { .sheet = sheet };
 
+  g_return_val_if_fail (sheet != NULL, 0);
+
   index_rows (&s);
   read_heading (&s);
   sheet_clear (&s);
@@ -868,7 +870,12 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
                           GError          **error)
 {
   g_auto(Sheet) s = { .sheet = sheet };
-  g_autoptr(BdDocument) doc = bd_document_new_fixed (like->department, like->year);
+  g_autoptr(BdDocument) doc = NULL;
+
+  g_return_val_if_fail (sheet != NULL, NULL);
+  g_return_val_if_fail (BD_IS_DOCUMENT (like), NULL);
+
+  doc = bd_document_new_fixed (like->department, like->year);
 
   index_rows (&s);
   read_heading (&s);

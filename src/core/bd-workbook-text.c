@@ -12,6 +12,7 @@
 #include "bd-narrative.h"
 #include "bd-workbook-import.h"
 
+/* A text section's id is its part's name, as the importer's. */
 static const char *
 section_of (const char *heading)
 {
@@ -140,6 +141,9 @@ bd_workbook_read_texts (BdWorkbook *book,
 {
   g_autoptr(GHashTable) read = g_hash_table_new (g_str_hash, g_str_equal);
   static const char * const generated[] = { "narrative", "other" };
+
+  g_return_if_fail (book != NULL);
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
 
   read_sections (book, doc, read);
   for (guint i = 0; i < doc->sections->len; i++)

@@ -165,6 +165,32 @@ test_export_round_trip (void)
   g_assert_cmpstr (first, ==, second);
 }
 
+/* show --section names every part of the document, the three sections
+ * without figures too: the seed's 名词解释 (line 50) and 机构设置 (line 42). */
+static void
+test_show_sections (void)
+{
+  static const struct {
+    const char *part;
+    const char *starts;
+  } parts[] = {
+    { "glossary", "名词解释\n\n（一）财政拨款收入：是区级预算主管部门" },
+    { "organisation", "上海市闵行区城市运行管理中心机构设置\n\n" },
+  };
+  g_autofree char *doc = path_in_dir ("sections.budget");
+
+  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *shown = NULL;
+
+      g_assert_cmpint (run (&shown, "show", doc, "--section", parts[i].part, NULL), ==, 0);
+      g_assert_true (g_str_has_prefix (shown, parts[i].starts));
+    }
+  g_assert_cmpint (run (NULL, "show", doc, "--section", "preface", NULL), !=, 0);
+  g_assert_nonnull (strstr (said, "unknown section “preface”"));
+}
+
 static void
 test_export_csv (void)
 {
@@ -467,6 +493,7 @@ main (int    argc,
   g_test_add_func ("/cli/could-not-check", test_could_not_check);
   g_test_add_func ("/cli/failed-import-leaves-nothing", test_failed_import_leaves_nothing);
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
+  g_test_add_func ("/cli/show-sections", test_show_sections);
   g_test_add_func ("/cli/export-csv", test_export_csv);
   g_test_add_func ("/cli/export-pdf", test_export_pdf);
   g_test_add_func ("/cli/generate", test_generate);

@@ -112,7 +112,9 @@ test_dialog (Fixture       *f,
   g_assert_cmpstr (bd_window_get_badge (f->window, "performance"), ==, "1");
   setting = stored_setting (f, "goal-count");
   g_assert_null (setting);
+  g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
 }
 
 static gboolean

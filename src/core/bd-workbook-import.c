@@ -462,8 +462,7 @@ fill_classified (Sheet       *s,
 
       if (code[0] == '\0')
         continue;
-      name = g_strdup (cc.has_name ? text_at (s, r, cc.name) : "");
-      g_strstrip (name);
+      name = g_strstrip (g_strdup (cc.has_name ? text_at (s, r, cc.name) : ""));
       if (bd_code_level (code) != leaf_level)
         {
           g_hash_table_replace (names, g_strdup (code), g_steal_pointer (&name));

@@ -675,6 +675,7 @@ test_profile_stored (void)
 
   g_assert_true (bd_rule_profile_set (doc, "goal-count", "off", &error));
   g_assert_true (bd_rule_profile_set (doc, "schedule-4-expenditure", "warning", &error));
+  g_assert_true (bd_rule_profile_set (doc, "year-change-threshold", "75", &error));
   g_assert_true (bd_store_save_as (doc, path, &error));
   g_assert_no_error (error);
 
@@ -684,10 +685,22 @@ test_profile_stored (void)
   g_assert_no_error (error);
   g_assert_cmpstr (bd_rule_profile_get (again, "goal-count"), ==, "off");
   g_assert_cmpstr (bd_rule_profile_get (again, "schedule-4-expenditure"), ==, "warning");
-  g_assert_cmpuint (g_hash_table_size (again->rule_profile), ==, 2);
+  g_assert_cmpstr (bd_rule_profile_get (again, "year-change-threshold"), ==, "75");
+  g_assert_cmpuint (bd_rules_document_threshold (again, BD_THRESHOLD_YEAR_CHANGE), ==, 7500);
+  g_assert_cmpuint (g_hash_table_size (again->rule_profile), ==, 3);
   g_clear_object (&store);
 
+  /* A threshold the checker would not take (0 %) is a forged file. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE rule_threshold SET percent = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "rule_threshold"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE rule_threshold SET percent = 75", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE rule_setting SET setting = 'loud' WHERE rule = 'goal-count'",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -832,6 +845,58 @@ test_thresholds (void)
   bd_rules_set_threshold (BD_THRESHOLD_YEAR_CHANGE, 5000);
 }
 
+/* The same thresholds as the document's own (its rule profile): the same
+ * breaks as above (10.45 % without a reason, 102.50 % against last year),
+ * with the machine's left at 10 and 50. The incremental checker runs the
+ * two rules again when only the threshold changes (update of nothing). */
+static void
+test_document_thresholds (void)
+{
+  g_autoptr(BdDocument) doc = load_corrected ();
+  g_autoptr(BdChecker) checker = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings;
+  guint before;
+
+  item_in_path_style (doc);
+  break_item_reason (doc);
+  break_item_change (doc);
+  checker = bd_checker_new (doc);
+  findings = bd_checker_update (checker, BD_READS_EVERYTHING);
+  before = findings->len;
+  g_assert_cmpuint (bd_rules_document_threshold (doc, BD_THRESHOLD_REASON), ==, 1000);
+
+  g_assert_true (bd_rule_profile_set (doc, "reason-threshold", "11", &error));
+  g_assert_no_error (error);
+  g_assert_true (bd_rule_profile_set (doc, "year-change-threshold", "0110", &error));
+  g_assert_cmpstr (bd_rule_profile_get (doc, "year-change-threshold"), ==, "110");
+  g_assert_cmpuint (bd_rules_document_threshold (doc, BD_THRESHOLD_REASON), ==, 1100);
+  g_assert_cmpuint (bd_rules_document_threshold (doc, BD_THRESHOLD_YEAR_CHANGE), ==, 11000);
+  /* The machine's stay as they were. */
+  g_assert_cmpuint (bd_rules_threshold (BD_THRESHOLD_REASON), ==, 1000);
+  findings = bd_checker_update (checker, 0);
+  g_assert_cmpuint (findings->len, ==, before - 2);
+  {
+    g_autoptr(GPtrArray) full = bd_check_document (doc);
+    g_assert_cmpuint (full->len, ==, findings->len);
+  }
+  g_assert_true (bd_rule_profile_set (doc, "reason-threshold", "default", &error));
+  findings = bd_checker_update (checker, 0);
+  g_assert_cmpuint (findings->len, ==, before - 1);
+
+  /* Not a whole per cent from 1 to 1000. */
+  g_assert_false (bd_rule_profile_set (doc, "reason-threshold", "0", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (bd_rule_profile_set (doc, "reason-threshold", "1001", &error));
+  g_clear_error (&error);
+  g_assert_false (bd_rule_profile_set (doc, "reason-threshold", "12.5", &error));
+  g_clear_error (&error);
+  g_assert_false (bd_rule_profile_set (doc, "year-change-threshold", "off", &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (bd_rule_profile_get (doc, "year-change-threshold"), ==, "110");
+}
+
 /* docs/rules.md, the guide's §5 list as implemented, names every rule. */
 static void
 test_every_rule_is_documented (void)
@@ -888,6 +953,7 @@ main (int    argc,
   g_test_add_func ("/checker/form-carryover", test_form_carryover);
   g_test_add_func ("/checker/item-change", test_item_change);
   g_test_add_func ("/checker/thresholds", test_thresholds);
+  g_test_add_func ("/checker/document-thresholds", test_document_thresholds);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/checker/rule/%s/%u", cases[i].rule, i);

@@ -245,7 +245,7 @@ item_row (BdCheck *check,
 void
 bd_rule_narrative_items (BdCheck *check)
 {
-  const gint64 threshold = BD_RULES_REASON_PERCENT;
+  const gint64 threshold = BD_RULES_REASON_PERCENT (check->doc);
   g_autoptr(GArray) items = read_items (check->doc);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_direct_hash, g_direct_equal);
   gboolean other_styles = FALSE;
@@ -317,7 +317,7 @@ bd_rule_item_change_row (BdCheck *check,
   diff = now > last ? now - last : last - now;
   /* In hundredths of a per cent, half up. */
   percent = (diff * 20000 + last) / (2 * last);
-  if (percent > (gint64) BD_RULES_YEAR_CHANGE_PERCENT)
+  if (percent > (gint64) BD_RULES_YEAR_CHANGE_PERCENT (check->doc))
     {
       g_autofree char *title = row_title (row);
       g_autofree char *a = bd_money_format (last);
@@ -327,6 +327,6 @@ bd_rule_item_change_row (BdCheck *check,
       bd_check_report (check, BD_PART_SCHEDULE_3, row->code, "合计", NULL, b,
                        g_strdup_printf (now > last ? _("%s: %s, last year %s: up %s %%, more than %d %%")
                                                    : _("%s: %s, last year %s: down %s %%, more than %d %%"),
-                                        title, b, a, moved, (int) (BD_RULES_YEAR_CHANGE_PERCENT / 100)));
+                                        title, b, a, moved, (int) (BD_RULES_YEAR_CHANGE_PERCENT (check->doc) / 100)));
     }
 }

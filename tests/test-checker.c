@@ -427,6 +427,8 @@ static const RuleCase cases[] = {
   { "form-target-unit", NULL, break_form_target_unit, BD_PART_PERFORMANCE },
   { "form-carryover", NULL, break_form_carryover, BD_PART_PERFORMANCE },
   { "item-change", NULL, break_item_change, BD_PART_SCHEDULE_3 },
+  /* Last year's 2080502 alone: the seed's other 项 are new. */
+  { "item-new-gone", NULL, break_item_change, BD_PART_SCHEDULE_3 },
   { "as-printed", NULL, note_import_disagreement, BD_PART_SCHEDULE_8 },
   { "carried-over-text", NULL, flag_carried_over, BD_PART_OTHER },
 };
@@ -897,6 +899,64 @@ test_document_thresholds (void)
   g_assert_cmpstr (bd_rule_profile_get (doc, "year-change-threshold"), ==, "110");
 }
 
+/* The 项 that came or went against last year's document (rule
+ * item-new-gone). The seed's schedule 3 (seed lines 156-167) has six 项:
+ * 2080502 121,500.00, 2080505 996,397.00, 2080506 498,198.00, 2101102
+ * 871,850.00, 2120199 14,786,148.40, 2210201 447,984.00. Last year here is
+ * the same but without 2080506 and with 2010301 at 50,000.00; this year's
+ * 2210201 is set to 0. Notes: 2080506 new (498,198.00), 2010301 gone (not
+ * in schedule 3), 2210201 gone (0 this year). */
+static void
+test_item_new_gone (void)
+{
+  g_autoptr(BdDocument) doc = load_corrected ();
+  const BdRule *rule = bd_rule_lookup ("item-new-gone");
+  BdSchedule *s3 = bd_document_get_schedule (doc, 3);
+  g_autoptr(GPtrArray) findings = NULL;
+  const char *codes[] = { "2080502", "2080505", "2101102", "2120199", "2210201" };
+  const gint64 amounts[] = { Y (121500, 0), Y (996397, 0), Y (871850, 0), Y (14786148, 40), Y (447984, 0) };
+  BdRow *row;
+
+  /* No last year's document: nothing. */
+  findings = bd_check_rule (doc, rule);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autofree char *key = g_strconcat ("item.", codes[i], NULL);
+      g_assert_cmpint (bd_schedule_find_row (s3, codes[i])->values[BD_COL_EXPENSE_TOTAL], ==, amounts[i]);
+      bd_document_set_last_year (doc, key, amounts[i]);
+    }
+  bd_document_set_last_year (doc, "item.2010301", Y (50000, 0));
+  /* An item of the text named in words is no 项 of last year's schedule 3. */
+  bd_document_set_last_year (doc, "item.事业单位医疗", Y (1, 0));
+  row = bd_schedule_find_row (s3, "2210201");
+  memset (row->values, 0, sizeof row->values);
+  bd_document_recompute (doc);
+
+  findings = bd_check_rule (doc, rule);
+  g_assert_cmpuint (findings->len, ==, 3);
+  g_assert_cmpstr (finding_at (findings, 0)->row, ==, "2080506");
+  g_assert_cmpstr (finding_at (findings, 0)->actual, ==, "498,198.00");
+  g_assert_nonnull (strstr (finding_at (findings, 0)->message, "new this year"));
+  g_assert_cmpstr (finding_at (findings, 1)->row, ==, "2010301");
+  g_assert_cmpstr (finding_at (findings, 1)->expected, ==, "50,000.00");
+  g_assert_nonnull (strstr (finding_at (findings, 1)->message, "not in schedule 3"));
+  g_assert_cmpstr (finding_at (findings, 2)->row, ==, "2210201");
+  g_assert_cmpstr (finding_at (findings, 2)->expected, ==, "447,984.00");
+  g_assert_nonnull (strstr (finding_at (findings, 2)->message, "0 this year"));
+  g_assert_cmpint (finding_at (findings, 2)->severity, ==, BD_SEVERITY_INFO);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A new year's document, every figure at 0: nothing is gone yet. */
+  for (guint i = 0; i < s3->rows->len; i++)
+    memset (((BdRow *) g_ptr_array_index (s3->rows, i))->values, 0, sizeof row->values);
+  bd_document_recompute (doc);
+  findings = bd_check_rule (doc, rule);
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
 /* docs/rules.md, the guide's §5 list as implemented, names every rule. */
 static void
 test_every_rule_is_documented (void)
@@ -954,6 +1014,7 @@ main (int    argc,
   g_test_add_func ("/checker/item-change", test_item_change);
   g_test_add_func ("/checker/thresholds", test_thresholds);
   g_test_add_func ("/checker/document-thresholds", test_document_thresholds);
+  g_test_add_func ("/checker/item-new-gone", test_item_new_gone);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/checker/rule/%s/%u", cases[i].rule, i);

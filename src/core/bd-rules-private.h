@@ -159,6 +159,7 @@ void bd_rule_comparison_amounts (BdCheck *check);
 void bd_rule_department_name (BdCheck *check);
 void bd_rule_narrative_items (BdCheck *check);
 void bd_rule_item_change_row (BdCheck *check, guint number, BdRow *row);
+void bd_rule_item_new_gone (BdCheck *check);
 void bd_rule_note_words (BdCheck *check);
 void bd_rule_placeholders (BdCheck *check);
 void bd_rule_doubled (BdCheck *check);

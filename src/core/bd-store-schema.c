@@ -38,6 +38,10 @@
   "  page INTEGER NOT NULL, line INTEGER NOT NULL, message TEXT NOT NULL);" \
   "ALTER TABLE paragraph ADD COLUMN to_review INTEGER NOT NULL DEFAULT 0;" \
   "ALTER TABLE project ADD COLUMN to_review INTEGER NOT NULL DEFAULT 0;"
+/* Version 6: the document's thresholds (bd_rules_threshold_name → a whole
+ * per cent), its rule profile's numbers. */
+#define RULE_THRESHOLD_TABLE \
+  "CREATE TABLE rule_threshold (name TEXT PRIMARY KEY, percent INTEGER NOT NULL) WITHOUT ROWID;"
 
 static const char schema_v1[] =
   "CREATE TABLE document ("
@@ -86,6 +90,7 @@ static const char * const migrations[] = {
   INDICATOR_INDEX,    /* 2 → 3 */
   RULE_SETTING_TABLE, /* 3 → 4 */
   PROVENANCE_AND_REVIEW, /* 4 → 5 */
+  RULE_THRESHOLD_TABLE, /* 5 → 6 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BD_STORE_SCHEMA_VERSION - 1);

@@ -849,6 +849,17 @@ bd_workbook_import (BdWorkbook  *book,
         && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
       return NULL;
   bd_workbook_read_texts (book, doc);
+  /* A schedule whose 编制部门 is not the document's is read all the same,
+   * and noted where it stands, as the text importer does (rule as-printed). */
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      const Sheet *s = &g_array_index (sheets, Sheet, i);
+
+      if (s->department != NULL && *doc->department != '\0' && strcmp (s->department, doc->department) != 0)
+        bd_document_add_import_note (doc, (BdPart) (BD_PART_SCHEDULE_1 + s->number - 1), NULL, 0,
+                                     g_strdup_printf (_("编制部门 printed as “%s”, unlike the document's “%s”"),
+                                                      s->department, doc->department));
+    }
   return g_steal_pointer (&doc);
 }
 

@@ -241,11 +241,12 @@ bd_store_write_figures (sqlite3     *db,
   return TRUE;
 }
 
-static gboolean
-write_extra_codes (sqlite3    *db,
-                   const char *path,
-                   BdDocument *doc,
-                   GError    **error)
+gboolean
+bd_store_write_extra_codes (sqlite3     *db,
+                            const char  *path,
+                            BdDocument  *doc,
+                            gpointer     unused,
+                            GError     **error)
 {
   g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
     "INSERT INTO extra_code (classification, code, name) VALUES (?, ?, ?)", error);
@@ -303,7 +304,7 @@ bd_store_write_document (sqlite3     *db,
     if (!bd_store_write_section (db, path, doc, g_ptr_array_index (doc->sections, i), error))
       return FALSE;
   return bd_store_write_figures (db, path, doc, NULL, error) && bd_store_write_projects (db, path, doc, NULL, error)
-    && write_extra_codes (db, path, doc, error) && write_import_notes (db, path, doc, error);
+    && bd_store_write_extra_codes (db, path, doc, NULL, error) && write_import_notes (db, path, doc, error);
 }
 
 /* Edits of cells and rows */

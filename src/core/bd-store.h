@@ -108,6 +108,10 @@ gboolean    bd_store_save_section  (BdStore          *self,
 gboolean    bd_store_save_figures  (BdStore          *self,
                                     BdDocument       *doc,
                                     GError          **error);
+/* Rewrites the codes the document names beyond the catalog. */
+gboolean    bd_store_save_extra_codes (BdStore       *self,
+                                    BdDocument       *doc,
+                                    GError          **error);
 /* Rewrites every form, in the document's order. */
 gboolean    bd_store_save_projects (BdStore          *self,
                                     BdDocument       *doc,

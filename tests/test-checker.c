@@ -360,6 +360,15 @@ flag_carried_over (BdDocument *doc)
   g_assert_cmpuint (g_hash_table_size (other->to_review), ==, 1);
 }
 
+/* What new-year flags on a form it carries over (the seed's one form,
+ * 政府雇员, seed line 382). */
+static void
+flag_form_to_review (BdDocument *doc)
+{
+  g_assert_cmpuint (doc->projects->len, ==, 1);
+  form (doc)->to_review = TRUE;
+}
+
 static const RuleCase cases[] = {
   { "row-parts", NULL, break_row_parts, BD_PART_SCHEDULE_3 },
   { "subtotal", NULL, break_subtotal, BD_PART_SCHEDULE_2 },
@@ -431,6 +440,7 @@ static const RuleCase cases[] = {
   { "item-new-gone", NULL, break_item_change, BD_PART_SCHEDULE_3 },
   { "as-printed", NULL, note_import_disagreement, BD_PART_SCHEDULE_8 },
   { "carried-over-text", NULL, flag_carried_over, BD_PART_OTHER },
+  { "form-to-review", NULL, flag_form_to_review, BD_PART_PERFORMANCE },
 };
 
 static void

@@ -149,6 +149,7 @@ void bd_rule_unknown_codes (BdCheck *check);
 /* bd-rules-import.c */
 void bd_rule_as_printed (BdCheck *check);
 void bd_rule_carried_over (BdCheck *check);
+void bd_rule_form_to_review (BdCheck *check);
 
 /* bd-rules-words.c, bd-rules-items.c, bd-rules-quality.c */
 void bd_rule_text_years (BdCheck *check);

@@ -134,6 +134,8 @@ static const BdRule rules[] = {
     bd_rule_as_printed },
   { "carried-over-text", BD_SEVERITY_INFO, BD_PART_DOCUMENT, BD_READS_TEXT,
     N_("A paragraph carried over from last year no longer quotes last year's figures"), bd_rule_carried_over },
+  { "form-to-review", BD_SEVERITY_INFO, BD_PART_PERFORMANCE, BD_READS_FORMS | BD_READS_HEADER,
+    N_("A form carried over from last year has been edited or marked reviewed"), bd_rule_form_to_review },
 };
 
 const BdRule *

@@ -79,6 +79,13 @@ char       *bd_editor_dup_fill_offer  (BdEditor    *self);
 gboolean    bd_editor_fill_from_expenditure (BdEditor *self,
                                        const char  *code,
                                        GError     **error);
+/* Gives balance schedule @schedule_number its 上年结转 and 结转下年 rows
+ * (with 本年收入合计/本年支出合计 above and 收入总计/支出总计 adding them in), or
+ * takes them away with their figures, as one step. */
+gboolean    bd_editor_set_carryover   (BdEditor    *self,
+                                       guint        schedule_number,
+                                       gboolean     present,
+                                       GError     **error);
 /* Adds a leaf row by its code, with its name from the catalog and the 类/款
  * rows above it as needed. */
 gboolean    bd_editor_add_row         (BdEditor    *self,
@@ -204,7 +211,14 @@ gboolean    bd_editor_set_rule_setting (BdEditor   *self,
                                        const char  *rule,
                                        const char  *setting,
                                        GError     **error);
-/* Every rule back to its own severity, as one step. */
+/* The document's own @threshold in whole per cents (0: the machine's),
+ * one undoable step as a rule's setting. */
+gboolean    bd_editor_set_threshold   (BdEditor    *self,
+                                       BdThreshold  threshold,
+                                       guint        percent,
+                                       GError     **error);
+/* Every rule back to its own severity (and the thresholds to the
+ * machine's), as one step. */
 gboolean    bd_editor_reset_rule_profile (BdEditor *self,
                                        GError     **error);
 

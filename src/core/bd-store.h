@@ -38,7 +38,7 @@ typedef enum {
 
 /* "BDSK": marks a database as a BudgetDesk document. */
 #define BD_STORE_APPLICATION_ID 0x4244534B
-#define BD_STORE_SCHEMA_VERSION 5
+#define BD_STORE_SCHEMA_VERSION 6
 
 #define BD_TYPE_STORE (bd_store_get_type ())
 G_DECLARE_FINAL_TYPE (BdStore, bd_store, BD, STORE, GObject)

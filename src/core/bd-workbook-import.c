@@ -133,8 +133,7 @@ fill_classified (Sheet       *s,
 
       if (code[0] == '\0')
         continue;
-      name = g_strdup (cc.has_name ? bd_workbook_text_at (s, r, cc.name) : "");
-      g_strstrip (name);
+      name = g_strstrip (g_strdup (cc.has_name ? bd_workbook_text_at (s, r, cc.name) : ""));
       if (bd_code_level (code) != leaf_level)
         {
           g_hash_table_replace (names, g_strdup (code), g_steal_pointer (&name));
@@ -292,9 +291,9 @@ fill_balance_expenditure (Sheet       *s,
 
           bd_schedule_add_carryover (schedule, NULL, name);
           carry = schedule->carry_forward;
+          /* 合计 too: 结转下年 may be given there alone. */
           for (guint c = 0; c < def->n_columns; c++)
-            if (bd_schedule_def_is_entered (def, c)
-                && !bd_workbook_read_amount (s, r, columns[c], &carry->values[c], error))
+            if (!bd_workbook_read_amount (s, r, columns[c], &carry->values[c], error))
               return FALSE;
           continue;
         }
@@ -522,6 +521,17 @@ bd_workbook_import (BdWorkbook  *book,
         && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
       return NULL;
   bd_workbook_read_texts (book, doc);
+  /* A schedule whose 编制部门 is not the document's is read all the same,
+   * and noted where it stands, as the text importer does (rule as-printed). */
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      const Sheet *s = &g_array_index (sheets, Sheet, i);
+
+      if (s->department != NULL && *doc->department != '\0' && strcmp (s->department, doc->department) != 0)
+        bd_document_add_import_note (doc, (BdPart) (BD_PART_SCHEDULE_1 + s->number - 1), NULL, 0,
+                                     g_strdup_printf (_("编制部门 printed as “%s”, unlike the document's “%s”"),
+                                                      s->department, doc->department));
+    }
   return g_steal_pointer (&doc);
 }
 

@@ -234,7 +234,7 @@ test_new_code (WindowFixture *f,
     g_assert_cmpstr (kuan, ==, "Not in the catalog, kept with the document's own codes: 21298 城运专项款");
     g_assert_cmpstr (leaf, ==, "Not in the catalog, kept with the document's own codes: 2129801 城运专项测试");
   }
-  screenshot (dialog, "sheet-import-new-code");
+  bd_test_screenshot (dialog, "sheet-import-new-code");
   g_assert_true (bd_sheet_import_dialog_apply (BD_SHEET_IMPORT_DIALOG (dialog)));
   bd_test_spin (200);
   g_assert_cmpint (window_fixture_stored (f, 5, "2129801", BD_COL_BASIC + 1), ==, Y (1000, 0));
@@ -249,7 +249,7 @@ test_new_code (WindowFixture *f,
   }
   bd_window_show_page (f->window, "schedule-5");
   bd_test_spin (100);
-  screenshot (GTK_WIDGET (f->window), "sheet-import-new-code-applied");
+  bd_test_screenshot (GTK_WIDGET (f->window), "sheet-import-new-code-applied");
 }
 
 int

@@ -179,6 +179,32 @@ test_export_round_trip (void)
   g_assert_cmpstr (first, ==, second);
 }
 
+/* show --section names every part of the document, the three sections
+ * without figures too: the seed's 名词解释 (line 50) and 机构设置 (line 42). */
+static void
+test_show_sections (void)
+{
+  static const struct {
+    const char *part;
+    const char *starts;
+  } parts[] = {
+    { "glossary", "名词解释\n\n（一）财政拨款收入：是区级预算主管部门" },
+    { "organisation", "上海市闵行区城市运行管理中心机构设置\n\n" },
+  };
+  g_autofree char *doc = path_in_dir ("sections.budget");
+
+  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *shown = NULL;
+
+      g_assert_cmpint (run (&shown, "show", doc, "--section", parts[i].part, NULL), ==, 0);
+      g_assert_true (g_str_has_prefix (shown, parts[i].starts));
+    }
+  g_assert_cmpint (run (NULL, "show", doc, "--section", "preface", NULL), !=, 0);
+  g_assert_nonnull (strstr (said, "unknown section “preface”"));
+}
+
 static void
 test_export_csv (void)
 {
@@ -445,6 +471,25 @@ test_set_aside_told (void)
   g_assert_null (strstr (said, "journal"));
 }
 
+/* A published PDF imported into a .budget: validate of the file names the
+ * pages validate of the PDF names, line for line. Page 12 of 万里街道 2025
+ * (pdftotext -layout -f 12 -l 12): "212 01 城乡社区管理事务 94,995,790",
+ * its 项 rows adding up to 94,995,789. */
+static void
+test_validate_names_pages (void)
+{
+  g_autofree char *pdf = g_build_filename (g_getenv ("BD_REAL"), "putuo-wanli-2025-dept.pdf", NULL);
+  g_autofree char *doc = g_build_filename (dir, "wanli-2025.budget", NULL);
+  g_autofree char *from_pdf = NULL;
+  g_autofree char *from_file = NULL;
+
+  g_assert_cmpint (run (NULL, "import", pdf, "-o", doc, NULL), ==, 0);
+  g_assert_cmpint (run (&from_pdf, "validate", pdf, NULL), ==, 1);
+  g_assert_cmpint (run (&from_file, "validate", doc, NULL), ==, 1);
+  g_assert_cmpstr (from_file, ==, from_pdf);
+  g_assert_nonnull (strstr (from_file, "page 12: 21201 城乡社区管理事务, 合计: printed 94,995,790.00"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -457,10 +502,12 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/cli/import-validate-fix", test_import_validate_fix);
+  g_test_add_func ("/cli/validate-names-pages", test_validate_names_pages);
   g_test_add_func ("/cli/rule-profile", test_rule_profile);
   g_test_add_func ("/cli/could-not-check", test_could_not_check);
   g_test_add_func ("/cli/failed-import-leaves-nothing", test_failed_import_leaves_nothing);
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
+  g_test_add_func ("/cli/show-sections", test_show_sections);
   g_test_add_func ("/cli/export-csv", test_export_csv);
   g_test_add_func ("/cli/export-pdf", test_export_pdf);
   g_test_add_func ("/cli/generate", test_generate);

@@ -8,34 +8,6 @@
 #include "bd-window-fixture.h"
 #include "bd-gtk-test-util.h"
 
-static void
-screenshot (WindowFixture *f,
-            const char    *name)
-{
-  const char *dir = g_getenv ("BD_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  bd_test_spin (100);
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
-  width = gtk_widget_get_width (GTK_WIDGET (f->window));
-  height = gtk_widget_get_height (GTK_WIDGET (f->window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;   /* nothing drawn yet: no picture, not a failure */
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node, NULL);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The button of @action, as the clerk sees it: sensitive while the action is
  * enabled. */
 static gboolean
@@ -56,7 +28,7 @@ test_fix_all (WindowFixture *f,
   g_assert_nonnull (button);
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-1"), ==, "2");
   g_assert_true (gtk_widget_is_sensitive (button));
-  screenshot (f, "fix-all-before");
+  bd_test_screenshot (GTK_WIDGET (f->window), "fix-all-before");
   g_signal_emit_by_name (button, "clicked");
   bd_test_spin (100);
   g_assert_cmpint (window_fixture_stored (f, 1, "208", 0), ==, Y (1616095, 0));
@@ -66,7 +38,7 @@ test_fix_all (WindowFixture *f,
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-4"), ==, "✓");
   /* What remains (the goal-count warning) has no certain fix. */
   g_assert_false (gtk_widget_is_sensitive (button));
-  screenshot (f, "fix-all-after");
+  bd_test_screenshot (GTK_WIDGET (f->window), "fix-all-after");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   bd_test_spin (50);
@@ -92,7 +64,7 @@ test_fill_offer (WindowFixture *f,
   g_assert_true (bd_table_view_commit (table, BD_MOVE_DOWN));
   bd_test_spin (100);
   g_assert_cmpstr (bd_schedule_view_get_fill_offer (view), ==, "2210201");
-  screenshot (f, "fill-offer");
+  bd_test_screenshot (GTK_WIDGET (f->window), "fill-offer");
 
   g_assert_true (bd_schedule_view_accept_fill_offer (view));
   bd_test_spin (100);
@@ -101,7 +73,7 @@ test_fill_offer (WindowFixture *f,
   g_assert_cmpint (window_fixture_stored (f, 5, "2210201", 1), ==, Y (457984, 0));
   g_assert_cmpint (window_fixture_stored (f, 4, "221", 1), ==, Y (457984, 0));
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-3"), ==, "✓");
-  screenshot (f, "fill-accepted");
+  bd_test_screenshot (GTK_WIDGET (f->window), "fill-accepted");
 
   /* One undo: the typed figure and what it filled. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
@@ -182,7 +154,7 @@ test_fill_offer_keeps_cells (WindowFixture *f,
   g_assert_true (gtk_widget_get_mapped (offer));
   code_entry = find_descendant (GTK_WIDGET (view), is_entry, NULL);
   g_assert_nonnull (code_entry);
-  screenshot (f, "fill-offer-over-title");
+  bd_test_screenshot (GTK_WIDGET (f->window), "fill-offer-over-title");
 
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     {
@@ -204,7 +176,7 @@ test_fill_offer_keeps_cells (WindowFixture *f,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <, 1000);
   g_assert_true (gtk_widget_compute_bounds (offer, GTK_WIDGET (f->window), &bar));
   g_assert_cmpfloat (bar.origin.y + bar.size.height, <=, window_point (f, GTK_WIDGET (code_entry)).y);
-  screenshot (f, "fill-offer-narrow");
+  bd_test_screenshot (GTK_WIDGET (f->window), "fill-offer-narrow");
 }
 
 /* Schedule 1's 类 rows follow schedule 3: another figure is refused beside
@@ -222,7 +194,7 @@ test_computed_elsewhere (WindowFixture *f,
   bd_table_view_set_edit_text (table, "457,984");
   g_assert_false (bd_table_view_commit (table, BD_MOVE_DOWN));
   g_assert_nonnull (strstr (bd_table_view_get_error (table), "schedule 3 (447,984.00 there)"));
-  screenshot (f, "computed-elsewhere");
+  bd_test_screenshot (GTK_WIDGET (f->window), "computed-elsewhere");
   bd_table_view_cancel (table);
   g_assert_cmpint (window_fixture_stored (f, 1, "221", 0), ==, Y (447984, 0));
 }

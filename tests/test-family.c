@@ -16,6 +16,7 @@
 
 #include "bd-checker.h"
 #include "bd-csv-writer.h"
+#include "bd-editor.h"
 #include "bd-markdown-writer.h"
 #include "bd-new-year.h"
 #include "bd-page-layout.h"
@@ -206,6 +207,129 @@ test_carryover_new_year (void)
   g_assert_cmpuint (s1->carryover->published_mask, ==, 0);
 }
 
+static BdSchedule *
+stored_schedule_1 (const char *path,
+                   BdDocument **doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+
+  *doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  return bd_document_get_schedule (*doc, 1);
+}
+
+/* The clerk gives the seed's schedule 1 its carry-over rows, types
+ * 上年结转 300,000.00 (收入总计 17,722,077.40 + 300,000.00 = 18,022,077.40),
+ * undoes, and takes the rows away: each step in the file at once. */
+static void
+test_carryover_editor (void)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "carry.budget", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdEditor) editor = NULL;
+  BdSchedule *s1;
+
+  g_assert_true (bd_store_save_as (seed, path, &error));
+  store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
+  doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  editor = bd_editor_new (doc, store);
+
+  g_assert_false (bd_editor_set_carryover (editor, 3, TRUE, &error));
+  g_clear_error (&error);
+  g_assert_true (bd_editor_set_carryover (editor, 1, TRUE, &error));
+  g_assert_true (bd_editor_set_cell (editor, 1, BD_CELL_INCOME, "carryover", 0, Y (300000, 0), &error));
+  g_assert_true (bd_editor_set_cell (editor, 1, BD_CELL_ROW, "carry-forward", 0, Y (300000, 0), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(BdDocument) read = NULL;
+    BdSchedule *stored = stored_schedule_1 (path, &read);
+
+    g_assert_cmpstr (stored->income_total->name, ==, "本年收入合计");
+    g_assert_cmpint (stored->carryover->values[0], ==, Y (300000, 0));
+    g_assert_cmpint (stored->income_grand->values[0], ==, Y (18022077, 40));
+    g_assert_cmpint (stored->expense_grand->values[0], ==, Y (18022077, 40));
+  }
+  g_assert_true (bd_editor_undo (editor, &error));
+  g_assert_true (bd_editor_undo (editor, &error));
+  s1 = bd_document_get_schedule (doc, 1);
+  g_assert_cmpint (s1->carryover->values[0], ==, 0);
+  g_assert_true (bd_editor_set_carryover (editor, 1, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_null (s1->carryover);
+  g_assert_cmpstr (s1->income_total->name, ==, "收入总计");
+  {
+    g_autoptr(BdDocument) read = NULL;
+    BdSchedule *stored = stored_schedule_1 (path, &read);
+
+    g_assert_null (stored->carryover);
+    g_assert_cmpint (stored->income_total->values[0], ==, Y (17722077, 40));
+  }
+  g_clear_object (&editor);
+  g_clear_object (&store);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A unit budget's schedule 1 (shanghai-czj-2025-unit.pdf, page 7: 收入总计
+ * 171,915,169 = 人员经费 102,464,260 + 公用经费 25,177,779 + 项目支出
+ * 44,273,130) with 上年结转 and 结转下年 of 1,000,000 each, 结转下年 in 合计
+ * alone: the figure stands, 收入总计 and 支出总计 are 172,915,169 and the
+ * document (as its markdown reads) has no finding it did not have. */
+static void
+test_carryover_unit (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "shanghai-czj-2025-unit.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) real = bd_import_any_file (path, &error);
+  g_autofree char *md = bd_markdown_write (real);
+  g_autoptr(GString) text = g_string_new (md);
+  g_autoptr(BdDocument) plain = import_text (text);
+  g_autoptr(GPtrArray) before = bd_check_document (plain);
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) printed = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_no_error (error);
+  replace_once (text, "| 收入总计 | 171,915,169.00 | 支出总计 | 171,915,169.00 | 102,464,260.00 | 25,177,779.00 | 44,273,130.00 |\n",
+                "| 本年收入合计 | 171,915,169.00 | 本年支出合计 | 171,915,169.00 | 102,464,260.00 | 25,177,779.00 | 44,273,130.00 |\n"
+                "| 上年结转 | 1,000,000.00 | 结转下年 | 1,000,000.00 | | | |\n"
+                "| 收入总计 | 172,915,169.00 | 支出总计 | 172,915,169.00 | 102,464,260.00 | 25,177,779.00 | 44,273,130.00 |\n");
+  doc = import_text (text);
+  printed = through_pdf (doc);
+  for (guint k = 0; k < 2; k++)
+    {
+      BdSchedule *s1 = bd_document_get_schedule (k ? printed : doc, 1);
+
+      g_assert_cmpint (s1->carry_forward->values[0], ==, Y (1000000, 0));
+      g_assert_cmpint (s1->income_grand->values[0], ==, Y (172915169, 0));
+      g_assert_cmpint (s1->expense_grand->values[0], ==, Y (172915169, 0));
+      g_assert_cmpint (s1->expense_grand->values[3], ==, Y (44273130, 0));
+    }
+  after = bd_check_document (doc);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  /* As a workbook, 结转下年's 合计 is a figure, not a formula of its parts. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
+    g_autofree char *book = g_build_filename (dir, "unit.xlsx", NULL);
+    g_autoptr(BdDocument) read = NULL;
+
+    g_assert_true (bd_xlsx_write_file (doc, book, &error));
+    read = bd_workbook_import_file (book, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (bd_document_get_schedule (read, 1)->carry_forward->values[0], ==, Y (1000000, 0));
+    g_assert_cmpint (bd_document_get_schedule (read, 1)->expense_grand->values[0], ==, Y (172915169, 0));
+    g_unlink (book);
+    g_rmdir (dir);
+  }
+}
+
 /* A 收入总计 that does not add up is a finding where it stands, and so is
  * a schedule 4 carry-over larger than schedule 1's. */
 static void
@@ -232,6 +356,29 @@ test_carryover_findings (void)
   finding = g_ptr_array_index (within, 0);
   g_assert_cmpint (finding->part, ==, BD_PART_SCHEDULE_4);
   g_assert_nonnull (strstr (finding->message, "300,000.00"));
+}
+
+/* Sources printed under 上年结转 (一般公共预算资金 150,000.00 of the
+ * 250,000.00) name an item read already: reported where they stand, the
+ * item keeps its own figure (seed line 95: 17,722,077.40). */
+static void
+test_carryover_split (void)
+{
+  g_autoptr(GString) text = carry_text ("上年结转", "17,972,077.40");
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  BdFinding *finding;
+
+  replace_once (text, "| 上年结转 | 250,000.00 | 结转下年 | 250,000.00 |\n",
+                "| 上年结转 | 250,000.00 | 结转下年 | 250,000.00 |\n| 一般公共预算资金 | 150,000.00 | | |\n");
+  doc = import_text (text);
+  g_assert_cmpint (((BdRow *) g_ptr_array_index (bd_document_get_schedule (doc, 1)->income, 1))->values[0], ==,
+                   Y (17722077, 40));
+  notes = bd_check_rule (doc, bd_rule_lookup ("as-printed"));
+  g_assert_cmpuint (notes->len, ==, 1);
+  finding = g_ptr_array_index (notes, 0);
+  g_assert_cmpint (finding->part, ==, BD_PART_SCHEDULE_1);
+  g_assert_nonnull (strstr (finding->message, "150,000.00"));
 }
 
 /* A figure on a balance line with no label beside it is refused, the line named. */
@@ -380,7 +527,20 @@ check_older_tree (BdDocument *doc,
   g_assert_cmpuint (categories->len, ==, 0);
 }
 
+/* Seed line 179: schedule 4's first item as printed since 2025, without 资金. */
+static void
+check_general_2025 (BdDocument *doc,
+                    gboolean    text)
+{
+  BdRow *general = g_ptr_array_index (bd_document_get_schedule (doc, 4)->income, 0);
+
+  g_assert_cmpstr (general->code, ==, "general");
+  g_assert_cmpint (general->values[0], ==, Y (17722077, 40));
+  assert_seed_findings (doc);
+}
+
 static const Variant variants[] = {
+  { "general-2025", "| 一、一般公共预算资金 | 17,722,077.40 |", "| 一、一般公共预算 | 17,722,077.40 |", check_general_2025 },
   { "older-tree", "| | 成本指标 | 经济成本指标 | 政府雇员成本预算控制数 |", "| | 产出指标 | 成本指标 | 政府雇员成本预算控制数 |",
     check_older_tree },
   { "s9-no-year", "\n2024年部门“三公”经费和机关运行经费预算表\n", "\n部门“三公”经费和机关运行经费预算表\n",
@@ -471,6 +631,25 @@ test_business_income (void)
   check_business_income (doc);
   printed = through_pdf (doc);
   check_business_income (printed);
+}
+
+/* A unit's labels, 预算单位： on the cover and 编制单位： over every table
+ * (seed line 7 and the nine 编制部门 lines): the same document, nothing noted. */
+static void
+test_unit_labels (void)
+{
+  g_autofree char *seed = bd_test_read_seed_text ();
+  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+
+  replace_once (text, "\n预算主管部门：", "\n预算单位：");
+  g_assert_cmpuint (g_string_replace (text, "编制部门：", "编制单位：", 0), ==, 9);
+  doc = import_text (text);
+  g_assert_cmpstr (doc->department, ==, "上海市闵行区城市运行管理中心");
+  notes = bd_check_rule (doc, bd_rule_lookup ("as-printed"));
+  g_assert_cmpuint (notes->len, ==, 0);
+  assert_seed_findings (doc);
 }
 
 static void
@@ -574,9 +753,13 @@ main (int    argc,
   g_test_add_func ("/family/carryover-round-trip", test_carryover_round_trip);
   g_test_add_func ("/family/carryover-findings", test_carryover_findings);
   g_test_add_func ("/family/carryover-new-year", test_carryover_new_year);
+  g_test_add_func ("/family/carryover-editor", test_carryover_editor);
   g_test_add_func ("/family/carryover-unlabelled", test_carryover_unlabelled);
+  g_test_add_func ("/family/carryover-split", test_carryover_split);
+  g_test_add_func ("/family/carryover-unit", test_carryover_unit);
   g_test_add_func ("/family/whole-yuan", test_whole_yuan);
   g_test_add_func ("/family/business-income", test_business_income);
+  g_test_add_func ("/family/unit-labels", test_unit_labels);
   g_test_add_func ("/family/older-tree-real", test_older_tree_real);
   g_test_add_func ("/family/wrapped-form-cells-real", test_wrapped_form_cells_real);
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)

@@ -272,6 +272,64 @@ section_text_with (BdSection  *section,
   return g_string_free (out, FALSE);
 }
 
+/* 万里街道 2025, started from its published PDF (tests/real/): the
+ * paragraphs still quoting 2025's figures, read with pdftotext: page 30's
+ * 本部门3个预算单位…项目 (goals), 共有车辆8辆 (assets) and 安排购置车辆1辆,
+ * page 31's 第一季度用款计划15万元 (项目经费情况说明). The 三公 paragraphs
+ * (page 29/30: 公务接待费1.35万元…) are written again by the formula. */
+static void
+test_real_pdf_to_review (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "putuo-wanli-2025-dept.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) next = bd_new_year_from_file (path, &error);
+  const char * const openings[] = { "按照本区预算绩效管理工作的总体要求，本部门3个预算单位", "截至2025年8月31日，",
+                                    "2026年部门预算安排购置车辆1辆", "第一季度用款计划15万元" };
+  guint flagged = 0, found = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < next->sections->len; i++)
+    {
+      BdSection *section = g_ptr_array_index (next->sections, i);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          const char *text = g_ptr_array_index (section->paragraphs, p);
+
+          if (!bd_section_is_to_review (section, text))
+            continue;
+          flagged++;
+          for (guint k = 0; k < G_N_ELEMENTS (openings); k++)
+            found += g_str_has_prefix (text, openings[k]);
+          g_assert_false (g_str_has_prefix (text, "（"));
+        }
+    }
+  g_assert_cmpuint (flagged, ==, 4);
+  g_assert_cmpuint (found, ==, 4);
+}
+
+/* 万里街道 2023 counts its assets 截止2022年12月31日 (page 29, pdftotext):
+ * its 2024 document counts them at the end of 2023, and the paragraph,
+ * still stating 2023's 流动资产448.82万元, is to review. */
+static void
+test_asset_date_written_jiezhi (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "putuo-wanli-2023-dept.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) next = bd_new_year_from_file (path, &error);
+  BdSection *other;
+  const char *assets = NULL;
+
+  g_assert_no_error (error);
+  other = bd_document_get_section (next, "other");
+  for (guint p = 0; p < other->paragraphs->len; p++)
+    if (g_str_has_prefix (g_ptr_array_index (other->paragraphs, p), "截止"))
+      assets = g_ptr_array_index (other->paragraphs, p);
+  g_assert_nonnull (assets);
+  g_assert_true (g_str_has_prefix (assets, "截止2023年12月31日，本部门流动资产448.82万元。"));
+  g_assert_true (bd_section_is_to_review (other, assets));
+}
+
 /* Edited through the editor, a paragraph is reviewed; undo brings its flag
  * back, redo takes it away; the other three stay flagged throughout. */
 static void
@@ -401,6 +459,8 @@ main (int    argc,
   g_test_add_func ("/new-year/validates", test_validates);
   g_test_add_func ("/new-year/stored", test_stored);
   g_test_add_func ("/new-year/texts-to-review", test_texts_to_review);
+  g_test_add_func ("/new-year/real-pdf-to-review", test_real_pdf_to_review);
+  g_test_add_func ("/new-year/asset-date-written-jiezhi", test_asset_date_written_jiezhi);
   g_test_add_func ("/new-year/editing-clears", test_editing_clears);
   g_test_add_func ("/new-year/formula-keeps-flags", test_formula_keeps_flags);
   g_test_add_func ("/new-year/mark-reviewed", test_mark_reviewed);

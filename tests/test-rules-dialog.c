@@ -129,7 +129,9 @@ test_dialog (Fixture       *f,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (bd_rules_dialog_get_threshold (dialog, BD_THRESHOLD_REASON)), ==, 10);
   setting = stored_setting (f, "reason-threshold");
   g_assert_null (setting);
+  g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
 }
 
 static gboolean

@@ -12,31 +12,6 @@
 #include "bd-gtk-test-util.h"
 #include "bd-xlsx-writer.h"
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("BD_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  bd_test_spin (100);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The seed changed as in tests/test-sheet-import.c: schedule 3's 2210201
  * 住房公积金 基本支出 447,984.00 (seed) becomes 457,984.00, 2010301 行政运行 is
  * added with 12,345.00 and 600.00, 2080506 (498,198.00) is left out. */
@@ -137,7 +112,7 @@ test_preview_and_apply (WindowFixture *f,
     g_assert_cmpstr (changed, ==, "Changed: 2210201 住房公积金, 基本支出: 447,984.00 → 457,984.00");
     g_assert_cmpstr (kept, ==, "Only in the document, left as it is: 2080506 机关事业单位职业年金缴费支出");
   }
-  screenshot (dialog, "sheet-import-preview");
+  bd_test_screenshot (dialog, "sheet-import-preview");
 
   button = find_descendant (dialog, is_import_button, NULL);
   g_assert_nonnull (button);
@@ -155,7 +130,7 @@ test_preview_and_apply (WindowFixture *f,
   table = bd_schedule_view_get_table (bd_window_get_schedule_view (f->window, 3));
   g_assert_true (bd_table_view_select (table, "2010301", "基本支出"));
   bd_test_spin (100);
-  screenshot (GTK_WIDGET (f->window), "sheet-import-applied");
+  bd_test_screenshot (GTK_WIDGET (f->window), "sheet-import-applied");
 
   /* One undo takes the whole import back; one redo brings it again. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
@@ -200,8 +175,10 @@ test_refused (WindowFixture *f,
                    "Sheet “表5”, cell D4: “约五十万” is not an amount");
   g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_import_button, NULL)));
   g_assert_false (bd_sheet_import_dialog_apply (BD_SHEET_IMPORT_DIALOG (dialog)));
-  screenshot (dialog, "sheet-import-refused");
+  bd_test_screenshot (dialog, "sheet-import-refused");
+  g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
   g_assert_false (bd_editor_can_undo (f->editor));
   g_assert_cmpint (window_fixture_stored (f, 5, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
 

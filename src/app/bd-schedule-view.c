@@ -25,6 +25,8 @@ struct _BdScheduleView
   GtkLabel    *band_label;
   GtkWidget   *rows_box;
   GtkLabel    *note_label;
+  GtkCheckButton *carry_check;
+  gboolean     showing_carry;   /* the check follows the document: no edit then */
   GtkWidget   *heading;
   GtkWidget   *fill_bar;
   GtkLabel    *fill_label;
@@ -65,6 +67,24 @@ update_labels (BdScheduleView *self)
   gtk_label_set_text (self->unit_label, schedule->def->unit == BD_UNIT_WAN ? "单位：万元" : "单位：元");
   gtk_label_set_text (self->note_label, schedule->note ? schedule->note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), schedule->note != NULL);
+  self->showing_carry = TRUE;
+  gtk_check_button_set_active (self->carry_check, schedule->carryover != NULL);
+  self->showing_carry = FALSE;
+}
+
+static void
+on_carry_toggled (BdScheduleView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean wanted = gtk_check_button_get_active (self->carry_check);
+
+  if (self->showing_carry)
+    return;
+  if (!bd_editor_set_carryover (self->editor, self->number, wanted, &error))
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->carry_check), error->message);
+      update_labels (self);
+    }
 }
 
 gboolean
@@ -297,6 +317,7 @@ bd_schedule_view_constructed (GObject *object)
   gtk_label_set_text (self->band_label, band ? band : "");
 
   gtk_widget_set_visible (self->row_tools, def->row_kind == BD_ROWS_FUNCTION || def->row_kind == BD_ROWS_ECONOMIC);
+  gtk_widget_set_visible (GTK_WIDGET (self->carry_check), def->row_kind == BD_ROWS_BALANCE);
   if (def->row_kind == BD_ROWS_ECONOMIC)
     gtk_entry_set_placeholder_text (self->code_entry, _("Type a code to add a row, such as 30201"));
   if (gtk_widget_get_visible (self->row_tools))
@@ -399,12 +420,14 @@ bd_schedule_view_class_init (BdScheduleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, band_label);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, rows_box);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, note_label);
+  gtk_widget_class_bind_template_child (widget_class, BdScheduleView, carry_check);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, heading);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, fill_bar);
   gtk_widget_class_bind_template_child (widget_class, BdScheduleView, fill_label);
   gtk_widget_class_bind_template_callback (widget_class, on_code_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_fill_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_carry_toggled);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -137,7 +137,8 @@ command_show (int    argc,
   g_autofree char *section = NULL;
   GOptionEntry entries[] = {
     { "section", 's', 0, G_OPTION_ARG_STRING, &section,
-      N_("1 … 9, narrative, other, employees, performance or document (the default)"), N_("PART") },
+      N_("1 … 9, functions, organisation, glossary, narrative, other, employees, performance or "
+         "document (the default)"), N_("PART") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
@@ -152,8 +153,8 @@ command_show (int    argc,
     return BD_EXIT_FAILED;
   if (section != NULL && !bd_part_from_string (section, &part))
     {
-      g_printerr (_("budgetdesk-cli: unknown section “%s”: expected 1 … 9, narrative, other, employees, "
-                    "performance or document\n"), section);
+      g_printerr (_("budgetdesk-cli: unknown section “%s”: expected 1 … 9, functions, organisation, glossary, "
+                    "narrative, other, employees, performance or document\n"), section);
       return BD_EXIT_FAILED;
     }
 

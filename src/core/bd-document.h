@@ -327,6 +327,11 @@ gboolean    bd_schedule_is_empty       (BdSchedule *schedule);
 BdRow      *bd_schedule_add_carryover  (BdSchedule *schedule,
                                         const char *income_name,
                                         const char *expense_name);
+/* Whether 结转下年 is given by its parts (then its 合计 is their sum), not
+ * in 合计 alone. */
+gboolean    bd_schedule_carry_forward_split (BdSchedule *schedule);
+/* Takes the carry-over rows away again, with their figures. */
+void        bd_schedule_remove_carryover (BdSchedule *schedule);
 /* The row of the carry-over parts (BD_ROW_PART_CARRYOVER …), or NULL. */
 BdRow      *bd_schedule_carry_part     (BdSchedule *schedule,
                                         BdRowPart   part);

@@ -169,3 +169,39 @@ bd_editor_fill_from_expenditure (BdEditor    *self,
   join = self->undo->len > 0 && ((BdStep *) g_ptr_array_index (self->undo, self->undo->len - 1))->schedule == 3;
   return bd_editor_perform_group (self, join, fill_both, (gpointer) code, error);
 }
+
+gboolean
+bd_editor_set_carryover (BdEditor    *self,
+                         guint        schedule_number,
+                         gboolean     present,
+                         GError     **error)
+{
+  BdSchedule *schedule;
+  BdStep *step;
+
+  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
+
+  if (!bd_editor_check_writable (self, error))
+    return FALSE;
+  schedule = bd_editor_schedule_or_error (self, schedule_number, error);
+  if (schedule == NULL)
+    return FALSE;
+  if (schedule->def->row_kind != BD_ROWS_BALANCE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Only schedules 1 and 4 carry money across years (上年结转, 结转下年)."));
+      return FALSE;
+    }
+  if ((schedule->carryover != NULL) == present)
+    return TRUE;
+
+  step = bd_schedule_step_begin (schedule);
+  if (present)
+    bd_schedule_add_carryover (schedule, NULL, NULL);
+  else
+    bd_schedule_remove_carryover (schedule);
+  bd_schedule_forget_published_sums (schedule);
+  bd_schedule_recompute (schedule);
+  bd_schedule_step_end (step, schedule);
+  return bd_editor_perform (self, step, error);
+}

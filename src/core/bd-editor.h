@@ -79,6 +79,13 @@ char       *bd_editor_dup_fill_offer  (BdEditor    *self);
 gboolean    bd_editor_fill_from_expenditure (BdEditor *self,
                                        const char  *code,
                                        GError     **error);
+/* Gives balance schedule @schedule_number its 上年结转 and 结转下年 rows
+ * (with 本年收入合计/本年支出合计 above and 收入总计/支出总计 adding them in), or
+ * takes them away with their figures, as one step. */
+gboolean    bd_editor_set_carryover   (BdEditor    *self,
+                                       guint        schedule_number,
+                                       gboolean     present,
+                                       GError     **error);
 /* Adds a leaf row by its code, with its name from the catalog and the 类/款
  * rows above it as needed. */
 gboolean    bd_editor_add_row         (BdEditor    *self,

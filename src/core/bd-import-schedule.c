@@ -352,9 +352,26 @@ read_income_cell (Table      *table,
   for (guint i = 0; i < def->n_income && !found; i++)
     if (same_label (cells[0], def->income[i].name))
       {
-        if (!read_income_figure (table, g_ptr_array_index (schedule->income, i), cells[1], line_index, error))
-          return FALSE;
+        BdRow *item = g_ptr_array_index (schedule->income, i);
+
         found = TRUE;
+        /* An item printed again (the sources of a 上年结转 split under it,
+         * as some layouts print them) is reported, not read over the first. */
+        if (item->published_mask & 1)
+          {
+            gint64 again;
+
+            if (!bd_import_parse_amount (cells[1], table->unit, &again, line_index, NULL, item->name, error))
+              return FALSE;
+            note (table, item->name, line_index,
+                  again == item->published[0]
+                  ? g_strdup_printf (_("%s is printed twice, with the same figures"), item->name)
+                  : g_strdup_printf (_("%s is printed twice; the second time with other figures (%s), "
+                                       "which were not read"), item->name, cells[1]));
+            continue;
+          }
+        if (!read_income_figure (table, item, cells[1], line_index, error))
+          return FALSE;
       }
   if (!found)
     return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, line_index,

@@ -42,18 +42,24 @@ shift_in_place (char **text,
 }
 
 /* 截至2023年12月31日: the assets are counted at the end of the year before
- * the budget's; other years a text quotes (a notice of 2023年度) stay. */
+ * the budget's (written 截止 too, as 万里街道 2023 does); other years a text
+ * quotes (a notice of 2023年度) stay. */
 static void
 shift_asset_date (char **text,
                   int    from,
                   int    to)
 {
-  g_autofree char *old = g_strdup_printf ("截至%d年", from);
-  g_autofree char *new = g_strdup_printf ("截至%d年", to);
-  g_auto(GStrv) parts = g_strsplit (*text, old, -1);
+  static const char * const words[] = { "截至", "截止" };
 
-  g_free (*text);
-  *text = g_strjoinv (new, parts);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *old = g_strdup_printf ("%s%d年", words[i], from);
+      g_autofree char *new = g_strdup_printf ("%s%d年", words[i], to);
+      g_auto(GStrv) parts = g_strsplit (*text, old, -1);
+
+      g_free (*text);
+      *text = g_strjoinv (new, parts);
+    }
 }
 
 static void
@@ -122,8 +128,9 @@ bd_new_year_form_to_review (const BdProject *project)
   return project->to_review;
 }
 
-/* The figures @text states, a number and its unit each ("1772.21万元",
- * "32人"), in order; thousands separators dropped. */
+/* The figures @text states, a number and its unit each ("17个", "32人"),
+ * in order, thousands separators dropped; a threshold (单价100万元（含）以上,
+ * 400.00万元以上) states no year's figure and is passed over. */
 static GPtrArray *
 stated_figures (const char *text)
 {
@@ -133,7 +140,8 @@ stated_figures (const char *text)
 
   if (g_once_init_enter (&figure))
     g_once_init_leave (&figure, g_regex_new ("(?<![0-9.,])([0-9][0-9,]*(?:\\.[0-9]+)?)"
-                                             "(万元|元|人|辆|个|台（套）|台|套|家|件|万件|名|次)",
+                                             "(万元|元|人|辆|个|台（套）|台|套|家|件|万件|名|次)"
+                                             "(?!（含）以|及以|以上|以下)",
                                              G_REGEX_OPTIMIZE, 0, NULL));
   g_regex_match (figure, text, 0, &match);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
@@ -148,6 +156,32 @@ stated_figures (const char *text)
   return figures;
 }
 
+/* @text without what the formula writes from the year's own numbers: the
+ * amounts it reads back (bd_section_figure_spans) and the comparisons with
+ * the year before (比2024年预算减少1,772.21万元, 与2024年预算持平). The
+ * counts it keeps (本部门1个预算单位, 项目17个) stay: they are last year's. */
+static char *
+carried_words (const char *section_id,
+               const char *text)
+{
+  static GRegex *comparison = NULL;
+  g_autoptr(GArray) spans = bd_section_figure_spans (section_id, text);
+  g_autofree char *masked = g_strdup (text);
+
+  if (g_once_init_enter (&comparison))
+    g_once_init_leave (&comparison, g_regex_new ("(比|较|与)[0-9]{4}年(预算|执行数)?(增加|减少|增长|下降)?"
+                                                 "([0-9][0-9,]*(\\.[0-9]+)?万?元)?",
+                                                 G_REGEX_OPTIMIZE, 0, NULL));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const BdFigureSpan *span = &g_array_index (spans, BdFigureSpan, i);
+
+      if (span->unit != BD_FIGURE_COUNT)
+        memset (masked + span->start, '#', span->end - span->start);
+    }
+  return g_regex_replace_literal (comparison, masked, -1, 0, "", 0, NULL);
+}
+
 /* "0万元", "0.00万元": an amount of nothing, which says nothing of a year. */
 static gboolean
 is_zero_amount (const char *figure)
@@ -160,25 +194,45 @@ is_zero_amount (const char *figure)
   return TRUE;
 }
 
-/* Whether @text, carried over from last year's @before, still quotes
- * last year's numbers: a figure of last year's paragraph in the same place
- * (a count, or an amount of something), or last year itself outside the
- * comparisons (比2024年, 与2024年) and the date the assets are counted at
- * (截至2024年), which the new year's text rightly names. */
+/* Whether @now states a figure @then stated in the same place (the nth
+ * figure of each), a count or an amount of something. */
 static gboolean
-quotes_last_year (const char *text,
-                  const char *before,
-                  int         from)
+same_figure (GPtrArray *now,
+             GPtrArray *then)
 {
-  g_autoptr(GPtrArray) now = stated_figures (text);
-  g_autoptr(GPtrArray) then = stated_figures (before ? before : "");
-  g_autofree char *pattern = g_strdup_printf ("(?<![0-9比与至])%d(?![0-9])", from);
-  g_autoptr(GRegex) year = g_regex_new (pattern, 0, 0, NULL);
-
   for (guint i = 0; i < MIN (now->len, then->len); i++)
     if (strcmp (g_ptr_array_index (now, i), g_ptr_array_index (then, i)) == 0
         && !is_zero_amount (g_ptr_array_index (now, i)))
       return TRUE;
+  return FALSE;
+}
+
+/* Whether @text still quotes last year's numbers: a figure a paragraph of
+ * last year's section (@before) stated in the same place, which the formula
+ * did not write again; or last year itself outside the comparisons
+ * (比2024年, 与2024年) and the date the assets are counted at (截至2024年),
+ * which the new year's text rightly names. Any paragraph of last year's
+ * section is compared: the formula may write more or fewer paragraphs than
+ * the published text had. */
+static gboolean
+quotes_last_year (const char *section_id,
+                  const char *text,
+                  BdSection  *before,
+                  int         from)
+{
+  g_autofree char *words = carried_words (section_id, text);
+  g_autoptr(GPtrArray) now = stated_figures (words);
+  g_autofree char *pattern = g_strdup_printf ("(?<![0-9比与至止])%d(?![0-9])", from);
+  g_autoptr(GRegex) year = g_regex_new (pattern, 0, 0, NULL);
+
+  for (guint p = 0; now->len > 0 && before != NULL && p < before->paragraphs->len; p++)
+    {
+      g_autofree char *words_before = carried_words (section_id, g_ptr_array_index (before->paragraphs, p));
+      g_autoptr(GPtrArray) then = stated_figures (words_before);
+
+      if (same_figure (now, then))
+        return TRUE;
+    }
   return g_regex_match (year, text, 0, NULL);
 }
 
@@ -197,12 +251,15 @@ flag_carried_over (BdDocument *next,
       BdSection *section = bd_document_get_section (next, templates[i]);
       BdSection *before = bd_document_get_section (last, templates[i]);
 
-      for (guint p = 0; section != NULL && p < section->paragraphs->len; p++)
+      if (section == NULL)
+        continue;
+      /* Flags a year older left are judged afresh, on this year's words. */
+      g_hash_table_remove_all (section->to_review);
+      for (guint p = 0; p < section->paragraphs->len; p++)
         {
           const char *text = g_ptr_array_index (section->paragraphs, p);
-          const char *was = before && p < before->paragraphs->len ? g_ptr_array_index (before->paragraphs, p) : NULL;
 
-          if (quotes_last_year (text, was, from))
+          if (quotes_last_year (templates[i], text, before, from))
             bd_section_set_to_review (section, text, TRUE);
         }
     }

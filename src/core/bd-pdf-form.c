@@ -381,13 +381,28 @@ next_main_line (Converter *self)
   return NULL;
 }
 
+static void place_indicator_line (Converter *self,
+                                  BdPdfLine *line,
+                                  char     **cells);
+
 static void
 indicator_line (Converter *self,
                 BdPdfLine *line)
 {
+  /* The line's text by column (一级, 二级, 三级, target), NULL where none. */
+  char *cells[4] = { NULL };
+
+  place_indicator_line (self, line, cells);
+  for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+    g_free (cells[c]);
+}
+
+static void
+place_indicator_line (Converter *self,
+                      BdPdfLine *line,
+                      char     **cells)
+{
   BdPdfForm *form = &self->form;
-  g_autofree char *joined_cells[4] = { NULL };
-  const char *cells[4] = { NULL };
   gboolean main_line = FALSE;
 
   for (guint i = 0; i < line->cells->len; i++)
@@ -400,9 +415,9 @@ indicator_line (Converter *self,
         continue;
       /* Two pieces of one column on a line (a wide cell split at a gap)
        * are one text: neither is lost. */
-      joined = g_strconcat (joined_cells[c] ? joined_cells[c] : "", cell->text, NULL);
-      g_free (joined_cells[c]);
-      cells[c] = joined_cells[c] = joined;
+      joined = g_strconcat (cells[c] ? cells[c] : "", cell->text, NULL);
+      g_free (cells[c]);
+      cells[c] = joined;
       main_line |= c >= 2;
     }
 

@@ -107,13 +107,28 @@ bd_schedule_recompute (BdSchedule *schedule)
 
   if (schedule->carryover != NULL)
     {
-      compute_sum_columns (def, schedule->carry_forward);
+      /* 结转下年 is often printed in 合计 alone (a unit's schedule 1 does not
+       * split it into 人员经费, 公用经费, 项目支出): that figure stands until
+       * its parts are given. */
+      if (bd_schedule_carry_forward_split (schedule))
+        compute_sum_columns (def, schedule->carry_forward);
       clear_values (schedule->income_grand);
       schedule->income_grand->values[0] = schedule->income_total->values[0] + schedule->carryover->values[0];
       clear_values (schedule->expense_grand);
       add_values (schedule->expense_grand, schedule->total, def->n_columns);
       add_values (schedule->expense_grand, schedule->carry_forward, def->n_columns);
     }
+}
+
+gboolean
+bd_schedule_carry_forward_split (BdSchedule *schedule)
+{
+  const BdScheduleDef *def = schedule->def;
+
+  for (guint c = 0; schedule->carry_forward != NULL && c < def->n_columns; c++)
+    if (def->columns[c].sum_of == 0 && schedule->carry_forward->values[c] != 0)
+      return TRUE;
+  return FALSE;
 }
 
 static BdRow *
@@ -157,6 +172,21 @@ bd_schedule_add_carryover (BdSchedule *schedule,
       schedule->carry_forward->name = g_strdup (expense_name);
     }
   return schedule->carryover;
+}
+
+void
+bd_schedule_remove_carryover (BdSchedule *schedule)
+{
+  if (schedule->carryover == NULL)
+    return;
+  g_clear_pointer (&schedule->carryover, bd_row_free);
+  g_clear_pointer (&schedule->carry_forward, bd_row_free);
+  g_clear_pointer (&schedule->income_grand, bd_row_free);
+  g_clear_pointer (&schedule->expense_grand, bd_row_free);
+  g_free (schedule->income_total->name);
+  schedule->income_total->name = g_strdup ("收入总计");
+  g_free (schedule->total->name);
+  schedule->total->name = g_strdup ("支出总计");
 }
 
 BdRow *

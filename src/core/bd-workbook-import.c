@@ -462,8 +462,7 @@ fill_classified (Sheet       *s,
 
       if (code[0] == '\0')
         continue;
-      name = g_strdup (cc.has_name ? text_at (s, r, cc.name) : "");
-      g_strstrip (name);
+      name = g_strstrip (g_strdup (cc.has_name ? text_at (s, r, cc.name) : ""));
       if (bd_code_level (code) != leaf_level)
         {
           g_hash_table_replace (names, g_strdup (code), g_steal_pointer (&name));
@@ -620,8 +619,9 @@ fill_balance_expenditure (Sheet       *s,
 
           bd_schedule_add_carryover (schedule, NULL, name);
           carry = schedule->carry_forward;
+          /* 合计 too: 结转下年 may be given there alone. */
           for (guint c = 0; c < def->n_columns; c++)
-            if (bd_schedule_def_is_entered (def, c) && !read_amount (s, r, columns[c], &carry->values[c], error))
+            if (!read_amount (s, r, columns[c], &carry->values[c], error))
               return FALSE;
           continue;
         }

@@ -224,7 +224,8 @@ terms_of (const Sheet *sheet,
 
   if (schedule == NULL)
     return NULL;
-  if (!is_income (schedule, source))
+  if (!is_income (schedule, source)
+      && (source != schedule->carry_forward || bd_schedule_carry_forward_split (schedule)))
     columns = schedule->def->columns[value].sum_of;
   if (columns == 0)
     children = g_hash_table_lookup (sheet->children, source);

@@ -106,7 +106,7 @@ static const BdRule rules[] = {
        "figures, a reason for a change of 10 per cent or more, every 项 listed once"), bd_rule_narrative_items },
   /* Last year's figures come with the text they rewrite: BD_READS_TEXT. */
   { "item-change", BD_SEVERITY_INFO, BD_PART_SCHEDULE_3, S (3) | BD_READS_ROWS | BD_READS_TEXT,
-    N_("A 项 whose amount moved by more than 50 % against last year's document (when one is taken)"), NULL,
+    N_("A 项 whose amount moved by more than 50 per cent against last year's document (when one is taken)"), NULL,
     bd_rule_item_change_row, S (3), BD_ITER_LEAVES },
   { "item-new-gone", BD_SEVERITY_INFO, BD_PART_SCHEDULE_3, S (3) | BD_READS_ROWS | BD_READS_TEXT,
     N_("A 项 new this year, or one last year had that is gone or at 0 (when last year's document is taken)"),

@@ -6,6 +6,7 @@
 
 #include <xlsxwriter.h>
 
+#include "bd-catalog.h"
 #include "bd-schedule-view.h"
 #include "bd-sheet-import-dialog.h"
 #include "bd-window-fixture.h"
@@ -190,6 +191,67 @@ test_refused (WindowFixture *f,
   g_assert_nonnull (strstr (error->message, "No sheet of other.xlsx is a budget schedule"));
 }
 
+/* A row with a code the catalog lacks (2129801 城运专项测试 under 21298
+ * 城运专项款, neither in data/catalog-function.tsv): the preview says the
+ * codes are kept with the document, and applying stores them with the row. */
+static void
+test_new_code (WindowFixture *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "new-code.xlsx", NULL);
+  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
+  g_autoptr(GError) error = NULL;
+  lxw_workbook *book = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (book, "表5");
+  GListModel *changes;
+  GtkWidget *dialog;
+
+  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    worksheet_write_string (sheet, 2, c, header[c], NULL);
+  worksheet_write_string (sheet, 3, 0, "21298", NULL);
+  worksheet_write_string (sheet, 3, 1, "城运专项款", NULL);
+  worksheet_write_string (sheet, 4, 0, "2129801", NULL);
+  worksheet_write_string (sheet, 4, 1, "城运专项测试", NULL);
+  worksheet_write_number (sheet, 4, 4, 1000, NULL);
+  workbook_close (book);
+
+  dialog = bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, path, &error);
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  bd_test_spin (200);
+  /* The row added, its two codes, the seed's six schedule 5 leaves left
+   * as they are. */
+  changes = bd_sheet_import_dialog_get_changes (BD_SHEET_IMPORT_DIALOG (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 9);
+  {
+    g_autofree char *added = item_text (changes, 0);
+    g_autofree char *kuan = item_text (changes, 1);
+    g_autofree char *leaf = item_text (changes, 2);
+
+    g_assert_cmpstr (added, ==, "Added: 2129801 城运专项测试 — 基本支出 0.00，项目支出 1,000.00");
+    g_assert_cmpstr (kuan, ==, "Not in the catalog, kept with the document's own codes: 21298 城运专项款");
+    g_assert_cmpstr (leaf, ==, "Not in the catalog, kept with the document's own codes: 2129801 城运专项测试");
+  }
+  bd_test_screenshot (dialog, "sheet-import-new-code");
+  g_assert_true (bd_sheet_import_dialog_apply (BD_SHEET_IMPORT_DIALOG (dialog)));
+  bd_test_spin (200);
+  g_assert_cmpint (window_fixture_stored (f, 5, "2129801", BD_COL_BASIC + 1), ==, Y (1000, 0));
+  {
+    g_autoptr(BdStore) reader = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(BdDocument) stored = bd_store_load (reader, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup (stored->extra_codes[BD_CLASSIFICATION_FUNCTION], "21298"), ==, "城运专项款");
+    g_assert_cmpstr (g_hash_table_lookup (stored->extra_codes[BD_CLASSIFICATION_FUNCTION], "2129801"), ==,
+                     "城运专项测试");
+  }
+  bd_window_show_page (f->window, "schedule-5");
+  bd_test_spin (100);
+  bd_test_screenshot (GTK_WIDGET (f->window), "sheet-import-new-code-applied");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -198,6 +260,7 @@ main (int    argc,
 
   WINDOW_TEST ("/sheet-import-dialog/preview-and-apply", test_preview_and_apply);
   WINDOW_TEST ("/sheet-import-dialog/refused", test_refused);
+  WINDOW_TEST ("/sheet-import-dialog/new-code", test_new_code);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <gsf/gsf.h>
 #include <xlsxwriter.h>
 
+#include "bd-checker.h"
 #include "bd-markdown-writer.h"
 #include "bd-pdf-import.h"
 #include "bd-test-util.h"
@@ -198,6 +199,9 @@ write_amount (Template       *t,
     worksheet_write_number (sheet, row, column, fen / 100.0, NULL);
 }
 
+/* A schedule whose sheet prints another 编制部门, or 0. */
+static guint odd_department;
+
 static lxw_worksheet *
 template_sheet (Template   *t,
                 guint       n,
@@ -208,7 +212,9 @@ template_sheet (Template   *t,
   /* The unit template titles its schedules 单位… where the department's say 部门…. */
   g_autofree char *title = g_strdup_printf ("%d年%s%s", t->doc->year, t->doc->unit_budget ? "单位" : "部门",
                                             def->title + strlen ("部门"));
-  g_autofree char *department = g_strdup_printf ("编制部门：%s", t->doc->department);
+  /* The sheet of odd_department prints the department without 管理. */
+  g_autofree char *department = n == odd_department ? g_strdup ("编制部门：上海市闵行区城市运行中心")
+                                                    : g_strdup_printf ("编制部门：%s", t->doc->department);
   lxw_worksheet *sheet = workbook_add_worksheet (t->book, name);
 
   worksheet_merge_range (sheet, 1, 0, 1, 6, title, NULL);
@@ -264,15 +270,34 @@ write_balance (Template *t,
 {
   BdSchedule *schedule = bd_document_get_schedule (t->doc, n);
   lxw_worksheet *sheet = template_sheet (t, n, "单位：元");
-  guint r = 7;
+  const BdColumnDef *columns = schedule->def->columns;
+  gboolean grouped = FALSE;
+  guint r, first;
 
+  for (guint c = 0; c < schedule->def->n_columns; c++)
+    grouped |= columns[c].group != NULL;
   worksheet_merge_range (sheet, 5, 0, 5, 1, n == 1 ? "本年收入" : "财政拨款收入", NULL);
   worksheet_merge_range (sheet, 5, 2, 5, 2 + schedule->def->n_columns, n == 1 ? "本年支出" : "财政拨款支出", NULL);
   worksheet_write_string (sheet, 6, 0, "项目", NULL);
   worksheet_write_string (sheet, 6, 1, "预算数", NULL);
   worksheet_write_string (sheet, 6, 2, "项目", NULL);
-  for (guint c = 0; c < schedule->def->n_columns; c++)
-    worksheet_write_string (sheet, 6, 3 + c, schedule->def->columns[c].name, NULL);
+  /* The unit template (putuo-2026-unit-template.xlsx, 单位收支总表) puts
+   * 基本支出 over 人员经费 and 公用经费, in a second header row. */
+  for (guint c = 0; c < schedule->def->n_columns; c = MAX (c + 1, first))
+    {
+      first = c;
+      if (columns[c].group == NULL && grouped)
+        worksheet_merge_range (sheet, 6, 3 + c, 7, 3 + c, columns[c].name, NULL);
+      else if (columns[c].group == NULL)
+        worksheet_write_string (sheet, 6, 3 + c, columns[c].name, NULL);
+      else
+        {
+          for (; first < schedule->def->n_columns && g_strcmp0 (columns[first].group, columns[c].group) == 0; first++)
+            worksheet_write_string (sheet, 7, 3 + first, columns[first].name, NULL);
+          worksheet_merge_range (sheet, 6, 3 + c, 6, 2 + first, columns[c].group, NULL);
+        }
+    }
+  r = grouped ? 8 : 7;
   /* The template's own wording of the items: 1. 一般公共预算, 2. 政府性基金预算. */
   for (guint i = 0; i < schedule->income->len; i++, r++)
     {
@@ -286,9 +311,11 @@ write_balance (Template *t,
   for (guint i = 0; i < schedule->rows->len; i++)
     {
       BdRow *row = g_ptr_array_index (schedule->rows, i);
-      worksheet_write_string (sheet, 7 + i, 2, row->name, NULL);
+      guint line = (grouped ? 8 : 7) + i;
+
+      worksheet_write_string (sheet, line, 2, row->name, NULL);
       for (guint c = 0; c < schedule->def->n_columns; c++)
-        write_amount (t, sheet, 7 + i, 3 + c, row->values[c], BD_UNIT_YUAN);
+        write_amount (t, sheet, line, 3 + c, row->values[c], BD_UNIT_YUAN);
     }
 }
 
@@ -347,6 +374,38 @@ test_template (void)
   assert_same_schedules (seed, doc2);
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc2, 5), "2080505")->values[BD_COL_BASIC], ==,
                    Y (996397, 0));
+  /* Every sheet prints the seed's 编制部门 (seed line 5): nothing as printed. */
+  {
+    g_autoptr(GPtrArray) findings = bd_check_rule (doc, bd_rule_lookup ("as-printed"));
+    g_assert_cmpuint (findings->len, ==, 0);
+  }
+}
+
+/* 编制部门 the same everywhere: schedule 3's sheet printing
+ * 上海市闵行区城市运行中心 (the seed's name without 管理, seed line 5) is read,
+ * and is one as-printed finding at schedule 3 naming both. */
+static void
+test_department_per_sheet (void)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  const BdFinding *finding;
+
+  odd_department = 3;
+  path = write_template (seed, "department.xlsx", FALSE);
+  odd_department = 0;
+  doc = bd_workbook_import_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->department, ==, "上海市闵行区城市运行管理中心");
+  findings = bd_check_rule (doc, bd_rule_lookup ("as-printed"));
+  g_assert_cmpuint (findings->len, ==, 1);
+  finding = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (finding->part, ==, BD_PART_SCHEDULE_3);
+  g_assert_nonnull (strstr (finding->message, "“上海市闵行区城市运行中心”"));
+  g_assert_nonnull (strstr (finding->message, "“上海市闵行区城市运行管理中心”"));
 }
 
 static void
@@ -546,7 +605,8 @@ test_formula_and_password (void)
 
 /* The unit template's layout, filled with a real unit budget: 上海市财政局
  * 2025 单位预算 (tests/real/shanghai-czj-2025-unit.pdf), whose schedule 1
- * has 合计, 人员经费, 公用经费 and 项目支出. */
+ * has 合计, 人员经费, 公用经费 and 项目支出, written as the template has
+ * them: 基本支出 merged over 人员经费 and 公用经费. */
 static void
 test_unit_template (void)
 {
@@ -563,6 +623,7 @@ test_unit_template (void)
   g_assert_no_error (error);
   g_assert_true (doc->unit_budget);
   g_assert_cmpstr (doc->department, ==, unit->department);
+  g_assert_cmpstr (bd_document_get_schedule (doc, 1)->def->columns[1].group, ==, "基本支出");
   assert_same_schedules (unit, doc);
 }
 
@@ -608,6 +669,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("bd-workbook-XXXXXX", NULL);
   g_test_add_func ("/workbook/own-export", test_own_export);
   g_test_add_func ("/workbook/template", test_template);
+  g_test_add_func ("/workbook/department-per-sheet", test_department_per_sheet);
   g_test_add_func ("/workbook/real-templates", test_real_templates);
   g_test_add_func ("/workbook/unit-template", test_unit_template);
   g_test_add_func ("/workbook/real-round-trip", test_real_round_trip);

@@ -106,6 +106,16 @@ show_preview (BdSheetImportDialog *self)
       g_autofree char *line = describe_change (def, &g_array_index (self->import->changes, BdSheetChange, i));
       g_strv_builder_add (builder, line);
     }
+  {
+    g_auto(GStrv) codes = bd_sheet_import_new_codes (self->import);
+
+    for (guint i = 0; codes[i] != NULL; i++)
+      {
+        g_autofree char *line = g_strdup_printf (_("Not in the catalog, kept with the document's own codes: %s"),
+                                                 codes[i]);
+        g_strv_builder_add (builder, line);
+      }
+  }
   for (guint i = 0; i < self->import->kept->len; i++)
     {
       g_autofree char *line = g_strdup_printf (_("Only in the document, left as it is: %s"),

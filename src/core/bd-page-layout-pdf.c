@@ -129,7 +129,8 @@ write_pages_subset (BdPageLayout *self,
       self->fonts = &self->system;
       bd_page_fonts_clear (&subset);
       g_object_unref (font_map);
-      g_unlink (face_file);
+      if (face_file != NULL)
+        g_unlink (face_file);
     }
 
   if (self->missed && output->error == 0)

@@ -14,6 +14,8 @@
 #include <glib/gstdio.h>
 #include <hb-subset.h>
 #include <pango/pangofc-fontmap.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bd-file-replace.h"
@@ -22,7 +24,8 @@
 /* The one face every role is set in, or NULL when the roles' figures came
  * out in different faces (a fontconfig set up otherwise than Debian's). */
 static hb_font_t *
-pages_face (BdPageLayout *self)
+pages_face (BdPageLayout  *self,
+            PangoFont    **pango_font)
 {
   hb_font_t *first = NULL;
 
@@ -38,7 +41,10 @@ pages_face (BdPageLayout *self)
       if (hb == NULL || (first != NULL && hb_font_get_face (hb) != hb_font_get_face (first)))
         return NULL;
       if (first == NULL)
-        first = hb;
+        {
+          first = hb;
+          *pango_font = font;
+        }
     }
   return first;
 }
@@ -68,21 +74,16 @@ collect_characters (BdPageLayout *self,
   return TRUE;
 }
 
-/* The subset face in a file of its own: fontconfig, pango and cairo all
- * open faces by name. */
-static char *
-write_subset (hb_face_t *face,
-              hb_set_t  *unicodes_wanted)
+/* The face cut down to @unicodes_wanted, as the bytes of an OpenType
+ * file; NULL when HarfBuzz cannot cut it. */
+static hb_blob_t *
+cut_face (hb_face_t *face,
+          hb_set_t  *unicodes_wanted)
 {
-  g_autoptr(GError) error = NULL;
   hb_subset_input_t *input = hb_subset_input_create_or_fail ();
   hb_set_t *features;
-  hb_face_t *subset = NULL;
+  hb_face_t *subset;
   hb_blob_t *blob = NULL;
-  const char *data;
-  unsigned int length = 0;
-  char *path = NULL;
-  int fd = -1;
 
   if (input == NULL)
     return NULL;
@@ -102,27 +103,150 @@ write_subset (hb_face_t *face,
   hb_subset_input_destroy (input);
   if (subset != NULL)
     blob = hb_face_reference_blob (subset);
-  data = blob ? hb_blob_get_data (blob, &length) : NULL;
-  if (length > 0)
-    fd = g_file_open_tmp ("budgetdesk-face-XXXXXX.otf", &path, &error);
+  hb_face_destroy (subset);
+  if (blob != NULL && hb_blob_get_length (blob) == 0)
+    g_clear_pointer (&blob, hb_blob_destroy);
+  return blob;
+}
+
+/* The cut face in a temporary file of its own (fontconfig, pango and
+ * cairo all open faces by name), to remove once drawn with. */
+static char *
+write_temporary (hb_blob_t *blob)
+{
+  g_autoptr(GError) error = NULL;
+  unsigned int length = 0;
+  const char *data = hb_blob_get_data (blob, &length);
+  char *path = NULL;
+  int fd = g_file_open_tmp ("budgetdesk-face-XXXXXX.otf", &path, &error);
+
   if (fd >= 0 && (!bd_file_write_all (fd, data, length, path, NULL) | !bd_file_close (fd, path, NULL)))
     {
       g_unlink (path);
       g_clear_pointer (&path, g_free);
     }
-  hb_blob_destroy (blob);
-  hb_face_destroy (subset);
   return path;
 }
 
+/* The cut faces kept between runs: a document exported again, or its
+ * preview then its PDF in another run, finds its face cut already. */
+#define CACHE_VERSION  "budgetdesk-face-1"   /* changed whenever cut_face () cuts otherwise */
+#define CACHE_KEPT     16
+
+/* The file the face of @font cut to @unicodes is kept in, named after
+ * what it is cut from (the face's file, its size, times and inode,
+ * its index in a collection; HarfBuzz's version) and the characters; NULL
+ * when the face has no file. */
+static char *
+cache_path (PangoFont *font,
+            hb_set_t  *unicodes)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *name = NULL;
+  FcPattern *pattern = PANGO_IS_FC_FONT (font) ? pango_fc_font_get_pattern (PANGO_FC_FONT (font)) : NULL;
+  FcChar8 *file = NULL;
+  int index = 0;
+  struct stat st;
+  gint64 identity[5];
+  hb_codepoint_t ch = HB_SET_VALUE_INVALID;
+
+  if (pattern == NULL || FcPatternGetString (pattern, FC_FILE, 0, &file) != FcResultMatch
+      || stat ((const char *) file, &st) != 0)
+    return NULL;
+  FcPatternGetInteger (pattern, FC_INDEX, 0, &index);
+  identity[0] = st.st_size;
+  identity[1] = st.st_mtime;
+  identity[2] = st.st_ctime;
+  identity[3] = st.st_ino;
+  identity[4] = index;
+  g_checksum_update (checksum, (const guchar *) CACHE_VERSION, -1);
+  g_checksum_update (checksum, (const guchar *) hb_version_string (), -1);
+  g_checksum_update (checksum, file, strlen ((const char *) file) + 1);
+  g_checksum_update (checksum, (const guchar *) identity, sizeof identity);
+  while (hb_set_next (unicodes, &ch))
+    g_checksum_update (checksum, (const guchar *) &ch, sizeof ch);
+
+  name = g_strconcat (g_checksum_get_string (checksum), ".otf", NULL);
+  return g_build_filename (g_get_user_cache_dir (), "budgetdesk", "faces", name, NULL);
+}
+
+typedef struct
+{
+  char   *path;
+  time_t  written;
+} CachedFace;
+
+static gint
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  time_t ta = ((const CachedFace *) a)->written;
+  time_t tb = ((const CachedFace *) b)->written;
+
+  return (tb > ta) - (tb < ta);
+}
+
+/* Only the CACHE_KEPT faces written last are kept: a face for each set of
+ * characters ever exported would fill the cache folder. */
+static void
+cache_prune (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GArray) faces = g_array_new (FALSE, FALSE, sizeof (CachedFace));
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      CachedFace face = { g_build_filename (folder, name, NULL), 0 };
+      GStatBuf st;
+
+      if (!g_str_has_suffix (name, ".otf") || g_stat (face.path, &st) != 0)
+        {
+          g_free (face.path);
+          continue;
+        }
+      face.written = st.st_mtime;
+      g_array_append_val (faces, face);
+    }
+  g_array_sort (faces, newest_first);
+  for (guint i = 0; i < faces->len; i++)
+    {
+      CachedFace *face = &g_array_index (faces, CachedFace, i);
+
+      if (i >= CACHE_KEPT)
+        g_unlink (face->path);
+      g_free (face->path);
+    }
+}
+
+/* Keeps the cut face in @path, written whole or not at all (a run cut off
+ * half way, or two runs at once, never leave half a face). */
+static gboolean
+cache_write (hb_blob_t  *blob,
+             const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  unsigned int length = 0;
+  const char *data = hb_blob_get_data (blob, &length);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0 || !bd_file_replace_contents (path, data, length, NULL))
+    return FALSE;
+  cache_prune (folder);
+  return TRUE;
+}
+
 /* A font map holding nothing but the pages' face cut down to the
- * characters noted so far, and in @path the file it reads (to remove once
- * the map is gone); NULL when the pages cannot be drawn with it. */
+ * characters noted so far, and in @path the temporary file it reads, to
+ * remove once the map is gone (NULL when the face is read from the
+ * cache); NULL when the pages cannot be drawn with it. */
 PangoFontMap *
 bd_page_subset_font_map (BdPageLayout  *self,
                          char         **path)
 {
-  hb_font_t *font = pages_face (self);
+  PangoFont *pango_font = NULL;
+  hb_font_t *font = pages_face (self, &pango_font);
+  g_autofree char *cached = NULL;
+  const char *face_file;
   hb_set_t *unicodes;
   PangoFontMap *font_map = NULL;
   FcConfig *config;
@@ -132,13 +256,26 @@ bd_page_subset_font_map (BdPageLayout  *self,
     return NULL;
   unicodes = hb_set_create ();
   if (collect_characters (self, font, unicodes))
-    *path = write_subset (hb_font_get_face (font), unicodes);
+    {
+      cached = cache_path (pango_font, unicodes);
+      if (cached == NULL || !g_file_test (cached, G_FILE_TEST_IS_REGULAR))
+        {
+          hb_blob_t *blob = cut_face (hb_font_get_face (font), unicodes);
+
+          if (blob == NULL || cached == NULL || !cache_write (blob, cached))
+            g_clear_pointer (&cached, g_free);
+          if (blob != NULL && cached == NULL)
+            *path = write_temporary (blob);
+          hb_blob_destroy (blob);
+        }
+    }
   hb_set_destroy (unicodes);
-  if (*path == NULL)
+  face_file = cached != NULL ? cached : *path;
+  if (face_file == NULL)
     return NULL;
 
   config = FcConfigCreate ();
-  if (FcConfigAppFontAddFile (config, (const FcChar8 *) *path))
+  if (FcConfigAppFontAddFile (config, (const FcChar8 *) face_file))
     {
       font_map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
       pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), config);
@@ -146,7 +283,8 @@ bd_page_subset_font_map (BdPageLayout  *self,
   FcConfigDestroy (config);
   if (font_map == NULL)
     {
-      g_unlink (*path);
+      /* A kept face fontconfig cannot read is cut again next time. */
+      g_unlink (face_file);
       g_clear_pointer (path, g_free);
     }
   return font_map;

@@ -38,6 +38,10 @@ typedef struct {
   char      *sheet;     /* the sheet's name */
   GArray    *changes;   /* BdSheetChange, in the schedule's row order */
   GPtrArray *kept;      /* char *: "code name" of the leaf rows only in the document */
+  /* Per BdClassification, code → name: the codes of rows added (and their
+   * 类 and 款) that neither the catalog nor the document knows; applying
+   * registers them with the document, in the same undoable step. */
+  GHashTable *new_codes[2];
 } BdSheetImport;
 
 /* What @sheet would change in @doc's schedule; NULL and an error naming the
@@ -56,8 +60,12 @@ gboolean       bd_sheet_import_apply   (BdSheetImport    *import,
                                         GError          **error);
 /* The changes as lines of text, for the command line and the preview:
  * "+ 2080505 机关事业单位… 基本支出 996,397.00", "~ 2210201 住房公积金 基本支出
- * 447,984.00 → 457,984.00", "= 2130101 行政运行 (left as it is)". */
+ * 447,984.00 → 457,984.00", "= 2130101 行政运行 (left as it is)", and a
+ * code the catalog lacks "* 21298 城运专项款: not in the catalog, kept with
+ * the document". */
 char          *bd_sheet_import_describe (BdSheetImport   *import);
+/* The codes applying registers (new_codes), "21298 城运专项款", by code. */
+GStrv          bd_sheet_import_new_codes (BdSheetImport   *import);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdSheetImport, bd_sheet_import_free)
 

@@ -107,14 +107,14 @@ test_dialog (Fixture       *f,
                    ==, 50);
   gtk_spin_button_set_value (bd_rules_dialog_get_threshold (dialog, BD_THRESHOLD_REASON), 12);
   bd_test_spin (100);
-  setting = stored_setting (f, "reason-threshold");
+  setting = bd_test_stored_setting (f->path, "reason-threshold");
   g_assert_cmpstr (setting, ==, "12");
   g_clear_pointer (&setting, g_free);
   g_assert_cmpuint (bd_rules_document_threshold (bd_editor_get_document (f->editor), BD_THRESHOLD_REASON), ==, 1200);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   bd_test_spin (100);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (bd_rules_dialog_get_threshold (dialog, BD_THRESHOLD_REASON)), ==, 10);
-  setting = stored_setting (f, "reason-threshold");
+  setting = bd_test_stored_setting (f->path, "reason-threshold");
   g_assert_null (setting);
   g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));

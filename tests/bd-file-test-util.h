@@ -39,6 +39,18 @@ folder_listing (const char *dir)
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
+/* A new folder of the test's own in the temporary folder, named after
+ * @template ("bd-cli-XXXXXX"); remove_tree() takes it away. */
+static inline char *
+bd_test_make_dir (const char *template)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
 static inline void
 remove_tree (const char *path)
 {
@@ -48,7 +60,8 @@ remove_tree (const char *path)
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+      /* A link is removed, never followed: tests plant links to elsewhere. */
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
         remove_tree (child);
       else
         g_unlink (child);

@@ -4,9 +4,73 @@
 #pragma once
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "bd-file-test-util.h"
 #include "bd-store.h"
+#include "bd-test-util.h"
+
+/* A folder of its own for each test, and the document's path in it. */
+typedef struct {
+  char *dir;
+  char *path;
+} StoreFixture;
+
+static inline void
+store_fixture_set_up (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("bd-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "cityops-2024.budget", NULL);
+}
+
+/* Tests take the folder's rights away (read-only folders, other users):
+ * they are given back first so that everything in it goes. */
+static inline void
+store_fixture_tear_down (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *quoted = g_shell_quote (fixture->dir);
+  g_autofree char *command = g_strdup_printf ("rm -rf %s", quoted);
+
+  g_chmod (fixture->dir, 0700);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* The seed document saved as a new file at @path. */
+static inline void
+save_seed (const char *path)
+{
+  g_autoptr(BdDocument) doc = bd_test_load_seed ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bd_store_save_as (doc, path, &error));
+  g_assert_no_error (error);
+}
+
+/* The document at @path, opened with @flags; its store in @store_out if
+ * asked for. */
+static inline BdDocument *
+load (const char       *path,
+      BdStoreOpenFlags  flags,
+      BdStore         **store_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (path, flags, &error);
+  BdDocument *doc;
+
+  g_assert_no_error (error);
+  doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  if (store_out != NULL)
+    *store_out = g_steal_pointer (&store);
+  return doc;
+}
 
 /* Opening @path with @flags is refused with @code, the message saying
  * @message_part, and the file (if there is one) is left byte for byte. */

@@ -3,8 +3,24 @@
 
 #include <glib.h>
 
+#include "bd-checker.h"
 #include "bd-importer.h"
+#include "bd-pdf-import.h"
 #include "bd-store.h"
+
+/* One of the real published documents in tests/real (BD_REAL), as
+ * imported. */
+static inline BdDocument *
+bd_test_load_real (const char *file)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), file, NULL);
+  g_autoptr(GError) error = NULL;
+  BdDocument *doc = bd_import_any_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
 
 /* The bundled seed: the 2024 budget of the Minhang city operations centre. */
 static inline BdDocument *
@@ -51,4 +67,17 @@ bd_test_stored (const char *path,
   g_assert_no_error (error);
   row = bd_schedule_find_row (bd_document_get_schedule (doc, schedule), code);
   return row ? row->values[column] : G_MININT64;
+}
+
+/* The file's setting for @rule, read by a second, read-only opening. */
+static inline char *
+bd_test_stored_setting (const char *path,
+                        const char *rule)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
+
+  g_assert_no_error (error);
+  return g_strdup (bd_rule_profile_get (doc, rule));
 }

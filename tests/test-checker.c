@@ -563,18 +563,6 @@ static const char * const issue_13_rules[] = {
   "form-carryover", "item-change",
 };
 
-static BdDocument *
-load_real (const char *file)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), file, NULL);
-  g_autoptr(GError) error = NULL;
-  BdDocument *doc = bd_import_any_file (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
 static void
 test_real_documents (void)
 {
@@ -584,7 +572,7 @@ test_real_documents (void)
 
   for (guint f = 0; f < G_N_ELEMENTS (files); f++)
     {
-      g_autoptr(BdDocument) doc = load_real (files[f]);
+      g_autoptr(BdDocument) doc = bd_test_load_real (files[f]);
       g_autoptr(GPtrArray) findings = bd_check_document (doc);
 
       for (guint r = 0; r < G_N_ELEMENTS (issue_13_rules); r++)
@@ -609,7 +597,7 @@ test_real_documents (void)
 static void
 test_unit_empty_note (void)
 {
-  g_autoptr(BdDocument) doc = load_real ("shanghai-czj-2025-unit.pdf");
+  g_autoptr(BdDocument) doc = bd_test_load_real ("shanghai-czj-2025-unit.pdf");
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *department = NULL;
   const BdFinding *note = NULL;

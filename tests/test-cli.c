@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 static char *dir;
 static char *said;   /* what the last run said on stderr */
@@ -494,12 +495,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("bd-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = bd_test_make_dir ("bd-cli-XXXXXX");
 
   g_test_add_func ("/cli/import-validate-fix", test_import_validate_fix);
   g_test_add_func ("/cli/validate-names-pages", test_validate_names_pages);
@@ -515,9 +514,6 @@ main (int    argc,
   g_test_add_func ("/cli/set-aside-told", test_set_aside_told);
 
   status = g_test_run ();
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  }
+  remove_tree (dir);
   return status;
 }

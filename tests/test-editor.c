@@ -744,19 +744,6 @@ test_fill_from_expenditure (Fixture       *f,
   g_assert_cmpint (stored (f, 3, "2010101", 2), ==, 0);
 }
 
-/* The file's setting for @rule, read by a second, read-only opening. */
-static char *
-stored_setting (Fixture    *f,
-                const char *rule)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
-
-  g_assert_no_error (error);
-  return g_strdup (bd_rule_profile_get (doc, rule));
-}
-
 /* The rule profile from the window: each change one undoable step, stored at
  * once. The seed's findings (guide §5): 4 errors, and goal-count's warning
  * (section 六 declares 17 projects with goals, 682.65万元; one form is given). */
@@ -776,7 +763,7 @@ test_rule_profile (Fixture       *f,
   findings = bd_editor_get_findings (f->editor);
   g_assert_cmpuint (findings->len, ==, 4);
   g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_WARNING), ==, 0);
-  setting = stored_setting (f, "goal-count");
+  setting = bd_test_stored_setting (f->path, "goal-count");
   g_assert_cmpstr (setting, ==, "off");
   g_clear_pointer (&setting, g_free);
 
@@ -803,11 +790,11 @@ test_rule_profile (Fixture       *f,
   g_assert_true (bd_editor_reset_rule_profile (f->editor, &error));
   g_assert_cmpuint (g_hash_table_size (f->doc->rule_profile), ==, 0);
   g_assert_cmpuint (bd_editor_get_findings (f->editor)->len, ==, 5);
-  setting = stored_setting (f, "goal-count");
+  setting = bd_test_stored_setting (f->path, "goal-count");
   g_assert_null (setting);
   g_assert_true (bd_editor_undo (f->editor, &error));
   g_assert_cmpstr (bd_rule_profile_get (f->doc, "goal-count"), ==, "off");
-  setting = stored_setting (f, "goal-count");
+  setting = bd_test_stored_setting (f->path, "goal-count");
   g_assert_cmpstr (setting, ==, "off");
   g_assert_cmpuint (bd_editor_get_findings (f->editor)->len, ==, 4);
 }

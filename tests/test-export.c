@@ -15,6 +15,7 @@
 #include "bd-markdown-writer.h"
 #include "bd-store.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 #include "bd-xlsx-writer.h"
 
 static char *dir;
@@ -291,16 +292,6 @@ test_csv_full_disk (void)
   assert_has (text, "2024年部门财务收支预算总表");
 }
 
-static char *
-checksum_of (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
-}
-
 /* Exports @source with @option to @target, a document: refused with exit
  * status 2 and a message naming @target, which is not changed. */
 static void
@@ -424,12 +415,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("bd-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = bd_test_make_dir ("bd-export-XXXXXX");
   seed = path_in_dir ("seed.budget");
   {
     const char *import[] = { "import", g_getenv ("BD_SEED"), "-o", seed, NULL };
@@ -446,10 +435,7 @@ main (int    argc,
   g_test_add_func ("/export/over-document", test_export_over_document);
 
   status = g_test_run ();
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  }
+  remove_tree (dir);
   g_free (seed);
   g_free (dir);
   return status;

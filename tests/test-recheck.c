@@ -20,6 +20,7 @@
 #include "bd-pdf-import.h"
 #include "bd-store.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 static const char * const real_files[] = {
   "putuo-czj-2025-dept.pdf", "putuo-wanli-2023-dept.pdf", "putuo-wanli-2025-dept.pdf", "shanghai-czj-2025-unit.pdf",
@@ -252,18 +253,6 @@ save_last_year (BdDocument *doc,
   return path;
 }
 
-static BdDocument *
-load_real (const char *file)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), file, NULL);
-  g_autoptr(GError) error = NULL;
-  BdDocument *doc = bd_import_any_file (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
 static void
 targets_clear (Targets *t)
 {
@@ -290,8 +279,8 @@ static void
 test_real (gconstpointer data)
 {
   const char *file = data;
-  g_autoptr(BdDocument) doc = load_real (file);
-  g_autoptr(BdDocument) last = load_real (file);
+  g_autoptr(BdDocument) doc = bd_test_load_real (file);
+  g_autoptr(BdDocument) last = bd_test_load_real (file);
   Targets t = { .leaf = find_leaf (doc), .last_year = save_last_year (last, file) };
 
   g_assert_cmpint (run_edits (doc, &t, TRUE), ==, -1);
@@ -670,7 +659,7 @@ test_reads_declared (void)
   for (guint f = 0; f <= G_N_ELEMENTS (real_files) + 2; f++)
     {
       g_autoptr(BdDocument) doc = f == 0 || f > G_N_ELEMENTS (real_files) ? bd_test_load_seed ()
-                                                                        : load_real (real_files[f - 1]);
+                                                                        : bd_test_load_real (real_files[f - 1]);
       g_autofree char *file = g_strdup_printf ("parts-%u.budget", f);
       g_autofree char *path = g_build_filename (tmp_dir, file, NULL);
       g_autoptr(GError) error = NULL;
@@ -715,12 +704,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("bd-recheck-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = bd_test_make_dir ("bd-recheck-XXXXXX");
 
   g_test_add_func ("/recheck/seed", test_seed);
   for (guint i = 0; i < G_N_ELEMENTS (real_files); i++)

@@ -385,12 +385,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("bd-review-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = bd_test_make_dir ("bd-review-XXXXXX");
   make_folder ();
   g_test_add_func ("/review/entries", test_review_entries);
   g_test_add_func ("/review/findings", test_review_findings);

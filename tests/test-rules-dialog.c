@@ -13,19 +13,6 @@
 
 typedef WindowFixture Fixture;
 
-/* The file's setting for @rule, read by a second, read-only opening. */
-static char *
-stored_setting (Fixture    *f,
-                const char *rule)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
-
-  g_assert_no_error (error);
-  return g_strdup (bd_rule_profile_get (doc, rule));
-}
-
 static BdRulesDialog *
 open_rules_dialog (Fixture *f)
 {
@@ -77,7 +64,7 @@ test_dialog (Fixture       *f,
   bd_test_spin (100);
   g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 4);
   g_assert_cmpstr (bd_window_get_badge (f->window, "performance"), ==, "✓");
-  setting = stored_setting (f, "goal-count");
+  setting = bd_test_stored_setting (f->path, "goal-count");
   g_assert_cmpstr (setting, ==, "off");
   g_clear_pointer (&setting, g_free);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (bd_rules_dialog_get_severity (dialog, "goal-count"))));
@@ -88,7 +75,7 @@ test_dialog (Fixture       *f,
   bd_test_spin (100);
   g_assert_cmpuint (bd_findings_count (bd_editor_get_findings (f->editor), BD_SEVERITY_ERROR), ==, 2);
   g_assert_cmpuint (bd_findings_count (bd_editor_get_findings (f->editor), BD_SEVERITY_WARNING), ==, 2);
-  setting = stored_setting (f, "schedule-4-expenditure");
+  setting = bd_test_stored_setting (f->path, "schedule-4-expenditure");
   g_assert_cmpstr (setting, ==, "warning");
   g_clear_pointer (&setting, g_free);
 
@@ -101,7 +88,7 @@ test_dialog (Fixture       *f,
   bd_test_spin (100);
   g_assert_cmpuint (gtk_drop_down_get_selected (bd_rules_dialog_get_severity (dialog, "schedule-4-expenditure")), ==,
                     BD_SEVERITY_ERROR);
-  setting = stored_setting (f, "schedule-4-expenditure");
+  setting = bd_test_stored_setting (f->path, "schedule-4-expenditure");
   g_assert_null (setting);
 
   /* Restore All: every rule on again, goal-count's warning back. */
@@ -110,7 +97,7 @@ test_dialog (Fixture       *f,
   g_assert_true (gtk_switch_get_active (bd_rules_dialog_get_switch (dialog, "goal-count")));
   g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);
   g_assert_cmpstr (bd_window_get_badge (f->window, "performance"), ==, "1");
-  setting = stored_setting (f, "goal-count");
+  setting = bd_test_stored_setting (f->path, "goal-count");
   g_assert_null (setting);
 
   /* The thresholds, the machine's 10 % and 50 % (the schema's defaults)
@@ -120,14 +107,14 @@ test_dialog (Fixture       *f,
                    ==, 50);
   gtk_spin_button_set_value (bd_rules_dialog_get_threshold (dialog, BD_THRESHOLD_REASON), 12);
   bd_test_spin (100);
-  setting = stored_setting (f, "reason-threshold");
+  setting = bd_test_stored_setting (f->path, "reason-threshold");
   g_assert_cmpstr (setting, ==, "12");
   g_clear_pointer (&setting, g_free);
   g_assert_cmpuint (bd_rules_document_threshold (bd_editor_get_document (f->editor), BD_THRESHOLD_REASON), ==, 1200);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   bd_test_spin (100);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (bd_rules_dialog_get_threshold (dialog, BD_THRESHOLD_REASON)), ==, 10);
-  setting = stored_setting (f, "reason-threshold");
+  setting = bd_test_stored_setting (f->path, "reason-threshold");
   g_assert_null (setting);
   g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -197,7 +184,7 @@ test_finding_menu (Fixture       *f,
   g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 3);
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-1"), ==, "✓");
   g_assert_cmpstr (bd_window_get_badge (f->window, "schedule-4"), ==, "2");
-  setting = stored_setting (f, "schedule-1-expenditure");
+  setting = bd_test_stored_setting (f->path, "schedule-1-expenditure");
   g_assert_cmpstr (setting, ==, "off");
 }
 

@@ -22,40 +22,7 @@
 
 #define SEED_208 Y (1616095, 40)
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("bd-journal-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  fixture->path = g_build_filename (fixture->dir, "cityops-2024.budget", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static void
-save_seed (const char *path)
-{
-  g_autoptr(BdDocument) doc = bd_test_load_seed ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (bd_store_save_as (doc, path, &error));
-  g_assert_no_error (error);
-}
+typedef StoreFixture Fixture;
 
 /* A copy as a clerk makes one: a new file (a USB stick, a mail). */
 static void
@@ -797,7 +764,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, store_fixture_set_up, func, store_fixture_tear_down)
   ADD ("/store-journal/file-alone-holds-every-edit", test_file_alone_holds_every_edit);
   ADD ("/store-journal/leftover-wal-not-replayed", test_leftover_wal_not_replayed);
   ADD ("/store-journal/hot-journal", test_hot_journal);

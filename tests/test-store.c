@@ -19,67 +19,7 @@
 #include "bd-test-util.h"
 #include "bd-store-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("bd-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "cityops-2024.budget", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_chmod (path, 0600);
-      g_unlink (path);
-    }
-  g_chmod (fixture->dir, 0700);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static void
-save_seed (Fixture *fixture)
-{
-  g_autoptr(BdDocument) doc = bd_test_load_seed ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (bd_store_save_as (doc, fixture->path, &error));
-  g_assert_no_error (error);
-}
-
-static BdDocument *
-load (const char       *path,
-      BdStoreOpenFlags  flags,
-      BdStore         **store_out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (path, flags, &error);
-  BdDocument *doc;
-
-  g_assert_no_error (error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
-  if (store_out != NULL)
-    *store_out = g_steal_pointer (&store);
-  return doc;
-}
+typedef StoreFixture Fixture;
 
 static void
 test_save_and_load (Fixture       *fixture,
@@ -91,7 +31,7 @@ test_save_and_load (Fixture       *fixture,
   g_autofree char *actual = NULL;
   BdRow *row;
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   loaded = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   actual = bd_document_dump (loaded);
   g_assert_cmpstr (actual, ==, expected);
@@ -111,7 +51,7 @@ test_edit_persists (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   BdRow *row;
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
 
   /* The fix of the seed's first error, as one edit. */
@@ -146,7 +86,7 @@ test_transaction_rolls_back (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   BdRow *row;
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
   row = bd_schedule_find_row (bd_document_get_schedule (doc, 3), "2120199");
 
@@ -213,7 +153,7 @@ test_bad_files (Fixture       *fixture,
   }
 
   /* Half a document: cut after its first pages. */
-  save_seed (fixture);
+  save_seed (fixture->path);
   g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 8192);
   g_assert_true (g_file_set_contents (truncated, contents, length / 2, NULL));
@@ -234,7 +174,7 @@ test_newer_version (Fixture       *fixture,
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", BD_STORE_SCHEMA_VERSION + 1);
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   make_database (fixture->path, sql);
   assert_open_refused (fixture->path, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_NEWER_VERSION, "newer BudgetDesk");
 }
@@ -282,7 +222,7 @@ test_read_only_refuses_edits (Fixture       *fixture,
   g_autofree char *after = NULL;
   BdRow *row;
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   before = checksum_of (fixture->path);
   doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, &store);
   row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
@@ -344,7 +284,7 @@ test_untrusted_schema (Fixture       *fixture,
   /* A document received from elsewhere, carrying views and triggers that
    * would load a library, call a function no BudgetDesk defines, or quietly
    * write into the document when the clerk edits it. */
-  save_seed (fixture);
+  save_seed (fixture->path);
   sql = g_strdup_printf (
     "CREATE VIEW sneaky AS SELECT load_extension ('%1$s') AS x, evil_function () AS y;"
     "CREATE VIEW sneakier AS SELECT * FROM cell WHERE load_extension ('%1$s') IS NULL;"
@@ -383,7 +323,7 @@ test_table_swapped_for_view (Fixture       *fixture,
   g_autoptr(BdStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   make_database (fixture->path, sql);
   before = checksum_of (fixture->path);
   assert_open_refused (fixture->path, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_CORRUPT, "its table “figure” is missing");
@@ -589,7 +529,7 @@ test_stale_journal (Fixture       *fixture,
   gsize length;
 
   /* A document a killed program was editing has its write-ahead log beside it… */
-  save_seed (fixture);
+  save_seed (fixture->path);
   leave_wal (fixture->path, "UPDATE cell SET value = 1");
   g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 0);
@@ -618,7 +558,7 @@ test_two_writers (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   first = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
@@ -712,7 +652,7 @@ test_writer_elsewhere (Fixture       *fixture,
   int status;
   char byte;
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   g_assert_cmpint (pipe (ready), ==, 0);
   g_assert_cmpint (pipe (hold), ==, 0);
   child = fork ();
@@ -795,7 +735,7 @@ test_reader_never_writes (Fixture       *fixture,
   g_autofree char *listed = NULL;
   BdRow *row;
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &writer);
   row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
   row->values[0] = Y (1616095, 0);
@@ -839,7 +779,7 @@ test_stale_lock (Fixture       *fixture,
 
   /* A lock file left by a BudgetDesk that crashed: it names a holder, but
    * no process holds it any more. */
-  save_seed (fixture);
+  save_seed (fixture->path);
   g_assert_true (g_file_set_contents (lock, "pid 99999, clerk@desk\n", -1, NULL));
   store = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -924,7 +864,7 @@ test_stale_lock_of_another_user (Fixture       *fixture,
       return;
     }
   /* A shared folder: everyone may write the document and the folder. */
-  save_seed (fixture);
+  save_seed (fixture->path);
   g_assert_cmpint (g_chmod (fixture->dir, 0777), ==, 0);
   g_assert_cmpint (g_chmod (fixture->path, 0666), ==, 0);
 
@@ -1005,7 +945,7 @@ test_full_disk (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   before = checksum_of (fixture->path);
   /* A new document that does not fit: refused, nothing left behind. */
   g_assert_cmpint (run_with_full_disk (fixture, 16384, FALSE), ==, 0);
@@ -1030,7 +970,7 @@ test_full_disk_mid_session (Fixture       *fixture,
   pid_t child;
   int status;
 
-  save_seed (fixture);
+  save_seed (fixture->path);
   child = fork ();
   g_assert_cmpint (child, >=, 0);
   if (child == 0)
@@ -1165,7 +1105,7 @@ test_forged_values (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(BdStore) store = NULL;
 
-      save_seed (fixture);
+      save_seed (fixture->path);
       make_database (fixture->path, cases[i].sql);
       assert_open_refused (fixture->path, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_CORRUPT, cases[i].says);
       store = bd_store_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &error);
@@ -1175,7 +1115,7 @@ test_forged_values (Fixture       *fixture,
     }
 
   /* The largest amounts the money parser takes, in every leaf, still open. */
-  save_seed (fixture);
+  save_seed (fixture->path);
   make_database (fixture->path, "UPDATE cell SET value = 99999999999999999 WHERE row_id < 8 AND col = 1");
   {
     g_autoptr(BdDocument) doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
@@ -1216,7 +1156,7 @@ test_tampered_table (Fixture       *fixture,
 
       g_string_replace (sql, "EVIL", g_getenv ("BD_EVIL_EXTENSION"), 0);
       g_string_prepend (sql, "CREATE INDEX paragraph_evil ON paragraph (abs (position)); PRAGMA writable_schema = ON;");
-      save_seed (fixture);
+      save_seed (fixture->path);
       make_database (fixture->path, sql->str);
 
       assert_open_refused (fixture->path, BD_STORE_OPEN_DEFAULT, BD_STORE_ERROR_CORRUPT, "damaged");
@@ -1285,7 +1225,7 @@ test_read_only_folder (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_assert_cmpint (g_chmod (fixture->dir, 0700), ==, 0);
-      save_seed (fixture);
+      save_seed (fixture->path);
       g_assert_cmpint (g_chmod (fixture->path, cases[i].file_mode), ==, 0);
       g_assert_cmpint (g_chmod (fixture->dir, cases[i].folder_mode), ==, 0);
       /* Root may write anywhere: the checks run as nobody then. */
@@ -1300,7 +1240,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, store_fixture_set_up, func, store_fixture_tear_down)
   ADD ("/store/save-and-load", test_save_and_load);
   ADD ("/store/provenance-round-trip", test_provenance_round_trip);
   ADD ("/store/format-4-migration", test_format_4_migration);

@@ -83,6 +83,17 @@ typedef struct {
   BdFigureUnit  unit;
 } BdFigure;
 
+/* The figures the text quotes (bd-document-figures.c) */
+
+/* Where a figure stands in a paragraph of a text section: bytes [start, end)
+ * are its number, and key names it as the document's figures do. */
+typedef struct {
+  char         *key;
+  int           start;
+  int           end;
+  BdFigureUnit  unit;
+} BdFigureSpan;
+
 /* A text section: its printed title and its paragraphs, as written. */
 typedef struct {
   char      *id;          /* functions, organisation, glossary, narrative, other, employees */
@@ -232,6 +243,19 @@ void        bd_document_set_last_year  (BdDocument  *self,
 gboolean    bd_document_get_last_year  (BdDocument  *self,
                                         const char  *key,
                                         gint64      *value);
+
+/* Where the figures of @paragraph of section @section_id stand.
+ * Element type: BdFigureSpan. */
+GArray     *bd_section_figure_spans            (const char *section_id,
+                                                const char *paragraph);
+/* Reads the figures a text section quotes into the document's figures,
+ * replacing those it quoted before. */
+void        bd_document_read_section_figures   (BdDocument *doc,
+                                                BdSection  *section);
+/* The same on import, where last year's figures are read from the text's
+ * comparisons too (afterwards they are the document's own). */
+void        bd_document_import_section_figures (BdDocument *doc,
+                                                BdSection  *section);
 
 /* A code the document carries besides the bundled catalog (a newer or
  * local code), so it validates the same wherever it is opened.

@@ -13,32 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* The figures the text quotes (bd-narrative-figures.c) */
-
-/* Where a figure stands in a paragraph of a text section: bytes [start, end)
- * are its number, and key names it as the document's figures do. */
-typedef struct {
-  char         *key;
-  int           start;
-  int           end;
-  BdFigureUnit  unit;
-} BdFigureSpan;
-
-/* Element type: BdFigureSpan. */
-GArray     *bd_section_figure_spans   (const char  *section_id,
-                                       const char  *paragraph);
-/* Reads the figures a text section quotes into the document's figures,
- * replacing those it quoted before. */
-void        bd_document_read_section_figures (BdDocument *doc,
-                                       BdSection   *section);
-/* The same on import, where last year's figures are read from the text's
- * comparisons too (afterwards they are the document's own). */
-void        bd_document_import_section_figures (BdDocument *doc,
-                                       BdSection   *section);
-
-/* The text written from the numbers (bd-narrative.c) */
-
-
 /* The paragraphs @section ("narrative", "other", "employees") should read,
  * as a NULL-terminated array. */
 GStrv bd_narrative_generate (BdDocument *doc,

@@ -1,4 +1,4 @@
-/* bd-narrative-figures.c: the figures the text sections quote, read from
+/* bd-document-figures.c: the figures the text sections quote, read from
  * their words
  *
  * The text is where these figures live (the clerk types the paragraph, not a
@@ -7,8 +7,9 @@
  * editor's rewriting of one figure.
  */
 #include <glib.h>
+#include <string.h>
 
-#include "bd-narrative.h"
+#include "bd-document.h"
 
 /* Labels of the figures quoted in the text sections: a figure is named by
  * the words just before it. More specific labels come first, since matching

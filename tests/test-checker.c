@@ -360,6 +360,15 @@ flag_carried_over (BdDocument *doc)
   g_assert_cmpuint (g_hash_table_size (other->to_review), ==, 1);
 }
 
+/* What new-year flags on a form it carries over (the seed's one form,
+ * 政府雇员, seed line 382). */
+static void
+flag_form_to_review (BdDocument *doc)
+{
+  g_assert_cmpuint (doc->projects->len, ==, 1);
+  form (doc)->to_review = TRUE;
+}
+
 static const RuleCase cases[] = {
   { "row-parts", NULL, break_row_parts, BD_PART_SCHEDULE_3 },
   { "subtotal", NULL, break_subtotal, BD_PART_SCHEDULE_2 },
@@ -427,8 +436,11 @@ static const RuleCase cases[] = {
   { "form-target-unit", NULL, break_form_target_unit, BD_PART_PERFORMANCE },
   { "form-carryover", NULL, break_form_carryover, BD_PART_PERFORMANCE },
   { "item-change", NULL, break_item_change, BD_PART_SCHEDULE_3 },
+  /* Last year's 2080502 alone: the seed's other 项 are new. */
+  { "item-new-gone", NULL, break_item_change, BD_PART_SCHEDULE_3 },
   { "as-printed", NULL, note_import_disagreement, BD_PART_SCHEDULE_8 },
   { "carried-over-text", NULL, flag_carried_over, BD_PART_OTHER },
+  { "form-to-review", NULL, flag_form_to_review, BD_PART_PERFORMANCE },
 };
 
 static void
@@ -675,6 +687,7 @@ test_profile_stored (void)
 
   g_assert_true (bd_rule_profile_set (doc, "goal-count", "off", &error));
   g_assert_true (bd_rule_profile_set (doc, "schedule-4-expenditure", "warning", &error));
+  g_assert_true (bd_rule_profile_set (doc, "year-change-threshold", "75", &error));
   g_assert_true (bd_store_save_as (doc, path, &error));
   g_assert_no_error (error);
 
@@ -684,10 +697,22 @@ test_profile_stored (void)
   g_assert_no_error (error);
   g_assert_cmpstr (bd_rule_profile_get (again, "goal-count"), ==, "off");
   g_assert_cmpstr (bd_rule_profile_get (again, "schedule-4-expenditure"), ==, "warning");
-  g_assert_cmpuint (g_hash_table_size (again->rule_profile), ==, 2);
+  g_assert_cmpstr (bd_rule_profile_get (again, "year-change-threshold"), ==, "75");
+  g_assert_cmpuint (bd_rules_document_threshold (again, BD_THRESHOLD_YEAR_CHANGE), ==, 7500);
+  g_assert_cmpuint (g_hash_table_size (again->rule_profile), ==, 3);
   g_clear_object (&store);
 
+  /* A threshold the checker would not take (0 %) is a forged file. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE rule_threshold SET percent = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "rule_threshold"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE rule_threshold SET percent = 75", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE rule_setting SET setting = 'loud' WHERE rule = 'goal-count'",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -832,6 +857,116 @@ test_thresholds (void)
   bd_rules_set_threshold (BD_THRESHOLD_YEAR_CHANGE, 5000);
 }
 
+/* The same thresholds as the document's own (its rule profile): the same
+ * breaks as above (10.45 % without a reason, 102.50 % against last year),
+ * with the machine's left at 10 and 50. The incremental checker runs the
+ * two rules again when only the threshold changes (update of nothing). */
+static void
+test_document_thresholds (void)
+{
+  g_autoptr(BdDocument) doc = load_corrected ();
+  g_autoptr(BdChecker) checker = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings;
+  guint before;
+
+  item_in_path_style (doc);
+  break_item_reason (doc);
+  break_item_change (doc);
+  checker = bd_checker_new (doc);
+  findings = bd_checker_update (checker, BD_READS_EVERYTHING);
+  before = findings->len;
+  g_assert_cmpuint (bd_rules_document_threshold (doc, BD_THRESHOLD_REASON), ==, 1000);
+
+  g_assert_true (bd_rule_profile_set (doc, "reason-threshold", "11", &error));
+  g_assert_no_error (error);
+  g_assert_true (bd_rule_profile_set (doc, "year-change-threshold", "0110", &error));
+  g_assert_cmpstr (bd_rule_profile_get (doc, "year-change-threshold"), ==, "110");
+  g_assert_cmpuint (bd_rules_document_threshold (doc, BD_THRESHOLD_REASON), ==, 1100);
+  g_assert_cmpuint (bd_rules_document_threshold (doc, BD_THRESHOLD_YEAR_CHANGE), ==, 11000);
+  /* The machine's stay as they were. */
+  g_assert_cmpuint (bd_rules_threshold (BD_THRESHOLD_REASON), ==, 1000);
+  findings = bd_checker_update (checker, 0);
+  g_assert_cmpuint (findings->len, ==, before - 2);
+  {
+    g_autoptr(GPtrArray) full = bd_check_document (doc);
+    g_assert_cmpuint (full->len, ==, findings->len);
+  }
+  g_assert_true (bd_rule_profile_set (doc, "reason-threshold", "default", &error));
+  findings = bd_checker_update (checker, 0);
+  g_assert_cmpuint (findings->len, ==, before - 1);
+
+  /* Not a whole per cent from 1 to 1000. */
+  g_assert_false (bd_rule_profile_set (doc, "reason-threshold", "0", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (bd_rule_profile_set (doc, "reason-threshold", "1001", &error));
+  g_clear_error (&error);
+  g_assert_false (bd_rule_profile_set (doc, "reason-threshold", "12.5", &error));
+  g_clear_error (&error);
+  g_assert_false (bd_rule_profile_set (doc, "year-change-threshold", "off", &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (bd_rule_profile_get (doc, "year-change-threshold"), ==, "110");
+}
+
+/* The 项 that came or went against last year's document (rule
+ * item-new-gone). The seed's schedule 3 (seed lines 156-167) has six 项:
+ * 2080502 121,500.00, 2080505 996,397.00, 2080506 498,198.00, 2101102
+ * 871,850.00, 2120199 14,786,148.40, 2210201 447,984.00. Last year here is
+ * the same but without 2080506 and with 2010301 at 50,000.00; this year's
+ * 2210201 is set to 0. Notes: 2080506 new (498,198.00), 2010301 gone (not
+ * in schedule 3), 2210201 gone (0 this year). */
+static void
+test_item_new_gone (void)
+{
+  g_autoptr(BdDocument) doc = load_corrected ();
+  const BdRule *rule = bd_rule_lookup ("item-new-gone");
+  BdSchedule *s3 = bd_document_get_schedule (doc, 3);
+  g_autoptr(GPtrArray) findings = NULL;
+  const char *codes[] = { "2080502", "2080505", "2101102", "2120199", "2210201" };
+  const gint64 amounts[] = { Y (121500, 0), Y (996397, 0), Y (871850, 0), Y (14786148, 40), Y (447984, 0) };
+  BdRow *row;
+
+  /* No last year's document: nothing. */
+  findings = bd_check_rule (doc, rule);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autofree char *key = g_strconcat ("item.", codes[i], NULL);
+      g_assert_cmpint (bd_schedule_find_row (s3, codes[i])->values[BD_COL_EXPENSE_TOTAL], ==, amounts[i]);
+      bd_document_set_last_year (doc, key, amounts[i]);
+    }
+  bd_document_set_last_year (doc, "item.2010301", Y (50000, 0));
+  /* An item of the text named in words is no 项 of last year's schedule 3. */
+  bd_document_set_last_year (doc, "item.事业单位医疗", Y (1, 0));
+  row = bd_schedule_find_row (s3, "2210201");
+  memset (row->values, 0, sizeof row->values);
+  bd_document_recompute (doc);
+
+  findings = bd_check_rule (doc, rule);
+  g_assert_cmpuint (findings->len, ==, 3);
+  g_assert_cmpstr (finding_at (findings, 0)->row, ==, "2080506");
+  g_assert_cmpstr (finding_at (findings, 0)->actual, ==, "498,198.00");
+  g_assert_nonnull (strstr (finding_at (findings, 0)->message, "new this year"));
+  g_assert_cmpstr (finding_at (findings, 1)->row, ==, "2010301");
+  g_assert_cmpstr (finding_at (findings, 1)->expected, ==, "50,000.00");
+  g_assert_nonnull (strstr (finding_at (findings, 1)->message, "not in schedule 3"));
+  g_assert_cmpstr (finding_at (findings, 2)->row, ==, "2210201");
+  g_assert_cmpstr (finding_at (findings, 2)->expected, ==, "447,984.00");
+  g_assert_nonnull (strstr (finding_at (findings, 2)->message, "0 this year"));
+  g_assert_cmpint (finding_at (findings, 2)->severity, ==, BD_SEVERITY_INFO);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A new year's document, every figure at 0: nothing is gone yet. */
+  for (guint i = 0; i < s3->rows->len; i++)
+    memset (((BdRow *) g_ptr_array_index (s3->rows, i))->values, 0, sizeof row->values);
+  bd_document_recompute (doc);
+  findings = bd_check_rule (doc, rule);
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
 /* docs/rules.md, the guide's §5 list as implemented, names every rule. */
 static void
 test_every_rule_is_documented (void)
@@ -888,6 +1023,8 @@ main (int    argc,
   g_test_add_func ("/checker/form-carryover", test_form_carryover);
   g_test_add_func ("/checker/item-change", test_item_change);
   g_test_add_func ("/checker/thresholds", test_thresholds);
+  g_test_add_func ("/checker/document-thresholds", test_document_thresholds);
+  g_test_add_func ("/checker/item-new-gone", test_item_new_gone);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/checker/rule/%s/%u", cases[i].rule, i);

@@ -123,6 +123,20 @@ test_rule_profile (void)
   g_assert_nonnull (strstr (again, "\"profile\" : {\n    \"goal-count\" : \"off\"\n  }"));
   g_assert_cmpint (run (NULL, "validate", doc, "--rule", "no-such-rule=off", NULL), ==, 2);
   g_assert_nonnull (strstr (said, "no-such-rule"));
+
+  /* The thresholds in force, the machine's 10 and 50 (the schema's
+   * defaults), then the document's own, kept with --save in its file. */
+  g_assert_nonnull (strstr (again, "\"thresholds\" : {\n    \"reason-threshold\" : 10,\n"
+                                   "    \"year-change-threshold\" : 50\n  }"));
+  g_clear_pointer (&again, g_free);
+  g_assert_cmpint (run (NULL, "validate", doc, "--threshold", "reason-threshold=12",
+                        "--threshold", "year-change-threshold=75", "--save", NULL), ==, 1);
+  g_assert_cmpint (run (&again, "validate", doc, "--json", NULL), ==, 1);
+  g_assert_nonnull (strstr (again, "\"thresholds\" : {\n    \"reason-threshold\" : 12,\n"
+                                   "    \"year-change-threshold\" : 75\n  }"));
+  g_assert_nonnull (strstr (again, "\"profile\" : {\n    \"goal-count\" : \"off\"\n  }"));
+  g_assert_cmpint (run (NULL, "validate", doc, "--threshold", "goal-count=12", NULL), ==, 2);
+  g_assert_cmpint (run (NULL, "validate", doc, "--threshold", "reason-threshold=0", NULL), ==, 2);
 }
 
 static void

@@ -140,7 +140,8 @@ test_validates (void)
 {
   g_autoptr(BdDocument) next = new_year_of_seed ();
   g_autoptr(GPtrArray) findings = bd_check_document (next);
-  const char * const expected[] = { "empty-note", "form-cost-ceiling", "goal-count", "carried-over-text", NULL };
+  const char * const expected[] = { "empty-note", "form-cost-ceiling", "goal-count", "carried-over-text",
+                                    "form-to-review", NULL };
 
   g_assert_cmpuint (findings->len, >, 0);
   for (guint i = 0; i < findings->len; i++)
@@ -387,7 +388,32 @@ test_formula_keeps_flags (void)
   g_assert_cmpuint (count_to_review (next), ==, 4);
 }
 
-/* 标记为已审阅: one undoable step; marking a reviewed form changes nothing. */
+/* The one form-to-review note, at the seed's one form (政府雇员, seed
+ * line 382), or none. */
+static void
+assert_form_note (BdEditor *editor,
+                  gboolean  present)
+{
+  GPtrArray *findings = bd_editor_get_findings (editor);
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      BdFinding *finding = g_ptr_array_index (findings, i);
+
+      if (strcmp (finding->rule, "form-to-review") != 0)
+        continue;
+      g_assert_cmpint (finding->severity, ==, BD_SEVERITY_INFO);
+      g_assert_cmpint (finding->part, ==, BD_PART_PERFORMANCE);
+      g_assert_cmpstr (finding->row, ==, "政府雇员");
+      g_assert_nonnull (strstr (finding->message, "2024"));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, present ? 1 : 0);
+}
+
+/* 标记为已审阅: one undoable step; marking a reviewed form changes nothing.
+ * The form's note goes with its flag and comes back with it. */
 static void
 test_mark_reviewed (void)
 {
@@ -395,12 +421,15 @@ test_mark_reviewed (void)
   g_autoptr(BdEditor) editor = bd_editor_new (next, NULL);
   g_autoptr(GError) error = NULL;
 
+  assert_form_note (editor, TRUE);
   g_assert_true (bd_editor_mark_form_reviewed (editor, 0, &error));
   g_assert_no_error (error);
   g_assert_false (((BdProject *) g_ptr_array_index (next->projects, 0))->to_review);
+  assert_form_note (editor, FALSE);
   g_assert_true (bd_editor_mark_form_reviewed (editor, 0, &error));
   g_assert_true (bd_editor_undo (editor, &error));
   g_assert_true (((BdProject *) g_ptr_array_index (next->projects, 0))->to_review);
+  assert_form_note (editor, TRUE);
   g_assert_false (bd_editor_mark_form_reviewed (editor, 3, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include "bd-page-layout.h"
+#include "bd-pdf-import.h"
 #include "bd-review.h"
 #include "bd-test-util.h"
 #include "bd-file-test-util.h"
@@ -327,6 +328,59 @@ test_review_xlsx (void)
   remove_tree (sheets);
 }
 
+/* A .budget imported from a real PDF (putuo-czj-2025-dept.pdf) names the
+ * PDF's pages, as the PDF reviewed itself does, finding for finding: its
+ * schedule 7 (2025年部门国有资本经营预算支出功能分类预算表) is on page 18 of the
+ * PDF (pdftotext -f 18 -l 18), where BudgetDesk's own printout has it on
+ * 14; the 编制说明's findings name no page (a PDF's text pages are not kept). */
+static void
+test_review_imported_pdf (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("bd-review-pdf-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("BD_REAL"), "putuo-czj-2025-dept.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (folder, "czj.pdf", NULL);
+  g_autofree char *budget = g_build_filename (folder, "czj.budget", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdReviewEntry) from_pdf = NULL;
+  g_autoptr(BdReviewEntry) from_budget = NULL;
+  gsize length;
+  guint on_18 = 0;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (pdf, contents, length, &error));
+  doc = bd_import_any_file (pdf, &error);
+  g_assert_no_error (error);
+  g_assert_true (bd_store_save_as (doc, budget, &error));
+  g_assert_no_error (error);
+
+  from_pdf = bd_review_file (folder, "czj.pdf");
+  from_budget = bd_review_file (folder, "czj.budget");
+  g_assert_cmpuint (from_budget->findings->len, ==, from_pdf->findings->len);
+  g_assert_cmpuint (from_budget->findings->len, >, 0);
+  for (guint i = 0; i < from_pdf->findings->len; i++)
+    {
+      BdReviewFinding *a = g_ptr_array_index (from_pdf->findings, i);
+      BdReviewFinding *b = g_ptr_array_index (from_budget->findings, i);
+
+      g_assert_cmpstr (a->rule, ==, b->rule);
+      g_assert_cmpstr (a->message, ==, b->message);
+      g_assert_cmpint (a->page, ==, b->page);
+      if (b->part == BD_PART_SCHEDULE_7 && strcmp (b->rule, "note-words") == 0)
+        {
+          g_assert_cmpint (b->page, ==, 18);
+          on_18++;
+        }
+      if (b->part == BD_PART_NARRATIVE)
+        g_assert_cmpint (b->page, ==, 0);
+    }
+  g_assert_cmpuint (on_18, ==, 1);
+  g_unlink (pdf);
+  g_unlink (budget);
+  g_rmdir (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -342,6 +396,7 @@ main (int    argc,
   g_test_add_func ("/review/findings", test_review_findings);
   g_test_add_func ("/review/json", test_review_json);
   g_test_add_func ("/review/xlsx", test_review_xlsx);
+  g_test_add_func ("/review/imported-pdf", test_review_imported_pdf);
   status = g_test_run ();
   remove_tree (dir);
   g_free (dir);

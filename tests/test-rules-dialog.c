@@ -112,6 +112,23 @@ test_dialog (Fixture       *f,
   g_assert_cmpstr (bd_window_get_badge (f->window, "performance"), ==, "1");
   setting = stored_setting (f, "goal-count");
   g_assert_null (setting);
+
+  /* The thresholds, the machine's 10 % and 50 % (the schema's defaults)
+   * until the document has its own: 12 % stored at once, undone. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (bd_rules_dialog_get_threshold (dialog, BD_THRESHOLD_REASON)), ==, 10);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (bd_rules_dialog_get_threshold (dialog, BD_THRESHOLD_YEAR_CHANGE)),
+                   ==, 50);
+  gtk_spin_button_set_value (bd_rules_dialog_get_threshold (dialog, BD_THRESHOLD_REASON), 12);
+  bd_test_spin (100);
+  setting = stored_setting (f, "reason-threshold");
+  g_assert_cmpstr (setting, ==, "12");
+  g_clear_pointer (&setting, g_free);
+  g_assert_cmpuint (bd_rules_document_threshold (bd_editor_get_document (f->editor), BD_THRESHOLD_REASON), ==, 1200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  bd_test_spin (100);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (bd_rules_dialog_get_threshold (dialog, BD_THRESHOLD_REASON)), ==, 10);
+  setting = stored_setting (f, "reason-threshold");
+  g_assert_null (setting);
   g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
@@ -184,6 +201,53 @@ test_finding_menu (Fixture       *f,
   g_assert_cmpstr (setting, ==, "off");
 }
 
+/* The same menu from the keyboard: Shift+F10 or the Menu key on the
+ * findings list (its shortcut, which runs win.finding-menu) opens it at the
+ * focused finding, here the third (schedule-4-expenditure at 208, the
+ * seed's schedule 4 error). */
+static void
+test_finding_menu_keys (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkListBox *list = bd_window_get_findings_list (f->window);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+  gboolean bound = FALSE;
+  GtkWidget *popover;
+  g_autofree char *off = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GListModel) shortcuts = NULL;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      shortcuts = g_object_ref (G_LIST_MODEL (controller));
+      for (guint k = 0; k < g_list_model_get_n_items (shortcuts); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, k);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          bound |= strcmp (trigger, "<Shift>F10|Menu") == 0 && strcmp (action, "action(win.finding-menu)") == 0;
+        }
+    }
+  g_assert_true (bound);
+
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2)));
+  bd_test_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "win.finding-menu", NULL));
+  bd_test_spin (100);
+  popover = find_descendant (GTK_WIDGET (f->window), is_popover_menu, NULL);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  if (g_getenv ("BD_SCREENSHOT_PAUSE") != NULL)
+    bd_test_spin (atoi (g_getenv ("BD_SCREENSHOT_PAUSE")));
+  off = menu_target (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), 0, 0);
+  g_assert_cmpstr (off, ==, "('schedule-4-expenditure', 'off')");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 /* A bureau's list of codes, imported from the window as `budgetdesk-cli
  * catalog import` does: 2080598 (under 20805 行政事业单位养老支出, in no
  * catalog shipped) is a note until the list that has it is imported. */
@@ -250,6 +314,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
   ADD ("/rules-dialog/dialog", test_dialog);
   ADD ("/rules-dialog/finding-menu", test_finding_menu);
+  ADD ("/rules-dialog/finding-menu-keys", test_finding_menu_keys);
   ADD ("/rules-dialog/import-catalog", test_import_catalog);
 #undef ADD
 

@@ -202,6 +202,10 @@ test_carried_over_shown (WindowFixture *f,
   g_assert_cmpstr (selected, ==, "截至2023年12月31日，上海");
   g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
                                                                            "to-review")));
+  /* The clerk types there next: the text view has the keyboard, and the
+   * selection is shown as a selection, not greyed in a view without focus. */
+  g_assert_true (gtk_widget_is_focus (bd_section_view_get_text_view (view)));
+  g_assert_false (gtk_widget_is_focus (GTK_WIDGET (list)) || gtk_widget_get_focus_child (GTK_WIDGET (list)) != NULL);
 }
 
 static void

@@ -360,6 +360,108 @@ test_extra_code (Fixture       *f,
   g_assert_cmpint (change->values[2], ==, Y (1000, 0));
 }
 
+/* A finding of the checker about @code: not in the catalog (unknown-code,
+ * a warning, when its 款 is unknown too; code-not-in-catalog otherwise). */
+static gboolean
+has_code_finding (BdEditor   *editor,
+                  const char *code)
+{
+  GPtrArray *findings = bd_editor_get_findings (editor);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      BdFinding *finding = g_ptr_array_index (findings, i);
+      if ((g_strcmp0 (finding->rule, "unknown-code") == 0 || g_strcmp0 (finding->rule, "code-not-in-catalog") == 0)
+          && g_strcmp0 (finding->row, code) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+stored_extra_code (const char *path,
+                   const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) reader = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(BdDocument) stored = bd_store_load (reader, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (g_hash_table_lookup (stored->extra_codes[BD_CLASSIFICATION_FUNCTION], code));
+}
+
+/* Rows the sheet adds with codes the catalog lacks, named in the sheet:
+ * 21298 城运专项款 and under it 2129801 城运专项测试 (项目支出 1,000.00), and
+ * 2129901 城运其他测试 (项目支出 500.00). data/catalog-function.tsv has 212
+ * and 21299 其他城乡社区支出, but no 21298, 2129801 or 2129901. The three
+ * codes become the document's extra codes in the same step as the rows: no
+ * finding that they are unknown, and one undo removes rows and codes, in
+ * memory and in the file. */
+static void
+test_new_code (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = fixture_file (f, "new-code.xlsx");
+  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
+  const char *rows[][2] = { { "21298", "城运专项款" }, { "2129801", "城运专项测试" }, { "2129901", "城运其他测试" } };
+  BdDocument *doc = bd_editor_get_document (f->editor);
+  GHashTable *new_codes;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdWorkbook) book = NULL;
+  g_autoptr(BdSheetImport) import = NULL;
+  lxw_workbook *writer = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (writer, "表5");
+  g_autofree char *stored = NULL;
+
+  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    worksheet_write_string (sheet, 2, c, header[c], NULL);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      worksheet_write_string (sheet, 3 + r, 0, rows[r][0], NULL);
+      worksheet_write_string (sheet, 3 + r, 1, rows[r][1], NULL);
+    }
+  worksheet_write_number (sheet, 4, 4, 1000, NULL);
+  worksheet_write_number (sheet, 5, 4, 500, NULL);
+  workbook_close (writer);
+
+  book = bd_workbook_read (path, &error);
+  g_assert_no_error (error);
+  import = bd_sheet_import_new (doc, g_ptr_array_index (book->sheets, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bd_sheet_import_count (import, BD_SHEET_CHANGE_ROW_ADDED), ==, 2);
+  new_codes = import->new_codes[BD_CLASSIFICATION_FUNCTION];
+  g_assert_cmpuint (g_hash_table_size (new_codes), ==, 3);
+  g_assert_cmpstr (g_hash_table_lookup (new_codes, "21298"), ==, "城运专项款");
+  g_assert_cmpstr (g_hash_table_lookup (new_codes, "2129801"), ==, "城运专项测试");
+  g_assert_cmpstr (g_hash_table_lookup (new_codes, "2129901"), ==, "城运其他测试");
+
+  g_assert_true (bd_sheet_import_apply (import, f->editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (bd_document_lookup_code (doc, BD_CLASSIFICATION_FUNCTION, "2129801"), ==, "城运专项测试");
+  g_assert_false (has_code_finding (f->editor, "2129801"));
+  g_assert_false (has_code_finding (f->editor, "2129901"));
+  g_assert_cmpint (bd_test_stored (f->path, 5, "2129801", BD_COL_BASIC + 1), ==, Y (1000, 0));
+  g_assert_cmpint (bd_test_stored (f->path, 5, "2129901", BD_COL_BASIC + 1), ==, Y (500, 0));
+  stored = stored_extra_code (f->path, "21298");
+  g_assert_cmpstr (stored, ==, "城运专项款");
+
+  g_assert_true (bd_editor_undo (f->editor, &error));
+  g_assert_false (bd_editor_can_undo (f->editor));
+  g_assert_null (bd_schedule_find_row (bd_document_get_schedule (doc, 5), "2129801"));
+  g_assert_null (bd_document_lookup_code (doc, BD_CLASSIFICATION_FUNCTION, "2129801"));
+  g_assert_null (bd_document_lookup_code (doc, BD_CLASSIFICATION_FUNCTION, "21298"));
+  g_assert_cmpint (bd_test_stored (f->path, 5, "2129801", BD_COL_BASIC + 1), ==, G_MININT64);
+  g_clear_pointer (&stored, g_free);
+  stored = stored_extra_code (f->path, "21298");
+  g_assert_null (stored);
+
+  g_assert_true (bd_editor_redo (f->editor, &error));
+  g_assert_cmpstr (bd_document_lookup_code (doc, BD_CLASSIFICATION_FUNCTION, "2129901"), ==, "城运其他测试");
+  g_assert_nonnull (bd_schedule_find_row (bd_document_get_schedule (doc, 5), "2129801"));
+  g_assert_false (has_code_finding (f->editor, "2129801"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -372,6 +474,7 @@ main (int    argc,
   g_test_add ("/sheet-import/unchanged", Fixture, NULL, fixture_set_up, test_unchanged, fixture_tear_down);
   g_test_add ("/sheet-import/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/sheet-import/extra-code", Fixture, NULL, fixture_set_up, test_extra_code, fixture_tear_down);
+  g_test_add ("/sheet-import/new-code", Fixture, NULL, fixture_set_up, test_new_code, fixture_tear_down);
   g_test_add ("/sheet-import/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   return g_test_run ();
 }

@@ -164,11 +164,14 @@ test_transaction_rolls_back (Fixture       *fixture,
   g_assert_cmpint (row->values[2], ==, Y (6826475, 0));
 }
 
+/* Format 6 added the table of the document's thresholds. */
+#define FORMAT_6_UNDONE "DROP TABLE rule_threshold;"
+
 /* What turns a file of format 5 back into one of format 4, as BudgetDesk
  * before format 5 wrote it (the columns dropped last to first: SQLite then
  * gives back the statements exactly as they were). */
 #define FORMAT_5_UNDONE \
-  "DROP TABLE row_source; DROP TABLE import_note;" \
+  FORMAT_6_UNDONE "DROP TABLE row_source; DROP TABLE import_note;" \
   " ALTER TABLE schedule DROP COLUMN source_sheet; ALTER TABLE schedule DROP COLUMN source_line;" \
   " ALTER TABLE schedule DROP COLUMN source_page; ALTER TABLE paragraph DROP COLUMN to_review;" \
   " ALTER TABLE project DROP COLUMN to_review;"
@@ -535,9 +538,9 @@ test_format_4_migration (Fixture       *fixture,
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (old, 3), "2120199")->values[1], ==, Y (7959673, 40));
   g_assert_false (((BdProject *) g_ptr_array_index (old->projects, 0))->to_review);
 
-  /* Opened for writing: format 5, and a flag stored like any edit. */
+  /* Opened for writing: the format of today, and a flag stored like any edit. */
   upgraded = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
-  g_assert_cmpint (file_version (fixture->path), ==, 5);
+  g_assert_cmpint (file_version (fixture->path), ==, BD_STORE_SCHEMA_VERSION);
   other = bd_document_get_section (upgraded, "other");
   bd_section_set_to_review (other, g_ptr_array_index (other->paragraphs, 11), TRUE);
   g_assert_true (bd_store_save_section (store, upgraded, other, &error));

@@ -5,6 +5,7 @@
 #include <gsf/gsf.h>
 #include <xlsxwriter.h>
 
+#include "bd-checker.h"
 #include "bd-markdown-writer.h"
 #include "bd-pdf-import.h"
 #include "bd-test-util.h"
@@ -198,6 +199,9 @@ write_amount (Template       *t,
     worksheet_write_number (sheet, row, column, fen / 100.0, NULL);
 }
 
+/* A schedule whose sheet prints another 编制部门, or 0. */
+static guint odd_department;
+
 static lxw_worksheet *
 template_sheet (Template   *t,
                 guint       n,
@@ -208,7 +212,9 @@ template_sheet (Template   *t,
   /* The unit template titles its schedules 单位… where the department's say 部门…. */
   g_autofree char *title = g_strdup_printf ("%d年%s%s", t->doc->year, t->doc->unit_budget ? "单位" : "部门",
                                             def->title + strlen ("部门"));
-  g_autofree char *department = g_strdup_printf ("编制部门：%s", t->doc->department);
+  /* The sheet of odd_department prints the department without 管理. */
+  g_autofree char *department = n == odd_department ? g_strdup ("编制部门：上海市闵行区城市运行中心")
+                                                    : g_strdup_printf ("编制部门：%s", t->doc->department);
   lxw_worksheet *sheet = workbook_add_worksheet (t->book, name);
 
   worksheet_merge_range (sheet, 1, 0, 1, 6, title, NULL);
@@ -347,6 +353,38 @@ test_template (void)
   assert_same_schedules (seed, doc2);
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc2, 5), "2080505")->values[BD_COL_BASIC], ==,
                    Y (996397, 0));
+  /* Every sheet prints the seed's 编制部门 (seed line 5): nothing as printed. */
+  {
+    g_autoptr(GPtrArray) findings = bd_check_rule (doc, bd_rule_lookup ("as-printed"));
+    g_assert_cmpuint (findings->len, ==, 0);
+  }
+}
+
+/* 编制部门 the same everywhere: schedule 3's sheet printing
+ * 上海市闵行区城市运行中心 (the seed's name without 管理, seed line 5) is read,
+ * and is one as-printed finding at schedule 3 naming both. */
+static void
+test_department_per_sheet (void)
+{
+  g_autoptr(BdDocument) seed = bd_test_load_seed ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  const BdFinding *finding;
+
+  odd_department = 3;
+  path = write_template (seed, "department.xlsx", FALSE);
+  odd_department = 0;
+  doc = bd_workbook_import_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->department, ==, "上海市闵行区城市运行管理中心");
+  findings = bd_check_rule (doc, bd_rule_lookup ("as-printed"));
+  g_assert_cmpuint (findings->len, ==, 1);
+  finding = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (finding->part, ==, BD_PART_SCHEDULE_3);
+  g_assert_nonnull (strstr (finding->message, "“上海市闵行区城市运行中心”"));
+  g_assert_nonnull (strstr (finding->message, "“上海市闵行区城市运行管理中心”"));
 }
 
 static void
@@ -608,6 +646,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("bd-workbook-XXXXXX", NULL);
   g_test_add_func ("/workbook/own-export", test_own_export);
   g_test_add_func ("/workbook/template", test_template);
+  g_test_add_func ("/workbook/department-per-sheet", test_department_per_sheet);
   g_test_add_func ("/workbook/real-templates", test_real_templates);
   g_test_add_func ("/workbook/unit-template", test_unit_template);
   g_test_add_func ("/workbook/real-round-trip", test_real_round_trip);

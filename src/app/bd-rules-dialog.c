@@ -21,8 +21,10 @@ struct _BdRulesDialog
   GtkWidget **severities;
   GtkWidget **states;
   gboolean    syncing;      /* the rows are being set from the document: not a change */
+  GtkSpinButton *thresholds[BD_THRESHOLD_YEAR_CHANGE + 1];
 
   /* Template widgets */
+  GtkBox     *threshold_box;
   GtkLabel   *explanation;
   GtkListBox *list;
 };
@@ -80,12 +82,60 @@ static void
 sync_rows (BdRulesDialog *self)
 {
   guint n_rules;
+  BdDocument *doc = bd_editor_get_document (self->editor);
 
   bd_rules (&n_rules);
   self->syncing = TRUE;
   for (guint i = 0; i < n_rules; i++)
     sync_row (self, i);
+  for (guint t = 0; t < G_N_ELEMENTS (self->thresholds); t++)
+    if (self->thresholds[t] != NULL)
+      gtk_spin_button_set_value (self->thresholds[t], bd_rules_document_threshold (doc, t) / 100);
   self->syncing = FALSE;
+}
+
+/* A threshold's spin button, to the document, as its own from then on
+ * (Restore All gives it the machine's again). */
+static void
+on_threshold_changed (GtkSpinButton *spin,
+                      BdRulesDialog *self)
+{
+  BdThreshold t = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "threshold"));
+  guint percent = (guint) gtk_spin_button_get_value_as_int (spin);
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing)
+    return;
+  if (!bd_editor_set_threshold (self->editor, t, percent, &error))
+    {
+      gtk_label_set_text (self->explanation, error->message);
+      sync_rows (self);
+    }
+}
+
+/* Each threshold's label and spin button, in whole per cents. */
+static void
+add_thresholds (BdRulesDialog *self)
+{
+  static const char * const labels[] = {
+    [BD_THRESHOLD_REASON] = N_("A _reason is asked for a change of (%)"),
+    [BD_THRESHOLD_YEAR_CHANGE] = N_("A 项 _moved against last year by more than (%)"),
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (self->thresholds); t++)
+    {
+      GtkWidget *label = gtk_label_new_with_mnemonic (_(labels[t]));
+      GtkWidget *spin = gtk_spin_button_new_with_range (1, 1000, 1);
+
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
+      gtk_widget_set_tooltip_text (spin, bd_rules_threshold_name (t));
+      self->thresholds[t] = GTK_SPIN_BUTTON (spin);
+      g_object_set_data (G_OBJECT (spin), "threshold", GUINT_TO_POINTER (t));
+      gtk_box_append (self->threshold_box, label);
+      gtk_box_append (self->threshold_box, spin);
+      g_signal_connect (spin, "value-changed", G_CALLBACK (on_threshold_changed), self);
+    }
+  sync_rows (self);
 }
 
 /* What the row of rule @i now says, to the document. */
@@ -188,6 +238,7 @@ bd_rules_dialog_constructed (GObject *object)
   for (guint i = 0; i < n_rules; i++)
     gtk_string_list_append (self->ids, rules[i].id);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->ids), create_row, self, NULL);
+  add_thresholds (self);
   g_signal_connect_object (self->editor, "changed", G_CALLBACK (sync_rows), self, G_CONNECT_SWAPPED);
 }
 
@@ -198,6 +249,15 @@ bd_rules_dialog_get_switch (BdRulesDialog *self,
   g_return_val_if_fail (BD_IS_RULES_DIALOG (self), NULL);
   g_return_val_if_fail (bd_rule_lookup (id) != NULL, NULL);
   return GTK_SWITCH (self->switches[rule_index (id)]);
+}
+
+GtkSpinButton *
+bd_rules_dialog_get_threshold (BdRulesDialog *self,
+                               BdThreshold    threshold)
+{
+  g_return_val_if_fail (BD_IS_RULES_DIALOG (self), NULL);
+  g_return_val_if_fail (threshold < G_N_ELEMENTS (self->thresholds), NULL);
+  return self->thresholds[threshold];
 }
 
 GtkDropDown *
@@ -285,6 +345,7 @@ bd_rules_dialog_class_init (BdRulesDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/budgetdesk/BudgetDesk/ui/bd-rules-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BdRulesDialog, explanation);
+  gtk_widget_class_bind_template_child (widget_class, BdRulesDialog, threshold_box);
   gtk_widget_class_bind_template_child (widget_class, BdRulesDialog, list);
   gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

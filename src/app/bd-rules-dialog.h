@@ -18,5 +18,8 @@ GtkSwitch   *bd_rules_dialog_get_switch   (BdRulesDialog *self,
                                            const char    *id);
 GtkDropDown *bd_rules_dialog_get_severity (BdRulesDialog *self,
                                            const char    *id);
+/* The spin button of @threshold, in whole per cents (tests). */
+GtkSpinButton *bd_rules_dialog_get_threshold (BdRulesDialog *self,
+                                              BdThreshold    threshold);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
-/* bd-table-view-private.h: what bd-table-view.c and bd-table-view-actions.c
- * share */
+/* bd-table-view-private.h: what bd-table-view.c and its -actions.c, -edit.c,
+ * -range.c and -scroll.c share */
 #pragma once
 
 #include "bd-row-item.h"

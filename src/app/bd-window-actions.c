@@ -455,6 +455,30 @@ _bd_window_show_finding_menu (BdWindow      *self,
   gtk_popover_popup (GTK_POPOVER (self->finding_menu));
 }
 
+/* Shift+F10 or the Menu key on a finding (the findings list's shortcut):
+ * the menu a right click gives, at the focused finding's row, else at the
+ * selected one. */
+static void
+finding_menu_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row = focus == NULL ? NULL
+                   : GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  g_autoptr(BdFindingItem) item = NULL;
+  GtkWidget *child;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->findings_list))
+    row = (GtkWidget *) gtk_list_box_get_selected_row (self->findings_list);
+  if (row == NULL || (child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))) == NULL)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->findings), gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+  if (item != NULL)
+    _bd_window_show_finding_menu (self, item, child, 24, gtk_widget_get_height (child) / 2.0);
+}
+
 /* A bureau's own list of classification codes, as `budgetdesk-cli catalog
  * import` takes it: kept beside the documents, added to the catalog at once,
  * and the codes checked again. win.import-catalog "" asks for the file. */
@@ -551,6 +575,7 @@ _bd_window_class_actions_init (BdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.finding-menu", NULL, finding_menu_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.open-review", NULL, open_review_activated);

@@ -649,10 +649,19 @@ bd_window_class_init (BdWindowClass *klass)
 static void
 bd_window_init (BdWindow *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->section_views = g_ptr_array_new ();
   self->findings = g_list_store_new (BD_TYPE_FINDING_ITEM);
   gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings), create_finding_row, self, NULL);
+  /* A finding's menu from the keyboard too, on the list only: elsewhere
+   * Shift+F10 is the focused widget's own (a text's menu). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>F10|Menu"),
+                                                          gtk_named_action_new ("win.finding-menu")));
+  gtk_widget_add_controller (GTK_WIDGET (self->findings_list), shortcuts);
   self->finding_menu = gtk_popover_menu_new_from_model (NULL);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->finding_menu), FALSE);
   gtk_widget_set_halign (self->finding_menu, GTK_ALIGN_START);

@@ -62,6 +62,7 @@ bd_cli_validate (int    argc,
   gboolean json = FALSE;
   g_auto(GStrv) disable = NULL;
   g_auto(GStrv) settings = NULL;
+  g_auto(GStrv) thresholds = NULL;
   gboolean save = FALSE;
   g_autoptr(BdStore) store = NULL;
   GOptionEntry entries[] = {
@@ -70,7 +71,10 @@ bd_cli_validate (int    argc,
     { "rule", 0, 0, G_OPTION_ARG_STRING_ARRAY, &settings,
       N_("Give a rule another severity, or switch it off or back to its own (repeatable)"),
       N_("ID=error|warning|info|off|default") },
-    { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the --disable and --rule settings in the document"), NULL },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING_ARRAY, &thresholds,
+      N_("Set a threshold in whole per cents: reason-threshold or year-change-threshold (repeatable)"),
+      N_("NAME=PERCENT|default") },
+    { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the --disable, --rule and --threshold settings in the document"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
@@ -104,6 +108,20 @@ bd_cli_validate (int    argc,
       if (pair[1] == NULL)
         {
           g_printerr (_("budgetdesk-cli: --rule takes ID=SETTING, not “%s”\n"), settings[i]);
+          return BD_EXIT_FAILED;
+        }
+      if (!bd_rule_profile_set (doc, pair[0], pair[1], &error))
+        return bd_cli_report_error (NULL, error);
+    }
+  /* A threshold is a setting of the profile too, under its own name. */
+  for (guint i = 0; thresholds && thresholds[i]; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (thresholds[i], "=", 2);
+
+      if (pair[1] == NULL || !bd_rules_threshold_lookup (pair[0], NULL))
+        {
+          g_printerr (_("budgetdesk-cli: --threshold takes reason-threshold=N or year-change-threshold=N, "
+                        "not “%s”\n"), thresholds[i]);
           return BD_EXIT_FAILED;
         }
       if (!bd_rule_profile_set (doc, pair[0], pair[1], &error))

@@ -392,6 +392,32 @@ static const struct { const char *name; BdSeverity severity; } settings[] = {
   { "error", BD_SEVERITY_ERROR }, { "warning", BD_SEVERITY_WARNING }, { "info", BD_SEVERITY_INFO },
 };
 
+/* A threshold of the profile, in whole per cents (kept as written without
+ * leading zeros, so that the same value is the same setting). */
+static gboolean
+set_threshold (BdDocument  *doc,
+               const char  *name,
+               const char  *setting,
+               GError     **error)
+{
+  guint64 percent;
+
+  if (setting == NULL || strcmp (setting, "default") == 0)
+    {
+      g_hash_table_remove (doc->rule_profile, name);
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (setting, 10, 1, 1000, &percent, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is no setting of %s: write a whole per cent from 1 to 1000, or default"),
+                   setting, name);
+      return FALSE;
+    }
+  g_hash_table_replace (doc->rule_profile, g_strdup (name), g_strdup_printf ("%u", (guint) percent));
+  return TRUE;
+}
+
 gboolean
 bd_rule_profile_set (BdDocument  *doc,
                      const char  *rule,
@@ -401,6 +427,8 @@ bd_rule_profile_set (BdDocument  *doc,
   gboolean known = setting == NULL || strcmp (setting, "default") == 0 || strcmp (setting, "off") == 0;
 
   g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
+  if (bd_rules_threshold_lookup (rule, NULL))
+    return set_threshold (doc, rule, setting, error);
   if (bd_rule_lookup (rule) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("There is no rule “%s”"), rule);

@@ -273,9 +273,19 @@ bd_checker_update (BdChecker *self,
 
   for (guint i = 0; i < n_rules; i++)
     {
+      const char *threshold = bd_rules_threshold_of_rule (rules[i].id);
       const char *setting = bd_rule_profile_get (self->doc, rules[i].id);
-      gboolean reset = g_strcmp0 (setting, g_ptr_array_index (self->settings, i)) != 0;
+      g_autofree char *both = NULL;
+      gboolean reset;
 
+      /* A rule with a threshold runs again when either changes. */
+      if (threshold != NULL)
+        {
+          const char *percent = g_hash_table_lookup (self->doc->rule_profile, threshold);
+
+          setting = both = g_strdup_printf ("%s %s", setting ? setting : "-", percent ? percent : "-");
+        }
+      reset = g_strcmp0 (setting, g_ptr_array_index (self->settings, i)) != 0;
       if (reset)
         {
           g_free (g_ptr_array_index (self->settings, i));
@@ -431,6 +441,19 @@ bd_findings_to_json_with_profile (GPtrArray  *findings,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  /* With a profile, the thresholds in force (the document's or the
+   * machine's) in per cents; the profile itself lists the rules' settings. */
+  if (doc != NULL && g_hash_table_size (doc->rule_profile) > 0)
+    {
+      json_builder_set_member_name (builder, "thresholds");
+      json_builder_begin_object (builder);
+      for (BdThreshold t = BD_THRESHOLD_REASON; t <= BD_THRESHOLD_YEAR_CHANGE; t++)
+        {
+          json_builder_set_member_name (builder, bd_rules_threshold_name (t));
+          json_builder_add_int_value (builder, bd_rules_document_threshold (doc, t) / 100);
+        }
+      json_builder_end_object (builder);
+    }
   if (doc != NULL && g_hash_table_size (doc->rule_profile) > 0)
     {
       g_autoptr(GList) rules = g_list_sort (g_hash_table_get_keys (doc->rule_profile), (GCompareFunc) strcmp);
@@ -439,6 +462,8 @@ bd_findings_to_json_with_profile (GPtrArray  *findings,
       json_builder_begin_object (builder);
       for (GList *l = rules; l; l = l->next)
         {
+          if (bd_rules_threshold_lookup (l->data, NULL))
+            continue;
           json_builder_set_member_name (builder, l->data);
           json_builder_add_string_value (builder, g_hash_table_lookup (doc->rule_profile, l->data));
         }

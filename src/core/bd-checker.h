@@ -130,7 +130,9 @@ char         *bd_findings_to_json_with_profile (GPtrArray  *findings,
 
 /* The rule profile: a document may switch a rule off or give it another
  * severity. @setting: "off", "error", "warning", "info", or "default" (or
- * NULL) for the rule's own. Fails on an unknown rule or setting. */
+ * NULL) for the rule's own. Fails on an unknown rule or setting. @rule may
+ * also name a threshold (bd_rules_threshold_name): @setting is then a whole
+ * per cent from 1 to 1000, or "default". */
 gboolean      bd_rule_profile_set      (BdDocument  *doc,
                                         const char  *rule,
                                         const char  *setting,
@@ -155,6 +157,16 @@ typedef enum {
 guint         bd_rules_threshold       (BdThreshold  threshold);
 void          bd_rules_set_threshold   (BdThreshold  threshold,
                                         guint        hundredths);
+/* Each threshold is also a setting of the document's rule profile, named
+ * as its GSettings key, in whole per cents ("12"): the document's own when
+ * it has one, else the machine's above. */
+const char   *bd_rules_threshold_name  (BdThreshold  threshold);
+gboolean      bd_rules_threshold_lookup (const char  *name,
+                                        BdThreshold *threshold);
+/* The threshold the rule @id reads, or NULL. */
+const char   *bd_rules_threshold_of_rule (const char *id);
+guint         bd_rules_document_threshold (BdDocument  *doc,
+                                        BdThreshold  threshold);
 
 /* How many of @findings are of @severity. */
 guint         bd_findings_count        (GPtrArray   *findings,

@@ -123,6 +123,16 @@ BdStep     *bd_schedule_step_begin      (BdSchedule *schedule);
 void        bd_schedule_step_end        (BdStep     *step,
                                          BdSchedule *schedule);
 
+/* bd-editor-codes.c: a step adding codes the catalog lacks to the
+ * document's extra codes; undone, it removes them. Add only codes the
+ * document does not know yet. */
+BdStep     *bd_codes_step_new           (void);
+void        bd_codes_step_add           (BdStep           *step,
+                                         guint             classification,
+                                         const char       *code,
+                                         const char       *name);
+gboolean    bd_codes_step_is_empty      (BdStep           *step);
+
 /* bd-editor-text.c */
 /* A step giving @section @paragraphs (taken); NULL when they are its own. */
 BdStep     *bd_section_step_new         (BdSection  *section,

@@ -133,6 +133,18 @@ bd_editor_set_rule_setting (BdEditor    *self,
 }
 
 gboolean
+bd_editor_set_threshold (BdEditor     *self,
+                         BdThreshold   threshold,
+                         guint         percent,
+                         GError      **error)
+{
+  g_autofree char *setting = percent > 0 ? g_strdup_printf ("%u", percent) : NULL;
+
+  g_return_val_if_fail (BD_IS_EDITOR (self), FALSE);
+  return bd_editor_set_rule_setting (self, bd_rules_threshold_name (threshold), setting, error);
+}
+
+gboolean
 bd_editor_reset_rule_profile (BdEditor  *self,
                               GError   **error)
 {

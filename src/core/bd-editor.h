@@ -211,7 +211,14 @@ gboolean    bd_editor_set_rule_setting (BdEditor   *self,
                                        const char  *rule,
                                        const char  *setting,
                                        GError     **error);
-/* Every rule back to its own severity, as one step. */
+/* The document's own @threshold in whole per cents (0: the machine's),
+ * one undoable step as a rule's setting. */
+gboolean    bd_editor_set_threshold   (BdEditor    *self,
+                                       BdThreshold  threshold,
+                                       guint        percent,
+                                       GError     **error);
+/* Every rule back to its own severity (and the thresholds to the
+ * machine's), as one step. */
 gboolean    bd_editor_reset_rule_profile (BdEditor *self,
                                        GError     **error);
 

@@ -461,6 +461,9 @@ bd_page_layout_get_page_size (BdPageLayout *self,
                               double       *width,
                               double       *height)
 {
+  g_return_if_fail (BD_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (width != NULL && height != NULL);
+
   bd_page_size (self, bd_page_layout_is_landscape (self, page), width, height);
 }
 

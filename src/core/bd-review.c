@@ -130,6 +130,16 @@ bd_review_status_label (BdReviewStatus status)
     }
 }
 
+/* Whether @doc was imported from a PDF: its schedules keep their pages. */
+static gboolean
+read_from_pdf (BdDocument *doc)
+{
+  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
+    if (bd_document_get_schedule (doc, n)->source_page != 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A document as the command line's import and open read it: a .budget is
  * opened, a published PDF or text imported. */
 static BdDocument *
@@ -144,7 +154,12 @@ read_document (const char  *path,
   if (g_str_has_suffix (lower, ".budget"))
     {
       g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, error);
-      return store ? bd_store_load (store, error) : NULL;
+      BdDocument *doc = store ? bd_store_load (store, error) : NULL;
+
+      /* A document imported from a PDF keeps its pages: the finance bureau
+       * reads the PDF that was published, not BudgetDesk's printout. */
+      *from_pdf = doc != NULL && read_from_pdf (doc);
+      return doc;
     }
   if (bd_import_is_importable (path))
     return bd_import_any_file (path, error);
@@ -224,7 +239,8 @@ add_findings (BdReviewEntry *entry,
   g_autoptr(BdPageLayout) layout = NULL;
 
   /* Laying out the pages is most of a review's time: only for a document with
-   * findings, and not for a PDF, whose own pages are the ones to name. */
+   * findings, and not for a PDF or a document imported from one, whose own
+   * pages are the ones to name. */
   if (findings->len > 0 && !from_pdf)
     layout = bd_page_layout_new (doc, NULL);
   for (guint i = 0; i < findings->len; i++)

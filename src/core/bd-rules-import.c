@@ -4,7 +4,9 @@
  * the document's, a code printed twice, a 款 printed as "2") and notes each
  * place (BdDocument.import_notes); the rule reports them where they stand.
  * new-year carries last year's paragraphs over; those still quoting last
- * year's figures are reported until the clerk has changed them.
+ * year's figures are reported until the clerk has changed them, and its
+ * forms, re-dated with last year's indicators and targets, until the clerk
+ * has edited each or marked it reviewed.
  */
 
 #include <glib/gi18n-lib.h>
@@ -62,5 +64,21 @@ bd_rule_carried_over (BdCheck *check)
                            g_strdup_printf (_("Carried over from %d and still quoting its figures: review “%s…”"),
                                             doc->year - 1, opening));
         }
+    }
+}
+
+void
+bd_rule_form_to_review (BdCheck *check)
+{
+  GPtrArray *projects = check->doc->projects;
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      const BdProject *p = g_ptr_array_index (projects, i);
+
+      if (p->to_review)
+        bd_check_report (check, BD_PART_PERFORMANCE, p->name, NULL, NULL, NULL,
+                         g_strdup_printf (_("%s: carried over from %d with its indicators and targets: review it"),
+                                          p->name, check->doc->year - 1));
     }
 }

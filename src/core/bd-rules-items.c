@@ -245,7 +245,7 @@ item_row (BdCheck *check,
 void
 bd_rule_narrative_items (BdCheck *check)
 {
-  const gint64 threshold = BD_RULES_REASON_PERCENT;
+  const gint64 threshold = BD_RULES_REASON_PERCENT (check->doc);
   g_autoptr(GArray) items = read_items (check->doc);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_direct_hash, g_direct_equal);
   gboolean other_styles = FALSE;
@@ -317,7 +317,7 @@ bd_rule_item_change_row (BdCheck *check,
   diff = now > last ? now - last : last - now;
   /* In hundredths of a per cent, half up. */
   percent = (diff * 20000 + last) / (2 * last);
-  if (percent > (gint64) BD_RULES_YEAR_CHANGE_PERCENT)
+  if (percent > (gint64) BD_RULES_YEAR_CHANGE_PERCENT (check->doc))
     {
       g_autofree char *title = row_title (row);
       g_autofree char *a = bd_money_format (last);
@@ -327,6 +327,95 @@ bd_rule_item_change_row (BdCheck *check,
       bd_check_report (check, BD_PART_SCHEDULE_3, row->code, "合计", NULL, b,
                        g_strdup_printf (now > last ? _("%s: %s, last year %s: up %s %%, more than %d %%")
                                                    : _("%s: %s, last year %s: down %s %%, more than %d %%"),
-                                        title, b, a, moved, (int) (BD_RULES_YEAR_CHANGE_PERCENT / 100)));
+                                        title, b, a, moved, (int) (BD_RULES_YEAR_CHANGE_PERCENT (check->doc) / 100)));
+    }
+}
+
+/* "item.CODE" of a 项 (seven digits), as take_last_year_items keeps them;
+ * NULL for other keys (an item of the text named in words). */
+static const char *
+item_code (const char *key)
+{
+  const char *code = g_str_has_prefix (key, "item.") ? key + strlen ("item.") : NULL;
+
+  if (code == NULL || strlen (code) != 7)
+    return NULL;
+  for (const char *c = code; *c; c++)
+    if (!g_ascii_isdigit (*c))
+      return NULL;
+  return code;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Year over year, the 项 that came or went: with last year's document
+ * taken (its 项 kept as "item.CODE"), a 项 of schedule 3 with an amount
+ * that last year had none of is new, and one last year had an amount for
+ * that is missing or at 0 this year is gone. Gone only once schedule 3 has
+ * figures: a new year's document starts with every figure at 0. */
+void
+bd_rule_item_new_gone (BdCheck *check)
+{
+  BdSchedule *s3 = schedule (check, 3);
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean taken = FALSE;
+  gint64 last;
+  g_autoptr(GPtrArray) gone = NULL;
+
+  g_hash_table_iter_init (&iter, check->doc->last_year);
+  while (!taken && g_hash_table_iter_next (&iter, &key, NULL))
+    taken = item_code (key) != NULL;
+  if (!taken)
+    return;
+
+  for (guint i = 0; i < s3->rows->len; i++)
+    {
+      BdRow *row = g_ptr_array_index (s3->rows, i);
+      g_autofree char *name = NULL;
+
+      if (!row->is_leaf || strlen (row->code) != 7 || row->values[BD_COL_EXPENSE_TOTAL] <= 0)
+        continue;
+      name = g_strconcat ("item.", row->code, NULL);
+      if (!bd_document_get_last_year (check->doc, name, &last) || last == 0)
+        {
+          g_autofree char *title = row_title (row);
+          g_autofree char *now = bd_money_format (row->values[BD_COL_EXPENSE_TOTAL]);
+
+          bd_check_report (check, BD_PART_SCHEDULE_3, row->code, "合计", NULL, now,
+                           g_strdup_printf (_("%s: %s, new this year (last year's document has no amount for it)"),
+                                            title, now));
+        }
+    }
+
+  if (s3->total == NULL || s3->total->values[BD_COL_EXPENSE_TOTAL] == 0)
+    return;
+  /* In the order of the codes, not of the hash table. */
+  gone = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, check->doc->last_year);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (item_code (key) != NULL && *(gint64 *) value > 0)
+      g_ptr_array_add (gone, key);
+  g_ptr_array_sort (gone, compare_keys);
+  for (guint i = 0; i < gone->len; i++)
+    {
+      const char *code = item_code (g_ptr_array_index (gone, i));
+      BdRow *row = bd_schedule_find_row (s3, code);
+
+      bd_document_get_last_year (check->doc, g_ptr_array_index (gone, i), &last);
+      if (row == NULL || row->values[BD_COL_EXPENSE_TOTAL] == 0)
+        {
+          g_autofree char *was = bd_money_format (last);
+
+          bd_check_report (check, BD_PART_SCHEDULE_3, code, "合计", was, NULL,
+                           g_strdup_printf (row == NULL ? _("项 %s: %s last year, not in schedule 3 this year")
+                                                        : _("项 %s: %s last year, 0 this year"),
+                                            code, was));
+        }
     }
 }

@@ -20,9 +20,10 @@ G_BEGIN_DECLS
 
 /* The thresholds a reviewer uses, in hundredths of a per cent (bd-rules.c):
  * a change of an item of the 编制说明 that asks for its 主要原因 (10.00 %),
- * and a 项's change against last year's document worth a note (50.00 %). */
-#define BD_RULES_REASON_PERCENT (bd_rules_threshold (BD_THRESHOLD_REASON))
-#define BD_RULES_YEAR_CHANGE_PERCENT (bd_rules_threshold (BD_THRESHOLD_YEAR_CHANGE))
+ * and a 项's change against last year's document worth a note (50.00 %);
+ * the document's own when its rule profile gives them. */
+#define BD_RULES_REASON_PERCENT(doc) (bd_rules_document_threshold ((doc), BD_THRESHOLD_REASON))
+#define BD_RULES_YEAR_CHANGE_PERCENT(doc) (bd_rules_document_threshold ((doc), BD_THRESHOLD_YEAR_CHANGE))
 #define S(n) BD_READS_SCHEDULE (n)
 
 static inline BdSchedule *
@@ -148,6 +149,7 @@ void bd_rule_unknown_codes (BdCheck *check);
 /* bd-rules-import.c */
 void bd_rule_as_printed (BdCheck *check);
 void bd_rule_carried_over (BdCheck *check);
+void bd_rule_form_to_review (BdCheck *check);
 
 /* bd-rules-words.c, bd-rules-items.c, bd-rules-quality.c */
 void bd_rule_text_years (BdCheck *check);
@@ -158,6 +160,7 @@ void bd_rule_comparison_amounts (BdCheck *check);
 void bd_rule_department_name (BdCheck *check);
 void bd_rule_narrative_items (BdCheck *check);
 void bd_rule_item_change_row (BdCheck *check, guint number, BdRow *row);
+void bd_rule_item_new_gone (BdCheck *check);
 void bd_rule_note_words (BdCheck *check);
 void bd_rule_placeholders (BdCheck *check);
 void bd_rule_doubled (BdCheck *check);

@@ -7,6 +7,7 @@
  */
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "bd-rules-private.h"
 
@@ -107,6 +108,9 @@ static const BdRule rules[] = {
   { "item-change", BD_SEVERITY_INFO, BD_PART_SCHEDULE_3, S (3) | BD_READS_ROWS | BD_READS_TEXT,
     N_("A 项 whose amount moved by more than 50 % against last year's document (when one is taken)"), NULL,
     bd_rule_item_change_row, S (3), BD_ITER_LEAVES },
+  { "item-new-gone", BD_SEVERITY_INFO, BD_PART_SCHEDULE_3, S (3) | BD_READS_ROWS | BD_READS_TEXT,
+    N_("A 项 new this year, or one last year had that is gone or at 0 (when last year's document is taken)"),
+    bd_rule_item_new_gone },
   { "note-words", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_ALL_SCHEDULES | BD_READS_HEADER,
     N_("An empty schedule's note names its own fund and the document's year"), bd_rule_note_words },
   { "placeholder", BD_SEVERITY_ERROR, BD_PART_DOCUMENT, BD_READS_TEXT,
@@ -130,6 +134,8 @@ static const BdRule rules[] = {
     bd_rule_as_printed },
   { "carried-over-text", BD_SEVERITY_INFO, BD_PART_DOCUMENT, BD_READS_TEXT,
     N_("A paragraph carried over from last year no longer quotes last year's figures"), bd_rule_carried_over },
+  { "form-to-review", BD_SEVERITY_INFO, BD_PART_PERFORMANCE, BD_READS_FORMS | BD_READS_HEADER,
+    N_("A form carried over from last year has been edited or marked reviewed"), bd_rule_form_to_review },
 };
 
 const BdRule *
@@ -141,9 +147,9 @@ bd_rules (guint *n_rules)
 
 /* The thresholds, in hundredths of a per cent, from the settings (in whole
  * per cents) the first time a rule asks. */
-static const struct { const char *key; guint fallback; } threshold_keys[] = {
-  [BD_THRESHOLD_REASON] = { "reason-threshold", 1000 },
-  [BD_THRESHOLD_YEAR_CHANGE] = { "year-change-threshold", 5000 },
+static const struct { const char *key; guint fallback; const char *rule; } threshold_keys[] = {
+  [BD_THRESHOLD_REASON] = { "reason-threshold", 1000, "narrative-items" },
+  [BD_THRESHOLD_YEAR_CHANGE] = { "year-change-threshold", 5000, "item-change" },
 };
 static guint thresholds[G_N_ELEMENTS (threshold_keys)];
 static gsize thresholds_read;
@@ -186,4 +192,50 @@ bd_rules_set_threshold (BdThreshold threshold,
   g_return_if_fail (threshold < G_N_ELEMENTS (threshold_keys));
   read_thresholds ();
   thresholds[threshold] = hundredths;
+}
+
+const char *
+bd_rules_threshold_name (BdThreshold threshold)
+{
+  g_return_val_if_fail (threshold < G_N_ELEMENTS (threshold_keys), NULL);
+  return threshold_keys[threshold].key;
+}
+
+gboolean
+bd_rules_threshold_lookup (const char  *name,
+                           BdThreshold *threshold)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (threshold_keys); i++)
+    if (strcmp (name, threshold_keys[i].key) == 0)
+      {
+        if (threshold != NULL)
+          *threshold = (BdThreshold) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+bd_rules_threshold_of_rule (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (threshold_keys); i++)
+    if (strcmp (id, threshold_keys[i].rule) == 0)
+      return threshold_keys[i].key;
+  return NULL;
+}
+
+guint
+bd_rules_document_threshold (BdDocument  *doc,
+                             BdThreshold  threshold)
+{
+  const char *own;
+  guint64 percent;
+
+  g_return_val_if_fail (threshold < G_N_ELEMENTS (threshold_keys), 0);
+  own = doc != NULL ? g_hash_table_lookup (doc->rule_profile, threshold_keys[threshold].key) : NULL;
+  /* Checked when set and when loaded; a bad one falls back rather than
+   * stopping the check. */
+  if (own != NULL && g_ascii_string_to_unsigned (own, 10, 1, 1000, &percent, NULL))
+    return (guint) percent * 100;
+  return bd_rules_threshold (threshold);
 }

@@ -2,7 +2,9 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "bd-catalog.h"
 #include "bd-editor-private.h"
 #include "bd-money.h"
 #include "bd-sheet-import.h"
@@ -23,6 +25,8 @@ bd_sheet_import_free (BdSheetImport *import)
   g_free (import->sheet);
   g_array_unref (import->changes);
   g_ptr_array_unref (import->kept);
+  for (guint c = 0; c < G_N_ELEMENTS (import->new_codes); c++)
+    g_hash_table_unref (import->new_codes[c]);
   g_free (import);
 }
 
@@ -94,6 +98,35 @@ compare_rows (BdSheetImport *import,
     }
 }
 
+/* The codes of the rows added, and their 类 and 款, that @doc does not know
+ * and the sheet named (@read has them as extra codes). */
+static void
+find_new_codes (BdSheetImport *import,
+                BdDocument    *doc,
+                BdDocument    *read,
+                BdSchedule    *have)
+{
+  BdClassification c = have->def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC
+                                                              : BD_CLASSIFICATION_FUNCTION;
+
+  for (guint i = 0; i < import->changes->len; i++)
+    {
+      BdSheetChange *change = &g_array_index (import->changes, BdSheetChange, i);
+      gsize length = strlen (change->code);
+
+      if (change->kind != BD_SHEET_CHANGE_ROW_ADDED)
+        continue;
+      for (gsize n = 3; n <= length; n += 2)
+        {
+          g_autofree char *code = g_strndup (change->code, n);
+          const char *name = bd_document_lookup_code (read, c, code);
+
+          if (name != NULL && bd_document_lookup_code (doc, c, code) == NULL)
+            g_hash_table_replace (import->new_codes[c], g_steal_pointer (&code), g_strdup (name));
+        }
+    }
+}
+
 /* Schedules 1 and 4: the income items typed in; the 类 rows follow other
  * schedules and are not the sheet's to change. */
 static void
@@ -132,11 +165,16 @@ bd_sheet_import_new (BdDocument       *doc,
   import->changes = g_array_new (FALSE, TRUE, sizeof (BdSheetChange));
   g_array_set_clear_func (import->changes, (GDestroyNotify) change_clear);
   import->kept = g_ptr_array_new_with_free_func (g_free);
+  for (guint c = 0; c < G_N_ELEMENTS (import->new_codes); c++)
+    import->new_codes[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   have = bd_document_get_schedule (doc, import->schedule);
   if (have->def->row_kind == BD_ROWS_BALANCE)
     compare_income (import, have, bd_document_get_schedule (read, import->schedule));
   else
-    compare_rows (import, have, bd_document_get_schedule (read, import->schedule));
+    {
+      compare_rows (import, have, bd_document_get_schedule (read, import->schedule));
+      find_new_codes (import, doc, read, have);
+    }
   return import;
 }
 
@@ -176,25 +214,15 @@ still_as_compared (BdSheetImport  *import,
   return TRUE;
 }
 
-gboolean
-bd_sheet_import_apply (BdSheetImport  *import,
-                       BdEditor       *editor,
-                       GError        **error)
+/* The step changing the schedule as the preview showed. */
+static BdStep *
+schedule_step (BdSheetImport *import,
+               BdSchedule    *schedule)
 {
-  BdSchedule *schedule;
-  BdStep *step;
-
-  g_return_val_if_fail (import != NULL, FALSE);
-  g_return_val_if_fail (BD_IS_EDITOR (editor), FALSE);
-
-  schedule = bd_editor_schedule_or_error (editor, import->schedule, error);
-  if (schedule == NULL || !bd_editor_check_writable (editor, error) || !still_as_compared (import, schedule, error))
-    return FALSE;
-  if (import->changes->len == 0)
-    return TRUE;
   /* The whole schedule before and after: rows added and figures changed
    * are one step, and schedules 1 and 4 and the text follow it in it. */
-  step = bd_schedule_step_begin (schedule);
+  BdStep *step = bd_schedule_step_begin (schedule);
+
   for (guint i = 0; i < import->changes->len; i++)
     {
       BdSheetChange *change = &g_array_index (import->changes, BdSheetChange, i);
@@ -213,7 +241,75 @@ bd_sheet_import_apply (BdSheetImport  *import,
     }
   bd_schedule_forget_published_sums (schedule);
   bd_schedule_step_end (step, schedule);
-  return bd_editor_perform (editor, step, error);
+  return step;
+}
+
+typedef struct {
+  BdSheetImport *import;
+  BdSchedule    *schedule;
+  BdStep        *codes;
+} Apply;
+
+static gboolean
+apply_with_codes (BdEditor  *editor,
+                  gpointer   data,
+                  GError   **error)
+{
+  Apply *apply = data;
+
+  return bd_editor_perform (editor, g_steal_pointer (&apply->codes), error)
+         && bd_editor_perform (editor, schedule_step (apply->import, apply->schedule), error);
+}
+
+/* The codes to register that the document still does not know. */
+static BdStep *
+codes_step (BdSheetImport *import,
+            BdDocument    *doc)
+{
+  BdStep *step = bd_codes_step_new ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (import->new_codes); c++)
+    {
+      GHashTableIter iter;
+      gpointer code, name;
+
+      g_hash_table_iter_init (&iter, import->new_codes[c]);
+      while (g_hash_table_iter_next (&iter, &code, &name))
+        if (bd_document_lookup_code (doc, c, code) == NULL)
+          bd_codes_step_add (step, c, code, name);
+    }
+  return step;
+}
+
+gboolean
+bd_sheet_import_apply (BdSheetImport  *import,
+                       BdEditor       *editor,
+                       GError        **error)
+{
+  BdSchedule *schedule;
+  Apply apply;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (BD_IS_EDITOR (editor), FALSE);
+
+  schedule = bd_editor_schedule_or_error (editor, import->schedule, error);
+  if (schedule == NULL || !bd_editor_check_writable (editor, error) || !still_as_compared (import, schedule, error))
+    return FALSE;
+  if (import->changes->len == 0)
+    return TRUE;
+  apply = (Apply) { import, schedule, codes_step (import, bd_editor_get_document (editor)) };
+  if (bd_codes_step_is_empty (apply.codes))
+    {
+      bd_step_free (apply.codes);
+      return bd_editor_perform (editor, schedule_step (import, schedule), error);
+    }
+  /* The row and the code naming it: one undo removes both. */
+  if (!bd_editor_perform_group (editor, FALSE, apply_with_codes, &apply, error))
+    {
+      g_clear_pointer (&apply.codes, bd_step_free);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 char *

@@ -38,6 +38,10 @@ typedef struct {
   char      *sheet;     /* the sheet's name */
   GArray    *changes;   /* BdSheetChange, in the schedule's row order */
   GPtrArray *kept;      /* char *: "code name" of the leaf rows only in the document */
+  /* Per BdClassification, code → name: the codes of rows added (and their
+   * 类 and 款) that neither the catalog nor the document knows; applying
+   * registers them with the document, in the same undoable step. */
+  GHashTable *new_codes[2];
 } BdSheetImport;
 
 /* What @sheet would change in @doc's schedule; NULL and an error naming the

@@ -354,6 +354,18 @@ load_rule_profile (BdStore    *self,
                           g_strdup ((const char *) sqlite3_column_text (settings, 1)));
   if (rc != SQLITE_DONE)
     return bd_store_sql_error (error, self->db, self->path, rc);
+  if (self->version < 6)
+    return TRUE;
+  /* Into the same profile, as the whole per cent bd_rule_profile_set keeps. */
+  g_clear_pointer (&settings, sqlite3_finalize);
+  settings = bd_store_sql_prepare (self->db, self->path, "SELECT name, percent FROM rule_threshold", error);
+  if (settings == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (settings)) == SQLITE_ROW)
+    g_hash_table_replace (doc->rule_profile, g_strdup ((const char *) sqlite3_column_text (settings, 0)),
+                          g_strdup_printf ("%d", sqlite3_column_int (settings, 1)));
+  if (rc != SQLITE_DONE)
+    return bd_store_sql_error (error, self->db, self->path, rc);
   return TRUE;
 }
 

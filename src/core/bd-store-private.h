@@ -155,6 +155,7 @@ gboolean bd_store_write_schedule (sqlite3 *db, const char *path, BdDocument *doc
 gboolean bd_store_write_header   (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
 gboolean bd_store_write_section  (sqlite3 *db, const char *path, BdDocument *doc, gpointer section, GError **error);
 gboolean bd_store_write_figures  (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
+gboolean bd_store_write_extra_codes (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
 gboolean bd_store_write_document (sqlite3 *db, const char *path, BdDocument *doc, gpointer unused, GError **error);
 
 /* bd-store-projects.c: the forms, their columns read from the field table

@@ -65,6 +65,10 @@ static const struct {
     " OR typeof (message) != 'text' OR NOT bd_utf8 (message)" },
   { "paragraph", 5, "typeof (to_review) != 'integer' OR to_review NOT IN (0, 1)" },
   { "project", 5, "typeof (to_review) != 'integer' OR to_review NOT IN (0, 1)" },
+  /* Version 6: the thresholds, those the checker knows (bd-rules.c). */
+  { "rule_threshold", 6,
+    "typeof (name) != 'text' OR name NOT IN ('reason-threshold', 'year-change-threshold')"
+    " OR typeof (percent) != 'integer' OR percent NOT BETWEEN 1 AND 1000" },
   { "extra_code", 2,
     "typeof (classification) != 'integer' OR typeof (code) != 'text' OR NOT bd_utf8 (code)"
     " OR typeof (name) != 'text' OR NOT bd_utf8 (name)" },

@@ -1,4 +1,5 @@
 /* Writing the document, or a part of it, into the file. */
+#include "bd-checker.h"
 #include "bd-store-private.h"
 
 /* The two statements every row is written with, prepared once a
@@ -139,9 +140,28 @@ write_rule_profile (sqlite3    *db,
 {
   g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
     "INSERT INTO rule_setting (rule, setting) VALUES (?, ?)", error);
+  g_autoptr(sqlite3_stmt) threshold = bd_store_sql_prepare (db, path,
+    "INSERT INTO rule_threshold (name, percent) VALUES (?, ?)", error);
+  g_autoptr(GHashTable) settings = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  return insert != NULL && bd_store_sql_exec (db, path, "DELETE FROM rule_setting", error)
-    && write_texts (db, path, insert, doc->rule_profile, 1, error);
+  if (insert == NULL || threshold == NULL || !bd_store_sql_exec (db, path, "DELETE FROM rule_setting", error)
+      || !bd_store_sql_exec (db, path, "DELETE FROM rule_threshold", error))
+    return FALSE;
+  /* The profile holds both: the thresholds (numbers) have their own table. */
+  g_hash_table_iter_init (&iter, doc->rule_profile);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!bd_rules_threshold_lookup (key, NULL))
+      g_hash_table_insert (settings, key, value);
+    else
+      {
+        bd_store_sql_bind_text (threshold, 1, key);
+        sqlite3_bind_int64 (threshold, 2, g_ascii_strtoll (value, NULL, 10));
+        if (!bd_store_sql_step_done (db, path, threshold, error))
+          return FALSE;
+      }
+  return write_texts (db, path, insert, settings, 1, error);
 }
 
 gboolean
@@ -221,11 +241,12 @@ bd_store_write_figures (sqlite3     *db,
   return TRUE;
 }
 
-static gboolean
-write_extra_codes (sqlite3    *db,
-                   const char *path,
-                   BdDocument *doc,
-                   GError    **error)
+gboolean
+bd_store_write_extra_codes (sqlite3     *db,
+                            const char  *path,
+                            BdDocument  *doc,
+                            gpointer     unused,
+                            GError     **error)
 {
   g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
     "INSERT INTO extra_code (classification, code, name) VALUES (?, ?, ?)", error);
@@ -283,7 +304,7 @@ bd_store_write_document (sqlite3     *db,
     if (!bd_store_write_section (db, path, doc, g_ptr_array_index (doc->sections, i), error))
       return FALSE;
   return bd_store_write_figures (db, path, doc, NULL, error) && bd_store_write_projects (db, path, doc, NULL, error)
-    && write_extra_codes (db, path, doc, error) && write_import_notes (db, path, doc, error);
+    && bd_store_write_extra_codes (db, path, doc, NULL, error) && write_import_notes (db, path, doc, error);
 }
 
 /* Edits of cells and rows */

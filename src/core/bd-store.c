@@ -572,6 +572,16 @@ bd_store_save_figures (BdStore     *self,
 }
 
 gboolean
+bd_store_save_extra_codes (BdStore     *self,
+                           BdDocument  *doc,
+                           GError     **error)
+{
+  g_return_val_if_fail (BD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (doc != NULL, FALSE);
+  return edit (self, bd_store_write_extra_codes, doc, NULL, error);
+}
+
+gboolean
 bd_store_save_projects (BdStore     *self,
                         BdDocument  *doc,
                         GError     **error)

@@ -38,7 +38,7 @@ typedef enum {
 
 /* "BDSK": marks a database as a BudgetDesk document. */
 #define BD_STORE_APPLICATION_ID 0x4244534B
-#define BD_STORE_SCHEMA_VERSION 5
+#define BD_STORE_SCHEMA_VERSION 6
 
 #define BD_TYPE_STORE (bd_store_get_type ())
 G_DECLARE_FINAL_TYPE (BdStore, bd_store, BD, STORE, GObject)
@@ -106,6 +106,10 @@ gboolean    bd_store_save_section  (BdStore          *self,
                                     BdSection        *section,
                                     GError          **error);
 gboolean    bd_store_save_figures  (BdStore          *self,
+                                    BdDocument       *doc,
+                                    GError          **error);
+/* Rewrites the codes the document names beyond the catalog. */
+gboolean    bd_store_save_extra_codes (BdStore       *self,
                                     BdDocument       *doc,
                                     GError          **error);
 /* Rewrites every form, in the document's order. */

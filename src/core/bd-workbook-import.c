@@ -1,4 +1,8 @@
-/* bd-workbook-import.c: a document from a workbook of schedules */
+/* bd-workbook-import.c: a document from a workbook of schedules
+ *
+ * The rows of each kind of schedule (by code, single, balance) and the
+ * document they make; what a sheet says, its title, labels and cells, is
+ * read by bd-workbook-sheet.c. */
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -8,341 +12,7 @@
 #include "bd-import-private.h"
 #include "bd-narrative.h"
 #include "bd-workbook-import.h"
-
-/* How far below its title a schedule's header may reach. */
-#define HEADER_ROWS 8
-
-typedef struct {
-  BdWorkbookSheet *sheet;
-  guint           *row_start;   /* cells of row r: [row_start[r], row_start[r + 1]) */
-  guint            number;      /* the schedule; 0 when the sheet is none */
-  gboolean         unit_budget;
-  guint            title_row;
-  int              year;
-  char            *department;
-  BdUnit           unit;
-  gboolean         unit_stated;
-} Sheet;
-
-static void
-sheet_clear (Sheet *s)
-{
-  g_free (s->row_start);
-  g_free (s->department);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sheet, sheet_clear)
-
-/* Blanks, line breaks and quotes aside: "事业单位\n经营收入" is 事业单位经营收入,
- * 部门"三公"经费 is 部门“三公”经费. */
-static char *
-normalise (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c) || c == 0x3000 || c == '"' || c == 0x201C || c == 0x201D)
-        continue;
-      g_string_append_unichar (out, c == 0xFF08 ? '(' : c == 0xFF09 ? ')' : c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static const BdWorkbookCell *
-cell_at (Sheet *s,
-         guint  row,
-         guint  column)
-{
-  if (row >= s->sheet->n_rows)
-    return NULL;
-  for (guint i = s->row_start[row]; i < s->row_start[row + 1]; i++)
-    {
-      const BdWorkbookCell *cell = &g_array_index (s->sheet->cells, BdWorkbookCell, i);
-      if (cell->column == column)
-        return cell;
-    }
-  return NULL;
-}
-
-static const char *
-text_at (Sheet *s,
-         guint  row,
-         guint  column)
-{
-  const BdWorkbookCell *cell = cell_at (s, row, column);
-  return cell ? cell->text : "";
-}
-
-static int
-compare_cells (gconstpointer a,
-               gconstpointer b)
-{
-  const BdWorkbookCell *x = a, *y = b;
-
-  if (x->row != y->row)
-    return x->row < y->row ? -1 : 1;
-  return x->column < y->column ? -1 : x->column > y->column;
-}
-
-static void
-index_rows (Sheet *s)
-{
-  guint n = s->sheet->cells->len;
-
-  g_array_sort (s->sheet->cells, compare_cells);
-  s->row_start = g_new0 (guint, s->sheet->n_rows + 2);
-  for (guint i = 0, r = 0; r <= s->sheet->n_rows; r++)
-    {
-      while (i < n && g_array_index (s->sheet->cells, BdWorkbookCell, i).row < r)
-        i++;
-      s->row_start[r] = i;
-    }
-  s->row_start[s->sheet->n_rows + 1] = n;
-}
-
-/* "2024年部门收入预算总表" → schedule 2 of 2024; a title cut short (the
- * template's 基本支出部门预算经济分类) still names its schedule. */
-static guint
-schedule_of_title (const char *text,
-                   int        *year,
-                   gboolean   *unit_budget)
-{
-  g_autofree char *t = normalise (text);
-  const char *p = t;
-  g_autofree char *as_department = NULL;
-
-  *year = 0;
-  if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
-      && g_str_has_prefix (p + 4, "年"))
-    {
-      *year = atoi (p);
-      p += 4 + strlen ("年");
-    }
-  *unit_budget = g_str_has_prefix (p, "单位");
-  as_department = *unit_budget ? g_strconcat ("部门", p + strlen ("单位"), NULL) : g_strdup (p);
-  if (g_utf8_strlen (as_department, -1) < 6)
-    return 0;
-  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
-    {
-      g_autofree char *title = normalise (bd_schedule_def_get (n)->title);
-      if (strcmp (as_department, title) == 0 || g_str_has_prefix (title, as_department))
-        return n;
-    }
-  /* A unit budget's own titles (预算单位财务收支预算总表, as printed and as
-   * BudgetDesk writes them). */
-  for (guint n = 1; n <= BD_N_SCHEDULES; n++)
-    {
-      const char *unit_title = bd_schedule_def_get (n)->unit_title;
-      g_autofree char *title = unit_title ? normalise (unit_title) : NULL;
-      if (title != NULL && (strcmp (p, title) == 0 || g_str_has_prefix (title, p)))
-        {
-          *unit_budget = TRUE;
-          return n;
-        }
-    }
-  return 0;
-}
-
-static void
-read_heading (Sheet *s)
-{
-  for (guint r = 0; r < MIN (s->sheet->n_rows, 6) && s->number == 0; r++)
-    for (guint i = s->row_start[r]; i < s->row_start[r + 1] && s->number == 0; i++)
-      {
-        const BdWorkbookCell *cell = &g_array_index (s->sheet->cells, BdWorkbookCell, i);
-        if (!cell->is_number)
-          {
-            s->number = schedule_of_title (cell->text, &s->year, &s->unit_budget);
-            s->title_row = r;
-          }
-      }
-  s->unit = s->number ? bd_schedule_def_get (s->number)->unit : BD_UNIT_YUAN;
-  for (guint r = s->title_row; s->number && r < MIN (s->sheet->n_rows, s->title_row + HEADER_ROWS); r++)
-    for (guint i = s->row_start[r]; i < s->row_start[r + 1]; i++)
-      {
-        g_autofree char *t = normalise (g_array_index (s->sheet->cells, BdWorkbookCell, i).text);
-        const char *colon;
-
-        if (g_str_has_prefix (t, "单位") && (colon = strstr (t, "元")) != NULL)
-          {
-            s->unit = strstr (t, "万元") ? BD_UNIT_WAN : BD_UNIT_YUAN;
-            s->unit_stated = TRUE;
-          }
-        else if ((g_str_has_prefix (t, "编制部门") || g_str_has_prefix (t, "预算主管部门")
-                  || g_str_has_prefix (t, "预算单位") || g_str_has_prefix (t, "编制单位"))
-                 && s->department == NULL)
-          {
-            colon = strstr (t, "：") ? strstr (t, "：") + strlen ("：") : strchr (t, ':') ? strchr (t, ':') + 1 : NULL;
-            if (colon != NULL && *colon != '\0')
-              s->department = g_strdup (colon);
-          }
-      }
-}
-
-/* The header cell whose words are @label, in the rows under the title:
- * its column, and its row in @row. */
-static gboolean
-find_label_from (Sheet      *s,
-                 const char *label,
-                 gboolean    contained,
-                 guint       first_column,
-                 guint      *row,
-                 guint      *column)
-{
-  g_autofree char *wanted = normalise (label);
-
-  for (guint r = s->title_row + 1; r < MIN (s->sheet->n_rows, s->title_row + 1 + HEADER_ROWS); r++)
-    for (guint i = s->row_start[r]; i < s->row_start[r + 1]; i++)
-      {
-        const BdWorkbookCell *cell = &g_array_index (s->sheet->cells, BdWorkbookCell, i);
-        g_autofree char *t = cell->is_number ? NULL : normalise (cell->text);
-
-        if (t != NULL && cell->column >= first_column
-            && (contained ? strstr (t, wanted) != NULL : strcmp (t, wanted) == 0))
-          {
-            *row = r;
-            *column = cell->column;
-            return TRUE;
-          }
-      }
-  return FALSE;
-}
-
-static gboolean
-find_label (Sheet      *s,
-            const char *label,
-            gboolean    contained,
-            guint      *row,
-            guint      *column)
-{
-  return find_label_from (s, label, contained, 0, row, column);
-}
-
-static gboolean
-sheet_error (GError         **error,
-             Sheet           *s,
-             guint            row,
-             guint            column,
-             const char      *what)
-{
-  g_autofree char *name = bd_workbook_cell_name (row, column);
-
-  g_set_error (error, BD_WORKBOOK_ERROR, BD_WORKBOOK_ERROR_FORMAT,
-               _("Sheet “%s”, cell %s: %s"), s->sheet->name, name, what);
-  return FALSE;
-}
-
-/* Where @row was read: the clerk finds it there (file format 5 keeps it). */
-static void
-mark_source (BdRow *row,
-             Sheet *s,
-             guint  r,
-             guint  c)
-{
-  row->source_sheet = g_intern_string (s->sheet->name);
-  row->source_line = r + 1;
-  row->source_column = c + 1;
-}
-
-/* A number typed in a cell ("1616095.4", "7.4", "1.6160954E6") to 分,
- * exactly: its digits are scaled by the unit, never through a double. */
-static gboolean
-parse_number_text (const char *text,
-                   BdUnit      unit,
-                   gint64     *fen)
-{
-  const char *p = text;
-  gboolean negative = FALSE, dot = FALSE;
-  int exponent = unit == BD_UNIT_WAN ? 6 : 2, digits = 0;
-  gint64 mantissa = 0;
-  gboolean seen = FALSE;
-
-  if (*p == '-' || *p == '+')
-    negative = *p++ == '-';
-  for (; g_ascii_isdigit (*p) || *p == '.'; p++)
-    {
-      if (*p == '.')
-        {
-          if (dot)
-            return FALSE;
-          dot = TRUE;
-          continue;
-        }
-      seen = TRUE;
-      if (digits >= 17)
-        {
-          if (!dot)
-            exponent++;
-          continue;
-        }
-      if (mantissa == 0 && *p == '0' && !dot)
-        continue;
-      mantissa = mantissa * 10 + (*p - '0');
-      digits += mantissa != 0;
-      if (dot)
-        exponent--;
-    }
-  if (!seen)
-    return FALSE;
-  if (*p == 'e' || *p == 'E')
-    {
-      char *end = NULL;
-      gint64 e = g_ascii_strtoll (p + 1, &end, 10);
-      if (end == p + 1 || *end != '\0' || e > 30 || e < -30)
-        return FALSE;
-      exponent += (int) e;
-      p = end;
-    }
-  if (*p != '\0')
-    return FALSE;
-  if (exponent < 0)
-    {
-      gint64 divisor = 1;
-
-      if (exponent < -18)
-        return FALSE;
-      for (; exponent < 0; exponent++)
-        divisor *= 10;
-      /* Half away from zero, as the published figures round. */
-      mantissa = mantissa / divisor + (mantissa % divisor >= (divisor + 1) / 2);
-    }
-  for (; exponent > 0; exponent--)
-    {
-      if (mantissa > G_MAXINT64 / 10)
-        return FALSE;
-      mantissa *= 10;
-    }
-  *fen = negative ? -mantissa : mantissa;
-  return TRUE;
-}
-
-static gboolean
-read_amount (Sheet   *s,
-             guint    row,
-             guint    column,
-             gint64  *fen,
-             GError **error)
-{
-  const BdWorkbookCell *cell = cell_at (s, row, column);
-  g_autoptr(GError) local = NULL;
-
-  *fen = 0;
-  if (cell == NULL)
-    return TRUE;
-  if (cell->is_formula_without_value)
-    return sheet_error (error, s, row, column, _("a formula without a computed result; open the workbook in a "
-                                                 "spreadsheet, save it, and import it again"));
-  if (cell->is_number && parse_number_text (cell->text, s->unit, fen))
-    return TRUE;
-  if (!cell->is_number && bd_money_parse (cell->text, s->unit, fen, &local))
-    return TRUE;
-  {
-    g_autofree char *what = g_strdup_printf (_("“%s” is not an amount"), cell->text);
-    return sheet_error (error, s, row, column, what);
-  }
-}
+#include "bd-workbook-sheet-private.h"
 
 /* Schedules by code: 2, 3, 5 … 8 */
 
@@ -360,17 +30,18 @@ find_code_columns (Sheet       *s,
   guint row;
 
   memset (cc, 0, sizeof *cc);
-  if (find_label (s, "类", FALSE, &row, &cc->lei) && find_label (s, "款", FALSE, &row, &cc->kuan))
+  if (bd_workbook_find_label (s, "类", FALSE, &row, &cc->lei) && bd_workbook_find_label (s, "款", FALSE, &row, &cc->kuan))
     {
       cc->split = TRUE;
       *bottom = MAX (*bottom, row);
-      cc->has_xiang = find_label (s, "项", FALSE, &row, &cc->xiang);
+      cc->has_xiang = bd_workbook_find_label (s, "项", FALSE, &row, &cc->xiang);
     }
-  else if (find_label (s, "编码", TRUE, &row, &cc->code) || find_label (s, "代码", TRUE, &row, &cc->code))
+  else if (bd_workbook_find_label (s, "编码", TRUE, &row, &cc->code)
+           || bd_workbook_find_label (s, "代码", TRUE, &row, &cc->code))
     *bottom = MAX (*bottom, row);
   else
     return FALSE;
-  cc->has_name = find_label (s, "名称", TRUE, &row, &cc->name);
+  cc->has_name = bd_workbook_find_label (s, "名称", TRUE, &row, &cc->name);
   return TRUE;
 }
 
@@ -395,9 +66,9 @@ row_code (Sheet       *s,
 {
   if (cc->split)
     {
-      g_autofree char *lei = normalise (text_at (s, row, cc->lei));
-      g_autofree char *kuan = normalise (text_at (s, row, cc->kuan));
-      g_autofree char *xiang = cc->has_xiang ? normalise (text_at (s, row, cc->xiang)) : g_strdup ("");
+      g_autofree char *lei = bd_workbook_normalise (bd_workbook_text_at (s, row, cc->lei));
+      g_autofree char *kuan = bd_workbook_normalise (bd_workbook_text_at (s, row, cc->kuan));
+      g_autofree char *xiang = cc->has_xiang ? bd_workbook_normalise (bd_workbook_text_at (s, row, cc->xiang)) : g_strdup ("");
 
       if (bd_import_is_digits (lei, 3))
         {
@@ -416,7 +87,7 @@ row_code (Sheet       *s,
     }
   else
     {
-      g_autofree char *code = normalise (text_at (s, row, cc->code));
+      g_autofree char *code = bd_workbook_normalise (bd_workbook_text_at (s, row, cc->code));
       gsize n = strspn (code, "0123456789");
 
       code[n] = '\0';
@@ -440,17 +111,17 @@ fill_classified (Sheet       *s,
   char carried[8] = "";
 
   if (!find_code_columns (s, &cc, &bottom))
-    return sheet_error (error, s, s->title_row, 0, _("the header names no code column (类/款/项 or 科目编码)"));
+    return bd_workbook_sheet_error (error, s, s->title_row, 0, _("the header names no code column (类/款/项 or 科目编码)"));
   for (guint c = 0; c < def->n_columns; c++)
     {
-      present[c] = find_label (s, def->columns[c].name, FALSE, &row, &columns[c]);
+      present[c] = bd_workbook_find_label (s, def->columns[c].name, FALSE, &row, &columns[c]);
       if (present[c])
         bottom = MAX (bottom, row);
       else if (bd_schedule_def_is_entered (def, c))
         {
           g_autofree char *what = g_strdup_printf (_("the header has no column “%s”, which schedule %u needs"),
                                                    def->columns[c].name, def->number);
-          return sheet_error (error, s, s->title_row, 0, what);
+          return bd_workbook_sheet_error (error, s, s->title_row, 0, what);
         }
     }
 
@@ -462,7 +133,7 @@ fill_classified (Sheet       *s,
 
       if (code[0] == '\0')
         continue;
-      name = g_strstrip (g_strdup (cc.has_name ? text_at (s, r, cc.name) : ""));
+      name = g_strstrip (g_strdup (cc.has_name ? bd_workbook_text_at (s, r, cc.name) : ""));
       if (bd_code_level (code) != leaf_level)
         {
           g_hash_table_replace (names, g_strdup (code), g_steal_pointer (&name));
@@ -471,22 +142,22 @@ fill_classified (Sheet       *s,
       if (bd_schedule_find_row (schedule, code) != NULL)
         {
           g_autofree char *what = g_strdup_printf (_("code %s is listed twice"), code);
-          return sheet_error (error, s, r, cc.split ? cc.lei : cc.code, what);
+          return bd_workbook_sheet_error (error, s, r, cc.split ? cc.lei : cc.code, what);
         }
       if (name[0] == '\0')
         set_str (&name, bd_document_lookup_code (doc, classification, code));
       if (name == NULL || name[0] == '\0')
         {
           g_autofree char *what = g_strdup_printf (_("code %s has no name, and the catalog does not know it"), code);
-          return sheet_error (error, s, r, cc.split ? cc.lei : cc.code, what);
+          return bd_workbook_sheet_error (error, s, r, cc.split ? cc.lei : cc.code, what);
         }
       if (bd_document_lookup_code (doc, classification, code) == NULL)
         bd_document_add_extra_code (doc, classification, code, name);
       leaf = bd_schedule_insert_leaf (schedule, code, name);
-      mark_source (leaf, s, r, cc.split ? cc.lei : cc.code);
+      bd_workbook_mark_source (leaf, s, r, cc.split ? cc.lei : cc.code);
       for (guint c = 0; c < def->n_columns; c++)
         if (present[c] && bd_schedule_def_is_entered (def, c)
-            && !read_amount (s, r, columns[c], &leaf->values[c], error))
+            && !bd_workbook_read_amount (s, r, columns[c], &leaf->values[c], error))
           return FALSE;
     }
   /* The 类 and 款 above the leaves, named as the sheet names them. */
@@ -520,12 +191,12 @@ fill_single (Sheet       *s,
     {
       if (!bd_schedule_def_is_entered (def, c))
         continue;
-      if (!find_label (s, def->columns[c].name, FALSE, &row, &columns[c])
-          && !find_label (s, def->columns[c].name, TRUE, &row, &columns[c]))
+      if (!bd_workbook_find_label (s, def->columns[c].name, FALSE, &row, &columns[c])
+          && !bd_workbook_find_label (s, def->columns[c].name, TRUE, &row, &columns[c]))
         {
           g_autofree char *what = g_strdup_printf (_("the header has no column “%s”, which schedule %u needs"),
                                                    def->columns[c].name, def->number);
-          return sheet_error (error, s, s->title_row, 0, what);
+          return bd_workbook_sheet_error (error, s, s->title_row, 0, what);
         }
       bottom = MAX (bottom, row);
     }
@@ -534,11 +205,12 @@ fill_single (Sheet       *s,
       gboolean any = FALSE;
 
       for (guint c = 0; c < def->n_columns; c++)
-        any |= bd_schedule_def_is_entered (def, c) && cell_at (s, r, columns[c]) != NULL;
+        any |= bd_schedule_def_is_entered (def, c) && bd_workbook_cell_at (s, r, columns[c]) != NULL;
       if (!any)
         continue;
       for (guint c = 0; c < def->n_columns; c++)
-        if (bd_schedule_def_is_entered (def, c) && !read_amount (s, r, columns[c], &target->values[c], error))
+        if (bd_schedule_def_is_entered (def, c)
+            && !bd_workbook_read_amount (s, r, columns[c], &target->values[c], error))
           return FALSE;
       return TRUE;
     }
@@ -549,7 +221,7 @@ fill_single (Sheet       *s,
 static char *
 item_core (const char *label)
 {
-  g_autofree char *t = normalise (label);
+  g_autofree char *t = bd_workbook_normalise (label);
   const char *p = t;
   char *core;
 
@@ -590,10 +262,10 @@ fill_balance_expenditure (Sheet       *s,
   g_autofree gboolean *seen = NULL;
   gboolean any = FALSE;
 
-  if (!find_label_from (s, "项目", FALSE, income_label + 1, &row, &label))
+  if (!bd_workbook_find_label_from (s, "项目", FALSE, income_label + 1, &row, &label))
     return TRUE;
   for (guint c = 0; c < def->n_columns; c++)
-    if (!find_label_from (s, def->columns[c].name, FALSE, label + 1, &row, &columns[c]))
+    if (!bd_workbook_find_label_from (s, def->columns[c].name, FALSE, label + 1, &row, &columns[c]))
       {
         /* A header written with the group's name over each of its columns
          * (基本支出 | 基本支出 for 人员经费 | 公用经费): the nth for the nth. */
@@ -604,24 +276,24 @@ fill_balance_expenditure (Sheet       *s,
         if (def->columns[c].group == NULL)
           return TRUE;
         for (guint k = 0; k <= nth; k++, from = columns[c] + 1)
-          if (!find_label_from (s, def->columns[c].group, FALSE, from, &row, &columns[c]))
+          if (!bd_workbook_find_label_from (s, def->columns[c].group, FALSE, from, &row, &columns[c]))
             return TRUE;
       }
   seen = g_new0 (gboolean, schedule->rows->len);
   for (guint r = row + 1; r < s->sheet->n_rows; r++)
     {
-      g_autofree char *core = item_core (text_at (s, r, label));
+      g_autofree char *core = item_core (bd_workbook_text_at (s, r, label));
 
       if (is_carry_label (core, FALSE))
         {
-          g_autofree char *name = g_strstrip (g_strdup (text_at (s, r, label)));
+          g_autofree char *name = g_strstrip (g_strdup (bd_workbook_text_at (s, r, label)));
           BdRow *carry;
 
           bd_schedule_add_carryover (schedule, NULL, name);
           carry = schedule->carry_forward;
           /* 合计 too: 结转下年 may be given there alone. */
           for (guint c = 0; c < def->n_columns; c++)
-            if (!read_amount (s, r, columns[c], &carry->values[c], error))
+            if (!bd_workbook_read_amount (s, r, columns[c], &carry->values[c], error))
               return FALSE;
           continue;
         }
@@ -633,16 +305,17 @@ fill_balance_expenditure (Sheet       *s,
           if (strcmp (core, wanted) != 0)
             continue;
           for (guint c = 0; c < def->n_columns; c++)
-            if (bd_schedule_def_is_entered (def, c) && !read_amount (s, r, columns[c], &target->values[c], error))
+            if (bd_schedule_def_is_entered (def, c)
+                && !bd_workbook_read_amount (s, r, columns[c], &target->values[c], error))
               return FALSE;
           /* As printed: a list of the 类 it has is numbered 一、二、… afresh. */
           {
             /* The name without its number: the list is numbered as printed. */
-            const char *printed = text_at (s, r, label), *mark = strstr (printed, "、");
+            const char *printed = bd_workbook_text_at (s, r, label), *mark = strstr (printed, "、");
             g_free (target->name);
             target->name = g_strstrip (g_strdup (mark && mark - printed <= 9 ? mark + strlen ("、") : printed));
           }
-          mark_source (target, s, r, label);
+          bd_workbook_mark_source (target, s, r, label);
           seen[i] = any = TRUE;
           break;
         }
@@ -670,18 +343,18 @@ fill_balance (Sheet       *s,
   const BdScheduleDef *def = schedule->def;
   guint row, label, amount;
 
-  if (!find_label (s, "项目", FALSE, &row, &label)
-      || !find_label_from (s, "预算数", FALSE, label + 1, &row, &amount))
-    return sheet_error (error, s, s->title_row, 0, _("the header has no 项目 and 预算数 columns"));
+  if (!bd_workbook_find_label (s, "项目", FALSE, &row, &label)
+      || !bd_workbook_find_label_from (s, "预算数", FALSE, label + 1, &row, &amount))
+    return bd_workbook_sheet_error (error, s, s->title_row, 0, _("the header has no 项目 and 预算数 columns"));
   for (guint r = row + 1; r < s->sheet->n_rows; r++)
     {
-      g_autofree char *core = item_core (text_at (s, r, label));
+      g_autofree char *core = item_core (bd_workbook_text_at (s, r, label));
 
       if (is_carry_label (core, TRUE))
         {
-          g_autofree char *name = g_strstrip (g_strdup (text_at (s, r, label)));
+          g_autofree char *name = g_strstrip (g_strdup (bd_workbook_text_at (s, r, label)));
           BdRow *carry = bd_schedule_add_carryover (schedule, name, NULL);
-          if (!read_amount (s, r, amount, &carry->values[0], error))
+          if (!bd_workbook_read_amount (s, r, amount, &carry->values[0], error))
             return FALSE;
           continue;
         }
@@ -693,10 +366,10 @@ fill_balance (Sheet       *s,
           if (def->income[k].sum_of != 0 || strcmp (core, wanted) != 0)
             continue;
           item = bd_schedule_find_part (schedule, BD_ROW_PART_INCOME, def->income[k].source);
-          if (item != NULL && !read_amount (s, r, amount, &item->values[0], error))
+          if (item != NULL && !bd_workbook_read_amount (s, r, amount, &item->values[0], error))
             return FALSE;
           if (item != NULL)
-            mark_source (item, s, r, amount);
+            bd_workbook_mark_source (item, s, r, amount);
         }
     }
   return fill_balance_expenditure (s, schedule, label, error);
@@ -792,30 +465,29 @@ bd_workbook_import (BdWorkbook  *book,
   int year = 0;
   gboolean unit_budget = FALSE, seen[BD_N_SCHEDULES + 1] = { FALSE };
 
-  g_array_set_clear_func (sheets, (GDestroyNotify) sheet_clear);
+  g_array_set_clear_func (sheets, (GDestroyNotify) bd_workbook_sheet_clear);
   for (guint i = 0; i < book->sheets->len; i++)
     {
       Sheet s = { .sheet = g_ptr_array_index (book->sheets, i) };
 
-      index_rows (&s);
-      read_heading (&s);
+      bd_workbook_recognise (&s);
       if (s.number == 0)
         {
-          sheet_clear (&s);
+          bd_workbook_sheet_clear (&s);
           continue;
         }
       if (seen[s.number])
         {
           g_autofree char *what = g_strdup_printf (_("schedule %u is in two sheets"), s.number);
-          sheet_error (error, &s, s.title_row, 0, what);
-          sheet_clear (&s);
+          bd_workbook_sheet_error (error, &s, s.title_row, 0, what);
+          bd_workbook_sheet_clear (&s);
           return NULL;
         }
       seen[s.number] = TRUE;
       /* BudgetDesk's export titles a unit budget's schedule 1 部门…; its
        * 人员经费 (or 基本支出) column says what it is. */
-      if (s.number == 1 && (find_label (&s, "人员经费", FALSE, &(guint) { 0 }, &(guint) { 0 })
-                            || find_label (&s, "基本支出", FALSE, &(guint) { 0 }, &(guint) { 0 })))
+      if (s.number == 1 && (bd_workbook_find_label (&s, "人员经费", FALSE, &(guint) { 0 }, &(guint) { 0 })
+                            || bd_workbook_find_label (&s, "基本支出", FALSE, &(guint) { 0 }, &(guint) { 0 })))
         s.unit_budget = TRUE;
       year = year ? year : s.year;
       department = department ? department : s.department;
@@ -849,6 +521,17 @@ bd_workbook_import (BdWorkbook  *book,
         && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
       return NULL;
   bd_workbook_read_texts (book, doc);
+  /* A schedule whose 编制部门 is not the document's is read all the same,
+   * and noted where it stands, as the text importer does (rule as-printed). */
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      const Sheet *s = &g_array_index (sheets, Sheet, i);
+
+      if (s->department != NULL && *doc->department != '\0' && strcmp (s->department, doc->department) != 0)
+        bd_document_add_import_note (doc, (BdPart) (BD_PART_SCHEDULE_1 + s->number - 1), NULL, 0,
+                                     g_strdup_printf (_("编制部门 printed as “%s”, unlike the document's “%s”"),
+                                                      s->department, doc->department));
+    }
   return g_steal_pointer (&doc);
 }
 
@@ -859,9 +542,8 @@ bd_workbook_sheet_schedule (BdWorkbookSheet *sheet)
 
   g_return_val_if_fail (sheet != NULL, 0);
 
-  index_rows (&s);
-  read_heading (&s);
-  sheet_clear (&s);
+  bd_workbook_recognise (&s);
+  bd_workbook_sheet_clear (&s);
   return s.number;
 }
 
@@ -878,11 +560,10 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
 
   doc = bd_document_new_fixed (like->department, like->year);
 
-  index_rows (&s);
-  read_heading (&s);
+  bd_workbook_recognise (&s);
   if (s.number == 0)
     {
-      sheet_error (error, &s, 0, 0, _("the sheet is not a budget schedule: no cell of its first rows is titled like "
+      bd_workbook_sheet_error (error, &s, 0, 0, _("the sheet is not a budget schedule: no cell of its first rows is titled like "
                                       "one (such as 2025年部门收入预算总表)"));
       return NULL;
     }
@@ -890,7 +571,7 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
   if (s.year != 0 && s.year != like->year)
     {
       g_autofree char *what = g_strdup_printf (_("the title is of %d, the document of %d"), s.year, like->year);
-      sheet_error (error, &s, s.title_row, 0, what);
+      bd_workbook_sheet_error (error, &s, s.title_row, 0, what);
       return NULL;
     }
   if (like->unit_budget)

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "bd-file-replace.h"
 #include "bd-page-layout-private.h"
@@ -186,7 +187,7 @@ newest_first (gconstpointer a,
   return (tb > ta) - (tb < ta);
 }
 
-/* Only the CACHE_KEPT faces written last are kept: a face for each set of
+/* Only the CACHE_KEPT faces written or used last are kept: a face for each set of
  * characters ever exported would fill the cache folder. */
 static void
 cache_prune (const char *folder)
@@ -258,7 +259,9 @@ bd_page_subset_font_map (BdPageLayout  *self,
   if (collect_characters (self, font, unicodes))
     {
       cached = cache_path (pango_font, unicodes);
-      if (cached == NULL || !g_file_test (cached, G_FILE_TEST_IS_REGULAR))
+      /* A face used is made the newest, so that another run pruning the
+       * cache (cache_prune ()) removes one used longest ago, not this. */
+      if (cached == NULL || g_utime (cached, NULL) != 0)
         {
           hb_blob_t *blob = cut_face (hb_font_get_face (font), unicodes);
 

@@ -55,6 +55,33 @@ has_errors (GPtrArray *findings)
   return FALSE;
 }
 
+/* --rule ID=SETTING or --threshold NAME=PERCENT, each a setting of the
+ * document's rule profile (a threshold under its own name). */
+static int
+apply_settings (BdDocument  *doc,
+                char       **values,
+                gboolean     thresholds)
+{
+  for (guint i = 0; values && values[i]; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (values[i], "=", 2);
+      g_autoptr(GError) error = NULL;
+
+      if (pair[1] == NULL || (thresholds && !bd_rules_threshold_lookup (pair[0], NULL)))
+        {
+          if (thresholds)
+            g_printerr (_("budgetdesk-cli: --threshold takes reason-threshold=N or year-change-threshold=N, "
+                          "not “%s”\n"), values[i]);
+          else
+            g_printerr (_("budgetdesk-cli: --rule takes ID=SETTING, not “%s”\n"), values[i]);
+          return BD_EXIT_FAILED;
+        }
+      if (!bd_rule_profile_set (doc, pair[0], pair[1], &error))
+        return bd_cli_report_error (NULL, error);
+    }
+  return BD_EXIT_DONE;
+}
+
 int
 bd_cli_validate (int    argc,
                  char **argv)
@@ -81,6 +108,7 @@ bd_cli_validate (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Checks a document. Exit status: 0 no error, 1 errors found, "
@@ -101,32 +129,9 @@ bd_cli_validate (int    argc,
   for (guint i = 0; disable && disable[i]; i++)
     if (!bd_rule_profile_set (doc, disable[i], "off", &error))
       return bd_cli_report_error (NULL, error);
-  for (guint i = 0; settings && settings[i]; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (settings[i], "=", 2);
-
-      if (pair[1] == NULL)
-        {
-          g_printerr (_("budgetdesk-cli: --rule takes ID=SETTING, not “%s”\n"), settings[i]);
-          return BD_EXIT_FAILED;
-        }
-      if (!bd_rule_profile_set (doc, pair[0], pair[1], &error))
-        return bd_cli_report_error (NULL, error);
-    }
-  /* A threshold is a setting of the profile too, under its own name. */
-  for (guint i = 0; thresholds && thresholds[i]; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (thresholds[i], "=", 2);
-
-      if (pair[1] == NULL || !bd_rules_threshold_lookup (pair[0], NULL))
-        {
-          g_printerr (_("budgetdesk-cli: --threshold takes reason-threshold=N or year-change-threshold=N, "
-                        "not “%s”\n"), thresholds[i]);
-          return BD_EXIT_FAILED;
-        }
-      if (!bd_rule_profile_set (doc, pair[0], pair[1], &error))
-        return bd_cli_report_error (NULL, error);
-    }
+  if ((status = apply_settings (doc, settings, FALSE)) != BD_EXIT_DONE
+      || (status = apply_settings (doc, thresholds, TRUE)) != BD_EXIT_DONE)
+    return status;
   if (store != NULL && !bd_store_save_header (store, doc, &error))
     return bd_cli_report_error (NULL, error);
 

@@ -249,6 +249,36 @@ is_carry_label (const char *core,
                 : g_str_has_prefix (core, "结转下年") || g_str_has_prefix (core, "年末结转");
 }
 
+/* The expenditure side's header of schedules 1 and 4: its 项目 cell (row
+ * and column) and a column for each figure; FALSE when the sheet has none. */
+static gboolean
+find_expenditure_header (Sheet               *s,
+                         const BdScheduleDef *def,
+                         guint                income_label,
+                         guint               *row,
+                         guint               *label,
+                         guint               *columns)
+{
+  if (!bd_workbook_find_label_from (s, "项目", FALSE, income_label + 1, row, label))
+    return FALSE;
+  for (guint c = 0; c < def->n_columns; c++)
+    if (!bd_workbook_find_label_from (s, def->columns[c].name, FALSE, *label + 1, row, &columns[c]))
+      {
+        /* A header written with the group's name over each of its columns
+         * (基本支出 | 基本支出 for 人员经费 | 公用经费): the nth for the nth. */
+        guint from = *label + 1, nth = 0;
+
+        for (guint k = 0; k < c; k++)
+          nth += g_strcmp0 (def->columns[k].group, def->columns[c].group) == 0;
+        if (def->columns[c].group == NULL)
+          return FALSE;
+        for (guint k = 0; k <= nth; k++, from = columns[c] + 1)
+          if (!bd_workbook_find_label_from (s, def->columns[c].group, FALSE, from, row, &columns[c]))
+            return FALSE;
+      }
+  return TRUE;
+}
+
 /* The 类 list of schedules 1 and 4 as the sheet prints it, when it does:
  * otherwise it stays as schedules 3 and 5-7 give it. */
 static gboolean
@@ -262,23 +292,8 @@ fill_balance_expenditure (Sheet       *s,
   g_autofree gboolean *seen = NULL;
   gboolean any = FALSE;
 
-  if (!bd_workbook_find_label_from (s, "项目", FALSE, income_label + 1, &row, &label))
+  if (!find_expenditure_header (s, def, income_label, &row, &label, columns))
     return TRUE;
-  for (guint c = 0; c < def->n_columns; c++)
-    if (!bd_workbook_find_label_from (s, def->columns[c].name, FALSE, label + 1, &row, &columns[c]))
-      {
-        /* A header written with the group's name over each of its columns
-         * (基本支出 | 基本支出 for 人员经费 | 公用经费): the nth for the nth. */
-        guint from = label + 1, nth = 0;
-
-        for (guint k = 0; k < c; k++)
-          nth += g_strcmp0 (def->columns[k].group, def->columns[c].group) == 0;
-        if (def->columns[c].group == NULL)
-          return TRUE;
-        for (guint k = 0; k <= nth; k++, from = columns[c] + 1)
-          if (!bd_workbook_find_label_from (s, def->columns[c].group, FALSE, from, &row, &columns[c]))
-            return TRUE;
-      }
   seen = g_new0 (gboolean, schedule->rows->len);
   for (guint r = row + 1; r < s->sheet->n_rows; r++)
     {

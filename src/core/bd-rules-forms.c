@@ -132,6 +132,37 @@ bd_rule_categories (BdCheck *check)
     }
 }
 
+/* The well-formed spelling of a malformed quantitative target when it is
+ * certain: "90%" → "=90.00(%)", "≥90.00(度)" kept, "90（人）" → "=90.00(人)";
+ * NULL when the text says too little (no unit) or too much (three decimals). */
+static char *
+suggest_target (const char *text)
+{
+  static GRegex *loose = NULL;
+  static const char * const wide[][2] = { { "＝", "=" }, { "＞", ">" }, { "＜", "<" } };
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *op = NULL, *whole = NULL, *fraction = NULL, *percent = NULL, *unit = NULL;
+
+  if (g_once_init_enter (&loose))
+    g_once_init_leave (&loose, g_regex_new ("^(=|≥|≤|>|<|＝|＞|＜)?\\s*(\\d+)(?:\\.(\\d{1,2}))?\\s*"
+                                            "(?:(%|％)|[(（]([^()（）]+)[)）])$", 0, 0, NULL));
+  if (text == NULL || !g_regex_match (loose, text, 0, &match))
+    return NULL;
+  op = g_match_info_fetch (match, 1);
+  whole = g_match_info_fetch (match, 2);
+  fraction = g_match_info_fetch (match, 3);
+  percent = g_match_info_fetch (match, 4);
+  unit = g_match_info_fetch (match, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    if (g_strcmp0 (op, wide[i][0]) == 0)
+      {
+        g_free (op);
+        op = g_strdup (wide[i][1]);
+      }
+  return g_strdup_printf ("%s%s.%.2s%s(%s)", *op != '\0' ? op : "=", whole, fraction, &"00"[strlen (fraction)],
+                          *percent != '\0' ? "%" : unit);
+}
+
 void
 bd_rule_targets (BdCheck *check)
 {
@@ -149,7 +180,9 @@ bd_rule_targets (BdCheck *check)
               g_free (target.unit);
               continue;
             }
-          bd_check_report (check, BD_PART_PERFORMANCE, p->name, indicator->name, "≤4630048.00(元)", indicator->target,
+          g_autofree char *suggested = suggest_target (indicator->target);
+
+          bd_check_report (check, BD_PART_PERFORMANCE, p->name, indicator->name, suggested, indicator->target,
                            g_strdup_printf (_("%s: the target “%s” of “%s” is not well formed: write an operator "
                                               "(= ≥ ≤ > <), a number with two decimals and the unit in brackets, "
                                               "like ≥90.00(%%), or a word such as 合理"),

@@ -23,12 +23,9 @@ bd_cli_new_year (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Starts next year's document from last year's: the same rows, texts and "
                                            "forms, the figures cleared, last year's kept to compare with."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 1) || output == NULL)
-    {
-      if (output == NULL && argc == 2)
-        g_printerr (_("budgetdesk-cli: new-year needs -o NEXT.budget\n"));
-      return BD_EXIT_FAILED;
-    }
+  if (!bd_cli_parse_with_output (context, &argc, &argv, &output,
+                                 _("budgetdesk-cli: new-year needs -o NEXT.budget\n")))
+    return BD_EXIT_FAILED;
   if (g_file_test (output, G_FILE_TEST_EXISTS))
     {
       g_printerr (_("budgetdesk-cli: %s already exists; new-year writes a new file\n"), output);

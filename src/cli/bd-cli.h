@@ -27,6 +27,14 @@ gboolean    bd_cli_parse_options (GOptionContext  *context,
                                   int             *argc,
                                   char          ***argv,
                                   int              expected_arguments);
+/* As bd_cli_parse_options() with one positional argument, and FALSE too
+ * when no -o set *@output; says @missing (the command's “needs -o”) when
+ * the argument was there and only -o was not. */
+gboolean    bd_cli_parse_with_output (GOptionContext  *context,
+                                      int             *argc,
+                                      char          ***argv,
+                                      char           **output,
+                                      const char      *missing);
 
 /* The commands, one file each besides budgetdesk-cli.c's own. */
 int bd_cli_validate (int argc, char **argv);

@@ -88,6 +88,20 @@ bd_cli_parse_options (GOptionContext  *context,
   return TRUE;
 }
 
+gboolean
+bd_cli_parse_with_output (GOptionContext  *context,
+                          int             *argc,
+                          char          ***argv,
+                          char           **output,
+                          const char      *missing)
+{
+  if (bd_cli_parse_options (context, argc, argv, 1) && *output != NULL)
+    return TRUE;
+  if (*output == NULL && *argc == 2)
+    g_printerr ("%s", missing);
+  return FALSE;
+}
+
 static int
 command_import (int    argc,
                 char **argv)
@@ -103,12 +117,9 @@ command_import (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Reads a published budget and writes it as a BudgetDesk document."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 1) || output == NULL)
-    {
-      if (output == NULL && argc == 2)
-        g_printerr (_("budgetdesk-cli: import needs -o FILE.budget\n"));
-      return BD_EXIT_FAILED;
-    }
+  if (!bd_cli_parse_with_output (context, &argc, &argv, &output,
+                                 _("budgetdesk-cli: import needs -o FILE.budget\n")))
+    return BD_EXIT_FAILED;
 
   doc = bd_workbook_is_workbook (argv[1]) ? bd_workbook_import_file (argv[1], &error)
                                            : bd_import_any_file (argv[1], &error);

@@ -76,21 +76,23 @@ amounts (GString             *out,
     }
 }
 
-/* A line under the 类: a total or the carry-over. */
+/* The lines under the 类: the totals, or the carry-over between them; their 类 column empty. */
 static void
-balance_total (GString             *out,
-               const BdScheduleDef *def,
-               const char          *income_label,
-               const BdRow         *income,
-               const char          *expense_code,
-               const char          *expense_label,
-               const BdRow         *expense)
+balance_totals (GString             *out,
+                const BdScheduleDef *def,
+                BdSchedule          *s)
 {
-  field (out, income_label, FALSE);
-  amount (out, def, income->values[0], FALSE);
-  field (out, expense_code, FALSE);
-  field (out, expense_label, FALSE);
-  amounts (out, def, expense);
+  BdBalanceLine lines[3];
+  guint n = bd_grid_balance_lines (s, lines);
+
+  for (guint i = 0; i < n; i++)
+    {
+      field (out, lines[i].income_label, FALSE);
+      amount (out, def, lines[i].income->values[0], FALSE);
+      field (out, "", FALSE);
+      field (out, lines[i].expense_label, FALSE);
+      amounts (out, def, lines[i].expense);
+    }
 }
 
 static void
@@ -115,15 +117,7 @@ write_balance (GString      *out,
       field (out, row ? row->name : "", FALSE);
       amounts (out, def, row);
     }
-  if (s->carryover != NULL)
-    {
-      balance_total (out, def, "本年收入合计", s->income_total, "", "本年支出合计", s->total);
-      balance_total (out, def, s->carryover->name, s->carryover, "", s->carry_forward->name,
-                     s->carry_forward);
-      balance_total (out, def, "收入总计", s->income_grand, "", "支出总计", s->expense_grand);
-    }
-  else
-    balance_total (out, def, "收入总计", s->income_total, "", "支出总计", s->total);
+  balance_totals (out, def, s);
 }
 
 static void

@@ -229,24 +229,43 @@ build_classified (BdGrid     *grid,
   add_amounts (grid, total, n_code + 1, schedule->total);
 }
 
-/* A line under the 类: the totals, or the carry-over (its labels as printed,
- * to the left like the items above it). */
-static void
-balance_total (BdGrid      *grid,
-               guint       *capacity,
-               BdGridRowKind kind,
-               const char  *income_label,
-               const BdRow *income,
-               const char  *expense_label,
-               const BdRow *expense)
+guint
+bd_grid_balance_lines (BdSchedule    *schedule,
+                       BdBalanceLine  lines[3])
 {
-  guint row = append_row (grid, kind, capacity);
-  BdGridAlign align = kind == BD_GRID_ROW_BODY ? BD_GRID_ALIGN_LEFT : BD_GRID_ALIGN_CENTER;
+  if (schedule->carryover == NULL)
+    {
+      lines[0] = (BdBalanceLine) { "收入总计", schedule->income_total, "支出总计", schedule->total };
+      return 1;
+    }
+  lines[0] = (BdBalanceLine) { "本年收入合计", schedule->income_total, "本年支出合计", schedule->total };
+  lines[1] = (BdBalanceLine) { schedule->carryover->name, schedule->carryover,
+                               schedule->carry_forward->name, schedule->carry_forward };
+  lines[2] = (BdBalanceLine) { "收入总计", schedule->income_grand, "支出总计", schedule->expense_grand };
+  return 3;
+}
 
-  set_text (grid, row, 0, 1, 1, align, income_label);
-  set_amount (grid, row, 1, income, 0);
-  set_text (grid, row, 2, 1, 1, align, expense_label);
-  add_amounts (grid, row, 3, expense);
+/* The lines under the 类: the totals, or the carry-over between them (its
+ * labels as printed, to the left like the items above it). */
+static void
+balance_totals (BdGrid     *grid,
+                guint      *capacity,
+                BdSchedule *schedule)
+{
+  BdBalanceLine lines[3];
+  guint n = bd_grid_balance_lines (schedule, lines);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BdGridRowKind kind = i + 1 == n ? BD_GRID_ROW_TOTAL : i == 0 ? BD_GRID_ROW_SUBTOTAL : BD_GRID_ROW_BODY;
+      BdGridAlign align = kind == BD_GRID_ROW_BODY ? BD_GRID_ALIGN_LEFT : BD_GRID_ALIGN_CENTER;
+      guint row = append_row (grid, kind, capacity);
+
+      set_text (grid, row, 0, 1, 1, align, lines[i].income_label);
+      set_amount (grid, row, 1, lines[i].income, 0);
+      set_text (grid, row, 2, 1, 1, align, lines[i].expense_label);
+      add_amounts (grid, row, 3, lines[i].expense);
+    }
 }
 
 static void
@@ -292,18 +311,7 @@ build_balance (BdGrid     *grid,
         }
     }
 
-  if (schedule->carryover != NULL)
-    {
-      balance_total (grid, capacity, BD_GRID_ROW_SUBTOTAL, "本年收入合计", schedule->income_total,
-                     "本年支出合计", schedule->total);
-      balance_total (grid, capacity, BD_GRID_ROW_BODY, schedule->carryover->name, schedule->carryover,
-                     schedule->carry_forward->name, schedule->carry_forward);
-      balance_total (grid, capacity, BD_GRID_ROW_TOTAL, "收入总计", schedule->income_grand,
-                     "支出总计", schedule->expense_grand);
-    }
-  else
-    balance_total (grid, capacity, BD_GRID_ROW_TOTAL, "收入总计", schedule->income_total,
-                   "支出总计", schedule->total);
+  balance_totals (grid, capacity, schedule);
 }
 
 static void

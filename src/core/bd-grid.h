@@ -67,6 +67,20 @@ BdGrid     *bd_grid_new_for_project  (BdDocument *doc,
                                       BdProject  *project);
 void        bd_grid_free             (BdGrid     *grid);
 
+/* A line under a balance schedule's 类, income on the left, expense on the right. */
+typedef struct {
+  const char  *income_label;
+  const BdRow *income;
+  const char  *expense_label;
+  const BdRow *expense;
+} BdBalanceLine;
+
+/* The lines under @schedule's 类, in @lines, and how many: 收入总计 and
+ * 支出总计 alone, or, with a carry-over, 本年收入合计, the carry-over and
+ * then the grand totals. Every writer of a balance schedule ends with them. */
+guint       bd_grid_balance_lines    (BdSchedule    *schedule,
+                                      BdBalanceLine  lines[3]);
+
 static inline BdGridCell *
 bd_grid_cell (const BdGrid *grid,
               guint         row,

@@ -198,13 +198,6 @@ bd_money_parse (const char  *text,
   const char *p;
   gboolean negative = FALSE;
   guint signs = 0;
-  gint64 whole = 0;
-  gint64 fraction = 0;
-  guint decimals = 0;
-  guint digits_in_group = 0;
-  guint integer_digits = 0;
-  gboolean seen_comma = FALSE;
-  gboolean seen_point = FALSE;
   Digits d = { 0 };
   gint64 limit;
   gint64 fen;
@@ -237,28 +230,21 @@ bd_money_parse (const char  *text,
 
   if (!read_digits (p, text, limit, &d, error))
     return FALSE;
-  whole = d.whole;
-  fraction = d.fraction;
-  decimals = d.decimals;
-  integer_digits = d.integer_digits;
-  digits_in_group = d.digits_in_group;
-  seen_comma = d.seen_comma;
-  seen_point = d.seen_point;
 
-  if (integer_digits == 0 && decimals == 0)
+  if (d.integer_digits == 0 && d.decimals == 0)
     return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("it has no digits"));
-  if (seen_comma && !seen_point && digits_in_group != 3)
+  if (d.seen_comma && !d.seen_point && d.digits_in_group != 3)
     return refuse (error, BD_MONEY_ERROR_MALFORMED, text, _("its thousands separators are misplaced"));
 
-  if (decimals == 1)
-    fraction *= 10;
-  if (whole > limit || (whole == limit && fraction > 0))
+  if (d.decimals == 1)
+    d.fraction *= 10;
+  if (d.whole > limit || (d.whole == limit && d.fraction > 0))
     return refuse (error, BD_MONEY_ERROR_TOO_LARGE, text, _("it is larger than 10^15 元"));
 
   if (unit == BD_UNIT_WAN)
-    fen = whole * BD_FEN_PER_WAN + fraction * (BD_FEN_PER_WAN / 100);
+    fen = d.whole * BD_FEN_PER_WAN + d.fraction * (BD_FEN_PER_WAN / 100);
   else
-    fen = whole * BD_FEN_PER_YUAN + fraction;
+    fen = d.whole * BD_FEN_PER_YUAN + d.fraction;
 
   *out_fen = negative ? -fen : fen;
   return TRUE;

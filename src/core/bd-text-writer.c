@@ -173,19 +173,22 @@ classified_rows (TextTable  *table,
 }
 
 static void
-balance_total (TextTable           *table,
-               const BdScheduleDef *def,
-               const char          *income_label,
-               BdRow               *income,
-               const char          *expense_label,
-               BdRow               *expense)
+balance_totals (TextTable           *table,
+                const BdScheduleDef *def,
+                BdSchedule          *schedule)
 {
-  GPtrArray *row = table_add_row (table);
+  BdBalanceLine lines[3];
+  guint n = bd_grid_balance_lines (schedule, lines);
 
-  cell (row, income_label);
-  amount_cells (row, def, income, 1);
-  cell (row, expense_label);
-  amount_cells (row, def, expense, def->n_columns);
+  for (guint i = 0; i < n; i++)
+    {
+      GPtrArray *row = table_add_row (table);
+
+      cell (row, lines[i].income_label);
+      amount_cells (row, def, lines[i].income, 1);
+      cell (row, lines[i].expense_label);
+      amount_cells (row, def, lines[i].expense, def->n_columns);
+    }
 }
 
 static void
@@ -217,15 +220,7 @@ balance_rows (TextTable  *table,
         }
     }
   table_add_rule (table);
-  if (schedule->carryover != NULL)
-    {
-      balance_total (table, def, "本年收入合计", schedule->income_total, "本年支出合计", schedule->total);
-      balance_total (table, def, schedule->carryover->name, schedule->carryover,
-                     schedule->carry_forward->name, schedule->carry_forward);
-      balance_total (table, def, "收入总计", schedule->income_grand, "支出总计", schedule->expense_grand);
-    }
-  else
-    balance_total (table, def, "收入总计", schedule->income_total, "支出总计", schedule->total);
+  balance_totals (table, def, schedule);
 }
 
 static void

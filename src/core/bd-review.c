@@ -272,7 +272,6 @@ add_findings (BdReviewEntry *entry,
       if (finding->expected != NULL && finding->actual != NULL)
         {
           g_autofree char *figures = g_strdup_printf (_(" (expected %s, found %s)"), finding->expected, finding->actual);
-          g_free (row->message);
           row->message = g_strconcat (finding->message, figures, NULL);
         }
       else

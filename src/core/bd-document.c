@@ -386,8 +386,6 @@ ensure_row (BdSchedule *schedule,
 
   if (row == NULL)
     {
-      g_autofree char *catalog_name = NULL;
-
       if (name == NULL || *name == '\0')
         {
           BdClassification classification = schedule->def->row_kind == BD_ROWS_ECONOMIC

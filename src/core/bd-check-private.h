@@ -24,24 +24,20 @@ struct _BdCheck
 #define BD_CHECK_POSITION_SCHEDULE(position) ((position) >> 24)
 #define BD_CHECK_POSITION_INDEX(position) ((position) & 0xffffff)
 
-/* What a BdCellIter walks: rows by kind, and per row one step or one per
- * column of a kind. */
+/* What a BdCellIter walks: rows by kind, one step a row. */
 typedef enum {
   BD_ITER_LEAVES = 1 << 0,          /* rows holding entered figures */
   BD_ITER_SUMS = 1 << 1,            /* 类 and 款 rows, computed */
   BD_ITER_LEI = 1 << 2,             /* rows whose code is a 类, leaf or not */
   BD_ITER_UNIQUE = 1 << 3,          /* each code once, in the first schedule walked that has it */
   BD_ITER_CLASSIFIED = 1 << 4,      /* only schedules keyed by function or economic codes */
-  BD_ITER_ENTERED_COLUMNS = 1 << 5, /* one step per entered column of the row */
-  BD_ITER_SUM_COLUMNS = 1 << 6,     /* one step per sum column */
-  BD_ITER_ALL_COLUMNS = BD_ITER_ENTERED_COLUMNS | BD_ITER_SUM_COLUMNS,
 } BdIterFlags;
 
-/* The one loop over the rows (and cells) of the schedules, for every rule:
+/* The one loop over the rows of the schedules, for every rule:
  *   g_auto(BdCellIter) it = { 0 };
  *   bd_cell_iter_init (&it, check, BD_READS_SCHEDULE (5), BD_ITER_LEAVES);
  *   while (bd_cell_iter_next (&it))
- *     … it.number, it.schedule, it.row, it.column …
+ *     … it.number, it.schedule, it.row …
  */
 typedef struct {
   BdCheck    *check;
@@ -51,10 +47,8 @@ typedef struct {
   BdSchedule *schedule;
   BdRow      *row;
   guint       row_index;   /* where @row stands in the schedule's rows */
-  guint       column;      /* the current column, with a *_COLUMNS flag; else 0 */
   /*< private >*/
   guint       index;
-  gboolean    in_row;
   GHashTable *seen;
 } BdCellIter;
 

@@ -149,29 +149,6 @@ iter_wants_row (BdCellIter *iter,
 }
 
 static gboolean
-iter_wants_column (BdCellIter *iter,
-                   guint       column)
-{
-  gboolean entered = bd_schedule_def_is_entered (iter->schedule->def, column);
-
-  return (iter->flags & (entered ? BD_ITER_ENTERED_COLUMNS : BD_ITER_SUM_COLUMNS)) != 0;
-}
-
-/* The next column of the current row wanted, or FALSE at its end. */
-static gboolean
-iter_next_column (BdCellIter *iter,
-                  guint       from)
-{
-  for (guint c = from; c < iter->schedule->def->n_columns; c++)
-    if (iter_wants_column (iter, c))
-      {
-        iter->column = c;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static gboolean
 iter_next_schedule (BdCellIter *iter)
 {
   for (iter->number++; iter->number <= BD_N_SCHEDULES; iter->number++)
@@ -195,12 +172,6 @@ iter_next_schedule (BdCellIter *iter)
 gboolean
 bd_cell_iter_next (BdCellIter *iter)
 {
-  gboolean by_column = (iter->flags & BD_ITER_ALL_COLUMNS) != 0;
-
-  if (iter->in_row && iter_next_column (iter, iter->column + 1))
-    return TRUE;
-  iter->in_row = FALSE;
-
   if (iter->schedule == NULL && (iter->number > BD_N_SCHEDULES || !iter_next_schedule (iter)))
     return FALSE;
   for (;;)
@@ -213,14 +184,7 @@ bd_cell_iter_next (BdCellIter *iter)
             continue;
           iter->row = row;
           iter->row_index = iter->index - 1;
-          iter->column = 0;
-          if (!by_column)
-            return TRUE;
-          if (iter_next_column (iter, 0))
-            {
-              iter->in_row = TRUE;
-              return TRUE;
-            }
+          return TRUE;
         }
       if (!iter_next_schedule (iter))
         {

@@ -380,18 +380,12 @@ ensure_row (BdSchedule *schedule,
             gboolean    is_leaf)
 {
   BdRow *last = schedule->rows->len ? g_ptr_array_index (schedule->rows, schedule->rows->len - 1) : NULL;
-  BdRow *row;
-
   /* Rows come in code order from an import: most land after the last. */
-  if (rows_in_code_order (schedule) && (last == NULL || g_strcmp0 (last->code, code) < 0))
-    row = NULL;
-  else
-    row = bd_schedule_find_row (schedule, code);
+  gboolean after_last = rows_in_code_order (schedule) && (last == NULL || g_strcmp0 (last->code, code) < 0);
+  BdRow *row = after_last ? NULL : bd_schedule_find_row (schedule, code);
 
   if (row == NULL)
     {
-      g_autofree char *catalog_name = NULL;
-
       if (name == NULL || *name == '\0')
         {
           BdClassification classification = schedule->def->row_kind == BD_ROWS_ECONOMIC
@@ -404,8 +398,8 @@ ensure_row (BdSchedule *schedule,
       if (schedule->def->row_kind == BD_ROWS_BALANCE || schedule->def->row_kind == BD_ROWS_SINGLE)
         g_ptr_array_add (schedule->rows, row);
       else
-        g_ptr_array_insert (schedule->rows, last == NULL || g_strcmp0 (last->code, code) < 0
-                                            ? (int) schedule->rows->len : (int) lower_bound (schedule, code), row);
+        g_ptr_array_insert (schedule->rows, after_last ? (int) schedule->rows->len : (int) lower_bound (schedule, code),
+                            row);
     }
   if (!is_leaf)
     row->is_leaf = FALSE;

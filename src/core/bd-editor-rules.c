@@ -65,7 +65,7 @@ profile_store (BdStep    *step,
                BdEditor  *editor,
                GError   **error)
 {
-  return editor->store == NULL || bd_store_save_header (editor->store, editor->doc, error);
+  return bd_store_save_header (editor->store, editor->doc, error);
 }
 
 static void

@@ -143,10 +143,11 @@ section_step_keep_review (BdStep    *step,
 {
   SectionStep *self = (SectionStep *) step;
   GStrvBuilder *builder = g_strv_builder_new ();
+  guint n_before = g_strv_length (self->before);
 
   for (guint i = 0; self->after[i]; i++)
     if (bd_section_is_to_review (section, self->after[i])
-        || (i < g_strv_length (self->before) && bd_section_is_to_review (section, self->before[i])))
+        || (i < n_before && bd_section_is_to_review (section, self->before[i])))
       g_strv_builder_add (builder, self->after[i]);
   g_strfreev (self->review_after);
   self->review_after = g_strv_builder_end (builder);

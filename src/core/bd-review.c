@@ -169,6 +169,22 @@ read_document (const char  *path,
   return NULL;
 }
 
+/* The schedule a finding is in, or NULL when it is in none; *@row its row
+ * there, or NULL. */
+static BdSchedule *
+finding_schedule (BdDocument      *doc,
+                  const BdFinding *finding,
+                  BdRow          **row)
+{
+  BdSchedule *schedule;
+
+  if (finding->part < BD_PART_SCHEDULE_1 || finding->part >= BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
+    return NULL;
+  schedule = bd_document_get_schedule (doc, finding->part - BD_PART_SCHEDULE_1 + 1);
+  *row = finding->row != NULL ? bd_schedule_find_row (schedule, finding->row) : NULL;
+  return schedule;
+}
+
 guint
 bd_review_finding_source_page (BdDocument      *doc,
                                const BdFinding *finding)
@@ -179,10 +195,8 @@ bd_review_finding_source_page (BdDocument      *doc,
   g_return_val_if_fail (doc != NULL, 0);
   g_return_val_if_fail (finding != NULL, 0);
 
-  if (finding->part < BD_PART_SCHEDULE_1 || finding->part >= BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
+  if ((schedule = finding_schedule (doc, finding, &row)) == NULL)
     return 0;
-  schedule = bd_document_get_schedule (doc, finding->part - BD_PART_SCHEDULE_1 + 1);
-  row = finding->row != NULL ? bd_schedule_find_row (schedule, finding->row) : NULL;
   if (row != NULL && row->source_page != 0)
     return row->source_page;
   return schedule->source_page;
@@ -209,10 +223,8 @@ bd_review_finding_source (BdDocument      *doc,
           && g_strcmp0 (note->message, finding->message) == 0 && (note->page != 0 || note->line != 0))
         return bd_import_note_source_text (note);
     }
-  if (finding->part < BD_PART_SCHEDULE_1 || finding->part >= BD_PART_SCHEDULE_1 + BD_N_SCHEDULES)
+  if ((schedule = finding_schedule (doc, finding, &row)) == NULL)
     return NULL;
-  schedule = bd_document_get_schedule (doc, finding->part - BD_PART_SCHEDULE_1 + 1);
-  row = finding->row != NULL ? bd_schedule_find_row (schedule, finding->row) : NULL;
   if (row != NULL && (text = bd_row_source_text (row)) != NULL)
     return text;
   return bd_schedule_source_text (schedule);
@@ -260,7 +272,6 @@ add_findings (BdReviewEntry *entry,
       if (finding->expected != NULL && finding->actual != NULL)
         {
           g_autofree char *figures = g_strdup_printf (_(" (expected %s, found %s)"), finding->expected, finding->actual);
-          g_free (row->message);
           row->message = g_strconcat (finding->message, figures, NULL);
         }
       else

@@ -305,7 +305,7 @@ bd_rule_item_change_row (BdCheck *check,
                          BdRow   *row)
 {
   g_autofree char *key = NULL;
-  gint64 last, now = row->values[BD_COL_EXPENSE_TOTAL], diff, percent;
+  gint64 last, now = row->values[BD_COL_EXPENSE_TOTAL], diff, percent, threshold;
 
   /* Nothing this year is a 项 not (yet) budgeted: a new year's document
    * starts with every figure at 0. */
@@ -317,7 +317,8 @@ bd_rule_item_change_row (BdCheck *check,
   diff = now > last ? now - last : last - now;
   /* In hundredths of a per cent, half up. */
   percent = (diff * 20000 + last) / (2 * last);
-  if (percent > (gint64) BD_RULES_YEAR_CHANGE_PERCENT (check->doc))
+  threshold = BD_RULES_YEAR_CHANGE_PERCENT (check->doc);
+  if (percent > threshold)
     {
       g_autofree char *title = row_title (row);
       g_autofree char *a = bd_money_format (last);
@@ -327,7 +328,7 @@ bd_rule_item_change_row (BdCheck *check,
       bd_check_report (check, BD_PART_SCHEDULE_3, row->code, "合计", NULL, b,
                        g_strdup_printf (now > last ? _("%s: %s, last year %s: up %s %%, more than %d %%")
                                                    : _("%s: %s, last year %s: down %s %%, more than %d %%"),
-                                        title, b, a, moved, (int) (BD_RULES_YEAR_CHANGE_PERCENT (check->doc) / 100)));
+                                        title, b, a, moved, (int) (threshold / 100)));
     }
 }
 

@@ -173,14 +173,13 @@ typedef struct {
 
 static void
 read_movement (BdDocument *doc,
-               const char *section_id,
                Movement   *movement)
 {
   static GRegex *cache;
   /* The label runs back to the punctuation before it: “三公”经费预算数为, 因公出国（境）费. */
   GRegex *regex = bd_rules_regex (&cache, "([\\p{Han}（）“”]+?)(\\d[\\d,]*(?:\\.\\d+)?)万元，"
                                           "(?:比|与)\\d{4}年预算(?:(增加|减少)(\\d[\\d,]*(?:\\.\\d+)?)万元|(持平))");
-  BdSection *narrative = bd_document_get_section (doc, section_id);
+  BdSection *narrative = bd_document_get_section (doc, "narrative");
 
   for (guint p = 0; narrative && p < narrative->paragraphs->len && !movement->found; p++)
     {
@@ -214,8 +213,8 @@ bd_rule_fiscal_movement (BdCheck *check)
 {
   Movement income = { "财政拨款收入" }, expense = { "财政拨款支出预算" };
 
-  read_movement (check->doc, "narrative", &income);
-  read_movement (check->doc, "narrative", &expense);
+  read_movement (check->doc, &income);
+  read_movement (check->doc, &expense);
   if (!income.found || !expense.found)
     return;
   if (income.current - income.change != expense.current - expense.change)
@@ -295,12 +294,12 @@ bd_rule_note_words (BdCheck *check)
  * Section 六's 三公 lines are left out: a figure typed there keeps its
  * comparison's words until the clerk rewrites them, and the window counts on
  * one finding for it (other-figures). */
-static const struct { const char *section; const char *label; const char *key; BdPart part; } movements[] = {
-  { "narrative", "财政拨款收入", "income.fiscal", BD_PART_NARRATIVE },
-  { "narrative", "财政拨款支出预算", "expense.fiscal", BD_PART_NARRATIVE },
-  { "narrative", "一般公共预算拨款支出预算", "expense.general", BD_PART_NARRATIVE },
-  { "narrative", "政府性基金拨款支出预算", "expense.fund", BD_PART_NARRATIVE },
-  { "narrative", "国有资本经营预算拨款支出预算", "expense.capital", BD_PART_NARRATIVE },
+static const struct { const char *label; const char *key; } movements[] = {
+  { "财政拨款收入", "income.fiscal" },
+  { "财政拨款支出预算", "expense.fiscal" },
+  { "一般公共预算拨款支出预算", "expense.general" },
+  { "政府性基金拨款支出预算", "expense.fund" },
+  { "国有资本经营预算拨款支出预算", "expense.capital" },
 };
 
 /* The amount of a change is the difference of its figures, and its word
@@ -313,7 +312,7 @@ bd_rule_comparison_amounts (BdCheck *check)
       Movement movement = { movements[i].label };
       gint64 last, expected;
 
-      read_movement (check->doc, movements[i].section, &movement);
+      read_movement (check->doc, &movement);
       if (!movement.found || !bd_document_get_last_year (check->doc, movements[i].key, &last))
         continue;
       expected = movement.current - bd_money_to_wan_cents (last);
@@ -328,7 +327,7 @@ bd_rule_comparison_amounts (BdCheck *check)
         g_autofree char *a = g_strdup_printf ("%s%s", movement.change > 0 ? "增加" : movement.change < 0 ? "减少" : "持平",
                                               movement.change != 0 ? said : "");
 
-        bd_check_report (check, movements[i].part, movements[i].label, NULL, e, a,
+        bd_check_report (check, BD_PART_NARRATIVE, movements[i].label, NULL, e, a,
                          g_strdup_printf (_("%s: last year's figure is %s万元, so the change is %s万元, "
                                             "but the text says %s万元"), movements[i].label, before, e, a));
       }

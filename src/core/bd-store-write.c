@@ -142,7 +142,6 @@ write_rule_profile (sqlite3    *db,
     "INSERT INTO rule_setting (rule, setting) VALUES (?, ?)", error);
   g_autoptr(sqlite3_stmt) threshold = bd_store_sql_prepare (db, path,
     "INSERT INTO rule_threshold (name, percent) VALUES (?, ?)", error);
-  g_autoptr(GHashTable) settings = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -152,16 +151,11 @@ write_rule_profile (sqlite3    *db,
   /* The profile holds both: the thresholds (numbers) have their own table. */
   g_hash_table_iter_init (&iter, doc->rule_profile);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!bd_rules_threshold_lookup (key, NULL))
-      g_hash_table_insert (settings, key, value);
-    else
-      {
-        bd_store_sql_bind_text (threshold, 1, key);
-        sqlite3_bind_int64 (threshold, 2, g_ascii_strtoll (value, NULL, 10));
-        if (!bd_store_sql_step_done (db, path, threshold, error))
-          return FALSE;
-      }
-  return write_texts (db, path, insert, settings, 1, error);
+    if (bd_rules_threshold_lookup (key, NULL)
+        ? !bd_store_sql_run (db, path, threshold, error, "tI", (const char *) key, g_ascii_strtoll (value, NULL, 10))
+        : !bd_store_sql_run (db, path, insert, error, "tt", (const char *) key, (const char *) value))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean

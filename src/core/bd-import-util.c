@@ -40,19 +40,19 @@ bd_import_fail (GError      **error,
                 ...)
 {
   g_autofree char *message = NULL;
-  GArray *line_pages = g_private_get (&line_pages_key);
+  guint text_line = bd_import_text_line (line_index);
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  if (line_pages != NULL && line_pages->len > 0)
+  if (text_line == 0)
     /* TRANSLATORS: "page 9: expected …" */
     g_set_error (error, BD_IMPORT_ERROR, code, _("page %u: %s"),
-                 g_array_index (line_pages, guint, MIN (line_index, line_pages->len - 1)), message);
+                 bd_import_page_of_line (line_index), message);
   else
     /* TRANSLATORS: "line 12: expected …" */
-    g_set_error (error, BD_IMPORT_ERROR, code, _("line %u: %s"), line_index + 1, message);
+    g_set_error (error, BD_IMPORT_ERROR, code, _("line %u: %s"), text_line, message);
   return FALSE;
 }
 

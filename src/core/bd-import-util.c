@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bd-import-private.h"
+#include "bd-narrative.h"
 
 /* The page of each line when the text was read from a PDF: messages then
  * name the page, which is what the clerk has in hand. */
@@ -180,4 +181,19 @@ bd_import_after_label (const char *line,
   if (*line == ':')
     return line + 1;
   return NULL;
+}
+
+/* @section's paragraphs written again from the numbers, and the figures it
+ * quotes read from them: the 编制说明 and 其他相关情况说明 a read or carried
+ * document did not bring its own text for. */
+void
+bd_import_write_from_numbers (BdDocument *doc,
+                              BdSection  *section)
+{
+  g_auto(GStrv) paragraphs = bd_narrative_generate (doc, section->id);
+
+  g_ptr_array_set_size (section->paragraphs, 0);
+  for (guint p = 0; paragraphs[p] != NULL; p++)
+    g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
+  bd_document_read_section_figures (doc, section);
 }

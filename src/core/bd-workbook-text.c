@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "bd-import-private.h"
-#include "bd-narrative.h"
 #include "bd-workbook-import.h"
 
 /* A text section's id is its part's name, as the importer's. */
@@ -156,14 +155,8 @@ bd_workbook_read_texts (BdWorkbook *book,
   for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
     {
       BdSection *section = bd_document_get_section (doc, generated[i]);
-      g_auto(GStrv) paragraphs = NULL;
 
-      if (section == NULL || g_hash_table_contains (read, generated[i]))
-        continue;
-      paragraphs = bd_narrative_generate (doc, generated[i]);
-      g_ptr_array_set_size (section->paragraphs, 0);
-      for (guint p = 0; paragraphs[p] != NULL; p++)
-        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
-      bd_document_read_section_figures (doc, section);
+      if (section != NULL && !g_hash_table_contains (read, generated[i]))
+        bd_import_write_from_numbers (doc, section);
     }
 }

@@ -103,6 +103,7 @@ read_sections (BdWorkbook *book,
       g_autoptr(GPtrArray) texts = NULL;
       const char *id;
       BdSection *section;
+      guint at;
 
       if (bd_workbook_sheet_schedule (sheet) != 0 || bd_workbook_is_form (sheet))
         continue;
@@ -119,9 +120,8 @@ read_sections (BdWorkbook *book,
         continue;
       section = bd_document_ensure_section (doc, id, g_ptr_array_index (texts, 0));
       /* In the workbook's order, which is the document's. */
-      for (guint k = 0; k < doc->sections->len; k++)
-        if (g_ptr_array_index (doc->sections, k) == section)
-          g_ptr_array_insert (doc->sections, g_hash_table_size (read), g_ptr_array_steal_index (doc->sections, k));
+      if (g_ptr_array_find (doc->sections, section, &at))
+        g_ptr_array_insert (doc->sections, g_hash_table_size (read), g_ptr_array_steal_index (doc->sections, at));
       g_free (section->title);
       section->title = g_strdup (g_ptr_array_index (texts, 0));
       g_ptr_array_set_size (section->paragraphs, 0);

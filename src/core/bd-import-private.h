@@ -76,5 +76,7 @@ gboolean  bd_import_read_form         (Reader      *reader,
                                        GError     **error);
 /* Once every form is read: the indicator framework they follow. */
 void      bd_import_settle_framework  (BdDocument  *doc);
+void      bd_import_write_from_numbers (BdDocument *doc,
+                                       BdSection   *section);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bd-import-private.h"
+#include "bd-narrative.h"
 
 /* The page of each line when the text was read from a PDF: messages then
  * name the page, which is what the clerk has in hand. */
@@ -40,19 +41,19 @@ bd_import_fail (GError      **error,
                 ...)
 {
   g_autofree char *message = NULL;
-  GArray *line_pages = g_private_get (&line_pages_key);
+  guint text_line = bd_import_text_line (line_index);
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  if (line_pages != NULL && line_pages->len > 0)
+  if (text_line == 0)
     /* TRANSLATORS: "page 9: expected …" */
     g_set_error (error, BD_IMPORT_ERROR, code, _("page %u: %s"),
-                 g_array_index (line_pages, guint, MIN (line_index, line_pages->len - 1)), message);
+                 bd_import_page_of_line (line_index), message);
   else
     /* TRANSLATORS: "line 12: expected …" */
-    g_set_error (error, BD_IMPORT_ERROR, code, _("line %u: %s"), line_index + 1, message);
+    g_set_error (error, BD_IMPORT_ERROR, code, _("line %u: %s"), text_line, message);
   return FALSE;
 }
 
@@ -180,4 +181,19 @@ bd_import_after_label (const char *line,
   if (*line == ':')
     return line + 1;
   return NULL;
+}
+
+/* @section's paragraphs written again from the numbers, and the figures it
+ * quotes read from them: the 编制说明 and 其他相关情况说明 a read or carried
+ * document did not bring its own text for. */
+void
+bd_import_write_from_numbers (BdDocument *doc,
+                              BdSection  *section)
+{
+  g_auto(GStrv) paragraphs = bd_narrative_generate (doc, section->id);
+
+  g_ptr_array_set_size (section->paragraphs, 0);
+  for (guint p = 0; paragraphs[p] != NULL; p++)
+    g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
+  bd_document_read_section_figures (doc, section);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bd-import-private.h"
 #include "bd-narrative.h"
 #include "bd-new-year.h"
 #include "bd-pdf-import.h"
@@ -312,15 +313,9 @@ bd_new_year_from_document (BdDocument *next,
   for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
     {
       BdSection *section = bd_document_get_section (next, generated[i]);
-      g_auto(GStrv) paragraphs = NULL;
 
-      if (section == NULL)
-        continue;
-      paragraphs = bd_narrative_generate (next, generated[i]);
-      g_ptr_array_set_size (section->paragraphs, 0);
-      for (guint p = 0; paragraphs[p] != NULL; p++)
-        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
-      bd_document_read_section_figures (next, section);
+      if (section != NULL)
+        bd_import_write_from_numbers (next, section);
     }
   flag_carried_over (next, last, from);
 }

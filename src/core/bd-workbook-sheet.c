@@ -103,13 +103,8 @@ schedule_of_title (const char *text,
   const char *p = t;
   g_autofree char *as_department = NULL;
 
-  *year = 0;
-  if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
-      && g_str_has_prefix (p + 4, "年"))
-    {
-      *year = atoi (p);
-      p += 4 + strlen ("年");
-    }
+  if ((*year = bd_import_leading_year (p)) != 0)
+    p += strlen ("2024年");
   *unit_budget = g_str_has_prefix (p, "单位");
   as_department = *unit_budget ? g_strconcat ("部门", p + strlen ("单位"), NULL) : g_strdup (p);
   if (g_utf8_strlen (as_department, -1) < 6)

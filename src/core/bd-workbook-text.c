@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "bd-import-private.h"
-#include "bd-narrative.h"
 #include "bd-workbook-import.h"
 
 /* A text section's id is its part's name, as the importer's. */
@@ -104,6 +103,7 @@ read_sections (BdWorkbook *book,
       g_autoptr(GPtrArray) texts = NULL;
       const char *id;
       BdSection *section;
+      guint at;
 
       if (bd_workbook_sheet_schedule (sheet) != 0 || bd_workbook_is_form (sheet))
         continue;
@@ -120,9 +120,8 @@ read_sections (BdWorkbook *book,
         continue;
       section = bd_document_ensure_section (doc, id, g_ptr_array_index (texts, 0));
       /* In the workbook's order, which is the document's. */
-      for (guint k = 0; k < doc->sections->len; k++)
-        if (g_ptr_array_index (doc->sections, k) == section)
-          g_ptr_array_insert (doc->sections, g_hash_table_size (read), g_ptr_array_steal_index (doc->sections, k));
+      if (g_ptr_array_find (doc->sections, section, &at))
+        g_ptr_array_insert (doc->sections, g_hash_table_size (read), g_ptr_array_steal_index (doc->sections, at));
       g_free (section->title);
       section->title = g_strdup (g_ptr_array_index (texts, 0));
       g_ptr_array_set_size (section->paragraphs, 0);
@@ -156,14 +155,8 @@ bd_workbook_read_texts (BdWorkbook *book,
   for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
     {
       BdSection *section = bd_document_get_section (doc, generated[i]);
-      g_auto(GStrv) paragraphs = NULL;
 
-      if (section == NULL || g_hash_table_contains (read, generated[i]))
-        continue;
-      paragraphs = bd_narrative_generate (doc, generated[i]);
-      g_ptr_array_set_size (section->paragraphs, 0);
-      for (guint p = 0; paragraphs[p] != NULL; p++)
-        g_ptr_array_add (section->paragraphs, g_strdup (paragraphs[p]));
-      bd_document_read_section_figures (doc, section);
+      if (section != NULL && !g_hash_table_contains (read, generated[i]))
+        bd_import_write_from_numbers (doc, section);
     }
 }

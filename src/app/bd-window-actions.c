@@ -449,6 +449,14 @@ _bd_window_show_finding_menu (BdWindow      *self,
   g_menu_append (all, _("All Rules…"), "win.rules");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (all));
 
+  /* Made at the first menu asked for, not with every window. */
+  if (self->finding_menu == NULL)
+    {
+      self->finding_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->finding_menu), FALSE);
+      gtk_widget_set_halign (self->finding_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->finding_menu, self->findings_panel);
+    }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->finding_menu), G_MENU_MODEL (menu));
   gtk_widget_translate_coordinates (widget, self->findings_panel, x, y, &px, &py);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->finding_menu), &(GdkRectangle) { (int) px, (int) py, 1, 1 });

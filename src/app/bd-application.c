@@ -136,6 +136,21 @@ on_close_request (GtkWindow     *window,
   return FALSE;
 }
 
+/* A window on @doc (kept in @store, or in no file yet), at the size the
+ * last one was closed at. */
+static BdWindow *
+new_window (BdApplication *self,
+            BdDocument    *doc,
+            BdStore       *store)
+{
+  g_autoptr(BdEditor) editor = bd_editor_new (doc, store);
+  BdWindow *window = bd_window_new (GTK_APPLICATION (self), editor);
+
+  restore_size (self, window);
+  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
+  return window;
+}
+
 /* A published PDF, or a workbook of schedules (.xlsx, .xls). */
 static gboolean
 opens_unsaved (const char *path)
@@ -154,15 +169,11 @@ open_unsaved (BdApplication  *self,
 {
   g_autoptr(BdDocument) doc = bd_workbook_is_workbook (path) ? bd_workbook_import_file (path, error)
                                                              : bd_import_any_file (path, error);
-  g_autoptr(BdEditor) editor = NULL;
   BdWindow *window;
 
   if (doc == NULL)
     return NULL;
-  editor = bd_editor_new (doc, NULL);
-  window = bd_window_new (GTK_APPLICATION (self), editor);
-  restore_size (self, window);
-  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
+  window = new_window (self, doc, NULL);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -217,7 +228,6 @@ open_document (BdApplication  *self,
   g_autofree char *document = NULL;
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) doc = NULL;
-  g_autoptr(BdEditor) editor = NULL;
   g_autoptr(GError) local_error = NULL;
   BdWindow *window;
 
@@ -248,10 +258,7 @@ open_document (BdApplication  *self,
 
   if (!bd_store_is_read_only (store))
     keep_daily_copy (document);
-  editor = bd_editor_new (doc, store);
-  window = bd_window_new (GTK_APPLICATION (self), editor);
-  restore_size (self, window);
-  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
+  window = new_window (self, doc, store);
   remember (self, document);
   add_to_recent_files (document);
   gtk_window_present (GTK_WINDOW (window));

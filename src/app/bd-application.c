@@ -418,10 +418,6 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
-/* Each window is closed as its close button would: it stores what is being
- * typed first, and one that cannot (a value refused) stays open with the
- * reason, the application with it. g_application_quit () would end the
- * process with the typing lost. The last window closed ends it. */
 static void
 on_help_shown (GObject      *source,
                GAsyncResult *result,
@@ -455,6 +451,10 @@ help_activated (GSimpleAction *action,
     gtk_show_uri_full (parent, "help:budgetdesk", GDK_CURRENT_TIME, NULL, on_help_shown, NULL);
 }
 
+/* Each window is closed as its close button would: it stores what is being
+ * typed first, and one that cannot (a value refused) stays open with the
+ * reason, the application with it. g_application_quit () would end the
+ * process with the typing lost. The last window closed ends it. */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,

@@ -136,6 +136,21 @@ on_close_request (GtkWindow     *window,
   return FALSE;
 }
 
+/* A window on @doc (kept in @store, or in no file yet), at the size the
+ * last one was closed at. */
+static BdWindow *
+new_window (BdApplication *self,
+            BdDocument    *doc,
+            BdStore       *store)
+{
+  g_autoptr(BdEditor) editor = bd_editor_new (doc, store);
+  BdWindow *window = bd_window_new (GTK_APPLICATION (self), editor);
+
+  restore_size (self, window);
+  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
+  return window;
+}
+
 /* A published PDF, or a workbook of schedules (.xlsx, .xls). */
 static gboolean
 opens_unsaved (const char *path)
@@ -154,15 +169,11 @@ open_unsaved (BdApplication  *self,
 {
   g_autoptr(BdDocument) doc = bd_workbook_is_workbook (path) ? bd_workbook_import_file (path, error)
                                                              : bd_import_any_file (path, error);
-  g_autoptr(BdEditor) editor = NULL;
   BdWindow *window;
 
   if (doc == NULL)
     return NULL;
-  editor = bd_editor_new (doc, NULL);
-  window = bd_window_new (GTK_APPLICATION (self), editor);
-  restore_size (self, window);
-  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
+  window = new_window (self, doc, NULL);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -217,7 +228,6 @@ open_document (BdApplication  *self,
   g_autofree char *document = NULL;
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) doc = NULL;
-  g_autoptr(BdEditor) editor = NULL;
   g_autoptr(GError) local_error = NULL;
   BdWindow *window;
 
@@ -248,10 +258,7 @@ open_document (BdApplication  *self,
 
   if (!bd_store_is_read_only (store))
     keep_daily_copy (document);
-  editor = bd_editor_new (doc, store);
-  window = bd_window_new (GTK_APPLICATION (self), editor);
-  restore_size (self, window);
-  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), self);
+  window = new_window (self, doc, store);
   remember (self, document);
   add_to_recent_files (document);
   gtk_window_present (GTK_WINDOW (window));
@@ -411,10 +418,6 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
-/* Each window is closed as its close button would: it stores what is being
- * typed first, and one that cannot (a value refused) stays open with the
- * reason, the application with it. g_application_quit () would end the
- * process with the typing lost. The last window closed ends it. */
 static void
 on_help_shown (GObject      *source,
                GAsyncResult *result,
@@ -448,6 +451,10 @@ help_activated (GSimpleAction *action,
     gtk_show_uri_full (parent, "help:budgetdesk", GDK_CURRENT_TIME, NULL, on_help_shown, NULL);
 }
 
+/* Each window is closed as its close button would: it stores what is being
+ * typed first, and one that cannot (a value refused) stays open with the
+ * reason, the application with it. g_application_quit () would end the
+ * process with the typing lost. The last window closed ends it. */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,

@@ -5,6 +5,7 @@
 
 #include "bd-backup.h"
 #include "bd-backups-dialog.h"
+#include "bd-widget-util.h"
 
 struct _BdBackupsDialog
 {
@@ -81,20 +82,14 @@ on_restore_response (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && backup != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *chosen_path = g_file_get_path (chosen);
+      g_autofree char *path = bd_budget_file_path (chosen_path);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
       GApplication *application = G_APPLICATION (gtk_window_get_application (parent));
 
-      if (!g_str_has_suffix (path, ".budget"))
-        {
-          g_autofree char *named = g_strconcat (path, ".budget", NULL);
-          g_clear_object (&file);
-          file = g_file_new_for_path (named);
-          g_free (path);
-          path = g_steal_pointer (&named);
-        }
       if (!bd_backup_restore (backup->path, path, &error))
         gtk_label_set_text (self->explanation, error->message);
       else

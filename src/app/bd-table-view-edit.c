@@ -63,7 +63,6 @@ bd_table_view_begin_edit (BdTableView *self,
   _bd_table_view_scroll_to_current (self);
   g_free (self->edit_code);
   self->edit_code = g_strdup (bd_row_item_get_row (item)->code);
-  self->edit_income = self->kind == BD_TABLE_INCOME;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), initial_text ? initial_text : "");
   gtk_widget_set_visible (self->entry, TRUE);
   _bd_table_view_update_actions (self);
@@ -107,7 +106,7 @@ bd_table_view_commit (BdTableView *self,
   text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
   /* The row typed in, wherever it is now. */
-  if (!bd_editor_set_cell_text (self->editor, self->schedule, self->edit_income ? BD_CELL_INCOME : BD_CELL_ROW,
+  if (!bd_editor_set_cell_text (self->editor, self->schedule, self->kind == BD_TABLE_INCOME ? BD_CELL_INCOME : BD_CELL_ROW,
                                 self->edit_code, _bd_table_view_schedule_column (self, self->current_column), text,
                                 &error))
     {

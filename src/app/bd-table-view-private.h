@@ -52,7 +52,6 @@ struct _BdTableView
   GHashTable     *marks;              /* "row\tcolumn" → BdMark* */
   char           *error;
   char           *edit_code;          /* the row being typed in, by code: rows may move under it */
-  gboolean        edit_income;
   double          row_height;
   double          wheel_pending;      /* pixels the wheel asked for since the last frame */
   guint           wheel_tick;

@@ -728,8 +728,7 @@ bd_table_view_refresh (BdTableView *self,
       for (guint i = 0; bd_table_view_is_editing (self) && i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
         {
           g_autoptr(BdRowItem) item = _bd_table_view_item_at (self, i);
-          if (g_strcmp0 (bd_row_item_get_row (item)->code, self->edit_code) == 0
-              && (self->kind == BD_TABLE_INCOME) == self->edit_income)
+          if (g_strcmp0 (bd_row_item_get_row (item)->code, self->edit_code) == 0)
             position = i;
         }
       _bd_table_view_set_current (self, position, self->current_column, FALSE);

@@ -1,5 +1,6 @@
-/* One "editor" property for the views that take their BdEditor at
- * construction, instead of the same set/get_property written in each. */
+/* What the app's widgets share: one "editor" property for the views that
+ * take their BdEditor at construction, instead of the same set/get_property
+ * written in each; the file a save dialog's answer names. */
 
 #include "bd-widget-util.h"
 
@@ -66,4 +67,12 @@ bd_widget_install_editor_property (GObjectClass *object_class,
     g_param_spec_object ("editor", NULL, NULL, BD_TYPE_EDITOR,
                          (readable ? G_PARAM_READWRITE : G_PARAM_WRITABLE)
                          | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+}
+
+char *
+bd_budget_file_path (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_str_has_suffix (path, ".budget") ? g_strdup (path) : g_strconcat (path, ".budget", NULL);
 }

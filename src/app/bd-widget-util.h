@@ -13,4 +13,8 @@ void bd_widget_install_editor_property (GObjectClass *object_class,
                                         gsize         editor_offset,
                                         gboolean      readable);
 
+/* @path as a document's file: ".budget" added when the clerk left it off
+ * in a save dialog. */
+char *bd_budget_file_path (const char *path);
+
 G_END_DECLS

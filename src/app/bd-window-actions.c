@@ -11,6 +11,7 @@
 #include "bd-print-preview.h"
 #include "bd-review-dialog.h"
 #include "bd-rules-dialog.h"
+#include "bd-widget-util.h"
 #include "bd-window-private.h"
 
 static void
@@ -124,20 +125,14 @@ on_new_save_response (GtkNativeDialog *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *chosen_path = g_file_get_path (chosen);
+      g_autofree char *path = bd_budget_file_path (chosen_path);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(BdDocument) doc = bd_document_new_empty (gtk_editable_get_text (data->department),
                                                          gtk_spin_button_get_value_as_int (data->year));
       g_autoptr(GError) error = NULL;
 
-      if (!g_str_has_suffix (path, ".budget"))
-        {
-          char *with_suffix = g_strconcat (path, ".budget", NULL);
-          g_free (path);
-          path = with_suffix;
-          g_clear_object (&file);
-          file = g_file_new_for_path (path);
-        }
       if (!bd_store_save_as (doc, path, &error))
         bd_window_show_error (data->window, _("The document could not be created"), error->message);
       else
@@ -260,7 +255,7 @@ bd_window_save_as (BdWindow    *self,
                    const char  *path,
                    GError     **error)
 {
-  g_autofree char *target = g_str_has_suffix (path, ".budget") ? g_strdup (path) : g_strconcat (path, ".budget", NULL);
+  g_autofree char *target = bd_budget_file_path (path);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   if (!_bd_window_commit_pending (self))
@@ -449,6 +444,14 @@ _bd_window_show_finding_menu (BdWindow      *self,
   g_menu_append (all, _("All Rules…"), "win.rules");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (all));
 
+  /* Made at the first menu asked for, not with every window. */
+  if (self->finding_menu == NULL)
+    {
+      self->finding_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->finding_menu), FALSE);
+      gtk_widget_set_halign (self->finding_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->finding_menu, self->findings_panel);
+    }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->finding_menu), G_MENU_MODEL (menu));
   gtk_widget_translate_coordinates (widget, self->findings_panel, x, y, &px, &py);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->finding_menu), &(GdkRectangle) { (int) px, (int) py, 1, 1 });

@@ -662,10 +662,6 @@ bd_window_init (BdWindow *self)
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>F10|Menu"),
                                                           gtk_named_action_new ("win.finding-menu")));
   gtk_widget_add_controller (GTK_WIDGET (self->findings_list), shortcuts);
-  self->finding_menu = gtk_popover_menu_new_from_model (NULL);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->finding_menu), FALSE);
-  gtk_widget_set_halign (self->finding_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->finding_menu, self->findings_panel);
 }
 
 BdWindow *

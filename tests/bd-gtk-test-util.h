@@ -87,6 +87,22 @@ find_descendant (GtkWidget     *widget,
   return NULL;
 }
 
+/* A BdWidgetMatch: a button. */
+static inline gboolean
+is_button (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget);
+}
+
+/* A BdWidgetMatch: a list box. */
+static inline gboolean
+is_list_box (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget);
+}
+
 /* g_test_init() and gtk_init() for a widget test. No session bus under
  * xvfb-run: without GTK_A11Y=none the accessibility bridge warns, and a
  * test's warnings are fatal. */

@@ -5,6 +5,30 @@
 
 #include <gtk/gtk.h>
 
+/* @keyval (hardware @keycode) with @state to @widget's own key controllers,
+ * as GTK hands a key to them: TRUE when one handled it. */
+static inline gboolean
+bd_test_emit_key (GtkWidget       *widget,
+                  guint            keyval,
+                  guint            keycode,
+                  GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, keycode, state, &handled);
+      if (handled)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Esc pressed in @widget, as GTK delivers it: to the key controllers of
  * the widget and its ancestors until one handles it (GTK 4.8 has no way to
  * put a key event in the queue). */
@@ -12,21 +36,8 @@ static inline gboolean
 press_escape (GtkWidget *widget)
 {
   for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-          gboolean handled = FALSE;
-
-          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
-            continue;
-          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
-          if (handled)
-            return TRUE;
-        }
-    }
+    if (bd_test_emit_key (w, GDK_KEY_Escape, 9, 0))
+      return TRUE;
   return FALSE;
 }
 
@@ -85,6 +96,22 @@ find_descendant (GtkWidget     *widget,
         return found;
     }
   return NULL;
+}
+
+/* A BdWidgetMatch: a button. */
+static inline gboolean
+is_button (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget);
+}
+
+/* A BdWidgetMatch: a list box. */
+static inline gboolean
+is_list_box (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget);
 }
 
 /* g_test_init() and gtk_init() for a widget test. No session bus under

@@ -1,9 +1,11 @@
 /* Helpers shared by the tests. */
 #pragma once
 
+#include <string.h>
 #include <glib.h>
 
 #include "bd-checker.h"
+#include "bd-editor.h"
 #include "bd-importer.h"
 #include "bd-pdf-import.h"
 #include "bd-store.h"
@@ -80,4 +82,17 @@ bd_test_stored_setting (const char *path,
 
   g_assert_no_error (error);
   return g_strdup (bd_rule_profile_get (doc, rule));
+}
+
+/* How many of @editor's findings are of @rule. */
+static inline guint
+bd_test_count_findings (BdEditor   *editor,
+                        const char *rule)
+{
+  GPtrArray *findings = bd_editor_get_findings (editor);
+  guint count = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    count += strcmp (((BdFinding *) g_ptr_array_index (findings, i))->rule, rule) == 0;
+  return count;
 }

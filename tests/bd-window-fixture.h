@@ -93,20 +93,7 @@ bd_test_press_key (GtkWidget       *widget,
                    guint            keyval,
                    GdkModifierType  state)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      gboolean handled = FALSE;
-
-      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        continue;
-      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-      if (handled)
-        return TRUE;
-    }
-  return FALSE;
+  return bd_test_emit_key (widget, keyval, 0, state);
 }
 
 /* A test of the window's widgets, on a fresh window fixture. */

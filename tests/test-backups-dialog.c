@@ -11,20 +11,6 @@
 #include "bd-test-util.h"
 #include "bd-gtk-test-util.h"
 
-static gboolean
-is_list_box (GtkWidget     *widget,
-             gconstpointer  data)
-{
-  return GTK_IS_LIST_BOX (widget);
-}
-
-static gboolean
-is_button (GtkWidget     *widget,
-           gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget);
-}
-
 /* The date a row shows: its first label. */
 static const char *
 row_date (GtkListBox *list,

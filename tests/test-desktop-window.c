@@ -37,20 +37,6 @@ count_rows (GtkListBox *list)
   return n;
 }
 
-static GtkListBox *
-find_list (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_BOX (widget))
-    return GTK_LIST_BOX (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *list = find_list (child);
-      if (list != NULL)
-        return list;
-    }
-  return NULL;
-}
-
 static void
 test_open_keeps_copy_and_lists_it (void)
 {
@@ -94,7 +80,7 @@ test_open_keeps_copy_and_lists_it (void)
   dialog = find_toplevel (BD_TYPE_BACKUPS_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  list = find_list (dialog);
+  list = GTK_LIST_BOX (find_descendant (dialog, is_list_box, NULL));
   g_assert_nonnull (list);
   g_assert_cmpuint (count_rows (list), ==, 1);
   gtk_window_destroy (GTK_WINDOW (dialog));

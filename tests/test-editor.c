@@ -81,18 +81,6 @@ errors (BdEditor *editor)
   return count;
 }
 
-static guint
-findings_of (BdEditor   *editor,
-             const char *rule)
-{
-  GPtrArray *findings = bd_editor_get_findings (editor);
-  guint count = 0;
-
-  for (guint i = 0; i < findings->len; i++)
-    count += strcmp (((BdFinding *) g_ptr_array_index (findings, i))->rule, rule) == 0;
-  return count;
-}
-
 static void
 test_edit_undo_redo (Fixture       *f,
                      gconstpointer  data)
@@ -106,24 +94,24 @@ test_edit_undo_redo (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
   /* 208 agrees now; schedule 1 no longer balances until 212 does too. */
-  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 1);
-  g_assert_cmpuint (findings_of (f->editor, "balance"), ==, 1);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "schedule-1-expenditure"), ==, 1);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "balance"), ==, 1);
   g_assert_true (bd_editor_can_undo (f->editor));
 
   g_assert_true (bd_editor_undo (f->editor, &error));
   g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 40));
-  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 2);
-  g_assert_cmpuint (findings_of (f->editor, "balance"), ==, 0);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "schedule-1-expenditure"), ==, 2);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "balance"), ==, 0);
   g_assert_true (bd_editor_can_redo (f->editor));
 
   g_assert_true (bd_editor_redo (f->editor, &error));
   g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
-  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 1);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "schedule-1-expenditure"), ==, 1);
 
   /* The second fix of the row balances the schedule again. */
   g_assert_true (bd_editor_set_cell_text (f->editor, 1, BD_CELL_ROW, "212", 0, "14786148.40", &error));
-  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 0);
-  g_assert_cmpuint (findings_of (f->editor, "balance"), ==, 0);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "schedule-1-expenditure"), ==, 0);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "balance"), ==, 0);
   g_assert_cmpuint (errors (f->editor), ==, 2);
 }
 
@@ -223,10 +211,10 @@ test_fix_is_one_step (Fixture       *f,
   g_assert_cmpstr (first->rule, ==, "schedule-1-expenditure");
   g_assert_true (bd_editor_apply_fix (f->editor, first, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 1);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "schedule-1-expenditure"), ==, 1);
   g_assert_cmpint (stored (f, 1, "208", 0), ==, Y (1616095, 0));
   g_assert_true (bd_editor_undo (f->editor, &error));
-  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 2);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "schedule-1-expenditure"), ==, 2);
   g_assert_cmpuint (errors (f->editor), ==, 4);
   g_assert_false (bd_editor_can_undo (f->editor));
 }
@@ -323,16 +311,16 @@ test_figures_follow_the_text (Fixture       *f,
   g_assert_cmpint (figure (f->doc, "other.sangong.total"), ==, Y (75000, 0));
   g_assert_nonnull (strstr (g_ptr_array_index (other->paragraphs, 1), "预算数为7.50万元，与2023年预算持平"));
   /* It now disagrees with schedule 9. */
-  g_assert_cmpuint (findings_of (f->editor, "other-figures"), ==, 1);
-  g_assert_cmpuint (findings_of (f->editor, "other-figures"), ==, 1);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "other-figures"), ==, 1);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "other-figures"), ==, 1);
   g_assert_true (bd_editor_undo (f->editor, &error));
   g_assert_cmpint (figure (f->doc, "other.sangong.total"), ==, Y (74000, 0));
-  g_assert_cmpuint (findings_of (f->editor, "other-figures"), ==, 0);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "other-figures"), ==, 0);
 
   /* A count, and text typed by hand: the figures are read from the words. */
   g_assert_true (bd_editor_set_figure_text (f->editor, "other.goals.projects", "1", &error));
   g_assert_cmpint (figure (f->doc, "other.goals.projects"), ==, 1);
-  g_assert_cmpuint (findings_of (f->editor, "goal-count"), ==, 0);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "goal-count"), ==, 0);
   g_assert_false (bd_editor_set_figure_text (f->editor, "other.goals.projects", "1.5", &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
@@ -340,7 +328,7 @@ test_figures_follow_the_text (Fixture       *f,
                                              "一、项目概述\n\n2024年财政资金预算安排464.00万元，主要用于政府雇员的工资。",
                                              &error));
   g_assert_cmpint (figure (f->doc, "employees.funds"), ==, Y (4640000, 0));
-  g_assert_cmpuint (findings_of (f->editor, "employees-amount"), ==, 1);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "employees-amount"), ==, 1);
 }
 
 static const BdFinding *
@@ -452,7 +440,7 @@ test_text_follows_the_numbers (Fixture       *f,
   g_assert_nonnull (strstr (g_ptr_array_index (narrative->paragraphs, 4),
                             "“事业单位医疗”科目87.20万元，主要用于单位职工医疗保险费的缴纳。"));
   g_assert_cmpint (figure (f->doc, "narrative.item.事业单位医疗"), ==, Y (872000, 0));
-  g_assert_cmpuint (findings_of (f->editor, "narrative-figures"), ==, 0);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "narrative-figures"), ==, 0);
   g_assert_true (bd_editor_undo (f->editor, &error));
   g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 4), ==, published_list);
 
@@ -468,7 +456,7 @@ test_text_follows_the_numbers (Fixture       *f,
   g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", 1, "457984", &error));
   g_assert_cmpint (stored (f, 1, "221", 0), ==, Y (457984, 0));
   g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 0), ==, "2024年，本中心收入预算1,772.21万元。");
-  g_assert_cmpuint (findings_of (f->editor, "narrative-figures"), >=, 1);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "narrative-figures"), >=, 1);
 }
 
 static void
@@ -536,7 +524,7 @@ test_typed_once (Fixture       *f,
 
   /* As published: 208 and 212 of schedules 1 and 4 disagree (guide §5). */
   g_assert_cmpuint (errors (f->editor), ==, 4);
-  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 2);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "schedule-1-expenditure"), ==, 2);
 
   /* Schedule 1's 208 is schedule 3's 1,616,095.00: another figure is refused
    * with where to type it. */
@@ -564,7 +552,7 @@ test_typed_once (Fixture       *f,
   g_assert_cmpint (stored (f, 1, "212", 0), ==, Y (14786148, 40));
   g_assert_cmpint (stored (f, 4, "208", 1), ==, Y (1616095, 40));
   /* 208 now differs from schedule 2 (1,616,095.00); 212 agrees. */
-  g_assert_cmpuint (findings_of (f->editor, "schedule-1-expenditure"), ==, 1);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "schedule-1-expenditure"), ==, 1);
 
   /* One undo takes schedule 1 back to its published figures. */
   g_assert_true (bd_editor_undo (f->editor, &error));
@@ -657,7 +645,7 @@ test_new_document (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 0), ==,
                    "2024年，某单位收入预算0万元，其中：财政拨款收入0万元；事业收入0万元；事业单位经营收入0万元；其他收入0万元。");
   /* 主要职能 and 机构设置 are the clerk's to write. */
-  g_assert_cmpuint (findings_of (editor, "empty-section"), ==, 2);
+  g_assert_cmpuint (bd_test_count_findings (editor, "empty-section"), ==, 2);
 
   g_assert_true (bd_editor_add_row (editor, 3, "2080505", NULL, &error));
   g_assert_true (bd_editor_set_cell_text (editor, 3, BD_CELL_ROW, "2080505", 1, "10,000", &error));
@@ -668,7 +656,7 @@ test_new_document (Fixture       *f,
                    "支出预算1.00万元，其中：财政拨款支出预算1.00万元。财政拨款支出预算中，一般公共预算拨款支出预算1.00万元；"
                    "政府性基金拨款支出预算0万元；国有资本经营预算拨款支出预算0万元。");
   g_assert_cmpstr (g_ptr_array_index (narrative->paragraphs, 3), ==, "1. “机关事业单位基本养老保险缴费支出”科目1.00万元。");
-  g_assert_cmpuint (findings_of (editor, "narrative-figures"), ==, 0);
+  g_assert_cmpuint (bd_test_count_findings (editor, "narrative-figures"), ==, 0);
 
   /* Stored as shown. */
   {
@@ -683,7 +671,7 @@ test_new_document (Fixture       *f,
   }
 
   g_assert_true (bd_editor_set_section_text (editor, "functions", "负责本区城市运行的统筹协调。", &error));
-  g_assert_cmpuint (findings_of (editor, "empty-section"), ==, 1);
+  g_assert_cmpuint (bd_test_count_findings (editor, "empty-section"), ==, 1);
 }
 
 /* Issue 14: a 项 financed by 一般公共预算 alone, typed in schedule 3, fills
@@ -717,8 +705,8 @@ test_fill_from_expenditure (Fixture       *f,
   /* …and schedules 1 and 4 follow 3 and 5. */
   g_assert_cmpint (stored (f, 1, "221", 0), ==, Y (457984, 0));
   g_assert_cmpint (stored (f, 4, "221", 1), ==, Y (457984, 0));
-  g_assert_cmpuint (findings_of (f->editor, "schedule-2-3"), ==, 0);
-  g_assert_cmpuint (findings_of (f->editor, "schedules-5-6-7"), ==, 0);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "schedule-2-3"), ==, 0);
+  g_assert_cmpuint (bd_test_count_findings (f->editor, "schedules-5-6-7"), ==, 0);
   g_assert_null (bd_editor_dup_fill_offer (f->editor));
 
   /* One undo: the typed figure and the filling. */

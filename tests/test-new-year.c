@@ -222,18 +222,6 @@ count_to_review (BdDocument *doc)
   return n;
 }
 
-static guint
-count_findings (BdEditor   *editor,
-                const char *rule)
-{
-  GPtrArray *findings = bd_editor_get_findings (editor);
-  guint n = 0;
-
-  for (guint i = 0; i < findings->len; i++)
-    n += strcmp (((BdFinding *) g_ptr_array_index (findings, i))->rule, rule) == 0;
-  return n;
-}
-
 static void
 test_texts_to_review (void)
 {
@@ -343,14 +331,14 @@ test_editing_clears (void)
   g_autofree char *text = section_text_with (other, carried_over[1].opening,
                                              "截至2024年12月31日，上海市闵行区城市运行管理中心共有车辆3辆。");
 
-  g_assert_cmpuint (count_findings (editor, "carried-over-text"), ==, 4);
+  g_assert_cmpuint (bd_test_count_findings (editor, "carried-over-text"), ==, 4);
   g_assert_true (bd_editor_set_section_text (editor, "other", text, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_to_review (next), ==, 3);
-  g_assert_cmpuint (count_findings (editor, "carried-over-text"), ==, 3);
+  g_assert_cmpuint (bd_test_count_findings (editor, "carried-over-text"), ==, 3);
   g_assert_true (bd_editor_undo (editor, &error));
   g_assert_cmpuint (count_to_review (next), ==, 4);
-  g_assert_cmpuint (count_findings (editor, "carried-over-text"), ==, 4);
+  g_assert_cmpuint (bd_test_count_findings (editor, "carried-over-text"), ==, 4);
   g_assert_true (bd_editor_redo (editor, &error));
   g_assert_cmpuint (count_to_review (next), ==, 3);
   g_assert_no_error (error);

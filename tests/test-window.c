@@ -188,13 +188,6 @@ test_other_figures_as_fields (Fixture       *f,
   g_assert_cmpstr (bd_window_get_badge (f->window, "other"), ==, "✓");
 }
 
-static gboolean
-is_button (GtkWidget     *widget,
-           gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget);
-}
-
 /* 修正 on the third finding (schedule 4, 208: 1,616,095.40 where schedule 5
  * has 1,616,095.00): that row changes (schedule 4 now says it no longer
  * balances), the rows of the others stay as they are, and with them the

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 /* @keyval (hardware @keycode) with @state to @widget's own key controllers,
@@ -112,6 +113,18 @@ is_list_box (GtkWidget     *widget,
              gconstpointer  data)
 {
   return GTK_IS_LIST_BOX (widget);
+}
+
+/* BudgetDesk's translations read from @dir (a build's po/), for a test of
+ * the Chinese window or a screenshot in Chinese; none when @dir is NULL. */
+static inline void
+bd_test_bind_translations (const char *dir)
+{
+  if (dir == NULL)
+    return;
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /* g_test_init() and gtk_init() for a widget test. No session bus under

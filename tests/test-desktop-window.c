@@ -209,11 +209,9 @@ main (int    argc,
   /* Before GLib reads it, so the copies go to the test's folder. */
   data_dir = g_build_filename (dir, "data", NULL);
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
   /* The recent files the application remembers: not in dconf, which needs a session bus. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  bd_gtk_test_init (&argc, &argv);
 
   g_test_add_func ("/desktop/open-keeps-copy-and-lists-it", test_open_keeps_copy_and_lists_it);
   g_test_add_func ("/desktop/set-aside-shown", test_set_aside_shown);

@@ -202,20 +202,11 @@ int
 main (int    argc,
       char **argv)
 {
-  /* No session bus under xvfb-run: without this the accessibility bridge
-   * warns, and a test's warnings are fatal. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
   /* Opening a .budget remembers it in the settings: not the user's. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  bd_gtk_test_init (&argc, &argv);
   /* For a screenshot in Chinese: LANG=zh_CN.UTF-8 BUDGETDESK_LOCALEDIR=build/po. */
-  if (g_getenv ("BUDGETDESK_LOCALEDIR") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BUDGETDESK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  bd_test_bind_translations (g_getenv ("BUDGETDESK_LOCALEDIR"));
   g_test_add_func ("/review-dialog/rows-and-open", test_rows_and_open);
   g_test_add_func ("/review-dialog/not-a-report", test_not_a_report);
   return g_test_run ();

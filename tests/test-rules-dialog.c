@@ -128,6 +128,22 @@ is_popover_menu (GtkWidget     *widget,
   return GTK_IS_POPOVER_MENU (widget);
 }
 
+/* The finding menu just asked for, once shown (held on screen for
+ * BD_SCREENSHOT_PAUSE milliseconds, to take a picture of it). */
+static GtkWidget *
+finding_menu_shown (Fixture *f)
+{
+  GtkWidget *popover;
+
+  bd_test_spin (100);
+  popover = find_descendant (GTK_WIDGET (f->window), is_popover_menu, NULL);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  if (g_getenv ("BD_SCREENSHOT_PAUSE") != NULL)
+    bd_test_spin (atoi (g_getenv ("BD_SCREENSHOT_PAUSE")));
+  return popover;
+}
+
 /* The target of item @index of @model's section @section as "(rule, setting)". */
 static char *
 menu_target (GMenuModel *model,
@@ -162,12 +178,7 @@ test_finding_menu (Fixture       *f,
       if (GTK_IS_GESTURE_CLICK (controller))
         g_signal_emit_by_name (controller, "pressed", 1, 20.0, 10.0);
     }
-  bd_test_spin (100);
-  popover = find_descendant (GTK_WIDGET (f->window), is_popover_menu, NULL);
-  g_assert_nonnull (popover);
-  g_assert_true (gtk_widget_get_visible (popover));
-  if (g_getenv ("BD_SCREENSHOT_PAUSE") != NULL)
-    bd_test_spin (atoi (g_getenv ("BD_SCREENSHOT_PAUSE")));
+  popover = finding_menu_shown (f);
   menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
   /* Section 0: off; section 1: the two other severities; section 2: all rules. */
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
@@ -224,12 +235,7 @@ test_finding_menu_keys (Fixture       *f,
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2)));
   bd_test_spin (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "win.finding-menu", NULL));
-  bd_test_spin (100);
-  popover = find_descendant (GTK_WIDGET (f->window), is_popover_menu, NULL);
-  g_assert_nonnull (popover);
-  g_assert_true (gtk_widget_get_visible (popover));
-  if (g_getenv ("BD_SCREENSHOT_PAUSE") != NULL)
-    bd_test_spin (atoi (g_getenv ("BD_SCREENSHOT_PAUSE")));
+  popover = finding_menu_shown (f);
   off = menu_target (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), 0, 0);
   g_assert_cmpstr (off, ==, "('schedule-4-expenditure', 'off')");
   gtk_popover_popdown (GTK_POPOVER (popover));
@@ -291,19 +297,12 @@ main (int    argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   bd_gtk_test_init (&argc, &argv);
   /* For a screenshot in Chinese: LANG=zh_CN.UTF-8 BUDGETDESK_LOCALEDIR=build/po. */
-  if (g_getenv ("BUDGETDESK_LOCALEDIR") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BUDGETDESK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  bd_test_bind_translations (g_getenv ("BUDGETDESK_LOCALEDIR"));
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
-  ADD ("/rules-dialog/dialog", test_dialog);
-  ADD ("/rules-dialog/finding-menu", test_finding_menu);
-  ADD ("/rules-dialog/finding-menu-keys", test_finding_menu_keys);
-  ADD ("/rules-dialog/import-catalog", test_import_catalog);
-#undef ADD
+  WINDOW_TEST ("/rules-dialog/dialog", test_dialog);
+  WINDOW_TEST ("/rules-dialog/finding-menu", test_finding_menu);
+  WINDOW_TEST ("/rules-dialog/finding-menu-keys", test_finding_menu_keys);
+  WINDOW_TEST ("/rules-dialog/import-catalog", test_import_catalog);
 
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", data_home);

@@ -148,10 +148,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-
+  bd_gtk_test_init (&argc, &argv);
   g_test_add_func ("/schedule-view/schedule-9-merged-header", test_schedule_9_merged_header);
   g_test_add_func ("/schedule-view/finalize", test_finalize);
   g_test_add_func ("/schedule-view/carryover", test_carryover);

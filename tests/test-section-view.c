@@ -223,19 +223,14 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-
-#define ADD(path, func) g_test_add (path, WindowFixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
-  ADD ("/section-view/field-stored-on-tab", test_field_stored_on_tab);
-  ADD ("/section-view/field-stored-on-click-elsewhere", test_field_stored_on_click_elsewhere);
-  ADD ("/section-view/field-stored-on-page-change", test_field_stored_on_page_change);
-  ADD ("/section-view/field-stored-on-close", test_field_stored_on_close);
-  ADD ("/section-view/refused-field-kept", test_refused_field_kept);
-  ADD ("/section-view/text-stored-on-page-change", test_text_stored_on_page_change);
-  ADD ("/section-view/carried-over-shown", test_carried_over_shown);
-#undef ADD
+  bd_gtk_test_init (&argc, &argv);
+  WINDOW_TEST ("/section-view/field-stored-on-tab", test_field_stored_on_tab);
+  WINDOW_TEST ("/section-view/field-stored-on-click-elsewhere", test_field_stored_on_click_elsewhere);
+  WINDOW_TEST ("/section-view/field-stored-on-page-change", test_field_stored_on_page_change);
+  WINDOW_TEST ("/section-view/field-stored-on-close", test_field_stored_on_close);
+  WINDOW_TEST ("/section-view/refused-field-kept", test_refused_field_kept);
+  WINDOW_TEST ("/section-view/text-stored-on-page-change", test_text_stored_on_page_change);
+  WINDOW_TEST ("/section-view/carried-over-shown", test_carried_over_shown);
   g_test_add_func ("/section-view/finalize", test_finalize);
 
   return g_test_run ();

@@ -77,9 +77,7 @@ test_unit_sidebar (void)
       g_test_skip ("no zh_CN.UTF-8 locale");
       return;
     }
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BUDGETDESK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  bd_test_bind_translations (g_getenv ("BUDGETDESK_LOCALEDIR"));
   doc = bd_import_any_file (pdf, &error);
   g_assert_no_error (error);
   g_assert_true (doc->unit_budget);
@@ -103,12 +101,7 @@ int
 main (int    argc,
       char **argv)
 {
-  /* No session bus under xvfb-run: without this the accessibility bridge
-   * warns, and a test's warnings are fatal. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-
+  bd_gtk_test_init (&argc, &argv);
   g_test_add_func ("/window-pdf/unsaved-then-saved", test_unsaved_then_saved);
   g_test_add_func ("/window-pdf/unit-sidebar", test_unit_sidebar);
 

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "bd-application.h"
+#include "bd-file-test-util.h"
 #include "bd-gtk-test-util.h"
 #include "bd-test-util.h"
 
@@ -60,13 +61,11 @@ static inline void
 window_fixture_tear_down (WindowFixture *f,
                           gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
-
   window_fixture_close (f);
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_assert_finalize_object (f->window);
   g_clear_object (&f->editor);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

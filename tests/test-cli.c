@@ -300,13 +300,6 @@ write_in_dir (const char *name,
   g_assert_true (g_file_set_contents (path, data, size, NULL));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
 /* Every file of the folder with its checksum, one a line. */
 static char *
 folder_state (void)
@@ -328,7 +321,7 @@ folder_state (void)
                                                  g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                                                               (const guchar *) contents, length)));
     }
-  g_ptr_array_sort (lines, compare_names);
+  g_ptr_array_sort (lines, bd_test_compare_names);
   g_ptr_array_add (lines, NULL);
   return g_strjoinv ("\n", (char **) lines->pdata);
 }

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 #define N_EDITS 1000
 #define N_CELLS 12
@@ -133,16 +134,6 @@ cell_column (guint cell)
 }
 
 static guint repaired;
-
-static char *
-checksum_of (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
 
 /* Reads the state back through the store, read-only, as a second
  * BudgetDesk would. When the child was killed inside an edit, reading
@@ -376,7 +367,6 @@ test_kill_anywhere (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bd-crash-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "crash.budget", NULL);
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
   const char *kills_text = g_getenv ("BD_CRASH_KILLS");
   const char *seed_text = g_getenv ("BD_CRASH_SEED");
   guint kills = kills_text ? (guint) atoi (kills_text) : 50;
@@ -475,7 +465,7 @@ test_kill_anywhere (void)
                   "%u times its journal was rolled back by the next writer",
                   rounds, N_EDITS, runs, killed, killed_opening, one_more, repaired);
   g_assert_cmpuint (killed, >=, kills);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  remove_tree (dir);
 }
 
 int

@@ -8,6 +8,7 @@
 #include "bd-backup.h"
 #include "bd-backups-dialog.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 #include "bd-xlsx-writer.h"
 #include "bd-gtk-test-util.h"
 
@@ -201,7 +202,6 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
-  g_autofree char *command = NULL;
   int status;
 
   dir = g_dir_make_tmp ("bd-desktop-XXXXXX", &error);
@@ -218,8 +218,7 @@ main (int    argc,
   g_test_add_func ("/desktop/open-workbook-unsaved", test_open_workbook_unsaved);
   status = g_test_run ();
 
-  command = g_strdup_printf ("rm -rf '%s'", dir);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  remove_tree (dir);
   g_free (dir);
   return status;
 }

@@ -6,6 +6,7 @@
 
 #include "bd-editor.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 typedef struct {
   char       *dir;
@@ -36,13 +37,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
-
   /* Nothing else holds the editor: its steps hold no reference to it. */
   g_assert_finalize_object (f->editor);
   g_clear_object (&f->doc);
   g_clear_object (&f->store);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -79,29 +79,6 @@ contents (const char *path)
   return text;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-/* The names in @folder, sorted, one a line. */
-static char *
-listing (const char *folder)
-{
-  g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv ("\n", (char **) names->pdata);
-}
-
 static void
 assert_has (const char *text,
             const char *part)
@@ -131,7 +108,7 @@ assert_full_disk_keeps_old (const char *option,
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (target, old, -1, NULL));
-  before = listing (folder);
+  before = folder_listing (folder);
 
   g_assert_cmpint (run_cli (limit, &said, argv), ==, 2);
   /* BudgetDesk's own line (libxlsxwriter prints its own before it). */
@@ -143,7 +120,7 @@ assert_full_disk_keeps_old (const char *option,
 
   after = contents (target);
   g_assert_cmpstr (after, ==, old);
-  names = listing (folder);
+  names = folder_listing (folder);
   g_assert_cmpstr (names, ==, before);
 
   /* The same export with room enough writes the file. */
@@ -252,7 +229,7 @@ test_csv_folder_in_the_way (void)
   g_autofree char *folder = old_csv_set ("csv-blocked", TRUE);
   g_autofree char *fifth = csv_name (5);
   g_autofree char *blocked = g_build_filename (folder, fifth, NULL);
-  g_autofree char *before = listing (folder);
+  g_autofree char *before = folder_listing (folder);
   g_autofree char *after = NULL;
   g_autofree char *said = NULL;
   const char *argv[] = { "export", seed, "--csv", folder, NULL };
@@ -261,7 +238,7 @@ test_csv_folder_in_the_way (void)
   assert_has (said, blocked);
   assert_has (said, "Is a directory");
   assert_old_csv_set (folder, TRUE);
-  after = listing (folder);
+  after = folder_listing (folder);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -272,7 +249,7 @@ test_csv_full_disk (void)
 {
   g_autofree char *folder = old_csv_set ("csv-full", FALSE);
   g_autofree char *fourth = csv_name (4);
-  g_autofree char *before = listing (folder);
+  g_autofree char *before = folder_listing (folder);
   g_autofree char *after = NULL;
   g_autofree char *said = NULL;
   g_autofree char *text = NULL;
@@ -284,7 +261,7 @@ test_csv_full_disk (void)
   assert_has (said, fourth);
   assert_has (said, "File too large");
   assert_old_csv_set (folder, FALSE);
-  after = listing (folder);
+  after = folder_listing (folder);
   g_assert_cmpstr (after, ==, before);
 
   g_assert_cmpint (run_cli (0, NULL, argv), ==, 0);

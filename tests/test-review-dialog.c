@@ -11,6 +11,7 @@
 #include "bd-review.h"
 #include "bd-review-dialog.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 #include "bd-gtk-test-util.h"
 
 /* The texts of a row's cells, joined by "|". */
@@ -93,7 +94,6 @@ test_rows_and_open (void)
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(BdApplication) application = bd_application_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
   BdReviewDialog *dialog;
   GtkListBox *list;
   GList *windows;
@@ -170,7 +170,7 @@ test_rows_and_open (void)
   bd_test_spin (50);
 
   check_moved_folder (application, dir, folder, report);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  remove_tree (dir);
 }
 
 /* A file that is not a report (the workbook's JSON is not it): no rows. */

@@ -305,7 +305,6 @@ main (int    argc,
   WINDOW_TEST ("/rules-dialog/import-catalog", test_import_catalog);
 
   status = g_test_run ();
-  command = g_strdup_printf ("rm -rf '%s'", data_home);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  remove_tree (data_home);
   return status;
 }

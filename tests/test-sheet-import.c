@@ -9,6 +9,7 @@
 #include "bd-catalog.h"
 #include "bd-sheet-import.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 #include "bd-workbook-import.h"
 #include "bd-xlsx-writer.h"
 
@@ -69,11 +70,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
-
   bd_workbook_free (f->book);
   g_clear_object (&f->editor);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

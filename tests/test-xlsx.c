@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 #include "bd-xlsx-writer.h"
 
 static char *dir;
@@ -401,27 +402,6 @@ test_sheet_names (void)
     }
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-static char *
-folder_listing (const char *folder)
-{
-  g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while ((name = g_dir_read_name (listing)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv ("\n", (char **) names->pdata);
-}
-
 /* An output that cannot be written is named in the message, and nothing is
  * left behind: no file, no temporary beside it, no folder made. */
 static void
@@ -489,10 +469,7 @@ main (int    argc,
   g_test_add_func ("/xlsx/unwritable", test_unwritable);
 
   status = g_test_run ();
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  }
+  remove_tree (dir);
   g_free (workbook);
   g_free (dir);
   return status;

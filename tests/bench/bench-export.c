@@ -29,6 +29,8 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "bd-file-test-util.h"
+
 #define BUDGETDESK_ROUNDS   5
 #define LIBREOFFICE_ROUNDS  3
 
@@ -94,19 +96,14 @@ run_once (const char * const *argv,
   return TRUE;
 }
 
-/* Removes the faces kept in @cache, so that the next export cuts its own. */
+/* Removes the faces kept in @cache, so that the next export cuts its own
+ * (and makes their folder again). */
 static void
 forget_faces (const char *cache)
 {
   g_autofree char *faces = g_build_filename (cache, "budgetdesk", "faces", NULL);
-  g_autoptr(GDir) dir = g_dir_open (faces, 0, NULL);
-  const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (faces, name, NULL);
-      g_unlink (path);
-    }
+  remove_tree (faces);
 }
 
 /* @rounds runs of @argv; with @cache, its kept faces removed before each. */
@@ -262,9 +259,6 @@ main (int    argc,
       || !bench_document (argv[1], dir, rows_name, big, soffice, profile))
     return 1;
 
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  }
+  remove_tree (dir);
   return 0;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "bd-file-replace.h"
 #include "bd-generator.h"
 #include "bd-store.h"
 
@@ -33,8 +34,7 @@ remove_work_dir_files (void)
 static void
 remove_work_dir (void)
 {
-  remove_work_dir_files ();
-  g_rmdir (work_dir);
+  bd_file_remove_folder (work_dir);
 }
 
 /* A sound document's bytes, made once. */

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bd-checker.h"
+#include "bd-file-replace.h"
 #include "bd-importer.h"
 #include "bd-markdown-writer.h"
 #include "bd-page-layout.h"
@@ -100,15 +101,7 @@ static char *work_dir;
 static void
 remove_work_dir (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (work_dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (work_dir);
+  bd_file_remove_folder (work_dir);
 }
 
 int

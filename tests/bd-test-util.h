@@ -48,6 +48,52 @@ bd_test_read_seed_text (void)
   return text;
 }
 
+/* The document at @path, opened with @flags; its store in @store_out if
+ * asked for. */
+static inline BdDocument *
+bd_test_open (const char       *path,
+              BdStoreOpenFlags  flags,
+              BdStore         **store_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdStore) store = bd_store_open (path, flags, &error);
+  BdDocument *doc;
+
+  g_assert_no_error (error);
+  doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  if (store_out != NULL)
+    *store_out = g_steal_pointer (&store);
+  return doc;
+}
+
+/* @doc saved as a new file at @path, then opened with @flags as
+ * bd_test_open() does: the document as the file gives it back. */
+static inline BdDocument *
+bd_test_save_and_open (BdDocument        *doc,
+                       const char        *path,
+                       BdStoreOpenFlags   flags,
+                       BdStore          **store_out)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bd_store_save_as (doc, path, &error));
+  g_assert_no_error (error);
+  return bd_test_open (path, flags, store_out);
+}
+
+/* Row @code of schedule @schedule, which must be there. */
+static inline BdRow *
+bd_test_row (BdDocument *doc,
+             guint       schedule,
+             const char *code)
+{
+  BdRow *row = bd_schedule_find_row (bd_document_get_schedule (doc, schedule), code);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
 /* 元 written as in the published tables, to 分: Y(1616095, 40). */
 #define Y(yuan, fen) ((gint64) (yuan) * 100 + (fen))
 
@@ -61,12 +107,9 @@ bd_test_stored (const char *path,
                 const char *code,
                 guint       column)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
+  g_autoptr(BdDocument) doc = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, NULL);
   BdRow *row;
 
-  g_assert_no_error (error);
   row = bd_schedule_find_row (bd_document_get_schedule (doc, schedule), code);
   return row ? row->values[column] : G_MININT64;
 }
@@ -76,11 +119,8 @@ static inline char *
 bd_test_stored_setting (const char *path,
                         const char *rule)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
+  g_autoptr(BdDocument) doc = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, NULL);
 
-  g_assert_no_error (error);
   return g_strdup (bd_rule_profile_get (doc, rule));
 }
 

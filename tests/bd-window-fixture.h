@@ -27,10 +27,7 @@ window_fixture_set_up (WindowFixture *f,
 
   f->dir = g_dir_make_tmp ("bd-window-XXXXXX", &error);
   f->path = g_build_filename (f->dir, "cityops.budget", NULL);
-  g_assert_true (bd_store_save_as (seed, f->path, &error));
-  store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  doc = bd_test_save_and_open (seed, f->path, BD_STORE_OPEN_DEFAULT, &store);
   f->editor = bd_editor_new (doc, store);
   f->window = g_object_ref_sink (bd_window_new (NULL, f->editor));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
@@ -75,12 +72,9 @@ static inline gint64
 bd_test_stored_figure (const char *path,
                        const char *key)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(BdDocument) doc = store ? bd_store_load (store, &error) : NULL;
+  g_autoptr(BdDocument) doc = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, NULL);
   const BdFigure *figure;
 
-  g_assert_no_error (error);
   figure = bd_document_get_figure (doc, key);
   return figure ? figure->value : G_MININT64;
 }

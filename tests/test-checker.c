@@ -30,17 +30,6 @@ load_corrected (void)
   return doc;
 }
 
-static guint
-count_severity (GPtrArray  *findings,
-                BdSeverity  severity)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < findings->len; i++)
-    count += ((BdFinding *) g_ptr_array_index (findings, i))->severity == severity;
-  return count;
-}
-
 static const BdFinding *
 finding_at (GPtrArray *findings,
             guint      index)
@@ -62,7 +51,7 @@ test_seed_findings (void)
 
   /* Exactly guide §5: four errors and one warning, nothing else. */
   g_assert_cmpuint (findings->len, ==, 5);
-  g_assert_cmpuint (count_severity (findings, BD_SEVERITY_ERROR), ==, 4);
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_ERROR), ==, 4);
 
   f = finding_at (findings, 0);
   g_assert_cmpstr (f->rule, ==, "schedule-1-expenditure");
@@ -113,7 +102,7 @@ test_fix_leaves_no_error (void)
   g_assert_cmpuint (fixed, ==, 4);
 
   after = bd_check_document (doc);
-  g_assert_cmpuint (count_severity (after, BD_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (bd_findings_count (after, BD_SEVERITY_ERROR), ==, 0);
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "212")->values[0], ==, Y (14786148, 40));
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 4), "212")->values[0], ==, Y (14786148, 40));
@@ -125,7 +114,7 @@ test_corrected_has_no_error (void)
   g_autoptr(BdDocument) doc = load_corrected ();
   g_autoptr(GPtrArray) findings = bd_check_document (doc);
 
-  g_assert_cmpuint (count_severity (findings, BD_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_ERROR), ==, 0);
   g_assert_cmpuint (findings->len, ==, 1);
   g_assert_cmpstr (finding_at (findings, 0)->rule, ==, "goal-count");
 }
@@ -146,16 +135,6 @@ test_json (void)
 }
 
 /* Mutations that break one rule each, on the corrected document. */
-
-static BdRow *
-row (BdDocument *doc,
-     guint       number,
-     const char *code)
-{
-  BdRow *found = bd_schedule_find_row (bd_document_get_schedule (doc, number), code);
-  g_assert_nonnull (found);
-  return found;
-}
 
 static BdRow *
 income (BdDocument *doc,
@@ -183,21 +162,21 @@ indicator (BdDocument *doc,
   return g_ptr_array_index (form (doc)->indicators, index);
 }
 
-static void break_row_parts (BdDocument *d) { bd_row_set_published (row (d, 3, "2120199"), 0, Y (14786148, 0)); }
-static void break_subtotal (BdDocument *d) { bd_row_set_published (row (d, 2, "208"), 0, Y (1616095, 40)); }
+static void break_row_parts (BdDocument *d) { bd_row_set_published (bd_test_row (d, 3, "2120199"), 0, Y (14786148, 0)); }
+static void break_subtotal (BdDocument *d) { bd_row_set_published (bd_test_row (d, 2, "208"), 0, Y (1616095, 40)); }
 static void break_total_row (BdDocument *d) { bd_row_set_published (bd_document_get_schedule (d, 3)->total, 0, Y (17722077, 0)); }
-static void break_balance (BdDocument *d) { row (d, 1, "221")->values[0] += 100; }
+static void break_balance (BdDocument *d) { bd_test_row (d, 1, "221")->values[0] += 100; }
 static void break_schedule_1_income (BdDocument *d) { income (d, 1, "business")->values[0] = Y (100, 0); }
-static void break_schedule_1_expenditure (BdDocument *d) { row (d, 1, "210")->values[0] = Y (871850, 1); }
-static void break_schedule_2_3 (BdDocument *d) { row (d, 3, "2210201")->values[1] += 1; }
+static void break_schedule_1_expenditure (BdDocument *d) { bd_test_row (d, 1, "210")->values[0] = Y (871850, 1); }
+static void break_schedule_2_3 (BdDocument *d) { bd_test_row (d, 3, "2210201")->values[1] += 1; }
 static void break_schedule_4_income (BdDocument *d) { income (d, 4, "fund")->values[0] = Y (100, 0); }
 /* 上年结转 and 结转下年: 250,000.00 in schedule 1, 200,000.00 (一般公共预算) in schedule 4, then 300,000.00. */
 static void carry (BdDocument *d, guint n, gint64 v) { BdSchedule *s = bd_document_get_schedule (d, n); bd_schedule_add_carryover (s, NULL, NULL)->values[0] = v; s->carry_forward->values[n == 4] = v; bd_document_recompute (d); }
 static void with_carryover (BdDocument *d) { carry (d, 1, Y (250000, 0)); carry (d, 4, Y (200000, 0)); }
 static void break_schedule_4_carryover (BdDocument *d) { carry (d, 4, Y (300000, 0)); }
-static void break_schedule_4_expenditure (BdDocument *d) { row (d, 4, "221")->values[1] = 0; }
-static void break_schedules_5_6_7 (BdDocument *d) { row (d, 5, "2101102")->values[1] += Y (100, 0); }
-static void break_schedule_8 (BdDocument *d) { row (d, 8, "30101")->values[1] += 1; }
+static void break_schedule_4_expenditure (BdDocument *d) { bd_test_row (d, 4, "221")->values[1] = 0; }
+static void break_schedules_5_6_7 (BdDocument *d) { bd_test_row (d, 5, "2101102")->values[1] += Y (100, 0); }
+static void break_schedule_8 (BdDocument *d) { bd_test_row (d, 8, "30101")->values[1] += 1; }
 static void break_schedule_9 (BdDocument *d) { ((BdRow *) g_ptr_array_index (bd_document_get_schedule (d, 9)->rows, 0))->values[2] = Y (9900, 0); }
 static void break_empty_note (BdDocument *d) { g_clear_pointer (&bd_document_get_schedule (d, 6)->note, g_free); }
 static void break_stale_note (BdDocument *d) { bd_schedule_insert_leaf (bd_document_get_schedule (d, 6), "2120803", "城市基础设施配套费安排的支出")->values[1] = 1; }
@@ -231,13 +210,13 @@ static void break_unknown_code (BdDocument *d) { bd_schedule_insert_leaf (bd_doc
 static void break_not_in_catalog (BdDocument *d) { bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2080598", "不存在的科目"); }
 static void own_code (BdDocument *d) { bd_document_add_extra_code (d, BD_CLASSIFICATION_FUNCTION, "2080598", "不存在的科目"); bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2080598", "不存在的科目"); }
 static void break_other_unknown_code (BdDocument *d) { bd_schedule_insert_leaf (bd_document_get_schedule (d, 2), "2080597", "另一个科目"); }
-static void break_own_code_name (BdDocument *d) { g_free (row (d, 2, "2080598")->name); row (d, 2, "2080598")->name = g_strdup ("改过的名称"); }
-static void break_code_name (BdDocument *d) { g_free (row (d, 2, "2080505")->name); row (d, 2, "2080505")->name = g_strdup ("养老保险"); }
+static void break_own_code_name (BdDocument *d) { g_free (bd_test_row (d, 2, "2080598")->name); bd_test_row (d, 2, "2080598")->name = g_strdup ("改过的名称"); }
+static void break_code_name (BdDocument *d) { g_free (bd_test_row (d, 2, "2080505")->name); bd_test_row (d, 2, "2080505")->name = g_strdup ("养老保险"); }
 /* 2080506 is 机关事业单位职业年金缴费支出: the name of 2080505's sibling, so no rename is certain. */
-static void break_code_sibling_name (BdDocument *d) { g_free (row (d, 2, "2080505")->name); row (d, 2, "2080505")->name = g_strdup ("机关事业单位职业年金缴费支出"); }
+static void break_code_sibling_name (BdDocument *d) { g_free (bd_test_row (d, 2, "2080505")->name); bd_test_row (d, 2, "2080505")->name = g_strdup ("机关事业单位职业年金缴费支出"); }
 /* 210 was 医疗卫生与计划生育支出 until 2018; the seed is a 2024 document. */
-static void break_code_earlier_name (BdDocument *d) { g_free (row (d, 2, "210")->name); row (d, 2, "210")->name = g_strdup ("医疗卫生与计划生育支出"); }
-static void break_negative (BdDocument *d) { row (d, 8, "30299")->values[2] = -Y (4600, 0); }
+static void break_code_earlier_name (BdDocument *d) { g_free (bd_test_row (d, 2, "210")->name); bd_test_row (d, 2, "210")->name = g_strdup ("医疗卫生与计划生育支出"); }
+static void break_negative (BdDocument *d) { bd_test_row (d, 8, "30299")->values[2] = -Y (4600, 0); }
 static void break_title_year (BdDocument *d) { bd_document_get_schedule (d, 3)->title_year = 2023; }
 
 /* The text: each mutation rewrites words read in the seed (data/minhang-cityops-2024.md). */
@@ -648,9 +627,9 @@ test_profile (void)
   full = bd_check_document (doc);
   g_assert_cmpuint (findings->len, ==, 4);
   g_assert_cmpuint (full->len, ==, 4);
-  g_assert_cmpuint (count_severity (full, BD_SEVERITY_ERROR), ==, 2);
-  g_assert_cmpuint (count_severity (full, BD_SEVERITY_WARNING), ==, 2);
-  g_assert_cmpuint (count_severity (findings, BD_SEVERITY_WARNING), ==, 2);
+  g_assert_cmpuint (bd_findings_count (full, BD_SEVERITY_ERROR), ==, 2);
+  g_assert_cmpuint (bd_findings_count (full, BD_SEVERITY_WARNING), ==, 2);
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_WARNING), ==, 2);
 
   json = bd_findings_to_json_with_profile (full, doc);
   g_assert_nonnull (strstr (json, "\"profile\" : {\n    \"goal-count\" : \"off\",\n    \"schedule-4-expenditure\" : \"warning\"\n  }"));
@@ -679,10 +658,7 @@ test_profile_stored (void)
   g_assert_true (bd_store_save_as (doc, path, &error));
   g_assert_no_error (error);
 
-  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  again = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  again = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, &store);
   g_assert_cmpstr (bd_rule_profile_get (again, "goal-count"), ==, "off");
   g_assert_cmpstr (bd_rule_profile_get (again, "schedule-4-expenditure"), ==, "warning");
   g_assert_cmpstr (bd_rule_profile_get (again, "year-change-threshold"), ==, "75");
@@ -777,8 +753,8 @@ test_item_change (void)
   const BdFinding *note = NULL;
 
   last->year = 2023;
-  row (last, 3, "2080502")->values[1] = Y (80000, 0);
-  row (last, 3, "2210201")->values[1] = Y (300000, 0);
+  bd_test_row (last, 3, "2080502")->values[1] = Y (80000, 0);
+  bd_test_row (last, 3, "2210201")->values[1] = Y (300000, 0);
   bd_document_recompute (last);
   g_assert_true (bd_store_save_as (last, path, &error));
   g_assert_no_error (error);

@@ -25,11 +25,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("bd-editor-XXXXXX", &error);
   f->path = g_build_filename (f->dir, "cityops.budget", NULL);
-  g_assert_true (bd_store_save_as (seed, f->path, &error));
-  f->store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  f->doc = bd_store_load (f->store, &error);
-  g_assert_no_error (error);
+  f->doc = bd_test_save_and_open (seed, f->path, BD_STORE_OPEN_DEFAULT, &f->store);
   f->editor = bd_editor_new (f->doc, f->store);
 }
 
@@ -409,9 +405,7 @@ test_forms (Fixture       *f,
   g_assert_true (bd_editor_set_project_amount (f->editor, 0, "carryover", "100", &error));
   g_assert_nonnull (finding_of (f->editor, "form-funds"));
 
-  store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
-  reopened = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  reopened = bd_test_open (f->path, BD_STORE_OPEN_READ_ONLY, &store);
   g_assert_cmpuint (reopened->projects->len, ==, 2);
   g_assert_cmpstr (((BdProject *) g_ptr_array_index (reopened->projects, 0))->name, ==, "政府雇员（续）");
   g_assert_cmpint (((BdProject *) g_ptr_array_index (reopened->projects, 0))->carryover, ==, Y (100, 0));
@@ -628,10 +622,7 @@ test_new_document (Fixture       *f,
   g_autoptr(BdEditor) editor = NULL;
   BdSection *glossary, *narrative;
 
-  g_assert_true (bd_store_save_as (fresh, path, &error));
-  store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  doc = bd_test_save_and_open (fresh, path, BD_STORE_OPEN_DEFAULT, &store);
   editor = bd_editor_new (doc, store);
 
   glossary = bd_document_get_section (doc, "glossary");

@@ -234,10 +234,7 @@ test_carryover_editor (void)
   g_autoptr(BdEditor) editor = NULL;
   BdSchedule *s1;
 
-  g_assert_true (bd_store_save_as (seed, path, &error));
-  store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  doc = bd_test_save_and_open (seed, path, BD_STORE_OPEN_DEFAULT, &store);
   editor = bd_editor_new (doc, store);
 
   g_assert_false (bd_editor_set_carryover (editor, 3, TRUE, &error));

@@ -114,11 +114,7 @@ test_wanli_2025_pages_stored (void)
   g_autofree char *source = NULL;
   guint rows = 0;
 
-  g_assert_true (bd_store_save_as (doc, path, &error));
-  g_assert_no_error (error);
-  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-  stored = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  stored = bd_test_save_and_open (doc, path, BD_STORE_OPEN_READ_ONLY, &store);
 
   for (guint n = 1; n <= BD_N_SCHEDULES; n++)
     {

@@ -7,16 +7,6 @@
 #include "bd-store.h"
 #include "bd-test-util.h"
 
-static BdRow *
-row_of (BdDocument *doc,
-        guint       schedule,
-        const char *code)
-{
-  BdRow *row = bd_schedule_find_row (bd_document_get_schedule (doc, schedule), code);
-  g_assert_nonnull (row);
-  return row;
-}
-
 static gint64
 figure (BdDocument *doc,
         const char *key)
@@ -51,9 +41,9 @@ test_schedule_1 (void)
   g_assert_cmpstr (((BdRow *) g_ptr_array_index (s->rows, 12))->name, ==, "资源勘探信息等支出");
   g_assert_cmpstr (((BdRow *) g_ptr_array_index (s->rows, 21))->code, ==, "232");
   /* One of the seed's two errors: 208 is published 1,616,095.40 here. */
-  g_assert_cmpint (row_of (doc, 1, "208")->values[0], ==, Y (1616095, 40));
-  g_assert_cmpint (row_of (doc, 1, "212")->values[0], ==, Y (14786148, 0));
-  g_assert_cmpint (row_of (doc, 1, "221")->values[0], ==, Y (447984, 0));
+  g_assert_cmpint (bd_test_row (doc, 1, "208")->values[0], ==, Y (1616095, 40));
+  g_assert_cmpint (bd_test_row (doc, 1, "212")->values[0], ==, Y (14786148, 0));
+  g_assert_cmpint (bd_test_row (doc, 1, "221")->values[0], ==, Y (447984, 0));
 
   /* 财政拨款收入 is computed from its three sources. */
   g_assert_cmpint (((BdRow *) g_ptr_array_index (s->income, 0))->values[0], ==, Y (17722077, 40));
@@ -71,24 +61,24 @@ test_schedules_2_3_5 (void)
   BdSchedule *s3 = bd_document_get_schedule (doc, 3);
 
   g_assert_cmpuint (bd_document_get_schedule (doc, 2)->rows->len, ==, 14);
-  g_assert_cmpint (row_of (doc, 2, "208")->values[0], ==, Y (1616095, 0));
-  g_assert_cmpint (row_of (doc, 2, "212")->values[1], ==, Y (14786148, 40));
+  g_assert_cmpint (bd_test_row (doc, 2, "208")->values[0], ==, Y (1616095, 0));
+  g_assert_cmpint (bd_test_row (doc, 2, "212")->values[1], ==, Y (14786148, 40));
   /* The blank cells of 2080502 are 0. */
-  g_assert_cmpint (row_of (doc, 2, "2080502")->values[2], ==, 0);
-  g_assert_true (row_of (doc, 2, "2080502")->published_mask & (1u << 2));
+  g_assert_cmpint (bd_test_row (doc, 2, "2080502")->values[2], ==, 0);
+  g_assert_true (bd_test_row (doc, 2, "2080502")->published_mask & (1u << 2));
 
-  g_assert_cmpint (row_of (doc, 3, "2120199")->values[1], ==, Y (7959673, 40));
-  g_assert_cmpint (row_of (doc, 3, "2120199")->values[2], ==, Y (6826475, 0));
-  g_assert_cmpint (row_of (doc, 3, "2120199")->values[0], ==, Y (14786148, 40));
-  g_assert_true (row_of (doc, 3, "2120199")->is_leaf);
-  g_assert_false (row_of (doc, 3, "21201")->is_leaf);
-  g_assert_false (row_of (doc, 3, "212")->is_leaf);
+  g_assert_cmpint (bd_test_row (doc, 3, "2120199")->values[1], ==, Y (7959673, 40));
+  g_assert_cmpint (bd_test_row (doc, 3, "2120199")->values[2], ==, Y (6826475, 0));
+  g_assert_cmpint (bd_test_row (doc, 3, "2120199")->values[0], ==, Y (14786148, 40));
+  g_assert_true (bd_test_row (doc, 3, "2120199")->is_leaf);
+  g_assert_false (bd_test_row (doc, 3, "21201")->is_leaf);
+  g_assert_false (bd_test_row (doc, 3, "212")->is_leaf);
   g_assert_cmpint (s3->total->values[1], ==, Y (10895602, 40));
   g_assert_cmpint (s3->total->values[2], ==, Y (6826475, 0));
   g_assert_cmpint (s3->total->published[0], ==, Y (17722077, 40));
 
-  g_assert_cmpstr (row_of (doc, 5, "2080505")->name, ==, "机关事业单位基本养老保险缴费支出");
-  g_assert_cmpint (row_of (doc, 5, "2101102")->values[0], ==, Y (871850, 0));
+  g_assert_cmpstr (bd_test_row (doc, 5, "2080505")->name, ==, "机关事业单位基本养老保险缴费支出");
+  g_assert_cmpint (bd_test_row (doc, 5, "2101102")->values[0], ==, Y (871850, 0));
 }
 
 static void
@@ -98,9 +88,9 @@ test_schedule_4 (void)
   BdSchedule *s = bd_document_get_schedule (doc, 4);
 
   g_assert_cmpuint (s->rows->len, ==, 22);
-  g_assert_cmpint (row_of (doc, 4, "208")->values[1], ==, Y (1616095, 40));
-  g_assert_cmpint (row_of (doc, 4, "208")->values[0], ==, Y (1616095, 40));
-  g_assert_cmpint (row_of (doc, 4, "212")->values[1], ==, Y (14786148, 0));
+  g_assert_cmpint (bd_test_row (doc, 4, "208")->values[1], ==, Y (1616095, 40));
+  g_assert_cmpint (bd_test_row (doc, 4, "208")->values[0], ==, Y (1616095, 40));
+  g_assert_cmpint (bd_test_row (doc, 4, "212")->values[1], ==, Y (14786148, 0));
   g_assert_cmpint (((BdRow *) g_ptr_array_index (s->income, 0))->values[0], ==, Y (17722077, 40));
   g_assert_cmpint (s->total->values[1], ==, Y (17722077, 40));
 }
@@ -140,13 +130,13 @@ test_schedule_8 (void)
   g_assert_cmpuint (lei, ==, 4);
   g_assert_cmpuint (kuan, ==, 26);
 
-  g_assert_cmpstr (row_of (doc, 8, "30228")->name, ==, "工会经费");
-  g_assert_cmpint (row_of (doc, 8, "30228")->values[0], ==, Y (137610, 40));
+  g_assert_cmpstr (bd_test_row (doc, 8, "30228")->name, ==, "工会经费");
+  g_assert_cmpint (bd_test_row (doc, 8, "30228")->values[0], ==, Y (137610, 40));
   /* 302 is the sum of its 15 款, computed. */
-  g_assert_cmpint (row_of (doc, 8, "302")->values[0], ==, Y (938050, 40));
-  g_assert_cmpint (row_of (doc, 8, "302")->values[2], ==, Y (938050, 40));
+  g_assert_cmpint (bd_test_row (doc, 8, "302")->values[0], ==, Y (938050, 40));
+  g_assert_cmpint (bd_test_row (doc, 8, "302")->values[2], ==, Y (938050, 40));
   /* 30226 劳务费 has a blank 人员经费. */
-  g_assert_cmpint (row_of (doc, 8, "30226")->values[1], ==, 0);
+  g_assert_cmpint (bd_test_row (doc, 8, "30226")->values[1], ==, 0);
   g_assert_cmpint (s->total->values[0], ==, Y (10895602, 40));
   g_assert_cmpint (s->total->values[1], ==, Y (9857552, 0));
   g_assert_cmpint (s->total->values[2], ==, Y (1038050, 40));
@@ -409,7 +399,7 @@ test_family (void)
   /* Schedule 1 (seed line 95): 1. 一般公共预算资金 17,722,077.40. */
   g_assert_cmpint (((BdRow *) g_ptr_array_index (s1->income, 1))->published[0], ==, Y (17722077, 40));
   /* Seed line 101: 八、卫生健康支出 871,850.00, printed under its old name. */
-  g_assert_cmpint (row_of (doc, 1, "210")->published[0], ==, Y (871850, 0));
+  g_assert_cmpint (bd_test_row (doc, 1, "210")->published[0], ==, Y (871850, 0));
   g_assert_cmpint (bd_document_get_schedule (doc, 2)->title_year, ==, 0);
   g_assert_true (g_str_has_prefix (bd_document_get_schedule (doc, 6)->note, "注:"));
   /* Schedule 9 (seed line 313): “三公”经费 7.40 万元, here printed as 74,000 元. */
@@ -445,7 +435,7 @@ test_disagreements (void)
   doc = bd_import_published_text (text->str, text->len, &error);
   g_assert_no_error (error);
   /* The first 工会经费 stands (seed line 291): 137,610.40. */
-  g_assert_cmpint (row_of (doc, 8, "30228")->published[0], ==, Y (137610, 40));
+  g_assert_cmpint (bd_test_row (doc, 8, "30228")->published[0], ==, Y (137610, 40));
   /* 301 1 is read as 301 01 基本工资. */
   g_assert_nonnull (bd_schedule_find_row (bd_document_get_schedule (doc, 8), "30101"));
 
@@ -469,10 +459,7 @@ test_disagreements (void)
     g_autoptr(GPtrArray) again = NULL;
     g_autofree char *source = NULL;
 
-    g_assert_true (bd_store_save_as (doc, path, &error));
-    store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-    stored = bd_store_load (store, &error);
-    g_assert_no_error (error);
+    stored = bd_test_save_and_open (doc, path, BD_STORE_OPEN_READ_ONLY, &store);
     again = bd_check_rule (stored, bd_rule_lookup ("as-printed"));
     g_assert_cmpuint (again->len, ==, findings->len);
     for (guint i = 0; i < again->len; i++)
@@ -509,7 +496,7 @@ test_line_endings (void)
       g_assert_no_error (error);
       g_assert_cmpstr (doc->department, ==, "上海市闵行区城市运行管理中心");
       /* Schedule 8, 302 28 工会经费: 137,610.40 (seed line 291). */
-      g_assert_cmpint (row_of (doc, 8, "30228")->values[0], ==, Y (137610, 40));
+      g_assert_cmpint (bd_test_row (doc, 8, "30228")->values[0], ==, Y (137610, 40));
       g_assert_cmpuint (doc->projects->len, ==, 1);
     }
 }

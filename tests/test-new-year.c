@@ -163,11 +163,7 @@ test_stored (void)
   g_autoptr(BdDocument) loaded = NULL;
   gint64 value;
 
-  g_assert_true (bd_store_save_as (next, path, &error));
-  g_assert_no_error (error);
-  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-  loaded = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  loaded = bd_test_save_and_open (next, path, BD_STORE_OPEN_READ_ONLY, &store);
   g_assert_cmpint (loaded->year, ==, 2025);
   g_assert_true (bd_document_get_last_year (loaded, "income.total", &value));
   g_assert_cmpint (value, ==, Y (17722077, 40));
@@ -437,11 +433,7 @@ test_flags_stored (void)
   g_autoptr(BdEditor) editor = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (bd_store_save_as (next, path, &error));
-  store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  loaded = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  loaded = bd_test_save_and_open (next, path, BD_STORE_OPEN_DEFAULT, &store);
   g_assert_cmpuint (count_to_review (loaded), ==, 4);
   g_assert_true (((BdProject *) g_ptr_array_index (loaded->projects, 0))->to_review);
 
@@ -454,9 +446,7 @@ test_flags_stored (void)
   g_clear_object (&editor);
   g_clear_object (&store);
 
-  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-  again = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  again = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, &store);
   g_assert_cmpuint (count_to_review (again), ==, 3);
   g_assert_false (((BdProject *) g_ptr_array_index (again->projects, 0))->to_review);
   g_clear_object (&store);

@@ -106,10 +106,7 @@ test_carryover (void)
   bd_schedule_add_carryover (s1, "上年结转结余", NULL)->values[0] = Y (250000, 0);
   s1->carry_forward->values[0] = Y (250000, 0);
   bd_document_recompute (seed);
-  g_assert_true (bd_store_save_as (seed, path, &error));
-  store = bd_store_open (path, BD_STORE_OPEN_DEFAULT, &error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  doc = bd_test_save_and_open (seed, path, BD_STORE_OPEN_DEFAULT, &store);
   editor = bd_editor_new (doc, store);
   view = g_object_ref_sink (bd_schedule_view_new (editor, 1));
   income = bd_schedule_view_get_income_table (BD_SCHEDULE_VIEW (view));

@@ -32,7 +32,7 @@ test_save_and_load (Fixture       *fixture,
   BdRow *row;
 
   save_seed (fixture->path);
-  loaded = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  loaded = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   actual = bd_document_dump (loaded);
   g_assert_cmpstr (actual, ==, expected);
 
@@ -46,13 +46,10 @@ test_edit_persists (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(BdStore) store = NULL;
-  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) doc = open_seed_copy (fixture->path, &store);
   g_autoptr(BdDocument) again = NULL;
   g_autoptr(GError) error = NULL;
   BdRow *row;
-
-  save_seed (fixture->path);
-  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
 
   /* The fix of the seed's first error, as one edit. */
   row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
@@ -67,7 +64,7 @@ test_edit_persists (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  again = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  again = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 1), "208")->values[0], ==, Y (1616095, 0));
   /* The figure the document was published with is kept beside it. */
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 1), "208")->published[0], ==, Y (1616095, 40));
@@ -81,13 +78,11 @@ test_transaction_rolls_back (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autoptr(BdStore) store = NULL;
-  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) doc = open_seed_copy (fixture->path, &store);
   g_autoptr(BdDocument) again = NULL;
   g_autoptr(GError) error = NULL;
   BdRow *row;
 
-  save_seed (fixture->path);
-  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
   row = bd_schedule_find_row (bd_document_get_schedule (doc, 3), "2120199");
 
   g_assert_true (bd_store_begin (store, &error));
@@ -98,7 +93,7 @@ test_transaction_rolls_back (Fixture       *fixture,
   bd_store_rollback (store);
   g_clear_object (&store);
 
-  again = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  again = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   row = bd_schedule_find_row (bd_document_get_schedule (again, 3), "2120199");
   g_assert_cmpint (row->values[1], ==, Y (7959673, 40));
   g_assert_cmpint (row->values[2], ==, Y (6826475, 0));
@@ -224,7 +219,7 @@ test_read_only_refuses_edits (Fixture       *fixture,
 
   save_seed (fixture->path);
   before = checksum_of (fixture->path);
-  doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, &store);
+  doc = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &store);
   row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
   g_assert_false (bd_store_update_amount (store, row, 0, &error));
   g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_READ_ONLY);
@@ -351,14 +346,14 @@ test_extra_codes_and_migration (Fixture       *fixture,
   /* A code the catalog lacks travels with the document. */
   bd_document_add_extra_code (doc, BD_CLASSIFICATION_FUNCTION, "2129901", "城运平台维护");
   g_assert_true (bd_store_save_as (doc, fixture->path, &error));
-  again = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  again = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   g_assert_cmpstr (bd_document_lookup_code (again, BD_CLASSIFICATION_FUNCTION, "2129901"), ==, "城运平台维护");
   g_assert_cmpstr (bd_document_lookup_code (again, BD_CLASSIFICATION_FUNCTION, "208"), ==, "社会保障和就业支出");
 
   /* A file of version 1, as the first release wrote it. */
   make_database (fixture->path, FORMAT_5_UNDONE "DROP TABLE extra_code; DROP INDEX indicator_by_project;"
                  " DROP TABLE rule_setting; PRAGMA user_version = 1");
-  old = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  old = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   g_assert_null (bd_document_lookup_code (old, BD_CLASSIFICATION_FUNCTION, "2129901"));
   g_assert_cmpuint (bd_document_get_schedule (old, 8)->rows->len, ==, 30);
 
@@ -377,7 +372,7 @@ test_extra_codes_and_migration (Fixture       *fixture,
   sqlite3_close (db);
   g_assert_cmpint (version, ==, BD_STORE_SCHEMA_VERSION);
   g_clear_object (&again);
-  again = load (fixture->path, BD_STORE_OPEN_DEFAULT, NULL);
+  again = bd_test_open (fixture->path, BD_STORE_OPEN_DEFAULT, NULL);
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 3), "2120199")->values[1], ==, Y (7959673, 40));
 }
 
@@ -419,7 +414,7 @@ test_provenance_round_trip (Fixture       *fixture,
   g_assert_true (bd_store_save_as (doc, fixture->path, &error));
   g_assert_no_error (error);
 
-  again = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  again = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   s3 = bd_document_get_schedule (again, 3);
   g_assert_cmpuint (s3->source_line, ==, 144);
   g_assert_cmpuint (bd_schedule_find_row (s3, "2120199")->source_line, ==, 164);
@@ -462,7 +457,7 @@ test_format_4_migration (Fixture       *fixture,
   make_database (fixture->path, FORMAT_5_UNDONE " PRAGMA user_version = 4");
   g_assert_cmpint (file_version (fixture->path), ==, 4);
   before = checksum_of (fixture->path);
-  old = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  old = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   after = checksum_of (fixture->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (bd_schedule_find_row (bd_document_get_schedule (old, 3), "2120199")->source_line, ==, 0);
@@ -470,14 +465,14 @@ test_format_4_migration (Fixture       *fixture,
   g_assert_false (((BdProject *) g_ptr_array_index (old->projects, 0))->to_review);
 
   /* Opened for writing: the format of today, and a flag stored like any edit. */
-  upgraded = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+  upgraded = bd_test_open (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
   g_assert_cmpint (file_version (fixture->path), ==, BD_STORE_SCHEMA_VERSION);
   other = bd_document_get_section (upgraded, "other");
   bd_section_set_to_review (other, g_ptr_array_index (other->paragraphs, 11), TRUE);
   g_assert_true (bd_store_save_section (store, upgraded, other, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
-  again = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  again = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   g_assert_cmpuint (g_hash_table_size (bd_document_get_section (again, "other")->to_review), ==, 1);
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (again, 3), "2120199")->values[1], ==, Y (7959673, 40));
 }
@@ -532,7 +527,7 @@ test_stale_journal (Fixture       *fixture,
   g_assert_true (bd_store_save_as (fresh, other, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (other_wal, G_FILE_TEST_EXISTS));
-  doc = load (other, BD_STORE_OPEN_DEFAULT, NULL);
+  doc = bd_test_open (other, BD_STORE_OPEN_DEFAULT, NULL);
   g_assert_cmpstr (doc->department, ==, "合成测试单位");
 }
 
@@ -621,6 +616,17 @@ lock_file_text (Fixture *fixture)
   return text;
 }
 
+/* The lock note beside the document names this process as its writer. */
+static void
+assert_lock_is_ours (Fixture *fixture)
+{
+  g_autofree char *now = lock_file_text (fixture);
+  g_autofree char *own_pid = g_strdup_printf ("pid %d,", (int) getpid ());
+
+  g_assert_nonnull (now);
+  g_assert_true (g_str_has_prefix (now, own_pid));
+}
+
 /* The writer is another process: the message names it; when it is killed,
  * its lock file stays behind, and the next writer takes it over. */
 static void
@@ -635,9 +641,7 @@ test_writer_elsewhere (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *left = NULL;
-  g_autofree char *now = NULL;
   g_autofree char *dead_pid = NULL;
-  g_autofree char *own_pid = g_strdup_printf ("pid %d,", (int) getpid ());
   int ready[2], hold[2];
   pid_t child;
   int status;
@@ -702,10 +706,9 @@ test_writer_elsewhere (Fixture       *fixture,
 
   /* …but holds no lock: the next writer takes it over, and the edit the
    * dead one stored is there. */
-  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+  doc = bd_test_open (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 0));
-  now = lock_file_text (fixture);
-  g_assert_true (g_str_has_prefix (now, own_pid));
+  assert_lock_is_ours (fixture);
 }
 
 /* A second BudgetDesk reading a document another is writing never writes
@@ -718,7 +721,7 @@ test_reader_never_writes (Fixture       *fixture,
 {
   g_autoptr(BdStore) writer = NULL;
   g_autoptr(BdStore) reader = NULL;
-  g_autoptr(BdDocument) doc = NULL;
+  g_autoptr(BdDocument) doc = open_seed_copy (fixture->path, &writer);
   g_autoptr(BdDocument) seen = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -726,13 +729,11 @@ test_reader_never_writes (Fixture       *fixture,
   g_autofree char *listed = NULL;
   BdRow *row;
 
-  save_seed (fixture->path);
-  doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &writer);
   row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
   row->values[0] = Y (1616095, 0);
   g_assert_true (bd_store_update_amount (writer, row, 0, &error));
 
-  seen = load (fixture->path, BD_STORE_OPEN_READ_ONLY, &reader);
+  seen = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, &reader);
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (seen, 1), "208")->values[0], ==, Y (1616095, 0));
   g_clear_object (&writer);
   before = checksum_of (fixture->path);
@@ -814,13 +815,9 @@ open_over_others_lock (Fixture  *fixture,
     }
   else
     {
-      g_autofree char *now = NULL;
-      g_autofree char *own_pid = g_strdup_printf ("pid %d,", (int) getpid ());
-
       g_assert_no_error (error);
       g_assert_nonnull (store);
-      now = lock_file_text (fixture);
-      g_assert_true (g_str_has_prefix (now, own_pid));
+      assert_lock_is_ours (fixture);
     }
 }
 
@@ -831,14 +828,10 @@ open_over_unreadable_lock (Fixture  *fixture,
                            gpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) writer = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *own_pid = g_strdup_printf ("pid %d,", (int) getpid ());
+  g_autoptr(BdStore) writer = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
 
-  writer = bd_store_open (fixture->path, BD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  now = lock_file_text (fixture);
-  g_assert_true (g_str_has_prefix (now, own_pid));
+  assert_lock_is_ours (fixture);
 }
 
 static void
@@ -946,7 +939,7 @@ test_full_disk (Fixture       *fixture,
   after = checksum_of (fixture->path);
   g_assert_cmpstr (before, ==, after);
   {
-    g_autoptr(BdDocument) doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+    g_autoptr(BdDocument) doc = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
     g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208")->values[0], ==, Y (1616095, 40));
   }
 }
@@ -968,7 +961,7 @@ test_full_disk_mid_session (Fixture       *fixture,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(BdStore) store = NULL;
-      g_autoptr(BdDocument) doc = load (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
+      g_autoptr(BdDocument) doc = bd_test_open (fixture->path, BD_STORE_OPEN_DEFAULT, &store);
       BdSchedule *s3 = bd_document_get_schedule (doc, 3);
       BdRow *row = bd_schedule_find_row (bd_document_get_schedule (doc, 1), "208");
       struct rlimit rl;
@@ -1109,7 +1102,7 @@ test_forged_values (Fixture       *fixture,
   save_seed (fixture->path);
   make_database (fixture->path, "UPDATE cell SET value = 99999999999999999 WHERE row_id < 8 AND col = 1");
   {
-    g_autoptr(BdDocument) doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+    g_autoptr(BdDocument) doc = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
     g_assert_nonnull (doc);
   }
 }
@@ -1194,7 +1187,7 @@ check_read_only (Fixture  *fixture,
       g_clear_error (&error);
     }
   g_clear_object (&doc);
-  doc = load (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
+  doc = bd_test_open (fixture->path, BD_STORE_OPEN_READ_ONLY, NULL);
   g_assert_cmpint (bd_schedule_find_row (bd_document_get_schedule (doc, 3), "2120199")->values[1], ==, Y (7959673, 40));
 
   after = checksum_of (fixture->path);

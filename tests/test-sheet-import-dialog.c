@@ -4,18 +4,15 @@
  * with GSK_RENDERER=cairo; with BD_SCREENSHOT_DIR set, the dialog and the
  * window are saved there as PNG, to be looked at. */
 
-#include <xlsxwriter.h>
-
 #include "bd-catalog.h"
 #include "bd-schedule-view.h"
 #include "bd-sheet-import-dialog.h"
 #include "bd-window-fixture.h"
 #include "bd-gtk-test-util.h"
-#include "bd-xlsx-writer.h"
+#include "bd-sheet-test-util.h"
 
-/* The seed changed as in tests/test-sheet-import.c: schedule 3's 2210201
- * 住房公积金 基本支出 447,984.00 (seed) becomes 457,984.00, 2010301 行政运行 is
- * added with 12,345.00 and 600.00, 2080506 (498,198.00) is left out. */
+/* The seed changed as in tests/test-sheet-import.c (schedule 3 only), as
+ * the workbook the dialog reads. */
 static char *
 write_changed_workbook (WindowFixture *f)
 {
@@ -24,11 +21,7 @@ write_changed_workbook (WindowFixture *f)
   g_autoptr(GError) error = NULL;
   char *xlsx = g_build_filename (f->dir, "changed.xlsx", NULL);
 
-  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2210201", BD_COL_BASIC, "457,984.00", &error));
-  g_assert_true (bd_editor_add_row (changer, 3, "2010301", NULL, &error));
-  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC, "12,345.00", &error));
-  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC + 1, "600", &error));
-  g_assert_true (bd_editor_remove_row (changer, 3, "2080506", &error));
+  bd_test_change_seed_schedule_3 (changer);
   g_assert_true (bd_xlsx_write_file (copy, xlsx, &error));
   return xlsx;
 }
@@ -155,15 +148,11 @@ test_refused (WindowFixture *f,
 {
   g_autofree char *path = g_build_filename (f->dir, "bad.xlsx", NULL);
   g_autofree char *other = g_build_filename (f->dir, "other.xlsx", NULL);
-  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
   g_autoptr(GError) error = NULL;
   lxw_workbook *book = workbook_new (path);
-  lxw_worksheet *sheet = workbook_add_worksheet (book, "表5");
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5");
   GtkWidget *dialog;
 
-  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    worksheet_write_string (sheet, 2, c, header[c], NULL);
   worksheet_write_string (sheet, 3, 0, "2080506", NULL);
   worksheet_write_string (sheet, 3, 3, "约五十万", NULL);
   workbook_close (book);
@@ -199,16 +188,12 @@ test_new_code (WindowFixture *f,
                gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "new-code.xlsx", NULL);
-  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
   g_autoptr(GError) error = NULL;
   lxw_workbook *book = workbook_new (path);
-  lxw_worksheet *sheet = workbook_add_worksheet (book, "表5");
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5");
   GListModel *changes;
   GtkWidget *dialog;
 
-  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    worksheet_write_string (sheet, 2, c, header[c], NULL);
   worksheet_write_string (sheet, 3, 0, "21298", NULL);
   worksheet_write_string (sheet, 3, 1, "城运专项款", NULL);
   worksheet_write_string (sheet, 4, 0, "2129801", NULL);

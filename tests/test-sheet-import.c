@@ -10,6 +10,7 @@
 #include "bd-sheet-import.h"
 #include "bd-test-util.h"
 #include "bd-file-test-util.h"
+#include "bd-sheet-test-util.h"
 #include "bd-workbook-import.h"
 #include "bd-xlsx-writer.h"
 
@@ -47,17 +48,10 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("bd-sheet-import-XXXXXX", &error);
   f->path = fixture_file (f, "cityops.budget");
-  g_assert_true (bd_store_save_as (seed, f->path, &error));
-  store = bd_store_open (f->path, BD_STORE_OPEN_DEFAULT, &error);
-  doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  doc = bd_test_save_and_open (seed, f->path, BD_STORE_OPEN_DEFAULT, &store);
   f->editor = bd_editor_new (doc, store);
 
-  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2210201", BD_COL_BASIC, "457,984.00", &error));
-  g_assert_true (bd_editor_add_row (changer, 3, "2010301", NULL, &error));
-  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC, "12,345.00", &error));
-  g_assert_true (bd_editor_set_cell_text (changer, 3, BD_CELL_ROW, "2010301", BD_COL_BASIC + 1, "600", &error));
-  g_assert_true (bd_editor_remove_row (changer, 3, "2080506", &error));
+  bd_test_change_seed_schedule_3 (changer);
   g_assert_true (bd_editor_set_cell_text (changer, 1, BD_CELL_INCOME, "general", 0, "17,732,077.40", &error));
   g_assert_no_error (error);
   xlsx = fixture_file (f, "changed.xlsx");
@@ -262,14 +256,10 @@ test_refused (Fixture       *f,
                                                "workbook-formula-no-value.xlsx", NULL);
   lxw_workbook *book = workbook_new (path);
   lxw_worksheet *sheet = workbook_add_worksheet (book, "通讯录");
-  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
 
   worksheet_write_string (sheet, 0, 0, "姓名", NULL);
   worksheet_write_string (sheet, 0, 1, "电话", NULL);
-  sheet = workbook_add_worksheet (book, "表5");
-  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    worksheet_write_string (sheet, 2, c, header[c], NULL);
+  sheet = bd_test_add_schedule_5_sheet (book, "表5");
   worksheet_write_string (sheet, 3, 0, "2080505", NULL);
   worksheet_write_number (sheet, 3, 3, 996397, NULL);
   worksheet_write_string (sheet, 4, 0, "2080506", NULL);
@@ -330,18 +320,14 @@ test_extra_code (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *path = fixture_file (f, "extra.xlsx");
-  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
   BdDocument *doc = bd_editor_get_document (f->editor);
   g_autoptr(GError) error = NULL;
   g_autoptr(BdWorkbook) book = NULL;
   g_autoptr(BdSheetImport) import = NULL;
   lxw_workbook *writer = workbook_new (path);
-  lxw_worksheet *sheet = workbook_add_worksheet (writer, "表5");
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (writer, "表5");
   BdSheetChange *change;
 
-  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    worksheet_write_string (sheet, 2, c, header[c], NULL);
   worksheet_write_string (sheet, 3, 0, "2129901", NULL);
   worksheet_write_number (sheet, 3, 4, 1000, NULL);
   workbook_close (writer);
@@ -401,7 +387,6 @@ test_new_code (Fixture       *f,
                gconstpointer  data)
 {
   g_autofree char *path = fixture_file (f, "new-code.xlsx");
-  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
   const char *rows[][2] = { { "21298", "城运专项款" }, { "2129801", "城运专项测试" }, { "2129901", "城运其他测试" } };
   BdDocument *doc = bd_editor_get_document (f->editor);
   GHashTable *new_codes;
@@ -409,13 +394,10 @@ test_new_code (Fixture       *f,
   g_autoptr(BdWorkbook) book = NULL;
   g_autoptr(BdSheetImport) import = NULL;
   lxw_workbook *writer = workbook_new (path);
-  lxw_worksheet *sheet = workbook_add_worksheet (writer, "表5");
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (writer, "表5");
   g_autofree char *stored = NULL;
   g_autofree char *text = NULL;
 
-  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    worksheet_write_string (sheet, 2, c, header[c], NULL);
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
     {
       worksheet_write_string (sheet, 3 + r, 0, rows[r][0], NULL);

@@ -9,6 +9,7 @@
 #include "bd-markdown-writer.h"
 #include "bd-pdf-import.h"
 #include "bd-test-util.h"
+#include "bd-sheet-test-util.h"
 #include "bd-text-writer.h"
 #include "bd-workbook-import.h"
 #include "bd-xlsx-writer.h"
@@ -472,13 +473,9 @@ test_text_figure (void)
 {
   g_autofree char *path = tmp_path ("text-figure.xlsx");
   lxw_workbook *book = workbook_new (path);
-  lxw_worksheet *sheet = workbook_add_worksheet (book, "表5");
-  const char *header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5");
 
-  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
   worksheet_write_string (sheet, 1, 0, "编制部门：上海市闵行区城市运行管理中心", NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    worksheet_write_string (sheet, 2, c, header[c], NULL);
   worksheet_write_string (sheet, 3, 0, "2080505", NULL);
   worksheet_write_string (sheet, 3, 1, "机关事业单位基本养老保险缴费支出", NULL);
   worksheet_write_number (sheet, 3, 3, 996397, NULL);

@@ -41,6 +41,23 @@ item_text (GListModel *model,
   return g_strdup (gtk_string_object_get_string (item));
 }
 
+/* The dialog's preview lists @n_changes changes, the first ones as
+ * @first (NULL-terminated) says. */
+static void
+assert_changes (GtkWidget          *dialog,
+                guint               n_changes,
+                const char * const *first)
+{
+  GListModel *changes = bd_sheet_import_dialog_get_changes (BD_SHEET_IMPORT_DIALOG (dialog));
+
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, n_changes);
+  for (guint i = 0; first[i] != NULL; i++)
+    {
+      g_autofree char *text = item_text (changes, i);
+      g_assert_cmpstr (text, ==, first[i]);
+    }
+}
+
 static gboolean
 window_has_action (const char *wanted)
 {
@@ -63,7 +80,7 @@ test_preview_and_apply (WindowFixture *f,
   g_autofree char *xlsx = write_changed_workbook (f);
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog, *button;
-  GListModel *sheets, *changes;
+  GListModel *sheets;
   g_autofree char *third = NULL;
   BdTableView *table;
 
@@ -95,17 +112,11 @@ test_preview_and_apply (WindowFixture *f,
   g_assert_cmpstr (bd_sheet_import_dialog_get_error (BD_SHEET_IMPORT_DIALOG (dialog)), ==, "");
   g_assert_nonnull (strstr (bd_sheet_import_dialog_get_summary (BD_SHEET_IMPORT_DIALOG (dialog)),
                             "Schedule 3: 1 rows added, 1 figures changed, 1 rows only in the document"));
-  changes = bd_sheet_import_dialog_get_changes (BD_SHEET_IMPORT_DIALOG (dialog));
-  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 3);
-  {
-    g_autofree char *added = item_text (changes, 0);
-    g_autofree char *changed = item_text (changes, 1);
-    g_autofree char *kept = item_text (changes, 2);
-
-    g_assert_cmpstr (added, ==, "Added: 2010301 行政运行 — 基本支出 12,345.00，项目支出 600.00");
-    g_assert_cmpstr (changed, ==, "Changed: 2210201 住房公积金, 基本支出: 447,984.00 → 457,984.00");
-    g_assert_cmpstr (kept, ==, "Only in the document, left as it is: 2080506 机关事业单位职业年金缴费支出");
-  }
+  assert_changes (dialog, 3, (const char *[]) {
+    "Added: 2010301 行政运行 — 基本支出 12,345.00，项目支出 600.00",
+    "Changed: 2210201 住房公积金, 基本支出: 447,984.00 → 457,984.00",
+    "Only in the document, left as it is: 2080506 机关事业单位职业年金缴费支出",
+    NULL });
   bd_test_screenshot (dialog, "sheet-import-preview");
 
   button = find_descendant (dialog, is_import_button, NULL);
@@ -191,7 +202,6 @@ test_new_code (WindowFixture *f,
   g_autoptr(GError) error = NULL;
   lxw_workbook *book = workbook_new (path);
   lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5");
-  GListModel *changes;
   GtkWidget *dialog;
 
   worksheet_write_string (sheet, 3, 0, "21298", NULL);
@@ -208,17 +218,11 @@ test_new_code (WindowFixture *f,
   bd_test_spin (200);
   /* The row added, its two codes, the seed's six schedule 5 leaves left
    * as they are. */
-  changes = bd_sheet_import_dialog_get_changes (BD_SHEET_IMPORT_DIALOG (dialog));
-  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 9);
-  {
-    g_autofree char *added = item_text (changes, 0);
-    g_autofree char *kuan = item_text (changes, 1);
-    g_autofree char *leaf = item_text (changes, 2);
-
-    g_assert_cmpstr (added, ==, "Added: 2129801 城运专项测试 — 基本支出 0.00，项目支出 1,000.00");
-    g_assert_cmpstr (kuan, ==, "Not in the catalog, kept with the document's own codes: 21298 城运专项款");
-    g_assert_cmpstr (leaf, ==, "Not in the catalog, kept with the document's own codes: 2129801 城运专项测试");
-  }
+  assert_changes (dialog, 9, (const char *[]) {
+    "Added: 2129801 城运专项测试 — 基本支出 0.00，项目支出 1,000.00",
+    "Not in the catalog, kept with the document's own codes: 21298 城运专项款",
+    "Not in the catalog, kept with the document's own codes: 2129801 城运专项测试",
+    NULL });
   bd_test_screenshot (dialog, "sheet-import-new-code");
   g_assert_true (bd_sheet_import_dialog_apply (BD_SHEET_IMPORT_DIALOG (dialog)));
   bd_test_spin (200);

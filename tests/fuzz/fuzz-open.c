@@ -9,13 +9,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "bd-file-replace.h"
 #include "bd-generator.h"
 #include "bd-store.h"
+#include "fuzz-work-dir.h"
 
 int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
-
-static char *work_dir;
 
 static void
 remove_work_dir_files (void)
@@ -28,13 +26,6 @@ remove_work_dir_files (void)
       g_autofree char *path = g_build_filename (work_dir, name, NULL);
       g_unlink (path);
     }
-}
-
-/* The temporary folder goes when the run ends (meson test runs this too). */
-static void
-remove_work_dir (void)
-{
-  bd_file_remove_folder (work_dir);
 }
 
 /* A sound document's bytes, made once. */
@@ -101,11 +92,7 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
   int fd;
 
   if (path == NULL)
-    {
-      work_dir = g_dir_make_tmp ("bd-fuzz-open-XXXXXX", NULL);
-      atexit (remove_work_dir);
-      path = g_build_filename (work_dir, "fuzz.budget", NULL);
-    }
+    path = make_work_dir ("bd-fuzz-open-XXXXXX");
   /* Plain writes: g_file_set_contents() syncs, which would slow every run
    * down to the disk's pace. */
   fd = open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);

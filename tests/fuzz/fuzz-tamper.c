@@ -18,13 +18,13 @@
 #include <unistd.h>
 
 #include "bd-checker.h"
-#include "bd-file-replace.h"
 #include "bd-importer.h"
 #include "bd-markdown-writer.h"
 #include "bd-page-layout.h"
 #include "bd-narrative.h"
 #include "bd-store.h"
 #include "bd-text-writer.h"
+#include "fuzz-work-dir.h"
 
 int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
 
@@ -95,15 +95,6 @@ tamper (const char *path,
   sqlite3_close (db);
 }
 
-static char *work_dir;
-
-/* The temporary folder goes when the run ends (meson test runs this too). */
-static void
-remove_work_dir (void)
-{
-  bd_file_remove_folder (work_dir);
-}
-
 int
 LLVMFuzzerTestOneInput (const unsigned char *data,
                         size_t               size)
@@ -118,10 +109,8 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
 
   if (path == NULL)
     {
-      work_dir = g_dir_make_tmp ("bd-fuzz-tamper-XXXXXX", NULL);
-      atexit (remove_work_dir);
+      path = make_work_dir ("bd-fuzz-tamper-XXXXXX");
       make_base (work_dir);
-      path = g_build_filename (work_dir, "fuzz.budget", NULL);
     }
   /* VACUUM INTO writes another file. */
   if (strstr (lower, "vacuum") != NULL)

@@ -94,6 +94,15 @@ bd_test_row (BdDocument *doc,
   return row;
 }
 
+/* The seed's text, to be changed into a variant of it. */
+static inline GString *
+bd_test_seed_string (void)
+{
+  g_autofree char *text = bd_test_read_seed_text ();
+
+  return g_string_new (text);
+}
+
 /* 元 written as in the published tables, to 分: Y(1616095, 40). */
 #define Y(yuan, fen) ((gint64) (yuan) * 100 + (fen))
 

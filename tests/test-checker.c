@@ -17,8 +17,7 @@
 static BdDocument *
 load_corrected (void)
 {
-  g_autofree char *seed = bd_test_read_seed_text ();
-  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GString) text = bd_test_seed_string ();
   g_autoptr(GError) error = NULL;
   BdDocument *doc;
 

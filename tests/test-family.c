@@ -37,8 +37,7 @@ static GString *
 carry_text (const char *income_label,
             const char *grand_1)
 {
-  g_autofree char *seed = bd_test_read_seed_text ();
-  GString *text = g_string_new (seed);
+  GString *text = bd_test_seed_string ();
   g_autofree char *rows_1 = g_strdup_printf (
     "| 本年收入合计 | 17,722,077.40 | 本年支出合计 | 17,722,077.40 |\n"
     "| %s | 250,000.00 | 结转下年 | 250,000.00 |\n"
@@ -560,8 +559,7 @@ static void
 test_variant (gconstpointer data)
 {
   const Variant *variant = data;
-  g_autofree char *seed = bd_test_read_seed_text ();
-  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GString) text = bd_test_seed_string ();
   g_autoptr(BdDocument) doc = NULL;
   g_autoptr(BdDocument) printed = NULL;
 
@@ -616,8 +614,7 @@ check_business_income (BdDocument *doc)
 static void
 test_business_income (void)
 {
-  g_autofree char *seed = bd_test_read_seed_text ();
-  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GString) text = bd_test_seed_string ();
   g_autoptr(BdDocument) doc = NULL;
   g_autoptr(BdDocument) printed = NULL;
 
@@ -635,8 +632,7 @@ test_business_income (void)
 static void
 test_unit_labels (void)
 {
-  g_autofree char *seed = bd_test_read_seed_text ();
-  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GString) text = bd_test_seed_string ();
   g_autoptr(BdDocument) doc = NULL;
   g_autoptr(GPtrArray) notes = NULL;
 

@@ -296,10 +296,9 @@ static char *
 seed_with (const char *from,
            const char *to)
 {
-  g_autofree char *seed = bd_test_read_seed_text ();
-  GString *text = g_string_new (seed);
+  GString *text = bd_test_seed_string ();
 
-  g_assert_nonnull (strstr (seed, from));
+  g_assert_nonnull (strstr (text->str, from));
   g_string_replace (text, from, to, 1);
   return g_string_free (text, FALSE);
 }
@@ -363,8 +362,7 @@ replace_all (GString    *text,
 static void
 test_family (void)
 {
-  g_autofree char *seed = bd_test_read_seed_text ();
-  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GString) text = bd_test_seed_string ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
   BdSchedule *s1;
@@ -413,8 +411,7 @@ test_family (void)
 static void
 test_disagreements (void)
 {
-  g_autofree char *seed = bd_test_read_seed_text ();
-  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GString) text = bd_test_seed_string ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
   g_autoptr(GPtrArray) findings = NULL;

@@ -36,6 +36,17 @@ copy_file (const char *from,
   g_assert_true (g_file_set_contents (to, contents, length, NULL));
 }
 
+/* The seed saved as the fixture's document, and yesterday's copy of it
+ * kept at @backup: the copy's checksum, to see it restored unchanged. */
+static char *
+save_seed_and_copy (Fixture    *fixture,
+                    const char *backup)
+{
+  save_seed (fixture->path);
+  copy_file (fixture->path, backup);
+  return checksum_of (backup);
+}
+
 /* A copy written over the file in place (cp without --remove-destination):
  * same inode. */
 static void
@@ -181,11 +192,7 @@ test_leftover_wal_not_replayed (Fixture       *fixture,
   g_autofree char *restored = g_build_filename (fixture->dir, "restored.budget", NULL);
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *set_aside = g_strconcat (wal, ".unused", NULL);
-  g_autofree char *expected = NULL;
-
-  save_seed (fixture->path);
-  copy_file (fixture->path, backup);
-  expected = checksum_of (backup);
+  g_autofree char *expected = save_seed_and_copy (fixture, backup);
 
   /* Restored by replacing the file. */
   leave_wal (fixture->path);
@@ -388,11 +395,7 @@ test_hot_journal (Fixture       *fixture,
   g_autofree char *backup = g_build_filename (fixture->dir, "yesterday.budget", NULL);
   g_autofree char *restored = g_build_filename (fixture->dir, "restored.budget", NULL);
   g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
-  g_autofree char *expected = NULL;
-
-  save_seed (fixture->path);
-  copy_file (fixture->path, backup);
-  expected = checksum_of (backup);
+  g_autofree char *expected = save_seed_and_copy (fixture, backup);
 
   /* Its own journal: reading refuses and changes nothing… */
   crash_after_edits (fixture->path);

@@ -68,3 +68,33 @@ remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+/* A file of the test's own in a new temporary folder; the folder goes, with
+ * all in it, when the g_autoptr holding it goes out of scope. */
+typedef struct {
+  char *dir;
+  char *path;
+} BdTestFile;
+
+static inline void
+bd_test_file_free (BdTestFile *file)
+{
+  remove_tree (file->dir);
+  g_free (file->dir);
+  g_free (file->path);
+  g_free (file);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdTestFile, bd_test_file_free)
+
+/* @name in a new folder named after @template ("bd-new-year-XXXXXX"). */
+static inline BdTestFile *
+bd_test_file_new (const char *template,
+                  const char *name)
+{
+  BdTestFile *file = g_new0 (BdTestFile, 1);
+
+  file->dir = bd_test_make_dir (template);
+  file->path = g_build_filename (file->dir, name, NULL);
+  return file;
+}

@@ -11,6 +11,7 @@
 #include "bd-file-replace.h"
 #include <sqlite3.h>
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 /* The seed with the four rows of its two errors carrying the figures of
  * schedules 2, 3 and 5: the corrected document of guide §5. */
@@ -647,17 +648,16 @@ test_profile_stored (void)
   g_autoptr(BdDocument) again = NULL;
   g_autoptr(BdStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bd-profile-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "seed.budget", NULL);
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-profile-XXXXXX", "seed.budget");
   sqlite3 *db;
 
   g_assert_true (bd_rule_profile_set (doc, "goal-count", "off", &error));
   g_assert_true (bd_rule_profile_set (doc, "schedule-4-expenditure", "warning", &error));
   g_assert_true (bd_rule_profile_set (doc, "year-change-threshold", "75", &error));
-  g_assert_true (bd_store_save_as (doc, path, &error));
+  g_assert_true (bd_store_save_as (doc, file->path, &error));
   g_assert_no_error (error);
 
-  again = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, &store);
+  again = bd_test_open (file->path, BD_STORE_OPEN_READ_ONLY, &store);
   g_assert_cmpstr (bd_rule_profile_get (again, "goal-count"), ==, "off");
   g_assert_cmpstr (bd_rule_profile_get (again, "schedule-4-expenditure"), ==, "warning");
   g_assert_cmpstr (bd_rule_profile_get (again, "year-change-threshold"), ==, "75");
@@ -666,24 +666,23 @@ test_profile_stored (void)
   g_clear_object (&store);
 
   /* A threshold the checker would not take (0 %) is a forged file. */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (file->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE rule_threshold SET percent = 0", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  store = bd_store_open (file->path, BD_STORE_OPEN_READ_ONLY, &error);
   g_assert_null (store);
   g_assert_nonnull (strstr (error->message, "rule_threshold"));
   g_clear_error (&error);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (file->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE rule_threshold SET percent = 75", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE rule_setting SET setting = 'loud' WHERE rule = 'goal-count'",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
+  store = bd_store_open (file->path, BD_STORE_OPEN_READ_ONLY, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "rule_setting"));
-  bd_file_remove_folder (dir);
 }
 
 /* 上年结转资金 against the funds, on the seed's form (all four 4,630,048.00, no
@@ -745,8 +744,7 @@ test_item_change (void)
   g_autoptr(BdDocument) doc = bd_test_load_seed ();
   g_autoptr(BdDocument) last = bd_test_load_seed ();
   g_autoptr(BdEditor) editor = bd_editor_new (doc, NULL);
-  g_autofree char *dir = g_dir_make_tmp ("bd-last-year-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "last.budget", NULL);
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-last-year-XXXXXX", "last.budget");
   g_autoptr(GError) error = NULL;
   GPtrArray *findings;
   const BdFinding *note = NULL;
@@ -755,12 +753,12 @@ test_item_change (void)
   bd_test_row (last, 3, "2080502")->values[1] = Y (80000, 0);
   bd_test_row (last, 3, "2210201")->values[1] = Y (300000, 0);
   bd_document_recompute (last);
-  g_assert_true (bd_store_save_as (last, path, &error));
+  g_assert_true (bd_store_save_as (last, file->path, &error));
   g_assert_no_error (error);
 
   /* Nothing linked: the seed's five findings of guide §5, no more. */
   g_assert_cmpuint (bd_editor_get_findings (editor)->len, ==, 5);
-  g_assert_true (bd_editor_take_last_year (editor, path, &error));
+  g_assert_true (bd_editor_take_last_year (editor, file->path, &error));
   g_assert_no_error (error);
   findings = bd_editor_get_findings (editor);
   for (guint i = 0; i < findings->len; i++)
@@ -780,8 +778,6 @@ test_item_change (void)
     g_autoptr(GPtrArray) full = bd_check_document (doc);
     g_assert_cmpuint (full->len, ==, findings->len);
   }
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* The thresholds are settings (reason-threshold 10, year-change-threshold

@@ -24,6 +24,7 @@
 #include "bd-workbook-import.h"
 #include "bd-xlsx-writer.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 static void
 replace_once (GString    *text,
@@ -225,15 +226,14 @@ static void
 test_carryover_editor (void)
 {
   g_autoptr(BdDocument) seed = bd_test_load_seed ();
-  g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "carry.budget", NULL);
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-family-XXXXXX", "carry.budget");
   g_autoptr(GError) error = NULL;
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) doc = NULL;
   g_autoptr(BdEditor) editor = NULL;
   BdSchedule *s1;
 
-  doc = bd_test_save_and_open (seed, path, BD_STORE_OPEN_DEFAULT, &store);
+  doc = bd_test_save_and_open (seed, file->path, BD_STORE_OPEN_DEFAULT, &store);
   editor = bd_editor_new (doc, store);
 
   g_assert_false (bd_editor_set_carryover (editor, 3, TRUE, &error));
@@ -244,7 +244,7 @@ test_carryover_editor (void)
   g_assert_no_error (error);
   {
     g_autoptr(BdDocument) read = NULL;
-    BdSchedule *stored = stored_schedule_1 (path, &read);
+    BdSchedule *stored = stored_schedule_1 (file->path, &read);
 
     g_assert_cmpstr (stored->income_total->name, ==, "本年收入合计");
     g_assert_cmpint (stored->carryover->values[0], ==, Y (300000, 0));
@@ -261,15 +261,13 @@ test_carryover_editor (void)
   g_assert_cmpstr (s1->income_total->name, ==, "收入总计");
   {
     g_autoptr(BdDocument) read = NULL;
-    BdSchedule *stored = stored_schedule_1 (path, &read);
+    BdSchedule *stored = stored_schedule_1 (file->path, &read);
 
     g_assert_null (stored->carryover);
     g_assert_cmpint (stored->income_total->values[0], ==, Y (17722077, 40));
   }
   g_clear_object (&editor);
   g_clear_object (&store);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* A unit budget's schedule 1 (shanghai-czj-2025-unit.pdf, page 7: 收入总计

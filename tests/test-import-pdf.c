@@ -15,6 +15,7 @@
 #include "bd-review.h"
 #include "bd-store.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 static char *
 real_pdf (const char *name)
@@ -105,8 +106,7 @@ static void
 test_wanli_2025_pages_stored (void)
 {
   g_autoptr(BdDocument) doc = import_real ("putuo-wanli-2025-dept.pdf");
-  g_autofree char *dir = g_dir_make_tmp ("bd-import-pdf-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "wanli.budget", NULL);
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-import-pdf-XXXXXX", "wanli.budget");
   g_autoptr(GError) error = NULL;
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) stored = NULL;
@@ -114,7 +114,7 @@ test_wanli_2025_pages_stored (void)
   g_autofree char *source = NULL;
   guint rows = 0;
 
-  stored = bd_test_save_and_open (doc, path, BD_STORE_OPEN_READ_ONLY, &store);
+  stored = bd_test_save_and_open (doc, file->path, BD_STORE_OPEN_READ_ONLY, &store);
 
   for (guint n = 1; n <= BD_N_SCHEDULES; n++)
     {
@@ -141,8 +141,6 @@ test_wanli_2025_pages_stored (void)
     }
   g_assert_cmpstr (source, ==, "page 12");
   g_clear_object (&store);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* 普陀区财政局 2025 (24 pages): blank cells for zero, amounts with 分. */

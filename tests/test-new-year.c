@@ -8,6 +8,7 @@
 #include "bd-narrative.h"
 #include "bd-new-year.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 static BdDocument *
 new_year_of_seed (void)
@@ -156,20 +157,13 @@ static void
 test_stored (void)
 {
   g_autoptr(BdDocument) next = new_year_of_seed ();
-  g_autofree char *dir = g_dir_make_tmp ("bd-new-year-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "next.budget", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = NULL;
-  g_autoptr(BdDocument) loaded = NULL;
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-new-year-XXXXXX", "next.budget");
+  g_autoptr(BdDocument) loaded = bd_test_save_and_open (next, file->path, BD_STORE_OPEN_READ_ONLY, NULL);
   gint64 value;
 
-  loaded = bd_test_save_and_open (next, path, BD_STORE_OPEN_READ_ONLY, &store);
   g_assert_cmpint (loaded->year, ==, 2025);
   g_assert_true (bd_document_get_last_year (loaded, "income.total", &value));
   g_assert_cmpint (value, ==, Y (17722077, 40));
-  g_clear_object (&store);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* The paragraphs of the seed's sections 六 and 七 the formula does not
@@ -424,16 +418,14 @@ static void
 test_flags_stored (void)
 {
   g_autoptr(BdDocument) next = new_year_of_seed ();
-  g_autofree char *dir = g_dir_make_tmp ("bd-new-year-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "next.budget", NULL);
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-new-year-XXXXXX", "next.budget");
   g_autoptr(GError) error = NULL;
   g_autoptr(BdStore) store = NULL;
-  g_autoptr(BdDocument) loaded = NULL;
+  g_autoptr(BdDocument) loaded = bd_test_save_and_open (next, file->path, BD_STORE_OPEN_DEFAULT, &store);
   g_autoptr(BdDocument) again = NULL;
   g_autoptr(BdEditor) editor = NULL;
   g_autofree char *text = NULL;
 
-  loaded = bd_test_save_and_open (next, path, BD_STORE_OPEN_DEFAULT, &store);
   g_assert_cmpuint (count_to_review (loaded), ==, 4);
   g_assert_true (((BdProject *) g_ptr_array_index (loaded->projects, 0))->to_review);
 
@@ -446,12 +438,9 @@ test_flags_stored (void)
   g_clear_object (&editor);
   g_clear_object (&store);
 
-  again = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, &store);
+  again = bd_test_open (file->path, BD_STORE_OPEN_READ_ONLY, NULL);
   g_assert_cmpuint (count_to_review (again), ==, 3);
   g_assert_false (((BdProject *) g_ptr_array_index (again->projects, 0))->to_review);
-  g_clear_object (&store);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 int

@@ -8,6 +8,7 @@
 #include "bd-generator.h"
 #include "bd-page-layout.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 /* The seed's pages, counted by hand: the cover with the contents, 一 to 四
  * one page each, the nine schedules one page each, 六, 七, and the one form. */
@@ -291,20 +292,19 @@ test_embedded_face (void)
   g_autoptr(BdDocument) doc = bd_test_load_seed ();
   g_autoptr(BdPageLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bd-pdf-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "face.pdf", NULL);
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-pdf-XXXXXX", "face.pdf");
   g_autofree char *fonts = NULL;
   g_autofree char *schedule = NULL;
   g_autofree char *cover = NULL;
   g_auto(GStrv) lines = NULL;
-  const char *pdffonts[] = { "pdffonts", path, NULL };
+  const char *pdffonts[] = { "pdffonts", file->path, NULL };
 
   g_free (doc->department);
   doc->department = g_strdup ("Minhang City Ops Centre (QA) 城运中心");
   g_free (doc->title);
   doc->title = g_strdup ("闵行区2024年区级部门预算·校样稿");
   layout = bd_page_layout_new (doc, NULL);
-  g_assert_true (bd_page_layout_write_pdf (layout, path, &error));
+  g_assert_true (bd_page_layout_write_pdf (layout, file->path, &error));
   g_assert_no_error (error);
 
   fonts = run (pdffonts);
@@ -315,11 +315,10 @@ test_embedded_face (void)
   g_assert_nonnull (strstr (lines[2], "CID Type 0C"));
   g_assert_nonnull (strstr (lines[2], "yes yes yes"));
 
-  schedule = page_text (path, FIRST_SCHEDULE_PAGE);
+  schedule = page_text (file->path, FIRST_SCHEDULE_PAGE);
   g_assert_nonnull (strstr (schedule, "编制部门：Minhang City Ops Centre (QA) 城运中心"));
-  cover = page_text (path, 1);
+  cover = page_text (file->path, 1);
   g_assert_nonnull (strstr (cover, "闵行区2024年区级部门预算·校样稿"));
-  bd_file_remove_folder (dir);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "bd-pdf-import.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 #include "bd-window.h"
 #include "bd-gtk-test-util.h"
 
@@ -15,9 +16,8 @@ static void
 test_unsaved_then_saved (void)
 {
   g_autofree char *pdf = g_build_filename (g_getenv ("BD_REAL"), "putuo-czj-2025-dept.pdf", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("bd-window-pdf-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "czj-2025", NULL);
-  g_autofree char *saved = g_strconcat (path, ".budget", NULL);
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-window-pdf-XXXXXX", "czj-2025");
+  g_autofree char *saved = g_strconcat (file->path, ".budget", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = bd_import_any_file (pdf, &error);
   g_autoptr(BdEditor) editor = NULL;
@@ -38,14 +38,13 @@ test_unsaved_then_saved (void)
 
   /* Save As writes the document: 普陀区财政局 2025, schedule 3's 201 06 01
    * 行政运行 16,231,840.80 (page 12) read back from the file. */
-  g_assert_true (bd_window_save_as (window, path, &error));
+  g_assert_true (bd_window_save_as (window, file->path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (bd_test_stored (saved, 3, "2010601", 0), ==, Y (16231840, 80));
 
   gtk_window_destroy (GTK_WINDOW (window));
   bd_test_spin (50);
   g_unlink (saved);
-  g_rmdir (dir);
 }
 
 static gboolean

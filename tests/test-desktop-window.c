@@ -38,6 +38,24 @@ count_rows (GtkListBox *list)
   return n;
 }
 
+/* @path opened in @application, registered first, as 打开 opens it: its
+ * window, once shown. */
+static BdWindow *
+open_in_application (BdApplication *application,
+                     const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  BdWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  window = bd_application_open_path (application, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  bd_test_spin (300);
+  return window;
+}
+
 static void
 test_open_keeps_copy_and_lists_it (void)
 {
@@ -58,13 +76,7 @@ test_open_keeps_copy_and_lists_it (void)
   g_assert_true (bd_store_save_as (seed, path, &error));
   /* The copies go under the user's data folder: here the test's own. */
   g_assert_true (g_str_has_prefix (folder, data_dir));
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
-
-  window = bd_application_open_path (application, path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (window);
-  bd_test_spin (300);
+  window = open_in_application (application, path);
 
   /* The first opening of the day kept today's copy; it holds the seed's figures
    * (schedule 3, 2120199 其他城乡社区管理事务支出: 14,786,148.40, line 164 of the seed). */
@@ -124,13 +136,7 @@ test_set_aside_shown (void)
 
   g_assert_true (bd_store_save_as (seed, path, &error));
   g_assert_true (g_file_set_contents (wal, "not a log of this file", -1, NULL));
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
-
-  window = bd_application_open_path (application, path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (window);
-  bd_test_spin (300);
+  window = open_in_application (application, path);
 
   dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
@@ -174,12 +180,8 @@ test_open_workbook_unsaved (void)
   guint n_files;
 
   g_assert_true (bd_xlsx_write_file (seed, xlsx, &error));
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
   n_files = count_documents ();
-  window = bd_application_open_path (application, xlsx, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (window);
-  bd_test_spin (300);
+  window = open_in_application (application, xlsx);
   g_assert_null (bd_editor_get_store (bd_window_get_editor (window)));
   g_assert_cmpstr (bd_editor_get_document (bd_window_get_editor (window))->department, ==,
                    "上海市闵行区城市运行管理中心");

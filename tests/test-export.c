@@ -221,6 +221,29 @@ assert_old_csv_set (const char *folder,
     }
 }
 
+/* `export --csv` over the old set in @folder, its files limited to @limit
+ * bytes (0: none), fails (exit 2) with a message naming @named and saying
+ * @reason; the old set is there whole, nothing added to the folder. */
+static void
+assert_csv_export_refused (const char *folder,
+                           rlim_t      limit,
+                           const char *named,
+                           const char *reason,
+                           gboolean    in_the_way)
+{
+  g_autofree char *before = folder_listing (folder);
+  g_autofree char *after = NULL;
+  g_autofree char *said = NULL;
+  const char *argv[] = { "export", seed, "--csv", folder, NULL };
+
+  g_assert_cmpint (run_cli (limit, &said, argv), ==, 2);
+  assert_has (said, named);
+  assert_has (said, reason);
+  assert_old_csv_set (folder, in_the_way);
+  after = folder_listing (folder);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Before, files 1 to 4 were new and 6 to 9 old when the fifth name was a
  * folder: now none is replaced, and the message names the folder. */
 static void
@@ -229,17 +252,8 @@ test_csv_folder_in_the_way (void)
   g_autofree char *folder = old_csv_set ("csv-blocked", TRUE);
   g_autofree char *fifth = csv_name (5);
   g_autofree char *blocked = g_build_filename (folder, fifth, NULL);
-  g_autofree char *before = folder_listing (folder);
-  g_autofree char *after = NULL;
-  g_autofree char *said = NULL;
-  const char *argv[] = { "export", seed, "--csv", folder, NULL };
 
-  g_assert_cmpint (run_cli (0, &said, argv), ==, 2);
-  assert_has (said, blocked);
-  assert_has (said, "Is a directory");
-  assert_old_csv_set (folder, TRUE);
-  after = folder_listing (folder);
-  g_assert_cmpstr (after, ==, before);
+  assert_csv_export_refused (folder, 0, blocked, "Is a directory", TRUE);
 }
 
 /* Schedules 4 and 8 of the seed take more than 1,500 bytes as CSV (1,544
@@ -249,21 +263,12 @@ test_csv_full_disk (void)
 {
   g_autofree char *folder = old_csv_set ("csv-full", FALSE);
   g_autofree char *fourth = csv_name (4);
-  g_autofree char *before = folder_listing (folder);
-  g_autofree char *after = NULL;
-  g_autofree char *said = NULL;
   g_autofree char *text = NULL;
   g_autofree char *first = csv_name (1);
   g_autofree char *first_path = g_build_filename (folder, first, NULL);
   const char *argv[] = { "export", seed, "--csv", folder, NULL };
 
-  g_assert_cmpint (run_cli (1500, &said, argv), ==, 2);
-  assert_has (said, fourth);
-  assert_has (said, "File too large");
-  assert_old_csv_set (folder, FALSE);
-  after = folder_listing (folder);
-  g_assert_cmpstr (after, ==, before);
-
+  assert_csv_export_refused (folder, 1500, fourth, "File too large", FALSE);
   g_assert_cmpint (run_cli (0, NULL, argv), ==, 0);
   text = contents (first_path);
   assert_has (text, "2024年部门财务收支预算总表");

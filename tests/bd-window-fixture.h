@@ -89,6 +89,21 @@ bd_test_press_key (GtkWidget       *widget,
   return bd_test_emit_key (widget, keyval, 0, state);
 }
 
+/* @text typed into the cell of row @code, column @column, as a clerk types
+ * it: its first character starts editing, the rest follows; not committed. */
+static inline void
+bd_test_type_in_cell (BdTableView *view,
+                      const char  *code,
+                      const char  *column,
+                      const char  *text)
+{
+  g_autofree char *first = g_utf8_substring (text, 0, 1);
+
+  g_assert_true (bd_table_view_select (view, code, column));
+  g_assert_true (bd_table_view_begin_edit (view, first));
+  bd_table_view_set_edit_text (view, text);
+}
+
 /* A test of the window's widgets, on a fresh window fixture. */
 #define WINDOW_TEST(path, func) \
   g_test_add (path, WindowFixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)

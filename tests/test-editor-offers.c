@@ -58,9 +58,7 @@ test_fill_offer (WindowFixture *f,
   bd_window_show_page (f->window, "schedule-3");
   bd_test_spin (100);
   g_assert_null (bd_schedule_view_get_fill_offer (view));
-  g_assert_true (bd_table_view_select (table, "2210201", "基本支出"));
-  g_assert_true (bd_table_view_begin_edit (table, "4"));
-  bd_table_view_set_edit_text (table, "457,984");
+  bd_test_type_in_cell (table, "2210201", "基本支出", "457,984");
   g_assert_true (bd_table_view_commit (table, BD_MOVE_DOWN));
   bd_test_spin (100);
   g_assert_cmpstr (bd_schedule_view_get_fill_offer (view), ==, "2210201");
@@ -135,9 +133,7 @@ test_fill_offer_keeps_cells (WindowFixture *f,
 
   bd_window_show_page (f->window, "schedule-3");
   bd_test_spin (100);
-  g_assert_true (bd_table_view_select (table, "2210201", "基本支出"));
-  g_assert_true (bd_table_view_begin_edit (table, "4"));
-  bd_table_view_set_edit_text (table, "457,984");
+  bd_test_type_in_cell (table, "2210201", "基本支出", "457,984");
   bd_test_spin (100);
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     {
@@ -189,9 +185,7 @@ test_computed_elsewhere (WindowFixture *f,
 
   bd_window_show_page (f->window, "schedule-1");
   bd_test_spin (100);
-  g_assert_true (bd_table_view_select (table, "221", "预算数"));
-  g_assert_true (bd_table_view_begin_edit (table, "4"));
-  bd_table_view_set_edit_text (table, "457,984");
+  bd_test_type_in_cell (table, "221", "预算数", "457,984");
   g_assert_false (bd_table_view_commit (table, BD_MOVE_DOWN));
   g_assert_nonnull (strstr (bd_table_view_get_error (table), "schedule 3 (447,984.00 there)"));
   bd_test_screenshot (GTK_WIDGET (f->window), "computed-elsewhere");

@@ -119,9 +119,7 @@ test_refused_value (Fixture       *f,
 
   bd_window_show_page (f->window, "schedule-3");
   spin (100);
-  g_assert_true (bd_table_view_select (view, "2210201", "基本支出"));
-  g_assert_true (bd_table_view_begin_edit (view, "4"));
-  bd_table_view_set_edit_text (view, "447,98４a");
+  bd_test_type_in_cell (view, "2210201", "基本支出", "447,98４a");
   g_assert_false (bd_table_view_commit (view, BD_MOVE_DOWN));
   /* The reason stands beside the cell, the cell is still being typed in,
    * and nothing was stored. */

@@ -10,20 +10,34 @@
 #include "bd-test-util.h"
 #include "bd-xlsx-writer.h"
 
+/* The department template's header of schedule 5, on a sheet's third row. */
+static const char * const bd_test_schedule_5_header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
+
 /* A sheet @name in @book titled as 2024's schedule 5 (一般公共预算支出功能分类
- * 预算表), the department template's header on its third row: its rows of
- * codes go from the fourth (row 3) on. */
+ * 预算表), the first @n_columns cells of the header on its third row: its rows
+ * of codes go from the fourth (row 3) on. */
 static inline lxw_worksheet *
 bd_test_add_schedule_5_sheet (lxw_workbook *book,
-                              const char   *name)
+                              const char   *name,
+                              guint         n_columns)
 {
-  static const char * const header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
   lxw_worksheet *sheet = workbook_add_worksheet (book, name);
 
+  g_assert_cmpuint (n_columns, <=, G_N_ELEMENTS (bd_test_schedule_5_header));
   worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    worksheet_write_string (sheet, 2, c, header[c], NULL);
+  for (guint c = 0; c < n_columns; c++)
+    worksheet_write_string (sheet, 2, c, bd_test_schedule_5_header[c], NULL);
   return sheet;
+}
+
+/* A sheet 通讯录 in @book that is no budget schedule: an address book. */
+static inline void
+bd_test_add_address_book_sheet (lxw_workbook *book)
+{
+  lxw_worksheet *sheet = workbook_add_worksheet (book, "通讯录");
+
+  worksheet_write_string (sheet, 0, 0, "姓名", NULL);
+  worksheet_write_string (sheet, 0, 1, "电话", NULL);
 }
 
 /* The seed with schedule 3 changed as the sheet imports read it: 2210201

@@ -161,7 +161,7 @@ test_refused (WindowFixture *f,
   g_autofree char *other = g_build_filename (f->dir, "other.xlsx", NULL);
   g_autoptr(GError) error = NULL;
   lxw_workbook *book = workbook_new (path);
-  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5");
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5", 5);
   GtkWidget *dialog;
 
   worksheet_write_string (sheet, 3, 0, "2080506", NULL);
@@ -184,8 +184,7 @@ test_refused (WindowFixture *f,
   g_assert_cmpint (window_fixture_stored (f, 5, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
 
   book = workbook_new (other);
-  sheet = workbook_add_worksheet (book, "通讯录");
-  worksheet_write_string (sheet, 0, 0, "姓名", NULL);
+  bd_test_add_address_book_sheet (book);
   workbook_close (book);
   g_assert_null (bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, other, &error));
   g_assert_nonnull (strstr (error->message, "No sheet of other.xlsx is a budget schedule"));
@@ -201,7 +200,7 @@ test_new_code (WindowFixture *f,
   g_autofree char *path = g_build_filename (f->dir, "new-code.xlsx", NULL);
   g_autoptr(GError) error = NULL;
   lxw_workbook *book = workbook_new (path);
-  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5");
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5", 5);
   GtkWidget *dialog;
 
   worksheet_write_string (sheet, 3, 0, "21298", NULL);

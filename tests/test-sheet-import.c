@@ -255,11 +255,10 @@ test_refused (Fixture       *f,
   g_autofree char *formula = g_build_filename (g_getenv ("BD_TEMPLATES"), "..", "..", "bad",
                                                "workbook-formula-no-value.xlsx", NULL);
   lxw_workbook *book = workbook_new (path);
-  lxw_worksheet *sheet = workbook_add_worksheet (book, "通讯录");
+  lxw_worksheet *sheet;
 
-  worksheet_write_string (sheet, 0, 0, "姓名", NULL);
-  worksheet_write_string (sheet, 0, 1, "电话", NULL);
-  sheet = bd_test_add_schedule_5_sheet (book, "表5");
+  bd_test_add_address_book_sheet (book);
+  sheet = bd_test_add_schedule_5_sheet (book, "表5", 5);
   worksheet_write_string (sheet, 3, 0, "2080505", NULL);
   worksheet_write_number (sheet, 3, 3, 996397, NULL);
   worksheet_write_string (sheet, 4, 0, "2080506", NULL);
@@ -325,7 +324,7 @@ test_extra_code (Fixture       *f,
   g_autoptr(BdWorkbook) book = NULL;
   g_autoptr(BdSheetImport) import = NULL;
   lxw_workbook *writer = workbook_new (path);
-  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (writer, "表5");
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (writer, "表5", 5);
   BdSheetChange *change;
 
   worksheet_write_string (sheet, 3, 0, "2129901", NULL);
@@ -394,7 +393,7 @@ test_new_code (Fixture       *f,
   g_autoptr(BdWorkbook) book = NULL;
   g_autoptr(BdSheetImport) import = NULL;
   lxw_workbook *writer = workbook_new (path);
-  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (writer, "表5");
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (writer, "表5", 5);
   g_autofree char *stored = NULL;
   g_autofree char *text = NULL;
 

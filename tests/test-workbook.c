@@ -449,19 +449,13 @@ test_bad (void)
 
   /* A workbook of something else. */
   book = workbook_new (other);
-  sheet = workbook_add_worksheet (book, "通讯录");
-  worksheet_write_string (sheet, 0, 0, "姓名", NULL);
-  worksheet_write_string (sheet, 0, 1, "电话", NULL);
+  bd_test_add_address_book_sheet (book);
   workbook_close (book);
   assert_refused (other, "No sheet", "budget schedule");
 
   /* Titled as schedule 5, with no 基本支出 column. */
   book = workbook_new (headerless);
-  sheet = workbook_add_worksheet (book, "一般公共预算");
-  worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
-  worksheet_write_string (sheet, 2, 0, "科目编码", NULL);
-  worksheet_write_string (sheet, 2, 1, "科目名称", NULL);
-  worksheet_write_string (sheet, 2, 2, "合计", NULL);
+  sheet = bd_test_add_schedule_5_sheet (book, "一般公共预算", 3);
   worksheet_write_string (sheet, 3, 0, "2080505", NULL);
   workbook_close (book);
   assert_refused (headerless, "Sheet “一般公共预算”", "基本支出");
@@ -473,7 +467,7 @@ test_text_figure (void)
 {
   g_autofree char *path = tmp_path ("text-figure.xlsx");
   lxw_workbook *book = workbook_new (path);
-  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5");
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5", 5);
 
   worksheet_write_string (sheet, 1, 0, "编制部门：上海市闵行区城市运行管理中心", NULL);
   worksheet_write_string (sheet, 3, 0, "2080505", NULL);

@@ -13,13 +13,38 @@
 /* The department template's header of schedule 5, on a sheet's third row. */
 static const char * const bd_test_schedule_5_header[] = { "科目编码", "科目名称", "合计", "基本支出", "项目支出" };
 
+/* A row of a schedule 5 sheet under that header: NULL leaves a cell empty;
+ * codes and names are text, a figure of digits is a number, any other
+ * figure text. */
+typedef struct {
+  const char *code;
+  const char *name;
+  const char *figures[3];   /* 合计, 基本支出, 项目支出 */
+} BdTestSheetRow;
+
+static inline void
+bd_test_write_figure (lxw_worksheet *sheet,
+                      lxw_row_t      row,
+                      lxw_col_t      column,
+                      const char    *text)
+{
+  guint64 number;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &number, NULL))
+    worksheet_write_number (sheet, row, column, number, NULL);
+  else if (text != NULL)
+    worksheet_write_string (sheet, row, column, text, NULL);
+}
+
 /* A sheet @name in @book titled as 2024's schedule 5 (一般公共预算支出功能分类
- * 预算表), the first @n_columns cells of the header on its third row: its rows
- * of codes go from the fourth (row 3) on. */
+ * 预算表), the first @n_columns cells of the header on its third row and
+ * @rows from the fourth (row 3) on. */
 static inline lxw_worksheet *
-bd_test_add_schedule_5_sheet (lxw_workbook *book,
-                              const char   *name,
-                              guint         n_columns)
+bd_test_add_schedule_5_sheet (lxw_workbook         *book,
+                              const char           *name,
+                              guint                 n_columns,
+                              const BdTestSheetRow *rows,
+                              guint                 n_rows)
 {
   lxw_worksheet *sheet = workbook_add_worksheet (book, name);
 
@@ -27,6 +52,14 @@ bd_test_add_schedule_5_sheet (lxw_workbook *book,
   worksheet_write_string (sheet, 0, 0, "2024年部门一般公共预算支出功能分类预算表", NULL);
   for (guint c = 0; c < n_columns; c++)
     worksheet_write_string (sheet, 2, c, bd_test_schedule_5_header[c], NULL);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      worksheet_write_string (sheet, 3 + r, 0, rows[r].code, NULL);
+      if (rows[r].name != NULL)
+        worksheet_write_string (sheet, 3 + r, 1, rows[r].name, NULL);
+      for (guint c = 0; c < G_N_ELEMENTS (rows[r].figures); c++)
+        bd_test_write_figure (sheet, 3 + r, 2 + c, rows[r].figures[c]);
+    }
   return sheet;
 }
 

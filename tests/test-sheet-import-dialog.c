@@ -160,12 +160,11 @@ test_refused (WindowFixture *f,
   g_autofree char *path = g_build_filename (f->dir, "bad.xlsx", NULL);
   g_autofree char *other = g_build_filename (f->dir, "other.xlsx", NULL);
   g_autoptr(GError) error = NULL;
+  static const BdTestSheetRow rows[] = { { "2080506", NULL, { NULL, "约五十万" } } };
   lxw_workbook *book = workbook_new (path);
-  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5", 5);
   GtkWidget *dialog;
 
-  worksheet_write_string (sheet, 3, 0, "2080506", NULL);
-  worksheet_write_string (sheet, 3, 3, "约五十万", NULL);
+  bd_test_add_schedule_5_sheet (book, "表5", 5, rows, G_N_ELEMENTS (rows));
   workbook_close (book);
 
   dialog = bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, path, &error);
@@ -199,15 +198,14 @@ test_new_code (WindowFixture *f,
 {
   g_autofree char *path = g_build_filename (f->dir, "new-code.xlsx", NULL);
   g_autoptr(GError) error = NULL;
+  static const BdTestSheetRow rows[] = {
+    { "21298", "城运专项款" },
+    { "2129801", "城运专项测试", { NULL, NULL, "1000" } },
+  };
   lxw_workbook *book = workbook_new (path);
-  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5", 5);
   GtkWidget *dialog;
 
-  worksheet_write_string (sheet, 3, 0, "21298", NULL);
-  worksheet_write_string (sheet, 3, 1, "城运专项款", NULL);
-  worksheet_write_string (sheet, 4, 0, "2129801", NULL);
-  worksheet_write_string (sheet, 4, 1, "城运专项测试", NULL);
-  worksheet_write_number (sheet, 4, 4, 1000, NULL);
+  bd_test_add_schedule_5_sheet (book, "表5", 5, rows, G_N_ELEMENTS (rows));
   workbook_close (book);
 
   dialog = bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, path, &error);

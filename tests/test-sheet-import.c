@@ -254,15 +254,15 @@ test_refused (Fixture       *f,
   g_autofree char *path = fixture_file (f, "bad.xlsx");
   g_autofree char *formula = g_build_filename (g_getenv ("BD_TEMPLATES"), "..", "..", "bad",
                                                "workbook-formula-no-value.xlsx", NULL);
+  static const BdTestSheetRow rows[] = {
+    { "2080505", NULL, { NULL, "996397" } },
+    { "2080506", NULL, { NULL, "约五十万" } },
+  };
   lxw_workbook *book = workbook_new (path);
   lxw_worksheet *sheet;
 
   bd_test_add_address_book_sheet (book);
-  sheet = bd_test_add_schedule_5_sheet (book, "表5", 5);
-  worksheet_write_string (sheet, 3, 0, "2080505", NULL);
-  worksheet_write_number (sheet, 3, 3, 996397, NULL);
-  worksheet_write_string (sheet, 4, 0, "2080506", NULL);
-  worksheet_write_string (sheet, 4, 3, "约五十万", NULL);
+  bd_test_add_schedule_5_sheet (book, "表5", 5, rows, G_N_ELEMENTS (rows));
   sheet = workbook_add_worksheet (book, "上年表5");
   worksheet_write_string (sheet, 0, 0, "2023年部门一般公共预算支出功能分类预算表", NULL);
   workbook_close (book);
@@ -323,12 +323,11 @@ test_extra_code (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(BdWorkbook) book = NULL;
   g_autoptr(BdSheetImport) import = NULL;
+  static const BdTestSheetRow rows[] = { { "2129901", NULL, { NULL, NULL, "1000" } } };
   lxw_workbook *writer = workbook_new (path);
-  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (writer, "表5", 5);
   BdSheetChange *change;
 
-  worksheet_write_string (sheet, 3, 0, "2129901", NULL);
-  worksheet_write_number (sheet, 3, 4, 1000, NULL);
+  bd_test_add_schedule_5_sheet (writer, "表5", 5, rows, G_N_ELEMENTS (rows));
   workbook_close (writer);
 
   g_assert_null (bd_document_lookup_code (doc, BD_CLASSIFICATION_FUNCTION, "2129901"));
@@ -386,24 +385,21 @@ test_new_code (Fixture       *f,
                gconstpointer  data)
 {
   g_autofree char *path = fixture_file (f, "new-code.xlsx");
-  const char *rows[][2] = { { "21298", "城运专项款" }, { "2129801", "城运专项测试" }, { "2129901", "城运其他测试" } };
+  static const BdTestSheetRow rows[] = {
+    { "21298", "城运专项款" },
+    { "2129801", "城运专项测试", { NULL, NULL, "1000" } },
+    { "2129901", "城运其他测试", { NULL, NULL, "500" } },
+  };
   BdDocument *doc = bd_editor_get_document (f->editor);
   GHashTable *new_codes;
   g_autoptr(GError) error = NULL;
   g_autoptr(BdWorkbook) book = NULL;
   g_autoptr(BdSheetImport) import = NULL;
   lxw_workbook *writer = workbook_new (path);
-  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (writer, "表5", 5);
   g_autofree char *stored = NULL;
   g_autofree char *text = NULL;
 
-  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
-    {
-      worksheet_write_string (sheet, 3 + r, 0, rows[r][0], NULL);
-      worksheet_write_string (sheet, 3 + r, 1, rows[r][1], NULL);
-    }
-  worksheet_write_number (sheet, 4, 4, 1000, NULL);
-  worksheet_write_number (sheet, 5, 4, 500, NULL);
+  bd_test_add_schedule_5_sheet (writer, "表5", 5, rows, G_N_ELEMENTS (rows));
   workbook_close (writer);
 
   book = bd_workbook_read (path, &error);

@@ -436,7 +436,6 @@ test_bad (void)
   g_autofree char *data = NULL;
   gsize length;
   lxw_workbook *book;
-  lxw_worksheet *sheet;
 
   g_assert_true (g_file_set_contents (text, "科目,金额\n208,1\n", -1, NULL));
   assert_refused (text, "not-a-book.xlsx", NULL);
@@ -455,8 +454,7 @@ test_bad (void)
 
   /* Titled as schedule 5, with no 基本支出 column. */
   book = workbook_new (headerless);
-  sheet = bd_test_add_schedule_5_sheet (book, "一般公共预算", 3);
-  worksheet_write_string (sheet, 3, 0, "2080505", NULL);
+  bd_test_add_schedule_5_sheet (book, "一般公共预算", 3, &(BdTestSheetRow) { "2080505" }, 1);
   workbook_close (book);
   assert_refused (headerless, "Sheet “一般公共预算”", "基本支出");
 }
@@ -467,15 +465,13 @@ test_text_figure (void)
 {
   g_autofree char *path = tmp_path ("text-figure.xlsx");
   lxw_workbook *book = workbook_new (path);
-  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5", 5);
+  static const BdTestSheetRow rows[] = {
+    { "2080505", "机关事业单位基本养老保险缴费支出", { NULL, "996397" } },
+    { "2080506", "机关事业单位职业年金缴费支出", { NULL, "约五十万" } },
+  };
+  lxw_worksheet *sheet = bd_test_add_schedule_5_sheet (book, "表5", 5, rows, G_N_ELEMENTS (rows));
 
   worksheet_write_string (sheet, 1, 0, "编制部门：上海市闵行区城市运行管理中心", NULL);
-  worksheet_write_string (sheet, 3, 0, "2080505", NULL);
-  worksheet_write_string (sheet, 3, 1, "机关事业单位基本养老保险缴费支出", NULL);
-  worksheet_write_number (sheet, 3, 3, 996397, NULL);
-  worksheet_write_string (sheet, 4, 0, "2080506", NULL);
-  worksheet_write_string (sheet, 4, 1, "机关事业单位职业年金缴费支出", NULL);
-  worksheet_write_string (sheet, 4, 3, "约五十万", NULL);
   workbook_close (book);
   assert_refused (path, "Sheet “表5”, cell D5", "约五十万");
 }

@@ -41,6 +41,20 @@ item_text (GListModel *model,
   return g_strdup (gtk_string_object_get_string (item));
 }
 
+/* The dialog on the workbook at @path, shown. */
+static GtkWidget *
+show_dialog (WindowFixture *f,
+             const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog = bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, path, &error);
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  bd_test_spin (200);
+  return dialog;
+}
+
 /* The dialog's preview lists @n_changes changes, the first ones as
  * @first (NULL-terminated) says. */
 static void
@@ -56,6 +70,22 @@ assert_changes (GtkWidget          *dialog,
       g_autofree char *text = item_text (changes, i);
       g_assert_cmpstr (text, ==, first[i]);
     }
+}
+
+/* The dialog on a workbook @name in the fixture's folder, of one sheet 表5
+ * holding schedule 5's header and @rows. */
+static GtkWidget *
+show_dialog_on_rows (WindowFixture        *f,
+                     const char           *name,
+                     const BdTestSheetRow *rows,
+                     guint                 n_rows)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  lxw_workbook *book = workbook_new (path);
+
+  bd_test_add_schedule_5_sheet (book, "表5", 5, rows, n_rows);
+  workbook_close (book);
+  return show_dialog (f, path);
 }
 
 static gboolean
@@ -88,11 +118,8 @@ test_preview_and_apply (WindowFixture *f,
   bd_window_show_page (f->window, "schedule-1");
   bd_test_spin (100);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (bd_window_get_schedule_view (f->window, 3))));
-  dialog = bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, xlsx, &error);
-  g_assert_no_error (error);
+  dialog = show_dialog (f, xlsx);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-  bd_test_spin (200);
 
   /* The nine schedule sheets of the export, each with its schedule; the
    * form's sheet is none. */
@@ -157,20 +184,12 @@ static void
 test_refused (WindowFixture *f,
               gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "bad.xlsx", NULL);
+  static const BdTestSheetRow rows[] = { { "2080506", NULL, { NULL, "约五十万" } } };
   g_autofree char *other = g_build_filename (f->dir, "other.xlsx", NULL);
   g_autoptr(GError) error = NULL;
-  static const BdTestSheetRow rows[] = { { "2080506", NULL, { NULL, "约五十万" } } };
-  lxw_workbook *book = workbook_new (path);
-  GtkWidget *dialog;
+  GtkWidget *dialog = show_dialog_on_rows (f, "bad.xlsx", rows, G_N_ELEMENTS (rows));
+  lxw_workbook *book;
 
-  bd_test_add_schedule_5_sheet (book, "表5", 5, rows, G_N_ELEMENTS (rows));
-  workbook_close (book);
-
-  dialog = bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, path, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (dialog));
-  bd_test_spin (200);
   g_assert_cmpstr (bd_sheet_import_dialog_get_error (BD_SHEET_IMPORT_DIALOG (dialog)), ==,
                    "Sheet “表5”, cell D4: “约五十万” is not an amount");
   g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_import_button, NULL)));
@@ -196,23 +215,13 @@ static void
 test_new_code (WindowFixture *f,
                gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "new-code.xlsx", NULL);
-  g_autoptr(GError) error = NULL;
   static const BdTestSheetRow rows[] = {
     { "21298", "城运专项款" },
     { "2129801", "城运专项测试", { NULL, NULL, "1000" } },
   };
-  lxw_workbook *book = workbook_new (path);
-  GtkWidget *dialog;
+  GtkWidget *dialog = show_dialog_on_rows (f, "new-code.xlsx", rows, G_N_ELEMENTS (rows));
 
-  bd_test_add_schedule_5_sheet (book, "表5", 5, rows, G_N_ELEMENTS (rows));
-  workbook_close (book);
-
-  dialog = bd_sheet_import_dialog_new (GTK_WINDOW (f->window), f->editor, path, &error);
-  g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-  bd_test_spin (200);
   /* The row added, its two codes, the seed's six schedule 5 leaves left
    * as they are. */
   assert_changes (dialog, 9, (const char *[]) {
@@ -225,10 +234,8 @@ test_new_code (WindowFixture *f,
   bd_test_spin (200);
   g_assert_cmpint (window_fixture_stored (f, 5, "2129801", BD_COL_BASIC + 1), ==, Y (1000, 0));
   {
-    g_autoptr(BdStore) reader = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
-    g_autoptr(BdDocument) stored = bd_store_load (reader, &error);
+    g_autoptr(BdDocument) stored = bd_test_open (f->path, BD_STORE_OPEN_READ_ONLY, NULL);
 
-    g_assert_no_error (error);
     g_assert_cmpstr (g_hash_table_lookup (stored->extra_codes[BD_CLASSIFICATION_FUNCTION], "21298"), ==, "城运专项款");
     g_assert_cmpstr (g_hash_table_lookup (stored->extra_codes[BD_CLASSIFICATION_FUNCTION], "2129801"), ==,
                      "城运专项测试");

@@ -944,6 +944,24 @@ test_full_disk (Fixture       *fixture,
   }
 }
 
+/* @doc read again from @store after a save the disk refused (the rows
+ * rewritten got ids the file no longer has): its schedule 3, where
+ * 2120199's 项目支出 is still the seed's 7,959,673.40. */
+static BdSchedule *
+reload_after_refusal (BdStore     *store,
+                      BdDocument **doc)
+{
+  g_autoptr(GError) error = NULL;
+  BdSchedule *s3;
+
+  g_clear_object (doc);
+  *doc = bd_store_load (store, &error);
+  g_assert_no_error (error);
+  s3 = bd_document_get_schedule (*doc, 3);
+  g_assert_cmpint (bd_schedule_find_row (s3, "2120199")->values[1], ==, Y (7959673, 40));
+  return s3;
+}
+
 /* The disk fills while the clerk works: the edit that does not fit is
  * refused whole, saying so, the ones before it stay, and once there is room
  * again the same open document takes edits. */
@@ -988,11 +1006,7 @@ test_full_disk_mid_session (Fixture       *fixture,
 
       /* The rows rewritten got ids the file no longer has: what failed is
        * read again (the editor restores its snapshot instead). */
-      g_clear_object (&doc);
-      doc = bd_store_load (store, &error);
-      g_assert_no_error (error);
-      s3 = bd_document_get_schedule (doc, 3);
-      g_assert_cmpint (bd_schedule_find_row (s3, "2120199")->values[1], ==, Y (7959673, 40));
+      s3 = reload_after_refusal (store, &doc);
 
       /* A group that does not fit: none of it. The file is written when
        * the group commits (never before its journal holds what it
@@ -1011,11 +1025,7 @@ test_full_disk_mid_session (Fixture       *fixture,
         g_assert_false (bd_store_commit (store, &error));
         g_assert_error (error, BD_STORE_ERROR, BD_STORE_ERROR_FULL);
         g_clear_error (&error);
-        g_clear_object (&doc);
-        doc = bd_store_load (store, &error);
-        g_assert_no_error (error);
-        s3 = bd_document_get_schedule (doc, 3);
-        g_assert_cmpint (bd_schedule_find_row (s3, "2120199")->values[1], ==, Y (7959673, 40));
+        s3 = reload_after_refusal (store, &doc);
         g_assert_cmpint (bd_schedule_find_row (s3, "2080505")->values[1], ==, before);
       }
 

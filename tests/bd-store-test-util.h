@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "bd-file-test-util.h"
 #include "bd-store.h"
@@ -41,6 +42,18 @@ store_fixture_tear_down (StoreFixture  *fixture,
   g_free (fixture->dir);
   g_free (fixture->path);
 }
+
+/* The note beside the fixture's document that names the BudgetDesk
+ * writing it. */
+static inline char *
+store_fixture_lock_note (StoreFixture *fixture)
+{
+  return g_build_filename (fixture->dir, ".~lock.cityops-2024.budget#", NULL);
+}
+
+/* A test of the document file, on a fresh folder of its own. */
+#define STORE_TEST(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_fixture_set_up, func, store_fixture_tear_down)
 
 /* The seed document saved as a new file at @path. */
 static inline void
@@ -84,4 +97,22 @@ assert_open_refused (const char       *path,
       g_autofree char *after = checksum_of (path);
       g_assert_cmpstr (before, ==, after);
     }
+}
+
+/* The one number @sql gives from the file at @path, read without the store. */
+static inline gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
 }

@@ -636,7 +636,7 @@ test_lock_follows_no_link (Fixture       *fixture,
 {
   g_autofree char *private_dir = g_build_filename (fixture->dir, "private", NULL);
   g_autofree char *secret = private_path (fixture);
-  g_autofree char *note = g_build_filename (fixture->dir, ".~lock.cityops-2024.budget#", NULL);
+  g_autofree char *note = store_fixture_lock_note (fixture);
   uid_t clerk = geteuid () == 0 ? 65534 : geteuid ();
 
   save_seed (fixture->path);
@@ -661,7 +661,7 @@ test_lock_keyed_on_file (Fixture       *fixture,
   g_autofree char *elsewhere = g_build_filename (fixture->dir, "desktop", NULL);
   g_autofree char *symlinked = g_build_filename (elsewhere, "预算.budget", NULL);
   g_autofree char *hard = g_build_filename (fixture->dir, "hard.budget", NULL);
-  g_autofree char *note = g_build_filename (fixture->dir, ".~lock.cityops-2024.budget#", NULL);
+  g_autofree char *note = store_fixture_lock_note (fixture);
   const char *names[] = { fixture->path, symlinked, hard };
 
   save_seed (fixture->path);
@@ -767,16 +767,14 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, store_fixture_set_up, func, store_fixture_tear_down)
-  ADD ("/store-journal/file-alone-holds-every-edit", test_file_alone_holds_every_edit);
-  ADD ("/store-journal/leftover-wal-not-replayed", test_leftover_wal_not_replayed);
-  ADD ("/store-journal/hot-journal", test_hot_journal);
-  ADD ("/store-journal/writer-among-readers", test_writer_among_readers);
-  ADD ("/store-journal/lock-follows-no-link", test_lock_follows_no_link);
-  ADD ("/store-journal/lock-keyed-on-file", test_lock_keyed_on_file);
-  ADD ("/store-journal/hostile-schema", test_hostile_schema);
-  ADD ("/store-journal/old-wal-document", test_old_wal_document);
-#undef ADD
+  STORE_TEST ("/store-journal/file-alone-holds-every-edit", test_file_alone_holds_every_edit);
+  STORE_TEST ("/store-journal/leftover-wal-not-replayed", test_leftover_wal_not_replayed);
+  STORE_TEST ("/store-journal/hot-journal", test_hot_journal);
+  STORE_TEST ("/store-journal/writer-among-readers", test_writer_among_readers);
+  STORE_TEST ("/store-journal/lock-follows-no-link", test_lock_follows_no_link);
+  STORE_TEST ("/store-journal/lock-keyed-on-file", test_lock_keyed_on_file);
+  STORE_TEST ("/store-journal/hostile-schema", test_hostile_schema);
+  STORE_TEST ("/store-journal/old-wal-document", test_old_wal_document);
 
   return g_test_run ();
 }

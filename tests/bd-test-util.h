@@ -103,6 +103,32 @@ bd_test_seed_string (void)
   return g_string_new (text);
 }
 
+/* The seed with the four rows of its two errors carrying the figures of
+ * schedules 2, 3 and 5: the corrected document of guide §5. */
+static inline BdDocument *
+bd_test_load_corrected (void)
+{
+  g_autoptr(GString) text = bd_test_seed_string ();
+  g_autoptr(GError) error = NULL;
+  BdDocument *doc;
+
+  /* 1,616,095.40 and 14,786,148.00 appear only in the 208 and 212 rows of schedules 1 and 4. */
+  g_assert_cmpuint (g_string_replace (text, "1,616,095.40", "1,616,095.00", 0), ==, 3);
+  g_assert_cmpuint (g_string_replace (text, "14,786,148.00", "14,786,148.40", 0), ==, 3);
+  doc = bd_import_published_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Finding @index of @findings, which must be there. */
+static inline const BdFinding *
+bd_test_finding_at (GPtrArray *findings,
+                    guint      index)
+{
+  g_assert_cmpuint (index, <, findings->len);
+  return g_ptr_array_index (findings, index);
+}
+
 /* 元 written as in the published tables, to 分: Y(1616095, 40). */
 #define Y(yuan, fen) ((gint64) (yuan) * 100 + (fen))
 

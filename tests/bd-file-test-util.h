@@ -69,6 +69,18 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* g_test_run (), then @dir (the tests' own folder) removed with all in
+ * it, and freed: the run's status, for main () to return. */
+static inline int
+bd_test_run_and_remove (char *dir)
+{
+  int status = g_test_run ();
+
+  remove_tree (dir);
+  g_free (dir);
+  return status;
+}
+
 /* A file of the test's own in a new temporary folder; the folder goes, with
  * all in it, when the g_autoptr holding it goes out of scope. */
 typedef struct {

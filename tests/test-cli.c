@@ -488,8 +488,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   dir = bd_test_make_dir ("bd-cli-XXXXXX");
 
@@ -506,7 +504,5 @@ main (int    argc,
   g_test_add_func ("/cli/bad-input-changes-nothing", test_bad_input_changes_nothing);
   g_test_add_func ("/cli/set-aside-told", test_set_aside_told);
 
-  status = g_test_run ();
-  remove_tree (dir);
-  return status;
+  return bd_test_run_and_remove (dir);
 }

@@ -204,7 +204,6 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
-  int status;
 
   dir = g_dir_make_tmp ("bd-desktop-XXXXXX", &error);
   g_assert_no_error (error);
@@ -218,9 +217,5 @@ main (int    argc,
   g_test_add_func ("/desktop/open-keeps-copy-and-lists-it", test_open_keeps_copy_and_lists_it);
   g_test_add_func ("/desktop/set-aside-shown", test_set_aside_shown);
   g_test_add_func ("/desktop/open-workbook-unsaved", test_open_workbook_unsaved);
-  status = g_test_run ();
-
-  remove_tree (dir);
-  g_free (dir);
-  return status;
+  return bd_test_run_and_remove (dir);
 }

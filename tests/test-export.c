@@ -416,9 +416,7 @@ main (int    argc,
   g_test_add_func ("/export/xlsx-long-cell", test_xlsx_long_cell);
   g_test_add_func ("/export/over-document", test_export_over_document);
 
-  status = g_test_run ();
-  remove_tree (dir);
+  status = bd_test_run_and_remove (dir);
   g_free (seed);
-  g_free (dir);
   return status;
 }

@@ -704,8 +704,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   tmp_dir = bd_test_make_dir ("bd-recheck-XXXXXX");
 
@@ -717,8 +715,5 @@ main (int    argc,
     }
   g_test_add_func ("/recheck/reads-declared", test_reads_declared);
 
-  status = g_test_run ();
-  g_rmdir (tmp_dir);
-  g_free (tmp_dir);
-  return status;
+  return bd_test_run_and_remove (tmp_dir);
 }

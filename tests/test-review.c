@@ -385,8 +385,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   dir = bd_test_make_dir ("bd-review-XXXXXX");
   make_folder ();
@@ -395,8 +393,5 @@ main (int    argc,
   g_test_add_func ("/review/json", test_review_json);
   g_test_add_func ("/review/xlsx", test_review_xlsx);
   g_test_add_func ("/review/imported-pdf", test_review_imported_pdf);
-  status = g_test_run ();
-  remove_tree (dir);
-  g_free (dir);
-  return status;
+  return bd_test_run_and_remove (dir);
 }

@@ -288,9 +288,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = NULL;
-  g_autofree char *command = NULL;
-  int status;
+  char *data_home;
 
   /* Imported lists go under XDG_DATA_HOME: a folder of the test's, not the user's. */
   data_home = g_dir_make_tmp ("bd-rules-dialog-XXXXXX", NULL);
@@ -304,7 +302,5 @@ main (int    argc,
   WINDOW_TEST ("/rules-dialog/finding-menu-keys", test_finding_menu_keys);
   WINDOW_TEST ("/rules-dialog/import-catalog", test_import_catalog);
 
-  status = g_test_run ();
-  remove_tree (data_home);
-  return status;
+  return bd_test_run_and_remove (data_home);
 }

@@ -9,6 +9,7 @@
 #include "bd-markdown-writer.h"
 #include "bd-pdf-import.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 #include "bd-sheet-test-util.h"
 #include "bd-text-writer.h"
 #include "bd-workbook-import.h"
@@ -650,8 +651,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("bd-workbook-XXXXXX", NULL);
   g_test_add_func ("/workbook/own-export", test_own_export);
@@ -664,16 +663,5 @@ main (int    argc,
   g_test_add_func ("/workbook/bad", test_bad);
   g_test_add_func ("/workbook/text-figure", test_text_figure);
   g_test_add_func ("/workbook/formula-and-password", test_formula_and_password);
-  status = g_test_run ();
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-    while (dir && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = tmp_path (name);
-        g_unlink (path);
-      }
-  }
-  g_rmdir (tmp_dir);
-  return status;
+  return bd_test_run_and_remove (tmp_dir);
 }

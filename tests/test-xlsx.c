@@ -468,9 +468,7 @@ main (int    argc,
   g_test_add_func ("/xlsx/sheet-names", test_sheet_names);
   g_test_add_func ("/xlsx/unwritable", test_unwritable);
 
-  status = g_test_run ();
-  remove_tree (dir);
+  status = bd_test_run_and_remove (dir);
   g_free (workbook);
-  g_free (dir);
   return status;
 }

@@ -186,19 +186,18 @@ is_page_number (const char *text)
 }
 
 GPtrArray *
-bd_pdf_page_lines (PopplerPage *page,
-                   guint        number)
+bd_pdf_page_lines (const BdPdfPageText *page,
+                   guint                number)
 {
-  g_autofree char *text = poppler_page_get_text (page);
-  g_autofree PopplerRectangle *rects = NULL;
+  const char *text = page->text;
+  const BdPdfRect *rects = page->rects;
   g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_pdf_line_free);
-  guint n_rects = 0;
+  guint n_rects = page->n_rects;
   guint i = 0;
-  double width, height;
+  double height = page->height;
 
-  poppler_page_get_size (page, &width, &height);
-  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+  if (text == NULL || n_rects == 0)
     return lines;
 
   for (const char *p = text; *p && i < n_rects; p = g_utf8_next_char (p), i++)

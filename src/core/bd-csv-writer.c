@@ -76,31 +76,37 @@ amounts (GString             *out,
     }
 }
 
-/* The lines under the 类: the totals, or the carry-over between them; their 类 column empty. */
+/* A line of a balance schedule: an income item and its figure, then an
+ * expense row's 类 code, name and figures; a side with none is blank. */
 static void
-balance_totals (GString             *out,
-                const BdScheduleDef *def,
-                BdSchedule          *s)
+balance_line (GString             *out,
+              const BdScheduleDef *def,
+              const char          *income_label,
+              const BdRow         *income,
+              const char          *code,
+              const char          *expense_label,
+              const BdRow         *expense)
 {
-  BdBalanceLine lines[3];
-  guint n = bd_grid_balance_lines (s, lines);
-
-  for (guint i = 0; i < n; i++)
-    {
-      field (out, lines[i].income_label, FALSE);
-      amount (out, def, lines[i].income->values[0], FALSE);
-      field (out, "", FALSE);
-      field (out, lines[i].expense_label, FALSE);
-      amounts (out, def, lines[i].expense);
-    }
+  field (out, income_label, FALSE);
+  if (income)
+    amount (out, def, income->values[0], FALSE);
+  else
+    field (out, "", FALSE);
+  field (out, code, FALSE);
+  field (out, expense_label, FALSE);
+  amounts (out, def, expense);
 }
 
+/* The rows side by side, then the lines under the 类 (the totals, or the
+ * carry-over between them), their 类 column empty. */
 static void
 write_balance (GString      *out,
                BdSchedule   *s,
                const BdGrid *grid)
 {
   const BdScheduleDef *def = s->def;
+  BdBalanceLine lines[3];
+  guint n_lines = bd_grid_balance_lines (s, lines);
 
   header_row (out, grid, 2);
   for (guint i = 0; i < MAX (s->rows->len, s->income->len); i++)
@@ -108,16 +114,10 @@ write_balance (GString      *out,
       BdRow *item = i < s->income->len ? g_ptr_array_index (s->income, i) : NULL;
       BdRow *row = i < s->rows->len ? g_ptr_array_index (s->rows, i) : NULL;
 
-      field (out, item ? item->name : "", FALSE);
-      if (item)
-        amount (out, def, item->values[0], FALSE);
-      else
-        field (out, "", FALSE);
-      field (out, row ? row->code : "", FALSE);
-      field (out, row ? row->name : "", FALSE);
-      amounts (out, def, row);
+      balance_line (out, def, item ? item->name : "", item, row ? row->code : "", row ? row->name : "", row);
     }
-  balance_totals (out, def, s);
+  for (guint i = 0; i < n_lines; i++)
+    balance_line (out, def, lines[i].income_label, lines[i].income, "", lines[i].expense_label, lines[i].expense);
 }
 
 static void

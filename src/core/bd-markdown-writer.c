@@ -3,30 +3,16 @@
 #include "bd-grid.h"
 #include "bd-markdown-writer.h"
 
-/* Cells are collected in a GPtrArray of owned strings, then written as
- * "| a | b |". */
-static GPtrArray *
-cells_new (void)
-{
-  return g_ptr_array_new_with_free_func (g_free);
-}
-
+/* A row of the published text's tables: "| a | b |", a missing cell blank. */
 static void
-add_cell (GPtrArray  *cells,
-          const char *text)
-{
-  g_ptr_array_add (cells, g_strdup (text ? text : ""));
-}
-
-static void
-write_row (GString   *out,
-           GPtrArray *cells)
+write_row (GString           *out,
+           const char *const *cells,
+           guint              n_cells)
 {
   g_string_append (out, "|");
-  for (guint i = 0; i < cells->len; i++)
-    g_string_append_printf (out, " %s |", (char *) g_ptr_array_index (cells, i));
+  for (guint i = 0; i < n_cells; i++)
+    g_string_append_printf (out, " %s |", cells[i] ? cells[i] : "");
   g_string_append_c (out, '\n');
-  g_ptr_array_unref (cells);
 }
 
 static void
@@ -72,19 +58,18 @@ write_grid (GString      *out,
   const BdScheduleDef *def = grid->def;
   gboolean classified = def->row_kind == BD_ROWS_FUNCTION || def->row_kind == BD_ROWS_ECONOMIC;
   guint name_column = grid->n_columns - def->n_columns - 1;
+  g_autofree const char **cells = g_new (const char *, grid->n_columns);
 
   for (guint r = 0; r < grid->n_rows; r++)
     {
-      GPtrArray *cells = cells_new ();
-
       for (guint c = 0; c < grid->n_columns; c++)
         {
           guint from = classified && r == 0 && c >= name_column ? c + 1 : c;
           const char *text = from < grid->n_columns ? bd_grid_cell (grid, r, from)->text : NULL;
 
-          add_cell (cells, g_strcmp0 (text, "部门预算经济分类科目编码") == 0 ? "部门预算经济分类科目 编码" : text);
+          cells[c] = g_strcmp0 (text, "部门预算经济分类科目编码") == 0 ? "部门预算经济分类科目 编码" : text;
         }
-      write_row (out, cells);
+      write_row (out, cells, grid->n_columns);
       if (r == 0)
         write_separator (out, grid->n_columns);
     }
@@ -119,15 +104,9 @@ add_form_row (GString    *out,
               const char *e,
               const char *f)
 {
-  GPtrArray *cells = cells_new ();
+  const char *cells[] = { a, b, c, d, e, f };
 
-  add_cell (cells, a);
-  add_cell (cells, b);
-  add_cell (cells, c);
-  add_cell (cells, d);
-  add_cell (cells, e);
-  add_cell (cells, f);
-  write_row (out, cells);
+  write_row (out, cells, G_N_ELEMENTS (cells));
 }
 
 static void

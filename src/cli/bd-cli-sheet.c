@@ -61,7 +61,6 @@ bd_cli_import_sheet (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) doc = NULL;
-  g_autoptr(BdEditor) editor = NULL;
   g_autoptr(BdWorkbook) book = NULL;
   g_autoptr(BdSheetImport) import = NULL;
   g_autofree char *changes = NULL;
@@ -88,7 +87,8 @@ bd_cli_import_sheet (int    argc,
   g_print ("%s", changes);
   if (!dry_run)
     {
-      editor = bd_editor_new (doc, store);
+      g_autoptr(BdEditor) editor = bd_editor_new (doc, store);
+
       if (!bd_sheet_import_apply (import, editor, &error))
         return bd_cli_report_error (NULL, error);
     }

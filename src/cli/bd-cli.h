@@ -37,16 +37,17 @@ gboolean    bd_cli_parse_options (int                 *argc,
                                   const char          *summary,
                                   const GOptionEntry  *entries,
                                   int                  expected_arguments);
-/* As bd_cli_parse_options() with one positional argument, and FALSE too
- * when no -o set *@output; says @missing (the command's “needs -o”) when
- * the argument was there and only -o was not. */
-gboolean    bd_cli_parse_with_output (int                 *argc,
-                                      char              ***argv,
-                                      const char          *arguments,
-                                      const char          *summary,
-                                      const GOptionEntry  *entries,
-                                      char               **output,
-                                      const char          *missing);
+/* As bd_cli_parse_options() for a command whose one option is -o FILE
+ * (@output_description, untranslated, its --help line) and one positional
+ * argument; FALSE too when no -o set *@output, saying @missing (the
+ * command's “needs -o”) when the argument was there and only -o was not. */
+gboolean    bd_cli_parse_with_output (int          *argc,
+                                      char       ***argv,
+                                      const char   *arguments,
+                                      const char   *summary,
+                                      const char   *output_description,
+                                      char        **output,
+                                      const char   *missing);
 
 /* The commands, one file each besides budgetdesk-cli.c's own. */
 int bd_cli_validate (int argc, char **argv);

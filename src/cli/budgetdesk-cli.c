@@ -105,14 +105,19 @@ bd_cli_parse_options (int                 *argc,
 }
 
 gboolean
-bd_cli_parse_with_output (int                 *argc,
-                          char              ***argv,
-                          const char          *arguments,
-                          const char          *summary,
-                          const GOptionEntry  *entries,
-                          char               **output,
-                          const char          *missing)
+bd_cli_parse_with_output (int          *argc,
+                          char       ***argv,
+                          const char   *arguments,
+                          const char   *summary,
+                          const char   *output_description,
+                          char        **output,
+                          const char   *missing)
 {
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, output_description, N_("FILE") },
+    { NULL }
+  };
+
   if (bd_cli_parse_options (argc, argv, arguments, summary, entries, 1) && *output != NULL)
     return TRUE;
   if (*output == NULL && *argc == 2)
@@ -125,16 +130,12 @@ command_import (int    argc,
                 char **argv)
 {
   g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document file to write"), N_("FILE") },
-    { NULL }
-  };
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
 
   if (!bd_cli_parse_with_output (&argc, &argv, _("PUBLISHED.pdf|PUBLISHED.md|BOOK.xlsx|BOOK.xls -o FILE.budget"),
                                  _("Reads a published budget and writes it as a BudgetDesk document."),
-                                 entries, &output,
+                                 N_("The document file to write"), &output,
                                  _("budgetdesk-cli: import needs -o FILE.budget\n")))
     return BD_EXIT_FAILED;
 

@@ -76,25 +76,22 @@ amounts (GString             *out,
     }
 }
 
-/* A line of a balance schedule: an income item and its figure, then an
- * expense row's 类 code, name and figures; a side with none is blank. */
+/* A line of a balance schedule: an income item and its figure, the 类 code
+ * of the expense row, its name and figures; a side with none is blank. */
 static void
 balance_line (GString             *out,
               const BdScheduleDef *def,
-              const char          *income_label,
-              const BdRow         *income,
-              const char          *code,
-              const char          *expense_label,
-              const BdRow         *expense)
+              const BdBalanceLine *line,
+              const char          *code)
 {
-  field (out, income_label, FALSE);
-  if (income)
-    amount (out, def, income->values[0], FALSE);
+  field (out, line->income_label, FALSE);
+  if (line->income)
+    amount (out, def, line->income->values[0], FALSE);
   else
     field (out, "", FALSE);
   field (out, code, FALSE);
-  field (out, expense_label, FALSE);
-  amounts (out, def, expense);
+  field (out, line->expense_label, FALSE);
+  amounts (out, def, line->expense);
 }
 
 /* The rows side by side, then the lines under the 类 (the totals, or the
@@ -104,20 +101,20 @@ write_balance (GString      *out,
                BdSchedule   *s,
                const BdGrid *grid)
 {
-  const BdScheduleDef *def = s->def;
-  BdBalanceLine lines[3];
-  guint n_lines = bd_grid_balance_lines (s, lines);
+  BdBalanceLine totals[3];
+  guint n_totals = bd_grid_balance_lines (s, totals);
 
   header_row (out, grid, 2);
   for (guint i = 0; i < MAX (s->rows->len, s->income->len); i++)
     {
       BdRow *item = i < s->income->len ? g_ptr_array_index (s->income, i) : NULL;
       BdRow *row = i < s->rows->len ? g_ptr_array_index (s->rows, i) : NULL;
+      BdBalanceLine line = { item ? item->name : "", item, row ? row->name : "", row };
 
-      balance_line (out, def, item ? item->name : "", item, row ? row->code : "", row ? row->name : "", row);
+      balance_line (out, s->def, &line, row ? row->code : "");
     }
-  for (guint i = 0; i < n_lines; i++)
-    balance_line (out, def, lines[i].income_label, lines[i].income, "", lines[i].expense_label, lines[i].expense);
+  for (guint i = 0; i < n_totals; i++)
+    balance_line (out, s->def, &totals[i], "");
 }
 
 static void

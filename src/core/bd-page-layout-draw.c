@@ -58,6 +58,16 @@ batch_add_line (BdPageLayout          *self,
   return &g_array_index (self->batch_glyphs, cairo_glyph_t, first);
 }
 
+/* How far right of its box's left a line @text_width wide starts, aligned
+ * in @width. */
+static double
+align_offset (double         width,
+              double         text_width,
+              PangoAlignment align)
+{
+  return align == PANGO_ALIGN_CENTER ? (width - text_width) / 2 : align == PANGO_ALIGN_RIGHT ? width - text_width : 0;
+}
+
 /* A line of characters each set alone (a schedule's names and codes)
  * drawn from their glyphs shaped once and the widths the layout measured
  * them with, as pango would draw them but without shaping each cell again;
@@ -87,8 +97,7 @@ draw_glyphs (BdPageLayout   *self,
   if (n == 0)
     return FALSE;
 
-  x += align == PANGO_ALIGN_CENTER ? (width - (double) position / PANGO_SCALE) / 2
-     : align == PANGO_ALIGN_RIGHT ? width - (double) position / PANGO_SCALE : 0;
+  x += align_offset (width, (double) position / PANGO_SCALE, align);
   batch_start (self, cr, figures->font, &x, &y);
   shown = batch_add_line (self, n, text, strlen (text), &clusters);
   position = 0;
@@ -128,7 +137,7 @@ draw_line (BdPageLayout   *self,
       for (gsize i = 0; i < length; i++)
         width_units += figures->glyphs[(unsigned char) text[i]].geometry.width;
       text_w = (double) width_units / PANGO_SCALE;
-      x += align == PANGO_ALIGN_CENTER ? (width - text_w) / 2 : align == PANGO_ALIGN_RIGHT ? width - text_w : 0;
+      x += align_offset (width, text_w, align);
       y += figures->baseline;
       /* As pango_cairo_show_glyph_string () would place them. */
       batch_start (self, cr, figures->font, &x, &y);
@@ -157,7 +166,7 @@ draw_line (BdPageLayout   *self,
     pango_layout_get_extents (layout, NULL, &logical);
     text_w = (double) logical.width / PANGO_SCALE;
   }
-  x += align == PANGO_ALIGN_CENTER ? (width - text_w) / 2 : align == PANGO_ALIGN_RIGHT ? width - text_w : 0;
+  x += align_offset (width, text_w, align);
   bd_page_batch_flush (self, cr);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);

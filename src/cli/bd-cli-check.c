@@ -46,15 +46,6 @@ print_findings (BdDocument *doc,
            counts[BD_SEVERITY_INFO]);
 }
 
-static gboolean
-has_errors (GPtrArray *findings)
-{
-  for (guint i = 0; i < findings->len; i++)
-    if (((BdFinding *) g_ptr_array_index (findings, i))->severity == BD_SEVERITY_ERROR)
-      return TRUE;
-  return FALSE;
-}
-
 /* --rule ID=SETTING or --threshold NAME=PERCENT, each a setting of the
  * document's rule profile (a threshold under its own name). */
 static int
@@ -142,7 +133,7 @@ bd_cli_validate (int    argc,
     }
   else
     print_findings (doc, findings);
-  return has_errors (findings) ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
+  return bd_findings_count (findings, BD_SEVERITY_ERROR) > 0 ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
 }
 
 int
@@ -184,5 +175,5 @@ bd_cli_fix (int    argc,
   remaining = bd_check_document (doc);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u change stored. ", "%u changes stored. ", fixed->len), fixed->len);
   print_findings (doc, remaining);
-  return has_errors (remaining) ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
+  return bd_findings_count (remaining, BD_SEVERITY_ERROR) > 0 ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
 }

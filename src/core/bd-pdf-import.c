@@ -135,9 +135,7 @@ starts_with_enumerator (const char *text)
 {
   static GRegex *enumerator = NULL;
 
-  if (g_once_init_enter (&enumerator))
-    g_once_init_leave (&enumerator, g_regex_new ("^(?:[一二三四五六七八九十]+、|[0-9]+[.．、])", 0, 0, NULL));
-  return g_regex_match (enumerator, text, 0, NULL);
+  return bd_import_match (&enumerator, "^(?:[一二三四五六七八九十]+、|[0-9]+[.．、])", 0, text);
 }
 
 guint
@@ -482,10 +480,8 @@ starts_paragraph (const char *text)
 {
   static GRegex *marker = NULL;
 
-  if (g_once_init_enter (&marker))
-    g_once_init_leave (&marker, g_regex_new ("^(?:[（(](?:[一二三四五六七八九十]+|[0-9]{1,2})[）)]|[一二三四五六七八九十]+、"
-                                             "|[0-9]+[.．、]|第[一二三四五六七八九十]+)", 0, 0, NULL));
-  return g_regex_match (marker, text, 0, NULL);
+  return bd_import_match (&marker, "^(?:[（(](?:[一二三四五六七八九十]+|[0-9]{1,2})[）)]|[一二三四五六七八九十]+、"
+                          "|[0-9]+[.．、]|第[一二三四五六七八九十]+)", 0, text);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "bd-import-private.h"
 #include "bd-pdf-layout.h"
 
 typedef struct {
@@ -40,10 +41,8 @@ bd_pdf_is_amount (const char *text)
 {
   static GRegex *amount = NULL;
 
-  if (g_once_init_enter (&amount))
-    g_once_init_leave (&amount, g_regex_new ("^-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?$",
-                                             G_REGEX_OPTIMIZE, 0, NULL));
-  return g_regex_match (amount, text, 0, NULL);
+  return bd_import_match (&amount, "^-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?$",
+                          G_REGEX_OPTIMIZE, text);
 }
 
 void
@@ -179,10 +178,8 @@ is_page_number (const char *text)
 {
   static GRegex *number = NULL;
 
-  if (g_once_init_enter (&number))
-    g_once_init_leave (&number, g_regex_new ("^[-—–\\s]*(?:第\\s*)?[0-9]+\\s*(?:页|/\\s*[0-9]+)?(?:\\s*共\\s*[0-9]+\\s*页)?[-—–\\s]*$",
-                                             G_REGEX_OPTIMIZE, 0, NULL));
-  return g_regex_match (number, text, 0, NULL);
+  return bd_import_match (&number, "^[-—–\\s]*(?:第\\s*)?[0-9]+\\s*(?:页|/\\s*[0-9]+)?(?:\\s*共\\s*[0-9]+\\s*页)?[-—–\\s]*$",
+                          G_REGEX_OPTIMIZE, text);
 }
 
 GPtrArray *

@@ -1,47 +1,13 @@
 /* bd-review-writer.c: a review's report, as a workbook or JSON */
 
 #include <glib/gi18n.h>
-#include <errno.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include "bd-file-replace.h"
 #include "bd-review.h"
 #include "bd-text-writer.h"
-
-static int
-compare_across_files (gconstpointer a,
-                      gconstpointer b)
-{
-  const BdReviewFinding *fa = *(BdReviewFinding *const *) a;
-  const BdReviewFinding *fb = *(BdReviewFinding *const *) b;
-  int by_file;
-
-  if (fa->severity != fb->severity)
-    return (int) fa->severity - (int) fb->severity;
-  by_file = strcmp (fa->entry->file, fb->entry->file);
-  if (by_file != 0)
-    return by_file;
-  return (int) fa->part - (int) fb->part;
-}
-
-GPtrArray *
-bd_review_sorted_findings (GPtrArray *entries)
-{
-  GPtrArray *findings = g_ptr_array_new ();
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      BdReviewEntry *entry = g_ptr_array_index (entries, i);
-      for (guint f = 0; f < entry->findings->len; f++)
-        g_ptr_array_add (findings, g_ptr_array_index (entry->findings, f));
-    }
-  /* Stable (GLib's sort is a merge sort): a file's findings keep their order within a part. */
-  g_ptr_array_sort (findings, compare_across_files);
-  return findings;
-}
+#include "bd-xlsx-file.h"
 
 static void
 add_string_member (JsonBuilder *builder,
@@ -251,39 +217,31 @@ write_findings (lxw_workbook *workbook,
   worksheet_autofilter (sheet, 0, 0, MAX (findings->len, 1), G_N_ELEMENTS (finding_columns) - 1);
 }
 
-gboolean
-bd_review_write_xlsx (GPtrArray   *entries,
-                      const char  *path,
-                      GError     **error)
+static lxw_error
+fill_report (lxw_workbook  *workbook,
+             gpointer       entries,
+             char         **failure)
 {
-  g_autofree char *temporary = NULL;
-  lxw_workbook *workbook;
-  lxw_format *header, *text, *link;
-  lxw_error status;
-  int fd;
+  lxw_format *text = workbook_add_format (workbook);
+  lxw_format *header = workbook_add_format (workbook);
+  lxw_format *link = workbook_add_format (workbook);
 
-  fd = bd_file_replace_begin (path, &temporary, error);
-  if (fd < 0)
-    return FALSE;
-  close (fd);
-
-  workbook = workbook_new (temporary);
-  if (workbook == NULL)
-    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, g_strerror (ENOMEM), error);
-  text = workbook_add_format (workbook);
   format_set_font_name (text, FONT);
-  header = workbook_add_format (workbook);
   format_set_font_name (header, FONT);
   format_set_bold (header);
   format_set_bg_color (header, 0xDDDDDD);
-  link = workbook_add_format (workbook);
   format_set_font_name (link, FONT);
   format_set_font_color (link, LXW_COLOR_BLUE);
   format_set_underline (link, LXW_UNDERLINE_SINGLE);
   write_departments (workbook, entries, header, text, link);
   write_findings (workbook, entries, header, text, link);
-  status = workbook_close (workbook);
-  if (status != LXW_NO_ERROR)
-    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, lxw_strerror (status), error);
-  return bd_file_replace_commit (temporary, path, error);
+  return LXW_NO_ERROR;
+}
+
+gboolean
+bd_review_write_xlsx (GPtrArray   *entries,
+                      const char  *path,
+                      GError     **error)
+{
+  return bd_xlsx_file_write (path, fill_report, entries, error);
 }

@@ -1,14 +1,10 @@
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include "bd-file-replace.h"
 #include "bd-format.h"
 #include "bd-grid.h"
+#include "bd-xlsx-file.h"
 #include "bd-xlsx-writer.h"
 
 /* What the published tables are set in; Chinese office suites all have it. */
@@ -738,23 +734,17 @@ write_workbook (Writer     *writer,
     write_texts (writer, doc);
 }
 
-/* libxlsxwriter closes the file itself: it is opened again to sync it, so
- * that a full disk is found out before it is renamed over the old one. */
-static gboolean
-sync_file (const char  *temporary,
-           const char  *path,
-           GError     **error)
+static lxw_error
+fill_workbook (lxw_workbook  *workbook,
+               gpointer       doc,
+               char         **failure)
 {
-  int fd = g_open (temporary, O_RDONLY, 0);
-  gboolean synced;
+  Writer writer;
 
-  if (fd < 0)
-    return bd_file_error_from_errno (error, path);
-  synced = fsync (fd) == 0 || errno == EINVAL;
-  if (!synced)
-    bd_file_error_from_errno (error, path);
-  close (fd);
-  return synced;
+  writer_init (&writer, workbook);
+  write_workbook (&writer, doc);
+  *failure = writer.failure;
+  return writer.status;
 }
 
 gboolean
@@ -762,42 +752,7 @@ bd_xlsx_write_file (BdDocument  *doc,
                     const char  *path,
                     GError     **error)
 {
-  g_autofree char *temporary = NULL;
-  g_autofree char *failure = NULL;
-  lxw_workbook *workbook;
-  lxw_error status;
-  Writer writer;
-  int fd, saved_errno;
-
   g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
 
-  fd = bd_file_replace_begin (path, &temporary, error);
-  if (fd < 0)
-    return FALSE;
-  close (fd);
-
-  workbook = workbook_new (temporary);
-  if (workbook == NULL)
-    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, g_strerror (ENOMEM), error);
-  writer_init (&writer, workbook);
-  write_workbook (&writer, doc);
-  failure = writer.failure;
-  errno = 0;
-  status = workbook_close (workbook);
-  saved_errno = errno;
-  if (writer.status != LXW_NO_ERROR)
-    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED,
-                                 failure ? failure : lxw_strerror (writer.status), error);
-  /* A failed write (a full disk) is told by errno, not by libxlsxwriter's “Zip error”. */
-  if (status != LXW_NO_ERROR && saved_errno != 0)
-    return bd_file_replace_fail (temporary, path, g_file_error_from_errno (saved_errno),
-                                 g_strerror (saved_errno), error);
-  if (status != LXW_NO_ERROR)
-    return bd_file_replace_fail (temporary, path, G_FILE_ERROR_FAILED, lxw_strerror (status), error);
-  if (!sync_file (temporary, path, error))
-    {
-      g_unlink (temporary);
-      return FALSE;
-    }
-  return bd_file_replace_commit (temporary, path, error);
+  return bd_xlsx_file_write (path, fill_workbook, doc, error);
 }

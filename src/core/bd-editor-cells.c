@@ -33,6 +33,8 @@ typedef struct {
   GArray  *masks;     /* MaskChange */
 } CellsStep;
 
+BD_DEFINE_STEP_KIND (CellsStep, cells, TRUE)
+
 static void
 cell_change_clear (CellChange *change)
 {
@@ -117,29 +119,19 @@ cells_store (BdStep    *step,
 }
 
 static void
-cells_free (BdStep *step)
+cells_clear (BdStep *step)
 {
   CellsStep *self = (CellsStep *) step;
 
   g_array_unref (self->cells);
   g_array_unref (self->masks);
-  g_free (self);
 }
-
-static const BdStepKind cells_kind = {
-  .changes_numbers = TRUE,
-  .apply = cells_apply,
-  .store = cells_store,
-  .free = cells_free,
-};
 
 BdStep *
 bd_cells_step_new (guint schedule)
 {
-  CellsStep *self = g_new0 (CellsStep, 1);
+  CellsStep *self = bd_step_new (&cells_kind, schedule);
 
-  self->parent.kind = &cells_kind;
-  self->parent.schedule = schedule;
   self->cells = g_array_new (FALSE, TRUE, sizeof (CellChange));
   g_array_set_clear_func (self->cells, (GDestroyNotify) cell_change_clear);
   self->masks = g_array_new (FALSE, TRUE, sizeof (MaskChange));
@@ -252,6 +244,8 @@ typedef struct {
   Snapshot *before;
   Snapshot *after;
 } ScheduleStep;
+
+BD_DEFINE_STEP_KIND (ScheduleStep, schedule, TRUE)
 
 static BdRow *
 row_copy (const BdRow *row)
@@ -372,29 +366,19 @@ schedule_store (BdStep    *step,
 }
 
 static void
-schedule_free (BdStep *step)
+schedule_clear (BdStep *step)
 {
   ScheduleStep *self = (ScheduleStep *) step;
 
   snapshot_free (self->before);
   snapshot_free (self->after);
-  g_free (self);
 }
-
-static const BdStepKind schedule_kind = {
-  .changes_numbers = TRUE,
-  .apply = schedule_apply,
-  .store = schedule_store,
-  .free = schedule_free,
-};
 
 BdStep *
 bd_schedule_step_begin (BdSchedule *schedule)
 {
-  ScheduleStep *self = g_new0 (ScheduleStep, 1);
+  ScheduleStep *self = bd_step_new (&schedule_kind, schedule->def->number);
 
-  self->parent.kind = &schedule_kind;
-  self->parent.schedule = schedule->def->number;
   self->before = snapshot_take (schedule);
   return &self->parent;
 }

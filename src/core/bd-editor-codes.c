@@ -14,6 +14,8 @@ typedef struct {
   GPtrArray *names;             /* char * */
 } CodesStep;
 
+BD_DEFINE_STEP_KIND (CodesStep, codes, FALSE)
+
 static guint
 codes_apply (BdStep   *step,
              BdEditor *editor,
@@ -43,29 +45,20 @@ codes_store (BdStep    *step,
 }
 
 static void
-codes_free (BdStep *step)
+codes_clear (BdStep *step)
 {
   CodesStep *self = (CodesStep *) step;
 
   g_ptr_array_unref (self->classifications);
   g_ptr_array_unref (self->codes);
   g_ptr_array_unref (self->names);
-  g_free (self);
 }
-
-static const BdStepKind codes_kind = {
-  .changes_numbers = FALSE,
-  .apply = codes_apply,
-  .store = codes_store,
-  .free = codes_free,
-};
 
 BdStep *
 bd_codes_step_new (void)
 {
-  CodesStep *self = g_new0 (CodesStep, 1);
+  CodesStep *self = bd_step_new (&codes_kind, 0);
 
-  self->parent.kind = &codes_kind;
   self->classifications = g_ptr_array_new ();
   self->codes = g_ptr_array_new_with_free_func (g_free);
   self->names = g_ptr_array_new_with_free_func (g_free);

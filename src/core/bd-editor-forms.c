@@ -17,6 +17,8 @@ typedef struct {
   BdFramework framework_after;
 } ProjectsStep;
 
+BD_DEFINE_STEP_KIND (ProjectsStep, projects, TRUE)
+
 static BdProject *
 project_copy (const BdProject *project,
               gpointer         user_data)
@@ -59,21 +61,13 @@ projects_store (BdStep    *step,
 }
 
 static void
-projects_free (BdStep *step)
+projects_clear (BdStep *step)
 {
   ProjectsStep *self = (ProjectsStep *) step;
 
   g_ptr_array_unref (self->before);
   g_ptr_array_unref (self->after);
-  g_free (self);
 }
-
-static const BdStepKind projects_kind = {
-  .changes_numbers = TRUE,
-  .apply = projects_apply,
-  .store = projects_store,
-  .free = projects_free,
-};
 
 static GPtrArray *
 projects_copy (GPtrArray *projects)
@@ -88,9 +82,8 @@ projects_copy (GPtrArray *projects)
 static ProjectsStep *
 projects_step (BdEditor *self)
 {
-  ProjectsStep *step = g_new0 (ProjectsStep, 1);
+  ProjectsStep *step = bd_step_new (&projects_kind, 0);
 
-  step->parent.kind = &projects_kind;
   step->before = projects_copy (self->doc->projects);
   step->after = projects_copy (self->doc->projects);
   step->framework_before = step->framework_after = self->doc->framework;

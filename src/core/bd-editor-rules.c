@@ -14,6 +14,8 @@ typedef struct {
   GHashTable *after;
 } ProfileStep;
 
+BD_DEFINE_STEP_KIND (ProfileStep, profile, FALSE)
+
 static GHashTable *
 profile_copy (GHashTable *profile)
 {
@@ -69,21 +71,13 @@ profile_store (BdStep    *step,
 }
 
 static void
-profile_free (BdStep *step)
+profile_clear (BdStep *step)
 {
   ProfileStep *self = (ProfileStep *) step;
 
   g_hash_table_unref (self->before);
   g_hash_table_unref (self->after);
-  g_free (self);
 }
-
-static const BdStepKind profile_kind = {
-  .changes_numbers = FALSE,
-  .apply = profile_apply,
-  .store = profile_store,
-  .free = profile_free,
-};
 
 /* Performs the change from the profile as it is to @after (taken); nothing
  * when they are the same. */
@@ -99,8 +93,7 @@ perform_profile (BdEditor    *self,
       g_hash_table_unref (after);
       return TRUE;
     }
-  step = g_new0 (ProfileStep, 1);
-  step->parent.kind = &profile_kind;
+  step = bd_step_new (&profile_kind, 0);
   step->before = profile_copy (self->doc->rule_profile);
   step->after = after;
   return bd_editor_perform (self, &step->parent, error);

@@ -16,6 +16,8 @@ typedef struct {
   GStrv   review_after;    /* and leaves them */
 } SectionStep;
 
+BD_DEFINE_STEP_KIND (SectionStep, section, FALSE)
+
 static void
 set_to_review (BdSection *section,
                GStrv      texts)
@@ -79,7 +81,7 @@ section_store (BdStep    *step,
 }
 
 static void
-section_free (BdStep *step)
+section_clear (BdStep *step)
 {
   SectionStep *self = (SectionStep *) step;
 
@@ -88,15 +90,7 @@ section_free (BdStep *step)
   g_strfreev (self->after);
   g_strfreev (self->review_before);
   g_strfreev (self->review_after);
-  g_free (self);
 }
-
-static const BdStepKind section_kind = {
-  .changes_numbers = FALSE,
-  .apply = section_apply,
-  .store = section_store,
-  .free = section_free,
-};
 
 static GStrv
 paragraphs_copy (BdSection *section)
@@ -124,8 +118,7 @@ bd_section_step_new (BdSection *section,
       g_strfreev (paragraphs);
       return NULL;
     }
-  self = g_new0 (SectionStep, 1);
-  self->parent.kind = &section_kind;
+  self = bd_step_new (&section_kind, 0);
   self->section = g_strdup (section->id);
   self->before = before;
   self->after = paragraphs;

@@ -48,11 +48,10 @@ mask_change_clear (MaskChange *change)
 }
 
 static guint
-cells_apply (BdStep   *step,
-             BdEditor *editor,
-             gboolean  forward)
+cells_apply (CellsStep *self,
+             BdEditor  *editor,
+             gboolean   forward)
 {
-  CellsStep *self = (CellsStep *) step;
   BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
 
   for (guint i = 0; i < self->cells->len; i++)
@@ -96,11 +95,10 @@ store_row_once (BdStore     *store,
 }
 
 static gboolean
-cells_store (BdStep    *step,
-             BdEditor  *editor,
-             GError   **error)
+cells_store (CellsStep  *self,
+             BdEditor   *editor,
+             GError    **error)
 {
-  CellsStep *self = (CellsStep *) step;
   BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
   g_autoptr(GHashTable) stored = g_hash_table_new (NULL, NULL);
   gboolean ok = TRUE;
@@ -119,10 +117,8 @@ cells_store (BdStep    *step,
 }
 
 static void
-cells_clear (BdStep *step)
+cells_clear (CellsStep *self)
 {
-  CellsStep *self = (CellsStep *) step;
-
   g_array_unref (self->cells);
   g_array_unref (self->masks);
 }
@@ -343,11 +339,10 @@ snapshot_restore (const Snapshot *snapshot,
 }
 
 static guint
-schedule_apply (BdStep   *step,
-                BdEditor *editor,
-                gboolean  forward)
+schedule_apply (ScheduleStep *self,
+                BdEditor     *editor,
+                gboolean      forward)
 {
-  ScheduleStep *self = (ScheduleStep *) step;
   BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
 
   snapshot_restore (forward ? self->after : self->before, schedule);
@@ -356,20 +351,16 @@ schedule_apply (BdStep   *step,
 }
 
 static gboolean
-schedule_store (BdStep    *step,
-                BdEditor  *editor,
-                GError   **error)
+schedule_store (ScheduleStep  *self,
+                BdEditor      *editor,
+                GError       **error)
 {
-  ScheduleStep *self = (ScheduleStep *) step;
-
   return bd_store_save_schedule (editor->store, bd_document_get_schedule (editor->doc, self->parent.schedule), error);
 }
 
 static void
-schedule_clear (BdStep *step)
+schedule_clear (ScheduleStep *self)
 {
-  ScheduleStep *self = (ScheduleStep *) step;
-
   snapshot_free (self->before);
   snapshot_free (self->after);
 }

@@ -17,12 +17,10 @@ typedef struct {
 BD_DEFINE_STEP_KIND (CodesStep, codes, FALSE)
 
 static guint
-codes_apply (BdStep   *step,
-             BdEditor *editor,
-             gboolean  forward)
+codes_apply (CodesStep *self,
+             BdEditor  *editor,
+             gboolean   forward)
 {
-  CodesStep *self = (CodesStep *) step;
-
   for (guint i = 0; i < self->codes->len; i++)
     {
       guint c = GPOINTER_TO_UINT (g_ptr_array_index (self->classifications, i));
@@ -37,18 +35,16 @@ codes_apply (BdStep   *step,
 }
 
 static gboolean
-codes_store (BdStep    *step,
-             BdEditor  *editor,
-             GError   **error)
+codes_store (CodesStep  *self,
+             BdEditor   *editor,
+             GError    **error)
 {
   return bd_store_save_extra_codes (editor->store, editor->doc, error);
 }
 
 static void
-codes_clear (BdStep *step)
+codes_clear (CodesStep *self)
 {
-  CodesStep *self = (CodesStep *) step;
-
   g_ptr_array_unref (self->classifications);
   g_ptr_array_unref (self->codes);
   g_ptr_array_unref (self->names);

@@ -38,12 +38,10 @@ project_copy (const BdProject *project,
 }
 
 static guint
-projects_apply (BdStep   *step,
-                BdEditor *editor,
-                gboolean  forward)
+projects_apply (ProjectsStep *self,
+                BdEditor     *editor,
+                gboolean      forward)
 {
-  ProjectsStep *self = (ProjectsStep *) step;
-
   g_ptr_array_set_size (editor->doc->projects, 0);
   g_ptr_array_extend (editor->doc->projects, forward ? self->after : self->before,
                       (GCopyFunc) project_copy, NULL);
@@ -52,19 +50,17 @@ projects_apply (BdStep   *step,
 }
 
 static gboolean
-projects_store (BdStep    *step,
-                BdEditor  *editor,
-                GError   **error)
+projects_store (ProjectsStep  *self,
+                BdEditor      *editor,
+                GError       **error)
 {
   return bd_store_save_projects (editor->store, editor->doc, error)
          && bd_store_save_header (editor->store, editor->doc, error);
 }
 
 static void
-projects_clear (BdStep *step)
+projects_clear (ProjectsStep *self)
 {
-  ProjectsStep *self = (ProjectsStep *) step;
-
   g_ptr_array_unref (self->before);
   g_ptr_array_unref (self->after);
 }

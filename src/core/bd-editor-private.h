@@ -36,13 +36,19 @@ typedef struct {
 
 /* Defines @prefix_kind, the kind of the steps of struct @Type (a BdStep
  * first), made of @prefix_apply, @prefix_store and @prefix_clear, which it
- * declares: like G_DEFINE_TYPE, it stands after the struct, above them. */
-#define BD_DEFINE_STEP_KIND(Type, prefix, numbers)                                  \
-  static guint prefix##_apply (BdStep *step, BdEditor *editor, gboolean forward);   \
-  static gboolean prefix##_store (BdStep *step, BdEditor *editor, GError **error);  \
-  static void prefix##_clear (BdStep *step);                                        \
-  static const BdStepKind prefix##_kind = {                                         \
-    sizeof (Type), (numbers), prefix##_apply, prefix##_store, prefix##_clear        \
+ * declares taking a @Type: like G_DEFINE_TYPE, it stands above them. */
+#define BD_DEFINE_STEP_KIND(Type, prefix, numbers)                                          \
+  static guint prefix##_apply (Type *self, BdEditor *editor, gboolean forward);             \
+  static gboolean prefix##_store (Type *self, BdEditor *editor, GError **error);            \
+  static void prefix##_clear (Type *self);                                                  \
+  static guint prefix##_apply_step (BdStep *step, BdEditor *editor, gboolean forward)       \
+  { return prefix##_apply ((Type *) step, editor, forward); }                               \
+  static gboolean prefix##_store_step (BdStep *step, BdEditor *editor, GError **error)      \
+  { return prefix##_store ((Type *) step, editor, error); }                                 \
+  static void prefix##_clear_step (BdStep *step)                                            \
+  { prefix##_clear ((Type *) step); }                                                       \
+  static const BdStepKind prefix##_kind = {                                                 \
+    sizeof (Type), (numbers), prefix##_apply_step, prefix##_store_step, prefix##_clear_step \
   };
 
 /* The first member of every kind's own step struct. */

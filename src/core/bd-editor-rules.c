@@ -46,11 +46,10 @@ profile_equal (GHashTable *a,
 }
 
 static guint
-profile_apply (BdStep   *step,
-               BdEditor *editor,
-               gboolean  forward)
+profile_apply (ProfileStep *self,
+               BdEditor    *editor,
+               gboolean     forward)
 {
-  ProfileStep *self = (ProfileStep *) step;
   GHashTable *profile = forward ? self->after : self->before;
   GHashTableIter iter;
   gpointer key, value;
@@ -63,18 +62,16 @@ profile_apply (BdStep   *step,
 }
 
 static gboolean
-profile_store (BdStep    *step,
-               BdEditor  *editor,
-               GError   **error)
+profile_store (ProfileStep  *self,
+               BdEditor     *editor,
+               GError      **error)
 {
   return bd_store_save_header (editor->store, editor->doc, error);
 }
 
 static void
-profile_clear (BdStep *step)
+profile_clear (ProfileStep *self)
 {
-  ProfileStep *self = (ProfileStep *) step;
-
   g_hash_table_unref (self->before);
   g_hash_table_unref (self->after);
 }

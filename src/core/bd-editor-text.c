@@ -53,11 +53,10 @@ set_paragraphs (BdSection *section,
 }
 
 static guint
-section_apply (BdStep   *step,
-               BdEditor *editor,
-               gboolean  forward)
+section_apply (SectionStep *self,
+               BdEditor    *editor,
+               gboolean     forward)
 {
-  SectionStep *self = (SectionStep *) step;
   BdSection *section = bd_document_get_section (editor->doc, self->section);
 
   set_paragraphs (section, forward ? self->after : self->before);
@@ -69,11 +68,10 @@ section_apply (BdStep   *step,
 }
 
 static gboolean
-section_store (BdStep    *step,
-               BdEditor  *editor,
-               GError   **error)
+section_store (SectionStep  *self,
+               BdEditor     *editor,
+               GError      **error)
 {
-  SectionStep *self = (SectionStep *) step;
   BdSection *section = bd_document_get_section (editor->doc, self->section);
 
   return bd_store_save_section (editor->store, editor->doc, section, error)
@@ -81,10 +79,8 @@ section_store (BdStep    *step,
 }
 
 static void
-section_clear (BdStep *step)
+section_clear (SectionStep *self)
 {
-  SectionStep *self = (SectionStep *) step;
-
   g_free (self->section);
   g_strfreev (self->before);
   g_strfreev (self->after);

@@ -150,17 +150,8 @@ step_apply (BdEditor  *self,
   return TRUE;
 }
 
-/* A group: several changes as one step (修正全部). Its steps, and what
- * followed each, are applied in memory in order (or undone in reverse),
- * then stored in one transaction. */
-
-typedef struct {
-  BdStep     parent;
-  GPtrArray *steps;   /* BdStep* */
-} GroupStep;
-
-BD_DEFINE_STEP_KIND (GroupStep, group, FALSE)
-
+/* A step and what came with it, in memory only: forward in order, back in
+ * reverse. */
 static void
 chain_apply (BdStep   *step,
              BdEditor *editor,
@@ -176,12 +167,22 @@ chain_apply (BdStep   *step,
     *reads |= step->kind->apply (step, editor, FALSE);
 }
 
+/* A group: several changes as one step (修正全部). Its steps, and what
+ * followed each, are applied in memory in order (or undone in reverse),
+ * then stored in one transaction. */
+
+typedef struct {
+  BdStep     parent;
+  GPtrArray *steps;   /* BdStep* */
+} GroupStep;
+
+BD_DEFINE_STEP_KIND (GroupStep, group, FALSE)
+
 static guint
-group_apply (BdStep   *step,
-             BdEditor *editor,
-             gboolean  forward)
+group_apply (GroupStep *self,
+             BdEditor  *editor,
+             gboolean   forward)
 {
-  GroupStep *self = (GroupStep *) step;
   guint reads = 0, n = self->steps->len;
 
   for (guint i = 0; i < n; i++)
@@ -190,12 +191,10 @@ group_apply (BdStep   *step,
 }
 
 static gboolean
-group_store (BdStep    *step,
-             BdEditor  *editor,
-             GError   **error)
+group_store (GroupStep  *self,
+             BdEditor   *editor,
+             GError    **error)
 {
-  GroupStep *self = (GroupStep *) step;
-
   for (guint i = 0; i < self->steps->len; i++)
     for (BdStep *s = g_ptr_array_index (self->steps, i); s != NULL; s = s->then)
       if (!s->kind->store (s, editor, error))
@@ -204,10 +203,8 @@ group_store (BdStep    *step,
 }
 
 static void
-group_clear (BdStep *step)
+group_clear (GroupStep *self)
 {
-  GroupStep *self = (GroupStep *) step;
-
   g_ptr_array_unref (self->steps);
 }
 
@@ -231,7 +228,7 @@ end_group (BdEditor *self,
       bd_editor_push (self, &group->parent);
       return;
     }
-  reads = group_apply (&group->parent, self, FALSE);
+  reads = group_apply (group, self, FALSE);
   bd_step_free (&group->parent);
   bd_editor_notify_changed (self, reads);
 }

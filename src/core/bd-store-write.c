@@ -107,30 +107,6 @@ bd_store_write_schedule (sqlite3     *db,
   return TRUE;
 }
 
-/* Each key and value of @table, texts, bound from parameter @first of
- * @insert on (those before it are bound by the caller). */
-static gboolean
-write_texts (sqlite3      *db,
-             const char   *path,
-             sqlite3_stmt *insert,
-             GHashTable   *table,
-             int           first,
-             GError      **error)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      bd_store_sql_bind_text (insert, first, key);
-      bd_store_sql_bind_text (insert, first + 1, value);
-      if (!bd_store_sql_step_done (db, path, insert, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* The document's rule profile goes with its header. */
 static gboolean
 write_rule_profile (sqlite3    *db,
@@ -248,9 +224,13 @@ bd_store_write_extra_codes (sqlite3     *db,
     return FALSE;
   for (guint c = 0; c < G_N_ELEMENTS (doc->extra_codes); c++)
     {
-      sqlite3_bind_int (insert, 1, c);
-      if (!write_texts (db, path, insert, doc->extra_codes[c], 2, error))
-        return FALSE;
+      GHashTableIter iter;
+      gpointer code, name;
+
+      g_hash_table_iter_init (&iter, doc->extra_codes[c]);
+      while (g_hash_table_iter_next (&iter, &code, &name))
+        if (!bd_store_sql_run (db, path, insert, error, "itt", (int) c, (const char *) code, (const char *) name))
+          return FALSE;
     }
   return TRUE;
 }

@@ -74,41 +74,34 @@ member_int (JsonObject *object,
                                               : g_strdup ("");
 }
 
-static void
-add_cell (GtkWidget  *box,
-          const char *text,
-          int         width_chars,
-          gboolean    expand)
-{
-  GtkWidget *label = gtk_label_new (text);
+/* The columns of a row, and of the header above the list: file,
+ * department (or why the file could not be read) taking the room left,
+ * year, errors, warnings, status. */
+static const struct {
+  int      width_chars;
+  gboolean expand;
+  float    xalign;
+} columns[] = {
+  { 18, FALSE, 0 }, { 20, TRUE, 0 }, { 5, FALSE, 1 }, { 4, FALSE, 1 }, { 4, FALSE, 1 }, { 8, FALSE, 1 },
+};
 
-  gtk_label_set_xalign (GTK_LABEL (label), expand ? 0 : 1);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
-  /* Fixed widths, so that the rows' cells line up under the header's. */
-  if (!expand)
-    gtk_label_set_max_width_chars (GTK_LABEL (label), width_chars);
-  gtk_widget_set_hexpand (label, expand);
-  gtk_box_append (GTK_BOX (box), label);
-}
-
-/* The columns of a row, and of the header above the list. */
 static void
-add_cells (GtkWidget  *box,
-           const char *file,
-           const char *department,
-           const char *year,
-           const char *errors,
-           const char *warnings,
-           const char *status)
+add_cells (GtkWidget         *box,
+           const char *const  texts[G_N_ELEMENTS (columns)])
 {
-  add_cell (box, file, 18, FALSE);
-  gtk_label_set_xalign (GTK_LABEL (gtk_widget_get_first_child (box)), 0);
-  add_cell (box, department, 20, TRUE);
-  add_cell (box, year, 5, FALSE);
-  add_cell (box, errors, 4, FALSE);
-  add_cell (box, warnings, 4, FALSE);
-  add_cell (box, status, 8, FALSE);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      GtkWidget *label = gtk_label_new (texts[c]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), columns[c].xalign);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), columns[c].width_chars);
+      /* Fixed widths, so that the rows' cells line up under the header's. */
+      if (!columns[c].expand)
+        gtk_label_set_max_width_chars (GTK_LABEL (label), columns[c].width_chars);
+      gtk_widget_set_hexpand (label, columns[c].expand);
+      gtk_box_append (GTK_BOX (box), label);
+    }
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 }
@@ -128,10 +121,13 @@ create_row (gpointer item,
   gboolean unreadable = department == NULL;
   g_autofree char *errors = unreadable ? g_strdup ("") : member_int (document, "errors");
   g_autofree char *warnings = unreadable ? g_strdup ("") : member_int (document, "warnings");
+  const char *const texts[] = {
+    gtk_string_object_get_string (item), department ? department : member_string (document, "reason"),
+    year, errors, warnings, status_label (member_string (document, "status")),
+  };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
-  add_cells (box, gtk_string_object_get_string (item), department ? department : member_string (document, "reason"),
-             year, errors, warnings, status_label (member_string (document, "status")));
+  add_cells (box, texts);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
   return box;
@@ -253,6 +249,7 @@ bd_review_dialog_constructed (GObject *object)
   BdReviewDialog *self = BD_REVIEW_DIALOG (object);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (self->report);
+  const char *const titles[] = { _("File"), _("Department"), _("Year"), _("Errors"), _("Warnings"), _("Status") };
   guint n = 0;
 
   G_OBJECT_CLASS (bd_review_dialog_parent_class)->constructed (object);
@@ -270,7 +267,7 @@ bd_review_dialog_constructed (GObject *object)
       g_object_set_data (item, "index", GUINT_TO_POINTER (i));
     }
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->files), create_row, self, NULL);
-  add_cells (self->header, _("File"), _("Department"), _("Year"), _("Errors"), _("Warnings"), _("Status"));
+  add_cells (self->header, titles);
 
   if (error != NULL)
     {

@@ -245,6 +245,16 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* Where an amount label on screen is found in self->visible: its row and
+ * figure column (the income table's one figure is column 0). */
+static gpointer
+visible_key (BdTableView *self,
+             ColumnSpec  *spec,
+             guint        position)
+{
+  return CELL_KEY (position, self->kind == BD_TABLE_INCOME ? 0 : spec->amount);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -257,7 +267,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (label), "bd-position", GUINT_TO_POINTER (position));
   render (self, GTK_LABEL (label), gtk_list_item_get_item (list_item), spec, position);
   if (spec->role == ROLE_AMOUNT)
-    g_hash_table_insert (self->visible, CELL_KEY (position, self->kind == BD_TABLE_INCOME ? 0 : spec->amount), label);
+    g_hash_table_insert (self->visible, visible_key (self, spec, position), label);
 }
 
 static void
@@ -268,7 +278,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
   BdTableView *self = spec->view;
   GtkWidget *label = gtk_list_item_get_child (list_item);
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "bd-position"));
-  gpointer key = CELL_KEY (position, self->kind == BD_TABLE_INCOME ? 0 : spec->amount);
+  gpointer key = visible_key (self, spec, position);
 
   if (spec->role == ROLE_AMOUNT && g_hash_table_lookup (self->visible, key) == label)
     g_hash_table_remove (self->visible, key);

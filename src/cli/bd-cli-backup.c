@@ -42,14 +42,13 @@ bd_cli_backups (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The new document a copy is restored as"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget [--now | --restore DAY -o NEW.budget]"));
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Lists the dated copies of a document, the newest first. The window "
-                                           "keeps one the first time it opens a document each day."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+  if (!bd_cli_parse_options (&argc, &argv, _("FILE.budget [--now | --restore DAY -o NEW.budget]"),
+                             _("Lists the dated copies of a document, the newest first. The window "
+                                "keeps one the first time it opens a document each day."),
+                             entries, 1))
     return BD_EXIT_FAILED;
   if ((restore != NULL) != (output != NULL) || (restore != NULL && now))
     {

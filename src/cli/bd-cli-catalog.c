@@ -9,15 +9,15 @@ int
 bd_cli_catalog (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE.tsv|FILE.csv"));
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = bd_catalog_user_dir ();
   guint n_codes = 0;
 
-  g_option_context_set_summary (context, _("Adds a year's list of classification codes (code, name and "
-                                           "optionally the first year valid, one a line) to the catalog "
-                                           "BudgetDesk checks documents against."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 2))
+  if (!bd_cli_parse_options (&argc, &argv, _("import FILE.tsv|FILE.csv"),
+                             _("Adds a year's list of classification codes (code, name and "
+                                "optionally the first year valid, one a line) to the catalog "
+                                "BudgetDesk checks documents against."),
+                             NULL, 2))
     return BD_EXIT_FAILED;
   if (strcmp (argv[1], "import") != 0)
     {

@@ -46,15 +46,6 @@ print_findings (BdDocument *doc,
            counts[BD_SEVERITY_INFO]);
 }
 
-static gboolean
-has_errors (GPtrArray *findings)
-{
-  for (guint i = 0; i < findings->len; i++)
-    if (((BdFinding *) g_ptr_array_index (findings, i))->severity == BD_SEVERITY_ERROR)
-      return TRUE;
-  return FALSE;
-}
-
 /* --rule ID=SETTING or --threshold NAME=PERCENT, each a setting of the
  * document's rule profile (a threshold under its own name). */
 static int
@@ -104,16 +95,15 @@ bd_cli_validate (int    argc,
     { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the --disable, --rule and --threshold settings in the document"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   int status;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Checks a document. Exit status: 0 no error, 1 errors found, "
-                                           "2 it could not be checked."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+  if (!bd_cli_parse_options (&argc, &argv, _("FILE.budget"),
+                             _("Checks a document. Exit status: 0 no error, 1 errors found, "
+                                "2 it could not be checked."),
+                             entries, 1))
     return BD_EXIT_FAILED;
 
   if (save)
@@ -143,7 +133,7 @@ bd_cli_validate (int    argc,
     }
   else
     print_findings (doc, findings);
-  return has_errors (findings) ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
+  return bd_findings_count (findings, BD_SEVERITY_ERROR) > 0 ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
 }
 
 int
@@ -155,7 +145,6 @@ bd_cli_fix (int    argc,
     { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_id, N_("Apply only the fixes of this rule"), N_("ID") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) doc = NULL;
@@ -163,9 +152,9 @@ bd_cli_fix (int    argc,
   g_autoptr(GPtrArray) fixed = NULL;
   g_autoptr(GPtrArray) remaining = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Applies the fixes whose right value is certain, and says what changed."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+  if (!bd_cli_parse_options (&argc, &argv, _("FILE.budget"),
+                             _("Applies the fixes whose right value is certain, and says what changed."),
+                             entries, 1))
     return BD_EXIT_FAILED;
   if (rule_id != NULL && bd_rule_lookup (rule_id) == NULL)
     {
@@ -173,10 +162,7 @@ bd_cli_fix (int    argc,
       return BD_EXIT_FAILED;
     }
 
-  store = bd_store_open (argv[1], BD_STORE_OPEN_DEFAULT, &error);
-  if (store != NULL)
-    bd_cli_warn_set_aside (store);
-  if (store == NULL || (doc = bd_store_load (store, &error)) == NULL)
+  if ((doc = bd_cli_load_store (argv[1], BD_STORE_OPEN_DEFAULT, &store, &error)) == NULL)
     return bd_cli_report_error (NULL, error);
 
   /* The window's 修正全部: the same fixes, stored as one change. */
@@ -189,5 +175,5 @@ bd_cli_fix (int    argc,
   remaining = bd_check_document (doc);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u change stored. ", "%u changes stored. ", fixed->len), fixed->len);
   print_findings (doc, remaining);
-  return has_errors (remaining) ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
+  return bd_findings_count (remaining, BD_SEVERITY_ERROR) > 0 ? BD_EXIT_FOUND_ERRORS : BD_EXIT_DONE;
 }

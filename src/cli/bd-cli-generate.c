@@ -19,13 +19,12 @@ bd_cli_generate (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document file to write"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("--rows N -o FILE.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Writes a consistent synthetic document, for benchmarks."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 0))
+  if (!bd_cli_parse_options (&argc, &argv, _("--rows N -o FILE.budget"),
+                             _("Writes a consistent synthetic document, for benchmarks."),
+                             entries, 0))
     return BD_EXIT_FAILED;
   if (output == NULL || rows < 1)
     {

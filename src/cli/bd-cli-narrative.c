@@ -17,22 +17,19 @@ bd_cli_narrative (int    argc,
       N_("Take last year's figures from last year's document of the department, and keep them"), N_("FILE.budget") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Prints the text sections written from the document's numbers."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+  if (!bd_cli_parse_options (&argc, &argv, _("FILE.budget"),
+                             _("Prints the text sections written from the document's numbers."),
+                             entries, 1))
     return BD_EXIT_FAILED;
   if (last_year != NULL)
     {
-      g_autoptr(BdStore) store = bd_store_open (argv[1], BD_STORE_OPEN_DEFAULT, &error);
+      g_autoptr(BdStore) store = NULL;
       g_autoptr(BdEditor) editor = NULL;
 
-      if (store != NULL)
-        bd_cli_warn_set_aside (store);
-      if (store == NULL || (doc = bd_store_load (store, &error)) == NULL)
+      if ((doc = bd_cli_load_store (argv[1], BD_STORE_OPEN_DEFAULT, &store, &error)) == NULL)
         return bd_cli_report_error (NULL, error);
       editor = bd_editor_new (doc, store);
       if (!bd_editor_take_last_year (editor, last_year, &error))

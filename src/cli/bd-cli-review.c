@@ -53,17 +53,16 @@ bd_cli_review (int    argc,
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Files checked at a time (one a processor)"), N_("N") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FOLDER [-o REPORT.xlsx] [--json]"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) reviewed = NULL;
   gboolean found = FALSE;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Checks every document under a folder (.budget, .md, .pdf, .xlsx). "
-                                           "Exit status: 0 no error, 1 errors or files that cannot be read, "
-                                           "2 the folder could not be reviewed."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 1) || jobs < 0)
+  if (!bd_cli_parse_options (&argc, &argv, _("FOLDER [-o REPORT.xlsx] [--json]"),
+                             _("Checks every document under a folder (.budget, .md, .pdf, .xlsx). "
+                                "Exit status: 0 no error, 1 errors or files that cannot be read, "
+                                "2 the folder could not be reviewed."),
+                             entries, 1) || jobs < 0)
     return BD_EXIT_FAILED;
 
   files = bd_review_list_files (argv[1], output, &error);

@@ -58,31 +58,27 @@ bd_cli_import_sheet (int    argc,
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only say what would change"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget BOOK.xlsx|BOOK.xls"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) doc = NULL;
-  g_autoptr(BdEditor) editor = NULL;
   g_autoptr(BdWorkbook) book = NULL;
   g_autoptr(BdSheetImport) import = NULL;
   g_autofree char *changes = NULL;
   BdWorkbookSheet *sheet;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Imports one schedule of a workbook sheet into a document: the rows it "
-                                           "adds and the figures it changes, as one change; rows only in the "
-                                           "document are left as they are."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 2))
+  if (!bd_cli_parse_options (&argc, &argv, _("FILE.budget BOOK.xlsx|BOOK.xls"),
+                             _("Imports one schedule of a workbook sheet into a document: the rows it "
+                                "adds and the figures it changes, as one change; rows only in the "
+                                "document are left as they are."),
+                             entries, 2))
     return BD_EXIT_FAILED;
 
   if ((book = bd_workbook_read (argv[2], &error)) == NULL)
     return bd_cli_report_error (argv[2], error);
   if ((sheet = choose_sheet (book, argv[2], name)) == NULL)
     return BD_EXIT_FAILED;
-  store = bd_store_open (argv[1], dry_run ? BD_STORE_OPEN_READ_ONLY : BD_STORE_OPEN_DEFAULT, &error);
-  if (store != NULL)
-    bd_cli_warn_set_aside (store);
-  if (store == NULL || (doc = bd_store_load (store, &error)) == NULL)
+  doc = bd_cli_load_store (argv[1], dry_run ? BD_STORE_OPEN_READ_ONLY : BD_STORE_OPEN_DEFAULT, &store, &error);
+  if (doc == NULL)
     return bd_cli_report_error (NULL, error);
   if ((import = bd_sheet_import_new (doc, sheet, &error)) == NULL)
     return bd_cli_report_error (argv[2], error);
@@ -91,7 +87,8 @@ bd_cli_import_sheet (int    argc,
   g_print ("%s", changes);
   if (!dry_run)
     {
-      editor = bd_editor_new (doc, store);
+      g_autoptr(BdEditor) editor = bd_editor_new (doc, store);
+
       if (!bd_sheet_import_apply (import, editor, &error))
         return bd_cli_report_error (NULL, error);
     }

@@ -11,19 +11,14 @@ bd_cli_new_year (int    argc,
                  char **argv)
 {
   g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The new year's document file to write"), N_("FILE") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("LAST.budget|LAST.pdf|LAST.md -o NEXT.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
   guint to_review = 0, texts = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Starts next year's document from last year's: the same rows, texts and "
-                                           "forms, the figures cleared, last year's kept to compare with."));
-  if (!bd_cli_parse_with_output (context, &argc, &argv, &output,
+  if (!bd_cli_parse_with_output (&argc, &argv, _("LAST.budget|LAST.pdf|LAST.md -o NEXT.budget"),
+                                 _("Starts next year's document from last year's: the same rows, texts and "
+                                    "forms, the figures cleared, last year's kept to compare with."),
+                                 N_("The new year's document file to write"), &output,
                                  _("budgetdesk-cli: new-year needs -o NEXT.budget\n")))
     return BD_EXIT_FAILED;
   if (g_file_test (output, G_FILE_TEST_EXISTS))

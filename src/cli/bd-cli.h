@@ -17,24 +17,37 @@ enum {
 
 int         bd_cli_report_error  (const char      *context,
                                   GError          *error);
-/* Tells on stderr where a journal that was not the document's was set aside. */
-void        bd_cli_warn_set_aside (BdStore        *store);
+/* Opens a document file (@flags: to change it, or read-only), tells on
+ * stderr where a journal that was not the document's was set aside, and
+ * loads it; the store in *@store, NULL when it could not be opened. */
+BdDocument *bd_cli_load_store    (const char      *path,
+                                  BdStoreOpenFlags flags,
+                                  BdStore        **store,
+                                  GError         **error);
 /* Opens a document file read-only and loads it. */
 BdDocument *bd_cli_open_document (const char      *path,
                                   GError         **error);
-/* Parses options and checks that @expected_arguments positional ones remain. */
-gboolean    bd_cli_parse_options (GOptionContext  *context,
-                                  int             *argc,
-                                  char          ***argv,
-                                  int              expected_arguments);
-/* As bd_cli_parse_options() with one positional argument, and FALSE too
- * when no -o set *@output; says @missing (the command's “needs -o”) when
- * the argument was there and only -o was not. */
-gboolean    bd_cli_parse_with_output (GOptionContext  *context,
-                                      int             *argc,
-                                      char          ***argv,
-                                      char           **output,
-                                      const char      *missing);
+/* Parses a command's options (@entries, NULL-terminated, or NULL for none),
+ * its --help made of @arguments (the usage line after its name) and
+ * @summary; FALSE, having said why, unless @expected_arguments positional
+ * ones remain. */
+gboolean    bd_cli_parse_options (int                 *argc,
+                                  char              ***argv,
+                                  const char          *arguments,
+                                  const char          *summary,
+                                  const GOptionEntry  *entries,
+                                  int                  expected_arguments);
+/* As bd_cli_parse_options() for a command whose one option is -o FILE
+ * (@output_description, untranslated, its --help line) and one positional
+ * argument; FALSE too when no -o set *@output, saying @missing (the
+ * command's “needs -o”) when the argument was there and only -o was not. */
+gboolean    bd_cli_parse_with_output (int          *argc,
+                                      char       ***argv,
+                                      const char   *arguments,
+                                      const char   *summary,
+                                      const char   *output_description,
+                                      char        **output,
+                                      const char   *missing);
 
 /* The commands, one file each besides budgetdesk-cli.c's own. */
 int bd_cli_validate (int argc, char **argv);

@@ -35,8 +35,9 @@ bd_cli_report_error (const char *context,
   return BD_EXIT_FAILED;
 }
 
-void
-bd_cli_warn_set_aside (BdStore *store)
+/* Tells on stderr where a journal that was not the document's was set aside. */
+static void
+warn_set_aside (BdStore *store)
 {
   const char *set_aside = bd_store_get_set_aside (store);
   g_autofree char *name = NULL;
@@ -51,6 +52,19 @@ bd_cli_warn_set_aside (BdStore *store)
 }
 
 BdDocument *
+bd_cli_load_store (const char        *path,
+                   BdStoreOpenFlags   flags,
+                   BdStore          **store,
+                   GError           **error)
+{
+  *store = bd_store_open (path, flags, error);
+  if (*store == NULL)
+    return NULL;
+  warn_set_aside (*store);
+  return bd_store_load (*store, error);
+}
+
+BdDocument *
 bd_cli_open_document (const char  *path,
                       GError     **error)
 {
@@ -59,21 +73,23 @@ bd_cli_open_document (const char  *path,
   /* A published PDF or text is read in memory: nothing is written. */
   if (bd_import_is_importable (path))
     return bd_import_any_file (path, error);
-  store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, error);
-  if (store == NULL)
-    return NULL;
-  bd_cli_warn_set_aside (store);
-  return bd_store_load (store, error);
+  return bd_cli_load_store (path, BD_STORE_OPEN_READ_ONLY, &store, error);
 }
 
 gboolean
-bd_cli_parse_options (GOptionContext  *context,
-                      int             *argc,
-                      char          ***argv,
-                      int              expected_arguments)
+bd_cli_parse_options (int                 *argc,
+                      char              ***argv,
+                      const char          *arguments,
+                      const char          *summary,
+                      const GOptionEntry  *entries,
+                      int                  expected_arguments)
 {
+  g_autoptr(GOptionContext) context = g_option_context_new (arguments);
   g_autoptr(GError) error = NULL;
 
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       g_printerr ("budgetdesk-cli: %s\n", error->message);
@@ -89,13 +105,20 @@ bd_cli_parse_options (GOptionContext  *context,
 }
 
 gboolean
-bd_cli_parse_with_output (GOptionContext  *context,
-                          int             *argc,
-                          char          ***argv,
-                          char           **output,
-                          const char      *missing)
+bd_cli_parse_with_output (int          *argc,
+                          char       ***argv,
+                          const char   *arguments,
+                          const char   *summary,
+                          const char   *output_description,
+                          char        **output,
+                          const char   *missing)
 {
-  if (bd_cli_parse_options (context, argc, argv, 1) && *output != NULL)
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, output_description, N_("FILE") },
+    { NULL }
+  };
+
+  if (bd_cli_parse_options (argc, argv, arguments, summary, entries, 1) && *output != NULL)
     return TRUE;
   if (*output == NULL && *argc == 2)
     g_printerr ("%s", missing);
@@ -107,17 +130,12 @@ command_import (int    argc,
                 char **argv)
 {
   g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document file to write"), N_("FILE") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("PUBLISHED.pdf|PUBLISHED.md|BOOK.xlsx|BOOK.xls -o FILE.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Reads a published budget and writes it as a BudgetDesk document."));
-  if (!bd_cli_parse_with_output (context, &argc, &argv, &output,
+  if (!bd_cli_parse_with_output (&argc, &argv, _("PUBLISHED.pdf|PUBLISHED.md|BOOK.xlsx|BOOK.xls -o FILE.budget"),
+                                 _("Reads a published budget and writes it as a BudgetDesk document."),
+                                 N_("The document file to write"), &output,
                                  _("budgetdesk-cli: import needs -o FILE.budget\n")))
     return BD_EXIT_FAILED;
 
@@ -152,15 +170,14 @@ command_show (int    argc,
          "document (the default)"), N_("PART") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
   g_autofree char *text = NULL;
   BdPart part = BD_PART_DOCUMENT;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Prints a part of a document as aligned text."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+  if (!bd_cli_parse_options (&argc, &argv, _("FILE.budget"),
+                             _("Prints a part of a document as aligned text."),
+                             entries, 1))
     return BD_EXIT_FAILED;
   if (section != NULL && !bd_part_from_string (section, &part))
     {
@@ -192,13 +209,12 @@ command_export (int    argc,
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write each schedule as a CSV file into a folder"), N_("DIR") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.budget --pdf OUT.pdf"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDocument) doc = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Writes a document in another form."));
-  if (!bd_cli_parse_options (context, &argc, &argv, 1))
+  if (!bd_cli_parse_options (&argc, &argv, _("FILE.budget --pdf OUT.pdf"),
+                             _("Writes a document in another form."),
+                             entries, 1))
     return BD_EXIT_FAILED;
   if (markdown == NULL && csv == NULL && pdf == NULL && xlsx == NULL)
     {

@@ -76,48 +76,45 @@ amounts (GString             *out,
     }
 }
 
-/* The lines under the 类: the totals, or the carry-over between them; their 类 column empty. */
+/* A line of a balance schedule: an income item and its figure, the 类 code
+ * of the expense row, its name and figures; a side with none is blank. */
 static void
-balance_totals (GString             *out,
-                const BdScheduleDef *def,
-                BdSchedule          *s)
+balance_line (GString             *out,
+              const BdScheduleDef *def,
+              const BdBalanceLine *line,
+              const char          *code)
 {
-  BdBalanceLine lines[3];
-  guint n = bd_grid_balance_lines (s, lines);
-
-  for (guint i = 0; i < n; i++)
-    {
-      field (out, lines[i].income_label, FALSE);
-      amount (out, def, lines[i].income->values[0], FALSE);
-      field (out, "", FALSE);
-      field (out, lines[i].expense_label, FALSE);
-      amounts (out, def, lines[i].expense);
-    }
+  field (out, line->income_label, FALSE);
+  if (line->income)
+    amount (out, def, line->income->values[0], FALSE);
+  else
+    field (out, "", FALSE);
+  field (out, code, FALSE);
+  field (out, line->expense_label, FALSE);
+  amounts (out, def, line->expense);
 }
 
+/* The rows side by side, then the lines under the 类 (the totals, or the
+ * carry-over between them), their 类 column empty. */
 static void
 write_balance (GString      *out,
                BdSchedule   *s,
                const BdGrid *grid)
 {
-  const BdScheduleDef *def = s->def;
+  BdBalanceLine totals[3];
+  guint n_totals = bd_grid_balance_lines (s, totals);
 
   header_row (out, grid, 2);
   for (guint i = 0; i < MAX (s->rows->len, s->income->len); i++)
     {
       BdRow *item = i < s->income->len ? g_ptr_array_index (s->income, i) : NULL;
       BdRow *row = i < s->rows->len ? g_ptr_array_index (s->rows, i) : NULL;
+      BdBalanceLine line = { item ? item->name : "", item, row ? row->name : "", row };
 
-      field (out, item ? item->name : "", FALSE);
-      if (item)
-        amount (out, def, item->values[0], FALSE);
-      else
-        field (out, "", FALSE);
-      field (out, row ? row->code : "", FALSE);
-      field (out, row ? row->name : "", FALSE);
-      amounts (out, def, row);
+      balance_line (out, s->def, &line, row ? row->code : "");
     }
-  balance_totals (out, def, s);
+  for (guint i = 0; i < n_totals; i++)
+    balance_line (out, s->def, &totals[i], "");
 }
 
 static void

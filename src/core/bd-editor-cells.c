@@ -33,6 +33,8 @@ typedef struct {
   GArray  *masks;     /* MaskChange */
 } CellsStep;
 
+BD_DEFINE_STEP_KIND (CellsStep, cells, TRUE)
+
 static void
 cell_change_clear (CellChange *change)
 {
@@ -46,11 +48,10 @@ mask_change_clear (MaskChange *change)
 }
 
 static guint
-cells_apply (BdStep   *step,
-             BdEditor *editor,
-             gboolean  forward)
+cells_apply (CellsStep *self,
+             BdEditor  *editor,
+             gboolean   forward)
 {
-  CellsStep *self = (CellsStep *) step;
   BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
 
   for (guint i = 0; i < self->cells->len; i++)
@@ -94,11 +95,10 @@ store_row_once (BdStore     *store,
 }
 
 static gboolean
-cells_store (BdStep    *step,
-             BdEditor  *editor,
-             GError   **error)
+cells_store (CellsStep  *self,
+             BdEditor   *editor,
+             GError    **error)
 {
-  CellsStep *self = (CellsStep *) step;
   BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
   g_autoptr(GHashTable) stored = g_hash_table_new (NULL, NULL);
   gboolean ok = TRUE;
@@ -117,29 +117,17 @@ cells_store (BdStep    *step,
 }
 
 static void
-cells_free (BdStep *step)
+cells_clear (CellsStep *self)
 {
-  CellsStep *self = (CellsStep *) step;
-
   g_array_unref (self->cells);
   g_array_unref (self->masks);
-  g_free (self);
 }
-
-static const BdStepKind cells_kind = {
-  .changes_numbers = TRUE,
-  .apply = cells_apply,
-  .store = cells_store,
-  .free = cells_free,
-};
 
 BdStep *
 bd_cells_step_new (guint schedule)
 {
-  CellsStep *self = g_new0 (CellsStep, 1);
+  CellsStep *self = bd_step_new (&cells_kind, schedule);
 
-  self->parent.kind = &cells_kind;
-  self->parent.schedule = schedule;
   self->cells = g_array_new (FALSE, TRUE, sizeof (CellChange));
   g_array_set_clear_func (self->cells, (GDestroyNotify) cell_change_clear);
   self->masks = g_array_new (FALSE, TRUE, sizeof (MaskChange));
@@ -253,6 +241,8 @@ typedef struct {
   Snapshot *after;
 } ScheduleStep;
 
+BD_DEFINE_STEP_KIND (ScheduleStep, schedule, TRUE)
+
 static BdRow *
 row_copy (const BdRow *row)
 {
@@ -349,11 +339,10 @@ snapshot_restore (const Snapshot *snapshot,
 }
 
 static guint
-schedule_apply (BdStep   *step,
-                BdEditor *editor,
-                gboolean  forward)
+schedule_apply (ScheduleStep *self,
+                BdEditor     *editor,
+                gboolean      forward)
 {
-  ScheduleStep *self = (ScheduleStep *) step;
   BdSchedule *schedule = bd_document_get_schedule (editor->doc, self->parent.schedule);
 
   snapshot_restore (forward ? self->after : self->before, schedule);
@@ -362,39 +351,25 @@ schedule_apply (BdStep   *step,
 }
 
 static gboolean
-schedule_store (BdStep    *step,
-                BdEditor  *editor,
-                GError   **error)
+schedule_store (ScheduleStep  *self,
+                BdEditor      *editor,
+                GError       **error)
 {
-  ScheduleStep *self = (ScheduleStep *) step;
-
   return bd_store_save_schedule (editor->store, bd_document_get_schedule (editor->doc, self->parent.schedule), error);
 }
 
 static void
-schedule_free (BdStep *step)
+schedule_clear (ScheduleStep *self)
 {
-  ScheduleStep *self = (ScheduleStep *) step;
-
   snapshot_free (self->before);
   snapshot_free (self->after);
-  g_free (self);
 }
-
-static const BdStepKind schedule_kind = {
-  .changes_numbers = TRUE,
-  .apply = schedule_apply,
-  .store = schedule_store,
-  .free = schedule_free,
-};
 
 BdStep *
 bd_schedule_step_begin (BdSchedule *schedule)
 {
-  ScheduleStep *self = g_new0 (ScheduleStep, 1);
+  ScheduleStep *self = bd_step_new (&schedule_kind, schedule->def->number);
 
-  self->parent.kind = &schedule_kind;
-  self->parent.schedule = schedule->def->number;
   self->before = snapshot_take (schedule);
   return &self->parent;
 }

@@ -14,13 +14,13 @@ typedef struct {
   GPtrArray *names;             /* char * */
 } CodesStep;
 
-static guint
-codes_apply (BdStep   *step,
-             BdEditor *editor,
-             gboolean  forward)
-{
-  CodesStep *self = (CodesStep *) step;
+BD_DEFINE_STEP_KIND (CodesStep, codes, FALSE)
 
+static guint
+codes_apply (CodesStep *self,
+             BdEditor  *editor,
+             gboolean   forward)
+{
   for (guint i = 0; i < self->codes->len; i++)
     {
       guint c = GPOINTER_TO_UINT (g_ptr_array_index (self->classifications, i));
@@ -35,37 +35,26 @@ codes_apply (BdStep   *step,
 }
 
 static gboolean
-codes_store (BdStep    *step,
-             BdEditor  *editor,
-             GError   **error)
+codes_store (CodesStep  *self,
+             BdEditor   *editor,
+             GError    **error)
 {
   return bd_store_save_extra_codes (editor->store, editor->doc, error);
 }
 
 static void
-codes_free (BdStep *step)
+codes_clear (CodesStep *self)
 {
-  CodesStep *self = (CodesStep *) step;
-
   g_ptr_array_unref (self->classifications);
   g_ptr_array_unref (self->codes);
   g_ptr_array_unref (self->names);
-  g_free (self);
 }
-
-static const BdStepKind codes_kind = {
-  .changes_numbers = FALSE,
-  .apply = codes_apply,
-  .store = codes_store,
-  .free = codes_free,
-};
 
 BdStep *
 bd_codes_step_new (void)
 {
-  CodesStep *self = g_new0 (CodesStep, 1);
+  CodesStep *self = bd_step_new (&codes_kind, 0);
 
-  self->parent.kind = &codes_kind;
   self->classifications = g_ptr_array_new ();
   self->codes = g_ptr_array_new_with_free_func (g_free);
   self->names = g_ptr_array_new_with_free_func (g_free);

@@ -17,6 +17,8 @@ typedef struct {
   BdFramework framework_after;
 } ProjectsStep;
 
+BD_DEFINE_STEP_KIND (ProjectsStep, projects, TRUE)
+
 static BdProject *
 project_copy (const BdProject *project,
               gpointer         user_data)
@@ -36,12 +38,10 @@ project_copy (const BdProject *project,
 }
 
 static guint
-projects_apply (BdStep   *step,
-                BdEditor *editor,
-                gboolean  forward)
+projects_apply (ProjectsStep *self,
+                BdEditor     *editor,
+                gboolean      forward)
 {
-  ProjectsStep *self = (ProjectsStep *) step;
-
   g_ptr_array_set_size (editor->doc->projects, 0);
   g_ptr_array_extend (editor->doc->projects, forward ? self->after : self->before,
                       (GCopyFunc) project_copy, NULL);
@@ -50,30 +50,20 @@ projects_apply (BdStep   *step,
 }
 
 static gboolean
-projects_store (BdStep    *step,
-                BdEditor  *editor,
-                GError   **error)
+projects_store (ProjectsStep  *self,
+                BdEditor      *editor,
+                GError       **error)
 {
   return bd_store_save_projects (editor->store, editor->doc, error)
          && bd_store_save_header (editor->store, editor->doc, error);
 }
 
 static void
-projects_free (BdStep *step)
+projects_clear (ProjectsStep *self)
 {
-  ProjectsStep *self = (ProjectsStep *) step;
-
   g_ptr_array_unref (self->before);
   g_ptr_array_unref (self->after);
-  g_free (self);
 }
-
-static const BdStepKind projects_kind = {
-  .changes_numbers = TRUE,
-  .apply = projects_apply,
-  .store = projects_store,
-  .free = projects_free,
-};
 
 static GPtrArray *
 projects_copy (GPtrArray *projects)
@@ -88,9 +78,8 @@ projects_copy (GPtrArray *projects)
 static ProjectsStep *
 projects_step (BdEditor *self)
 {
-  ProjectsStep *step = g_new0 (ProjectsStep, 1);
+  ProjectsStep *step = bd_step_new (&projects_kind, 0);
 
-  step->parent.kind = &projects_kind;
   step->before = projects_copy (self->doc->projects);
   step->after = projects_copy (self->doc->projects);
   step->framework_before = step->framework_after = self->doc->framework;

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 typedef struct _BdStep BdStep;
 
 typedef struct {
+  gsize      size;   /* of the kind's own step struct, for bd_step_new() */
   /* The generated text follows what a step of this kind changes (numbers,
    * forms); a text step is itself what the clerk wrote. */
   gboolean   changes_numbers;
@@ -29,8 +30,26 @@ typedef struct {
   gboolean (*store) (BdStep    *step,
                      BdEditor  *editor,
                      GError   **error);
-  void     (*free)  (BdStep    *step);
+  /* Frees what the step holds; bd_step_free() frees the step itself. */
+  void     (*clear) (BdStep    *step);
 } BdStepKind;
+
+/* Defines @prefix_kind, the kind of the steps of struct @Type (a BdStep
+ * first), made of @prefix_apply, @prefix_store and @prefix_clear, which it
+ * declares taking a @Type: like G_DEFINE_TYPE, it stands above them. */
+#define BD_DEFINE_STEP_KIND(Type, prefix, numbers)                                          \
+  static guint prefix##_apply (Type *self, BdEditor *editor, gboolean forward);             \
+  static gboolean prefix##_store (Type *self, BdEditor *editor, GError **error);            \
+  static void prefix##_clear (Type *self);                                                  \
+  static guint prefix##_apply_step (BdStep *step, BdEditor *editor, gboolean forward)       \
+  { return prefix##_apply ((Type *) step, editor, forward); }                               \
+  static gboolean prefix##_store_step (BdStep *step, BdEditor *editor, GError **error)      \
+  { return prefix##_store ((Type *) step, editor, error); }                                 \
+  static void prefix##_clear_step (BdStep *step)                                            \
+  { prefix##_clear ((Type *) step); }                                                       \
+  static const BdStepKind prefix##_kind = {                                                 \
+    sizeof (Type), (numbers), prefix##_apply_step, prefix##_store_step, prefix##_clear_step \
+  };
 
 /* The first member of every kind's own step struct. */
 struct _BdStep {
@@ -53,6 +72,10 @@ struct _BdEditor
 };
 
 /* bd-editor.c */
+/* A new step of @kind (zeroed past its BdStep), changing schedule @schedule
+ * (0 for none). */
+gpointer    bd_step_new                 (const BdStepKind *kind,
+                                         guint       schedule);
 void        bd_step_free                (BdStep     *step);
 /* Applies a new step (taken), with the text that follows it, and puts it on
  * the undo stack; a step that fails to be stored leaves the document as it

@@ -14,6 +14,8 @@ typedef struct {
   GHashTable *after;
 } ProfileStep;
 
+BD_DEFINE_STEP_KIND (ProfileStep, profile, FALSE)
+
 static GHashTable *
 profile_copy (GHashTable *profile)
 {
@@ -44,11 +46,10 @@ profile_equal (GHashTable *a,
 }
 
 static guint
-profile_apply (BdStep   *step,
-               BdEditor *editor,
-               gboolean  forward)
+profile_apply (ProfileStep *self,
+               BdEditor    *editor,
+               gboolean     forward)
 {
-  ProfileStep *self = (ProfileStep *) step;
   GHashTable *profile = forward ? self->after : self->before;
   GHashTableIter iter;
   gpointer key, value;
@@ -61,29 +62,19 @@ profile_apply (BdStep   *step,
 }
 
 static gboolean
-profile_store (BdStep    *step,
-               BdEditor  *editor,
-               GError   **error)
+profile_store (ProfileStep  *self,
+               BdEditor     *editor,
+               GError      **error)
 {
   return bd_store_save_header (editor->store, editor->doc, error);
 }
 
 static void
-profile_free (BdStep *step)
+profile_clear (ProfileStep *self)
 {
-  ProfileStep *self = (ProfileStep *) step;
-
   g_hash_table_unref (self->before);
   g_hash_table_unref (self->after);
-  g_free (self);
 }
-
-static const BdStepKind profile_kind = {
-  .changes_numbers = FALSE,
-  .apply = profile_apply,
-  .store = profile_store,
-  .free = profile_free,
-};
 
 /* Performs the change from the profile as it is to @after (taken); nothing
  * when they are the same. */
@@ -99,8 +90,7 @@ perform_profile (BdEditor    *self,
       g_hash_table_unref (after);
       return TRUE;
     }
-  step = g_new0 (ProfileStep, 1);
-  step->parent.kind = &profile_kind;
+  step = bd_step_new (&profile_kind, 0);
   step->before = profile_copy (self->doc->rule_profile);
   step->after = after;
   return bd_editor_perform (self, &step->parent, error);

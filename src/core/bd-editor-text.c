@@ -16,6 +16,8 @@ typedef struct {
   GStrv   review_after;    /* and leaves them */
 } SectionStep;
 
+BD_DEFINE_STEP_KIND (SectionStep, section, FALSE)
+
 static void
 set_to_review (BdSection *section,
                GStrv      texts)
@@ -51,11 +53,10 @@ set_paragraphs (BdSection *section,
 }
 
 static guint
-section_apply (BdStep   *step,
-               BdEditor *editor,
-               gboolean  forward)
+section_apply (SectionStep *self,
+               BdEditor    *editor,
+               gboolean     forward)
 {
-  SectionStep *self = (SectionStep *) step;
   BdSection *section = bd_document_get_section (editor->doc, self->section);
 
   set_paragraphs (section, forward ? self->after : self->before);
@@ -67,11 +68,10 @@ section_apply (BdStep   *step,
 }
 
 static gboolean
-section_store (BdStep    *step,
-               BdEditor  *editor,
-               GError   **error)
+section_store (SectionStep  *self,
+               BdEditor     *editor,
+               GError      **error)
 {
-  SectionStep *self = (SectionStep *) step;
   BdSection *section = bd_document_get_section (editor->doc, self->section);
 
   return bd_store_save_section (editor->store, editor->doc, section, error)
@@ -79,24 +79,14 @@ section_store (BdStep    *step,
 }
 
 static void
-section_free (BdStep *step)
+section_clear (SectionStep *self)
 {
-  SectionStep *self = (SectionStep *) step;
-
   g_free (self->section);
   g_strfreev (self->before);
   g_strfreev (self->after);
   g_strfreev (self->review_before);
   g_strfreev (self->review_after);
-  g_free (self);
 }
-
-static const BdStepKind section_kind = {
-  .changes_numbers = FALSE,
-  .apply = section_apply,
-  .store = section_store,
-  .free = section_free,
-};
 
 static GStrv
 paragraphs_copy (BdSection *section)
@@ -124,8 +114,7 @@ bd_section_step_new (BdSection *section,
       g_strfreev (paragraphs);
       return NULL;
     }
-  self = g_new0 (SectionStep, 1);
-  self->parent.kind = &section_kind;
+  self = bd_step_new (&section_kind, 0);
   self->section = g_strdup (section->id);
   self->before = before;
   self->after = paragraphs;

@@ -29,13 +29,49 @@ static GParamSpec *properties[N_PROPS];
 
 /* Steps */
 
+gpointer
+bd_step_new (const BdStepKind *kind,
+             guint             schedule)
+{
+  BdStep *step = g_malloc0 (kind->size);
+
+  step->kind = kind;
+  step->schedule = schedule;
+  return step;
+}
+
 void
 bd_step_free (BdStep *step)
 {
   if (step == NULL)
     return;
   g_clear_pointer (&step->then, bd_step_free);
-  step->kind->free (step);
+  step->kind->clear (step);
+  g_free (step);
+}
+
+/* The store's transaction around a change. A document with no file yet
+ * (no store) has none: beginning and committing succeed, and nothing is
+ * rolled back. */
+static gboolean
+editor_begin (BdEditor  *self,
+              GError   **error)
+{
+  return self->store == NULL || bd_store_begin (self->store, error);
+}
+
+static gboolean
+editor_commit (BdEditor  *self,
+               GError   **error)
+{
+  return self->store == NULL || bd_store_commit (self->store, error);
+}
+
+static void
+editor_rollback (BdEditor *self)
+{
+  if (self->store != NULL)
+    bd_store_rollback (self->store);
 }
 
 /* A step's writes, as one transaction. */
@@ -44,14 +80,14 @@ store_step (BdEditor  *self,
             BdStep    *step,
             GError   **error)
 {
-  if (!bd_store_begin (self->store, error))
+  if (!editor_begin (self, error))
     return FALSE;
   if (!step->kind->store (step, self, error))
     {
-      bd_store_rollback (self->store);
+      editor_rollback (self);
       return FALSE;
     }
-  return bd_store_commit (self->store, error);
+  return editor_commit (self, error);
 }
 
 /* Makes the document as the step leaves it (@forward) or found it, and
@@ -114,15 +150,8 @@ step_apply (BdEditor  *self,
   return TRUE;
 }
 
-/* A group: several changes as one step (修正全部). Its steps, and what
- * followed each, are applied in memory in order (or undone in reverse),
- * then stored in one transaction. */
-
-typedef struct {
-  BdStep     parent;
-  GPtrArray *steps;   /* BdStep* */
-} GroupStep;
-
+/* A step and what came with it, in memory only: forward in order, back in
+ * reverse. */
 static void
 chain_apply (BdStep   *step,
              BdEditor *editor,
@@ -138,12 +167,22 @@ chain_apply (BdStep   *step,
     *reads |= step->kind->apply (step, editor, FALSE);
 }
 
+/* A group: several changes as one step (修正全部). Its steps, and what
+ * followed each, are applied in memory in order (or undone in reverse),
+ * then stored in one transaction. */
+
+typedef struct {
+  BdStep     parent;
+  GPtrArray *steps;   /* BdStep* */
+} GroupStep;
+
+BD_DEFINE_STEP_KIND (GroupStep, group, FALSE)
+
 static guint
-group_apply (BdStep   *step,
-             BdEditor *editor,
-             gboolean  forward)
+group_apply (GroupStep *self,
+             BdEditor  *editor,
+             gboolean   forward)
 {
-  GroupStep *self = (GroupStep *) step;
   guint reads = 0, n = self->steps->len;
 
   for (guint i = 0; i < n; i++)
@@ -152,12 +191,10 @@ group_apply (BdStep   *step,
 }
 
 static gboolean
-group_store (BdStep    *step,
-             BdEditor  *editor,
-             GError   **error)
+group_store (GroupStep  *self,
+             BdEditor   *editor,
+             GError    **error)
 {
-  GroupStep *self = (GroupStep *) step;
-
   for (guint i = 0; i < self->steps->len; i++)
     for (BdStep *s = g_ptr_array_index (self->steps, i); s != NULL; s = s->then)
       if (!s->kind->store (s, editor, error))
@@ -166,20 +203,10 @@ group_store (BdStep    *step,
 }
 
 static void
-group_free (BdStep *step)
+group_clear (GroupStep *self)
 {
-  GroupStep *self = (GroupStep *) step;
-
   g_ptr_array_unref (self->steps);
-  g_free (self);
 }
-
-static const BdStepKind group_kind = {
-  .changes_numbers = FALSE,
-  .apply = group_apply,
-  .store = group_store,
-  .free = group_free,
-};
 
 /* Ends the group being made: its steps become one on the undo stack, or
  * (@keep FALSE) are undone in memory and dropped, the transaction being
@@ -194,15 +221,14 @@ end_group (BdEditor *self,
 
   if (steps->len == 0)
     return;
-  group = g_new0 (GroupStep, 1);
-  group->parent.kind = &group_kind;
+  group = bd_step_new (&group_kind, 0);
   group->steps = g_ptr_array_ref (steps);
   if (keep)
     {
       bd_editor_push (self, &group->parent);
       return;
     }
-  reads = group_apply (&group->parent, self, FALSE);
+  reads = group_apply (group, self, FALSE);
   bd_step_free (&group->parent);
   bd_editor_notify_changed (self, reads);
 }
@@ -219,7 +245,7 @@ bd_editor_perform_group (BdEditor     *self,
 
   g_return_val_if_fail (self->group == NULL, FALSE);
 
-  if (!bd_editor_check_writable (self, error) || (self->store != NULL && !bd_store_begin (self->store, error)))
+  if (!bd_editor_check_writable (self, error) || !editor_begin (self, error))
     return FALSE;
   self->group = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_step_free);
   if (join_last && self->undo->len > 0)
@@ -228,10 +254,10 @@ bd_editor_perform_group (BdEditor     *self,
       joined = TRUE;
     }
   ok = body (self, data, error);
-  if (ok && self->store != NULL)
-    ok = bd_store_commit (self->store, error);
-  else if (!ok && self->store != NULL)
-    bd_store_rollback (self->store);
+  if (ok)
+    ok = editor_commit (self, error);
+  else
+    editor_rollback (self);
   /* The step joined was stored on its own: it stays, on its own. */
   if (!ok && joined)
     g_ptr_array_add (self->undo, g_ptr_array_steal_index (self->group, 0));
@@ -289,7 +315,7 @@ bd_editor_perform (BdEditor  *self,
     before = bd_editor_generate_text (self);
   /* The change and what follows it reach the file together, in one commit
    * (one sync of the disk per change, not one per follower). */
-  if (self->store != NULL && !bd_store_begin (self->store, error))
+  if (!editor_begin (self, error))
     {
       bd_editor_free_text (before);
       bd_step_free (step);
@@ -297,8 +323,7 @@ bd_editor_perform (BdEditor  *self,
     }
   if (!step_apply_one (self, step, TRUE, TRUE, &reads, error))
     {
-      if (self->store != NULL)
-        bd_store_rollback (self->store);
+      editor_rollback (self);
       bd_editor_free_text (before);
       bd_step_free (step);
       bd_editor_notify_changed (self, reads);
@@ -314,7 +339,7 @@ bd_editor_perform (BdEditor  *self,
       bd_editor_follow_numbers (self, link, before, &reads);
       bd_editor_free_text (before);
     }
-  if (self->store != NULL && !bd_store_commit (self->store, error))
+  if (!editor_commit (self, error))
     {
       chain_apply (step, self, FALSE, &reads);
       bd_step_free (step);
@@ -490,18 +515,18 @@ move_step (BdEditor   *self,
 
   if (from->len == 0)
     return FALSE;
-  if (self->store != NULL && !bd_store_begin (self->store, error))
+  if (!editor_begin (self, error))
     return FALSE;
   step = g_ptr_array_steal_index (from, from->len - 1);
   ok = step_apply (self, step, forward, &reads, error);
-  if (ok && self->store != NULL && !bd_store_commit (self->store, error))
+  if (!ok)
+    editor_rollback (self);
+  else if (!editor_commit (self, error))
     {
       /* Nothing reached the file: the document goes back to match it. */
       chain_apply (step, self, !forward, &reads);
       ok = FALSE;
     }
-  else if (!ok && self->store != NULL)
-    bd_store_rollback (self->store);
   if (!ok)
     {
       g_ptr_array_add (from, step);

@@ -281,7 +281,7 @@ bd_import_read_form (Reader     *reader,
 void
 bd_import_settle_framework (BdDocument *doc)
 {
-  gboolean older = FALSE;
+  g_autoptr(GPtrArray) costs = g_ptr_array_new ();
 
   for (guint p = 0; p < doc->projects->len; p++)
     {
@@ -295,26 +295,19 @@ bd_import_settle_framework (BdDocument *doc)
             continue;
           if (indicator->level2 != NULL && *indicator->level2 != '\0')
             return;
-          older = TRUE;
+          g_ptr_array_add (costs, indicator);
         }
     }
-  if (!older)
+  if (costs->len == 0)
     return;
   doc->framework = BD_FRAMEWORK_THREE_CATEGORIES;
-  for (guint p = 0; p < doc->projects->len; p++)
+  for (guint i = 0; i < costs->len; i++)
     {
-      BdProject *project = g_ptr_array_index (doc->projects, p);
+      BdIndicator *indicator = g_ptr_array_index (costs, i);
 
-      for (guint i = 0; i < project->indicators->len; i++)
-        {
-          BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
-
-          if (g_strcmp0 (indicator->level1, "成本指标") != 0)
-            continue;
-          g_free (indicator->level1);
-          g_free (indicator->level2);
-          indicator->level1 = g_strdup ("产出指标");
-          indicator->level2 = g_strdup ("成本指标");
-        }
+      g_free (indicator->level1);
+      g_free (indicator->level2);
+      indicator->level1 = g_strdup ("产出指标");
+      indicator->level2 = g_strdup ("成本指标");
     }
 }

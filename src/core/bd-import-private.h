@@ -51,6 +51,12 @@ GStrv     bd_import_split_cells       (const char  *line);
 gboolean  bd_import_cells_all_blank   (GStrv        cells);
 gboolean  bd_import_is_digits         (const char  *text,
                                        gsize        length);
+/* Whether @text matches @pattern, compiled into *@regex (the caller's
+ * static, NULL at first) once, by whichever thread comes first. */
+gboolean  bd_import_match             (GRegex            **regex,
+                                       const char         *pattern,
+                                       GRegexCompileFlags  flags,
+                                       const char         *text);
 /* "编制部门：X" or "编制部门:X": X, or NULL. Documents use either colon. */
 const char *bd_import_after_label     (const char  *line,
                                        const char  *label);

@@ -42,26 +42,16 @@ code_part (Table      *table,
   return g_strdup (printed);
 }
 
-/* A code printed a second time: the same figures say nothing new; others are
- * reported, not read (the first row's stand). */
-static gboolean
-read_repeated_row (Table      *table,
-                   BdRow      *first,
-                   GStrv       cells,
-                   guint       first_cell,
-                   guint       line_index,
-                   GError    **error);
-
 /* Schedules */
 
 gboolean
-bd_import_parse_amount (const char          *cell,
-              BdUnit               unit,
-              gint64              *value,
-              guint                line_index,
-              const char          *row,
-              const char          *column,
-              GError             **error)
+bd_import_parse_amount (const char  *cell,
+                        BdUnit       unit,
+                        gint64      *value,
+                        guint        line_index,
+                        const char  *row,
+                        const char  *column,
+                        GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -109,6 +99,43 @@ read_amounts (Table      *table,
     }
   row->source_page = bd_import_page_of_line (line_index);
   row->source_line = bd_import_text_line (line_index);
+  return TRUE;
+}
+
+/* A code printed a second time: the same figures say nothing new; others are
+ * reported, not read (the first row's stand). */
+static gboolean
+read_repeated_row (Table      *table,
+                   BdRow      *first,
+                   GStrv       cells,
+                   guint       first_cell,
+                   guint       line_index,
+                   GError    **error)
+{
+  BdRow *again = bd_row_new (first->code, first->name);
+  Table scratch = *table;
+  g_autoptr(GString) figures = g_string_new (NULL);
+  gboolean same = TRUE;
+
+  if (!read_amounts (&scratch, again, cells, first_cell, line_index, error))
+    {
+      bd_row_free (again);
+      return FALSE;
+    }
+  for (guint c = 0; c < table->schedule->def->n_columns; c++)
+    {
+      g_autofree char *figure = bd_money_format_unit (again->published[c], table->unit);
+      same &= again->published[c] == first->published[c];
+      g_string_append_printf (figures, "%s%s", c ? ", " : "", figure);
+    }
+  if (same)
+    note (table, first->code, line_index,
+          g_strdup_printf (_("%s %s is printed twice, with the same figures"), first->code, first->name));
+  else
+    note (table, first->code, line_index,
+          g_strdup_printf (_("%s %s is printed twice; the second time with other figures (%s), "
+                             "which were not read"), first->code, first->name, figures->str));
+  bd_row_free (again);
   return TRUE;
 }
 
@@ -178,41 +205,6 @@ label_key (const char *label)
         bare[length - strlen ("预算")] = '\0', stripped = TRUE;
     }
   return g_steal_pointer (&bare);
-}
-
-static gboolean
-read_repeated_row (Table      *table,
-                   BdRow      *first,
-                   GStrv       cells,
-                   guint       first_cell,
-                   guint       line_index,
-                   GError    **error)
-{
-  BdRow *again = bd_row_new (first->code, first->name);
-  Table scratch = *table;
-  g_autoptr(GString) figures = g_string_new (NULL);
-  gboolean same = TRUE;
-
-  if (!read_amounts (&scratch, again, cells, first_cell, line_index, error))
-    {
-      bd_row_free (again);
-      return FALSE;
-    }
-  for (guint c = 0; c < table->schedule->def->n_columns; c++)
-    {
-      g_autofree char *figure = bd_money_format_unit (again->published[c], table->unit);
-      same &= again->published[c] == first->published[c];
-      g_string_append_printf (figures, "%s%s", c ? ", " : "", figure);
-    }
-  if (same)
-    note (table, first->code, line_index,
-          g_strdup_printf (_("%s %s is printed twice, with the same figures"), first->code, first->name));
-  else
-    note (table, first->code, line_index,
-          g_strdup_printf (_("%s %s is printed twice; the second time with other figures (%s), "
-                             "which were not read"), first->code, first->name, figures->str));
-  bd_row_free (again);
-  return TRUE;
 }
 
 static gboolean

@@ -153,6 +153,17 @@ bd_import_is_digits (const char *text,
   return TRUE;
 }
 
+gboolean
+bd_import_match (GRegex             **regex,
+                 const char          *pattern,
+                 GRegexCompileFlags   flags,
+                 const char          *text)
+{
+  if (g_once_init_enter (regex))
+    g_once_init_leave (regex, g_regex_new (pattern, flags, 0, NULL));
+  return g_regex_match (*regex, text, 0, NULL);
+}
+
 /* The year of "2024年…", or 0. */
 int
 bd_import_leading_year (const char *line)

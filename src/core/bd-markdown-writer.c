@@ -2,31 +2,18 @@
 #include "bd-format.h"
 #include "bd-grid.h"
 #include "bd-markdown-writer.h"
+#include "bd-text-writer.h"
 
-/* Cells are collected in a GPtrArray of owned strings, then written as
- * "| a | b |". */
-static GPtrArray *
-cells_new (void)
-{
-  return g_ptr_array_new_with_free_func (g_free);
-}
-
+/* A row of the published text's tables: "| a | b |", a missing cell blank. */
 static void
-add_cell (GPtrArray  *cells,
-          const char *text)
-{
-  g_ptr_array_add (cells, g_strdup (text ? text : ""));
-}
-
-static void
-write_row (GString   *out,
-           GPtrArray *cells)
+write_row (GString           *out,
+           const char *const *cells,
+           guint              n_cells)
 {
   g_string_append (out, "|");
-  for (guint i = 0; i < cells->len; i++)
-    g_string_append_printf (out, " %s |", (char *) g_ptr_array_index (cells, i));
+  for (guint i = 0; i < n_cells; i++)
+    g_string_append_printf (out, " %s |", cells[i] ? cells[i] : "");
   g_string_append_c (out, '\n');
-  g_ptr_array_unref (cells);
 }
 
 static void
@@ -46,18 +33,15 @@ write_paragraph (GString    *out,
   g_string_append_printf (out, "%s\n\n", text);
 }
 
+/* As the terminal's text has it, with the blank line the published text
+ * puts after every paragraph, the last one too. */
 static void
 write_section (GString    *out,
                BdDocument *doc,
                const char *id)
 {
-  BdSection *section = bd_document_get_section (doc, id);
-
-  if (section == NULL)
-    return;
-  write_paragraph (out, section->title);
-  for (guint i = 0; i < section->paragraphs->len; i++)
-    write_paragraph (out, g_ptr_array_index (section->paragraphs, i));
+  if (bd_text_write_section (out, doc, id))
+    g_string_append_c (out, '\n');
 }
 
 /* A schedule's table is its grid (bd-grid.c), as the pages print it, with
@@ -72,19 +56,18 @@ write_grid (GString      *out,
   const BdScheduleDef *def = grid->def;
   gboolean classified = def->row_kind == BD_ROWS_FUNCTION || def->row_kind == BD_ROWS_ECONOMIC;
   guint name_column = grid->n_columns - def->n_columns - 1;
+  g_autofree const char **cells = g_new (const char *, grid->n_columns);
 
   for (guint r = 0; r < grid->n_rows; r++)
     {
-      GPtrArray *cells = cells_new ();
-
       for (guint c = 0; c < grid->n_columns; c++)
         {
           guint from = classified && r == 0 && c >= name_column ? c + 1 : c;
           const char *text = from < grid->n_columns ? bd_grid_cell (grid, r, from)->text : NULL;
 
-          add_cell (cells, g_strcmp0 (text, "部门预算经济分类科目编码") == 0 ? "部门预算经济分类科目 编码" : text);
+          cells[c] = g_strcmp0 (text, "部门预算经济分类科目编码") == 0 ? "部门预算经济分类科目 编码" : text;
         }
-      write_row (out, cells);
+      write_row (out, cells, grid->n_columns);
       if (r == 0)
         write_separator (out, grid->n_columns);
     }
@@ -104,30 +87,12 @@ bd_markdown_write_schedule (GString    *out,
     write_paragraph (out, grid->note);
 }
 
+#define FORM_COLUMNS 6
+
 static char *
 form_amount (gint64 fen)
 {
   return fen == 0 ? g_strdup ("") : bd_money_format (fen);
-}
-
-static void
-add_form_row (GString    *out,
-              const char *a,
-              const char *b,
-              const char *c,
-              const char *d,
-              const char *e,
-              const char *f)
-{
-  GPtrArray *cells = cells_new ();
-
-  add_cell (cells, a);
-  add_cell (cells, b);
-  add_cell (cells, c);
-  add_cell (cells, d);
-  add_cell (cells, e);
-  add_cell (cells, f);
-  write_row (out, cells);
 }
 
 static void
@@ -144,31 +109,41 @@ write_form (GString    *out,
   g_autofree char *annual_other = form_amount (project->annual_other);
   g_autofree char *goal_label = project->period && *project->period
     ? g_strdup_printf ("项目总体目标 (%s)", project->period) : g_strdup ("项目总体目标");
+  /* The form as the published text prints it: six columns, labels beside
+   * their values, under a blank header row. */
+  const char *const rows[][FORM_COLUMNS] = {
+    { "项目名称", project->name, "项目性质", project->nature, "项目类别", project->category },
+    { "主管部门", project->supervisor, "实施单位", project->implementer, "", "" },
+    { "计划开始日期", project->start_date, "计划完成日期", project->end_date, "", "" },
+    { "项目资金 (元)", "项目资金总额", total, "年度资金申请总额", annual_total, "" },
+    { "", "其中：财政资金", fiscal, "其中：当年财政拨款", annual_fiscal, "" },
+    { "", "", "", "上年结转资金", carryover, "" },
+    { "", "其他资金", other, "其他资金", annual_other, "" },
+    { "项目绩效目标", goal_label, "", "年度总体目标", "", "" },
+    { "", project->overall_goal, "", project->annual_goal, "", "" },
+    { "绩效指标", "一级指标", "二级指标", "三级指标", "", "年度(/项目)指标值" },
+  };
+  const char *const blank[FORM_COLUMNS] = { NULL };
   const char *previous_level1 = NULL;
   const char *previous_level2 = NULL;
 
   g_string_append_printf (out, "财政项目支出绩效目标申报表\n\n(%d年度)\n\n", doc->year);
-  add_form_row (out, "", "", "", "", "", "");
-  write_separator (out, 6);
-  add_form_row (out, "项目名称", project->name, "项目性质", project->nature, "项目类别", project->category);
-  add_form_row (out, "主管部门", project->supervisor, "实施单位", project->implementer, "", "");
-  add_form_row (out, "计划开始日期", project->start_date, "计划完成日期", project->end_date, "", "");
-  add_form_row (out, "项目资金 (元)", "项目资金总额", total, "年度资金申请总额", annual_total, "");
-  add_form_row (out, "", "其中：财政资金", fiscal, "其中：当年财政拨款", annual_fiscal, "");
-  add_form_row (out, "", "", "", "上年结转资金", carryover, "");
-  add_form_row (out, "", "其他资金", other, "其他资金", annual_other, "");
-  add_form_row (out, "项目绩效目标", goal_label, "", "年度总体目标", "", "");
-  add_form_row (out, "", project->overall_goal, "", project->annual_goal, "", "");
-  add_form_row (out, "绩效指标", "一级指标", "二级指标", "三级指标", "", "年度(/项目)指标值");
+  write_row (out, blank, FORM_COLUMNS);
+  write_separator (out, FORM_COLUMNS);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    write_row (out, rows[r], FORM_COLUMNS);
 
   for (guint i = 0; i < project->indicators->len; i++)
     {
       BdIndicator *indicator = g_ptr_array_index (project->indicators, i);
       gboolean new_level1 = g_strcmp0 (indicator->level1, previous_level1) != 0;
       gboolean new_level2 = new_level1 || g_strcmp0 (indicator->level2, previous_level2) != 0;
+      const char *const cells[FORM_COLUMNS] = {
+        "", new_level1 ? indicator->level1 : "", new_level2 ? indicator->level2 : "", indicator->name, "",
+        indicator->target,
+      };
 
-      add_form_row (out, "", new_level1 ? indicator->level1 : "", new_level2 ? indicator->level2 : "",
-                    indicator->name, "", indicator->target);
+      write_row (out, cells, FORM_COLUMNS);
       previous_level1 = indicator->level1;
       previous_level2 = indicator->level2;
     }

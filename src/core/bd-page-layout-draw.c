@@ -58,52 +58,72 @@ batch_add_line (BdPageLayout          *self,
   return &g_array_index (self->batch_glyphs, cairo_glyph_t, first);
 }
 
-/* A line of characters each set alone (a schedule's names and codes)
- * drawn from their glyphs shaped once and the widths the layout measured
- * them with, as pango would draw them but without shaping each cell again;
- * FALSE when @text holds another character. */
-static gboolean
-draw_glyphs (BdPageLayout   *self,
-             cairo_t        *cr,
-             Role            role,
-             const char     *text,
-             double          x,
-             double          y,
-             double          width,
-             PangoAlignment  align)
+/* How far right of its box's left a line @text_width wide starts, aligned
+ * in @width. */
+static double
+align_offset (double         width,
+              double         text_width,
+              PangoAlignment align)
 {
-  const FigureGlyphs *figures = &self->fonts->figure_glyphs[role];
-  const PangoGlyphInfo *glyphs[128];
-  cairo_glyph_t *shown;
-  cairo_text_cluster_t *clusters;
-  int n = 0, position = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
-    {
-      if (n == G_N_ELEMENTS (glyphs) || (glyphs[n] = bd_page_char_glyph (self, role, g_utf8_get_char (p))) == NULL)
-        return FALSE;
-      position += glyphs[n]->geometry.width;
-    }
-  if (n == 0)
-    return FALSE;
-
-  x += align == PANGO_ALIGN_CENTER ? (width - (double) position / PANGO_SCALE) / 2
-     : align == PANGO_ALIGN_RIGHT ? width - (double) position / PANGO_SCALE : 0;
-  batch_start (self, cr, figures->font, &x, &y);
-  shown = batch_add_line (self, n, text, strlen (text), &clusters);
-  position = 0;
-  n = 0;
-  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
-    {
-      shown[n] = (cairo_glyph_t) { glyphs[n]->glyph, x + (double) position / PANGO_SCALE, y + figures->baseline };
-      clusters[n] = (cairo_text_cluster_t) { g_utf8_next_char (p) - p, 1 };
-      position += glyphs[n]->geometry.width;
-    }
-  return TRUE;
+  return align == PANGO_ALIGN_CENTER ? (width - text_width) / 2 : align == PANGO_ALIGN_RIGHT ? width - text_width : 0;
 }
 
-/* One line of text at (x, y) within @width, aligned; the layout is reused,
- * as tables draw thousands of cells. */
+/* Shows @n glyphs, one a character of @text, from (@x, @y) on, in the
+ * batch: each advanced by the width the layout measured it with, and set
+ * @baseline below the point cairo moved to, as pango would draw them
+ * without shaping the text again. */
+static void
+batch_glyph_line (BdPageLayout                *self,
+                  cairo_t                     *cr,
+                  PangoFont                   *font,
+                  const PangoGlyphInfo *const *glyphs,
+                  int                          n,
+                  const char                  *text,
+                  double                       x,
+                  double                       y,
+                  double                       baseline)
+{
+  cairo_glyph_t *shown;
+  cairo_text_cluster_t *clusters;
+  const char *p = text;
+  int position = 0;
+
+  batch_start (self, cr, font, &x, &y);
+  shown = batch_add_line (self, n, text, strlen (text), &clusters);
+  for (int i = 0; i < n; i++, p = g_utf8_next_char (p))
+    {
+      shown[i] = (cairo_glyph_t) { glyphs[i]->glyph, x + (double) position / PANGO_SCALE, y + baseline };
+      clusters[i] = (cairo_text_cluster_t) { g_utf8_next_char (p) - p, 1 };
+      position += glyphs[i]->geometry.width;
+    }
+}
+
+/* The glyphs of a line of characters each set alone (a schedule's names
+ * and codes), shaped once, in @glyphs, and their width in pango units;
+ * 0 when @text holds another character or more than @glyphs holds. */
+static int
+char_glyphs (BdPageLayout          *self,
+             Role                   role,
+             const char            *text,
+             const PangoGlyphInfo **glyphs,
+             int                    capacity,
+             int                   *width_units)
+{
+  int n = 0;
+
+  *width_units = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
+    {
+      if (n == capacity || (glyphs[n] = bd_page_char_glyph (self, role, g_utf8_get_char (p))) == NULL)
+        return 0;
+      *width_units += glyphs[n]->geometry.width;
+    }
+  return n;
+}
+
+/* One line of text at (x, y) within @width, aligned: figures and
+ * characters set alone from their glyphs measured once, other text through
+ * the layout of its role, reused, as tables draw thousands of cells. */
 static void
 draw_line (BdPageLayout   *self,
            cairo_t        *cr,
@@ -116,38 +136,35 @@ draw_line (BdPageLayout   *self,
 {
   const FigureGlyphs *figures = &self->fonts->figure_glyphs[role];
   gsize length = strlen (text);
-  cairo_glyph_t *shown;
-  cairo_text_cluster_t *clusters;
+  const PangoGlyphInfo *stack[128];
+  g_autofree const PangoGlyphInfo **heap = NULL;
+  const PangoGlyphInfo **glyphs = stack;
+  int n, width_units = 0;
   PangoLayout *layout;
   double text_w;
 
   if (figures->font != NULL && length > 0 && strspn (text, FIGURE_CHARS) == length)
     {
-      int width_units = 0;
-
-      for (gsize i = 0; i < length; i++)
-        width_units += figures->glyphs[(unsigned char) text[i]].geometry.width;
-      text_w = (double) width_units / PANGO_SCALE;
-      x += align == PANGO_ALIGN_CENTER ? (width - text_w) / 2 : align == PANGO_ALIGN_RIGHT ? width - text_w : 0;
-      y += figures->baseline;
-      /* As pango_cairo_show_glyph_string () would place them. */
-      batch_start (self, cr, figures->font, &x, &y);
-      shown = batch_add_line (self, (int) length, text, length, &clusters);
-      width_units = 0;
+      if (length > G_N_ELEMENTS (stack))
+        glyphs = heap = g_new (const PangoGlyphInfo *, length);
       for (gsize i = 0; i < length; i++)
         {
-          const PangoGlyphInfo *glyph = &figures->glyphs[(unsigned char) text[i]];
-
-          shown[i] = (cairo_glyph_t) { glyph->glyph, x + (double) width_units / PANGO_SCALE, y };
-          clusters[i] = (cairo_text_cluster_t) { 1, 1 };
-          width_units += glyph->geometry.width;
+          glyphs[i] = &figures->glyphs[(unsigned char) text[i]];
+          width_units += glyphs[i]->geometry.width;
         }
+      x += align_offset (width, (double) width_units / PANGO_SCALE, align);
+      /* From the baseline, as pango_cairo_show_glyph_string () would place them. */
+      batch_glyph_line (self, cr, figures->font, glyphs, (int) length, text, x, y + figures->baseline, 0);
       return;
     }
 
   bd_page_note_text (self, text);
-  if (draw_glyphs (self, cr, role, text, x, y, width, align))
-    return;
+  if ((n = char_glyphs (self, role, text, glyphs, G_N_ELEMENTS (stack), &width_units)) > 0)
+    {
+      x += align_offset (width, (double) width_units / PANGO_SCALE, align);
+      batch_glyph_line (self, cr, figures->font, glyphs, n, text, x, y, figures->baseline);
+      return;
+    }
 
   layout = self->fonts->line_layouts[role];
   {
@@ -157,7 +174,7 @@ draw_line (BdPageLayout   *self,
     pango_layout_get_extents (layout, NULL, &logical);
     text_w = (double) logical.width / PANGO_SCALE;
   }
-  x += align == PANGO_ALIGN_CENTER ? (width - text_w) / 2 : align == PANGO_ALIGN_RIGHT ? width - text_w : 0;
+  x += align_offset (width, text_w, align);
   bd_page_batch_flush (self, cr);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);

@@ -476,9 +476,7 @@ is_period (const char *text)
 {
   static GRegex *period = NULL;
 
-  if (g_once_init_enter (&period))
-    g_once_init_leave (&period, g_regex_new ("^\\s*[（(]\\s*[0-9]{4}年度?\\s*[）)]\\s*$", 0, 0, NULL));
-  return g_regex_match (period, text, 0, NULL);
+  return bd_import_match (&period, "^\\s*[（(]\\s*[0-9]{4}年度?\\s*[）)]\\s*$", 0, text);
 }
 
 void

@@ -12,6 +12,7 @@
 
 #include "bd-import-private.h"
 #include "bd-pdf-import.h"
+#include "bd-module.h"
 #include "bd-pdf-layout.h"
 #include "bd-pdf-private.h"
 #include "bd-schedule-def.h"
@@ -134,9 +135,7 @@ starts_with_enumerator (const char *text)
 {
   static GRegex *enumerator = NULL;
 
-  if (g_once_init_enter (&enumerator))
-    g_once_init_leave (&enumerator, g_regex_new ("^(?:[一二三四五六七八九十]+、|[0-9]+[.．、])", 0, 0, NULL));
-  return g_regex_match (enumerator, text, 0, NULL);
+  return bd_import_match (&enumerator, "^(?:[一二三四五六七八九十]+、|[0-9]+[.．、])", 0, text);
 }
 
 guint
@@ -481,10 +480,8 @@ starts_paragraph (const char *text)
 {
   static GRegex *marker = NULL;
 
-  if (g_once_init_enter (&marker))
-    g_once_init_leave (&marker, g_regex_new ("^(?:[（(](?:[一二三四五六七八九十]+|[0-9]{1,2})[）)]|[一二三四五六七八九十]+、"
-                                             "|[0-9]+[.．、]|第[一二三四五六七八九十]+)", 0, 0, NULL));
-  return g_regex_match (marker, text, 0, NULL);
+  return bd_import_match (&marker, "^(?:[（(](?:[一二三四五六七八九十]+|[0-9]{1,2})[）)]|[一二三四五六七八九十]+、"
+                          "|[0-9]+[.．、]|第[一二三四五六七八九十]+)", 0, text);
 }
 
 static void
@@ -685,21 +682,28 @@ read_page (Converter *self,
     }
 }
 
-static PopplerDocument *
-open_pdf (GBytes  *data,
-          GError **error)
+/* The text of each page of the PDF in @data, read by the module that
+ * links poppler (bd-pdf-text.h); NULL with @error saying why. */
+static GPtrArray *
+read_pages (GBytes  *data,
+            GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  PopplerDocument *pdf = poppler_document_new_from_bytes (data, NULL, &local_error);
+  BdPdfTextReadFunc read = bd_module_symbol (BD_PDF_TEXT_MODULE, BD_PDF_TEXT_READ_SYMBOL, error);
+  BdPdfTextStatus status = BD_PDF_TEXT_READ;
+  g_autofree char *message = NULL;
+  GPtrArray *pages;
 
-  if (pdf != NULL)
-    return pdf;
-  if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+  if (read == NULL)
+    return NULL;
+  pages = read (data, &status, &message);
+  if (pages != NULL)
+    return pages;
+  if (status == BD_PDF_TEXT_ENCRYPTED)
     g_set_error (error, BD_IMPORT_ERROR, BD_IMPORT_ERROR_ENCODING,
                  _("the PDF is protected by a password; save a copy without the password and import that"));
   else
     g_set_error (error, BD_IMPORT_ERROR, BD_IMPORT_ERROR_ENCODING,
-                 _("the PDF is damaged and cannot be read (%s)"), local_error->message);
+                 _("the PDF is damaged and cannot be read (%s)"), message);
   return NULL;
 }
 
@@ -723,7 +727,7 @@ bd_pdf_to_published_text (GBytes  *data,
                           GArray **line_pages,
                           GError **error)
 {
-  PopplerDocument *pdf = NULL;
+  GPtrArray *texts;
   Converter self = { 0 };
   GPtrArray *pages;
   guint n_pages;
@@ -735,21 +739,17 @@ bd_pdf_to_published_text (GBytes  *data,
                    _("expected a PDF; the file does not begin as one does (%%PDF-)"));
       return NULL;
     }
-  if ((pdf = open_pdf (data, error)) == NULL)
+  if ((texts = read_pages (data, error)) == NULL)
     return NULL;
 
   self.out = g_string_new (NULL);
   self.line_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   self.paragraph = g_string_new (NULL);
-  n_pages = poppler_document_get_n_pages (pdf);
+  n_pages = texts->len;
   pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint p = 0; p < n_pages; p++)
-    {
-      PopplerPage *page = poppler_document_get_page (pdf, p);
-
-      g_ptr_array_add (pages, page ? bd_pdf_page_lines (page, p + 1) : g_ptr_array_new ());
-      g_clear_object (&page);
-    }
+    g_ptr_array_add (pages, bd_pdf_page_lines (g_ptr_array_index (texts, p), p + 1));
+  g_ptr_array_unref (texts);
   bd_pdf_drop_running_lines (pages);
   /* A row's name may continue on the next page, and a paragraph. */
   for (guint p = 0; p < n_pages && self.error == NULL; p++)
@@ -761,7 +761,6 @@ bd_pdf_to_published_text (GBytes  *data,
       read_page (&self, lines);
     }
   g_ptr_array_unref (pages);
-  g_object_unref (pdf);
   if (self.part.kind == BD_PART_PERFORMANCE)
     bd_pdf_form_finish (&self);
   flush_row (&self);

@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "bd-import-private.h"
 #include "bd-pdf-layout.h"
 
 typedef struct {
@@ -40,10 +41,8 @@ bd_pdf_is_amount (const char *text)
 {
   static GRegex *amount = NULL;
 
-  if (g_once_init_enter (&amount))
-    g_once_init_leave (&amount, g_regex_new ("^-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?$",
-                                             G_REGEX_OPTIMIZE, 0, NULL));
-  return g_regex_match (amount, text, 0, NULL);
+  return bd_import_match (&amount, "^-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?$",
+                          G_REGEX_OPTIMIZE, text);
 }
 
 void
@@ -179,26 +178,23 @@ is_page_number (const char *text)
 {
   static GRegex *number = NULL;
 
-  if (g_once_init_enter (&number))
-    g_once_init_leave (&number, g_regex_new ("^[-—–\\s]*(?:第\\s*)?[0-9]+\\s*(?:页|/\\s*[0-9]+)?(?:\\s*共\\s*[0-9]+\\s*页)?[-—–\\s]*$",
-                                             G_REGEX_OPTIMIZE, 0, NULL));
-  return g_regex_match (number, text, 0, NULL);
+  return bd_import_match (&number, "^[-—–\\s]*(?:第\\s*)?[0-9]+\\s*(?:页|/\\s*[0-9]+)?(?:\\s*共\\s*[0-9]+\\s*页)?[-—–\\s]*$",
+                          G_REGEX_OPTIMIZE, text);
 }
 
 GPtrArray *
-bd_pdf_page_lines (PopplerPage *page,
-                   guint        number)
+bd_pdf_page_lines (const BdPdfPageText *page,
+                   guint                number)
 {
-  g_autofree char *text = poppler_page_get_text (page);
-  g_autofree PopplerRectangle *rects = NULL;
+  const char *text = page->text;
+  const BdPdfRect *rects = page->rects;
   g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) bd_pdf_line_free);
-  guint n_rects = 0;
+  guint n_rects = page->n_rects;
   guint i = 0;
-  double width, height;
+  double height = page->height;
 
-  poppler_page_get_size (page, &width, &height);
-  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+  if (text == NULL || n_rects == 0)
     return lines;
 
   for (const char *p = text; *p && i < n_rects; p = g_utf8_next_char (p), i++)

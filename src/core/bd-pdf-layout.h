@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <poppler.h>
+#include "bd-pdf-text.h"
 
 G_BEGIN_DECLS
 
@@ -24,8 +24,8 @@ typedef struct {
 } BdPdfLine;
 
 /* The lines of @page, top to bottom, without page numbers. */
-GPtrArray *bd_pdf_page_lines (PopplerPage *page,
-                              guint        number);
+GPtrArray *bd_pdf_page_lines (const BdPdfPageText *page,
+                              guint                number);
 void       bd_pdf_line_free  (BdPdfLine   *line);
 
 /* Drops the running headers and footers from @pages (GPtrArray* of the

@@ -230,16 +230,38 @@ bd_review_finding_source (BdDocument      *doc,
   return bd_schedule_source_text (schedule);
 }
 
+/* Errors first, then by file (a review's findings are listed across its
+ * files), then by part: one entry's findings sort by severity and part. */
 static int
-compare_review_findings (gconstpointer a,
-                         gconstpointer b)
+compare_findings (gconstpointer a,
+                  gconstpointer b)
 {
   const BdReviewFinding *fa = *(BdReviewFinding *const *) a;
   const BdReviewFinding *fb = *(BdReviewFinding *const *) b;
+  int by_file;
 
   if (fa->severity != fb->severity)
     return (int) fa->severity - (int) fb->severity;
+  by_file = fa->entry != fb->entry ? strcmp (fa->entry->file, fb->entry->file) : 0;
+  if (by_file != 0)
+    return by_file;
   return (int) fa->part - (int) fb->part;
+}
+
+GPtrArray *
+bd_review_sorted_findings (GPtrArray *entries)
+{
+  GPtrArray *findings = g_ptr_array_new ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      BdReviewEntry *entry = g_ptr_array_index (entries, i);
+      for (guint f = 0; f < entry->findings->len; f++)
+        g_ptr_array_add (findings, g_ptr_array_index (entry->findings, f));
+    }
+  /* Stable (GLib's sort is a merge sort): a file's findings keep their order within a part. */
+  g_ptr_array_sort (findings, compare_findings);
+  return findings;
 }
 
 static void
@@ -279,7 +301,7 @@ add_findings (BdReviewEntry *entry,
       entry->counts[finding->severity]++;
       g_ptr_array_add (entry->findings, row);
     }
-  g_ptr_array_sort (entry->findings, compare_review_findings);
+  g_ptr_array_sort (entry->findings, compare_findings);
 }
 
 BdReviewEntry *

@@ -80,7 +80,7 @@ guint       bd_review_finding_source_page (BdDocument      *doc,
 char       *bd_review_finding_source (BdDocument      *doc,
                                       const BdFinding *finding);
 
-/* Every finding of @entries, errors first, then by department and part. */
+/* Every finding of @entries, errors first, then by file and part. */
 GPtrArray  *bd_review_sorted_findings (GPtrArray      *entries);
 
 /* {"documents": [{file, path, department, year, kind, status, reason, errors,

@@ -154,6 +154,21 @@ earlier_name (const BdCatalogEntry *entry,
   return FALSE;
 }
 
+/* A row named otherwise than the catalog names its code (@message, taken,
+ * says how): the fix gives it the catalog's name. */
+static void
+report_catalog_name (BdCheck              *check,
+                     guint                 number,
+                     BdRow                *row,
+                     const BdCatalogEntry *entry,
+                     char                 *message)
+{
+  BdFinding *finding = bd_check_report (check, PART_OF (number), row->code, NULL, entry->name, row->name, message);
+
+  set_fix (finding, BD_FIX_SET_NAME, number, row->code, 0, 0);
+  finding->fix.text = g_strdup (entry->name);
+}
+
 static void
 check_catalog_name (BdCheck              *check,
                     guint                 number,
@@ -165,7 +180,6 @@ check_catalog_name (BdCheck              *check,
   gboolean outdated = FALSE;
   const BdCatalogEntry *sibling;
   g_autofree char *parent = NULL;
-  BdFinding *finding;
 
   if (bd_catalog_same_name (entry->name, row->name))
     return;
@@ -173,11 +187,9 @@ check_catalog_name (BdCheck              *check,
     {
       if (!outdated)
         return;
-      finding = bd_check_report (check, PART_OF (number), row->code, NULL, entry->name, row->name,
-                                 g_strdup_printf (_("Code %s is named “%s”, its name before it became “%s”"),
-                                                  row->code, row->name, entry->name));
-      set_fix (finding, BD_FIX_SET_NAME, number, row->code, 0, 0);
-      finding->fix.text = g_strdup (entry->name);
+      report_catalog_name (check, number, row, entry,
+                           g_strdup_printf (_("Code %s is named “%s”, its name before it became “%s”"),
+                                            row->code, row->name, entry->name));
       return;
     }
   parent = strlen (row->code) > 3 ? g_strndup (row->code, strlen (row->code) - 2) : NULL;
@@ -191,11 +203,9 @@ check_catalog_name (BdCheck              *check,
                                         row->code, row->name, sibling->code, row->code, entry->name));
       return;
     }
-  finding = bd_check_report (check, PART_OF (number), row->code, NULL, entry->name, row->name,
-                             g_strdup_printf (_("Code %s is named “%s” here, “%s” in the catalog"),
-                                              row->code, row->name, entry->name));
-  set_fix (finding, BD_FIX_SET_NAME, number, row->code, 0, 0);
-  finding->fix.text = g_strdup (entry->name);
+  report_catalog_name (check, number, row, entry,
+                       g_strdup_printf (_("Code %s is named “%s” here, “%s” in the catalog"),
+                                        row->code, row->name, entry->name));
 }
 
 void

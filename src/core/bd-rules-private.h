@@ -111,64 +111,40 @@ void bd_rules_compare_text_figure (BdCheck    *check,
                                    gint64      schedule_value,
                                    const char *source);
 
-/* The checks, by family */
-void bd_rule_balance (BdCheck *check);
-void bd_rule_categories (BdCheck *check);
-void bd_rule_code_names (BdCheck *check);
-void bd_rule_codes_not_in_catalog (BdCheck *check);
-void bd_rule_cost_ceiling (BdCheck *check);
-void bd_rule_employees (BdCheck *check);
-void bd_rule_empty_notes (BdCheck *check);
-void bd_rule_form_funds (BdCheck *check);
-void bd_rule_form_carryover (BdCheck *check);
-void bd_rule_forms_against_schedule_3 (BdCheck *check);
-void bd_rule_goal_count (BdCheck *check);
-void bd_rule_narrative (BdCheck *check);
-void bd_rule_negative (BdCheck *check);
-void bd_rule_negative_row (BdCheck *check, guint number, BdRow *row);
-void bd_rule_other (BdCheck *check);
-void bd_rule_procurement (BdCheck *check);
-void bd_rule_quantitative_output (BdCheck *check);
-void bd_rule_row_parts (BdCheck *check, guint number, BdRow *row);
-void bd_rule_schedule_1_expense (BdCheck *check);
-void bd_rule_schedule_1_income (BdCheck *check);
-void bd_rule_schedule_4_expense (BdCheck *check);
-void bd_rule_schedule_4_income (BdCheck *check);
-void bd_rule_schedule_4_carryover (BdCheck *check);
-void bd_rule_schedule_8 (BdCheck *check);
-void bd_rule_schedule_9 (BdCheck *check);
-void bd_rule_schedules_2_3 (BdCheck *check, guint number, BdRow *row);
-void bd_rule_schedules_5_6_7 (BdCheck *check, guint number, BdRow *row);
-guint bd_rule_schedules_5_6_7_context (BdCheck *check);
-void bd_rule_stale_notes (BdCheck *check);
-void bd_rule_subtotals (BdCheck *check, guint number, BdRow *row);
-void bd_rule_targets (BdCheck *check);
-void bd_rule_title_years (BdCheck *check);
-void bd_rule_total_rows (BdCheck *check);
-void bd_rule_unknown_codes (BdCheck *check);
-/* bd-rules-import.c */
-void bd_rule_as_printed (BdCheck *check);
-void bd_rule_carried_over (BdCheck *check);
-void bd_rule_form_to_review (BdCheck *check);
+/* The checks, by family: each is one of the kinds of function a BdRule
+ * (bd-checker.h) holds, a whole-document check, a row check, or a row
+ * rule's context. */
+typedef void  BdRuleCheck        (BdCheck *check);
+typedef void  BdRuleRowCheck     (BdCheck *check,
+                                  guint    number,
+                                  BdRow   *row);
+typedef guint BdRuleRowContext   (BdCheck *check);
 
-/* bd-rules-words.c, bd-rules-items.c, bd-rules-quality.c */
-void bd_rule_text_years (BdCheck *check);
-void bd_rule_heading_years (BdCheck *check);
-void bd_rule_comparison_words (BdCheck *check);
-void bd_rule_fiscal_movement (BdCheck *check);
-void bd_rule_comparison_amounts (BdCheck *check);
-void bd_rule_department_name (BdCheck *check);
-void bd_rule_narrative_items (BdCheck *check);
-void bd_rule_item_change_row (BdCheck *check, guint number, BdRow *row);
-void bd_rule_item_new_gone (BdCheck *check);
-void bd_rule_note_words (BdCheck *check);
-void bd_rule_placeholders (BdCheck *check);
-void bd_rule_doubled (BdCheck *check);
-void bd_rule_repeated_paragraph (BdCheck *check);
-void bd_rule_empty_sections (BdCheck *check);
-void bd_rule_unit_count (BdCheck *check);
-void bd_rule_form_dates (BdCheck *check);
-void bd_rule_form_rates (BdCheck *check);
-void bd_rule_form_target_unit (BdCheck *check);
+/* bd-rules-schedules.c: within and across schedules */
+BdRuleCheck bd_rule_balance, bd_rule_empty_notes, bd_rule_negative, bd_rule_schedule_1_expense,
+  bd_rule_schedule_1_income, bd_rule_schedule_4_carryover, bd_rule_schedule_4_expense, bd_rule_schedule_4_income,
+  bd_rule_schedule_8, bd_rule_schedule_9, bd_rule_stale_notes, bd_rule_title_years, bd_rule_total_rows;
+BdRuleRowCheck bd_rule_negative_row, bd_rule_row_parts, bd_rule_schedules_2_3, bd_rule_schedules_5_6_7,
+  bd_rule_subtotals;
+BdRuleRowContext bd_rule_schedules_5_6_7_context;
+/* bd-rules-text.c: the figures the text quotes */
+BdRuleCheck bd_rule_employees, bd_rule_forms_against_schedule_3, bd_rule_goal_count, bd_rule_narrative,
+  bd_rule_other, bd_rule_procurement;
+/* bd-rules-forms.c */
+BdRuleCheck bd_rule_categories, bd_rule_cost_ceiling, bd_rule_form_carryover, bd_rule_form_funds,
+  bd_rule_quantitative_output, bd_rule_targets;
+/* bd-rules-codes.c */
+BdRuleCheck bd_rule_code_names, bd_rule_codes_not_in_catalog, bd_rule_unknown_codes;
+/* bd-rules-import.c: what the document brought from elsewhere */
+BdRuleCheck bd_rule_as_printed, bd_rule_carried_over, bd_rule_form_to_review;
+/* bd-rules-words.c */
+BdRuleCheck bd_rule_comparison_amounts, bd_rule_comparison_words, bd_rule_department_name,
+  bd_rule_fiscal_movement, bd_rule_heading_years, bd_rule_note_words, bd_rule_text_years;
+/* bd-rules-items.c */
+BdRuleCheck bd_rule_item_new_gone, bd_rule_narrative_items;
+BdRuleRowCheck bd_rule_item_change_row;
+/* bd-rules-quality.c */
+BdRuleCheck bd_rule_doubled, bd_rule_empty_sections, bd_rule_form_dates, bd_rule_form_rates,
+  bd_rule_form_target_unit, bd_rule_placeholders, bd_rule_repeated_paragraph, bd_rule_unit_count;
 
 G_END_DECLS

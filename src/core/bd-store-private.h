@@ -66,6 +66,19 @@ gboolean      bd_store_sql_run         (sqlite3       *db,
                                         GError       **error,
                                         const char    *types,
                                         ...);
+/* Empties the table @insert ("INSERT INTO table …") fills, and prepares
+ * @insert to fill it again: the statement, or NULL with @error set. The
+ * tables a document writes whole are written so. */
+sqlite3_stmt *bd_store_sql_refill      (sqlite3       *db,
+                                        const char    *path,
+                                        const char    *insert,
+                                        GError       **error);
+/* @sql prepared and stepped to its first row, which it must have: the
+ * statement to read that row from, or NULL with @error set. */
+sqlite3_stmt *bd_store_sql_first_row   (sqlite3       *db,
+                                        const char    *path,
+                                        const char    *sql,
+                                        GError       **error);
 gboolean      bd_store_sql_pragma_int  (sqlite3       *db,
                                         const char    *path,
                                         const char    *pragma,

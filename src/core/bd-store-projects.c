@@ -99,11 +99,12 @@ bd_store_write_projects (sqlite3     *db,
                          GError     **error)
 {
   g_autofree char *insert = insert_sql ();
-  g_autoptr(sqlite3_stmt) project_stmt = bd_store_sql_prepare (db, path, insert, error);
+  /* Emptying project empties indicator too (ON DELETE CASCADE). */
+  g_autoptr(sqlite3_stmt) project_stmt = bd_store_sql_refill (db, path, insert, error);
   g_autoptr(sqlite3_stmt) indicator_stmt = bd_store_sql_prepare (db, path,
     "INSERT INTO indicator (project, position, level1, level2, name, target) VALUES (?, ?, ?, ?, ?, ?)", error);
 
-  if (project_stmt == NULL || indicator_stmt == NULL || !bd_store_sql_exec (db, path, "DELETE FROM project", error))
+  if (project_stmt == NULL || indicator_stmt == NULL)
     return FALSE;
 
   for (guint i = 0; i < doc->projects->len; i++)

@@ -1,6 +1,7 @@
 /* SQLite calls for the store, and what their failures tell the clerk. */
 #include <errno.h>
 #include <stdarg.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "bd-store-private.h"
@@ -225,6 +226,46 @@ bd_store_sql_harden (sqlite3 *db)
   sqlite3_busy_timeout (db, 2000);
 }
 
+sqlite3_stmt *
+bd_store_sql_refill (sqlite3     *db,
+                     const char  *path,
+                     const char  *insert,
+                     GError     **error)
+{
+  const char *table = insert + strlen ("INSERT INTO ");
+  g_autofree char *clear = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (g_str_has_prefix (insert, "INSERT INTO "), NULL);
+  clear = g_strdup_printf ("DELETE FROM %.*s", (int) strcspn (table, " "), table);
+  stmt = bd_store_sql_prepare (db, path, insert, error);
+  if (stmt != NULL && !bd_store_sql_exec (db, path, clear, error))
+    g_clear_pointer (&stmt, sqlite3_finalize);
+  return stmt;
+}
+
+sqlite3_stmt *
+bd_store_sql_first_row (sqlite3     *db,
+                        const char  *path,
+                        const char  *sql,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = bd_store_sql_prepare (db, path, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      /* The error first: it reads the connection's message of this step. */
+      bd_store_sql_error (error, db, path, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
 gboolean
 bd_store_sql_pragma_int (sqlite3    *db,
                          const char *path,
@@ -232,14 +273,10 @@ bd_store_sql_pragma_int (sqlite3    *db,
                          gint64     *value,
                          GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bd_store_sql_prepare (db, path, pragma, error);
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = bd_store_sql_first_row (db, path, pragma, error);
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return bd_store_sql_error (error, db, path, rc);
   *value = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }

@@ -209,14 +209,10 @@ check_values (sqlite3    *db,
 
   {
     g_autofree char *sql = g_strdup_printf (amounts_total, bd_store_projects_amounts_total ());
-    g_autoptr(sqlite3_stmt) stmt = bd_store_sql_prepare (db, path, sql, error);
-    int rc;
+    g_autoptr(sqlite3_stmt) stmt = bd_store_sql_first_row (db, path, sql, error);
 
     if (stmt == NULL)
       return FALSE;
-    rc = sqlite3_step (stmt);
-    if (rc != SQLITE_ROW)
-      return bd_store_sql_error (error, db, path, rc);
     total = sqlite3_column_double (stmt, 0);
   }
   if (!(total < AMOUNTS_TOTAL_LIMIT))

@@ -107,30 +107,6 @@ bd_store_write_schedule (sqlite3     *db,
   return TRUE;
 }
 
-/* Each key and value of @table, texts, bound from parameter @first of
- * @insert on (those before it are bound by the caller). */
-static gboolean
-write_texts (sqlite3      *db,
-             const char   *path,
-             sqlite3_stmt *insert,
-             GHashTable   *table,
-             int           first,
-             GError      **error)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      bd_store_sql_bind_text (insert, first, key);
-      bd_store_sql_bind_text (insert, first + 1, value);
-      if (!bd_store_sql_step_done (db, path, insert, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* The document's rule profile goes with its header. */
 static gboolean
 write_rule_profile (sqlite3    *db,
@@ -138,15 +114,14 @@ write_rule_profile (sqlite3    *db,
                     BdDocument *doc,
                     GError    **error)
 {
-  g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
+  g_autoptr(sqlite3_stmt) insert = bd_store_sql_refill (db, path,
     "INSERT INTO rule_setting (rule, setting) VALUES (?, ?)", error);
-  g_autoptr(sqlite3_stmt) threshold = bd_store_sql_prepare (db, path,
+  g_autoptr(sqlite3_stmt) threshold = insert == NULL ? NULL : bd_store_sql_refill (db, path,
     "INSERT INTO rule_threshold (name, percent) VALUES (?, ?)", error);
   GHashTableIter iter;
   gpointer key, value;
 
-  if (insert == NULL || threshold == NULL || !bd_store_sql_exec (db, path, "DELETE FROM rule_setting", error)
-      || !bd_store_sql_exec (db, path, "DELETE FROM rule_threshold", error))
+  if (threshold == NULL)
     return FALSE;
   /* The profile holds both: the thresholds (numbers) have their own table. */
   g_hash_table_iter_init (&iter, doc->rule_profile);
@@ -212,13 +187,13 @@ bd_store_write_figures (sqlite3     *db,
                         gpointer     unused,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) figure = bd_store_sql_prepare (db, path, "INSERT INTO figure (key, value, unit) VALUES (?, ?, ?)", error);
-  g_autoptr(sqlite3_stmt) last_year = bd_store_sql_prepare (db, path, "INSERT INTO last_year (key, value) VALUES (?, ?)", error);
+  g_autoptr(sqlite3_stmt) figure = bd_store_sql_refill (db, path, "INSERT INTO figure (key, value, unit) VALUES (?, ?, ?)", error);
+  g_autoptr(sqlite3_stmt) last_year = figure == NULL ? NULL
+    : bd_store_sql_refill (db, path, "INSERT INTO last_year (key, value) VALUES (?, ?)", error);
   GHashTableIter iter;
   gpointer key, value;
 
-  if (figure == NULL || last_year == NULL
-      || !bd_store_sql_exec (db, path, "DELETE FROM figure; DELETE FROM last_year", error))
+  if (last_year == NULL)
     return FALSE;
 
   g_hash_table_iter_init (&iter, doc->figures);
@@ -242,16 +217,20 @@ bd_store_write_extra_codes (sqlite3     *db,
                             gpointer     unused,
                             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
+  g_autoptr(sqlite3_stmt) insert = bd_store_sql_refill (db, path,
     "INSERT INTO extra_code (classification, code, name) VALUES (?, ?, ?)", error);
 
-  if (insert == NULL || !bd_store_sql_exec (db, path, "DELETE FROM extra_code", error))
+  if (insert == NULL)
     return FALSE;
   for (guint c = 0; c < G_N_ELEMENTS (doc->extra_codes); c++)
     {
-      sqlite3_bind_int (insert, 1, c);
-      if (!write_texts (db, path, insert, doc->extra_codes[c], 2, error))
-        return FALSE;
+      GHashTableIter iter;
+      gpointer code, name;
+
+      g_hash_table_iter_init (&iter, doc->extra_codes[c]);
+      while (g_hash_table_iter_next (&iter, &code, &name))
+        if (!bd_store_sql_run (db, path, insert, error, "itt", (int) c, (const char *) code, (const char *) name))
+          return FALSE;
     }
   return TRUE;
 }
@@ -264,10 +243,10 @@ write_import_notes (sqlite3    *db,
                     BdDocument *doc,
                     GError    **error)
 {
-  g_autoptr(sqlite3_stmt) insert = bd_store_sql_prepare (db, path,
+  g_autoptr(sqlite3_stmt) insert = bd_store_sql_refill (db, path,
     "INSERT INTO import_note (position, part, row_label, page, line, message) VALUES (?, ?, ?, ?, ?, ?)", error);
 
-  if (insert == NULL || !bd_store_sql_exec (db, path, "DELETE FROM import_note", error))
+  if (insert == NULL)
     return FALSE;
   for (guint i = 0; doc->import_notes != NULL && i < doc->import_notes->len; i++)
     {

@@ -257,18 +257,19 @@ write_schedule (GString    *out,
     g_string_append_printf (out, "\n%s\n", schedule->note);
 }
 
-static void
-write_section (GString    *out,
-               BdDocument *doc,
-               const char *id)
+gboolean
+bd_text_write_section (GString    *out,
+                       BdDocument *doc,
+                       const char *id)
 {
   BdSection *section = bd_document_get_section (doc, id);
 
   if (section == NULL)
-    return;
+    return FALSE;
   g_string_append_printf (out, "%s\n", section->title);
   for (guint i = 0; i < section->paragraphs->len; i++)
     g_string_append_printf (out, "\n%s\n", (char *) g_ptr_array_index (section->paragraphs, i));
+  return TRUE;
 }
 
 static void
@@ -348,7 +349,7 @@ bd_text_write_part (BdDocument *doc,
     write_schedule (out, doc, part - BD_PART_SCHEDULE_1 + 1);
   else if (part == BD_PART_NARRATIVE || part == BD_PART_OTHER || part == BD_PART_EMPLOYEES
            || part >= BD_PART_FUNCTIONS)
-    write_section (out, doc, bd_part_to_string (part));  /* a section's id is its part's name */
+    bd_text_write_section (out, doc, bd_part_to_string (part));  /* a section's id is its part's name */
   else if (part == BD_PART_PERFORMANCE)
     write_forms (out, doc);
   else
@@ -360,7 +361,7 @@ bd_text_write_part (BdDocument *doc,
       for (guint i = 0; i < G_N_ELEMENTS (before); i++)
         {
           g_string_append_c (out, '\n');
-          write_section (out, doc, before[i]);
+          bd_text_write_section (out, doc, before[i]);
         }
       for (guint s = 1; s <= BD_N_SCHEDULES; s++)
         {
@@ -368,9 +369,9 @@ bd_text_write_part (BdDocument *doc,
           write_schedule (out, doc, s);
         }
       g_string_append_c (out, '\n');
-      write_section (out, doc, "other");
+      bd_text_write_section (out, doc, "other");
       g_string_append_c (out, '\n');
-      write_section (out, doc, "employees");
+      bd_text_write_section (out, doc, "employees");
       g_string_append_c (out, '\n');
       write_forms (out, doc);
     }

@@ -9,4 +9,10 @@ G_BEGIN_DECLS
 char    *bd_text_write_part  (BdDocument  *doc,
                               BdPart       part);
 
+/* Appends the section @id of @doc as published: its title, then each
+ * paragraph after a blank line; FALSE, writing nothing, when @doc has none. */
+gboolean bd_text_write_section (GString     *out,
+                                BdDocument  *doc,
+                                const char  *id);
+
 G_END_DECLS

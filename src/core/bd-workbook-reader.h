@@ -4,7 +4,8 @@
  * number, by position. xlsx is read with libgsf (the OOXML zip container)
  * and libxml2's stream reader; xls with libfreexl. A formula counts by its
  * cached result; one without a result is a cell with no value (has_value
- * FALSE) so the import can name it.
+ * FALSE) so the import can name it. The reading is a module of its own,
+ * opened when first needed (bd-module.h).
  */
 #pragma once
 
@@ -48,6 +49,19 @@ char       *bd_workbook_cell_name   (guint        row,
                                      guint        column);
 /* Whether @path looks like a workbook by its name (.xlsx, .xls). */
 gboolean    bd_workbook_is_workbook (const char  *path);
+
+/* For the module that reads (bd-workbook-cells.c). */
+BdWorkbook      *bd_workbook_new       (void);
+BdWorkbookSheet *bd_workbook_add_sheet (BdWorkbook      *book,
+                                        const char      *name);
+void             bd_workbook_add_cell  (BdWorkbookSheet *sheet,
+                                        BdWorkbookCell  *cell);
+
+/* The module's one entry, BD_WORKBOOK_READ_SYMBOL, as bd_workbook_read (). */
+typedef BdWorkbook *(*BdWorkbookReadFunc) (const char  *path,
+                                           GError     **error);
+#define BD_WORKBOOK_MODULE       "workbook"
+#define BD_WORKBOOK_READ_SYMBOL  "bd_workbook_module_read"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdWorkbook, bd_workbook_free)
 

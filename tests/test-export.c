@@ -397,8 +397,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   dir = bd_test_make_dir ("bd-export-XXXXXX");
   seed = path_in_dir ("seed.budget");
@@ -416,7 +414,5 @@ main (int    argc,
   g_test_add_func ("/export/xlsx-long-cell", test_xlsx_long_cell);
   g_test_add_func ("/export/over-document", test_export_over_document);
 
-  status = bd_test_run_and_remove (dir);
-  g_free (seed);
-  return status;
+  return bd_test_run_and_remove (dir);
 }

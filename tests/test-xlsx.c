@@ -441,7 +441,6 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *doc = NULL;
-  int status;
 
   g_test_init (&argc, &argv, NULL);
   dir = g_dir_make_tmp ("bd-xlsx-XXXXXX", &error);
@@ -468,7 +467,5 @@ main (int    argc,
   g_test_add_func ("/xlsx/sheet-names", test_sheet_names);
   g_test_add_func ("/xlsx/unwritable", test_unwritable);
 
-  status = bd_test_run_and_remove (dir);
-  g_free (workbook);
-  return status;
+  return bd_test_run_and_remove (dir);
 }

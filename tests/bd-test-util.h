@@ -129,6 +129,38 @@ bd_test_finding_at (GPtrArray *findings,
   return g_ptr_array_index (findings, index);
 }
 
+/* @argv (a program on the PATH, or a path) run to its end: whether it
+ * exited with status 0; what it wrote on stdout and stderr in @out and @err
+ * if asked for, else dropped (stdout would break into the test's own TAP
+ * output; poppler's and gnumeric's tools warn about fonts on stderr). */
+static inline gboolean
+bd_test_spawn (const char * const *argv,
+               char              **out,
+               char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  GSpawnFlags flags = G_SPAWN_SEARCH_PATH;
+  int status = 0;
+
+  if (out == NULL)
+    flags |= G_SPAWN_STDOUT_TO_DEV_NULL;
+  if (err == NULL)
+    flags |= G_SPAWN_STDERR_TO_DEV_NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, flags, NULL, NULL, out, err, &status, &error));
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* What @argv wrote on stdout; it must exit with status 0. */
+static inline char *
+bd_test_output_of (const char * const *argv)
+{
+  char *out = NULL;
+
+  g_assert_true (bd_test_spawn (argv, &out, NULL));
+  return out;
+}
+
 /* 元 written as in the published tables, to 分: Y(1616095, 40). */
 #define Y(yuan, fen) ((gint64) (yuan) * 100 + (fen))
 

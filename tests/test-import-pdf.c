@@ -375,8 +375,7 @@ assert_schedule_pages_kept (const char *path,
 
   g_assert_cmpuint (first, >, 0);
   g_assert_cmpuint (last, >=, first);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &text, NULL, NULL, NULL));
+  text = bd_test_output_of (argv);
   in_pdf = amount_counts_in (text);
   g_assert_cmpuint (g_hash_table_size (in_pdf), >, 10);
   for (guint s = 1; s <= 8; s++)
@@ -465,11 +464,8 @@ test_nothing_dropped (gconstpointer data)
   const char *argv[] = { "pdftotext", path, "-", NULL };
   GHashTableIter iter;
   gpointer token;
-  int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &pdf_text, NULL, &status, NULL));
-  g_assert_cmpint (status, ==, 0);
+  pdf_text = bd_test_output_of (argv);
   in_pdf = amounts_in (pdf_text);
   add_published_figures (in_doc, doc);
   g_assert_cmpuint (g_hash_table_size (in_pdf), >, 100);

@@ -15,20 +15,6 @@
 #define SEED_PAGES          17
 #define FIRST_SCHEDULE_PAGE 6
 
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  return out;
-}
-
 /* The text of page @page (from 1), its columns kept apart. */
 static char *
 page_text (const char *pdf,
@@ -37,7 +23,7 @@ page_text (const char *pdf,
   g_autofree char *number = g_strdup_printf ("%u", page);
   const char *argv[] = { "pdftotext", "-layout", "-f", number, "-l", number, pdf, "-", NULL };
 
-  return run (argv);
+  return bd_test_output_of (argv);
 }
 
 typedef struct {
@@ -77,7 +63,7 @@ test_pages (Fixture       *fixture,
             gconstpointer  data)
 {
   const char *argv[] = { "pdfinfo", "-f", "1", "-l", "17", fixture->pdf, NULL };
-  g_autofree char *info = run (argv);
+  g_autofree char *info = bd_test_output_of (argv);
   g_autoptr(BdPageLayout) layout = bd_page_layout_new (fixture->doc, NULL);
   g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
   guint landscape = 0, portrait = 0;
@@ -307,7 +293,7 @@ test_embedded_face (void)
   g_assert_true (bd_page_layout_write_pdf (layout, file->path, &error));
   g_assert_no_error (error);
 
-  fonts = run (pdffonts);
+  fonts = bd_test_output_of (pdffonts);
   lines = g_strsplit (fonts, "\n", -1);
   /* Two heading lines, one font, and the empty end. */
   g_assert_cmpuint (g_strv_length (lines), ==, 4);

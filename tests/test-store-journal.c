@@ -468,13 +468,9 @@ run_cli (const char *command,
   const char *argv[] = { cli, command, path, option, output, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
 
   g_assert_nonnull (cli);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_spawn_check_wait_status (status, NULL), ==, succeeds);
+  g_assert_cmpint (bd_test_spawn (argv, &out, &err), ==, succeeds);
   if (says != NULL)
     g_assert_nonnull (strstr (err, says));
 }

@@ -252,15 +252,8 @@ pdf_info (const char *pdf)
 {
   g_autofree char *last = g_strdup_printf ("%u", SEED_PAGES);
   const char *argv[] = { "pdfinfo", "-f", "1", "-l", last, pdf, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  return out;
+  return bd_test_output_of (argv);
 }
 
 static void

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string.h>
+#include <sys/wait.h>
 #include <glib.h>
 
 #include "bd-checker.h"
@@ -129,11 +130,11 @@ bd_test_finding_at (GPtrArray *findings,
   return g_ptr_array_index (findings, index);
 }
 
-/* @argv (a program on the PATH, or a path) run to its end: whether it
- * exited with status 0; what it wrote on stdout and stderr in @out and @err
- * if asked for, else dropped (stdout would break into the test's own TAP
- * output; poppler's and gnumeric's tools warn about fonts on stderr). */
-static inline gboolean
+/* @argv (a program on the PATH, or a path) run to its end: its exit status
+ * (it must exit, not be killed); what it wrote on stdout and stderr in @out
+ * and @err if asked for, else dropped (stdout would break into the test's
+ * own TAP output; poppler's and gnumeric's tools warn about fonts). */
+static inline int
 bd_test_spawn (const char * const *argv,
                char              **out,
                char              **err)
@@ -148,7 +149,8 @@ bd_test_spawn (const char * const *argv,
     flags |= G_SPAWN_STDERR_TO_DEV_NULL;
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, flags, NULL, NULL, out, err, &status, &error));
   g_assert_no_error (error);
-  return g_spawn_check_wait_status (status, NULL);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
 }
 
 /* What @argv wrote on stdout; it must exit with status 0. */
@@ -157,7 +159,7 @@ bd_test_output_of (const char * const *argv)
 {
   char *out = NULL;
 
-  g_assert_true (bd_test_spawn (argv, &out, NULL));
+  g_assert_cmpint (bd_test_spawn (argv, &out, NULL), ==, 0);
   return out;
 }
 

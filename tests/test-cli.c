@@ -18,11 +18,9 @@ run (char **output,
      ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   const char *arg;
-  int status = 0;
+  int status;
   va_list args;
 
   g_ptr_array_add (argv, (char *) g_getenv ("BD_CLI"));
@@ -32,16 +30,12 @@ run (char **output,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_test_message ("stderr: %s", err);
-  g_free (said);
-  said = g_strdup (err);
+  g_clear_pointer (&said, g_free);
+  status = bd_test_spawn ((const char * const *) argv->pdata, &out, &said);
+  g_test_message ("stderr: %s", said);
   if (output != NULL)
     *output = g_steal_pointer (&out);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return status;
 }
 
 static char *
@@ -276,18 +270,12 @@ run_saying (char **said,
             const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
   g_ptr_array_add (argv, (char *) g_getenv ("BD_CLI"));
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, said, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return bd_test_spawn ((const char * const *) argv->pdata, NULL, said);
 }
 
 static void

@@ -235,23 +235,6 @@ test_review_findings (void)
   g_assert_cmpint (last->page, ==, 17);
 }
 
-/* Runs a program; returns its exit status and what it printed (when @out). */
-static int
-run_cli (const char * const *argv,
-         char              **out)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  GSpawnFlags flags = G_SPAWN_SEARCH_PATH | (out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0);
-
-  /* ssconvert's warnings about fonts are not the test's. */
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, flags | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 static void
 test_review_json (void)
 {
@@ -262,7 +245,7 @@ test_review_json (void)
   JsonArray *documents, *findings;
 
   /* 1: errors were found, and files could not be read. */
-  g_assert_cmpint (run_cli (argv, &out), ==, 1);
+  g_assert_cmpint (bd_test_spawn (argv, &out, NULL), ==, 1);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
   documents = json_object_get_array_member (root, "documents");
@@ -305,13 +288,13 @@ test_review_xlsx (void)
   g_auto(GStrv) department_rows = NULL;
   g_auto(GStrv) finding_rows = NULL;
 
-  g_assert_cmpint (run_cli (argv, &out), ==, 1);
+  g_assert_cmpint (bd_test_spawn (argv, &out, NULL), ==, 1);
   /* The report written into the folder is not reviewed again the next time. */
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (argv, &out), ==, 1);
+  g_assert_cmpint (bd_test_spawn (argv, &out, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "9 files: 5 with errors, 1 with warnings only, 0 clean, 3 cannot be read"));
 
-  run_cli (convert, NULL);
+  bd_test_spawn (convert, NULL, NULL);
   g_assert_true (g_file_get_contents (departments_path, &departments, NULL, NULL));
   g_assert_true (g_file_get_contents (findings_path, &findings, NULL, NULL));
   department_rows = g_strsplit (g_strchomp (departments), "\n", -1);

@@ -470,7 +470,7 @@ run_cli (const char *command,
   g_autofree char *err = NULL;
 
   g_assert_nonnull (cli);
-  g_assert_cmpint (bd_test_spawn (argv, &out, &err), ==, succeeds);
+  g_assert_cmpint (bd_test_spawn (argv, &out, &err) == 0, ==, succeeds);
   if (says != NULL)
     g_assert_nonnull (strstr (err, says));
 }

@@ -547,7 +547,7 @@ test_xls (void)
       return;
     }
   g_assert_true (bd_xlsx_write_file (seed, xlsx, &error));
-  g_assert_true (bd_test_spawn (command, NULL, NULL));
+  g_assert_cmpint (bd_test_spawn (command, NULL, NULL), ==, 0);
   doc = bd_workbook_import_file (xls, &error);
   g_assert_no_error (error);
   assert_same_schedules (seed, doc);

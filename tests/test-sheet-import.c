@@ -71,14 +71,22 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static BdWorkbookSheet *
-sheet_of_schedule (BdWorkbook *book,
-                   guint       number)
+/* The fixture's workbook sheet of schedule @number, compared with the
+ * fixture's document. */
+static BdSheetImport *
+import_of_schedule (Fixture *f,
+                    guint    number)
 {
-  for (guint i = 0; i < book->sheets->len; i++)
-    if (bd_workbook_sheet_schedule (g_ptr_array_index (book->sheets, i)) == number)
-      return g_ptr_array_index (book->sheets, i);
-  g_assert_not_reached ();
+  g_autoptr(GError) error = NULL;
+  BdSheetImport *import = NULL;
+
+  for (guint i = 0; i < f->book->sheets->len && import == NULL; i++)
+    if (bd_workbook_sheet_schedule (g_ptr_array_index (f->book->sheets, i)) == number)
+      import = bd_sheet_import_new (bd_editor_get_document (f->editor), g_ptr_array_index (f->book->sheets, i),
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
 }
 
 /* Each sheet of the export is recognised as its schedule: 1 to 9 in order;
@@ -98,13 +106,11 @@ static void
 test_compare_and_apply (Fixture       *f,
                         gconstpointer  data)
 {
+  g_autoptr(BdSheetImport) import = import_of_schedule (f, 3);
   g_autoptr(GError) error = NULL;
-  g_autoptr(BdSheetImport) import = bd_sheet_import_new (bd_editor_get_document (f->editor),
-                                                         sheet_of_schedule (f->book, 3), &error);
   g_autofree char *text = NULL;
   BdSheetChange *change;
 
-  g_assert_no_error (error);
   g_assert_cmpuint (import->schedule, ==, 3);
   g_assert_cmpuint (bd_sheet_import_count (import, BD_SHEET_CHANGE_FIGURE), ==, 1);
   g_assert_cmpuint (bd_sheet_import_count (import, BD_SHEET_CHANGE_ROW_ADDED), ==, 1);
@@ -159,8 +165,8 @@ test_compare_and_apply (Fixture       *f,
   /* Compared again, the sheet changes nothing; applied to a schedule that
    * moved since, it is refused. */
   {
-    g_autoptr(BdSheetImport) again = bd_sheet_import_new (bd_editor_get_document (f->editor),
-                                                          sheet_of_schedule (f->book, 3), &error);
+    g_autoptr(BdSheetImport) again = import_of_schedule (f, 3);
+
     g_assert_cmpuint (again->changes->len, ==, 0);
     g_assert_true (bd_editor_undo (f->editor, &error));
     g_assert_true (bd_editor_set_cell_text (f->editor, 3, BD_CELL_ROW, "2210201", BD_COL_BASIC, "1", &error));
@@ -176,14 +182,11 @@ static void
 test_income_item (Fixture       *f,
                   gconstpointer  data)
 {
+  g_autoptr(BdSheetImport) import = import_of_schedule (f, 1);
+  g_autofree char *text = bd_sheet_import_describe (import);
   g_autoptr(GError) error = NULL;
-  g_autoptr(BdSheetImport) import = bd_sheet_import_new (bd_editor_get_document (f->editor),
-                                                         sheet_of_schedule (f->book, 1), &error);
-  g_autofree char *text = NULL;
   BdRow *item;
 
-  g_assert_no_error (error);
-  text = bd_sheet_import_describe (import);
   g_assert_cmpstr (text, ==, "~ 1. 一般公共预算资金 17,722,077.40 → 17,732,077.40\n");
   g_assert_true (bd_sheet_import_apply (import, f->editor, &error));
   item = bd_schedule_find_part (bd_document_get_schedule (bd_editor_get_document (f->editor), 1), BD_ROW_PART_INCOME,
@@ -205,14 +208,12 @@ test_unchanged (Fixture       *f,
 {
   for (guint n = 1; n <= BD_N_SCHEDULES; n++)
     {
-      g_autoptr(GError) error = NULL;
       g_autoptr(BdSheetImport) import = NULL;
 
       if (n == 1 || n == 3)
         continue;
-      import = bd_sheet_import_new (bd_editor_get_document (f->editor), sheet_of_schedule (f->book, n), &error);
       g_test_message ("schedule %u", n);
-      g_assert_no_error (error);
+      import = import_of_schedule (f, n);
       g_assert_cmpuint (import->changes->len, ==, 0);
       g_assert_cmpuint (import->kept->len, ==, 0);
     }

@@ -44,10 +44,21 @@ path_in_dir (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+/* The seed imported by `budgetdesk-cli import` as @name in the tests'
+ * folder: its path. */
+static char *
+imported_seed (const char *name)
+{
+  char *path = path_in_dir (name);
+
+  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", path, NULL), ==, 0);
+  return path;
+}
+
 static void
 test_import_validate_fix (void)
 {
-  g_autofree char *doc = path_in_dir ("cityops.budget");
+  g_autofree char *doc = imported_seed ("cityops.budget");
   g_autofree char *json = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *fixed = NULL;
@@ -56,7 +67,6 @@ test_import_validate_fix (void)
   JsonArray *findings;
   JsonObject *first;
 
-  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
   g_assert_cmpint (run (&shown, "show", doc, "--section", "3", NULL), ==, 0);
   g_assert_nonnull (strstr (shown, "2024年部门支出预算总表"));
   g_assert_nonnull (strstr (shown, "编制部门：上海市闵行区城市运行管理中心"));
@@ -97,11 +107,10 @@ test_import_validate_fix (void)
 static void
 test_rule_profile (void)
 {
-  g_autofree char *doc = path_in_dir ("profile.budget");
+  g_autofree char *doc = imported_seed ("profile.budget");
   g_autofree char *json = NULL;
   g_autofree char *again = NULL;
 
-  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
   /* Both error rules made warnings: no error left, exit status 0. */
   g_assert_cmpint (run (&json, "validate", doc, "--json", "--disable", "goal-count",
                         "--rule", "schedule-1-expenditure=warning", "--rule", "schedule-4-expenditure=info", NULL), ==, 0);
@@ -160,13 +169,12 @@ test_failed_import_leaves_nothing (void)
 static void
 test_export_round_trip (void)
 {
-  g_autofree char *doc = path_in_dir ("round.budget");
+  g_autofree char *doc = imported_seed ("round.budget");
   g_autofree char *md = path_in_dir ("round.md");
   g_autofree char *again = path_in_dir ("again.budget");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
-  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
   g_assert_cmpint (run (NULL, "export", doc, "--md", md, NULL), ==, 0);
   g_assert_cmpint (run (NULL, "import", md, "-o", again, NULL), ==, 0);
   g_assert_cmpint (run (&first, "show", doc, NULL), ==, 0);
@@ -186,9 +194,8 @@ test_show_sections (void)
     { "glossary", "名词解释\n\n（一）财政拨款收入：是区级预算主管部门" },
     { "organisation", "上海市闵行区城市运行管理中心机构设置\n\n" },
   };
-  g_autofree char *doc = path_in_dir ("sections.budget");
+  g_autofree char *doc = imported_seed ("sections.budget");
 
-  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       g_autofree char *shown = NULL;
@@ -203,14 +210,13 @@ test_show_sections (void)
 static void
 test_export_csv (void)
 {
-  g_autofree char *doc = path_in_dir ("csv.budget");
+  g_autofree char *doc = imported_seed ("csv.budget");
   g_autofree char *out = path_in_dir ("csv");
   g_autofree char *s3_path = g_build_filename (out, "3-支出预算总表.csv", NULL);
   g_autofree char *s9_path = g_build_filename (out, "9-“三公”经费和机关运行经费预算表.csv", NULL);
   g_autofree char *s3 = NULL;
   g_autofree char *s9 = NULL;
 
-  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
   g_assert_cmpint (run (NULL, "export", doc, "--csv", out, NULL), ==, 0);
   g_assert_true (g_file_get_contents (s3_path, &s3, NULL, NULL));
   g_assert_true (g_file_get_contents (s9_path, &s9, NULL, NULL));
@@ -235,13 +241,12 @@ test_export_csv (void)
 static void
 test_export_pdf (void)
 {
-  g_autofree char *doc = path_in_dir ("pdf.budget");
+  g_autofree char *doc = imported_seed ("pdf.budget");
   g_autofree char *pdf = path_in_dir ("cityops.pdf");
   g_autofree char *nowhere = path_in_dir ("missing/cityops.pdf");
   g_autofree char *contents = NULL;
   gsize length = 0;
 
-  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
   g_assert_cmpint (run (NULL, "export", doc, "--pdf", pdf, NULL), ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -341,7 +346,7 @@ test_bad_input_changes_nothing (void)
     { "validate", "bad-forged.budget", "holds values BudgetDesk never writes" },
     { "fix", "bad-forged.budget", "holds values BudgetDesk never writes" },
   };
-  g_autofree char *good = path_in_dir ("good.budget");
+  g_autofree char *good = imported_seed ("good.budget");
   g_autofree char *seed = bd_test_read_seed_text ();
   g_autofree char *document = NULL;
   g_autofree char *before = NULL;
@@ -349,7 +354,6 @@ test_bad_input_changes_nothing (void)
   g_autoptr(GError) error = NULL;
   gsize length = 0;
 
-  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", good, NULL), ==, 0);
   g_assert_true (g_file_get_contents (good, &document, &length, NULL));
 
   {
@@ -426,14 +430,13 @@ write_in_dir ("bad-empty.md", "", 0);
 static void
 test_set_aside_told (void)
 {
-  g_autofree char *doc = path_in_dir ("aside.budget");
+  g_autofree char *doc = imported_seed ("aside.budget");
   g_autofree char *wal = g_strconcat (doc, "-wal", NULL);
   g_autofree char *moved = g_strconcat (wal, ".unused", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *kept = NULL;
 
-  g_assert_cmpint (run (NULL, "import", g_getenv ("BD_SEED"), "-o", doc, NULL), ==, 0);
   g_assert_cmpint (run (&before, "show", doc, NULL), ==, 0);
   g_assert_null (strstr (said, "journal"));
   g_assert_true (g_file_set_contents (wal, "not a log of this file", -1, NULL));

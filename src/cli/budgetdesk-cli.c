@@ -222,6 +222,8 @@ command_export (int    argc,
       return BD_EXIT_FAILED;
     }
 
+  if (pdf != NULL)
+    bd_page_layout_prepare ();
   doc = bd_cli_open_document (argv[1], &error);
   if (doc == NULL)
     return bd_cli_report_error (NULL, error);

@@ -258,6 +258,14 @@ bd_page_setup_fonts (BdPageLayout *self)
   bd_page_note_text (self, "— 0123456789 " FIGURE_CHARS);
 }
 
+void
+bd_page_layout_prepare (void)
+{
+  /* The default font map of this thread, kept by pango: made now, its
+   * fontconfig is read while the caller reads the document. */
+  pango_cairo_font_map_get_default ();
+}
+
 /* The height of a line of each role, with the fonts chosen to lay out. */
 void
 bd_page_measure_lines (BdPageLayout *self)

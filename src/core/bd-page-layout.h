@@ -36,6 +36,12 @@ BdPaper bd_paper_a4 (void);
 #define BD_TYPE_PAGE_LAYOUT (bd_page_layout_get_type ())
 G_DECLARE_FINAL_TYPE (BdPageLayout, bd_page_layout, BD, PAGE_LAYOUT, GObject)
 
+/* Starts what laying out needs before there is a document to lay out: the
+ * system's font configuration, which pango reads in a thread of its own
+ * (a tenth of the time of a short document's PDF). Called before the
+ * document is read, the two go on together. */
+void          bd_page_layout_prepare        (void);
+
 /* Lays out @doc as it is now; @paper is portrait, landscape pages use it
  * turned; NULL for A4. A later edit needs a new layout: an outdated one
  * still draws safely (a table whose rows changed is left out of its page),

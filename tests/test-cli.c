@@ -475,6 +475,31 @@ test_validate_names_pages (void)
   g_assert_nonnull (strstr (from_file, "page 12: 21201 城乡社区管理事务, 合计: printed 94,995,790.00"));
 }
 
+/* The readers and writers of other formats are modules opened when first
+ * needed (bd-module.h): a missing one is named and nothing is written; run
+ * from its build folder with no BUDGETDESK_MODULEDIR, the program finds
+ * them beside it (build/src/modules/). */
+static void
+test_modules (void)
+{
+  g_autofree char *pdf = g_build_filename (g_getenv ("BD_REAL"), "putuo-wanli-2023-dept.pdf", NULL);
+  g_autofree char *budget = path_in_dir ("wanli-modules.budget");
+  g_autofree char *module_dir = g_strdup (g_getenv ("BUDGETDESK_MODULEDIR"));
+  g_autofree char *out = NULL;
+
+  g_setenv ("BUDGETDESK_MODULEDIR", "/nonexistent", TRUE);
+  g_assert_cmpint (run (NULL, "import", pdf, "-o", budget, NULL), ==, 2);
+  g_assert_nonnull (strstr (said, "BudgetDesk is not installed whole"));
+  g_assert_nonnull (strstr (said, "/nonexistent/libbudgetdesk-pdf.so"));
+  g_assert_false (g_file_test (budget, G_FILE_TEST_EXISTS));
+
+  g_unsetenv ("BUDGETDESK_MODULEDIR");
+  g_assert_cmpint (run (&out, "import", pdf, "-o", budget, NULL), ==, 0);
+  /* 万里 2023's performance forms, read on its pages 20 to 35. */
+  g_assert_nonnull (strstr (out, "(5 forms)"));
+  g_setenv ("BUDGETDESK_MODULEDIR", module_dir, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -494,6 +519,7 @@ main (int    argc,
   g_test_add_func ("/cli/generate", test_generate);
   g_test_add_func ("/cli/bad-input-changes-nothing", test_bad_input_changes_nothing);
   g_test_add_func ("/cli/set-aside-told", test_set_aside_told);
+  g_test_add_func ("/cli/modules", test_modules);
 
   return bd_test_run_and_remove (dir);
 }

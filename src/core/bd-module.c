@@ -4,14 +4,33 @@
 
 #include "bd-module.h"
 
-/* Where the modules are: BUDGETDESK_MODULEDIR when set (the build folder's
- * src/modules/, when run uninstalled), else where they are installed. */
-static const char *
-module_dir (void)
+/* Where module @file is: in BUDGETDESK_MODULEDIR when that is set; else
+ * where it is installed; else, for a program run from its build folder
+ * (build/src/cli/budgetdesk-cli, build/src/app/budgetdesk), in the build's
+ * src/modules/ beside the program's folder. */
+static char *
+module_path (const char *file)
 {
   const char *dir = g_getenv ("BUDGETDESK_MODULEDIR");
+  g_autofree char *program = NULL;
+  g_autofree char *program_dir = NULL;
+  char *installed;
 
-  return dir != NULL && *dir != '\0' ? dir : BD_MODULEDIR;
+  if (dir != NULL && *dir != '\0')
+    return g_build_filename (dir, file, NULL);
+  installed = g_build_filename (BD_MODULEDIR, file, NULL);
+  if (g_file_test (installed, G_FILE_TEST_EXISTS)
+      || (program = g_file_read_link ("/proc/self/exe", NULL)) == NULL)
+    return installed;
+  program_dir = g_path_get_dirname (program);
+  {
+    g_autofree char *built = g_build_filename (program_dir, "..", "modules", file, NULL);
+
+    if (!g_file_test (built, G_FILE_TEST_EXISTS))
+      return installed;
+    g_free (installed);
+    return g_steal_pointer (&built);
+  }
 }
 
 static GModule *
@@ -19,7 +38,7 @@ open_module (const char  *name,
              GError     **error)
 {
   g_autofree char *file = g_strdup_printf ("libbudgetdesk-%s.so", name);
-  g_autofree char *path = g_build_filename (module_dir (), file, NULL);
+  g_autofree char *path = module_path (file);
   /* Lazy: of the module's libraries only what a reading calls is bound. */
   GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
 

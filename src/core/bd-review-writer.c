@@ -112,9 +112,10 @@ bd_review_write_xlsx (GPtrArray   *entries,
                       const char  *path,
                       GError     **error)
 {
-  BdXlsxWriteReviewFunc write = bd_module_symbol (BD_XLSX_MODULE, BD_XLSX_WRITE_REVIEW_SYMBOL, error);
+  BdXlsxWriteReviewFunc write;
 
   g_return_val_if_fail (entries != NULL && path != NULL, FALSE);
 
+  write = bd_module_symbol (BD_XLSX_MODULE, BD_XLSX_WRITE_REVIEW_SYMBOL, error);
   return write != NULL && write (entries, path, error);
 }

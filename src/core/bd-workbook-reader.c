@@ -39,9 +39,10 @@ BdWorkbook *
 bd_workbook_read (const char  *path,
                   GError     **error)
 {
-  BdWorkbookReadFunc read = bd_module_symbol (BD_WORKBOOK_MODULE, BD_WORKBOOK_READ_SYMBOL, error);
+  BdWorkbookReadFunc read;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  read = bd_module_symbol (BD_WORKBOOK_MODULE, BD_WORKBOOK_READ_SYMBOL, error);
   return read != NULL ? read (path, error) : NULL;
 }

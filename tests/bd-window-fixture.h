@@ -23,9 +23,8 @@ window_fixture_set_up (WindowFixture *f,
   g_autoptr(BdDocument) seed = bd_test_load_seed ();
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("bd-window-XXXXXX", &error);
+  f->dir = bd_test_make_dir ("bd-window-XXXXXX");
   f->path = g_build_filename (f->dir, "cityops.budget", NULL);
   doc = bd_test_save_and_open (seed, f->path, BD_STORE_OPEN_DEFAULT, &store);
   f->editor = bd_editor_new (doc, store);

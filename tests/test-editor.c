@@ -21,9 +21,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(BdDocument) seed = bd_test_load_seed ();
-  g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("bd-editor-XXXXXX", &error);
+  f->dir = bd_test_make_dir ("bd-editor-XXXXXX");
   f->path = g_build_filename (f->dir, "cityops.budget", NULL);
   f->doc = bd_test_save_and_open (seed, f->path, BD_STORE_OPEN_DEFAULT, &f->store);
   f->editor = bd_editor_new (f->doc, f->store);

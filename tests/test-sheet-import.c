@@ -46,7 +46,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *xlsx = NULL;
 
-  f->dir = g_dir_make_tmp ("bd-sheet-import-XXXXXX", &error);
+  f->dir = bd_test_make_dir ("bd-sheet-import-XXXXXX");
   f->path = fixture_file (f, "cityops.budget");
   doc = bd_test_save_and_open (seed, f->path, BD_STORE_OPEN_DEFAULT, &store);
   f->editor = bd_editor_new (doc, store);

@@ -266,8 +266,6 @@ test_carryover_editor (void)
     g_assert_null (stored->carryover);
     g_assert_cmpint (stored->income_total->values[0], ==, Y (17722077, 40));
   }
-  g_clear_object (&editor);
-  g_clear_object (&store);
 }
 
 /* A unit budget's schedule 1 (shanghai-czj-2025-unit.pdf, page 7: 收入总计

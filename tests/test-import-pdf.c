@@ -140,7 +140,6 @@ test_wanli_2025_pages_stored (void)
         source = bd_review_finding_source (stored, finding);
     }
   g_assert_cmpstr (source, ==, "page 12");
-  g_clear_object (&store);
 }
 
 /* 普陀区财政局 2025 (24 pages): blank cells for zero, amounts with 分. */

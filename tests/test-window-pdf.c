@@ -2,7 +2,6 @@
  * yet, said in the subtitle; Save As writes it where the clerk says, and
  * closing first asks. Runs under xvfb-run with GSK_RENDERER=cairo. */
 
-#include <glib/gstdio.h>
 #include <libintl.h>
 #include <locale.h>
 
@@ -44,7 +43,6 @@ test_unsaved_then_saved (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   bd_test_spin (50);
-  g_unlink (saved);
 }
 
 static gboolean

@@ -2,7 +2,6 @@
  * clerk's rule profile (kept in the document file) and last year's
  * document (the forms' carry-over, the 项 that changed, came or went). */
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 

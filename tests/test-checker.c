@@ -1,17 +1,9 @@
 /* The checker: the seed's findings exactly as guide §5 lists them, the fix,
  * and for every rule a document that passes it and one that fails it. */
 
-#include <glib/gstdio.h>
-
 #include "bd-catalog.h"
 #include "bd-checker.h"
-#include "bd-editor.h"
-#include "bd-pdf-import.h"
-#include "bd-store.h"
-#include "bd-file-replace.h"
-#include <sqlite3.h>
 #include "bd-test-util.h"
-#include "bd-file-test-util.h"
 
 static void
 test_seed_findings (void)

@@ -3,12 +3,7 @@
 
 #define _GNU_SOURCE
 
-#include <fcntl.h>
 #include <glib/gstdio.h>
-#include <signal.h>
-#include <sys/file.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <sqlite3.h>

@@ -48,7 +48,8 @@ typedef struct {
   static void prefix##_clear_step (BdStep *step)                                            \
   { prefix##_clear ((Type *) step); }                                                       \
   static const BdStepKind prefix##_kind = {                                                 \
-    sizeof (Type), (numbers), prefix##_apply_step, prefix##_store_step, prefix##_clear_step \
+    .size = sizeof (Type), .changes_numbers = (numbers),                                    \
+    .apply = prefix##_apply_step, .store = prefix##_store_step, .clear = prefix##_clear_step \
   };
 
 /* The first member of every kind's own step struct. */

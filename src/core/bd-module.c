@@ -4,33 +4,30 @@
 
 #include "bd-module.h"
 
-/* Where module @file is: in BUDGETDESK_MODULEDIR when that is set; else
- * where it is installed; else, for a program run from its build folder
- * (build/src/cli/budgetdesk-cli, build/src/app/budgetdesk), in the build's
- * src/modules/ beside the program's folder. */
+/* Where module @file is: in BUDGETDESK_MODULEDIR when that is set; else,
+ * for a program run from its build folder (build/src/cli/budgetdesk-cli,
+ * build/src/app/budgetdesk), in the build's src/modules/ beside the
+ * program's folder, before any installed copy: the xlsx module calls the
+ * program's own functions, which another version's build may not have as
+ * it expects them; else where it is installed. */
 static char *
 module_path (const char *file)
 {
   const char *dir = g_getenv ("BUDGETDESK_MODULEDIR");
   g_autofree char *program = NULL;
-  g_autofree char *program_dir = NULL;
-  char *installed;
 
   if (dir != NULL && *dir != '\0')
     return g_build_filename (dir, file, NULL);
-  installed = g_build_filename (BD_MODULEDIR, file, NULL);
-  if (g_file_test (installed, G_FILE_TEST_EXISTS)
-      || (program = g_file_read_link ("/proc/self/exe", NULL)) == NULL)
-    return installed;
-  program_dir = g_path_get_dirname (program);
-  {
-    g_autofree char *built = g_build_filename (program_dir, "..", "modules", file, NULL);
+  program = g_file_read_link ("/proc/self/exe", NULL);
+  if (program != NULL)
+    {
+      g_autofree char *program_dir = g_path_get_dirname (program);
+      g_autofree char *built = g_build_filename (program_dir, "..", "modules", file, NULL);
 
-    if (!g_file_test (built, G_FILE_TEST_EXISTS))
-      return installed;
-    g_free (installed);
-    return g_steal_pointer (&built);
-  }
+      if (g_file_test (built, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&built);
+    }
+  return g_build_filename (BD_MODULEDIR, file, NULL);
 }
 
 static GModule *

@@ -19,7 +19,7 @@ typedef struct {
   char      *text;
   BdPdfRect *rects;     /* one for each character of text, or fewer */
   guint      n_rects;
-  double     width, height;
+  double     height;    /* of the page, in points: where on it a line stands */
 } BdPdfPageText;
 
 typedef enum {

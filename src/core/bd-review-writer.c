@@ -1,12 +1,9 @@
 /* bd-review-writer.c: a review's report, as JSON or (written by the module
  * "xlsx", src/modules/bd-xlsx-review.c) as a workbook */
 
-#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <string.h>
 
 #include "bd-review.h"
-#include "bd-text-writer.h"
 #include "bd-module.h"
 #include "bd-xlsx-module.h"
 

@@ -291,11 +291,9 @@ verify (sqlite3    *db,
    * forged schema would run on reading. */
   if (!bd_store_schema_check (db, path, version, error))
     return FALSE;
-  check = bd_store_sql_prepare (db, path, "PRAGMA quick_check", error);
+  check = bd_store_sql_first_row (db, path, "PRAGMA quick_check", error);
   if (check == NULL)
     return FALSE;
-  if (sqlite3_step (check) != SQLITE_ROW)
-    return bd_store_sql_error (error, db, path, sqlite3_errcode (db));
   verdict = sqlite3_column_text (check, 0);
   if (verdict == NULL || strcmp ((const char *) verdict, "ok") != 0)
     {

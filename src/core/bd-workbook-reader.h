@@ -50,7 +50,7 @@ char       *bd_workbook_cell_name   (guint        row,
 /* Whether @path looks like a workbook by its name (.xlsx, .xls). */
 gboolean    bd_workbook_is_workbook (const char  *path);
 
-/* For the module that reads (bd-workbook-cells.c). */
+/* For the module that reads (exported to it by the programs, core_dep). */
 BdWorkbook      *bd_workbook_new       (void);
 BdWorkbookSheet *bd_workbook_add_sheet (BdWorkbook      *book,
                                         const char      *name);

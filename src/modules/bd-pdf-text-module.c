@@ -19,7 +19,7 @@ read_page (PopplerPage *page)
   BdPdfPageText *read = g_new0 (BdPdfPageText, 1);
   PopplerRectangle *rects = NULL;
 
-  poppler_page_get_size (page, &read->width, &read->height);
+  poppler_page_get_size (page, NULL, &read->height);
   read->text = poppler_page_get_text (page);
   if (read->text != NULL && poppler_page_get_text_layout (page, &rects, &read->n_rects))
     read->rects = (BdPdfRect *) rects;

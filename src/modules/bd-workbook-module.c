@@ -1,7 +1,7 @@
 /* The module "workbook": the cells of a spreadsheet workbook (xlsx, xls),
  * read with libgsf and libxml2 (xlsx) and libfreexl (xls); see
- * bd-workbook-reader.h. It links those and, of BudgetDesk, only
- * bd-workbook-cells.c. */
+ * bd-workbook-reader.h. It makes the sheets and cells with the core's
+ * bd_workbook_new () and the like, which the programs export to it. */
 
 #include <freexl.h>
 #include <gio/gio.h>

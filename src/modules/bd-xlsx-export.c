@@ -752,7 +752,6 @@ bd_xlsx_module_write_document (BdDocument  *doc,
                                const char  *path,
                                GError     **error)
 {
-  g_return_val_if_fail (BD_IS_DOCUMENT (doc), FALSE);
-
+  /* @doc checked by bd_xlsx_write_file (), the one caller. */
   return bd_xlsx_file_write (path, fill_workbook, doc, error);
 }

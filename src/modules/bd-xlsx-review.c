@@ -2,6 +2,7 @@
  * (bd-xlsx-module.h) */
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <xlsxwriter.h>
 
 #include "bd-review.h"

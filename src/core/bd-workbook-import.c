@@ -475,6 +475,9 @@ bd_workbook_import (BdWorkbook  *book,
                     GError     **error)
 {
   g_autoptr(GArray) sheets = g_array_new (FALSE, TRUE, sizeof (Sheet));
+  /* The sheets neither schedules nor forms: the cover and the text. */
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree gboolean *is_schedule = g_new0 (gboolean, book->sheets->len);
   g_autoptr(BdDocument) doc = NULL;
   const char *department = NULL;
   int year = 0;
@@ -499,6 +502,7 @@ bd_workbook_import (BdWorkbook  *book,
           return NULL;
         }
       seen[s.number] = TRUE;
+      is_schedule[i] = TRUE;
       /* BudgetDesk's export titles a unit budget's schedule 1 部门…; its
        * 人员经费 (or 基本支出) column says what it is. */
       if (s.number == 1 && (bd_workbook_find_label (&s, "人员经费", FALSE, &(guint) { 0 }, &(guint) { 0 })
@@ -532,10 +536,18 @@ bd_workbook_import (BdWorkbook  *book,
     return NULL;
   bd_document_recompute (doc);
   for (guint i = 0; i < book->sheets->len; i++)
-    if (bd_workbook_is_form (g_ptr_array_index (book->sheets, i))
-        && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
-      return NULL;
-  bd_workbook_read_texts (book, doc);
+    {
+      BdWorkbookSheet *sheet = g_ptr_array_index (book->sheets, i);
+
+      if (!bd_workbook_is_form (sheet))
+        {
+          if (!is_schedule[i])
+            g_ptr_array_add (texts, sheet);
+        }
+      else if (!bd_workbook_read_form (sheet, doc, error))
+        return NULL;
+    }
+  bd_workbook_read_texts (texts, doc);
   /* A schedule whose 编制部门 is not the document's is read all the same,
    * and noted where it stands, as the text importer does (rule as-printed). */
   for (guint i = 0; i < sheets->len; i++)

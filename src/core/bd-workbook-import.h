@@ -40,11 +40,12 @@ gboolean    bd_workbook_read_form   (BdWorkbookSheet  *sheet,
                                      BdDocument       *doc,
                                      GError          **error);
 
-/* The cover (title, attachment, department) and the text sections of the
- * sheets that hold them, into @doc, with the figures they quote and last
+/* The cover (title, attachment, department) and the text sections of
+ * @sheets (BdWorkbookSheet*, the workbook's sheets neither schedules nor
+ * forms, in its order), into @doc, with the figures they quote and last
  * year's figures from their comparisons; 编制说明 and 其他相关情况说明 the
  * workbook lacks are written from the numbers (bd-workbook-text.c). */
-void        bd_workbook_read_texts  (BdWorkbook       *book,
+void        bd_workbook_read_texts  (GPtrArray        *sheets,
                                      BdDocument       *doc);
 
 G_END_DECLS

@@ -469,13 +469,37 @@ fill_schedules (GArray      *sheets,
   return TRUE;
 }
 
+/* The forms among the workbook's sheets into @doc; the sheets neither forms
+ * nor schedules (@is_schedule, by index), the cover and the text, added to
+ * @texts in the workbook's order. */
+static gboolean
+read_forms (BdWorkbook      *book,
+            const gboolean  *is_schedule,
+            BdDocument      *doc,
+            GPtrArray       *texts,
+            GError         **error)
+{
+  for (guint i = 0; i < book->sheets->len; i++)
+    {
+      BdWorkbookSheet *sheet = g_ptr_array_index (book->sheets, i);
+
+      if (!bd_workbook_is_form (sheet))
+        {
+          if (!is_schedule[i])
+            g_ptr_array_add (texts, sheet);
+        }
+      else if (!bd_workbook_read_form (sheet, doc, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 BdDocument *
 bd_workbook_import (BdWorkbook  *book,
                     const char  *path,
                     GError     **error)
 {
   g_autoptr(GArray) sheets = g_array_new (FALSE, TRUE, sizeof (Sheet));
-  /* The sheets neither schedules nor forms: the cover and the text. */
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autofree gboolean *is_schedule = g_new0 (gboolean, book->sheets->len);
   g_autoptr(BdDocument) doc = NULL;
@@ -535,18 +559,8 @@ bd_workbook_import (BdWorkbook  *book,
   if (!fill_schedules (sheets, doc, error))
     return NULL;
   bd_document_recompute (doc);
-  for (guint i = 0; i < book->sheets->len; i++)
-    {
-      BdWorkbookSheet *sheet = g_ptr_array_index (book->sheets, i);
-
-      if (!bd_workbook_is_form (sheet))
-        {
-          if (!is_schedule[i])
-            g_ptr_array_add (texts, sheet);
-        }
-      else if (!bd_workbook_read_form (sheet, doc, error))
-        return NULL;
-    }
+  if (!read_forms (book, is_schedule, doc, texts, error))
+    return NULL;
   bd_workbook_read_texts (texts, doc);
   /* A schedule whose 编制部门 is not the document's is read all the same,
    * and noted where it stands, as the text importer does (rule as-printed). */

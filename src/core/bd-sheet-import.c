@@ -152,15 +152,16 @@ bd_sheet_import_new (BdDocument       *doc,
   g_autoptr(BdDocument) read = NULL;
   BdSheetImport *import;
   BdSchedule *have;
+  guint number;
 
   g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
   g_return_val_if_fail (sheet != NULL, NULL);
 
-  read = bd_workbook_import_sheet (sheet, doc, error);
+  read = bd_workbook_import_sheet (sheet, doc, &number, error);
   if (read == NULL)
     return NULL;
   import = g_new0 (BdSheetImport, 1);
-  import->schedule = bd_workbook_sheet_schedule (sheet);
+  import->schedule = number;
   import->sheet = g_strdup (sheet->name);
   import->changes = g_array_new (FALSE, TRUE, sizeof (BdSheetChange));
   g_array_set_clear_func (import->changes, (GDestroyNotify) change_clear);

@@ -591,6 +591,7 @@ bd_workbook_sheet_schedule (BdWorkbookSheet *sheet)
 BdDocument *
 bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
                           BdDocument       *like,
+                          guint            *number,
                           GError          **error)
 {
   g_auto(Sheet) s = { .sheet = sheet };
@@ -598,6 +599,7 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
 
   g_return_val_if_fail (sheet != NULL, NULL);
   g_return_val_if_fail (BD_IS_DOCUMENT (like), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
 
   doc = bd_document_new_fixed (like->department, like->year);
 
@@ -631,6 +633,7 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
     return NULL;
   bd_document_get_schedule (doc, s.number)->title_year = s.year;
   bd_document_recompute (doc);
+  *number = s.number;
   return g_steal_pointer (&doc);
 }
 

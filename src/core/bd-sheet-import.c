@@ -98,6 +98,13 @@ compare_rows (BdSheetImport *import,
     }
 }
 
+/* The codes the rows of @schedule are in. */
+static BdClassification
+classification_of (BdSchedule *schedule)
+{
+  return schedule->def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC : BD_CLASSIFICATION_FUNCTION;
+}
+
 /* The codes of the rows added, and their 类 and 款, that @doc does not know
  * and the sheet named (@read has them as extra codes). */
 static void
@@ -106,8 +113,7 @@ find_new_codes (BdSheetImport *import,
                 BdDocument    *read,
                 BdSchedule    *have)
 {
-  BdClassification c = have->def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC
-                                                              : BD_CLASSIFICATION_FUNCTION;
+  BdClassification c = classification_of (have);
 
   for (guint i = 0; i < import->changes->len; i++)
     {
@@ -223,6 +229,7 @@ schedule_step (BdSheetImport *import,
   /* The whole schedule before and after: rows added and figures changed
    * are one step, and schedules 1 and 4 and the text follow it in it. */
   BdStep *step = bd_schedule_step_begin (schedule);
+  GHashTable *new_codes = import->new_codes[classification_of (schedule)];
 
   for (guint i = 0; i < import->changes->len; i++)
     {
@@ -245,8 +252,7 @@ schedule_step (BdSheetImport *import,
   for (guint i = 0; i < schedule->rows->len; i++)
     {
       BdRow *row = g_ptr_array_index (schedule->rows, i);
-      guint c = schedule->def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC : BD_CLASSIFICATION_FUNCTION;
-      const char *name = g_hash_table_lookup (import->new_codes[c], row->code);
+      const char *name = g_hash_table_lookup (new_codes, row->code);
 
       if ((row->name == NULL || row->name[0] == '\0') && name != NULL)
         {

@@ -10,7 +10,6 @@
 
 #include "bd-catalog.h"
 #include "bd-import-private.h"
-#include "bd-narrative.h"
 #include "bd-workbook-import.h"
 #include "bd-workbook-sheet-private.h"
 

@@ -14,11 +14,18 @@ G_BEGIN_DECLS
  * (BD_PART_PERFORMANCE) or BD_PART_NONE. */
 typedef struct {
   BdPart   kind;
-  guint    schedule;     /* a schedule's number (1 … 9), else 0 */
   int      year;         /* the year in a schedule's title */
   guint    first_line;   /* index of the title line */
   guint    end_line;     /* one past the last line */
 } Part;
+
+/* The number (1 … 9) of the schedule @part is, else 0. */
+static inline guint
+bd_import_part_schedule (const Part *part)
+{
+  return part->kind >= BD_PART_SCHEDULE_1 && part->kind < BD_PART_SCHEDULE_1 + BD_N_SCHEDULES
+         ? part->kind - BD_PART_SCHEDULE_1 + 1 : 0;
+}
 
 typedef struct {
   char      **lines;

@@ -523,7 +523,7 @@ bd_import_read_schedule (Reader     *reader,
                const Part *part,
                GError    **error)
 {
-  BdSchedule *schedule = bd_document_get_schedule (reader->doc, part->schedule);
+  BdSchedule *schedule = bd_document_get_schedule (reader->doc, bd_import_part_schedule (part));
   const BdScheduleDef *def = schedule->def;
   gboolean seen_data = FALSE;
   Table table = { schedule, def->unit, reader->doc };

@@ -37,15 +37,16 @@ schedule_of_title (const char *line,
 Part
 bd_import_classify_title (const char *line)
 {
-  Part part = { BD_PART_NONE, 0, 0, 0, 0 };
+  Part part = { BD_PART_NONE, 0, 0, 0 };
+  guint schedule;
   int year;
 
   if (g_str_has_prefix (line, "-") || g_str_has_prefix (line, "|"))
     return part;
 
-  if ((part.schedule = schedule_of_title (line, &year)) != 0)
+  if ((schedule = schedule_of_title (line, &year)) != 0)
     {
-      part.kind = BD_PART_SCHEDULE_1 + part.schedule - 1;
+      part.kind = BD_PART_SCHEDULE_1 + schedule - 1;
       part.year = year;
       return part;
     }
@@ -175,7 +176,7 @@ check_year (Reader  *reader,
   BdDocument *doc = reader->doc;
 
   for (guint p = 0; (doc->year < 1900 || doc->year > 2999) && p < parts->len; p++)
-    if (g_array_index (parts, Part, p).schedule != 0)
+    if (bd_import_part_schedule (&g_array_index (parts, Part, p)) != 0)
       doc->year = g_array_index (parts, Part, p).year;
   if (doc->year < 1900 || doc->year > 2999)
     return bd_import_fail (error, BD_IMPORT_ERROR_MISSING, g_array_index (parts, Part, 0).first_line,
@@ -234,6 +235,7 @@ read_document (Reader  *reader,
     {
       const Part *part = &g_array_index (parts, Part, p);
       const char *id = bd_import_section_id (part->kind);
+      guint schedule = bd_import_part_schedule (part);
 
       if (id != NULL)
         {
@@ -243,14 +245,14 @@ read_document (Reader  *reader,
           read_paragraphs (reader, part, section);
           bd_document_import_section_figures (reader->doc, section);
         }
-      else if (part->schedule != 0)
+      else if (schedule != 0)
         {
           if (is_contents_entry (reader, parts, p))
             continue;
-          if (seen_schedule[part->schedule - 1])
+          if (seen_schedule[schedule - 1])
             return bd_import_fail (error, BD_IMPORT_ERROR_SYNTAX, part->first_line,
-                         _("schedule %u appears a second time"), part->schedule);
-          seen_schedule[part->schedule - 1] = TRUE;
+                         _("schedule %u appears a second time"), schedule);
+          seen_schedule[schedule - 1] = TRUE;
           if (!bd_import_read_schedule (reader, part, error))
             return FALSE;
         }

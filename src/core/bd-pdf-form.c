@@ -381,22 +381,6 @@ next_main_line (Converter *self)
   return NULL;
 }
 
-static void place_indicator_line (Converter *self,
-                                  BdPdfLine *line,
-                                  char     **cells);
-
-static void
-indicator_line (Converter *self,
-                BdPdfLine *line)
-{
-  /* The line's text by column (一级, 二级, 三级, target), NULL where none. */
-  char *cells[4] = { NULL };
-
-  place_indicator_line (self, line, cells);
-  for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-    g_free (cells[c]);
-}
-
 static void
 place_indicator_line (Converter *self,
                       BdPdfLine *line,
@@ -469,6 +453,18 @@ place_indicator_line (Converter *self,
     if (form->row != NULL)
       form->row_y = MAX (form->row_y, line->y1);
   }
+}
+
+static void
+indicator_line (Converter *self,
+                BdPdfLine *line)
+{
+  /* The line's text by column (一级, 二级, 三级, target), NULL where none. */
+  char *cells[4] = { NULL };
+
+  place_indicator_line (self, line, cells);
+  for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+    g_free (cells[c]);
 }
 
 static gboolean

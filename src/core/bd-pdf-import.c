@@ -608,19 +608,20 @@ title_from_text (Converter  *self,
   g_autofree char *text = title_text (raw, heading);
   Part part = bd_import_classify_title (text);
 
-  if (part.kind == BD_PART_NONE || (tables_only && part.schedule == 0 && part.kind != BD_PART_PERFORMANCE))
+  if (part.kind == BD_PART_NONE || (tables_only && bd_import_part_schedule (&part) == 0 && part.kind != BD_PART_PERFORMANCE))
     return FALSE;
   if (self->part.kind == BD_PART_PERFORMANCE)
     bd_pdf_form_finish (self);
   flush_row (self);
   bd_pdf_flush_paragraph (self);
-  if (part.schedule != 0 && part.kind == self->part.kind)
+  if (bd_import_part_schedule (&part) != 0 && part.kind == self->part.kind)
     return TRUE;
   bd_pdf_emit (self, "");
   bd_pdf_emit (self, text);
   bd_pdf_emit (self, "");
   self->part = part;
-  self->def = part.schedule != 0 ? bd_schedule_def_get_for (part.schedule, self->unit_budget) : NULL;
+  self->def = bd_import_part_schedule (&part) != 0
+              ? bd_schedule_def_get_for (bd_import_part_schedule (&part), self->unit_budget) : NULL;
   bd_pdf_form_start (self);
   self->have_anchors = FALSE;
   self->page_has_rows = FALSE;
@@ -674,7 +675,7 @@ read_page (Converter *self,
           g_ptr_array_set_size (header_lines, 0);
           continue;
         }
-      if (self->part.schedule != 0)
+      if (bd_import_part_schedule (&self->part) != 0)
         schedule_line (self, line, header_lines);
       else
         text_line (self, line, previous);

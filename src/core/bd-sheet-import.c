@@ -98,6 +98,13 @@ compare_rows (BdSheetImport *import,
     }
 }
 
+/* The codes the rows of @schedule are in. */
+static BdClassification
+classification_of (BdSchedule *schedule)
+{
+  return schedule->def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC : BD_CLASSIFICATION_FUNCTION;
+}
+
 /* The codes of the rows added, and their 类 and 款, that @doc does not know
  * and the sheet named (@read has them as extra codes). */
 static void
@@ -106,8 +113,7 @@ find_new_codes (BdSheetImport *import,
                 BdDocument    *read,
                 BdSchedule    *have)
 {
-  BdClassification c = have->def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC
-                                                              : BD_CLASSIFICATION_FUNCTION;
+  BdClassification c = classification_of (have);
 
   for (guint i = 0; i < import->changes->len; i++)
     {
@@ -152,15 +158,16 @@ bd_sheet_import_new (BdDocument       *doc,
   g_autoptr(BdDocument) read = NULL;
   BdSheetImport *import;
   BdSchedule *have;
+  guint number;
 
   g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
   g_return_val_if_fail (sheet != NULL, NULL);
 
-  read = bd_workbook_import_sheet (sheet, doc, error);
+  read = bd_workbook_import_sheet (sheet, doc, &number, error);
   if (read == NULL)
     return NULL;
   import = g_new0 (BdSheetImport, 1);
-  import->schedule = bd_workbook_sheet_schedule (sheet);
+  import->schedule = number;
   import->sheet = g_strdup (sheet->name);
   import->changes = g_array_new (FALSE, TRUE, sizeof (BdSheetChange));
   g_array_set_clear_func (import->changes, (GDestroyNotify) change_clear);
@@ -222,6 +229,7 @@ schedule_step (BdSheetImport *import,
   /* The whole schedule before and after: rows added and figures changed
    * are one step, and schedules 1 and 4 and the text follow it in it. */
   BdStep *step = bd_schedule_step_begin (schedule);
+  GHashTable *new_codes = import->new_codes[classification_of (schedule)];
 
   for (guint i = 0; i < import->changes->len; i++)
     {
@@ -244,8 +252,7 @@ schedule_step (BdSheetImport *import,
   for (guint i = 0; i < schedule->rows->len; i++)
     {
       BdRow *row = g_ptr_array_index (schedule->rows, i);
-      guint c = schedule->def->row_kind == BD_ROWS_ECONOMIC ? BD_CLASSIFICATION_ECONOMIC : BD_CLASSIFICATION_FUNCTION;
-      const char *name = g_hash_table_lookup (import->new_codes[c], row->code);
+      const char *name = g_hash_table_lookup (new_codes, row->code);
 
       if ((row->name == NULL || row->name[0] == '\0') && name != NULL)
         {

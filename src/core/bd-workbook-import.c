@@ -10,7 +10,6 @@
 
 #include "bd-catalog.h"
 #include "bd-import-private.h"
-#include "bd-narrative.h"
 #include "bd-workbook-import.h"
 #include "bd-workbook-sheet-private.h"
 
@@ -469,12 +468,39 @@ fill_schedules (GArray      *sheets,
   return TRUE;
 }
 
+/* The forms among the workbook's sheets into @doc; the sheets neither forms
+ * nor schedules (@is_schedule, by index), the cover and the text, added to
+ * @texts in the workbook's order. */
+static gboolean
+read_forms (BdWorkbook      *book,
+            const gboolean  *is_schedule,
+            BdDocument      *doc,
+            GPtrArray       *texts,
+            GError         **error)
+{
+  for (guint i = 0; i < book->sheets->len; i++)
+    {
+      BdWorkbookSheet *sheet = g_ptr_array_index (book->sheets, i);
+
+      if (!bd_workbook_is_form (sheet))
+        {
+          if (!is_schedule[i])
+            g_ptr_array_add (texts, sheet);
+        }
+      else if (!bd_workbook_read_form (sheet, doc, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 BdDocument *
 bd_workbook_import (BdWorkbook  *book,
                     const char  *path,
                     GError     **error)
 {
   g_autoptr(GArray) sheets = g_array_new (FALSE, TRUE, sizeof (Sheet));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree gboolean *is_schedule = g_new0 (gboolean, book->sheets->len);
   g_autoptr(BdDocument) doc = NULL;
   const char *department = NULL;
   int year = 0;
@@ -499,6 +525,7 @@ bd_workbook_import (BdWorkbook  *book,
           return NULL;
         }
       seen[s.number] = TRUE;
+      is_schedule[i] = TRUE;
       /* BudgetDesk's export titles a unit budget's schedule 1 部门…; its
        * 人员经费 (or 基本支出) column says what it is. */
       if (s.number == 1 && (bd_workbook_find_label (&s, "人员经费", FALSE, &(guint) { 0 }, &(guint) { 0 })
@@ -531,11 +558,9 @@ bd_workbook_import (BdWorkbook  *book,
   if (!fill_schedules (sheets, doc, error))
     return NULL;
   bd_document_recompute (doc);
-  for (guint i = 0; i < book->sheets->len; i++)
-    if (bd_workbook_is_form (g_ptr_array_index (book->sheets, i))
-        && !bd_workbook_read_form (g_ptr_array_index (book->sheets, i), doc, error))
-      return NULL;
-  bd_workbook_read_texts (book, doc);
+  if (!read_forms (book, is_schedule, doc, texts, error))
+    return NULL;
+  bd_workbook_read_texts (texts, doc);
   /* A schedule whose 编制部门 is not the document's is read all the same,
    * and noted where it stands, as the text importer does (rule as-printed). */
   for (guint i = 0; i < sheets->len; i++)
@@ -565,6 +590,7 @@ bd_workbook_sheet_schedule (BdWorkbookSheet *sheet)
 BdDocument *
 bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
                           BdDocument       *like,
+                          guint            *number,
                           GError          **error)
 {
   g_auto(Sheet) s = { .sheet = sheet };
@@ -572,6 +598,7 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
 
   g_return_val_if_fail (sheet != NULL, NULL);
   g_return_val_if_fail (BD_IS_DOCUMENT (like), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
 
   doc = bd_document_new_fixed (like->department, like->year);
 
@@ -605,6 +632,7 @@ bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
     return NULL;
   bd_document_get_schedule (doc, s.number)->title_year = s.year;
   bd_document_recompute (doc);
+  *number = s.number;
   return g_steal_pointer (&doc);
 }
 

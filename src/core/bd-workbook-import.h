@@ -26,11 +26,12 @@ BdDocument *bd_workbook_import      (BdWorkbook  *book,
 guint       bd_workbook_sheet_schedule (BdWorkbookSheet  *sheet);
 /* The one schedule @sheet holds, read as bd_workbook_import() reads it, in
  * a document otherwise empty, of @like's department, year and kind (a unit
- * budget or not). A sheet that is no schedule, or titled with another year
- * than @like's, is refused, as is any cell it cannot read (the error names
- * the sheet and the cell). */
+ * budget or not), and its number in @number. A sheet that is no schedule,
+ * or titled with another year than @like's, is refused, as is any cell it
+ * cannot read (the error names the sheet and the cell). */
 BdDocument *bd_workbook_import_sheet (BdWorkbookSheet  *sheet,
                                       BdDocument       *like,
+                                      guint            *number,
                                       GError          **error);
 
 /* A sheet holding a performance-goal form (财政项目支出绩效目标申报表), and
@@ -40,11 +41,12 @@ gboolean    bd_workbook_read_form   (BdWorkbookSheet  *sheet,
                                      BdDocument       *doc,
                                      GError          **error);
 
-/* The cover (title, attachment, department) and the text sections of the
- * sheets that hold them, into @doc, with the figures they quote and last
+/* The cover (title, attachment, department) and the text sections of
+ * @sheets (BdWorkbookSheet*, the workbook's sheets neither schedules nor
+ * forms, in its order), into @doc, with the figures they quote and last
  * year's figures from their comparisons; 编制说明 and 其他相关情况说明 the
  * workbook lacks are written from the numbers (bd-workbook-text.c). */
-void        bd_workbook_read_texts  (BdWorkbook       *book,
+void        bd_workbook_read_texts  (GPtrArray        *sheets,
                                      BdDocument       *doc);
 
 G_END_DECLS

@@ -93,21 +93,17 @@ read_cover (GPtrArray  *texts,
 }
 
 static void
-read_sections (BdWorkbook *book,
+read_sections (GPtrArray  *sheets,
                BdDocument *doc,
                GHashTable *read)
 {
-  for (guint i = 0; i < book->sheets->len; i++)
+  for (guint i = 0; i < sheets->len; i++)
     {
-      BdWorkbookSheet *sheet = g_ptr_array_index (book->sheets, i);
-      g_autoptr(GPtrArray) texts = NULL;
+      g_autoptr(GPtrArray) texts = sheet_texts (g_ptr_array_index (sheets, i));
       const char *id;
       BdSection *section;
       guint at;
 
-      if (bd_workbook_sheet_schedule (sheet) != 0 || bd_workbook_is_form (sheet))
-        continue;
-      texts = sheet_texts (sheet);
       if (texts->len == 0)
         continue;
       id = section_of (g_ptr_array_index (texts, 0));
@@ -135,16 +131,16 @@ read_sections (BdWorkbook *book,
  * them, last year's from their comparisons); 编制说明 and 其他相关情况说明
  * it lacks are written from the numbers. */
 void
-bd_workbook_read_texts (BdWorkbook *book,
+bd_workbook_read_texts (GPtrArray  *sheets,
                         BdDocument *doc)
 {
   g_autoptr(GHashTable) read = g_hash_table_new (g_str_hash, g_str_equal);
   static const char * const generated[] = { "narrative", "other" };
 
-  g_return_if_fail (book != NULL);
+  g_return_if_fail (sheets != NULL);
   g_return_if_fail (BD_IS_DOCUMENT (doc));
 
-  read_sections (book, doc, read);
+  read_sections (sheets, doc, read);
   for (guint i = 0; i < doc->sections->len; i++)
     if (g_hash_table_contains (read, ((BdSection *) g_ptr_array_index (doc->sections, i))->id))
       {

@@ -12,7 +12,6 @@
  *               四、上年结转     200,000.00 | 结转下年 200,000.00 (一般公共预算 200,000.00)
  *               收入总计     17,922,077.40 | 支出总计 17,922,077.40 */
 
-#include <glib/gstdio.h>
 
 #include "bd-checker.h"
 #include "bd-csv-writer.h"
@@ -67,16 +66,13 @@ static BdDocument *
 through_pdf (BdDocument *doc)
 {
   g_autoptr(BdPageLayout) layout = bd_page_layout_new (doc, NULL);
-  g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "family.pdf", NULL);
+  g_autoptr(BdTestFile) pdf = bd_test_file_new ("bd-family-XXXXXX", "family.pdf");
   g_autoptr(GError) error = NULL;
   BdDocument *read;
 
-  g_assert_true (bd_page_layout_write_pdf (layout, pdf, &error));
-  read = bd_import_any_file (pdf, &error);
+  g_assert_true (bd_page_layout_write_pdf (layout, pdf->path, &error));
+  read = bd_import_any_file (pdf->path, &error);
   g_assert_no_error (error);
-  g_unlink (pdf);
-  g_rmdir (dir);
   return read;
 }
 
@@ -144,9 +140,8 @@ test_carryover_round_trip (void)
   g_autofree char *md = bd_markdown_write (doc);
   g_autoptr(BdDocument) again = NULL;
   g_autofree char *md_again = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "carry.budget", NULL);
-  g_autofree char *book = g_build_filename (dir, "carry.xlsx", NULL);
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-family-XXXXXX", "carry.budget");
+  g_autofree char *book = g_build_filename (file->dir, "carry.xlsx", NULL);
   g_autofree char *csv = bd_csv_write_schedule (doc, 1);
   g_autoptr(GError) error = NULL;
 
@@ -157,10 +152,9 @@ test_carryover_round_trip (void)
   md_again = bd_markdown_write (again);
   g_assert_cmpstr (md_again, ==, md);
 
-  g_assert_true (bd_store_save_as (doc, path, &error));
+  g_assert_true (bd_store_save_as (doc, file->path, &error));
   {
-    g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-    g_autoptr(BdDocument) stored = bd_store_load (store, &error);
+    g_autoptr(BdDocument) stored = bd_test_open (file->path, BD_STORE_OPEN_READ_ONLY, NULL);
     g_autofree char *a = bd_document_dump (doc);
     g_autofree char *b = NULL;
 
@@ -182,9 +176,6 @@ test_carryover_round_trip (void)
   g_assert_nonnull (strstr (csv, "本年收入合计,17722077.40,,本年支出合计,17722077.40\r\n"
                                  "上年结转结余,250000.00,,结转下年,250000.00\r\n"
                                  "收入总计,17972077.40,,支出总计,17972077.40"));
-  g_unlink (path);
-  g_unlink (book);
-  g_rmdir (dir);
 }
 
 /* Next year's document keeps the carry-over rows, named as printed, with
@@ -211,11 +202,7 @@ static BdSchedule *
 stored_schedule_1 (const char *path,
                    BdDocument **doc)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-
-  *doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  *doc = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, NULL);
   return bd_document_get_schedule (*doc, 1);
 }
 

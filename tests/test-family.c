@@ -263,9 +263,8 @@ test_carryover_editor (void)
 static void
 test_carryover_unit (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "shanghai-czj-2025-unit.pdf", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(BdDocument) real = bd_import_any_file (path, &error);
+  g_autoptr(BdDocument) real = bd_test_load_real ("shanghai-czj-2025-unit.pdf");
   g_autofree char *md = bd_markdown_write (real);
   g_autoptr(GString) text = g_string_new (md);
   g_autoptr(BdDocument) plain = import_text (text);
@@ -295,17 +294,14 @@ test_carryover_unit (void)
 
   /* As a workbook, 结转下年's 合计 is a figure, not a formula of its parts. */
   {
-    g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
-    g_autofree char *book = g_build_filename (dir, "unit.xlsx", NULL);
+    g_autoptr(BdTestFile) book = bd_test_file_new ("bd-family-XXXXXX", "unit.xlsx");
     g_autoptr(BdDocument) read = NULL;
 
-    g_assert_true (bd_xlsx_write_file (doc, book, &error));
-    read = bd_workbook_import_file (book, &error);
+    g_assert_true (bd_xlsx_write_file (doc, book->path, &error));
+    read = bd_workbook_import_file (book->path, &error);
     g_assert_no_error (error);
     g_assert_cmpint (bd_document_get_schedule (read, 1)->carry_forward->values[0], ==, Y (1000000, 0));
     g_assert_cmpint (bd_document_get_schedule (read, 1)->expense_grand->values[0], ==, Y (172915169, 0));
-    g_unlink (book);
-    g_rmdir (dir);
   }
 }
 
@@ -651,14 +647,11 @@ test_whole_yuan (void)
 static void
 test_older_tree_real (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "putuo-wanli-2023-dept.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdDocument) doc = bd_import_any_file (path, &error);
+  g_autoptr(BdDocument) doc = bd_test_load_real ("putuo-wanli-2023-dept.pdf");
   g_autoptr(GPtrArray) categories = NULL;
   BdProject *first;
   BdIndicator *cost;
 
-  g_assert_no_error (error);
   g_assert_cmpint (doc->framework, ==, BD_FRAMEWORK_THREE_CATEGORIES);
   first = g_ptr_array_index (doc->projects, 0);
   cost = g_ptr_array_index (first->indicators, 2);
@@ -692,12 +685,9 @@ indicator_named (BdDocument *doc,
 static void
 test_wrapped_form_cells_real (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "putuo-wanli-2023-dept.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdDocument) doc = bd_import_any_file (path, &error);
+  g_autoptr(BdDocument) doc = bd_test_load_real ("putuo-wanli-2023-dept.pdf");
   BdIndicator *indicator;
 
-  g_assert_no_error (error);
   /* Page 32: the target “补贴对象生活改善度不低于80%” in two pieces on one line. */
   indicator = indicator_named (doc, "就业援助基地补贴", "补贴对象生活改善度");
   g_assert_cmpstr (indicator->target, ==, "补贴对象生活改善度不低于80%");

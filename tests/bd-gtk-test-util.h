@@ -112,6 +112,15 @@ is_button (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget);
 }
 
+/* A BdWidgetMatch: a button labelled @data (its label as set, mnemonic
+ * underscore and all). */
+static inline gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
 /* A BdWidgetMatch: a list box. */
 static inline gboolean
 is_list_box (GtkWidget     *widget,

@@ -29,14 +29,6 @@ open_rules_dialog (Fixture *f)
   g_assert_not_reached ();
 }
 
-static gboolean
-is_restore_button (GtkWidget     *widget,
-                   gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
-                                              g_dgettext (GETTEXT_PACKAGE, "_Restore All")) == 0;
-}
-
 /* The seed's findings (guide §5): schedule-1-expenditure and
  * schedule-4-expenditure, two errors each (类 208 and 212), and goal-count's
  * warning on the forms (section 六 declares 17 projects with goals). */
@@ -92,7 +84,8 @@ test_dialog (Fixture       *f,
   g_assert_null (setting);
 
   /* Restore All: every rule on again, goal-count's warning back. */
-  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), is_restore_button, NULL), "clicked");
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), is_button_labelled,
+                                          g_dgettext (GETTEXT_PACKAGE, "_Restore All")), "clicked");
   bd_test_spin (100);
   g_assert_true (gtk_switch_get_active (bd_rules_dialog_get_switch (dialog, "goal-count")));
   g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);

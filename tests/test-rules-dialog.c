@@ -114,13 +114,6 @@ test_dialog (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
-static gboolean
-is_popover_menu (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_POPOVER_MENU (widget);
-}
-
 /* The finding menu just asked for, once shown (held on screen for
  * BD_SCREENSHOT_PAUSE milliseconds, to take a picture of it). */
 static GtkWidget *
@@ -129,7 +122,7 @@ finding_menu_shown (Fixture *f)
   GtkWidget *popover;
 
   bd_test_spin (100);
-  popover = find_descendant (GTK_WIDGET (f->window), is_popover_menu, NULL);
+  popover = find_of_type (GTK_WIDGET (f->window), GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
   if (g_getenv ("BD_SCREENSHOT_PAUSE") != NULL)

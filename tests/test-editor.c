@@ -67,12 +67,7 @@ stored_target (Fixture *f,
 static guint
 errors (BdEditor *editor)
 {
-  GPtrArray *findings = bd_editor_get_findings (editor);
-  guint count = 0;
-
-  for (guint i = 0; i < findings->len; i++)
-    count += ((BdFinding *) g_ptr_array_index (findings, i))->severity == BD_SEVERITY_ERROR;
-  return count;
+  return bd_findings_count (bd_editor_get_findings (editor), BD_SEVERITY_ERROR);
 }
 
 static void

@@ -157,6 +157,11 @@ static void less_goal_funds (BdDocument *d) { bd_document_set_figure (d, "other.
 static void break_procurement (BdDocument *d) { bd_document_set_figure (d, "other.procurement.goods", Y (20000, 0), BD_FIGURE_WAN); }
 static void break_employees (BdDocument *d) { bd_document_set_figure (d, "employees.funds", Y (4640000, 0), BD_FIGURE_WAN); }
 static void declare_one_form (BdDocument *d) { bd_document_set_figure (d, "other.goals.projects", 1, BD_FIGURE_COUNT); }
+/* Goals for the one form only (万里 2023's case: 5 projects of 3328.13万元
+ * against 6557.23万元 of 项目支出): the seed's form, 4,630,048.00元 (seed
+ * line 385), is 463.00万元; 400.00万元 is not it. */
+static void goals_for_the_one_form (BdDocument *d) { declare_one_form (d); bd_document_set_figure (d, "other.goals.funds", Y (4630000, 0), BD_FIGURE_WAN); }
+static void goals_short_of_the_form (BdDocument *d) { bd_document_set_figure (d, "other.goals.funds", Y (4000000, 0), BD_FIGURE_WAN); }
 static void declare_seventeen (BdDocument *d) { bd_document_set_figure (d, "other.goals.projects", 17, BD_FIGURE_COUNT); }
 static void break_form_funds (BdDocument *d) { form (d)->fiscal_funds -= 1; }
 static void break_cost_ceiling (BdDocument *d) { g_free (indicator (d, 0)->target); indicator (d, 0)->target = g_strdup ("≤4830048.00(元)"); }
@@ -341,6 +346,7 @@ static const RuleCase cases[] = {
   { "employees-amount", NULL, break_employees, BD_PART_EMPLOYEES },
   { "goal-count", declare_one_form, declare_seventeen, BD_PART_PERFORMANCE },
   { "forms-project-spending", NULL, declare_one_form, BD_PART_PERFORMANCE },
+  { "forms-project-spending", goals_for_the_one_form, goals_short_of_the_form, BD_PART_PERFORMANCE },
   { "form-funds", NULL, break_form_funds, BD_PART_PERFORMANCE },
   { "form-cost-ceiling", NULL, break_cost_ceiling, BD_PART_PERFORMANCE },
   { "form-categories", NULL, break_categories, BD_PART_PERFORMANCE },

@@ -237,16 +237,33 @@ bd_rule_goal_count (BdCheck *check)
   }
 }
 
-/* Once every declared form is entered, their funds are schedule 3's 项目支出. */
+/* Once every declared form is entered, their funds are what the text gives
+ * for the projects with goals. Those may be only some of schedule 3's
+ * projects (万里 2023 declares 5 projects of 3328.13万元 against 6557.23万元
+ * of 项目支出; bd_rule_other ()): then the forms are held to the text's
+ * figure, to its 万元 with two decimals; where it declares all of the
+ * 项目支出 (the seed) or nothing, to schedule 3's 项目支出 to the 分. */
 void
 bd_rule_forms_against_schedule_3 (BdCheck *check)
 {
   const BdFigure *declared = bd_document_get_figure (check->doc, "other.goals.projects");
+  const BdFigure *goals = bd_document_get_figure (check->doc, "other.goals.funds");
   gint64 projects = schedule (check, 3)->total->values[BD_COL_PROJECT];
   gint64 forms = forms_total (check->doc);
 
   if (check->doc->projects->len == 0 || (declared != NULL && declared->value != check->doc->projects->len))
     return;
+  if (goals != NULL && bd_money_to_wan_cents (goals->value) != bd_money_to_wan_cents (projects))
+    {
+      g_autofree char *a = bd_money_format_wan (forms, TRUE);
+      g_autofree char *b = bd_money_format_wan (goals->value, TRUE);
+
+      if (bd_money_to_wan_cents (forms) != bd_money_to_wan_cents (goals->value))
+        bd_check_report (check, BD_PART_PERFORMANCE, "年度资金申请总额", NULL, b, a,
+                         g_strdup_printf (_("The forms' funds add up to %s万元, but the text gives %s万元 for "
+                                            "the projects with goals"), a, b));
+      return;
+    }
   if (forms != projects)
     {
       g_autofree char *a = bd_money_format (forms);

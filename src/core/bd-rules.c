@@ -58,7 +58,7 @@ static const BdRule rules[] = {
   { "goal-count", BD_SEVERITY_WARNING, BD_PART_PERFORMANCE, BD_READS_TEXT | BD_READS_FORMS,
     N_("Every project declared with goals has its form"), bd_rule_goal_count },
   { "forms-project-spending", BD_SEVERITY_ERROR, BD_PART_PERFORMANCE, S (3) | BD_READS_TEXT | BD_READS_FORMS,
-    N_("Once every form is entered, their funds equal schedule 3's 项目支出"), bd_rule_forms_against_schedule_3 },
+    N_("Once every form is entered, their funds equal the text's 项目预算资金 for the projects with goals, or schedule 3's 项目支出"), bd_rule_forms_against_schedule_3 },
   { "form-funds", BD_SEVERITY_ERROR, BD_PART_PERFORMANCE, BD_READS_FORMS,
     N_("A form's funds add up"), bd_rule_form_funds },
   { "form-carryover", BD_SEVERITY_WARNING, BD_PART_PERFORMANCE, BD_READS_FORMS | BD_READS_HEADER,

@@ -104,20 +104,29 @@ find_descendant (GtkWidget     *widget,
   return NULL;
 }
 
-/* A BdWidgetMatch: a button. */
+/* A BdWidgetMatch: a widget of the type @data holds (a GType). */
 static inline gboolean
-is_button (GtkWidget     *widget,
-           gconstpointer  data)
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
 {
-  return GTK_IS_BUTTON (widget);
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
-/* A BdWidgetMatch: a list box. */
-static inline gboolean
-is_list_box (GtkWidget     *widget,
-             gconstpointer  data)
+/* The first widget of @type at or below @widget, as find_descendant(). */
+static inline GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
 {
-  return GTK_IS_LIST_BOX (widget);
+  return find_descendant (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+/* A BdWidgetMatch: a button labelled @data (its label as set, mnemonic
+ * underscore and all). */
+static inline gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
 /* BudgetDesk's translations read from @dir (a build's po/), for a test of

@@ -62,8 +62,8 @@ test_lists_copies (void)
   }
 
   dialog = g_object_ref (bd_backups_dialog_new (NULL, path, folder));
-  list = GTK_LIST_BOX (find_descendant (dialog, is_list_box, NULL));
-  restore = find_descendant (gtk_window_get_titlebar (GTK_WINDOW (dialog)), is_button, NULL);
+  list = GTK_LIST_BOX (find_of_type (dialog, GTK_TYPE_LIST_BOX));
+  restore = find_of_type (gtk_window_get_titlebar (GTK_WINDOW (dialog)), GTK_TYPE_BUTTON);
   g_assert_nonnull (list);
   g_assert_nonnull (restore);
 
@@ -82,7 +82,7 @@ test_lists_copies (void)
 
   /* A folder that does not exist holds no copies. */
   dialog = g_object_ref (bd_backups_dialog_new (NULL, path, empty));
-  list = GTK_LIST_BOX (find_descendant (dialog, is_list_box, NULL));
+  list = GTK_LIST_BOX (find_of_type (dialog, GTK_TYPE_LIST_BOX));
   g_assert_null (gtk_list_box_get_row_at_index (list, 0));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);

@@ -93,7 +93,7 @@ test_open_keeps_copy_and_lists_it (void)
   dialog = find_toplevel (BD_TYPE_BACKUPS_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  list = GTK_LIST_BOX (find_descendant (dialog, is_list_box, NULL));
+  list = GTK_LIST_BOX (find_of_type (dialog, GTK_TYPE_LIST_BOX));
   g_assert_nonnull (list);
   g_assert_cmpuint (count_rows (list), ==, 1);
   gtk_window_destroy (GTK_WINDOW (dialog));

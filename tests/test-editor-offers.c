@@ -91,13 +91,6 @@ is_cell_with_text (GtkWidget     *widget,
 }
 
 static gboolean
-is_info_bar (GtkWidget     *widget,
-             gconstpointer  data)
-{
-  return GTK_IS_INFO_BAR (widget);
-}
-
-static gboolean
 is_entry (GtkWidget     *widget,
           gconstpointer  data)
 {
@@ -145,7 +138,7 @@ test_fill_offer_keeps_cells (WindowFixture *f,
   g_assert_true (bd_table_view_commit (table, BD_MOVE_NONE));
   bd_test_spin (200);
   g_assert_cmpstr (bd_schedule_view_get_fill_offer (view), ==, "2210201");
-  offer = find_descendant (GTK_WIDGET (view), is_info_bar, NULL);
+  offer = find_of_type (GTK_WIDGET (view), GTK_TYPE_INFO_BAR);
   g_assert_nonnull (offer);
   g_assert_true (gtk_widget_get_mapped (offer));
   code_entry = find_descendant (GTK_WIDGET (view), is_entry, NULL);

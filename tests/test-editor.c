@@ -54,9 +54,7 @@ static char *
 stored_target (Fixture *f,
                guint    indicator)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(BdDocument) doc = bd_store_load (store, &error);
+  g_autoptr(BdDocument) doc = bd_test_open (f->path, BD_STORE_OPEN_READ_ONLY, NULL);
   BdProject *form = g_ptr_array_index (doc->projects, 0);
   static char target[64];
 
@@ -67,12 +65,7 @@ stored_target (Fixture *f,
 static guint
 errors (BdEditor *editor)
 {
-  GPtrArray *findings = bd_editor_get_findings (editor);
-  guint count = 0;
-
-  for (guint i = 0; i < findings->len; i++)
-    count += ((BdFinding *) g_ptr_array_index (findings, i))->severity == BD_SEVERITY_ERROR;
-  return count;
+  return bd_findings_count (bd_editor_get_findings (editor), BD_SEVERITY_ERROR);
 }
 
 static void
@@ -474,8 +467,7 @@ test_last_year_file (Fixture       *f,
 
   /* Kept in the document: reopened, it still compares with them. */
   {
-    g_autoptr(BdStore) store = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
-    g_autoptr(BdDocument) again = bd_store_load (store, &error);
+    g_autoptr(BdDocument) again = bd_test_open (f->path, BD_STORE_OPEN_READ_ONLY, NULL);
     g_assert_true (bd_document_get_last_year (again, "income.fiscal", &value));
     g_assert_cmpint (value, ==, Y (17722077, 40));
   }
@@ -649,8 +641,7 @@ test_new_document (Fixture       *f,
 
   /* Stored as shown. */
   {
-    g_autoptr(BdStore) again = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-    g_autoptr(BdDocument) reopened = bd_store_load (again, &error);
+    g_autoptr(BdDocument) reopened = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, NULL);
     BdSection *stored_narrative = bd_document_get_section (reopened, "narrative");
 
     g_assert_cmpstr (g_ptr_array_index (stored_narrative->paragraphs, 3), ==,

@@ -12,7 +12,6 @@
  *               四、上年结转     200,000.00 | 结转下年 200,000.00 (一般公共预算 200,000.00)
  *               收入总计     17,922,077.40 | 支出总计 17,922,077.40 */
 
-#include <glib/gstdio.h>
 
 #include "bd-checker.h"
 #include "bd-csv-writer.h"
@@ -67,16 +66,13 @@ static BdDocument *
 through_pdf (BdDocument *doc)
 {
   g_autoptr(BdPageLayout) layout = bd_page_layout_new (doc, NULL);
-  g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "family.pdf", NULL);
+  g_autoptr(BdTestFile) pdf = bd_test_file_new ("bd-family-XXXXXX", "family.pdf");
   g_autoptr(GError) error = NULL;
   BdDocument *read;
 
-  g_assert_true (bd_page_layout_write_pdf (layout, pdf, &error));
-  read = bd_import_any_file (pdf, &error);
+  g_assert_true (bd_page_layout_write_pdf (layout, pdf->path, &error));
+  read = bd_import_any_file (pdf->path, &error);
   g_assert_no_error (error);
-  g_unlink (pdf);
-  g_rmdir (dir);
   return read;
 }
 
@@ -144,9 +140,8 @@ test_carryover_round_trip (void)
   g_autofree char *md = bd_markdown_write (doc);
   g_autoptr(BdDocument) again = NULL;
   g_autofree char *md_again = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "carry.budget", NULL);
-  g_autofree char *book = g_build_filename (dir, "carry.xlsx", NULL);
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-family-XXXXXX", "carry.budget");
+  g_autofree char *book = g_build_filename (file->dir, "carry.xlsx", NULL);
   g_autofree char *csv = bd_csv_write_schedule (doc, 1);
   g_autoptr(GError) error = NULL;
 
@@ -157,10 +152,9 @@ test_carryover_round_trip (void)
   md_again = bd_markdown_write (again);
   g_assert_cmpstr (md_again, ==, md);
 
-  g_assert_true (bd_store_save_as (doc, path, &error));
+  g_assert_true (bd_store_save_as (doc, file->path, &error));
   {
-    g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-    g_autoptr(BdDocument) stored = bd_store_load (store, &error);
+    g_autoptr(BdDocument) stored = bd_test_open (file->path, BD_STORE_OPEN_READ_ONLY, NULL);
     g_autofree char *a = bd_document_dump (doc);
     g_autofree char *b = NULL;
 
@@ -182,9 +176,6 @@ test_carryover_round_trip (void)
   g_assert_nonnull (strstr (csv, "本年收入合计,17722077.40,,本年支出合计,17722077.40\r\n"
                                  "上年结转结余,250000.00,,结转下年,250000.00\r\n"
                                  "收入总计,17972077.40,,支出总计,17972077.40"));
-  g_unlink (path);
-  g_unlink (book);
-  g_rmdir (dir);
 }
 
 /* Next year's document keeps the carry-over rows, named as printed, with
@@ -211,11 +202,7 @@ static BdSchedule *
 stored_schedule_1 (const char *path,
                    BdDocument **doc)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-
-  *doc = bd_store_load (store, &error);
-  g_assert_no_error (error);
+  *doc = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, NULL);
   return bd_document_get_schedule (*doc, 1);
 }
 
@@ -276,9 +263,8 @@ test_carryover_editor (void)
 static void
 test_carryover_unit (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "shanghai-czj-2025-unit.pdf", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(BdDocument) real = bd_import_any_file (path, &error);
+  g_autoptr(BdDocument) real = bd_test_load_real ("shanghai-czj-2025-unit.pdf");
   g_autofree char *md = bd_markdown_write (real);
   g_autoptr(GString) text = g_string_new (md);
   g_autoptr(BdDocument) plain = import_text (text);
@@ -308,17 +294,14 @@ test_carryover_unit (void)
 
   /* As a workbook, 结转下年's 合计 is a figure, not a formula of its parts. */
   {
-    g_autofree char *dir = g_dir_make_tmp ("bd-family-XXXXXX", NULL);
-    g_autofree char *book = g_build_filename (dir, "unit.xlsx", NULL);
+    g_autoptr(BdTestFile) book = bd_test_file_new ("bd-family-XXXXXX", "unit.xlsx");
     g_autoptr(BdDocument) read = NULL;
 
-    g_assert_true (bd_xlsx_write_file (doc, book, &error));
-    read = bd_workbook_import_file (book, &error);
+    g_assert_true (bd_xlsx_write_file (doc, book->path, &error));
+    read = bd_workbook_import_file (book->path, &error);
     g_assert_no_error (error);
     g_assert_cmpint (bd_document_get_schedule (read, 1)->carry_forward->values[0], ==, Y (1000000, 0));
     g_assert_cmpint (bd_document_get_schedule (read, 1)->expense_grand->values[0], ==, Y (172915169, 0));
-    g_unlink (book);
-    g_rmdir (dir);
   }
 }
 
@@ -664,14 +647,11 @@ test_whole_yuan (void)
 static void
 test_older_tree_real (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "putuo-wanli-2023-dept.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdDocument) doc = bd_import_any_file (path, &error);
+  g_autoptr(BdDocument) doc = bd_test_load_real ("putuo-wanli-2023-dept.pdf");
   g_autoptr(GPtrArray) categories = NULL;
   BdProject *first;
   BdIndicator *cost;
 
-  g_assert_no_error (error);
   g_assert_cmpint (doc->framework, ==, BD_FRAMEWORK_THREE_CATEGORIES);
   first = g_ptr_array_index (doc->projects, 0);
   cost = g_ptr_array_index (first->indicators, 2);
@@ -705,12 +685,9 @@ indicator_named (BdDocument *doc,
 static void
 test_wrapped_form_cells_real (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "putuo-wanli-2023-dept.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdDocument) doc = bd_import_any_file (path, &error);
+  g_autoptr(BdDocument) doc = bd_test_load_real ("putuo-wanli-2023-dept.pdf");
   BdIndicator *indicator;
 
-  g_assert_no_error (error);
   /* Page 32: the target “补贴对象生活改善度不低于80%” in two pieces on one line. */
   indicator = indicator_named (doc, "就业援助基地补贴", "补贴对象生活改善度");
   g_assert_cmpstr (indicator->target, ==, "补贴对象生活改善度不低于80%");

@@ -91,11 +91,8 @@ fixture_tear_down (Fixture       *f,
 static BdDocument *
 stored (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (f->base.path, BD_STORE_OPEN_READ_ONLY, &error);
-  BdDocument *doc = store ? bd_store_load (store, &error) : NULL;
+  BdDocument *doc = bd_test_open (f->base.path, BD_STORE_OPEN_READ_ONLY, NULL);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (doc->projects->len, ==, 2);
   return doc;
 }

@@ -1,11 +1,10 @@
 /* The importer against the seed, figure by figure as checked by hand. */
 
-#include <glib/gstdio.h>
-
 #include "bd-checker.h"
 #include "bd-review.h"
 #include "bd-store.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 
 static gint64
 figure (BdDocument *doc,
@@ -449,14 +448,13 @@ test_disagreements (void)
    * its .budget says the same three things, and names line 268 (seed line
    * 268: | 301 | 01 | 基本工资, printed here | 301 | 1 |). */
   {
-    g_autofree char *dir = g_dir_make_tmp ("bd-import-XXXXXX", NULL);
-    g_autofree char *path = g_build_filename (dir, "notes.budget", NULL);
+    g_autoptr(BdTestFile) file = bd_test_file_new ("bd-import-XXXXXX", "notes.budget");
     g_autoptr(BdStore) store = NULL;
     g_autoptr(BdDocument) stored = NULL;
     g_autoptr(GPtrArray) again = NULL;
     g_autofree char *source = NULL;
 
-    stored = bd_test_save_and_open (doc, path, BD_STORE_OPEN_READ_ONLY, &store);
+    stored = bd_test_save_and_open (doc, file->path, BD_STORE_OPEN_READ_ONLY, &store);
     again = bd_check_rule (stored, bd_rule_lookup ("as-printed"));
     g_assert_cmpuint (again->len, ==, findings->len);
     for (guint i = 0; i < again->len; i++)
@@ -469,8 +467,6 @@ test_disagreements (void)
     source = bd_review_finding_source (stored, g_ptr_array_index (again, 1));
     g_assert_cmpstr (source, ==, "line 268");
     g_clear_object (&store);
-    g_unlink (path);
-    g_rmdir (dir);
   }
 }
 

@@ -3,7 +3,6 @@
  * schedules, the clerk's words stay. */
 
 #include "bd-narrative.h"
-#include "bd-pdf-import.h"
 #include "bd-test-util.h"
 
 /* "1. …\n1. …\n2. …" → the lines without their numbers. */
@@ -106,14 +105,11 @@ test_unit_words (void)
 static void
 test_unit_words_real (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("BD_REAL"), "shanghai-czj-2025-unit.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdDocument) doc = bd_import_any_file (path, &error);
+  g_autoptr(BdDocument) doc = bd_test_load_real ("shanghai-czj-2025-unit.pdf");
   g_autoptr(BdDocument) fresh = NULL;
   g_auto(GStrv) other = NULL;
   guint found = 0;
 
-  g_assert_no_error (error);
   g_assert_true (doc->unit_budget);
   g_assert_cmpstr (bd_document_get_section (doc, "narrative")->title, ==, "2025年单位预算编制说明");
   other = bd_narrative_generate (doc, "other");

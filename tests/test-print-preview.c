@@ -4,10 +4,9 @@
  * pages (the cover, 一 to 四, nine schedules, 六, 七 and one form: read back
  * by tests/test-pdf.c). Runs under xvfb-run. */
 
-#include <glib/gstdio.h>
-
 #include "bd-print-preview.h"
 #include "bd-test-util.h"
+#include "bd-file-test-util.h"
 #include "bd-gtk-test-util.h"
 
 #define SEED_PAGES 17
@@ -20,8 +19,7 @@ test_alone (void)
   GtkWidget *window = g_object_ref (gtk_window_new ());
   BdPrintPreview *preview = BD_PRINT_PREVIEW (g_object_ref (bd_print_preview_new (editor)));
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bd-preview-XXXXXX", &error);
-  g_autofree char *pdf = g_build_filename (dir, "seed.pdf", NULL);
+  g_autoptr(BdTestFile) pdf = bd_test_file_new ("bd-preview-XXXXXX", "seed.pdf");
   g_autofree char *contents = NULL;
 
   /* Not shown yet: nothing is laid out. */
@@ -52,12 +50,10 @@ test_alone (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL));
   g_assert_cmpfloat_with_epsilon (bd_print_preview_get_scale (preview), 1.25 * 96 / 72, 1e-9);
 
-  g_assert_true (bd_print_preview_export_pdf (preview, pdf, &error));
+  g_assert_true (bd_print_preview_export_pdf (preview, pdf->path, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_file_get_contents (pdf->path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_unlink (pdf);
-  g_rmdir (dir);
 
   /* The window gone, the preview goes, and with it its hold on the editor. */
   gtk_window_destroy (GTK_WINDOW (window));

@@ -562,17 +562,6 @@ mutate (BdDocument *doc,
     }
 }
 
-static BdDocument *
-load_budget (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) store = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-  BdDocument *doc = store ? bd_store_load (store, &error) : NULL;
-
-  g_assert_no_error (error);
-  return doc;
-}
-
 /* Each rule's findings on @doc, as text. */
 static GStrv
 rule_findings (BdDocument *doc)
@@ -598,7 +587,7 @@ try_parts (const char *path,
            GString    *missing,
            guint      *proven)
 {
-  g_autoptr(BdDocument) doc = load_budget (path);
+  g_autoptr(BdDocument) doc = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, NULL);
   g_auto(GStrv) before = rule_findings (doc);
   guint n_rules;
   const BdRule *rules = bd_rules (&n_rules);
@@ -606,7 +595,7 @@ try_parts (const char *path,
   for (guint b = 0; b < G_N_ELEMENTS (read_bits); b++)
     for (guint variant = 0;; variant++)
       {
-        g_autoptr(BdDocument) changed = load_budget (path);
+        g_autoptr(BdDocument) changed = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, NULL);
         g_auto(GStrv) after = NULL;
 
         if (!mutate (changed, read_bits[b].bit, variant))

@@ -28,22 +28,6 @@ row_text (GtkListBox *list,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-count_findings (BdWindow *window,
-                guint    *errors,
-                guint    *warnings)
-{
-  GPtrArray *findings = bd_editor_get_findings (bd_window_get_editor (window));
-
-  *errors = *warnings = 0;
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const BdFinding *finding = g_ptr_array_index (findings, i);
-      *errors += finding->severity == BD_SEVERITY_ERROR;
-      *warnings += finding->severity == BD_SEVERITY_WARNING;
-    }
-}
-
 /* The folder moved, with the report in it: the files are found beside it. */
 static void
 check_moved_folder (BdApplication *application,
@@ -98,7 +82,7 @@ test_rows_and_open (void)
   GtkListBox *list;
   GList *windows;
   BdWindow *window = NULL;
-  guint errors, warnings;
+  GPtrArray *findings;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (seed_md, text, -1, NULL));
@@ -158,9 +142,9 @@ test_rows_and_open (void)
       window = l->data;
   g_assert_nonnull (window);
   g_assert_null (bd_editor_get_store (bd_window_get_editor (window)));
-  count_findings (window, &errors, &warnings);
-  g_assert_cmpuint (errors, ==, 4);
-  g_assert_cmpuint (warnings, ==, 1);
+  findings = bd_editor_get_findings (bd_window_get_editor (window));
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_ERROR), ==, 4);
+  g_assert_cmpuint (bd_findings_count (findings, BD_SEVERITY_WARNING), ==, 1);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (bd_window_get_findings_list (window))));
   if (g_getenv ("BD_TEST_PAUSE") != NULL)
     bd_test_spin (atoi (g_getenv ("BD_TEST_PAUSE")));

@@ -29,14 +29,6 @@ open_rules_dialog (Fixture *f)
   g_assert_not_reached ();
 }
 
-static gboolean
-is_restore_button (GtkWidget     *widget,
-                   gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
-                                              g_dgettext (GETTEXT_PACKAGE, "_Restore All")) == 0;
-}
-
 /* The seed's findings (guide §5): schedule-1-expenditure and
  * schedule-4-expenditure, two errors each (类 208 and 212), and goal-count's
  * warning on the forms (section 六 declares 17 projects with goals). */
@@ -92,7 +84,8 @@ test_dialog (Fixture       *f,
   g_assert_null (setting);
 
   /* Restore All: every rule on again, goal-count's warning back. */
-  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), is_restore_button, NULL), "clicked");
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), is_button_labelled,
+                                          g_dgettext (GETTEXT_PACKAGE, "_Restore All")), "clicked");
   bd_test_spin (100);
   g_assert_true (gtk_switch_get_active (bd_rules_dialog_get_switch (dialog, "goal-count")));
   g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);
@@ -121,13 +114,6 @@ test_dialog (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
-static gboolean
-is_popover_menu (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_POPOVER_MENU (widget);
-}
-
 /* The finding menu just asked for, once shown (held on screen for
  * BD_SCREENSHOT_PAUSE milliseconds, to take a picture of it). */
 static GtkWidget *
@@ -136,7 +122,7 @@ finding_menu_shown (Fixture *f)
   GtkWidget *popover;
 
   bd_test_spin (100);
-  popover = find_descendant (GTK_WIDGET (f->window), is_popover_menu, NULL);
+  popover = find_of_type (GTK_WIDGET (f->window), GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
   if (g_getenv ("BD_SCREENSHOT_PAUSE") != NULL)

@@ -94,9 +94,7 @@ test_carryover (void)
 {
   g_autoptr(BdDocument) seed = bd_test_load_seed ();
   BdSchedule *s1 = bd_document_get_schedule (seed, 1);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bd-carry-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "carry.budget", NULL);
+  g_autoptr(BdTestFile) file = bd_test_file_new ("bd-carry-XXXXXX", "carry.budget");
   g_autoptr(BdStore) store = NULL;
   g_autoptr(BdDocument) doc = NULL;
   g_autoptr(BdEditor) editor = NULL;
@@ -106,7 +104,7 @@ test_carryover (void)
   bd_schedule_add_carryover (s1, "上年结转结余", NULL)->values[0] = Y (250000, 0);
   s1->carry_forward->values[0] = Y (250000, 0);
   bd_document_recompute (seed);
-  doc = bd_test_save_and_open (seed, path, BD_STORE_OPEN_DEFAULT, &store);
+  doc = bd_test_save_and_open (seed, file->path, BD_STORE_OPEN_DEFAULT, &store);
   editor = bd_editor_new (doc, store);
   view = g_object_ref_sink (bd_schedule_view_new (editor, 1));
   income = bd_schedule_view_get_income_table (BD_SCHEDULE_VIEW (view));
@@ -129,16 +127,12 @@ test_carryover (void)
   g_clear_object (&editor);
   g_assert_finalize_object (view);
   {
-    g_autoptr(BdStore) again = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-    g_autoptr(BdDocument) stored = bd_store_load (again, &error);
+    g_autoptr(BdDocument) stored = bd_test_open (file->path, BD_STORE_OPEN_READ_ONLY, NULL);
 
-    g_assert_no_error (error);
     g_assert_cmpint (bd_document_get_schedule (stored, 1)->carryover->values[0], ==, Y (300000, 0));
     g_assert_cmpstr (bd_document_get_schedule (stored, 1)->carryover->name, ==, "上年结转结余");
     g_assert_cmpint (bd_document_get_schedule (stored, 1)->income_grand->values[0], ==, Y (18022077, 40));
   }
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 int

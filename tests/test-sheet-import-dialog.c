@@ -26,13 +26,6 @@ write_changed_workbook (WindowFixture *f)
   return xlsx;
 }
 
-static gboolean
-is_import_button (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Import") == 0;
-}
-
 static char *
 item_text (GListModel *model,
            guint       position)
@@ -132,7 +125,7 @@ test_preview_and_apply (WindowFixture *f,
    * are computed, and the preview says so. */
   g_assert_nonnull (strstr (bd_sheet_import_dialog_get_summary (BD_SHEET_IMPORT_DIALOG (dialog)),
                             "nothing to import.\nOnly its income items are taken"));
-  g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_import_button, NULL)));
+  g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_button_labelled, "_Import")));
 
   bd_sheet_import_dialog_select (BD_SHEET_IMPORT_DIALOG (dialog), 2);
   bd_test_spin (100);
@@ -146,7 +139,7 @@ test_preview_and_apply (WindowFixture *f,
     NULL });
   bd_test_screenshot (dialog, "sheet-import-preview");
 
-  button = find_descendant (dialog, is_import_button, NULL);
+  button = find_descendant (dialog, is_button_labelled, "_Import");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -192,7 +185,7 @@ test_refused (WindowFixture *f,
 
   g_assert_cmpstr (bd_sheet_import_dialog_get_error (BD_SHEET_IMPORT_DIALOG (dialog)), ==,
                    "Sheet “表5”, cell D4: “约五十万” is not an amount");
-  g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_import_button, NULL)));
+  g_assert_false (gtk_widget_is_sensitive (find_descendant (dialog, is_button_labelled, "_Import")));
   g_assert_false (bd_sheet_import_dialog_apply (BD_SHEET_IMPORT_DIALOG (dialog)));
   bd_test_screenshot (dialog, "sheet-import-refused");
   g_object_ref (dialog);

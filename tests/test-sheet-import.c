@@ -142,8 +142,7 @@ test_compare_and_apply (Fixture       *f,
   g_assert_cmpint (bd_test_stored (f->path, 3, "2080506", BD_COL_BASIC), ==, Y (498198, 0));
   /* The row added keeps where it was read, as an imported row does. */
   {
-    g_autoptr(BdStore) reader = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
-    g_autoptr(BdDocument) stored = bd_store_load (reader, &error);
+    g_autoptr(BdDocument) stored = bd_test_open (f->path, BD_STORE_OPEN_READ_ONLY, NULL);
     BdRow *added = bd_schedule_find_row (bd_document_get_schedule (stored, 3), "2010301");
 
     g_assert_cmpstr (added->source_sheet, ==, "3 支出预算总表");
@@ -193,8 +192,7 @@ test_income_item (Fixture       *f,
                                 "general");
   g_assert_cmpint (item->values[0], ==, Y (17732077, 40));
   {
-    g_autoptr(BdStore) reader = bd_store_open (f->path, BD_STORE_OPEN_READ_ONLY, &error);
-    g_autoptr(BdDocument) stored = bd_store_load (reader, &error);
+    g_autoptr(BdDocument) stored = bd_test_open (f->path, BD_STORE_OPEN_READ_ONLY, NULL);
 
     item = bd_schedule_find_part (bd_document_get_schedule (stored, 1), BD_ROW_PART_INCOME, "general");
     g_assert_cmpint (item->values[0], ==, Y (17732077, 40));
@@ -361,11 +359,8 @@ static char *
 stored_extra_code (const char *path,
                    const char *code)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BdStore) reader = bd_store_open (path, BD_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(BdDocument) stored = bd_store_load (reader, &error);
+  g_autoptr(BdDocument) stored = bd_test_open (path, BD_STORE_OPEN_READ_ONLY, NULL);
 
-  g_assert_no_error (error);
   return g_strdup (g_hash_table_lookup (stored->extra_codes[BD_CLASSIFICATION_FUNCTION], code));
 }
 

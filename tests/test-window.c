@@ -203,7 +203,7 @@ test_findings_keep_place (Fixture       *f,
   guint n;
 
   g_assert_cmpuint (bd_window_get_n_findings_shown (f->window), ==, 5);
-  g_signal_emit_by_name (find_descendant (GTK_WIDGET (third), is_button, NULL), "clicked");
+  g_signal_emit_by_name (find_of_type (GTK_WIDGET (third), GTK_TYPE_BUTTON), "clicked");
   spin (50);
   /* Schedule 4's 一般公共预算 of 208 is now schedule 5's. */
   g_assert_cmpint (window_fixture_stored (f, 4, "208", 1), ==, Y (1616095, 0));

@@ -154,7 +154,7 @@ import_note_free (BdImportNote *note)
   g_free (note);
 }
 
-void
+BdImportNote *
 bd_document_add_import_note (BdDocument *doc,
                              BdPart      part,
                              const char *row,
@@ -163,7 +163,7 @@ bd_document_add_import_note (BdDocument *doc,
 {
   BdImportNote *note;
 
-  g_return_if_fail (BD_IS_DOCUMENT (doc));
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
 
   note = g_new0 (BdImportNote, 1);
 
@@ -174,6 +174,7 @@ bd_document_add_import_note (BdDocument *doc,
   if (doc->import_notes == NULL)
     doc->import_notes = g_ptr_array_new_with_free_func ((GDestroyNotify) import_note_free);
   g_ptr_array_add (doc->import_notes, note);
+  return note;
 }
 
 void

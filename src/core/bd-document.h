@@ -286,12 +286,13 @@ BdLevel     bd_code_level              (const char *code);
 gboolean    bd_row_encloses            (const BdRow *parent,
                                         const BdRow *row);
 
-/* Adds a note of the import; @message is taken. */
-void        bd_document_add_import_note (BdDocument *doc,
-                                        BdPart      part,
-                                        const char *row,
-                                        guint       page,
-                                        char       *message);
+/* Adds a note of the import; @message is taken. Returns the note, for
+ * what it has beyond these (its line). */
+BdImportNote *bd_document_add_import_note (BdDocument *doc,
+                                          BdPart      part,
+                                          const char *row,
+                                          guint       page,
+                                          char       *message);
 
 /* Makes @doc a unit budget (单位预算) or a department budget (部门预算): the
  * definition of schedule 1 follows. Its figures stay where they are. */

@@ -324,12 +324,9 @@ load_import_notes (BdStore    *self,
   if (notes == NULL)
     return FALSE;
   while ((rc = sqlite3_step (notes)) == SQLITE_ROW)
-    {
-      bd_document_add_import_note (doc, sqlite3_column_int (notes, 0), (const char *) sqlite3_column_text (notes, 1),
-                                   sqlite3_column_int (notes, 2), bd_store_sql_column_text (notes, 3));
-      ((BdImportNote *) g_ptr_array_index (doc->import_notes, doc->import_notes->len - 1))->line
-        = sqlite3_column_int (notes, 4);
-    }
+    bd_document_add_import_note (doc, sqlite3_column_int (notes, 0), (const char *) sqlite3_column_text (notes, 1),
+                                 sqlite3_column_int (notes, 2), bd_store_sql_column_text (notes, 3))->line
+      = sqlite3_column_int (notes, 4);
   if (rc != SQLITE_DONE)
     return bd_store_sql_error (error, self->db, self->path, rc);
   return TRUE;

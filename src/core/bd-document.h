@@ -360,6 +360,10 @@ void        bd_schedule_remove_carryover (BdSchedule *schedule);
 /* The row of the carry-over parts (BD_ROW_PART_CARRYOVER …), or NULL. */
 BdRow      *bd_schedule_carry_part     (BdSchedule *schedule,
                                         BdRowPart   part);
+/* How many cells a row of @part has: one on the income side (the income
+ * items, their totals, 上年结转), the schedule's columns otherwise. */
+guint       bd_schedule_part_columns   (BdSchedule *schedule,
+                                        BdRowPart   part);
 /* The leaf level of a schedule's rows: 项 for function rows, 款 for economic. */
 BdLevel     bd_schedule_leaf_level     (BdSchedule *schedule);
 

@@ -189,6 +189,14 @@ bd_schedule_remove_carryover (BdSchedule *schedule)
   schedule->total->name = g_strdup ("支出总计");
 }
 
+guint
+bd_schedule_part_columns (BdSchedule *schedule,
+                          BdRowPart   part)
+{
+  return part == BD_ROW_PART_INCOME || part == BD_ROW_PART_INCOME_TOTAL || part == BD_ROW_PART_CARRYOVER
+         || part == BD_ROW_PART_INCOME_GRAND ? 1 : schedule->def->n_columns;
+}
+
 BdRow *
 bd_schedule_carry_part (BdSchedule *schedule,
                         BdRowPart   part)

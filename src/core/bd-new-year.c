@@ -228,7 +228,7 @@ figures_before (const char *section_id,
 /* Whether @text still quotes last year's numbers: a figure a paragraph of
  * last year's section stated in the same place (@before, from
  * figures_before), which the formula did not write again; or last year
- * itself outside the comparisons (比2024年, 与2024年) and the date the
+ * itself (@year matches it) outside the comparisons (比2024年, 与2024年) and the date the
  * assets are counted at (截至2024年), which the new year's text rightly
  * names. Any paragraph of last year's section is compared: the formula may
  * write more or fewer paragraphs than the published text had. */
@@ -236,12 +236,10 @@ static gboolean
 quotes_last_year (const char *section_id,
                   const char *text,
                   GPtrArray  *before,
-                  int         from)
+                  GRegex     *year)
 {
   g_autofree char *words = carried_words (section_id, text);
   g_autoptr(GPtrArray) now = stated_figures (words);
-  g_autofree char *pattern = g_strdup_printf ("(?<![0-9比与至止])%d(?![0-9])", from);
-  g_autoptr(GRegex) year = g_regex_new (pattern, 0, 0, NULL);
 
   for (guint p = 0; now->len > 0 && p < before->len; p++)
     if (same_figure (now, g_ptr_array_index (before, p)))
@@ -258,6 +256,9 @@ flag_carried_over (BdDocument *next,
                    int         from)
 {
   static const char * const templates[] = { "narrative", "other", "employees" };
+  /* Last year named on its own (see quotes_last_year). */
+  g_autofree char *pattern = g_strdup_printf ("(?<![0-9比与至止])%d(?![0-9])", from);
+  g_autoptr(GRegex) year = g_regex_new (pattern, 0, 0, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
     {
@@ -274,7 +275,7 @@ flag_carried_over (BdDocument *next,
         {
           const char *text = g_ptr_array_index (section->paragraphs, p);
 
-          if (quotes_last_year (templates[i], text, before, from))
+          if (quotes_last_year (templates[i], text, before, year))
             bd_section_set_to_review (section, text, TRUE);
         }
     }

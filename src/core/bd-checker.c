@@ -404,6 +404,35 @@ bd_findings_to_json (GPtrArray *findings)
   return bd_findings_to_json_with_profile (findings, NULL);
 }
 
+/* With a profile, the thresholds in force (the document's or the
+ * machine's) in per cents; the profile itself lists the rules' settings. */
+static void
+add_profile (JsonBuilder *builder,
+             BdDocument  *doc)
+{
+  g_autoptr(GList) rules = g_list_sort (g_hash_table_get_keys (doc->rule_profile), (GCompareFunc) strcmp);
+
+  json_builder_set_member_name (builder, "thresholds");
+  json_builder_begin_object (builder);
+  for (BdThreshold t = BD_THRESHOLD_REASON; t <= BD_THRESHOLD_YEAR_CHANGE; t++)
+    {
+      json_builder_set_member_name (builder, bd_rules_threshold_name (t));
+      json_builder_add_int_value (builder, bd_rules_document_threshold (doc, t) / 100);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "profile");
+  json_builder_begin_object (builder);
+  for (GList *l = rules; l; l = l->next)
+    {
+      if (bd_rules_threshold_lookup (l->data, NULL))
+        continue;
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_string_value (builder, g_hash_table_lookup (doc->rule_profile, l->data));
+    }
+  json_builder_end_object (builder);
+}
+
 char *
 bd_findings_to_json_with_profile (GPtrArray  *findings,
                                   BdDocument *doc)
@@ -441,34 +470,8 @@ bd_findings_to_json_with_profile (GPtrArray  *findings,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  /* With a profile, the thresholds in force (the document's or the
-   * machine's) in per cents; the profile itself lists the rules' settings. */
   if (doc != NULL && g_hash_table_size (doc->rule_profile) > 0)
-    {
-      json_builder_set_member_name (builder, "thresholds");
-      json_builder_begin_object (builder);
-      for (BdThreshold t = BD_THRESHOLD_REASON; t <= BD_THRESHOLD_YEAR_CHANGE; t++)
-        {
-          json_builder_set_member_name (builder, bd_rules_threshold_name (t));
-          json_builder_add_int_value (builder, bd_rules_document_threshold (doc, t) / 100);
-        }
-      json_builder_end_object (builder);
-    }
-  if (doc != NULL && g_hash_table_size (doc->rule_profile) > 0)
-    {
-      g_autoptr(GList) rules = g_list_sort (g_hash_table_get_keys (doc->rule_profile), (GCompareFunc) strcmp);
-
-      json_builder_set_member_name (builder, "profile");
-      json_builder_begin_object (builder);
-      for (GList *l = rules; l; l = l->next)
-        {
-          if (bd_rules_threshold_lookup (l->data, NULL))
-            continue;
-          json_builder_set_member_name (builder, l->data);
-          json_builder_add_string_value (builder, g_hash_table_lookup (doc->rule_profile, l->data));
-        }
-      json_builder_end_object (builder);
-    }
+    add_profile (builder, doc);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

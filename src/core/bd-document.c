@@ -154,7 +154,7 @@ import_note_free (BdImportNote *note)
   g_free (note);
 }
 
-void
+BdImportNote *
 bd_document_add_import_note (BdDocument *doc,
                              BdPart      part,
                              const char *row,
@@ -163,7 +163,7 @@ bd_document_add_import_note (BdDocument *doc,
 {
   BdImportNote *note;
 
-  g_return_if_fail (BD_IS_DOCUMENT (doc));
+  g_return_val_if_fail (BD_IS_DOCUMENT (doc), NULL);
 
   note = g_new0 (BdImportNote, 1);
 
@@ -174,23 +174,35 @@ bd_document_add_import_note (BdDocument *doc,
   if (doc->import_notes == NULL)
     doc->import_notes = g_ptr_array_new_with_free_func ((GDestroyNotify) import_note_free);
   g_ptr_array_add (doc->import_notes, note);
+  return note;
+}
+
+/* The 编制说明's title a new document starts with. */
+static char *
+narrative_title (int      year,
+                 gboolean unit_budget)
+{
+  return g_strdup_printf ("%d年%s预算编制说明", year, unit_budget ? "单位" : "部门");
 }
 
 void
 bd_document_set_unit_budget (BdDocument *doc,
                              gboolean    unit_budget)
 {
-  g_return_if_fail (BD_IS_DOCUMENT (doc));
-  BdSection *narrative = bd_document_get_section (doc, "narrative");
-  g_autofree char *generated = g_strdup_printf ("%d年%s预算编制说明", doc->year, unit_budget ? "部门" : "单位");
+  BdSection *narrative;
+  g_autofree char *generated = NULL;
 
+  g_return_if_fail (BD_IS_DOCUMENT (doc));
+
+  narrative = bd_document_get_section (doc, "narrative");
+  generated = narrative_title (doc->year, !unit_budget);
   doc->unit_budget = unit_budget;
   doc->schedules[0]->def = bd_schedule_def_get_for (1, unit_budget);
   /* The 编制说明 titled as a new document starts it follows the kind. */
   if (narrative != NULL && g_strcmp0 (narrative->title, generated) == 0)
     {
       g_free (narrative->title);
-      narrative->title = g_strdup_printf ("%d年%s预算编制说明", doc->year, unit_budget ? "单位" : "部门");
+      narrative->title = narrative_title (doc->year, unit_budget);
     }
 }
 

@@ -286,12 +286,13 @@ BdLevel     bd_code_level              (const char *code);
 gboolean    bd_row_encloses            (const BdRow *parent,
                                         const BdRow *row);
 
-/* Adds a note of the import; @message is taken. */
-void        bd_document_add_import_note (BdDocument *doc,
-                                        BdPart      part,
-                                        const char *row,
-                                        guint       page,
-                                        char       *message);
+/* Adds a note of the import; @message is taken. Returns the note, for
+ * what it has beyond these (its line). */
+BdImportNote *bd_document_add_import_note (BdDocument *doc,
+                                          BdPart      part,
+                                          const char *row,
+                                          guint       page,
+                                          char       *message);
 
 /* Makes @doc a unit budget (单位预算) or a department budget (部门预算): the
  * definition of schedule 1 follows. Its figures stay where they are. */
@@ -358,6 +359,10 @@ gboolean    bd_schedule_carry_forward_split (BdSchedule *schedule);
 void        bd_schedule_remove_carryover (BdSchedule *schedule);
 /* The row of the carry-over parts (BD_ROW_PART_CARRYOVER …), or NULL. */
 BdRow      *bd_schedule_carry_part     (BdSchedule *schedule,
+                                        BdRowPart   part);
+/* How many cells a row of @part has: one on the income side (the income
+ * items, their totals, 上年结转), the schedule's columns otherwise. */
+guint       bd_schedule_part_columns   (BdSchedule *schedule,
                                         BdRowPart   part);
 /* The leaf level of a schedule's rows: 项 for function rows, 款 for economic. */
 BdLevel     bd_schedule_leaf_level     (BdSchedule *schedule);

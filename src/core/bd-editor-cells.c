@@ -71,14 +71,6 @@ cells_apply (CellsStep *self,
   return BD_READS_SCHEDULE (self->parent.schedule);
 }
 
-static guint
-part_columns (BdSchedule *schedule,
-              BdRowPart   part)
-{
-  return part == BD_ROW_PART_INCOME || part == BD_ROW_PART_INCOME_TOTAL || part == BD_ROW_PART_CARRYOVER
-         || part == BD_ROW_PART_INCOME_GRAND ? 1 : schedule->def->n_columns;
-}
-
 static gboolean
 store_row_once (BdStore     *store,
                 GHashTable  *stored,
@@ -91,7 +83,7 @@ store_row_once (BdStore     *store,
 
   if (row == NULL || !g_hash_table_add (stored, row))
     return TRUE;
-  return bd_store_update_row (store, row, part_columns (schedule, part), error);
+  return bd_store_update_row (store, row, bd_schedule_part_columns (schedule, part), error);
 }
 
 static gboolean

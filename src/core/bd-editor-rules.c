@@ -16,16 +16,26 @@ typedef struct {
 
 BD_DEFINE_STEP_KIND (ProfileStep, profile, FALSE)
 
+/* Makes @into hold what @from holds. */
+static void
+profile_fill (GHashTable *into,
+              GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_remove_all (into);
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (into, g_strdup (key), g_strdup (value));
+}
+
 static GHashTable *
 profile_copy (GHashTable *profile)
 {
   GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GHashTableIter iter;
-  gpointer key, value;
 
-  g_hash_table_iter_init (&iter, profile);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+  profile_fill (copy, profile);
   return copy;
 }
 
@@ -50,14 +60,7 @@ profile_apply (ProfileStep *self,
                BdEditor    *editor,
                gboolean     forward)
 {
-  GHashTable *profile = forward ? self->after : self->before;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_remove_all (editor->doc->rule_profile);
-  g_hash_table_iter_init (&iter, profile);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (editor->doc->rule_profile, g_strdup (key), g_strdup (value));
+  profile_fill (editor->doc->rule_profile, forward ? self->after : self->before);
   return 0;
 }
 

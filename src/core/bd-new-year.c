@@ -208,32 +208,42 @@ same_figure (GPtrArray *now,
   return FALSE;
 }
 
+/* The figures each paragraph of last year's section @before states that
+ * the formula did not write (a GPtrArray of stated_figures() each). */
+static GPtrArray *
+figures_before (const char *section_id,
+                BdSection  *before)
+{
+  GPtrArray *each = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint p = 0; before != NULL && p < before->paragraphs->len; p++)
+    {
+      g_autofree char *words = carried_words (section_id, g_ptr_array_index (before->paragraphs, p));
+
+      g_ptr_array_add (each, stated_figures (words));
+    }
+  return each;
+}
+
 /* Whether @text still quotes last year's numbers: a figure a paragraph of
- * last year's section (@before) stated in the same place, which the formula
- * did not write again; or last year itself outside the comparisons
- * (比2024年, 与2024年) and the date the assets are counted at (截至2024年),
- * which the new year's text rightly names. Any paragraph of last year's
- * section is compared: the formula may write more or fewer paragraphs than
- * the published text had. */
+ * last year's section stated in the same place (@before, from
+ * figures_before), which the formula did not write again; or last year
+ * itself (@year matches it) outside the comparisons (比2024年, 与2024年) and the date the
+ * assets are counted at (截至2024年), which the new year's text rightly
+ * names. Any paragraph of last year's section is compared: the formula may
+ * write more or fewer paragraphs than the published text had. */
 static gboolean
 quotes_last_year (const char *section_id,
                   const char *text,
-                  BdSection  *before,
-                  int         from)
+                  GPtrArray  *before,
+                  GRegex     *year)
 {
   g_autofree char *words = carried_words (section_id, text);
   g_autoptr(GPtrArray) now = stated_figures (words);
-  g_autofree char *pattern = g_strdup_printf ("(?<![0-9比与至止])%d(?![0-9])", from);
-  g_autoptr(GRegex) year = g_regex_new (pattern, 0, 0, NULL);
 
-  for (guint p = 0; now->len > 0 && before != NULL && p < before->paragraphs->len; p++)
-    {
-      g_autofree char *words_before = carried_words (section_id, g_ptr_array_index (before->paragraphs, p));
-      g_autoptr(GPtrArray) then = stated_figures (words_before);
-
-      if (same_figure (now, then))
-        return TRUE;
-    }
+  for (guint p = 0; now->len > 0 && p < before->len; p++)
+    if (same_figure (now, g_ptr_array_index (before, p)))
+      return TRUE;
   return g_regex_match (year, text, 0, NULL);
 }
 
@@ -246,21 +256,26 @@ flag_carried_over (BdDocument *next,
                    int         from)
 {
   static const char * const templates[] = { "narrative", "other", "employees" };
+  /* Last year named on its own (see quotes_last_year). */
+  g_autofree char *pattern = g_strdup_printf ("(?<![0-9比与至止])%d(?![0-9])", from);
+  g_autoptr(GRegex) year = g_regex_new (pattern, 0, 0, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
     {
       BdSection *section = bd_document_get_section (next, templates[i]);
-      BdSection *before = bd_document_get_section (last, templates[i]);
+      g_autoptr(GPtrArray) before = NULL;
 
       if (section == NULL)
         continue;
+      /* Read once for all of this year's paragraphs. */
+      before = figures_before (templates[i], bd_document_get_section (last, templates[i]));
       /* Flags a year older left are judged afresh, on this year's words. */
       g_hash_table_remove_all (section->to_review);
       for (guint p = 0; p < section->paragraphs->len; p++)
         {
           const char *text = g_ptr_array_index (section->paragraphs, p);
 
-          if (quotes_last_year (templates[i], text, before, from))
+          if (quotes_last_year (templates[i], text, before, year))
             bd_section_set_to_review (section, text, TRUE);
         }
     }

@@ -245,7 +245,8 @@ item_row (BdCheck *check,
 void
 bd_rule_narrative_items (BdCheck *check)
 {
-  const gint64 threshold = BD_RULES_REASON_PERCENT (check->doc);
+  /* 10.00 % unless set otherwise (bd_rules_document_threshold). */
+  const gint64 threshold = bd_rules_document_threshold (check->doc, BD_THRESHOLD_REASON);
   g_autoptr(GArray) items = read_items (check->doc);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_direct_hash, g_direct_equal);
   gboolean other_styles = FALSE;
@@ -317,7 +318,7 @@ bd_rule_item_change_row (BdCheck *check,
   diff = now > last ? now - last : last - now;
   /* In hundredths of a per cent, half up. */
   percent = (diff * 20000 + last) / (2 * last);
-  threshold = BD_RULES_YEAR_CHANGE_PERCENT (check->doc);
+  threshold = bd_rules_document_threshold (check->doc, BD_THRESHOLD_YEAR_CHANGE);
   if (percent > threshold)
     {
       g_autofree char *title = row_title (row);

@@ -17,13 +17,6 @@
 G_BEGIN_DECLS
 
 #define PART_OF(number) ((BdPart) (BD_PART_SCHEDULE_1 + (number) - 1))
-
-/* The thresholds a reviewer uses, in hundredths of a per cent (bd-rules.c):
- * a change of an item of the 编制说明 that asks for its 主要原因 (10.00 %),
- * and a 项's change against last year's document worth a note (50.00 %);
- * the document's own when its rule profile gives them. */
-#define BD_RULES_REASON_PERCENT(doc) (bd_rules_document_threshold ((doc), BD_THRESHOLD_REASON))
-#define BD_RULES_YEAR_CHANGE_PERCENT(doc) (bd_rules_document_threshold ((doc), BD_THRESHOLD_YEAR_CHANGE))
 #define S(n) BD_READS_SCHEDULE (n)
 
 static inline BdSchedule *

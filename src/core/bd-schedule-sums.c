@@ -131,6 +131,14 @@ bd_schedule_carry_forward_split (BdSchedule *schedule)
   return FALSE;
 }
 
+static void
+set_name (BdRow      *row,
+          const char *name)
+{
+  g_free (row->name);
+  row->name = g_strdup (name);
+}
+
 static BdRow *
 carry_row (const char *code,
            const char *name,
@@ -156,21 +164,13 @@ bd_schedule_add_carryover (BdSchedule *schedule,
       schedule->income_grand = carry_row ("", "收入总计", FALSE);
       schedule->expense_grand = carry_row ("", "支出总计", FALSE);
       /* The totals above them are now the year's own. */
-      g_free (schedule->income_total->name);
-      schedule->income_total->name = g_strdup ("本年收入合计");
-      g_free (schedule->total->name);
-      schedule->total->name = g_strdup ("本年支出合计");
+      set_name (schedule->income_total, "本年收入合计");
+      set_name (schedule->total, "本年支出合计");
     }
   if (income_name != NULL)
-    {
-      g_free (schedule->carryover->name);
-      schedule->carryover->name = g_strdup (income_name);
-    }
+    set_name (schedule->carryover, income_name);
   if (expense_name != NULL)
-    {
-      g_free (schedule->carry_forward->name);
-      schedule->carry_forward->name = g_strdup (expense_name);
-    }
+    set_name (schedule->carry_forward, expense_name);
   return schedule->carryover;
 }
 
@@ -183,10 +183,16 @@ bd_schedule_remove_carryover (BdSchedule *schedule)
   g_clear_pointer (&schedule->carry_forward, bd_row_free);
   g_clear_pointer (&schedule->income_grand, bd_row_free);
   g_clear_pointer (&schedule->expense_grand, bd_row_free);
-  g_free (schedule->income_total->name);
-  schedule->income_total->name = g_strdup ("收入总计");
-  g_free (schedule->total->name);
-  schedule->total->name = g_strdup ("支出总计");
+  set_name (schedule->income_total, "收入总计");
+  set_name (schedule->total, "支出总计");
+}
+
+guint
+bd_schedule_part_columns (BdSchedule *schedule,
+                          BdRowPart   part)
+{
+  return part == BD_ROW_PART_INCOME || part == BD_ROW_PART_INCOME_TOTAL || part == BD_ROW_PART_CARRYOVER
+         || part == BD_ROW_PART_INCOME_GRAND ? 1 : schedule->def->n_columns;
 }
 
 BdRow *

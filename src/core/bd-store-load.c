@@ -324,12 +324,29 @@ load_import_notes (BdStore    *self,
   if (notes == NULL)
     return FALSE;
   while ((rc = sqlite3_step (notes)) == SQLITE_ROW)
-    {
-      bd_document_add_import_note (doc, sqlite3_column_int (notes, 0), (const char *) sqlite3_column_text (notes, 1),
-                                   sqlite3_column_int (notes, 2), bd_store_sql_column_text (notes, 3));
-      ((BdImportNote *) g_ptr_array_index (doc->import_notes, doc->import_notes->len - 1))->line
-        = sqlite3_column_int (notes, 4);
-    }
+    bd_document_add_import_note (doc, sqlite3_column_int (notes, 0), (const char *) sqlite3_column_text (notes, 1),
+                                 sqlite3_column_int (notes, 2), bd_store_sql_column_text (notes, 3))->line
+      = sqlite3_column_int (notes, 4);
+  if (rc != SQLITE_DONE)
+    return bd_store_sql_error (error, self->db, self->path, rc);
+  return TRUE;
+}
+
+/* Each (key, value) row @sql selects into the document's rule profile. */
+static gboolean
+load_profile_pairs (BdStore    *self,
+                    BdDocument *doc,
+                    const char *sql,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) pairs = bd_store_sql_prepare (self->db, self->path, sql, error);
+  int rc;
+
+  if (pairs == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (pairs)) == SQLITE_ROW)
+    g_hash_table_replace (doc->rule_profile, g_strdup ((const char *) sqlite3_column_text (pairs, 0)),
+                          g_strdup ((const char *) sqlite3_column_text (pairs, 1)));
   if (rc != SQLITE_DONE)
     return bd_store_sql_error (error, self->db, self->path, rc);
   return TRUE;
@@ -340,33 +357,14 @@ load_rule_profile (BdStore    *self,
                    BdDocument *doc,
                    GError    **error)
 {
-  g_autoptr(sqlite3_stmt) settings = NULL;
-  int rc;
-
   /* A file older than version 4 opened read-only has none. */
   if (self->version < 4)
     return TRUE;
-  settings = bd_store_sql_prepare (self->db, self->path, "SELECT rule, setting FROM rule_setting", error);
-  if (settings == NULL)
+  if (!load_profile_pairs (self, doc, "SELECT rule, setting FROM rule_setting", error))
     return FALSE;
-  while ((rc = sqlite3_step (settings)) == SQLITE_ROW)
-    g_hash_table_replace (doc->rule_profile, g_strdup ((const char *) sqlite3_column_text (settings, 0)),
-                          g_strdup ((const char *) sqlite3_column_text (settings, 1)));
-  if (rc != SQLITE_DONE)
-    return bd_store_sql_error (error, self->db, self->path, rc);
-  if (self->version < 6)
-    return TRUE;
-  /* Into the same profile, as the whole per cent bd_rule_profile_set keeps. */
-  g_clear_pointer (&settings, sqlite3_finalize);
-  settings = bd_store_sql_prepare (self->db, self->path, "SELECT name, percent FROM rule_threshold", error);
-  if (settings == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (settings)) == SQLITE_ROW)
-    g_hash_table_replace (doc->rule_profile, g_strdup ((const char *) sqlite3_column_text (settings, 0)),
-                          g_strdup_printf ("%d", sqlite3_column_int (settings, 1)));
-  if (rc != SQLITE_DONE)
-    return bd_store_sql_error (error, self->db, self->path, rc);
-  return TRUE;
+  /* Into the same profile, as the whole per cent bd_rule_profile_set keeps
+   * (an integer read as text is its digits: "12"). */
+  return self->version < 6 || load_profile_pairs (self, doc, "SELECT name, percent FROM rule_threshold", error);
 }
 
 /* The header row, from which the document is made. */

@@ -98,12 +98,9 @@ bd_store_write_schedule (sqlite3     *db,
     }
   if (schedule->carryover != NULL)
     for (int part = BD_ROW_PART_CARRYOVER; part <= BD_ROW_PART_EXPENSE_GRAND; part++)
-      {
-        gboolean income_side = part == BD_ROW_PART_CARRYOVER || part == BD_ROW_PART_INCOME_GRAND;
-        if (!write_row (db, path, &rs, def->number, part, 0, bd_schedule_carry_part (schedule, part),
-                        income_side ? 1 : def->n_columns, error))
-          return FALSE;
-      }
+      if (!write_row (db, path, &rs, def->number, part, 0, bd_schedule_carry_part (schedule, part),
+                      bd_schedule_part_columns (schedule, part), error))
+        return FALSE;
   return TRUE;
 }
 

@@ -1,6 +1,6 @@
 /* What the app's widgets share: one "editor" property for the views that
  * take their BdEditor at construction, instead of the same set/get_property
- * written in each; the file a save dialog's answer names. */
+ * written in each; the file a file chooser's answer names. */
 
 #include "bd-widget-util.h"
 
@@ -75,4 +75,18 @@ bd_budget_file_path (const char *path)
   g_return_val_if_fail (path != NULL, NULL);
 
   return g_str_has_suffix (path, ".budget") ? g_strdup (path) : g_strconcat (path, ".budget", NULL);
+}
+
+char *
+bd_file_chooser_response_path (GtkNativeDialog *chooser,
+                               int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (GTK_IS_FILE_CHOOSER (chooser), NULL);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file ? g_file_get_path (file) : NULL;
 }

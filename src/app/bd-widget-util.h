@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -16,5 +16,10 @@ void bd_widget_install_editor_property (GObjectClass *object_class,
 /* @path as a document's file: ".budget" added when the clerk left it off
  * in a save dialog. */
 char *bd_budget_file_path (const char *path);
+
+/* The local path a file chooser's @response chose, or NULL when the clerk
+ * cancelled (or the file has no local path). */
+char *bd_file_chooser_response_path (GtkNativeDialog *chooser,
+                                     int              response);
 
 G_END_DECLS

@@ -83,8 +83,7 @@ on_open_review_response (GtkNativeDialog *dialog,
                          int              response,
                          BdWindow        *self)
 {
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = bd_file_chooser_response_path (dialog, response);
 
   if (path != NULL)
     gtk_window_present (GTK_WINDOW (bd_review_dialog_new (gtk_window_get_application (GTK_WINDOW (self)),
@@ -517,8 +516,7 @@ on_import_catalog_response (GtkNativeDialog *chooser,
                             int              response,
                             BdWindow        *self)
 {
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = bd_file_chooser_response_path (chooser, response);
 
   if (path != NULL)
     import_catalog (self, path);

@@ -7,6 +7,7 @@
 
 #include "bd-new-year.h"
 #include "bd-sheet-import-dialog.h"
+#include "bd-widget-util.h"
 #include "bd-window-private.h"
 #include "bd-workbook-import.h"
 
@@ -42,8 +43,7 @@ on_source_response (GtkNativeDialog *dialog,
                     BdWindow        *self)
 {
   gboolean from_workbook = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "bd-from-workbook"));
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = bd_file_chooser_response_path (dialog, response);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   BdDocument *doc;
@@ -103,8 +103,7 @@ on_sheet_book_response (GtkNativeDialog *chooser,
                         int              response,
                         BdWindow        *self)
 {
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = bd_file_chooser_response_path (chooser, response);
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 

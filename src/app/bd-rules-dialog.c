@@ -106,10 +106,12 @@ on_threshold_changed (GtkSpinButton *spin,
     }
 }
 
-/* Each threshold's label and spin button, in whole per cents. */
+/* Each threshold's label and spin button, in whole per cents, showing the
+ * document's (the rows each showed theirs as they were made). */
 static void
 add_thresholds (BdRulesDialog *self)
 {
+  BdDocument *doc = bd_editor_get_document (self->editor);
   static const char * const labels[] = {
     [BD_THRESHOLD_REASON] = N_("A _reason is asked for a change of (%)"),
     [BD_THRESHOLD_YEAR_CHANGE] = N_("A 项 _moved against last year by more than (%)"),
@@ -126,9 +128,9 @@ add_thresholds (BdRulesDialog *self)
       g_object_set_data (G_OBJECT (spin), "threshold", GUINT_TO_POINTER (t));
       gtk_box_append (self->threshold_box, label);
       gtk_box_append (self->threshold_box, spin);
+      gtk_spin_button_set_value (self->thresholds[t], bd_rules_document_threshold (doc, t) / 100);
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_threshold_changed), self);
     }
-  sync_rows (self);
 }
 
 /* What the row of rule @i now says, to the document. */

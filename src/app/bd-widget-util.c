@@ -70,11 +70,15 @@ bd_widget_install_editor_property (GObjectClass *object_class,
 }
 
 char *
-bd_budget_file_path (const char *path)
+bd_file_path_with_suffix (const char *path,
+                          const char *suffix)
 {
-  g_return_val_if_fail (path != NULL, NULL);
+  g_autofree char *dotted = NULL;
 
-  return g_str_has_suffix (path, ".budget") ? g_strdup (path) : g_strconcat (path, ".budget", NULL);
+  g_return_val_if_fail (path != NULL && suffix != NULL, NULL);
+
+  dotted = g_strconcat (".", suffix, NULL);
+  return g_str_has_suffix (path, dotted) ? g_strdup (path) : g_strconcat (path, dotted, NULL);
 }
 
 char *

@@ -13,9 +13,10 @@ void bd_widget_install_editor_property (GObjectClass *object_class,
                                         gsize         editor_offset,
                                         gboolean      readable);
 
-/* @path as a document's file: ".budget" added when the clerk left it off
- * in a save dialog. */
-char *bd_budget_file_path (const char *path);
+/* @path with ".@suffix" ("budget", "pdf") added when the clerk left it
+ * off in a save dialog. */
+char *bd_file_path_with_suffix (const char *path,
+                                const char *suffix);
 
 /* The local path a file chooser's @response chose, or NULL when the clerk
  * cancelled (or the file has no local path). */

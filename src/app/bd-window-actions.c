@@ -126,7 +126,7 @@ on_new_save_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *chosen_path = g_file_get_path (chosen);
-      g_autofree char *path = bd_budget_file_path (chosen_path);
+      g_autofree char *path = bd_file_path_with_suffix (chosen_path, "budget");
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(BdDocument) doc = bd_document_new_empty (gtk_editable_get_text (data->department),
                                                          gtk_spin_button_get_value_as_int (data->year));
@@ -254,7 +254,7 @@ bd_window_save_as (BdWindow    *self,
                    const char  *path,
                    GError     **error)
 {
-  g_autofree char *target = bd_budget_file_path (path);
+  g_autofree char *target = bd_file_path_with_suffix (path, "budget");
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   if (!_bd_window_commit_pending (self))

@@ -2,6 +2,8 @@
  * take their BdEditor at construction, instead of the same set/get_property
  * written in each; the file a file chooser's answer names. */
 
+#include <glib/gi18n.h>
+
 #include "bd-widget-util.h"
 
 #include "bd-editor.h"
@@ -93,4 +95,26 @@ bd_file_chooser_response_path (GtkNativeDialog *chooser,
     return NULL;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   return file ? g_file_get_path (file) : NULL;
+}
+
+GtkFileChooserNative *
+bd_file_chooser_open (GtkWindow         *parent,
+                      const char        *title,
+                      const char        *accept,
+                      const char        *filter_name,
+                      const char *const *suffixes,
+                      GCallback          on_response,
+                      gpointer           user_data)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               accept, _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, filter_name);
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", on_response, user_data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  return chooser;
 }

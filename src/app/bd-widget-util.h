@@ -23,4 +23,16 @@ char *bd_file_path_with_suffix (const char *path,
 char *bd_file_chooser_response_path (GtkNativeDialog *chooser,
                                      int              response);
 
+/* Shows a chooser of one file to open, under @parent, listing the files
+ * whose names end in one of @suffixes (NULL-terminated, without the dot)
+ * as @filter_name; @on_response (GtkNativeDialog *, int, @user_data) gets
+ * the answer and unrefs the chooser, which is returned. */
+GtkFileChooserNative *bd_file_chooser_open (GtkWindow         *parent,
+                                            const char        *title,
+                                            const char        *accept,
+                                            const char        *filter_name,
+                                            const char *const *suffixes,
+                                            GCallback          on_response,
+                                            gpointer           user_data);
+
 G_END_DECLS

@@ -59,22 +59,13 @@ open_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   BdWindow *self = BD_WINDOW (widget);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  /* A workbook opens as a PDF does: a new document, unsaved until Save As. */
+  static const char *const suffixes[] = { "budget", "md", "pdf", "xlsx", "xls", NULL };
 
   _bd_window_commit_pending (self);
-  gtk_file_filter_set_name (filter, _("Budget documents, published budgets and workbooks"));
-  gtk_file_filter_add_suffix (filter, "budget");
-  gtk_file_filter_add_suffix (filter, "md");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  /* A workbook opens as a PDF does: a new document, unsaved until Save As. */
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_filter_add_suffix (filter, "xls");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bd_file_chooser_open (GTK_WINDOW (self), _("Open a Document"), _("_Open"),
+                        _("Budget documents, published budgets and workbooks"), suffixes,
+                        G_CALLBACK (on_open_response), self);
 }
 
 /* A folder's review report (`budgetdesk-cli review --json`): its departments in a dialog. */
@@ -96,16 +87,11 @@ open_review_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Review Report"), GTK_WINDOW (widget),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  static const char *const suffixes[] = { "json", NULL };
 
-  gtk_file_filter_set_name (filter, _("Review reports (budgetdesk-cli review --json)"));
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_review_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bd_file_chooser_open (GTK_WINDOW (widget), _("Open a Review Report"), _("_Open"),
+                        _("Review reports (budgetdesk-cli review --json)"), suffixes,
+                        G_CALLBACK (on_open_review_response), widget);
 }
 
 /* New document: a small dialog from ui/bd-new-document.ui asks the
@@ -530,24 +516,16 @@ import_catalog_activated (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
   const char *path = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter;
+  static const char *const suffixes[] = { "tsv", "csv", NULL };
 
   if (*path != '\0')
     {
       import_catalog (self, path);
       return;
     }
-  chooser = gtk_file_chooser_native_new (_("Import a Classification List"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Lists of codes (code, name and first year; TSV or CSV)"));
-  gtk_file_filter_add_suffix (filter, "tsv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_catalog_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bd_file_chooser_open (GTK_WINDOW (self), _("Import a Classification List"), _("_Import"),
+                        _("Lists of codes (code, name and first year; TSV or CSV)"), suffixes,
+                        G_CALLBACK (on_import_catalog_response), self);
 }
 
 static void

@@ -84,7 +84,7 @@ on_restore_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *chosen_path = g_file_get_path (chosen);
-      g_autofree char *path = bd_budget_file_path (chosen_path);
+      g_autofree char *path = bd_file_path_with_suffix (chosen_path, "budget");
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));

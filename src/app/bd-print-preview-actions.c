@@ -5,6 +5,7 @@
 
 #include "bd-csv-writer.h"
 #include "bd-print-preview-private.h"
+#include "bd-widget-util.h"
 #include "bd-window.h"
 #include "bd-xlsx-writer.h"
 
@@ -103,23 +104,13 @@ export_to (BdPrintPreview     *self,
            const ExportFormat *format,
            const char         *chosen)
 {
-  g_autofree char *path = g_strdup (chosen);
+  g_autofree char *path = chosen != NULL && format->suffix != NULL ? bd_file_path_with_suffix (chosen, format->suffix)
+                                                                     : g_strdup (chosen);
   g_autofree char *name = NULL;
   g_autofree char *done = NULL;
   g_autoptr(GError) error = NULL;
 
   gtk_label_set_text (self->status_label, "");
-  if (path != NULL && format->suffix != NULL)
-    {
-      g_autofree char *dotted = g_strconcat (".", format->suffix, NULL);
-
-      if (!g_str_has_suffix (path, dotted))
-        {
-          char *with_suffix = g_strconcat (path, dotted, NULL);
-          g_free (path);
-          path = with_suffix;
-        }
-    }
   /* A place with no local path (a network location) cannot be written to. */
   if (path == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a place on this computer."));

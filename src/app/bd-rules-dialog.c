@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-rules-dialog.h"
+#include "bd-widget-util.h"
 
 struct _BdRulesDialog
 {
@@ -30,14 +31,6 @@ struct _BdRulesDialog
 };
 
 G_DEFINE_FINAL_TYPE (BdRulesDialog, bd_rules_dialog, GTK_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_EDITOR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The severities in the order of the drop-down, which is BdSeverity's. */
 static const char * const severity_settings[] = { "error", "warning", "info" };
@@ -113,10 +106,12 @@ on_threshold_changed (GtkSpinButton *spin,
     }
 }
 
-/* Each threshold's label and spin button, in whole per cents. */
+/* Each threshold's label and spin button, in whole per cents, showing the
+ * document's (the rows each showed theirs as they were made). */
 static void
 add_thresholds (BdRulesDialog *self)
 {
+  BdDocument *doc = bd_editor_get_document (self->editor);
   static const char * const labels[] = {
     [BD_THRESHOLD_REASON] = N_("A _reason is asked for a change of (%)"),
     [BD_THRESHOLD_YEAR_CHANGE] = N_("A 项 _moved against last year by more than (%)"),
@@ -133,9 +128,9 @@ add_thresholds (BdRulesDialog *self)
       g_object_set_data (G_OBJECT (spin), "threshold", GUINT_TO_POINTER (t));
       gtk_box_append (self->threshold_box, label);
       gtk_box_append (self->threshold_box, spin);
+      gtk_spin_button_set_value (self->thresholds[t], bd_rules_document_threshold (doc, t) / 100);
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_threshold_changed), self);
     }
-  sync_rows (self);
 }
 
 /* What the row of rule @i now says, to the document. */
@@ -270,46 +265,11 @@ bd_rules_dialog_get_severity (BdRulesDialog *self,
 }
 
 static void
-bd_rules_dialog_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  BdRulesDialog *self = BD_RULES_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDITOR:
-      g_value_set_object (value, self->editor);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bd_rules_dialog_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BdRulesDialog *self = BD_RULES_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDITOR:
-      self->editor = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bd_rules_dialog_dispose (GObject *object)
 {
   BdRulesDialog *self = BD_RULES_DIALOG (object);
 
+  g_clear_object (&self->editor);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_RULES_DIALOG);
   G_OBJECT_CLASS (bd_rules_dialog_parent_class)->dispose (object);
 }
@@ -323,7 +283,6 @@ bd_rules_dialog_finalize (GObject *object)
   g_free (self->severities);
   g_free (self->states);
   g_clear_object (&self->ids);
-  g_clear_object (&self->editor);
   G_OBJECT_CLASS (bd_rules_dialog_parent_class)->finalize (object);
 }
 
@@ -334,14 +293,10 @@ bd_rules_dialog_class_init (BdRulesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = bd_rules_dialog_constructed;
-  object_class->get_property = bd_rules_dialog_get_property;
-  object_class->set_property = bd_rules_dialog_set_property;
   object_class->dispose = bd_rules_dialog_dispose;
   object_class->finalize = bd_rules_dialog_finalize;
 
-  properties[PROP_EDITOR] = g_param_spec_object ("editor", NULL, NULL, BD_TYPE_EDITOR,
-                                                 G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bd_widget_install_editor_property (object_class, G_STRUCT_OFFSET (BdRulesDialog, editor), TRUE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/budgetdesk/BudgetDesk/ui/bd-rules-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BdRulesDialog, explanation);

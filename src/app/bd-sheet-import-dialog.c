@@ -17,7 +17,6 @@ struct _BdSheetImportDialog
   BdWorkbook    *book;
   GArray        *sheets;     /* guint: the book's sheet of each entry listed */
   GtkStringList *names;      /* the entries listed */
-  GtkStringList *lines;      /* the preview, a line a change */
   BdSheetImport *import;     /* the preview of the sheet selected; NULL when refused */
 
   /* Template widgets */
@@ -25,38 +24,11 @@ struct _BdSheetImportDialog
   GtkDropDown   *sheet_dropdown;
   GtkLabel      *summary_label;
   GtkLabel      *error_label;
-  GtkListView   *changes_list;
+  GtkStringList *lines;      /* the preview, a line a change */
   GtkWidget     *import_button;
 };
 
 G_DEFINE_FINAL_TYPE (BdSheetImportDialog, bd_sheet_import_dialog, GTK_TYPE_WINDOW)
-
-static void
-setup_line (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_item_set_child (item, label);
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_line (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  GtkStringObject *line = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (line));
-}
 
 /* "基本支出 12,345.00，项目支出 600.00": the figures of a row added. */
 static char *
@@ -228,7 +200,6 @@ bd_sheet_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->book, bd_workbook_free);
   g_clear_pointer (&self->sheets, g_array_unref);
   g_clear_object (&self->names);
-  g_clear_object (&self->lines);
   g_clear_object (&self->editor);
   G_OBJECT_CLASS (bd_sheet_import_dialog_parent_class)->finalize (object);
 }
@@ -247,7 +218,7 @@ bd_sheet_import_dialog_class_init (BdSheetImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdSheetImportDialog, sheet_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BdSheetImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BdSheetImportDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, BdSheetImportDialog, changes_list);
+  gtk_widget_class_bind_template_child (widget_class, BdSheetImportDialog, lines);
   gtk_widget_class_bind_template_child (widget_class, BdSheetImportDialog, import_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sheet_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
@@ -257,19 +228,9 @@ bd_sheet_import_dialog_class_init (BdSheetImportDialogClass *klass)
 static void
 bd_sheet_import_dialog_init (BdSheetImportDialog *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
   self->sheets = g_array_new (FALSE, FALSE, sizeof (guint));
   self->names = gtk_string_list_new (NULL);
-  self->lines = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_line), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_line), NULL);
-  gtk_list_view_set_factory (self->changes_list, factory);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->lines))));
-  gtk_list_view_set_model (self->changes_list, selection);
 }
 
 /* The sheets recognised as schedules, each with the schedule it is read as. */

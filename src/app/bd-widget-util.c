@@ -1,6 +1,8 @@
 /* What the app's widgets share: one "editor" property for the views that
  * take their BdEditor at construction, instead of the same set/get_property
- * written in each; the file a save dialog's answer names. */
+ * written in each; the file a file chooser's answer names. */
+
+#include <glib/gi18n.h>
 
 #include "bd-widget-util.h"
 
@@ -70,9 +72,49 @@ bd_widget_install_editor_property (GObjectClass *object_class,
 }
 
 char *
-bd_budget_file_path (const char *path)
+bd_file_path_with_suffix (const char *path,
+                          const char *suffix)
 {
-  g_return_val_if_fail (path != NULL, NULL);
+  g_autofree char *dotted = NULL;
 
-  return g_str_has_suffix (path, ".budget") ? g_strdup (path) : g_strconcat (path, ".budget", NULL);
+  g_return_val_if_fail (path != NULL && suffix != NULL, NULL);
+
+  dotted = g_strconcat (".", suffix, NULL);
+  return g_str_has_suffix (path, dotted) ? g_strdup (path) : g_strconcat (path, dotted, NULL);
+}
+
+char *
+bd_file_chooser_response_path (GtkNativeDialog *chooser,
+                               int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (GTK_IS_FILE_CHOOSER (chooser), NULL);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file ? g_file_get_path (file) : NULL;
+}
+
+GtkFileChooserNative *
+bd_file_chooser_open (GtkWindow         *parent,
+                      const char        *title,
+                      const char        *accept,
+                      const char        *filter_name,
+                      const char *const *suffixes,
+                      GCallback          on_response,
+                      gpointer           user_data)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               accept, _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, filter_name);
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", on_response, user_data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  return chooser;
 }

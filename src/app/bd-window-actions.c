@@ -59,22 +59,13 @@ open_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   BdWindow *self = BD_WINDOW (widget);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  /* A workbook opens as a PDF does: a new document, unsaved until Save As. */
+  static const char *const suffixes[] = { "budget", "md", "pdf", "xlsx", "xls", NULL };
 
   _bd_window_commit_pending (self);
-  gtk_file_filter_set_name (filter, _("Budget documents, published budgets and workbooks"));
-  gtk_file_filter_add_suffix (filter, "budget");
-  gtk_file_filter_add_suffix (filter, "md");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  /* A workbook opens as a PDF does: a new document, unsaved until Save As. */
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_filter_add_suffix (filter, "xls");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bd_file_chooser_open (GTK_WINDOW (self), _("Open a Document"), _("_Open"),
+                        _("Budget documents, published budgets and workbooks"), suffixes,
+                        G_CALLBACK (on_open_response), self);
 }
 
 /* A folder's review report (`budgetdesk-cli review --json`): its departments in a dialog. */
@@ -83,8 +74,7 @@ on_open_review_response (GtkNativeDialog *dialog,
                          int              response,
                          BdWindow        *self)
 {
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = bd_file_chooser_response_path (dialog, response);
 
   if (path != NULL)
     gtk_window_present (GTK_WINDOW (bd_review_dialog_new (gtk_window_get_application (GTK_WINDOW (self)),
@@ -97,16 +87,11 @@ open_review_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Review Report"), GTK_WINDOW (widget),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  static const char *const suffixes[] = { "json", NULL };
 
-  gtk_file_filter_set_name (filter, _("Review reports (budgetdesk-cli review --json)"));
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_review_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bd_file_chooser_open (GTK_WINDOW (widget), _("Open a Review Report"), _("_Open"),
+                        _("Review reports (budgetdesk-cli review --json)"), suffixes,
+                        G_CALLBACK (on_open_review_response), widget);
 }
 
 /* New document: a small dialog from ui/bd-new-document.ui asks the
@@ -127,7 +112,7 @@ on_new_save_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *chosen_path = g_file_get_path (chosen);
-      g_autofree char *path = bd_budget_file_path (chosen_path);
+      g_autofree char *path = bd_file_path_with_suffix (chosen_path, "budget");
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(BdDocument) doc = bd_document_new_empty (gtk_editable_get_text (data->department),
                                                          gtk_spin_button_get_value_as_int (data->year));
@@ -255,7 +240,7 @@ bd_window_save_as (BdWindow    *self,
                    const char  *path,
                    GError     **error)
 {
-  g_autofree char *target = bd_budget_file_path (path);
+  g_autofree char *target = bd_file_path_with_suffix (path, "budget");
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   if (!_bd_window_commit_pending (self))
@@ -517,8 +502,7 @@ on_import_catalog_response (GtkNativeDialog *chooser,
                             int              response,
                             BdWindow        *self)
 {
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = bd_file_chooser_response_path (chooser, response);
 
   if (path != NULL)
     import_catalog (self, path);
@@ -532,24 +516,16 @@ import_catalog_activated (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
   const char *path = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter;
+  static const char *const suffixes[] = { "tsv", "csv", NULL };
 
   if (*path != '\0')
     {
       import_catalog (self, path);
       return;
     }
-  chooser = gtk_file_chooser_native_new (_("Import a Classification List"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Lists of codes (code, name and first year; TSV or CSV)"));
-  gtk_file_filter_add_suffix (filter, "tsv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_catalog_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bd_file_chooser_open (GTK_WINDOW (self), _("Import a Classification List"), _("_Import"),
+                        _("Lists of codes (code, name and first year; TSV or CSV)"), suffixes,
+                        G_CALLBACK (on_import_catalog_response), self);
 }
 
 static void

@@ -7,8 +7,12 @@
 
 #include "bd-new-year.h"
 #include "bd-sheet-import-dialog.h"
+#include "bd-widget-util.h"
 #include "bd-window-private.h"
 #include "bd-workbook-import.h"
+
+/* What both the starting from a workbook and the import of a sheet read. */
+static const char *const workbooks[] = { "xlsx", "xls", NULL };
 
 typedef struct {
   BdWindow   *window;
@@ -42,8 +46,7 @@ on_source_response (GtkNativeDialog *dialog,
                     BdWindow        *self)
 {
   gboolean from_workbook = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "bd-from-workbook"));
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = bd_file_chooser_response_path (dialog, response);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   BdDocument *doc;
@@ -77,23 +80,15 @@ _bd_window_start_from_activated (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
   gboolean from_workbook = g_strcmp0 (g_variant_get_string (parameter, NULL), "workbook") == 0;
+  static const char *const documents[] = { "budget", "pdf", "md", NULL };
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
 
   _bd_window_commit_pending (self);
-  chooser = gtk_file_chooser_native_new (from_workbook ? _("New Document from a Workbook")
-                                                       : _("New Document from Last Year's"),
-                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, from_workbook ? _("Workbooks") : _("Budget documents and published budgets"));
-  gtk_file_filter_add_suffix (filter, from_workbook ? "xlsx" : "budget");
-  gtk_file_filter_add_suffix (filter, from_workbook ? "xls" : "pdf");
-  if (!from_workbook)
-    gtk_file_filter_add_suffix (filter, "md");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
+  chooser = bd_file_chooser_open (GTK_WINDOW (self), from_workbook ? _("New Document from a Workbook")
+                                                                   : _("New Document from Last Year's"),
+                                  _("_Open"), from_workbook ? _("Workbooks") : _("Budget documents and published budgets"),
+                                  from_workbook ? workbooks : documents, G_CALLBACK (on_source_response), self);
   g_object_set_data (G_OBJECT (chooser), "bd-from-workbook", GINT_TO_POINTER (from_workbook));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_source_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* win.import-sheet: one schedule of a workbook sheet into this document,
@@ -103,8 +98,7 @@ on_sheet_book_response (GtkNativeDialog *chooser,
                         int              response,
                         BdWindow        *self)
 {
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = bd_file_chooser_response_path (chooser, response);
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
@@ -124,17 +118,8 @@ _bd_window_import_sheet_activated (GtkWidget  *widget,
                                    GVariant   *parameter)
 {
   BdWindow *self = BD_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
 
   _bd_window_commit_pending (self);
-  chooser = gtk_file_chooser_native_new (_("Import a Schedule from a Workbook"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Workbooks"));
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_filter_add_suffix (filter, "xls");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_sheet_book_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bd_file_chooser_open (GTK_WINDOW (self), _("Import a Schedule from a Workbook"), _("_Open"), _("Workbooks"),
+                        workbooks, G_CALLBACK (on_sheet_book_response), self);
 }

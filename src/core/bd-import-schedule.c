@@ -20,10 +20,10 @@ note (Table      *table,
       guint       line_index,
       char       *message)
 {
-  bd_document_add_import_note (table->doc, BD_PART_SCHEDULE_1 + table->schedule->def->number - 1, row,
-                               bd_import_page_of_line (line_index), message);
-  ((BdImportNote *) g_ptr_array_index (table->doc->import_notes, table->doc->import_notes->len - 1))->line
-    = bd_import_text_line (line_index);
+  BdImportNote *note = bd_document_add_import_note (table->doc, BD_PART_SCHEDULE_1 + table->schedule->def->number - 1,
+                                                    row, bd_import_page_of_line (line_index), message);
+
+  note->line = bd_import_text_line (line_index);
 }
 
 /* A 款 or 项 printed with one digit ("2"): the 02 it stands for. */
